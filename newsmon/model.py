@@ -1,0 +1,110 @@
+"""Plain data passed between pipeline stages.
+
+Each stage takes and returns these dataclasses; none of them knows about the network or the database.
+Offsets (`start`, `end`) are character offsets into `Document.text`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+from typing import Any
+
+# Labels shared by every language's NER; model-specific labels are mapped onto these.
+LABELS = ("PERSON", "ORG", "LOC", "DATE", "MISC")
+PRECISIONS = ("year", "month", "day")
+
+
+@dataclass
+class Document:
+    """One article after main-text extraction, before any NLP."""
+
+    url: str
+    source: str
+    title: str
+    text: str
+    author: str | None = None
+    site_name: str | None = None
+    published: str | None = None  # ISO 8601 date (or datetime) as given, None when unknown
+    published_from: str | None = None  # "metadata", "feed", "htmldate", "text"
+    lang_hint: str | None = None  # from the source file or <html lang>, never trusted over detection
+    raw_html: str | None = None
+    canonical_url: str | None = None  # <link rel="canonical">, when the page gives one
+
+
+@dataclass
+class Segment:
+    """A run of paragraphs in one language."""
+
+    start: int
+    end: int
+    lang: str
+    prob: float
+
+
+@dataclass
+class Mention:
+    """A named-entity mention, labelled with one of LABELS."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+    lang: str
+    canonical_id: str | None = None
+    canonical_name: str | None = None
+
+
+@dataclass
+class DateMention:
+    """A date expression normalised to ISO 8601 with the precision the text gives.
+
+    `value` is "2016" (year), "2016-05" (month) or "2016-05-12" (day); a range is an ISO interval
+    "2025-07-13/2025-07-15" whose precision is that of its ends. `inferred` is True when the year
+    (or month) was taken from the article's publication date because the text did not give it.
+    """
+
+    text: str
+    value: str
+    precision: str
+    start: int
+    end: int
+    inferred: bool = False
+
+
+@dataclass
+class Party:
+    text: str  # how the article names the party
+    name: str  # canonical name
+    canonical_id: str | None = None
+
+
+@dataclass
+class Agreement:
+    type: str  # memorandum, agreement, protocol, decree, programme, charter, other
+    title: str
+    parties: list[Party] = field(default_factory=list)
+    date_signed: dict[str, str] | None = None  # {"value": ..., "precision": ...}
+    place: str | None = None
+    status: str | None = None  # signed, planned, ratified, implemented
+    sentence: str = ""
+    start: int = 0
+    end: int = 0
+
+
+@dataclass
+class Article:
+    """A document with everything the NLP stages found in it."""
+
+    doc: Document
+    lang: str
+    lang_prob: float
+    segments: list[Segment] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    agreements: list[Agreement] = field(default_factory=list)
+
+
+def to_dict(obj: Any) -> Any:
+    """Dataclass (or list of them) to plain JSON-ready data."""
+    if isinstance(obj, list):
+        return [to_dict(o) for o in obj]
+    return asdict(obj)

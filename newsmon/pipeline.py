@@ -1,0 +1,76 @@
+"""The NLP pipeline: a Document in, an annotated Article out. Composes the stages; no I/O here.
+
+    language (per paragraph) -> publication date -> NER per segment + knowledge-base matches
+    -> dates -> entity linking -> agreements
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from newsmon import language
+from newsmon.agreements import find_agreements
+from newsmon.dates import find_dates
+from newsmon.kb import KnowledgeBase
+from newsmon.linking import find_known_entities, link_mentions
+from newsmon.model import Article, DateMention, Document, Mention, Segment
+from newsmon.ner import NerStage
+from newsmon.pubdate import publication_date
+
+
+def _shift(items: list, offset: int) -> list:
+    for item in items:
+        item.start += offset
+        item.end += offset
+    return items
+
+
+def merge_mentions(model: Sequence[Mention], known: Sequence[Mention]) -> list[Mention]:
+    """Knowledge-base matches win over overlapping model spans (the model splits or mislabels
+    known actors); the remaining model spans are kept. Sorted by offset."""
+    merged = list(known)
+    for m in model:
+        if not any(m.start < k.end and k.start < m.end for k in known):
+            merged.append(m)
+    return sorted(merged, key=lambda m: (m.start, -m.end))
+
+
+class Pipeline:
+    """Runs every NLP stage over documents. Models load lazily, once per Pipeline."""
+
+    def __init__(self, ner: NerStage | None = None, kb: KnowledgeBase | None = None,
+                 candidates: Sequence[str] | None = None) -> None:
+        self.ner = ner or NerStage()
+        self.kb = kb or KnowledgeBase.load()
+        self.candidates = candidates
+
+    def process(self, doc: Document) -> Article:
+        text = doc.text
+        segments = language.segment(text, self.candidates)
+        guess = language.dominant(segments)
+        if not doc.published:
+            doc.published, doc.published_from = publication_date(doc.raw_html, None, text, guess.lang)
+
+        dates: list[DateMention] = []
+        known: list[Mention] = []
+        for seg in segments:
+            part = text[seg.start:seg.end]
+            dates += _shift(find_dates(part, seg.lang, doc.published), seg.start)
+            known += _shift(find_known_entities(part, seg.lang, self.kb), seg.start)
+        # dates come from our own extractor in every language (the French model finds none)
+        model = [m for m in self.ner.annotate(text, segments) if m.label != "DATE"]
+        mentions = merge_mentions(model, known)
+        mentions = link_mentions(mentions, text, guess.lang, self.kb)
+        mentions += [Mention(d.text, "DATE", d.start, d.end, _lang_at(segments, d.start))
+                     for d in dates]
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        article = Article(doc=doc, lang=guess.lang, lang_prob=guess.prob, segments=segments,
+                          mentions=mentions, dates=dates)
+        article.agreements = find_agreements(article, self.kb)
+        return article
+
+
+def _lang_at(segments: Sequence[Segment], offset: int) -> str:
+    for seg in segments:
+        if seg.start <= offset < seg.end:
+            return seg.lang
+    return "und"

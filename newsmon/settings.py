@@ -1,0 +1,35 @@
+"""Settings in one place: defaults for politeness, paths to shipped models, language pipelines."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from newsmon import __version__
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+MODELS_DIR = Path(os.environ.get("NEWSMON_MODELS", REPO_ROOT / "models"))
+CORPUS_DIR = REPO_ROOT / "corpus"
+DEFAULT_DB = "newsmon.db"
+
+USER_AGENT = f"newsmon/{__version__} (news monitoring bot)"
+
+
+@dataclass(frozen=True)
+class Politeness:
+    """How we treat one host. Every key can be set per source or in the sources file's [defaults]."""
+
+    delay: float = 1.0  # seconds between requests to one host
+    concurrency: int = 2  # requests in flight per host
+    obey_robots: bool = True
+    user_agent: str = USER_AGENT
+    timeout: float = 20.0  # seconds, connect and each read
+    max_bytes: int = 10_000_000  # responses larger than this are dropped
+
+    @classmethod
+    def keys(cls) -> tuple[str, ...]:
+        return tuple(cls.__dataclass_fields__)
+
+
+def default_db_path() -> str:
+    return os.environ.get("NEWSMON_DB") or DEFAULT_DB
