@@ -1,0 +1,3 @@
+from newsmon.cli import cli
+
+cli(prog_name="newsmon")
