@@ -1,0 +1,100 @@
+"""Shared pieces of the rule-based date extractor: rule tables, regex templates, numeric dates.
+
+Each language module (dates_az, dates_en, dates_fr) declares its month table and a list of regex
+templates. A template uses placeholders that become named groups, so one generic reader turns every
+match into (year, month, day) parts, whatever the language:
+
+    <D1> <M1> <Y1>   first (or only) end: day, month name, year
+    <D2> <M2> <Y2>   second end of a range
+    <WD>, <IL>...    any other key of the language's parts, inlined without a group
+    <DASH>           any hyphen or dash
+
+A group `x`, when a rule has it, is the expression proper; words outside it ("in", "le") anchor the
+match but are not part of the mention. An empty group `decade` marks "the 1990s" / "1990-cı illərdə" /
+"les années 1990": a year ending in 0 then becomes the range 1990/1999.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+# Years we accept as dates on their own ("in 2016"): 1900-2099; other 4-digit numbers there are counts
+# or codes. Next to a month name any year from 1000 on is accepted (YEAR_WITH_MONTH).
+YEAR = r"(?:19|20)\d\d"
+YEAR_WITH_MONTH = r"(?:1\d|20)\d\d"
+# A day of month, never the first digits of a longer number.
+DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+DASH = r"[-\u2010\u2011\u2012\u2013\u2014]"  # hyphen, en dash, em dash and friends
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A compiled pattern; `kind` says how to read it ("parts", or "numeric_us" for ambiguous m/d)."""
+
+    pattern: re.Pattern[str]
+    kind: str = "parts"
+
+
+@dataclass
+class Language:
+    """Everything the generic matcher needs to know about one language."""
+
+    code: str
+    rules: list[Rule]
+    month_number: Callable[[str], int | None]
+    # Joining two complete dates into a range: (opener before the first date or "", connector between).
+    range_joins: list[tuple[re.Pattern[str], re.Pattern[str]]] = field(default_factory=list)
+    # Words beside a year-less date that settle its year: (text just before, text just after, mode),
+    # mode one of "past", "future" ("le 4 juillet dernier"), or a year offset "-1", "0", "+1"
+    # from the publication year ("ötən ilin mart ayında" = in March of last year).
+    hints: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str]] = field(default_factory=list)
+
+
+def build(templates: list[str], parts: dict[str, str], flags: int = 0, kind: str = "parts") -> list[Rule]:
+    """Compile templates, replacing <D1>, <M2>, <Y1>, <WD>... with the language's sub-patterns."""
+    rules = []
+    for template in templates:
+        pattern = template
+        if re.search(r"<M[SP]?[12]>", template) and "YM" in parts:
+            # Next to a month name a year is a year whatever its age ("le 29 octobre 1748").
+            pattern = pattern.replace("<Y1>", "<YM1>").replace("<Y2>", "<YM2>")
+        for name, sub in sorted(parts.items(), key=lambda kv: -len(kv[0])):
+            # <D1>, <DS2>... capture as d1, d2 (the first letter says which field); <IL> just inlines.
+            for n in ("1", "2"):
+                pattern = pattern.replace(f"<{name}{n}>", f"(?P<{name[0].lower()}{n}>{sub})")
+            pattern = pattern.replace(f"<{name}>", f"(?:{sub})")
+        pattern = pattern.replace("<DASH>", DASH)
+        rules.append(Rule(re.compile(pattern, flags), kind))
+    return rules
+
+
+def month_table(stems: dict[str, int]) -> Callable[[str], int | None]:
+    """A lookup from an inflected/abbreviated month word to its number, by longest matching stem."""
+    ordered = sorted(stems.items(), key=lambda kv: -len(kv[0]))
+
+    def month_number(word: str) -> int | None:
+        if word.isdigit():
+            return int(word)
+        # Python lowercases "İ" to "i" + combining dot; Azerbaijani wants plain "i".
+        w = word.replace("İ", "i").lower().rstrip(".")
+        for stem, number in ordered:
+            if w.startswith(stem):
+                return number
+        return None
+
+    return month_number
+
+
+# Numeric dates shared by languages that write day first (az, fr and, for dots, en):
+# 10.09.2025, 10/09/2025, 10-09-2025. ISO 2025-09-10 is read the same everywhere.
+NUMERIC_PARTS = {"D": DAY, "M": r"(?:1[0-2]|0?[1-9])(?!\d)", "Y": YEAR}
+ISO_RULES = build([r"(?<![\d.])<Y1>-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[1-9])(?![\d])"], NUMERIC_PARTS)
+DAY_FIRST_RULES = build(
+    [
+        r"(?<![\d.,/])<D1>\.<M1>\.<Y1>(?![\d]|\.\d)",
+        r"(?<![\d.,/])<D1>/<M1>/<Y1>(?![\d/])",
+        r"(?<![\d.,/-])<D1>-<M1>-<Y1>(?![\d-])",
+    ],
+    NUMERIC_PARTS,
+)
