@@ -1,0 +1,183 @@
+"""The shipped knowledge base: one entity behind every name a reader would recognise, in any language."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsmon.kb import DEFAULT_KB_PATH, KnowledgeBase
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def test_shipped_file_loads_with_unique_ids_and_known_parents(kb):
+    assert DEFAULT_KB_PATH.is_file()
+    assert len(kb) >= 60
+    assert kb.get("asan-volunteers").parent == "sapssi"
+    assert kb.get("sapssi").label == "ORG" and kb.get("loc:baku").label == "LOC"
+    assert kb.get("person:ulvi-mehdiyev").label == "PERSON"
+
+
+@pytest.mark.parametrize("surface, lang", [
+    ("SAPSSI", "en"),
+    ("State Agency for Public Service and Social Innovations", "en"),
+    ("ASAN xidmət", "az"),
+    ("ASAN Service", "en"),
+    ("Azərbaycan Respublikasının Prezidenti yanında Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi",
+     "az"),
+    ("Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyinin", "az"),
+    ("Agence nationale pour la fourniture de services aux citoyens et l’innovation sociale", "fr"),
+    ("Государственное агентство по оказанию услуг гражданам и социальным инновациям", "ru"),
+])
+def test_every_name_of_sapssi_is_one_entity(kb, surface, lang):
+    assert kb.lookup(surface, lang).id == "sapssi"
+
+
+@pytest.mark.parametrize("surface", [
+    "Ministry of the Interior and Safety", "Ministry of Public Administration and Security",
+    "Ministry of Security and Public Administration", "Ministry of Government Administration and Home Affairs",
+    "MOIS", "MOPAS", "ministère de l'Intérieur et de la Sécurité",
+])
+def test_korean_interior_ministry_under_all_its_names(kb, surface):
+    assert kb.lookup(surface).id == "mois-korea"
+
+
+def test_ambiguous_names_need_their_context(kb):
+    assert kb.lookup("Ministry of the Interior", "en") is None
+    assert kb.lookup("Ministry of the Interior", "en", context="a delegation from Korea").id == "mois-korea"
+    assert kb.lookup("Dövlət Agentliyi", "az") is None
+    assert kb.lookup("Dövlət Agentliyinin", "az", context="“ASAN xidmət” mərkəzi").id == "sapssi"
+    # The country named after the ministry is context enough.
+    assert kb.lookup("ministère de l'Intérieur de la République de Corée", "fr").id == "mois-korea"
+
+
+@pytest.mark.parametrize("surface, entity_id", [
+    ("Agentliyinin", None),  # a bare common noun is nobody
+    ("Bakıda", "loc:baku"), ("Koreyanın", "loc:republic-of-korea"), ("Gəncədə", "loc:ganja"),
+    ("KOICA-nın", "koica"), ("Ülvi Mehdiyevin", "person:ulvi-mehdiyev"),
+    ("İnnovasiya və Rəqəmsal İnkişaf Agentliyinin", "idda"),
+])
+def test_az_case_suffixes(kb, surface, entity_id):
+    found = kb.lookup(surface, "az")
+    assert (found.id if found else None) == entity_id
+
+
+def test_russian_case_endings(kb):
+    assert kb.lookup("Ташкенте", "ru").id == "loc:tashkent"
+    assert kb.lookup("Ильхама Алиева", "ru").id == "person:ilham-aliyev"
+
+
+def test_short_all_caps_names_are_ordinary_words_in_lower_case(kb):
+    assert kb.lookup("ASAN", "az").id == "sapssi"
+    assert kb.lookup("asan", "az") is None  # "easy"
+    assert kb.lookup("DOST", "az").id == "dost"
+    assert kb.lookup("dost", "az") is None  # "friend"
+    assert kb.lookup("UN", "en").id == "un"
+    assert kb.lookup("un", "fr") is None
+    assert kb.lookup("Aİ", "az").id == "eu"
+    assert kb.lookup("AI", "az") is None  # süni intellekt, not Avropa İttifaqı, though both fold to "ai"
+
+
+def test_find_in_running_text_longest_match_and_inflection(kb):
+    text = ("Azərbaycan Respublikasının Prezidenti yanında Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə "
+            "Dövlət Agentliyinin sədri Ülvi Mehdiyev Bakıda Koreya Beynəlxalq Əməkdaşlıq Agentliyinin "
+            "nümayəndələri ilə görüşüb. Bu, asan xidmət deyil. Dövlət Agentliyi ilə KOICA-nın əməkdaşlığı.")
+    found = [(text[m.start:m.end], m.entity.id) for m in kb.find(text, "az")]
+    assert found == [
+        ("Azərbaycan Respublikasının Prezidenti yanında Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə "
+         "Dövlət Agentliyinin", "sapssi"),
+        ("Ülvi Mehdiyev", "person:ulvi-mehdiyev"),
+        ("Bakıda", "loc:baku"),
+        ("Koreya Beynəlxalq Əməkdaşlıq Agentliyinin", "koica"),
+        ("Dövlət Agentliyi", "sapssi"),
+        ("KOICA", "koica"),
+    ]
+
+
+def test_find_keeps_north_korea_and_lowercase_words_apart(kb):
+    text = "Talks with North Korea stalled; a turkey was served; Korea and Türkiye signed."
+    found = [(text[m.start:m.end], m.entity.id) for m in kb.find(text, "en")]
+    assert found == [("North Korea", "loc:north-korea"), ("Korea", "loc:republic-of-korea"),
+                     ("Türkiye", "loc:turkiye")]
+
+
+def test_find_takes_a_country_qualifier_into_an_organisation_only(kb):
+    text = ("Le ministère de l'Intérieur et de la Sécurité de la République de Corée et "
+            "la Maison de la justice de Tbilissi.")
+    found = [text[m.start:m.end] for m in kb.find(text, "fr")]
+    assert found == ["ministère de l'Intérieur et de la Sécurité de la République de Corée",
+                     "Maison de la justice", "Tbilissi"]
+    az = "BMT-də Somali nümayəndəsi"  # "də" is an az suffix here, not French "de"
+    assert [az[m.start:m.end] for m in kb.find(az, "az")] == ["BMT", "Somali"]
+
+
+def test_user_file_overrides_adds_and_merges(tmp_path: Path):
+    user = tmp_path / "mine.toml"
+    user.write_text('''
+[[entity]]
+id = "koica"
+label = "ORG"
+name = "KOICA (renamed by me)"
+names.en = ["Korea International Cooperation Agency"]
+
+[[entity]]
+id = "org:ministry-of-finance-az"
+label = "ORG"
+name = "Ministry of Finance of Azerbaijan"
+names.az = ["Maliyyə Nazirliyi"]
+
+[[entity]]
+id = "sapssi"
+merge = true
+names.en = ["Azerbaijan Service and Assessment Network"]
+''', encoding="utf-8")
+    kb = KnowledgeBase.load([user])
+    assert kb.get("koica").name == "KOICA (renamed by me)"
+    assert kb.lookup("KOICA") is None  # replaced wholesale: the user's entry has no acronym
+    assert kb.lookup("Maliyyə Nazirliyinin", "az").id == "org:ministry-of-finance-az"
+    assert kb.lookup("Azerbaijan Service and Assessment Network").id == "sapssi"
+    assert kb.lookup("SAPSSI").id == "sapssi"  # merge keeps the shipped names
+    assert kb.get("sapssi").name == "State Agency for Public Service and Social Innovations"
+
+
+def test_user_file_errors_are_reported(tmp_path: Path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[entity]]\nid = "x"\nlabel = "ORG"\nname = "X"\nparent = "nowhere"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown parent"):
+        KnowledgeBase.load([bad])
+    bad.write_text('[[entity]]\nid = "x"\nlabel = "THING"\nname = "X"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="label"):
+        KnowledgeBase.load([bad])
+
+
+def test_all_names_lists_current_and_former_names_by_language(kb):
+    names = kb.get("mois-korea").all_names()
+    assert names["en"][0] == "Ministry of the Interior and Safety"
+    assert "Ministry of Public Administration and Security" in names["en"]
+    assert "행정안전부" in names["ko"]
+
+
+def test_ruler_patterns_work_in_a_blank_spacy_pipeline(kb):
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.blank("az")
+    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(kb.ruler_patterns("az"))
+    doc = nlp("Ülvi Mehdiyev Bakıda KOICA-nın nümayəndələri ilə görüşüb, asan xidmət. ASAN xidmət Koreyanın.")
+    assert [(e.text, e.ent_id_) for e in doc.ents] == [
+        ("Ülvi Mehdiyev", "person:ulvi-mehdiyev"), ("Bakıda", "loc:baku"), ("KOICA", "koica"),
+        ("ASAN xidmət", "sapssi"), ("Koreyanın", "loc:republic-of-korea")]
+
+
+def test_every_listed_name_leads_back_to_its_entity(kb):
+    # Catches two entities claiming one name, and names the case rules make unreachable.
+    wrong = []
+    for entity in kb:
+        context = " ".join(entity.context)
+        for surface, lang, _kind in entity.surfaces():
+            found = kb.lookup(surface, lang, context=context)
+            if found is None or found.id != entity.id:
+                wrong.append((entity.id, surface, found and found.id))
+    assert wrong == []

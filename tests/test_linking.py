@@ -1,0 +1,158 @@
+"""Linking: the mentions a reader sees as one actor get one id, across names, articles and languages.
+
+Mentions are built by hand (no spaCy model needed), the way the NER stage hands them over.
+"""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.kb import KnowledgeBase
+from newsmon.linking import derive_id, find_acronym_definitions, find_known_entities, link_mentions
+from newsmon.model import Mention
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def mentions(text: str, lang: str, *spans: tuple[str, str]) -> list[Mention]:
+    """Mentions for each (surface, label), found left to right in `text`."""
+    out, pos = [], 0
+    for surface, label in spans:
+        start = text.index(surface, pos)
+        out.append(Mention(surface, label, start, start + len(surface), lang))
+        pos = start + 1
+    return out
+
+
+def ids(linked: list[Mention]) -> dict[str, str]:
+    return {m.text: m.canonical_id for m in linked}
+
+
+def test_five_names_of_sapssi_in_three_languages_are_one_entity(kb):
+    cases = [
+        ("en", "The SAPSSI, known as ASAN Service, was set up in 2012.", [("SAPSSI", "PRODUCT"), ("ASAN Service", "ORG")]),
+        ("en", "The State Agency for Public Service and Social Innovations met UNDP.",
+         [("State Agency for Public Service and Social Innovations", "ORG")]),
+        ("az", "Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyinin sədri “ASAN xidmət”in işini izah edib.",
+         [("Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyinin", "ORG"), ("ASAN xidmət", "ORG")]),
+        ("fr", "L'Agence nationale pour la fourniture de services aux citoyens et l'innovation sociale a signé.",
+         [("Agence nationale pour la fourniture de services aux citoyens et l'innovation sociale", "ORG")]),
+    ]
+    seen = set()
+    for lang, text, spans in cases:
+        for m in link_mentions(mentions(text, lang, *spans), text, lang, kb):
+            assert m.label == "ORG"
+            assert m.canonical_name == "State Agency for Public Service and Social Innovations"
+            seen.add(m.canonical_id)
+    assert seen == {"sapssi"}
+
+
+def test_person_name_variants_are_one_person(kb):
+    text = ("Ülvi Mehdiyev met the delegation. Mr. Mehdiyev said the centres will open. "
+            "Mehdiyev's team and Mehdiyev himself.")
+    linked = link_mentions(mentions(text, "en", ("Ülvi Mehdiyev", "PERSON"), ("Mr. Mehdiyev", "PERSON"),
+                                    ("Mehdiyev's", "PERSON"), ("Mehdiyev", "ORG")), text, "en", kb)
+    assert {m.canonical_id for m in linked} == {"person:ulvi-mehdiyev"}
+    assert all(m.label == "PERSON" for m in linked)  # "Mehdiyev" mislabelled ORG is corrected
+
+
+def test_surname_coreference_keeps_men_and_women_apart(kb):
+    text = "İlham Əliyev və Mehriban Əliyeva tədbirdə iştirak ediblər. Əliyeva çıxış edib, Əliyevə təşəkkür edib."
+    linked = link_mentions(mentions(text, "az", ("İlham Əliyev", "PERSON"), ("Mehriban Əliyeva", "PERSON"),
+                                    ("Əliyeva", "PERSON"), ("Əliyevə", "PERSON")), text, "az", kb)
+    assert [m.canonical_id for m in linked] == ["person:ilham-aliyev", "person:mehriban-aliyeva",
+                                                "person:mehriban-aliyeva", "person:ilham-aliyev"]
+
+
+def test_given_name_with_az_honorific(kb):
+    text = "Ülvi Mehdiyev qonaqları salamlayıb. Ülvi bəy bildirib ki, mərkəz açılacaq."
+    linked = link_mentions(mentions(text, "az", ("Ülvi Mehdiyev", "PERSON"), ("Ülvi bəy", "PERSON")), text, "az", kb)
+    assert {m.canonical_id for m in linked} == {"person:ulvi-mehdiyev"}
+
+
+def test_people_outside_the_kb_share_an_id_across_articles_and_spellings(kb):
+    az = "Anar Quliyev Bakıda çıxış edib. Quliyevin sözlərinə görə, layihə başlayıb."
+    en = "Anar Guliyev spoke in Baku. Mr. Guliyev said the project has started."
+    az_linked = link_mentions(mentions(az, "az", ("Anar Quliyev", "PERSON"), ("Quliyevin", "PERSON")), az, "az", kb)
+    en_linked = link_mentions(mentions(en, "en", ("Anar Guliyev", "PERSON"), ("Mr. Guliyev", "PERSON")), en, "en", kb)
+    assert len({m.canonical_id for m in az_linked + en_linked}) == 1
+    text = "Fatouma Ali Hassan opened the centre. Ali Hassan thanked Azerbaijan."
+    linked = link_mentions(mentions(text, "en", ("Fatouma Ali Hassan", "PERSON"), ("Ali Hassan", "PERSON")), text, "en", kb)
+    assert len({m.canonical_id for m in linked}) == 1
+
+
+def test_az_inflected_mentions_link_to_their_entity(kb):
+    text = "Dövlət Agentliyinin sədri Ülvi Mehdiyevin “ASAN xidmət” barədə sözləri Bakıda və Koreyanın mətbuatında."
+    linked = link_mentions(mentions(text, "az", ("Dövlət Agentliyinin", "ORG"), ("Ülvi Mehdiyevin", "PERSON"),
+                                    ("Bakıda", "LOC"), ("Koreyanın", "LOC")), text, "az", kb)
+    assert ids(linked) == {"Dövlət Agentliyinin": "sapssi", "Ülvi Mehdiyevin": "person:ulvi-mehdiyev",
+                           "Bakıda": "loc:baku", "Koreyanın": "loc:republic-of-korea"}
+
+
+def test_acronym_defined_in_the_text_links_both_ways():
+    text = ("The Agency for Digital Services of Ruritania (ADSR) signed with KOICA. "
+            "The ADSR will open centres; the Agency for Digital Services of Ruritania is new.")
+    assert find_acronym_definitions(text) == {"ADSR": "Agency for Digital Services of Ruritania"}
+    empty = KnowledgeBase([])  # nothing known in advance: the definition alone links them
+    linked = link_mentions(mentions(text, "en", ("Agency for Digital Services of Ruritania", "ORG"), ("ADSR", "MISC"),
+                                    ("ADSR", "ORG"), ("Agency for Digital Services of Ruritania", "ORG")),
+                           text, "en", empty)
+    assert {m.canonical_id for m in linked} == {"org:agency-for-digital-services-of-ruritania"}
+    assert {m.label for m in linked} == {"ORG"}
+
+
+def test_koica_defined_in_text_either_way_round(kb):
+    assert find_acronym_definitions("KOICA (Korea International Cooperation Agency) opened an office.") == {
+        "KOICA": "Korea International Cooperation Agency"}
+    text = "Koreya Beynəlxalq Əməkdaşlıq Agentliyinin (KOICA) nümayəndəsi. KOICA layihəni maliyyələşdirir."
+    assert find_acronym_definitions(text) == {"KOICA": "Koreya Beynəlxalq Əməkdaşlıq Agentliyinin"}
+    linked = link_mentions(mentions(text, "az", ("KOICA", "ORG"), ("KOICA", "PERSON")), text, "az", kb)
+    assert {m.canonical_id for m in linked} == {"koica"}
+
+
+def test_known_actors_get_the_kb_label(kb):
+    text = "Bilim Bakı mərkəzi açılıb. SAPSSI and Bilim Baku."
+    linked = link_mentions(mentions(text, "az", ("Bilim Bakı", "PERSON"), ("SAPSSI", "LOC")), text, "az", kb)
+    assert [(m.label, m.canonical_id) for m in linked] == [("ORG", "bilim-baku"), ("ORG", "sapssi")]
+
+
+@pytest.mark.parametrize("surface, label", [
+    ("Mémorandum", "PERSON"), ("Memorandum", "PERSON"), ("COVID-19", "PERSON"), ("Mr.", "PERSON"),
+    ("President", "PERSON"), ("2019", "ORG"), ("A", "ORG"), ("juillet", "PERSON"), ("Ministry", "ORG"),
+    ("agency", "ORG"),
+])
+def test_false_positives_are_dropped(kb, surface, label):
+    text = f"Il a dit {surface} hier."
+    assert link_mentions(mentions(text, "fr", (surface, label)), text, "fr", kb) == []
+
+
+def test_dates_pass_through_and_inputs_are_not_mutated(kb):
+    text = "On 13 July 2012 ASAN was created."
+    ms = mentions(text, "en", ("13 July 2012", "DATE"), ("ASAN", "ORG"))
+    linked = link_mentions(ms, text, "en", kb)
+    assert linked[0] == ms[0]
+    assert linked[1].canonical_id == "sapssi" and ms[1].canonical_id is None
+
+
+def test_unknown_entities_get_deterministic_ids():
+    assert derive_id("Ministry of Finance", "ORG", "en") == "org:ministry-of-finance"
+    assert derive_id("Maliyyə Nazirliyinin", "ORG", "az") == derive_id("Maliyyə Nazirliyi", "ORG", "az")
+    assert derive_id("Ülvi Mehdiyev", "PERSON", "az") == derive_id("Ulvi Mehdiyev", "PERSON", "en")
+    assert derive_id("Mehriban Əliyeva", "PERSON", "az") != derive_id("Mehriban Əliyev", "PERSON", "az")
+    for az, en in [("Xəyal Cəfərli", "Khayal Jafarli"), ("Rəşad Nəbiyev", "Rashad Nabiyev"),
+                   ("Çingiz Ağayev", "Chingiz Aghayev")]:
+        assert derive_id(az, "PERSON", "az") == derive_id(en, "PERSON", "en")
+    assert derive_id("François Martin", "PERSON", "fr") == derive_id("Francois Martin", "PERSON", "en")
+
+
+def test_find_known_entities_returns_linked_mentions(kb):
+    text = "Prezident İlham Əliyev Gəncədə “ASAN xidmət” mərkəzinin açılışında iştirak edib."
+    found = find_known_entities(text, "az", kb)
+    assert [(m.text, m.label, m.canonical_id, m.canonical_name) for m in found] == [
+        ("İlham Əliyev", "PERSON", "person:ilham-aliyev", "Ilham Aliyev"),
+        ("Gəncədə", "LOC", "loc:ganja", "Ganja"),
+        ("ASAN xidmət", "ORG", "sapssi", "State Agency for Public Service and Social Innovations"),
+    ]
+    assert all(text[m.start:m.end] == m.text for m in found)
