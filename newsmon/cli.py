@@ -34,9 +34,12 @@ def _emit(rows: list[dict], fmt: str | None, columns: list[str] | None = None) -
 @click.version_option(__version__, prog_name="newsmon")
 @click.option("--db", default=None, metavar="PATH",
               help="SQLite database (default: $NEWSMON_DB, else ./newsmon.db).")
+@click.option("--kb", "kb_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              metavar="FILE", help="Extra entity knowledge-base file (TOML, see models/kb/README.md); "
+              "repeatable, later files override earlier ones.")
 @click.option("-v", "--verbose", is_flag=True, help="Log every request and skipped page.")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, verbose: bool) -> None:
+def cli(ctx: click.Context, db: str | None, kb_files: tuple[str, ...], verbose: bool) -> None:
     """Monitor news coverage of e-government cooperation in Azerbaijani, English and French.
 
     \b
@@ -46,13 +49,22 @@ def cli(ctx: click.Context, db: str | None, verbose: bool) -> None:
     """
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
-    ctx.obj = {"db": db or default_db_path()}
+    ctx.obj = {"db": db or default_db_path(), "kb_files": kb_files}
+
+
+def _kb():
+    from newsmon.kb import KnowledgeBase
+    ctx = click.get_current_context()
+    try:
+        return KnowledgeBase.load(ctx.find_root().obj.get("kb_files") or ())
+    except (ValueError, OSError) as exc:
+        raise click.ClickException(f"knowledge base: {exc}") from None
 
 
 def _pipeline():
     # imported here so that --help and the query commands do not pay for loading spaCy
     from newsmon.pipeline import Pipeline
-    return Pipeline()
+    return Pipeline(kb=_kb())
 
 
 def _report(line: str) -> None:
@@ -159,15 +171,22 @@ def entity(ctx, name, fmt) -> None:
         newsmon entity SAPSSI --format json
     """
     store = _open_store(ctx)
+    kb = _kb()
     ids = store.find_entity_ids(name)
-    if not ids:
-        from newsmon.kb import KnowledgeBase
-        known = KnowledgeBase.load().lookup(name)
-        ids = [known.id] if known else []
+    known = kb.get(name) or kb.lookup(name)
+    if known and known.id not in ids:
+        ids.append(known.id)
     records = [r for r in (store.entity(i) for i in ids) if r]
     if not records:
         raise click.ClickException(f"no entity named {name!r} in {store.path}")
     record = max(records, key=lambda r: r["mentions"])
+    entry = kb.get(record["id"])
+    if entry:  # every name the knowledge base knows, not only those seen so far
+        names = {lang: list(values) for lang, values in entry.all_names().items()}
+        for lang, seen in record["names"].items():
+            names.setdefault(lang, []).extend(n for n in seen if n not in names[lang])
+        record["names"] = names
+        record["acronyms"] = list(entry.acronyms + entry.brands)
     fmt = fmt or default_format()
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -247,6 +266,36 @@ def runs(ctx, limit, fmt) -> None:
                                                "skipped_robots", "skipped_known", "sources"])
 
 
+@cli.command()
+@click.option("--party", metavar="NAME", help="Only agreements binding this party (any of its names).")
+@click.option("--type", "type_", type=click.Choice(["memorandum", "agreement", "protocol", "decree",
+                                                    "programme", "charter", "other"]))
+@click.option("--since", metavar="DATE", help="Signed (or, if undated, published) on or after.")
+@FORMAT_OPTION
+@click.pass_context
+def agreements(ctx, party, type_, since, fmt) -> None:
+    """Agreements found in the articles: type, parties, date signed, status.
+
+    \b
+    Example:
+        newsmon agreements --party KOICA --type memorandum --format csv
+    """
+    store = _open_store(ctx)
+    ids = None
+    if party:
+        ids = store.find_entity_ids(party)
+        known = _kb().lookup(party)
+        if known:
+            ids.append(known.id)
+    rows = store.agreements(ids, party, type_, since)
+    fmt = fmt or default_format()
+    if fmt == "table":
+        rows = [{**r, "parties": "; ".join(p["name"] for p in r["parties"]),
+                 "date_signed": (r["date_signed"] or {}).get("value")} for r in rows]
+    _emit(rows, fmt, ["date_signed", "type", "status", "parties", "title", "lang", "url"]
+          if fmt != "json" else None)
+
+
 def print_summary(store: Store, top: int = 8) -> None:
     """The digest printed after a demo crawl: articles per language and source, top actors."""
     data = store.stats()
@@ -285,7 +334,26 @@ def _register_optional() -> None:
     from newsmon.cli_models import eval_group, train_group
     cli.add_command(lang)
     cli.add_command(train_group)
+    eval_group.add_command(eval_corpus)
     cli.add_command(eval_group)
+
+
+@click.command("corpus")
+@click.option("--gold", default="corpus/sample-gold.jsonl", show_default=True,
+              type=click.Path(exists=True, dir_okay=False), help="Gold JSONL, one article per line.")
+@click.option("--site", default="corpus/site", show_default=True, type=click.Path(exists=True, file_okay=False),
+              help="Directory holding the pages named by the gold's `path`.")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def eval_corpus(gold: str, site: str, fmt: str) -> None:
+    """Score the whole pipeline (entities, dates, agreements, linking) on a gold corpus.
+
+    \b
+    Example:
+        newsmon eval corpus --gold corpus/sample-gold.jsonl --format json
+    """
+    from newsmon.eval_corpus import evaluate_corpus, format_report
+    report = evaluate_corpus(gold, site, _pipeline()).as_dict()
+    click.echo(json.dumps(report, indent=2) if fmt == "json" else format_report(report))
 
 
 _register_optional()

@@ -13,13 +13,10 @@ Stemming only the query keeps the index language-neutral: English and French tex
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from newsmon import textnorm
 
 WORD = re.compile(r"\w+", re.UNICODE)
-
-_FOLD = str.maketrans({"ı": "i", "İ": "i", "I": "i", "ğ": "g", "Ğ": "g", "ş": "s", "Ş": "s",
-                       "ç": "c", "Ç": "c", "ö": "o", "Ö": "o", "ü": "u", "Ü": "u",
-                       "œ": "oe", "Œ": "oe", "æ": "ae", "ß": "ss"})
 
 # Azerbaijani suffix slots, folded (ı->i, ü->u, ə->e/a), stripped from the end in this order, at most
 # one per slot: case or copula, then possessive, then plural. Longest first within a slot.
@@ -32,10 +29,8 @@ MIN_STEM = 4
 
 
 def fold(word: str, schwa: str = "e") -> str:
-    """Lower-case, transliteration-folded form of a word; ə becomes `schwa` ("e" or "a")."""
-    word = word.replace("Ə", schwa).replace("ə", schwa).translate(_FOLD).lower()
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Lower-case, transliteration-folded form of a word (textnorm.fold); ə becomes `schwa`."""
+    return textnorm.fold(word.replace("Ə", schwa).replace("ə", schwa))
 
 
 def az_stem(folded: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import zlib
 from collections.abc import Iterator
 from dataclasses import asdict
 from datetime import datetime, timezone
@@ -46,6 +47,26 @@ TABLES: dict[str, dict[str, Any]] = {
                                 "parties": str, "date_signed": str, "date_precision": str,
                                 "place": str, "status": str, "sentence": str, "start": int,
                                 "end": int}, pk="id"),
+    # -- crawler state (issue 3: incremental, deduplicating, resumable crawls) ---------------
+    # URLs discovered and not yet settled: a killed crawl resumes from here.
+    "frontier": dict(columns={"url": str, "source": str, "published": str, "title": str,
+                              "via": str, "state": str, "attempts": int, "error": str,
+                              "discovered": str, "updated": str}, pk="url"),
+    # Validators for conditional GET of feeds, sitemaps and robots.txt; `children` are the
+    # nested sitemaps of an index, still visited when the index itself answers 304.
+    "http_cache": dict(columns={"url": str, "etag": str, "last_modified": str, "children": str,
+                                "body": bytes, "checked": str}, pk="url"),
+    # The response each article was extracted from, zlib-compressed, for `newsmon reprocess`.
+    "raw_pages": dict(columns={"url": str, "final_url": str, "source": str, "status": int,
+                               "content_type": str, "headers": str, "body": bytes,
+                               "listing_published": str, "fetched_at": str}, pk="url"),
+    # MinHash signature per article, and its LSH band values for near-duplicate lookup.
+    "fingerprints": dict(columns={"article_id": int, "signature": bytes}, pk="article_id"),
+    "fingerprint_bands": dict(columns={"value": int, "article_id": int}),
+    # Feeds and sitemaps found for sources given only by `home`.
+    "home_discovery": dict(columns={"source": str, "home": str, "feeds": str, "sitemaps": str,
+                                    "discovered": str}, pk="source"),
+    # -- end crawler state ----------------------------------------------------------------------
 }
 INDEXES = {
     "articles": [["url"], ["content_hash"], ["published"], ["source"], ["lang"]],
@@ -54,6 +75,10 @@ INDEXES = {
     "mentions": [["article_id"], ["entity_id"]],
     "dates": [["article_id"]],
     "agreements": [["article_id"]],
+    # -- crawler state (issue 3) --
+    "frontier": [["state", "source"]],
+    "fingerprint_bands": [["value"], ["article_id"]],
+    # -- end crawler state --
 }
 UNIQUE_INDEXES = {"articles": [["url"]]}
 
@@ -227,6 +252,36 @@ class Store:
         return {"id": row[0], "name": row[1], "label": row[2], "names": names,
                 "mentions": sum(a["mentions"] for a in articles), "articles": articles}
 
+    def agreements(self, party_ids: list[str] | None = None, party_name: str | None = None,
+                   type_: str | None = None, since: str | None = None) -> list[dict[str, Any]]:
+        """Agreement records with their article; `party_ids`/`party_name` keep those binding that party,
+        `since` compares the signing date (or, when unknown, the article's publication date)."""
+        clauses, params = ["a.duplicate_of is null"], {}
+        if type_:
+            clauses.append("g.type = :type")
+            params["type"] = type_
+        if since:
+            clauses.append("coalesce(g.date_signed, a.published) >= :since")
+            params["since"] = since
+        rows = self.db.query(f"""
+            select g.*, a.url, a.title as article_title, a.lang, a.published
+            from agreements g join articles a on a.id = g.article_id
+            where {' and '.join(clauses)}
+            order by coalesce(g.date_signed, a.published) desc, g.id""", params)
+        out = []
+        folded = index_form(party_name, "e") if party_name else None
+        for row in rows:
+            record = {**_agreement_out(row), "url": row["url"], "article_title": row["article_title"],
+                      "lang": row["lang"], "published": row["published"]}
+            if party_ids is not None or folded:
+                ids = {p.get("canonical_id") for p in record["parties"]}
+                names = {index_form(f"{p.get('text', '')}", "e") for p in record["parties"]} | {
+                    index_form(f"{p.get('name', '')}", "e") for p in record["parties"]}
+                if not (ids & set(party_ids or []) or (folded and folded in names)):
+                    continue
+            out.append(record)
+        return out
+
     def stats(self) -> dict[str, list[dict]]:
         return {
             "languages": list(self.db.query(
@@ -265,6 +320,171 @@ class Store:
                     "select * from agreements where article_id = ? order by start", [aid])],
             }
 
+    # -- crawler state (issue 3): frontier, HTTP cache, raw pages, fingerprints --------------
+    def add_frontier(self, source: str, links: list[dict[str, Any]],
+                     cache: dict[str, Any] | None = None) -> int:
+        """Queue discovered links (url, published, title, via) and, in the same transaction, the
+        validators of the listing they came from: a 304 next time can then never hide a link that
+        was not queued. Returns how many links were new to the frontier."""
+        stamp = now_iso()
+        with self.db.conn:
+            before = self.db["frontier"].count
+            self.db["frontier"].insert_all(
+                [{"source": source, "state": "pending", "attempts": 0, "discovered": stamp,
+                  "updated": stamp, **link} for link in links], pk="url", ignore=True)
+            added = self.db["frontier"].count - before
+            if cache is not None:
+                self.db["http_cache"].upsert({**cache, "children": json.dumps(cache.get("children") or []),
+                                              "checked": stamp}, pk="url")
+        return added
+
+    def pending_links(self, sources: list[str], max_attempts: int) -> list[dict[str, Any]]:
+        marks = ",".join("?" for _ in sources)
+        return list(self.db.query(
+            f"select * from frontier where state = 'pending' and attempts < ? and source in ({marks}) "
+            "order by discovered, url", [max_attempts, *sources]))
+
+    def settle_link(self, url: str, state: str, error: str | None = None,
+                    attempted: bool = False) -> None:
+        """Record what became of a frontier URL: done, skipped, failed, or pending (try again)."""
+        with self.db.conn:
+            self.db.execute(
+                "update frontier set state = ?, error = ?, updated = ?, attempts = attempts + ? "
+                "where url = ?", [state, error, now_iso(), int(attempted), url])
+
+    def frontier_counts(self) -> dict[str, int]:
+        return {row[0]: row[1] for row in
+                self.db.execute("select state, count(*) from frontier group by state")}
+
+    def http_cache(self, url: str) -> dict[str, Any] | None:
+        row = self.db.execute("select url, etag, last_modified, children, body from http_cache "
+                              "where url = ?", [url]).fetchone()
+        if row is None:
+            return None
+        return {"url": row[0], "etag": row[1], "last_modified": row[2],
+                "children": json.loads(row[3] or "[]"), "body": row[4]}
+
+    def http_cache_entries(self) -> dict[str, dict[str, Any]]:
+        """Every stored validator by URL (robots.txt bodies left out), loaded once per run."""
+        return {row[0]: {"url": row[0], "etag": row[1], "last_modified": row[2],
+                         "children": json.loads(row[3] or "[]")}
+                for row in self.db.execute("select url, etag, last_modified, children from http_cache")}
+
+    def save_http_cache(self, url: str, etag: str | None, last_modified: str | None,
+                        children: list[str] | None = None, body: bytes | None = None) -> None:
+        with self.db.conn:
+            self.db["http_cache"].upsert({"url": url, "etag": etag, "last_modified": last_modified,
+                                          "children": json.dumps(children or []), "body": body,
+                                          "checked": now_iso()}, pk="url")
+
+    def save_raw_page(self, url: str, final_url: str, source: str, status: int, content_type: str,
+                      headers: dict[str, str], body: bytes, listing_published: str | None) -> None:
+        with self.db.conn:
+            self.db["raw_pages"].upsert({
+                "url": url, "final_url": final_url, "source": source, "status": status,
+                "content_type": content_type, "headers": json.dumps(headers),
+                "body": zlib.compress(body, 6), "listing_published": listing_published,
+                "fetched_at": now_iso()}, pk="url")
+
+    def raw_pages(self, source: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stored responses joined to their article (decompressed), oldest first."""
+        where = "where r.source = ?" if source else ""
+        sql = f"""select r.*, a.id as article_id from raw_pages r join articles a on a.url = r.url
+                  {where} order by a.id"""
+        for row in self.db.query(sql, [source] if source else []):
+            row["body"] = zlib.decompress(row["body"])
+            row["headers"] = json.loads(row["headers"] or "{}")
+            yield row
+
+    def article_url_by_id(self, article_id: int) -> str | None:
+        row = self.db.execute("select url from articles where id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def article_id_by_url(self, url: str) -> int | None:
+        row = self.db.execute("select id from articles where url = ?", [url]).fetchone()
+        return row[0] if row else None
+
+    def save_fingerprint(self, article_id: int, signature: bytes, bands: list[int]) -> None:
+        with self.db.conn:
+            self.db.execute("delete from fingerprint_bands where article_id = ?", [article_id])
+            self.db["fingerprints"].upsert({"article_id": article_id, "signature": signature},
+                                           pk="article_id")
+            self.db["fingerprint_bands"].insert_all(
+                [{"value": v, "article_id": article_id} for v in bands])
+
+    def fingerprint_candidates(self, bands: list[int]) -> list[tuple[int, bytes]]:
+        """Original (non-duplicate) articles sharing at least one band value, oldest first."""
+        marks = ",".join("?" for _ in bands)
+        return [(row[0], row[1]) for row in self.db.execute(f"""
+            select f.article_id, f.signature from fingerprints f join articles a on a.id = f.article_id
+            where a.duplicate_of is null and f.article_id in (
+                select article_id from fingerprint_bands where value in ({marks}))
+            order by f.article_id""", bands)]
+
+    def articles_without_fingerprint(self) -> list[tuple[int, str]]:
+        return [(row[0], row[1]) for row in self.db.execute(
+            "select id, text from articles where id not in (select article_id from fingerprints) "
+            "order by id")]
+
+    def replace_article(self, article_id: int, article: Article) -> None:
+        """Overwrite an article's text, metadata and annotations in place (for reprocessing);
+        its id, URL, run and duplicate_of stay as they were."""
+        doc = article.doc
+        with self.db.conn:
+            self.db["articles"].update(article_id, {
+                "lang": article.lang, "lang_prob": round(article.lang_prob, 4), "title": doc.title,
+                "author": doc.author, "site_name": doc.site_name, "published": doc.published,
+                "published_from": doc.published_from, "text": doc.text,
+                "fold_e": index_form(f"{doc.title}\n{doc.text}", "e"),
+                "fold_a": index_form(f"{doc.title}\n{doc.text}", "a"),
+                "content_hash": content_hash(doc.text)})
+            self.delete_article_annotations(article_id)
+            self.db["segments"].insert_all(
+                [{"article_id": article_id, **asdict(s)} for s in article.segments])
+            for m in article.mentions:
+                if m.canonical_id:
+                    self.db["entities"].insert({"id": m.canonical_id, "name": m.canonical_name or m.text,
+                                                "label": m.label}, ignore=True)
+                    self.db["entity_names"].insert({"entity_id": m.canonical_id, "name": m.text,
+                                                    "lang": m.lang, "folded": index_form(m.text, "e")},
+                                                   ignore=True)
+            self.db["mentions"].insert_all([
+                {"article_id": article_id, "entity_id": m.canonical_id, "text": m.text,
+                 "label": m.label, "start": m.start, "end": m.end, "lang": m.lang}
+                for m in article.mentions])
+            self.db["dates"].insert_all([
+                {"article_id": article_id, **asdict(d), "inferred": int(d.inferred)}
+                for d in article.dates])
+            self.db["agreements"].insert_all([_agreement_row(article_id, a) for a in article.agreements])
+
+    def update_run(self, run_id: int, counts: dict[str, int]) -> None:
+        """Counters of a run still in progress, so a killed run shows how far it got."""
+        known = set(TABLES["crawl_runs"]["columns"])
+        with self.db.conn:
+            self.db["crawl_runs"].update(run_id, {k: v for k, v in counts.items() if k in known})
+
+    def mark_interrupted_runs(self) -> int:
+        """Runs left 'running' by a killed process; call before starting a new one."""
+        with self.db.conn:
+            return self.db.execute("update crawl_runs set status = 'interrupted' "
+                                   "where status = 'running'").rowcount
+
+    def home_discovery(self, source: str, home: str) -> dict[str, Any] | None:
+        row = self.db.execute("select feeds, sitemaps, discovered from home_discovery "
+                              "where source = ? and home = ?", [source, home]).fetchone()
+        if row is None:
+            return None
+        return {"feeds": json.loads(row[0]), "sitemaps": json.loads(row[1]), "discovered": row[2]}
+
+    def save_home_discovery(self, source: str, home: str, feeds: list[str],
+                            sitemaps: list[str]) -> None:
+        with self.db.conn:
+            self.db["home_discovery"].upsert({"source": source, "home": home,
+                                              "feeds": json.dumps(feeds),
+                                              "sitemaps": json.dumps(sitemaps),
+                                              "discovered": now_iso()}, pk="source")
+    # -- end crawler state ----------------------------------------------------------------------
+
 
 def _filters(lang: str | None, since: str | None, until: str | None,
              source: str | None) -> tuple[str, dict[str, str]]:
@@ -294,7 +514,8 @@ def _agreement_row(article_id: int, agreement: Any) -> dict[str, Any]:
 
 
 def _agreement_out(row: dict[str, Any]) -> dict[str, Any]:
-    out = {k: v for k, v in row.items() if k not in ("id", "article_id", "date_precision")}
+    keep = ("type", "title", "parties", "date_signed", "place", "status", "sentence", "start", "end")
+    out = {k: row[k] for k in keep}
     out["parties"] = json.loads(row["parties"] or "[]")
     out["date_signed"] = ({"value": row["date_signed"], "precision": row["date_precision"]}
                           if row["date_signed"] else None)
