@@ -12,7 +12,7 @@ import click
 from newsmon import __version__
 from newsmon.output import FORMATS, default_format, render
 from newsmon.settings import default_db_path
-from newsmon.sources import SourcesError, load_sources, parse_sources
+from newsmon.sources import parse_sources
 from newsmon.store import Store, StoreError
 
 FORMAT_OPTION = click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -63,37 +63,12 @@ def _kb():
 
 def _pipeline():
     # imported here so that --help and the query commands do not pay for loading spaCy
-    from newsmon.pipeline import Pipeline
-    return Pipeline(kb=_kb())
+    from newsmon.cli_crawl import _pipeline as pipeline_for
+    return pipeline_for(click.get_current_context())
 
 
 def _report(line: str) -> None:
     click.echo(line, err=True)
-
-
-@cli.command()
-@click.option("--sources", "sources_path", required=True, type=click.Path(dir_okay=False),
-              help="TOML file of [[sources]] (feeds, sitemaps, urls).")
-@click.pass_context
-def crawl(ctx: click.Context, sources_path: str) -> None:
-    """Fetch every feed, sitemap and URL in a sources file and store new articles.
-
-    Articles already in the database are not fetched again, so a daily cron run only processes
-    what is new. Exit status is 0 when the run completed, even if some pages failed.
-
-    \b
-    Example:
-        newsmon --db coverage.db crawl --sources corpus/sources/azerbaijan-egov.toml
-    """
-    from newsmon.crawl import Crawler
-    try:
-        sources = load_sources(sources_path)
-    except SourcesError as exc:
-        raise click.ClickException(str(exc)) from None
-    store = _open_store(ctx)
-    counts = Crawler(store, _pipeline(), report=_report).crawl(sources, label=sources_path)
-    _report(f"done: {counts.new} new articles, {counts.duplicates} duplicates, "
-            f"{counts.skipped_known} already stored, {counts.errors} errors")
 
 
 @cli.command()
@@ -330,9 +305,13 @@ def demo(ctx) -> None:
 
 def _register_optional() -> None:
     """Commands that live in their own modules (language ID, model training and evaluation)."""
-    from newsmon.cli_lang import lang
+    from newsmon.cli_crawl import crawl, reprocess, sources
+    from newsmon.cli_lang import lang_command
     from newsmon.cli_models import eval_group, train_group
-    cli.add_command(lang)
+    cli.add_command(crawl)
+    cli.add_command(sources)
+    cli.add_command(reprocess)
+    cli.add_command(lang_command)
     cli.add_command(train_group)
     eval_group.add_command(eval_corpus)
     cli.add_command(eval_group)

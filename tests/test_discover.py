@@ -54,3 +54,72 @@ def test_sitemap_index_lists_nested_sitemaps_and_gzip_is_read():
 def test_malformed_feed_gives_no_links_instead_of_crashing():
     assert parse_feed(b"<rss><channel><item><title>broken", "https://x.az/rss") == []
     assert parse_sitemap(b"not xml at all", "https://x.az/sitemap.xml").links == []
+
+
+# -- broken encodings and autodiscovery -------------------------------------------------------------
+import sys  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).parent))
+from fixture_sites import rss, sitemap, sites  # noqa: E402
+
+from newsmon.discover import feed_links_in_html, looks_like_feed, looks_like_sitemap  # noqa: E402
+
+
+def test_feed_declared_utf8_but_sent_in_windows_1254_keeps_its_letters():
+    body = rss([("Türkiye ile dijital işbirliği anlaşması imzalandı, görüşmede şeffaflık ele alındı",
+                 "/tr/1.html", "Wed, 10 Sep 2025 11:30:00 +0400")]).encode("cp1254")
+    (link,) = parse_feed(body, "https://haber.example.tr/rss.xml")
+    assert link.url == "https://haber.example.tr/tr/1.html"
+    assert "işbirliği" in link.title and "şeffaflık" in link.title
+
+
+def test_feed_links_are_found_in_a_homepage():
+    html = """<html><head>
+      <link rel="alternate" type="application/rss+xml" href="/en/rss">
+      <link rel="alternate" type="application/atom+xml" href="https://x.az/atom.xml">
+      <link rel="alternate" hreflang="az" href="/az/">
+      <link rel="stylesheet" href="/s.css"></head><body></body></html>"""
+    assert feed_links_in_html(html, "https://x.az/en/") == ["https://x.az/en/rss", "https://x.az/atom.xml"]
+
+
+def test_feed_and_sitemap_sniffing():
+    assert looks_like_feed(RSS) and looks_like_feed(ATOM) and not looks_like_feed(b"<html></html>")
+    assert looks_like_sitemap(gzip.compress(SITEMAP)) and looks_like_sitemap(INDEX)
+    assert not looks_like_sitemap(b"\x1f\x8bnot gzip")
+    assert parse_sitemap(b"\x1f\x8bnot gzip", "https://x.az/s.xml.gz").links == []
+
+
+def test_autodiscover_finds_announced_feeds_and_robots_sitemaps():
+    from newsmon.autodiscover import autodiscover
+    from newsmon.fetch import Fetcher
+    from newsmon.settings import Politeness
+    with sites(2) as (announced, bare):
+        announced.page("/en/", '<html><head><link rel="alternate" type="application/rss+xml" '
+                       'href="/en/rss.xml"></head><body>news</body></html>')
+        announced.page("/robots.txt", "User-agent: *\nDisallow: /admin/\n"
+                       f"Sitemap: {announced.base}/news-sitemap.xml\n", content_type="text/plain")
+        bare.page("/", "<html><body>no feed links here</body></html>")
+        bare.page("/feed", rss([("a", "/a", "Wed, 10 Sep 2025 11:30:00 +0400")]),
+                  content_type="application/rss+xml")
+        bare.page("/sitemap.xml", sitemap([(f"{bare.base}/a", "2025-09-10")]), content_type="application/xml")
+        fetcher = Fetcher(Politeness(delay=0))
+        found = autodiscover(f"{announced.base}/en/", fetcher)
+        assert found.feeds == [f"{announced.base}/en/rss.xml"]
+        assert found.sitemaps == [f"{announced.base}/news-sitemap.xml"]
+        assert "/rss" not in announced.hits  # nothing guessed when the page says where its feed is
+        found = autodiscover(f"{bare.base}/", fetcher)
+        assert found.feeds == [f"{bare.base}/feed"] and found.sitemaps == [f"{bare.base}/sitemap.xml"]
+
+
+def test_rss_091_and_rdf_rss_10_feeds_give_links():
+    rss091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old</title>
+    <item><title>A</title><link>https://x.az/a.html</link></item></channel></rss>"""
+    rdf = b"""<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+      <channel rdf:about="https://x.az/"><title>RDF</title></channel>
+      <item rdf:about="https://x.az/b.html"><title>B</title><link>https://x.az/b.html</link>
+      <dc:date>2025-09-10T10:00:00+04:00</dc:date></item></rdf:RDF>"""
+    assert [l.url for l in parse_feed(rss091, "https://x.az/rss")] == ["https://x.az/a.html"]
+    (link,) = parse_feed(rdf, "https://x.az/rdf")
+    assert link.url == "https://x.az/b.html" and link.published.startswith("2025-09-10")
