@@ -74,8 +74,27 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
     pub = _parse_published(published)
     candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
     kept = _join_ranges(text, _longest_first(candidates), language)
-    mentions = [m for c in kept if (m := _resolve(text, c, pub, _hint(text, c, language))) is not None]
-    return sorted(mentions, key=lambda m: m.start)
+    mentions = []
+    for c in kept:
+        hint, hint_start = _hint(text, c, language)
+        if hint in ("-1", "0", "+1") and hint_start is not None:
+            c = replace(c, start=hint_start)  # "bu ilin sentyabrında": the year words belong to the date
+        if (m := _resolve(text, c, pub, hint)) is not None:
+            mentions.append(m)
+    return sorted((_trim(m) for m in mentions), key=lambda m: m.start)
+
+
+# "tarixində" / "tarixli" ("on the date of") helps recognise an Azerbaijani date but is a noun of its
+# own, like English "on": the mention is the date itself, as annotators mark it.
+_TRAILING_NOUN = re.compile(r"\s+tarix\w*$")
+
+
+def _trim(mention: DateMention) -> DateMention:
+    cut = _TRAILING_NOUN.search(mention.text)
+    if cut:
+        mention.text = mention.text[: cut.start()]
+        mention.end = mention.start + len(mention.text)
+    return mention
 
 
 def _candidates(text: str, rule: Rule, language: Language, order: int) -> list[_Candidate]:
@@ -217,14 +236,16 @@ def _join(text: str, a: _Candidate, b: _Candidate, language: Language) -> _Candi
     return None
 
 
-def _hint(text: str, c: _Candidate, language: Language) -> str | None:
-    """What the words around a year-less date say about its year ("last March", "juillet dernier")."""
+def _hint(text: str, c: _Candidate, language: Language) -> tuple[str | None, int | None]:
+    """What the words around a year-less date say about its year ("last March", "juillet dernier"),
+    and where those words start when they come before the date."""
     for before, after, mode in language.hints:
-        if before is not None and before.search(text, max(0, c.start - 20), c.start):
-            return mode
+        found = before.search(text, max(0, c.start - 20), c.start) if before is not None else None
+        if found:
+            return mode, found.start()
         if after is not None and after.match(text, c.end):
-            return mode
-    return None
+            return mode, None
+    return None, None
 
 
 def _resolve(text: str, c: _Candidate, pub: date | None, hint: str | None = None) -> DateMention | None:

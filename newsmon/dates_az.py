@@ -33,8 +33,10 @@ SUFFIXES = {
     "e": "inədək|indən|ində|inə|ədək|dəki|dən|dək|in|də|ə",
     "u": "unadək|undan|unda|una|adək|dakı|dan|dək|un|da|a",
 }
-# Locative/ablative/terminative only: these alone make a bare month a date ("fevralda").
-PLACE_SUFFIXES = {"a": "adək|dakı|dan|dək|da", "e": "ədək|dəki|dən|dək|də", "u": "adək|dakı|dan|dək|da"}
+# Locative/ablative/terminative only, also after the possessive ("bu ilin sentyabrında"): these alone
+# make a bare month a date ("fevralda").
+PLACE_SUFFIXES = {"a": "ınadək|ından|ında|adək|dakı|dan|dək|da", "e": "inədək|indən|ində|ədək|dəki|dən|dək|də",
+                  "u": "unadək|undan|unda|adək|dakı|dan|dək|da"}
 
 
 def _month(suffixes: dict[str, str], required: bool) -> str:
@@ -58,7 +60,7 @@ PARTS = {
     "TARIX": rf"\s+tarix{L}*",  # tarixində, tarixlərində
     # Parts of a period: əvvəlində (at the start of), ortalarında, sonunda, birinci yarısında.
     "PART": rf"\s+(?:(?:birinci|ikinci)\s+yarı|(?:birinci|ikinci|üçüncü|dördüncü|I|II|III|IV)\s+rüb|əvvəl|orta"
-    rf"|son){L}*",
+    rf"|son|yaz|yay|payız|qış){L}*",  # ... and seasons: 2024-cü ilin yazında
 }
 
 TEMPLATES = [
