@@ -123,3 +123,10 @@ def test_rss_091_and_rdf_rss_10_feeds_give_links():
     assert [l.url for l in parse_feed(rss091, "https://x.az/rss")] == ["https://x.az/a.html"]
     (link,) = parse_feed(rdf, "https://x.az/rdf")
     assert link.url == "https://x.az/b.html" and link.published.startswith("2025-09-10")
+
+
+def test_feed_dates_keep_the_publishers_local_day():
+    rss = b"""<rss version="2.0"><channel><title>N</title><item><title>Late</title>
+    <link>https://x.az/late.html</link><pubDate>Tue, 05 Nov 2024 00:30:00 +0400</pubDate></item></channel></rss>"""
+    (link,) = parse_feed(rss, "https://x.az/rss.xml")
+    assert link.published.startswith("2024-11-05")  # feedparser's UTC value would say 2024-11-04
