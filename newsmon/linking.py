@@ -107,7 +107,41 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         else:
             linked.append((m, surface))
     linked = _corefer_people(linked, lang)
-    return [_with_derived_id(m, surface, lang) for m, surface in linked]
+    linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
+    out = [_trim_to_surface(_with_derived_id(m, surface, lang), surface) for m, surface in linked]
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _trim_to_surface(m: Mention, surface: str) -> Mention:
+    """Narrow the span to the name itself: "the Rwanda Development Board", "Mme Diop", "KOICA-nın"
+    keep their article, title or attached suffix outside the mention, as annotators mark it."""
+    if m.label == "DATE" or not surface or surface == m.text:
+        return m
+    at = m.text.find(surface)
+    if at < 0:
+        return m
+    return replace(m, text=surface, start=m.start + at, end=m.start + at + len(surface))
+
+
+def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Mention], lang: str,
+                      kb: KnowledgeBase) -> list[tuple[Mention, str]]:
+    """Every use of an acronym the text defines ("... Authority (RISA)") that NER did not mark."""
+    taken = [(m.start, m.end) for m in existing]
+    added: list[tuple[Mention, str]] = []
+    for acronym, long in definitions.items():
+        if not _looks_like_acronym(acronym) or not acronym.isupper():
+            continue
+        entity = kb.lookup(long, lang) or kb.lookup(acronym, lang)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            if entity:
+                m = Mention(acronym, entity.label, hit.start(), hit.end(), lang, entity.id, entity.name)
+            else:
+                m = Mention(acronym, "ORG", hit.start(), hit.end(), lang, derive_id(long, "ORG", lang), long)
+            added.append((m, acronym))
+            taken.append((hit.start(), hit.end()))
+    return added
 
 
 def derive_id(name: str, label: str, lang: str | None = None) -> str:
