@@ -82,7 +82,7 @@ def fts_query(query: str) -> str:
     return "{fold_e fold_a} : (" + " AND ".join(parts) + ")"
 
 
-def snippet(text: str, query: str, width: int = 200) -> str:
+def snippet(text: str, query: str, width: int = 160) -> str:
     """A window of `text` around the first matching word, matches in [brackets]."""
     prefixes: set[str] = set()
     for word in WORD.findall(query):
@@ -95,7 +95,7 @@ def snippet(text: str, query: str, width: int = 200) -> str:
     spans = [(m.start(), m.end()) for m in WORD.finditer(text) if hit(m.group())]
     if not spans:
         return " ".join(text[:width].split()) + ("…" if len(text) > width else "")
-    start = max(0, spans[0][0] - width // 3)
+    start = max(0, spans[0][0] - 30)  # a little context, the match near the front of narrow columns
     if start > 0:
         space = text.find(" ", start, spans[0][0])
         start = space + 1 if space >= 0 else start
