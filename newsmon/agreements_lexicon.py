@@ -1,0 +1,284 @@
+"""Per-language cue words for agreement extraction: type triggers, status verbs, anaphora, date context.
+
+Everything here is data (compiled regexes); `newsmon.agreements` does the matching. Azerbaijani, Turkish
+and Russian patterns end in `\\w*` so inflected forms ("memorandumu", "sazişin", "Fərmanı", "sərəncamı",
+"соглашения") match too.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TYPES = ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
+STATUSES = ("signed", "planned", "ratified", "implemented")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled cues of one language. `types` is ordered: earlier patterns win on overlap."""
+
+    code: str
+    types: tuple[tuple[str, re.Pattern[str]], ...]
+    status: tuple[tuple[str, re.Pattern[str]], ...]
+    anaphor: re.Pattern[str]  # "the two sides": the parties are named elsewhere
+    between: re.Pattern[str]  # "between X and Y" ("X ilə Y arasında" when `postposition`)
+    postposition: bool
+    connector: re.Pattern[str]  # what may separate two parties of one list ("and", "ilə", ",")
+    today: re.Pattern[str]  # the signing date is the publication date
+    yesterday: re.Pattern[str]
+    place_before: re.Pattern[str]  # words right before a LOC that make it the place, not a party
+    not_signing_date: re.Pattern[str]  # words before a date that make it a deadline or period
+    not_signing_after: re.Pattern[str]  # the same, after the date (az/tr postpositions)
+    # Capitalised generic heads ("the Agency", "Agentlik") and the English word to look for in
+    # canonical names, which are English in every language.
+    heads: tuple[tuple[re.Pattern[str], str], ...]
+    president: re.Pattern[str]  # the issuer's title, for decrees
+    event: re.Pattern[str]  # "the seminar ended with the signing": the date is the event's date
+    intergov: re.Pattern[str]  # "intergovernmental agreement": the parties are states
+    possessive: re.Pattern[str]  # "its charter": the parties are those of the previous agreement
+    recall: re.Pattern[str]  # "recalled", "had signed": an older agreement, not today's event
+    definite: re.Pattern[str]  # "the decree", "ce décret" right before a trigger: one named before
+
+
+def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _heads(template: str, **words: tuple[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Generic-head patterns: `template` has two slots, the lower-case head after a determiner ("the
+    agency", "l'agence") and the capitalised head on its own ("the Agency", "Agentlik")."""
+    return tuple((re.compile(template.format(low, cap)), head) for head, (low, cap) in words.items())
+
+
+def _types(*pairs: tuple[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((t, _c(p)) for t, p in pairs)
+
+
+_APOS = "['’ʼ`]"
+# az/tr future tense (-acaq/-əcək, -acak/-ecek and their inflections): a planned action
+_TURKIC_FUTURE = r"\b\w+(?:acaq|əcək|acağ|əcəy|acak|ecek|acağ|eceğ)\w*"
+
+EN = Lexicon(
+    code="en",
+    types=_types(
+        ("memorandum", r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation))?\b|\bMoUs?\b"),
+        ("other", r"\b(?:letters?|declarations?)\s+of\s+intent\b|\bjoint\s+(?:declarations?|communiqu[ée]s?)\b"),
+        ("protocol", r"\bprotocols?(?:\s+of\s+intent(?:ions?)?)?\b"),
+        ("decree", r"\bdecrees?\b|\b(?:executive|presidential)\s+orders?\b|\border\s+(?:No\.?|number)\s*\d*"
+                   r"|(?<=signed an )order\b|(?<=issued an )order\b"),
+        ("programme", r"\b(?:joint|action|work|cooperation|implementation)\s+(?:programmes?|programs?|plans?)\b"
+                      r"|\broad\s?maps?\b"),
+        ("charter", r"\bcharters?\b"),
+        ("agreement", r"(?<!\bin\s)\b(?:agreements?|accords?|treat(?:y|ies))\b"),
+    ),
+    status=(
+        ("planned", _c(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to|set\s+to|expected\s+to|due\s+to"
+                       r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?(?:sign|ink|conclud|prepar|draft|updat)\w*"
+                       r"|\b(?:is|are)\s+(?:expected|scheduled|planned|due|set)\b|\bupcoming\b|\bdraft\b"
+                       r"|\bpreparing\b|\bnegotiat\w*|\bprepare\b|\bin\s+preparation\b|\bbeing\s+prepared\b")),
+        ("ratified", _c(r"\bratif\w*")),
+        ("implemented", _c(r"\bimplement(?:ed|ing|ation)\b|\bin\s+force\b|\bunder\s+way\b|\bcarried\s+out\b")),
+        ("signed", _c(r"\b(?:signed|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed)\b")),
+    ),
+    anaphor=_c(r"\b(?:the\s+(?:two|both|three)\s+(?:sides|parties|organi[sz]ers|agencies|organi[sz]ations"
+               r"|institutions|countries|governments|partners)|both\s+(?:sides|parties|agencies|organi[sz]ations"
+               r"|institutions|countries|partners)|the\s+(?:sides|parties|partners))\b"),
+    between=_c(r"\bbetween\b"),
+    postposition=False,
+    connector=_c(r"^\s*(?:,\s*(?:and\s+)?|(?:and|with|as\s+well\s+as)\s+)(?:the\s+)?$"),
+    today=_c(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b"),
+    yesterday=_c(r"\byesterday\b"),
+    place_before=_c(r"\b(?:in|at|from|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
+    not_signing_date=_c(r"\b(?:until|till|by|through|for|during|before|after|since|from|up\s+to|in\s+the\s+period)"
+                        r"\s+(?:the\s+)?(?:end\s+of\s+)?$"),
+    not_signing_after=_c(r"^\s*(?:onwards|and\s+beyond)"),
+    heads=_heads(r"\b(?:the|its|our|this|that|her|his)\s+(?:state\s+)?{}\b|\b(?:State\s+)?{}\b",
+                 agency=("agency", "Agency"), ministry=("ministry", "Ministry"),
+                 university=("university", "University"), committee=("committee", "Committee"),
+                 organisation=("organi[sz]ation", "Organi[sz]ation")),
+    president=_c(r"\bPresident\w*"),
+    event=_c(r"\b(?:ended|closed|concluded)\s+with\b|\bat\s+the\s+(?:end|close)\s+of\b|\bfollowing\s+the\b"
+             r"|\bon\s+the\s+sidelines\b|\bduring\s+the\s+(?:visit|meeting|seminar|forum|talks)\b"),
+    intergov=_c(r"\b(?:inter-?governmental|bilateral\s+government)\b"),
+    possessive=_c(r"\b(?:its|their)\s+(?:\w+\s+)?$"),
+    recall=_c(r"\brecall\w*|\bearlier\b|\bpreviously\b|\bhad\s+(?:been\s+)?signed\b|\bback\s+in\b|\balready\b"),
+    definite=_c(r"\b(?:the|this|that)\s+(?:\w+\s+)?$"),
+)
+
+FR = Lexicon(
+    code="fr",
+    types=_types(
+        ("memorandum", rf"\bm[ée]morandums?(?:\s+d{_APOS}\s*(?:accord|entente))?\b"
+                       rf"|\bprotocoles?\s+d{_APOS}\s*accord\b"),
+        ("other", rf"\b(?:lettres?|d[ée]clarations?)\s+d{_APOS}\s*intentions?\b"
+                  r"|\bd[ée]clarations?\s+(?:communes?|conjointes?)\b|\bcommuniqu[ée]s?\s+conjoints?\b"),
+        ("protocol", rf"\bprotocoles?(?:\s+d{_APOS}\s*intention)?\b"),
+        ("decree", r"\bd[ée]crets?\b|\bordonnances?\b|\bordres?\s+pr[ée]sidentiels?\b"),
+        ("programme", rf"\b(?:programmes?|plans?)\s+(?:de\s+\w+\s+)?(?:conjoints?|communs?|communes?"
+                      rf"|d{_APOS}\s*action|de\s+travail"
+                      r"|de\s+coop[ée]ration)\b|\bfeuilles?\s+de\s+route\b"),
+        ("charter", r"\bchartes?\b"),
+        ("agreement", rf"(?<!d{_APOS})\baccords?\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"),
+    ),
+    status=(
+        ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"
+                       r"|compte(?:nt)?|entend(?:ent)?)\s+(?:[eê]tre\s+)?sign\w*|\battendu\w*"
+                       r"|\bser(?:a|ont)\s+sign[ée]e?s?\b|\bprojet\s+d[e']|\bn[ée]goci\w*|\bpr[ée]parer\b"
+                       r"|\bpourrait\b|\bconvenu\w*\s+de\s+pr[ée]parer|\ben\s+pr[ée]paration\b")),
+        ("ratified", _c(r"\bratifi\w*")),
+        ("implemented", _c(r"\bmis\w*\s+en\s+(?:œ|oe)uvre\b|\bmise\s+en\s+(?:œ|oe)uvre\b|\ben\s+vigueur\b"
+                           r"|\bappliqu[ée]\w*|\ben\s+cours\b")),
+        ("signed", _c(r"\bsign[ée]e?s?\b|\b(?:ont|a)\s+sign[ée]\b|\bsignent\b|\bconclu\w*|\bparaph[ée]\w*"
+                      r"|\bsignature\b|\badopt[ée]e?s?\b|\bapprouv[ée]e?s?\b|\bpromulgu[ée]e?s?\b")),
+    ),
+    anaphor=_c(r"\b(?:les\s+deux\s+(?:parties|c[ôo]t[ée]s|organisateurs|agences|institutions|pays|partenaires"
+               r"|gouvernements|organisations)|les\s+parties|les\s+partenaires|les\s+signataires)\b"),
+    between=_c(r"\bentre\b"),
+    postposition=False,
+    connector=_c(r"^\s*(?:,\s*(?:et\s+)?|(?:et|avec|ainsi\s+que)\s+)"
+                 r"(?:l['’]\s*|le\s+|la\s+|les\s+|du\s+|de\s+la\s+)?$"),
+    today=_c(r"\baujourd['’]hui\b|\bce\s+(?:matin|midi|soir)\b"),
+    yesterday=_c(r"\bhier\b"),
+    place_before=_c(r"\b(?:à|a|en|au|aux|dans|depuis|vers|visit[ée]?|visitent)\s+(?:la\s+|le\s+|l['’])?$"),
+    not_signing_date=_c(r"(?:\bjusqu['’]\s*(?:à|au|en)|\bd['’]ici|\bpour|\bpendant|\bavant|\baprès|\bdepuis"
+                        r"|\bdurant|\bà\s+l['’]horizon|\bfin|\bdès)\s+(?:le\s+|la\s+|l['’])?$"),
+    not_signing_after=_c(r"^\s*(?:et\s+au-delà)"),
+    heads=_heads(r"(?:\bl['’]\s*|\b(?:cette|son|sa|leur|notre)\s+|\bdu\s+|\bau\s+|\ble\s+){}\b|\b{}\b",
+                 agency=("agence", "Agence"), ministry=("minist[èe]re", "Minist[èe]re"),
+                 university=("universit[ée]", "Universit[ée]"), organisation=("organisation", "Organisation")),
+    president=_c(r"\bpr[ée]sident\w*|\bchef\s+de\s+l['’][ée]tat\b"),
+    event=_c(r"\bà\s+l['’]issue\b|\bau\s+terme\b|\ben\s+marge\b|\blors\s+de\s+(?:la|cette)\s+(?:visite|rencontre)"),
+    intergov=_c(r"\bintergouvernemental\w*"),
+    possessive=_c(r"\b(?:sa|son|ses|leur|leurs)\s+(?:\w+\s+)?$"),
+    recall=_c(r"\brappel\w*|\bavai(?:t|ent)\b|\bauparavant\b|\bdéjà\b|\bpr[ée]c[ée]demment\b|\bprécédent\w*"),
+    definite=_c(r"(?:\b(?:le|la|ce|cette)\s+|\bl['’]\s*)(?:\w+\s+)?$"),
+)
+
+AZ = Lexicon(
+    code="az",
+    types=_types(
+        ("memorandum", r"\b(?:anlaşma\s+|əməkdaşlıq\s+)?memorandum\w*"),
+        ("other", r"\bniyyət\s+(?:məktub|bəyannamə)\w*|\bbirgə\s+bəyannamə\w*"),
+        ("protocol", r"\b(?:niyyət\s+)?protokol\w*"),
+        ("decree", r"\bfərman\w*|\bsərəncam\w*"),
+        ("programme", r"\b(?:birgə|fəaliyyət|əməkdaşlıq|iş)\s+(?:\w+\s+)?(?:proqram|plan)(?!lar)\w*"
+                      r"|\byol\s+xəritə\w*"),
+        ("charter", r"\bxartiya\w*|\bnizamnamə\w*"),
+        ("agreement", r"\bsaziş\w*|\bmüqavilə\w*"),
+    ),
+    status=(
+        ("planned", _c(r"\bimzalanma\w*\s+(?:planlaşdırılır|gözlənilir|nəzərdə\s+tutulur)"
+                       r"|\bplanlaşdır\w*|\bgözlənilir\b|\bnəzərdə\s+tutulur\b|\blayihə(?:si\w*|sin\w*)?\b|\bhazırlan\w*"
+                       + "|" + _TURKIC_FUTURE)),
+        ("ratified", _c(r"\bratifikasiya\w*")),
+        ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
+        ("signed", _c(r"\bimzala(?:nıb|nmışdır|nmış|dı|dılar|yıb|yıblar|yıbdır|nan|ndı|nmasından|nması|mışdır"
+                      r"|mış|yan|ndığı|dığı|dıqları)\w*|\bimza\s+atıb\w*|\bqəbul\s+edil\w*"
+                      r"|\btəsdiq\s+edil\w*|\bimzalanması\b|\bimzalanma\w*|\brazılaşdırıl\w*")),
+    ),
+    anaphor=_c(r"\b(?:tərəflər\w*|hər\s+iki\s+(?:tərəf|qurum|agentlik|ölkə)\w*|iki\s+(?:tərəf|qurum|agentlik"
+               r"|ölkə|təşkilatçı)\w*)"),
+    between=_c(r"\barasında\b"),
+    postposition=True,
+    connector=_c(r"^\s*(?:Hökuməti\s+|Respublikası\s+)?(?:,|ilə|və)\s*$|^\s*-?(?:ilə|la|lə)\s+$"),
+    today=_c(r"\bbu\s+gün\w*|\bbugün\w*"),
+    yesterday=_c(r"\bdünən\b"),
+    place_before=_c(r"(?!)"),  # az marks the place with a suffix on the name itself ("Bakıda")
+    not_signing_date=_c(r"(?!)"),
+    not_signing_after=_c(r"^[\w-]*\s+(?:\w+\s+)?(?:ədək|qədər|üçün|ərzində|dövr\w*|müddət\w*|bəri|etibarən)\b"
+                         r"|^-?(?:[cç][iıuü])?\s*ill[əa]r\w*|^[-\w]*?(?:d[əa]k|q[əa]d[əa]r)\b"
+                         r"|^[-\w]*?(?:d[əa]n|t[əa]n)\s+(?:bəri|etibarən|başlayaraq)"),
+    heads=_heads(r"\b{}\w*|\b(?:Dövlət\s+)?{}\w*",
+                 agency=("agentli", "Agentli"), ministry=("nazirli", "Nazirli"),
+                 university=("universitet", "Universitet"), organisation=("təşkilat", "Təşkilat")),
+    president=_c(r"\bPrezident\w*|\bdövlət\s+başçısı\w*"),
+    event=_c(r"\b(?:görüşün|səfərin|seminarın|forumun|tədbirin)\s+(?:sonunda|yekununda)\b|\bnəticəsində\b"
+             r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b"),
+    intergov=_c(r"\bhökumətlərarası\b"),
+    possessive=_c(r"(?!)"),
+    recall=_c(r"\bxatırla\w*|\bəvvəl\w*|\bartıq\b|\bo\s+vaxt\w*"),
+    definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
+)
+
+TR = Lexicon(
+    code="tr",
+    types=_types(
+        ("memorandum", r"\bmutabakat\s+(?:zapt|muhtıra|metn)\w*|\bmemorandum\w*"),
+        ("other", r"\bniyet\s+(?:mektub|beyan)\w*|\bortak\s+bildiri\w*"),
+        ("protocol", r"\b(?:niyet\s+)?protokol\w*"),
+        ("decree", r"\bkararname\w*|\bgenelge\w*"),
+        ("programme", r"\b(?:ortak|eylem|iş\s*birliği)\s+(?:çalışma\s+)?(?:program|plan)\w*|\byol\s+harita\w*"),
+        ("charter", r"\btüzü[kğ]\w*"),
+        ("agreement", r"\banlaşma\w*|\bsözleşme\w*"),
+    ),
+    status=(
+        ("planned", _c(r"\bplanlan\w*|\bhazırlan\w*|\btaslak\w*" + "|" + _TURKIC_FUTURE)),
+        ("ratified", _c(r"\bonaylan\w*|\bratifik\w*")),
+        ("implemented", _c(r"\buygula\w*|\bhayata\s+geçiril\w*|\byürütülen\b")),
+        ("signed", _c(r"\bimzala(?:ndı|nan|dı|dılar|mış|nmış|ndığı|dığı|yan)\w*|\bimza\s+atıl\w*")),
+    ),
+    anaphor=_c(r"\b(?:taraflar\w*|her\s+iki\s+(?:taraf|kurum|ülke|ajans)\w*|iki\s+(?:taraf|kurum|ülke|ajans)\w*)"),
+    between=_c(r"\barasında\b"),
+    postposition=True,
+    connector=_c(r"^['’]?\w{0,3}\s*(?:,|ile|ve)\s*$"),
+    today=_c(r"\bbugün\w*"),
+    yesterday=_c(r"\bdün\b"),
+    place_before=_c(r"(?!)"),
+    not_signing_date=_c(r"(?!)"),
+    not_signing_after=_c(r"^[\w-]*\s+(?:\w+\s+)?(?:kadar|için|boyunca|dönem\w*|süre\w*|beri|itibaren)\b"
+                         r"|^['’]?[\w]*?(?:dan|den|tan|ten)\s+(?:beri|itibaren)"),
+    heads=_heads(r"\b{}\w*|\b(?:Devlet\s+)?{}\w*",
+                 agency=("ajans", "Ajans"), ministry=("bakanlı", "Bakanlı"),
+                 university=("üniversite", "Üniversite")),
+    president=_c(r"\bCumhurbaşkan\w*"),
+    event=_c(r"\b(?:görüşmenin|ziyaretin|toplantının)\s+sonunda\b"),
+    intergov=_c(r"\bhükümetlerarası\b"),
+    possessive=_c(r"(?!)"),
+    recall=_c(r"\bhatırlat\w*|\bdaha\s+önce\b|\bönceki\b"),
+    definite=_c(r"\b(?:bu|söz\s+konusu)\s+$"),
+)
+
+RU = Lexicon(
+    code="ru",
+    types=_types(
+        ("memorandum", r"\bмеморандум\w*"),
+        ("other", r"\bсовместн\w+\s+(?:декларац|заявлени)\w*|\bписьм\w+\s+о\s+намерениях"),
+        ("protocol", r"\bпротокол\w*"),
+        ("decree", r"\bуказ\w*|\bраспоряжени\w*"),
+        ("programme", r"\bпрограмм\w*\s+(?:сотрудничества|совместных|действий)|\b(?:совместн|рабоч)\w*\s+"
+                      r"(?:программ|план)\w*|\bплан\w*\s+(?:действий|мероприятий|сотрудничества)"
+                      r"|\bдорожн\w*\s+карт\w*"),
+        ("charter", r"\bхарти\w*|\bустав\w*"),
+        ("agreement", r"\bсоглашени\w*|\bдоговор\w*"),
+    ),
+    status=(
+        ("planned", _c(r"\bподпиш\w*|\bбудет\s+подписан\w*|\bпланир\w*|\bнамере\w*|\bожида\w*|\bпроект\w*")),
+        ("ratified", _c(r"\bратифи\w*")),
+        ("implemented", _c(r"\bреализ\w*|\bвыполн\w*|\bв\s+рамках\b")),
+        ("signed", _c(r"\bподписа\w*|\bзаключ\w*|\bутвержд\w*|\bутверди\w*")),
+    ),
+    anaphor=_c(r"\b(?:(?:обе|две)\s+)?стороны\b|\bоба\s+(?:агентства|ведомства)\b"),
+    between=_c(r"\bмежду\b"),
+    postposition=False,
+    connector=_c(r"^\s*(?:,\s*(?:и\s+)?|(?:и|с)\s+)$"),
+    today=_c(r"\bсегодня\b"),
+    yesterday=_c(r"\bвчера\b"),
+    place_before=_c(r"\b(?:в|во|из|на)\s+$"),
+    not_signing_date=_c(r"\b(?:до|на|с|по|к|с\s+начала|начиная\s+с)\s+$"),
+    not_signing_after=_c(r"(?!)"),
+    heads=_heads(r"\b(?:Гос)?{}\w*|\b{}\w*",
+                 agency=("агентств", "Агентств"), ministry=("министерств", "Министерств")),
+    president=_c(r"\bПрезидент\w*"),
+    event=_c(r"\bпо\s+итогам\b|\bв\s+ходе\s+(?:визита|встречи|семинара)\b"),
+    intergov=_c(r"\bмежправительствен\w*"),
+    possessive=_c(r"\b(?:его|её|их)\s+(?:\w+\s+)?$"),
+    recall=_c(r"\bнапомн\w*|\bранее\b|\bуже\b"),
+    definite=_c(r"\b(?:этот|эта|это|данн\w+)\s+$"),
+)
+
+LEXICONS: dict[str, Lexicon] = {"en": EN, "fr": FR, "az": AZ, "tr": TR, "ru": RU}
+
+
+def lexicon(lang: str) -> Lexicon:
+    """The cues of `lang`; other languages fall back to English."""
+    return LEXICONS.get(lang, EN)
