@@ -47,3 +47,11 @@ def test_text_fallback_needs_a_complete_date_near_the_top() -> None:
     assert publication_date(None, None, late, "en") == (None, None)
     # Year precision is not a publication date either.
     assert publication_date(None, None, "The portal was launched in 2016.", "en") == (None, None)
+
+
+def test_date_only_in_a_byline_outside_the_main_text_is_found():
+    from newsmon.pubdate import publication_date
+    html = ("<html><body><div class='byline'>Müəllif: Leyla Həsənova | 28 yanvar 2025</div>"
+            "<article><p>Yanvarın 27-də Prezident sərəncam imzalayıb.</p></article></body></html>")
+    assert publication_date(html, None, "Yanvarın 27-də Prezident sərəncam imzalayıb.", "az") == (
+        "2025-01-28", "text")
