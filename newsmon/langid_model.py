@@ -1,0 +1,118 @@
+"""Our character n-gram language classifier: hashed n-grams, two linear models, numpy at prediction time.
+
+Trained by `models/build_langid.py` and stored as plain arrays in `models/langid/charngram.npz`, so
+loading it does not depend on the scikit-learn version that trained it:
+- a logistic-regression model (SGDClassifier, log loss) on L2-normalised n-gram counts: strong on
+  sentences and calibrated enough to say when it is unsure;
+- a multinomial naive Bayes model on raw counts: every n-gram of a two-word phrase adds its own
+  evidence, which is what short text needs (Azerbaijani vs Turkish word pairs).
+Their scores are added (`nb_scale` weighs the second). Features are scikit-learn's HashingVectorizer
+(stateless; MurmurHash3 with a fixed seed), built from the parameters saved next to the weights, so
+training and prediction cannot drift apart.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import HashingVectorizer
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "langid" / "charngram.npz"
+
+# digits, punctuation and symbols say nothing about the language; they only dilute the n-grams
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+
+
+def normalise(text: str) -> str:
+    return _NON_LETTERS.sub(" ", text.lower()).strip()
+
+
+def features(text: str, ngram_max: int) -> list[str]:
+    """Character n-grams inside space-padded words (word starts and ends matter), plus whole words.
+
+    Whole words are what separate close languages on short text ("haradan" is Azerbaijani, Turkish
+    says "nereden") where their n-grams are shared.
+    """
+    out: list[str] = []
+    for word in normalise(text).split():
+        padded = f" {word} "
+        size = len(padded)
+        out.extend(word)
+        for n in range(2, ngram_max + 1):
+            out.extend(padded[i : i + n] for i in range(size - n + 1))
+        out.append("\x01" + word)
+    return out
+
+
+def vectorizer(ngram_max: int, n_features: int) -> HashingVectorizer:
+    return HashingVectorizer(
+        analyzer=partial(features, ngram_max=ngram_max),
+        n_features=n_features,
+        alternate_sign=False,
+        norm=None,  # raw counts for naive Bayes; normalised per text for the logistic model
+        dtype=np.float32,
+    )
+
+
+@dataclass(frozen=True)
+class CharNgramModel:
+    langs: tuple[str, ...]
+    weights: np.ndarray  # (n_features, n_langs) float32, logistic regression
+    bias: np.ndarray  # (n_langs,) float32
+    nb_log_prob: np.ndarray  # (n_features, n_langs) float32, naive Bayes log P(feature | lang)
+    nb_scale: float
+    ngram_max: int
+    _vectorizer: HashingVectorizer = field(init=False, repr=False, compare=False)
+    _stacked: np.ndarray = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_vectorizer", vectorizer(self.ngram_max, self.weights.shape[0]))
+        object.__setattr__(self, "_stacked", np.ascontiguousarray(np.hstack([self.weights, self.nb_log_prob])))
+
+    def counts(self, texts: Sequence[str]):
+        """Hashed n-gram counts, a (len(texts), n_features) sparse matrix."""
+        return self._vectorizer.transform(texts)
+
+    def scores(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(logistic logits, naive Bayes log-likelihoods), each (len(texts), len(langs))."""
+        X = self.counts(texts)
+        both = np.asarray(X @ self._stacked)  # one sparse product for both models
+        # L2-normalising a row scales its product, so divide afterwards (cheaper than normalising X)
+        rows = np.repeat(np.arange(X.shape[0]), np.diff(X.indptr))
+        norms = np.sqrt(np.bincount(rows, weights=X.data.astype(np.float64) ** 2, minlength=X.shape[0]))
+        n_langs = len(self.langs)
+        lr = both[:, :n_langs] / np.maximum(norms, 1e-12)[:, None] + self.bias
+        return lr, both[:, n_langs:]
+
+    def logits(self, texts: Sequence[str]) -> np.ndarray:
+        """Combined unnormalised log-probabilities."""
+        lr, nb = self.scores(texts)
+        return lr + self.nb_scale * nb
+
+    def save(self, path: Path) -> None:
+        np.savez_compressed(
+            path,
+            langs=np.array(self.langs),
+            # float16 halves the file; the rounding is far below what changes an answer
+            weights=self.weights.astype(np.float16),
+            bias=self.bias.astype(np.float32),
+            nb_log_prob=self.nb_log_prob.astype(np.float16),
+            nb_scale=np.array(self.nb_scale),
+            ngram_max=np.array(self.ngram_max),
+        )
+
+    @classmethod
+    def load(cls, path: Path = MODEL_PATH) -> CharNgramModel:
+        with np.load(path, allow_pickle=False) as z:
+            return cls(
+                langs=tuple(str(x) for x in z["langs"]),
+                weights=z["weights"].astype(np.float32),
+                bias=z["bias"].astype(np.float32),
+                nb_log_prob=z["nb_log_prob"].astype(np.float32),
+                nb_scale=float(z["nb_scale"]),
+                ngram_max=int(z["ngram_max"]),
+            )

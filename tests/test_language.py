@@ -1,0 +1,195 @@
+"""Language ID: Azerbaijani vs Turkish on short text, segmentation of mixed documents, `und`, the CLI.
+
+The phrases below were written for these tests (not taken from the training data).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsmon.cli_lang import lang_command
+from newsmon.language import DEFAULT_LANGS, LangGuess, detect, detect_many, dominant, segment
+from newsmon.model import Segment
+
+AZ_SHORT = [
+    "Nazirlər Kabineti",
+    "Rəqəmsal hökumət",
+    "Elektron xidmətlər portalı",
+    "Əməkdaşlıq memorandumu imzalanıb",
+    "Prezidentin sərəncamı ilə",
+    "Bakıda keçirilən görüşdə",
+    "Vətəndaşlara xidmət",
+    "Nə vaxt gələcəksən?",
+    "Mən bilmirəm.",
+    "Qazaxıstan nümayəndə heyəti",
+]
+TR_SHORT = [
+    "Bakanlar Kurulu",
+    "Dijital devlet",
+    "Elektronik hizmetler portalı",
+    "Mutabakat zaptı imzalandı",
+    "Cumhurbaşkanının kararıyla",
+    "Ankara'da yapılan görüşmede",
+    "Vatandaşlara hizmet",
+    "Ne zaman geleceksin?",
+    "Bilmiyorum.",
+    "Kazakistan heyeti",
+]
+
+
+@pytest.mark.parametrize("text", AZ_SHORT)
+def test_short_azerbaijani_is_not_turkish(text: str) -> None:
+    assert detect(text).lang == "az"
+
+
+@pytest.mark.parametrize("text", TR_SHORT)
+def test_short_turkish_is_not_azerbaijani(text: str) -> None:
+    assert detect(text).lang == "tr"
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Правительство Азербайджана подписало меморандум о сотрудничестве.", "ru"),
+        ("The ministry signed a memorandum on digital public services.", "en"),
+        ("Le ministère a signé un protocole d'accord sur l'administration en ligne.", "fr"),
+        ("Azərbaycan və Fransa elektron hökumət sahəsində əməkdaşlıq haqqında saziş imzalayıb.", "az"),
+        ("Türkiye ve Azerbaycan e-devlet alanında işbirliği anlaşması imzaladı.", "tr"),
+    ],
+)
+def test_sentences_in_default_languages(text: str, lang: str) -> None:
+    guess = detect(text)
+    assert guess.lang == lang
+    assert guess.prob > 0.9
+
+
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Die Regierung hat gestern ein Abkommen über digitale Verwaltung unterzeichnet.", "de"),
+        ("Үкімет цифрлық қызметтер туралы келісімге қол қойды және жаңа жобаны бастады.", "kk"),
+        ("Η κυβέρνηση υπέγραψε χθες μια συμφωνία για την ψηφιακή διακυβέρνηση.", "el"),
+        ("Rząd podpisał wczoraj porozumienie w sprawie cyfrowej administracji publicznej.", "pl"),
+        ("Vláda včera podepsala dohodu o digitální veřejné správě a nových službách.", "cs"),
+        ("政府签署了电子政务合作协议", "zh"),
+    ],
+)
+def test_other_languages_are_not_forced_into_the_candidates(text: str, lang: str) -> None:
+    guess = detect(text)
+    assert guess.lang not in DEFAULT_LANGS
+    assert guess.lang == lang
+
+
+@pytest.mark.parametrize("text", ["", "   ", "12345", "2024-05-12 10:30", "https://e-gov.az/ 2024", "... !!! ---"])
+def test_no_letters_is_und(text: str) -> None:
+    assert detect(text) == LangGuess("und", 0.0)
+
+
+def test_deterministic_and_batch_equals_single() -> None:
+    texts = AZ_SHORT + TR_SHORT
+    first = detect_many(texts)
+    assert detect_many(texts) == first
+    assert [detect(t) for t in texts] == first
+
+
+def test_candidates_are_configurable() -> None:
+    # Turkmen is a close neighbour: preferred only when the caller asks for it
+    text = "Hökümet sanly hyzmatlar barada ylalaşyga gol çekdi."
+    assert detect(text, candidates=["tk", "tr"]).lang == "tk"
+    assert detect("Bakanlar Kurulu toplandı", candidates=["az", "tr"]).lang == "tr"
+    with pytest.raises(ValueError):
+        detect("hello", candidates=["xx"])
+
+
+def test_english_story_with_azerbaijani_footer() -> None:
+    story = (
+        "The Ministry of Digital Development signed a memorandum of understanding with its French "
+        "counterpart on Tuesday, covering electronic signatures and online public services.\n"
+        "The two sides agreed to exchange experts and to launch a pilot project next year.\n"
+        "\n"
+        "Bütün hüquqlar qorunur. Materiallardan istifadə edərkən istinad mütləqdir."
+    )
+    segs = segment(story)
+    assert [s.lang for s in segs] == ["en", "az"]
+    # the two English paragraphs merge; offsets cover the paragraph text exactly
+    assert story[segs[0].start : segs[0].end].startswith("The Ministry")
+    assert story[segs[0].start : segs[0].end].endswith("next year.")
+    assert story[segs[1].start : segs[1].end] == "Bütün hüquqlar qorunur. Materiallardan istifadə edərkən istinad mütləqdir."
+    assert dominant(segs).lang == "en"
+
+
+def test_footer_split_over_short_lines_is_guessed_as_one() -> None:
+    story = (
+        "The agreement covers electronic signatures, open data and the training of civil servants in both countries.\n"
+        "Bütün hüquqlar qorunur.\n"
+        "© Azərtac, 2024"
+    )
+    segs = segment(story)
+    assert [s.lang for s in segs] == ["en", "az"]
+    assert story[segs[1].start : segs[1].end] == "Bütün hüquqlar qorunur.\n© Azərtac, 2024"
+
+
+def test_short_paragraphs_take_their_neighbours_language() -> None:
+    text = (
+        "Le gouvernement azerbaïdjanais et la France ont signé un accord sur l'administration numérique.\n"
+        "12 mai 2024\n"
+        "https://example.org/article\n"
+        "« Ölkələrimiz arasında elektron hökumət sahəsində əməkdaşlıq genişlənir », a déclaré le ministre.\n"
+        "Azərbaycan Respublikası Nazirlər Kabineti bu layihəni dəstəkləyir və maliyyələşdirir.\n"
+        "Le texte entrera en vigueur dans trois mois, selon le ministère."
+    )
+    segs = segment(text)
+    langs = [s.lang for s in segs]
+    assert langs[0] == "fr" and "az" in langs and langs[-1] == "fr"
+    # the date and URL lines are inside the first French segment, not segments of their own
+    assert text[segs[0].start : segs[0].end].endswith("https://example.org/article")
+    assert dominant(segs).lang == "fr"
+
+
+def test_segment_edge_cases() -> None:
+    assert segment("") == []
+    assert segment("\n\n  \n") == []
+    assert dominant([]) == LangGuess("und", 0.0)
+    digits = segment("  2024  ")
+    assert digits == [Segment(start=2, end=6, lang="und", prob=0.0)]
+    assert dominant(digits).lang == "und"
+
+
+def test_cli_table_and_json() -> None:
+    runner = CliRunner()
+    result = runner.invoke(lang_command, [], input="Bu gün hava çox gözəldir.\nBugün hava çok güzel.\n123\n")
+    assert result.exit_code == 0, result.output
+    lines = [line.split("\t") for line in result.output.splitlines()]
+    assert [code for code, _ in lines] == ["az", "tr", "und"]
+    assert all(0.0 <= float(p) <= 1.0 for _, p in lines)
+
+    result = runner.invoke(lang_command, ["--format", "json", "--candidates", "az,tr"], input="Salam, necəsən?\n")
+    assert result.exit_code == 0, result.output
+    row = json.loads(result.output)
+    assert row["lang"] == "az" and row["text"] == "Salam, necəsən?"
+
+    bad = runner.invoke(lang_command, ["--candidates", "az,xx"], input="x\n")
+    assert bad.exit_code != 0 and "xx" in bad.output
+
+
+def test_cli_help_shows_an_example() -> None:
+    result = CliRunner().invoke(lang_command, ["--help"])
+    assert result.exit_code == 0
+    assert "newsmon lang" in result.output and "--candidates" in result.output
+
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "langid-train"
+
+
+@pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/langid-train is absent")
+def test_heldout_sample_accuracy() -> None:
+    from newsmon import langid_data
+
+    for lang in ("az", "tr"):
+        _, held = langid_data.split(langid_data.read_lines(SHARED, lang))
+        sample = [s for s in held if len(langid_data.words(s)) >= 4][:300]
+        hits = sum(g.lang == lang for g in detect_many(sample))
+        assert hits / len(sample) >= 0.98, lang
