@@ -102,8 +102,8 @@ class Store:
         self.path = str(path)
         try:
             self.db = sqlite_utils.Database(self.path)
+            self.db.execute("PRAGMA busy_timeout=5000")  # first, so a concurrent reader cannot fail the next step
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA busy_timeout=5000")
             self._create_schema()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
@@ -165,32 +165,29 @@ class Store:
         doc = article.doc
         with self.db.conn:
             article_id = self.db["articles"].insert({
-                "url": doc.url, "source": doc.source, "lang": article.lang,
-                "lang_prob": round(article.lang_prob, 4), "title": doc.title,
-                "author": doc.author, "site_name": doc.site_name, "published": doc.published,
-                "published_from": doc.published_from, "text": doc.text,
-                "fold_e": index_form(f"{doc.title}\n{doc.text}", "e"),
-                "fold_a": index_form(f"{doc.title}\n{doc.text}", "a"),
-                "content_hash": content_hash(doc.text), "fetched_at": now_iso(), "run_id": run_id,
-                "duplicate_of": duplicate_of}).last_pk
-            self.db["segments"].insert_all(
-                [{"article_id": article_id, **asdict(s)} for s in article.segments])
-            for m in article.mentions:
-                if m.canonical_id:
-                    self.db["entities"].insert({"id": m.canonical_id, "name": m.canonical_name or m.text,
-                                                "label": m.label}, ignore=True)
-                    self.db["entity_names"].insert({"entity_id": m.canonical_id, "name": m.text,
-                                                    "lang": m.lang, "folded": index_form(m.text, "e")},
-                                                   ignore=True)
-            self.db["mentions"].insert_all([
-                {"article_id": article_id, "entity_id": m.canonical_id, "text": m.text,
-                 "label": m.label, "start": m.start, "end": m.end, "lang": m.lang}
-                for m in article.mentions])
-            self.db["dates"].insert_all([
-                {"article_id": article_id, **asdict(d), "inferred": int(d.inferred)}
-                for d in article.dates])
-            self.db["agreements"].insert_all([_agreement_row(article_id, a) for a in article.agreements])
+                "url": doc.url, "source": doc.source, **_article_columns(article),
+                "fetched_at": now_iso(), "run_id": run_id, "duplicate_of": duplicate_of}).last_pk
+            self._write_annotations(article_id, article)
         return int(article_id)
+
+    def _write_annotations(self, article_id: int, article: Article) -> None:
+        """Segments, entities, mentions, dates and agreements of one article (inside its transaction)."""
+        self.db["segments"].insert_all(
+            [{"article_id": article_id, **asdict(s)} for s in article.segments])
+        for m in article.mentions:
+            if m.canonical_id:
+                self.db["entities"].insert({"id": m.canonical_id, "name": m.canonical_name or m.text,
+                                            "label": m.label}, ignore=True)
+                self.db["entity_names"].insert({"entity_id": m.canonical_id, "name": m.text,
+                                                "lang": m.lang, "folded": index_form(m.text, "e")},
+                                               ignore=True)
+        self.db["mentions"].insert_all([
+            {"article_id": article_id, "entity_id": m.canonical_id, "text": m.text,
+             "label": m.label, "start": m.start, "end": m.end, "lang": m.lang}
+            for m in article.mentions])
+        self.db["dates"].insert_all([
+            {"article_id": article_id, **asdict(d), "inferred": int(d.inferred)} for d in article.dates])
+        self.db["agreements"].insert_all([_agreement_row(article_id, a) for a in article.agreements])
 
     def delete_article_annotations(self, article_id: int) -> None:
         for table in ("segments", "mentions", "dates", "agreements"):
@@ -291,8 +288,9 @@ class Store:
                 "select source, count(*) as articles from articles where duplicate_of is null "
                 "group by source order by articles desc")),
             "labels": list(self.db.query(
-                "select label, count(*) as mentions, count(distinct entity_id) as entities "
-                "from mentions group by label order by mentions desc")),
+                "select m.label, count(*) as mentions, count(distinct m.entity_id) as entities "
+                "from mentions m join articles a on a.id = m.article_id where a.duplicate_of is null "
+                "group by m.label order by mentions desc")),
         }
 
     def export(self, include_duplicates: bool = False) -> Iterator[dict[str, Any]]:
@@ -429,33 +427,10 @@ class Store:
     def replace_article(self, article_id: int, article: Article) -> None:
         """Overwrite an article's text, metadata and annotations in place (for reprocessing);
         its id, URL, run and duplicate_of stay as they were."""
-        doc = article.doc
         with self.db.conn:
-            self.db["articles"].update(article_id, {
-                "lang": article.lang, "lang_prob": round(article.lang_prob, 4), "title": doc.title,
-                "author": doc.author, "site_name": doc.site_name, "published": doc.published,
-                "published_from": doc.published_from, "text": doc.text,
-                "fold_e": index_form(f"{doc.title}\n{doc.text}", "e"),
-                "fold_a": index_form(f"{doc.title}\n{doc.text}", "a"),
-                "content_hash": content_hash(doc.text)})
+            self.db["articles"].update(article_id, _article_columns(article))
             self.delete_article_annotations(article_id)
-            self.db["segments"].insert_all(
-                [{"article_id": article_id, **asdict(s)} for s in article.segments])
-            for m in article.mentions:
-                if m.canonical_id:
-                    self.db["entities"].insert({"id": m.canonical_id, "name": m.canonical_name or m.text,
-                                                "label": m.label}, ignore=True)
-                    self.db["entity_names"].insert({"entity_id": m.canonical_id, "name": m.text,
-                                                    "lang": m.lang, "folded": index_form(m.text, "e")},
-                                                   ignore=True)
-            self.db["mentions"].insert_all([
-                {"article_id": article_id, "entity_id": m.canonical_id, "text": m.text,
-                 "label": m.label, "start": m.start, "end": m.end, "lang": m.lang}
-                for m in article.mentions])
-            self.db["dates"].insert_all([
-                {"article_id": article_id, **asdict(d), "inferred": int(d.inferred)}
-                for d in article.dates])
-            self.db["agreements"].insert_all([_agreement_row(article_id, a) for a in article.agreements])
+            self._write_annotations(article_id, article)
 
     def relax_sync(self) -> None:
         """synchronous=NORMAL for a crawl's many small commits. In WAL mode this still survives
@@ -490,6 +465,19 @@ class Store:
                                               "sitemaps": json.dumps(sitemaps),
                                               "discovered": now_iso()}, pk="source")
     # -- end crawler state ----------------------------------------------------------------------
+
+
+def _article_columns(article: Article) -> dict[str, Any]:
+    """The article row's columns that come from extraction and NLP (shared by insert and reprocess)."""
+    doc = article.doc
+    return {
+        "lang": article.lang, "lang_prob": round(article.lang_prob, 4), "title": doc.title,
+        "author": doc.author, "site_name": doc.site_name, "published": doc.published,
+        "published_from": doc.published_from, "text": doc.text,
+        "fold_e": index_form(f"{doc.title}\n{doc.text}", "e"),
+        "fold_a": index_form(f"{doc.title}\n{doc.text}", "a"),
+        "content_hash": content_hash(doc.text),
+    }
 
 
 def _filters(lang: str | None, since: str | None, until: str | None,
