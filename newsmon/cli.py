@@ -271,6 +271,45 @@ def agreements(ctx, party, type_, since, fmt) -> None:
           if fmt != "json" else None)
 
 
+@cli.command()
+@click.option("--since", metavar="DATE", help="Articles stored since this date or datetime "
+              "(default: the last 24 hours).")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1), help="Actors to list.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def digest(ctx, since, top, fmt) -> None:
+    """The daily digest: new articles, the actors they mention most, agreements reported.
+
+    Meant to follow the cron crawl, e.g. mailed to the press office.
+
+    \b
+    Example:
+        newsmon crawl --sources my-sources.toml && newsmon digest | mail -s "Coverage" press@example.az
+    """
+    from datetime import datetime, timedelta, timezone
+    since = since or (datetime.now(timezone.utc) - timedelta(days=1)).replace(microsecond=0).isoformat()
+    data = _open_store(ctx).digest(since, top)
+    if fmt == "json":
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    articles = data["articles"]
+    langs = Counter(a["lang"] for a in articles)
+    click.echo(f"Digest since {since}: {len(articles)} new articles"
+               + (f" ({', '.join(f'{k} {v}' for k, v in langs.most_common())})" if articles else ""))
+    for a in articles:
+        click.echo(f"  {a['published'] or '':10.10}  [{a['lang']}] {a['title']}\n              {a['url']}")
+    if data["actors"]:
+        click.echo("\nMost mentioned:")
+        for actor in data["actors"]:
+            click.echo(f"  {actor['name']} ({actor['label']}): {actor['articles']} articles")
+    if data["agreements"]:
+        click.echo("\nAgreements reported:")
+        for g in data["agreements"]:
+            signed = (g["date_signed"] or {}).get("value") or "date not given"
+            parties = "; ".join(p["name"] for p in g["parties"]) or "parties not named"
+            click.echo(f"  {g['type']}, {g['status'] or 'status unclear'}, {signed}: {parties}")
+
+
 def print_summary(store: Store, top: int = 8) -> None:
     """The digest printed after a demo crawl: articles per language and source, top actors."""
     data = store.stats()

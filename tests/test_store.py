@@ -93,3 +93,23 @@ def test_duplicates_are_kept_out_of_search_and_counts(tmp_path):
 def test_unwritable_database_is_a_clear_error(tmp_path):
     with pytest.raises(StoreError, match="cannot open"):
         Store(tmp_path / "missing-dir" / "n.db")
+
+
+def test_digest_lists_what_arrived_since_a_date(tmp_path):
+    store = Store(tmp_path / "n.db")
+    store.save_article(make_article())
+    assert store.digest("2999-01-01")["articles"] == []
+    data = store.digest("2000-01-01")
+    assert [a["url"] for a in data["articles"]] == ["http://x.test/a"]
+    assert data["actors"][0]["name"] == "State Agency for Public Service and Social Innovations"
+    assert data["agreements"][0]["type"] == "memorandum"
+
+
+def test_agreements_filtered_by_party_and_type(tmp_path):
+    store = Store(tmp_path / "n.db")
+    store.save_article(make_article())
+    assert len(store.agreements(["sapssi"])) == 1
+    assert store.agreements(["koica"]) == []
+    assert len(store.agreements(None, "ASAN xidmət")) == 1
+    assert store.agreements(type_="decree") == []
+    assert store.agreements(since="2025-09-11") == []
