@@ -106,6 +106,18 @@ def test_entities_and_stats_tables(crawled):
     assert "languages" in stats and "az" in stats
 
 
+def test_agreements_and_digest(crawled):
+    db, *_ = crawled
+    records = json.loads(newsmon(db, "agreements", "--party", "KOICA", "--format", "json").stdout)
+    assert records and all("Korea International Cooperation Agency" in [p["name"] for p in r["parties"]]
+                           for r in records)
+    assert {r["lang"] for r in records} >= {"az", "en", "fr"}
+    decrees = json.loads(newsmon(db, "agreements", "--type", "decree", "--format", "json").stdout)
+    assert decrees and {r["type"] for r in decrees} == {"decree"}
+    digest = newsmon(db, "digest", "--since", "2000-01-01").stdout
+    assert digest.startswith(f"Digest since 2000-01-01: {len(GOLD)} new articles")
+
+
 def test_unknown_entity_and_bad_sources_are_clear_errors(crawled, tmp_path):
     db, *_ = crawled
     missing = newsmon(db, "entity", "Nobody Atall")
@@ -118,7 +130,7 @@ def test_unknown_entity_and_bad_sources_are_clear_errors(crawled, tmp_path):
 
 def test_every_command_has_help_with_an_example():
     for command in ("crawl", "add", "search", "entities", "entity", "export", "stats", "runs", "demo",
-                    "lang"):
+                    "lang", "agreements", "digest", "reprocess", "sources", "train", "eval"):
         result = subprocess.run([sys.executable, "-m", "newsmon", command, "--help"],
                                 capture_output=True, text=True, cwd=REPO)
         assert result.returncode == 0 and "Example" in result.stdout, command
