@@ -13,7 +13,13 @@ from .ner_labels import DEFAULT_MODELS, default_model
 
 @click.group(name="train")
 def train_group() -> None:
-    """Train the models newsmon ships."""
+    """Train the models newsmon ships.
+
+    \b
+    Example:
+        newsmon train ner --lang az --train ../shared/data/wikiann-az/train.iob \\
+            --dev ../shared/data/wikiann-az/dev.iob --out models/ner-az
+    """
 
 
 @train_group.command(name="ner")
@@ -70,7 +76,13 @@ def train_ner_cmd(lang, train_paths, dev_path, out, epochs, seed, width, depth, 
 
 @click.group(name="eval")
 def eval_group() -> None:
-    """Score newsmon's models on gold data."""
+    """Score newsmon's models on gold data.
+
+    \b
+    Example:
+        newsmon eval ner --lang az --gold tests/data/ner-gold-az.iob
+        newsmon eval corpus --gold corpus/sample-gold.jsonl --site corpus/site
+    """
 
 
 @eval_group.command(name="ner")
