@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .language import DEFAULT_LANGS, detect_many, supported
+from .settings import DEFAULT_LANGS
 
 BATCH = 512  # lines per vectorised call: fast, yet output starts before a long stdin ends
 
@@ -15,6 +15,8 @@ def _parse_candidates(value: str | None) -> list[str] | None:
     if not value:
         return None
     cands = [c.strip() for c in value.split(",") if c.strip()]
+    from .language import supported  # loads the model: only when the command runs
+
     unknown = [c for c in cands if c not in supported()]
     if unknown:
         raise click.BadParameter(f"unsupported: {', '.join(unknown)}; choose from {', '.join(supported())}")
@@ -38,11 +40,13 @@ def lang_command(fmt: str, candidates: str) -> None:
       az	1.0000
       tr	1.0000
     """
+    from . import language  # loads the model: only when the command runs
+
     cands = _parse_candidates(candidates)
     batch: list[str] = []
 
     def flush() -> None:
-        for text, guess in zip(batch, detect_many(batch, cands)):
+        for text, guess in zip(batch, language.detect_many(batch, cands)):
             if fmt == "json":
                 click.echo(json.dumps({"text": text, "lang": guess.lang, "prob": guess.prob}, ensure_ascii=False))
             else:

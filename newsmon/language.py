@@ -24,8 +24,8 @@ import numpy as np
 from . import langdetect_engine
 from .langid_model import CharNgramModel, normalise
 from .model import Segment
+from .settings import DEFAULT_LANGS  # re-exported: part of this module's API
 
-DEFAULT_LANGS: tuple[str, ...] = ("az", "en", "fr", "tr", "ru")
 UND = "und"
 # Added to the candidates' scores: e^1.5 = 4.5x prior odds. Enough to keep short Azerbaijani text
 # from drifting to Turkmen, Crimean Tatar or Uzbek, small enough that German, Kazakh or Uzbek

@@ -12,6 +12,9 @@ MODELS_DIR = Path(os.environ.get("NEWSMON_MODELS", REPO_ROOT / "models"))
 CORPUS_DIR = REPO_ROOT / "corpus"
 DEFAULT_DB = "newsmon.db"
 
+# Languages language identification chooses between by default; others are reported as what they are.
+DEFAULT_LANGS: tuple[str, ...] = ("az", "en", "fr", "tr", "ru")
+
 USER_AGENT = f"newsmon/{__version__} (news monitoring bot)"
 
 
