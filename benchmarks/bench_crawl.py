@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -83,6 +84,20 @@ def main() -> None:
             with urllib.request.urlopen(f"{bases[0]}/__stats") as response:
                 return json.loads(response.read())
 
+        # Baseline, same command: GET every page with plain urllib on as many threads, no robots,
+        # no parsing, no storing. The crawler's figures are reported as ratios to it.
+        per_host = args.pages // args.hosts
+        urls = [f"{base}/news/{i}.html" for base in bases for i in range(per_host)]
+
+        def raw_get(url: str) -> int:
+            with urllib.request.urlopen(url) as response:
+                return len(response.read())
+
+        base_cpu, base_wall = time.process_time(), time.perf_counter()
+        with ThreadPoolExecutor(args.workers) as pool:
+            list(pool.map(raw_get, urls))
+        base_cpu, base_wall = time.process_time() - base_cpu, time.perf_counter() - base_wall
+
         with tempfile.TemporaryDirectory() as tmp:
             store = Store(Path(tmp) / "bench.db")
             cpu, wall = time.process_time(), time.perf_counter()
@@ -105,6 +120,11 @@ def main() -> None:
         print(f"first run : {pages} pages stored over {args.hosts} hosts in {wall:.2f} s wall, "
               f"{cpu:.2f} s CPU -> {pages / wall:.1f} pages/s, {cpu / max(pages, 1) * 1000:.2f} ms CPU/page "
               f"({first.fetched} responses, {first.errors} errors)")
+        print(f"baseline  : plain urllib GET of the same {len(urls)} pages on {args.workers} threads: "
+              f"{len(urls) / base_wall:.1f} pages/s, {base_cpu / len(urls) * 1000:.2f} ms CPU/page")
+        print(f"ratio     : crawler/baseline throughput {pages / wall / (len(urls) / base_wall):.3f}, "
+              f"CPU per page {cpu / max(pages, 1) / (base_cpu / len(urls)):.2f}x (the cost of robots, "
+              f"politeness, extraction, dedupe and SQLite)")
         kinds = sorted(set(p.rsplit("/", 1)[-1] for p in paths))
         print(f"second run: {len(statuses)} requests ({', '.join(kinds)}), "
               f"{sum(1 for s in statuses if s == 304)} answered 304; {second.new} new, "

@@ -51,8 +51,9 @@ def az_stem(folded: str) -> str:
 
 
 def index_form(text: str, schwa: str) -> str:
-    """The indexed form of `text`: every word folded, in order."""
-    return " ".join(fold(w, schwa) for w in WORD.findall(text))
+    """The indexed form of `text`: every word folded, in order (folding is per letter, so the
+    whole text is folded at once: per-word calls cost a third of a crawl's CPU)."""
+    return " ".join(WORD.findall(fold(text, schwa)))
 
 
 def query_prefixes(word: str) -> set[str]:
