@@ -1,6 +1,7 @@
 """The newsmon command line: a thin click layer over the library (crawl, store, pipeline)."""
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import sys
@@ -324,8 +325,11 @@ def print_summary(store: Store, top: int = 8) -> None:
 
 
 @cli.command()
+@click.option("--port", default=8642, show_default=True, type=click.IntRange(0, 65535),
+              help="Loopback port to serve the sample site on (0: any free port). A fixed port keeps "
+                   "the articles' URLs, so running the demo again stores nothing new.")
 @click.pass_context
-def demo(ctx) -> None:
+def demo(ctx, port: int) -> None:
     """Serve the bundled sample site on 127.0.0.1, crawl it, and print a summary.
 
     \b
@@ -335,7 +339,12 @@ def demo(ctx) -> None:
     from newsmon.crawl import Crawler
     from newsmon.samplesite import sample_sources_text, serve
     store = _open_store(ctx)
-    with serve() as base:
+    with contextlib.ExitStack() as stack:
+        try:
+            base = stack.enter_context(serve(port=port))
+        except OSError as exc:
+            raise click.ClickException(f"cannot serve on 127.0.0.1:{port} ({exc.strerror}); "
+                                       "try --port 0") from None
         _report(f"serving corpus/site at {base}")
         sources = parse_sources(sample_sources_text(base), "corpus/sources/sample-site.toml")
         Crawler(store, _pipeline(), report=_report).crawl(sources, command="demo", label=base)

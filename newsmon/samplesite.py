@@ -6,6 +6,7 @@ address it actually listens on, so feeds, sitemaps and canonical links point bac
 from __future__ import annotations
 
 import contextlib
+import email.utils
 import functools
 import http.server
 import threading
@@ -28,9 +29,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             path = path / "index.html"
         if not path.is_file() or path.suffix not in TEXT_TYPES:
             return super().send_head()
+        modified = email.utils.formatdate(int(path.stat().st_mtime), usegmt=True)
+        if self.headers.get("If-Modified-Since") == modified:  # what a polite crawler sends back
+            self.send_response(304)
+            self.end_headers()
+            return None
         body = path.read_bytes().replace(PLACEHOLDER_ORIGIN, self.origin)
         ctype = {".xml": "application/xml", ".txt": "text/plain"}.get(path.suffix, "text/html")
         self.send_response(200)
+        self.send_header("Last-Modified", modified)
         self.send_header("Content-Type", f"{ctype}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

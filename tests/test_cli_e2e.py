@@ -134,3 +134,10 @@ def test_every_command_has_help_with_an_example():
         result = subprocess.run([sys.executable, "-m", "newsmon", command, "--help"],
                                 capture_output=True, text=True, cwd=REPO)
         assert result.returncode == 0 and "Example" in result.stdout, command
+
+
+def test_demo_serves_crawls_and_summarises(tmp_path):
+    result = newsmon(tmp_path / "demo.db", "demo", "--port", "0")
+    assert result.returncode == 0, result.stderr
+    assert f"{len(GOLD)} articles in" in result.stdout
+    assert "Top ORG:" in result.stdout and "State Agency for Public Service and Social Innovations" in result.stdout
