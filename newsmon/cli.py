@@ -321,7 +321,7 @@ def print_summary(store: Store, top: int = 8) -> None:
     for label in ("ORG", "PERSON"):
         click.echo(f"\nTop {label}:")
         click.echo(render(store.top_entities(label, None, top), "table",
-                          ["name", "mentions", "articles", "id"]))
+                          ["name", "mentions", "articles"]))
 
 
 @cli.command()
