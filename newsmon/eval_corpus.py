@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsmon.eval_agreements import Counts, read_gold, score_agreements
+from newsmon.eval_agreements import read_gold, score_agreements
 from newsmon.extract import extract_html
 from newsmon.model import Article
+from newsmon.scoring import Counts
 from newsmon.textnorm import fold
 
 ENTITY_LABELS = ("PERSON", "ORG", "LOC")

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .ner_labels import strip_article, to_unified
+from .scoring import Counts
 
 Span = tuple[int, int, str]  # first token, end token (exclusive), unified label
 
@@ -114,28 +115,7 @@ def read_iob(path: str | Path) -> list[Sentence]:
         return parse_iob(f, source=str(path))
 
 
-@dataclass
-class LabelScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def to_dict(self) -> dict:
-        return {"precision": self.precision, "recall": self.recall, "f1": self.f1,
-                "tp": self.tp, "fp": self.fp, "fn": self.fn, "support": self.tp + self.fn}
+LabelScore = Counts  # one label's counts
 
 
 @dataclass
