@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newsmon.textnorm import AZ_SUFFIXES, az_stems, fold, ru_stem, tokenize
+from newsmon.settings import MODELS_DIR
 
-DEFAULT_KB_PATH = Path(__file__).resolve().parent.parent / "models" / "kb" / "entities.toml"
+DEFAULT_KB_PATH = MODELS_DIR / "kb" / "entities.toml"
 KB_LABELS = ("ORG", "PERSON", "LOC")
 SUFFIX_LANGS = ("az", "tr")  # languages whose names take glued case suffixes
 _AZ_SUFFIX_SET = frozenset(AZ_SUFFIXES)

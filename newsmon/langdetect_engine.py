@@ -14,8 +14,9 @@ from pathlib import Path
 from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 from langdetect.lang_detect_exception import LangDetectException
 from langdetect.utils.lang_profile import LangProfile
+from newsmon.settings import MODELS_DIR
 
-AZ_PROFILE = Path(__file__).resolve().parents[1] / "models" / "langid" / "langdetect-az.json"
+AZ_PROFILE = MODELS_DIR / "langid" / "langdetect-az.json"
 SEED = 0
 # langdetect names two profiles by region; everything else is already ISO 639-1
 _CODE_FIXES = {"zh-cn": "zh", "zh-tw": "zh"}

@@ -20,8 +20,9 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction.text import HashingVectorizer
+from newsmon.settings import MODELS_DIR
 
-MODEL_PATH = Path(__file__).resolve().parents[1] / "models" / "langid" / "charngram.npz"
+MODEL_PATH = MODELS_DIR / "langid" / "charngram.npz"
 
 # digits, punctuation and symbols say nothing about the language; they only dilute the n-grams
 _NON_LETTERS = re.compile(r"[\W\d_]+")

