@@ -5,10 +5,8 @@ computed by the evaluator means the same thing as a mention stored by the pipeli
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 from .model import LABELS
-from newsmon.settings import MODELS_DIR
+from .settings import MODELS_DIR
 
 # Model label -> unified label. Labels absent here (CARDINAL, MONEY, TIME, ...) are dropped.
 LABEL_MAP: dict[str, str] = {
