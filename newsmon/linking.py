@@ -104,6 +104,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         elif folded in by_long:
             linked.append((replace(m, canonical_id=derive_id(surface, "ORG", lang), canonical_name=surface),
                            surface))
+        elif m.label in ("ORG", "LOC", "MISC") and looks_like_person(surface):
+            linked.append((replace(m, label="PERSON"), surface))
         else:
             linked.append((m, surface))
     linked = _corefer_people(linked, lang)
@@ -142,6 +144,18 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
             added.append((m, acronym))
             taken.append((hit.start(), hit.end()))
     return added
+
+
+def looks_like_person(surface: str) -> bool:
+    """"Firouz Rakhimov", "Nərmin Talıbova": two or three capitalised words, the last with a surname
+    ending of the region (-ov/-ova, -yev/-yeva, -zadə, -li...). The stock models often call them ORG."""
+    words = surface.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    return bool(_PERSON_SURNAME.search(fold(words[-1])))
+
+
+_PERSON_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|iyev|iyeva|zade|skiy|ski|ska|enko|uk)$")
 
 
 def derive_id(name: str, label: str, lang: str | None = None) -> str:

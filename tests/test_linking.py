@@ -167,3 +167,12 @@ def test_inflected_months_document_words_and_ordinal_years_are_dropped():
                 Mention("2013-cü", "ORG", 38, 45, "az"), Mention("Bakıda", "LOC", 57, 63, "az")]
     linked = link_mentions(mentions, text, "az", KnowledgeBase.load())
     assert [(m.text, m.canonical_name) for m in linked] == [("Bakıda", "Baku")]
+
+
+def test_regional_person_names_mislabelled_org_become_people():
+    from newsmon.kb import KnowledgeBase
+    from newsmon.linking import link_mentions
+    from newsmon.model import Mention
+    text = "Firouz Rakhimov a signé avec le ministère de la Justice."
+    (person,) = link_mentions([Mention("Firouz Rakhimov", "ORG", 0, 15, "fr")], text, "fr", KnowledgeBase.load())
+    assert person.label == "PERSON" and person.canonical_id.startswith("person:firouz-ra")
