@@ -29,11 +29,11 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from . import dates_az, dates_en, dates_fr
+from . import dates_az, dates_en, dates_fr, dates_ru, dates_tr
 from .dates_common import Language, Rule
 from .model import DateMention
 
-LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr)}
+LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
 
 # Choosing the year of a year-less date: news mostly reports the past, so days after publication count
 # double. A date is read as upcoming when it is less than about four months (365 / 3 days) ahead.
