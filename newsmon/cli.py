@@ -64,7 +64,7 @@ def _kb():
 
 def _pipeline():
     # imported here so that --help and the query commands do not pay for loading spaCy
-    from newsmon.cli_crawl import _pipeline as pipeline_for
+    from newsmon.cli_crawl import pipeline_for
     return pipeline_for(click.get_current_context())
 
 

@@ -26,7 +26,8 @@ def _report(line: str) -> None:
     click.echo(line, err=True)
 
 
-def _pipeline(ctx: click.Context):
+def pipeline_for(ctx: click.Context):
+    """The pipeline a command runs: real (with --kb files) or, in tests, the fake one."""
     from newsmon.fake_pipeline import make_pipeline
     try:
         return make_pipeline((ctx.find_root().obj or {}).get("kb_files") or ())
@@ -65,7 +66,7 @@ def crawl(ctx: click.Context, sources_path: str, workers: int, contact: str) -> 
         raise click.ClickException(str(exc)) from None
     store = _store(ctx)
     fetcher = Fetcher(concurrency=workers, contact=contact)
-    crawler = Crawler(store, _pipeline(ctx), fetcher=fetcher, report=_report, progress=Progress(),
+    crawler = Crawler(store, pipeline_for(ctx), fetcher=fetcher, report=_report, progress=Progress(),
                       workers=workers)
     try:
         counts = crawler.crawl(sources, label=sources_path)
@@ -127,7 +128,7 @@ def reprocess(ctx: click.Context, source: str | None) -> None:
     from newsmon.reprocess import reprocess as run
     store = _store(ctx)
     try:
-        counts = run(store, _pipeline(ctx), source, report=_report)
+        counts = run(store, pipeline_for(ctx), source, report=_report)
     except sqlite3.Error as exc:
         raise click.ClickException(f"{store.path}: database error ({exc})") from None
     _report(f"reprocessed {counts.reprocessed} articles, {counts.no_text} without text kept as they were")

@@ -211,7 +211,7 @@ def is_false_positive(m: Mention, surface: str) -> bool:
         return True  # empty after stripping a title, digits, 1-char spans
     if folded in NOT_ENTITIES or folded in MONTHS_AND_DAYS or folded.rstrip(".") in TITLES:
         return True
-    if m.lang in SUFFIX_LANGS and _az_base(folded) & (NOT_ENTITIES | MONTHS_AND_DAYS):
+    if m.lang in SUFFIX_LANGS and ({folded, *az_stems(folded)}) & (NOT_ENTITIES | MONTHS_AND_DAYS):
         return True  # "Martın", "Memoranduma", "Protokola": inflected months and document words
     if _ORDINAL_YEAR.match(surface):
         return True  # "2013-cü", "2019-cu": a year, not an organisation
@@ -224,12 +224,6 @@ def is_false_positive(m: Mention, surface: str) -> bool:
 
 
 _ORDINAL_YEAR = re.compile(r"^\d{4}-?(?:c|ç)[iıuü]")
-
-
-def _az_base(folded: str) -> set[str]:
-    """Possible uninflected forms of a folded Azerbaijani word: the word less one case ending."""
-    return {folded} | {folded[: -len(suffix)] for suffix in AZ_SUFFIXES
-                       if folded.endswith(suffix) and len(folded) - len(suffix) >= 3}
 
 
 def find_acronym_definitions(text: str) -> dict[str, str]:
