@@ -110,3 +110,24 @@ def test_silver_dates_tag_only_untagged_tokens():
     assert add_silver_dates(sents, "az") == 1
     assert sents[0].spans == [(1, 5, "DATE"), (5, 6, "LOC")]
     assert sents[1].spans == [(0, 3, "ORG")]  # a date inside a gold entity is left alone
+
+
+def test_mention_replacement_swaps_mentions_within_their_label():
+    from newsmon.eval_ner import Sentence
+    from newsmon.train_ner import mention_replacement
+
+    sents = [Sentence(["Əli", "Bakıda", "yaşayır", "."], [(0, 1, "PER"), (1, 2, "LOC")]),
+             Sentence(["Ceyms", "Bond", "Londonda", "işləyir", "."], [(0, 2, "PER"), (2, 3, "LOC")]),
+             Sentence(["Heç", "kim", "gəlmədi", "."], [])]
+    persons = {("Əli",), ("Ceyms", "Bond")}
+    places = {("Bakıda",), ("Londonda",)}
+    out = mention_replacement(sents, copies=20, prob=0.5, seed=3)
+    assert len(out) == 40  # a sentence without entities is not copied
+    for s in out:
+        labels = {label: tuple(s.words[a:b]) for a, b, label in s.spans}
+        assert labels["PER"] in persons and labels["LOC"] in places
+        assert s.words[-2] in ("yaşayır", "işləyir")  # the context is kept
+    # Swaps happen (a person of one sentence in the other's context) and the run is seeded.
+    assert any(s.words[-2] == "yaşayır" and s.words[0] == "Ceyms" for s in out)
+    assert out == mention_replacement(sents, copies=20, prob=0.5, seed=3)
+    assert sents[0].words == ["Əli", "Bakıda", "yaşayır", "."]  # the input is untouched
