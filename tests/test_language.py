@@ -193,3 +193,19 @@ def test_heldout_sample_accuracy() -> None:
         sample = [s for s in held if len(langid_data.words(s)) >= 4][:300]
         hits = sum(g.lang == lang for g in detect_many(sample))
         assert hits / len(sample) >= 0.98, lang
+
+
+def test_one_text_at_a_time_scores_like_a_batch():
+    """`detect` takes a faster path for a single text; it must give the batch path's numbers."""
+    import numpy as np
+
+    from newsmon.language import _model
+
+    model = _model()
+    texts = ["Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi", "Agence nationale",
+             "Государственное агентство", "ASAN", "", "2024 — 15:30 !!", "l'Azerbaïdjan, à Bakou"]
+    lr, nb = model.scores(texts)
+    for i, text in enumerate(texts):
+        one_lr, one_nb = model.scores([text])
+        assert np.allclose(one_lr[0], lr[i], atol=1e-3) and np.allclose(one_nb[0], nb[i], atol=1e-3), text
+        assert detect(text) == detect_many([text, "padding so this is a batch"])[0]
