@@ -146,23 +146,13 @@ def entity(ctx, name, fmt) -> None:
     Example:
         newsmon entity SAPSSI --format json
     """
+    from newsmon.lookup import entity_records
+
     store = _open_store(ctx)
-    kb = _kb()
-    ids = store.find_entity_ids(name)
-    known = kb.get(name) or kb.lookup(name)
-    if known and known.id not in ids:
-        ids.append(known.id)
-    records = [r for r in (store.entity(i) for i in ids) if r]
+    records = entity_records(store, _kb(), name)
     if not records:
         raise click.ClickException(f"no entity named {name!r} in {store.path}")
-    record = max(records, key=lambda r: r["mentions"])
-    entry = kb.get(record["id"])
-    if entry:  # every name the knowledge base knows, not only those seen so far
-        names = {lang: list(values) for lang, values in entry.all_names().items()}
-        for lang, seen in record["names"].items():
-            names.setdefault(lang, []).extend(n for n in seen if n not in names[lang])
-        record["names"] = names
-        record["acronyms"] = list(entry.acronyms + entry.brands)
+    record = records[0]
     fmt = fmt or default_format()
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
@@ -256,13 +246,10 @@ def agreements(ctx, party, type_, since, fmt) -> None:
     Example:
         newsmon agreements --party KOICA --type memorandum --format csv
     """
+    from newsmon.lookup import entity_ids
+
     store = _open_store(ctx)
-    ids = None
-    if party:
-        ids = store.find_entity_ids(party)
-        known = _kb().lookup(party)
-        if known:
-            ids.append(known.id)
+    ids = entity_ids(store, _kb(), party) if party else None
     rows = store.agreements(ids, party, type_, since)
     fmt = fmt or default_format()
     if fmt == "table":
@@ -356,6 +343,7 @@ def _register_optional() -> None:
     from newsmon.cli_crawl import crawl, reprocess, sources
     from newsmon.cli_lang import lang_command
     from newsmon.cli_models import eval_group, train_group
+    from newsmon.cli_web import serve
     cli.add_command(crawl)
     cli.add_command(sources)
     cli.add_command(reprocess)
@@ -363,6 +351,7 @@ def _register_optional() -> None:
     cli.add_command(train_group)
     eval_group.add_command(eval_corpus)
     cli.add_command(eval_group)
+    cli.add_command(serve)
 
 
 @click.command("corpus")

@@ -98,15 +98,28 @@ class StoreError(RuntimeError):
 class Store:
     """A newsmon database. `Store(path)` opens (creating if needed) and migrates it."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, readonly: bool = False) -> None:
+        """Open (and create or migrate) the database at `path`.
+
+        `readonly=True` opens an existing database for reading only, with no schema work: what a
+        web page needs while a crawl writes (WAL readers never wait for the writer).
+        """
         self.path = str(path)
         try:
+            if readonly:
+                conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
+                conn.execute("PRAGMA busy_timeout=5000")
+                self.db = sqlite_utils.Database(conn)
+                return
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA busy_timeout=5000")  # first, so a concurrent reader cannot fail the next step
             self.db.execute("PRAGMA journal_mode=WAL")
             self._create_schema()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
+
+    def close(self) -> None:
+        self.db.conn.close()
 
     # -- schema -------------------------------------------------------------------------------
     def _create_schema(self) -> None:
