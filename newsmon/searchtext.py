@@ -83,8 +83,9 @@ def fts_query(query: str) -> str:
     return "{fold_e fold_a} : (" + " AND ".join(parts) + ")"
 
 
-def snippet(text: str, query: str, width: int = 160) -> str:
-    """A window of `text` around the first matching word, matches in [brackets]."""
+def snippet(text: str, query: str, width: int = 160, marks: tuple[str, str] = ("[", "]")) -> str:
+    """A window of `text` around the first matching word, each match between `marks` ([brackets]
+    for a terminal; the web UI asks for characters that cannot occur in text, to turn into <mark>)."""
     prefixes: set[str] = set()
     for word in WORD.findall(query):
         prefixes |= query_prefixes(word)
@@ -104,7 +105,7 @@ def snippet(text: str, query: str, width: int = 160) -> str:
     out, pos = [], start
     for s, e in spans:
         if s >= pos and e <= end:
-            out += [text[pos:s], "[", text[s:e], "]"]
+            out += [text[pos:s], marks[0], text[s:e], marks[1]]
             pos = e
     out.append(text[pos:end])
     return ("…" if start > 0 else "") + " ".join("".join(out).split()) + ("…" if end < len(text) else "")

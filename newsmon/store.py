@@ -208,7 +208,9 @@ class Store:
 
     # -- reading ------------------------------------------------------------------------------
     def search(self, query: str, lang: str | None = None, since: str | None = None,
-               until: str | None = None, source: str | None = None, limit: int = 20) -> list[dict]:
+               until: str | None = None, source: str | None = None, limit: int = 20,
+               marks: tuple[str, str] = ("[", "]")) -> list[dict]:
+        """Articles matching `query`, best first, each with a snippet whose matches are between `marks`."""
         where, params = _filters(lang, since, until, source)
         sql = f"""
             select a.id, a.title, a.url, a.source, a.lang, a.published, a.text
@@ -217,7 +219,7 @@ class Store:
             order by articles_fts.rank limit :limit"""
         rows = list(self.db.query(sql, {"q": fts_query(query), "limit": limit, **params}))
         for row in rows:
-            row["snippet"] = snippet(row.pop("text"), query)
+            row["snippet"] = snippet(row.pop("text"), query, marks=marks)
         return rows
 
     def top_entities(self, label: str | None = None, lang: str | None = None,
@@ -302,7 +304,7 @@ class Store:
         ids = [a["id"] for a in articles] or [-1]
         marks = ",".join("?" * len(ids))
         actors = list(self.db.query(f"""
-            select e.name, e.label, count(*) as mentions, count(distinct m.article_id) as articles
+            select e.id, e.name, e.label, count(*) as mentions, count(distinct m.article_id) as articles
             from mentions m join entities e on e.id = m.entity_id
             where m.article_id in ({marks}) and e.label in ('ORG', 'PERSON')
             group by e.id order by articles desc, mentions desc, e.name limit {int(top)}""", ids))

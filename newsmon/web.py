@@ -121,10 +121,12 @@ class App:
             return pages.search(params, None), []
         try:
             rows = store.search(params["q"], params["lang"], params["since"], params["until"],
-                                params["source"], params["limit"])
+                                params["source"], params["limit"], marks=pages.MARKS)
         except ValueError as exc:  # a query with no words in it
             raise HTTPError(400, f"q: {exc}") from None
-        return pages.search(params, rows), rows
+        # JSON carries the snippets as `newsmon search --format json` prints them, matches in [brackets]
+        data = [{**r, "snippet": pages.bracketed(r["snippet"])} for r in rows]
+        return pages.search(params, rows), data
 
     def entities(self, store: Store, p: Params) -> Page:
         params = {"label": p.choice("label", pages.LABELS, upper=True), "lang": p.text("lang"),

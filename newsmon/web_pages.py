@@ -12,7 +12,6 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from newsmon.searchtext import WORD, fold, query_prefixes
 
 Cell = Callable[[dict[str, Any]], str]
 NAV = [("/", "Overview"), ("/search", "Search"), ("/entities", "Entities"),
@@ -52,23 +51,19 @@ def link(url: str | None, text: Any = None) -> str:
     return label
 
 
-def highlight(snippet: str | None, query: str | None = None) -> str:
-    """The store's snippet marks matches as [word]. Every piece is escaped, and a bracketed word
-    is marked only if it matches `query` as the store's `snippet` decides, so brackets that were in
-    the article's own text ("[photo]") stay as they were."""
-    prefixes = {p for w in WORD.findall(query or "") for p in query_prefixes(w)}
+# Match markers the store puts around search hits for us: control characters, which the text extractor
+# never keeps, so brackets in an article's own text ("[photo]") are never taken for a match.
+MARKS = ("\x02", "\x03")
 
-    def is_match(word: str) -> bool:
-        return query is None or (WORD.fullmatch(word) is not None and any(
-            fold(word, schwa).startswith(p) for schwa in ("e", "a") for p in prefixes))
 
-    out, pos, text = [], 0, snippet or ""
-    for m in re.finditer(r"\[([^\[\]]*)\]", text):
-        if is_match(m.group(1)):
-            out += [esc(text[pos:m.start()]), "<mark>", esc(m.group(1)), "</mark>"]
-            pos = m.end()
-    out.append(esc(text[pos:]))
-    return "".join(out)
+def highlight(snippet: str | None) -> str:
+    """A snippet with MARKS around its matches, as escaped HTML with <mark>."""
+    return esc(snippet).replace(MARKS[0], "<mark>").replace(MARKS[1], "</mark>")
+
+
+def bracketed(snippet: str | None) -> str | None:
+    """The same snippet with [brackets], as the CLI shows it."""
+    return snippet and snippet.replace(MARKS[0], "[").replace(MARKS[1], "]")
 
 
 def table(rows: Sequence[Mapping[str, Any]], columns: Sequence[tuple[str, str | Cell]],
@@ -182,7 +177,7 @@ def search(params: Mapping[str, Any], rows: list[dict] | None) -> str:
     if rows is None:
         return layout("Search", form + '<p class="muted">Azerbaijani letters and endings are folded: '
                       "<code>Aliyev</code> finds “Əliyev”, <code>agentlik</code> finds “Agentliyinin”.</p>")
-    result = table(rows, [*ARTICLE_COLUMNS, ("snippet", lambda r: highlight(r.get("snippet"), params["q"]))])
+    result = table(rows, [*ARTICLE_COLUMNS, ("snippet", lambda r: highlight(r.get("snippet")))])
     return layout(f"Search: {params['q']}", f"{form}<p>{len(rows)} results, best first.</p>{result}",
                   href("/search", **params, format="json"))
 
@@ -230,7 +225,7 @@ def digest(params: Mapping[str, Any], data: Mapping[str, Any], presets: Mapping[
                  _field("top", params.get("top"), "10", 4))
     quick = " · ".join(f'<a href="{href("/digest", since=v)}">{esc(k)}</a>' for k, v in presets.items())
     actors = table(data["actors"], [
-        ("name", lambda r: f'<a href="{href("/entity", name=r["name"])}">{esc(r["name"])}</a>'),
+        ("name", lambda r: f'<a href="{entity_href(r["id"])}">{esc(r["name"])}</a>'),
         ("label", "label"), ("articles", "articles"), ("mentions", "mentions")], empty="No actors.")
     agreements_ = table(data["agreements"], [c for c in AGREEMENT_COLUMNS if c[0] not in ("lang",)],
                         empty="No agreements reported.")
