@@ -1,6 +1,8 @@
 """`newsmon serve`: the read-only web UI (newsmon/web.py), registered by cli.py."""
 from __future__ import annotations
 
+import signal
+
 import click
 
 from newsmon.settings import default_db_path
@@ -46,9 +48,17 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     if host not in LOOPBACK:
         click.echo(f"warning: listening on {host}: anyone who can reach it can read {db}", err=True)
     click.echo(f"serving {db} at {server.url}  (Ctrl-C to stop)", err=True)
+    # Ctrl-C and a service manager's SIGTERM both stop it cleanly. Set explicitly: a process started
+    # in the background by a non-interactive shell inherits SIGINT ignored, and would never stop.
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("stopped", err=True)
     finally:
         server.server_close()
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
