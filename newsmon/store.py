@@ -9,26 +9,21 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-import zlib
 from collections.abc import Iterator
 from dataclasses import asdict
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
+from newsmon.crawl_state import CRAWL_INDEXES, CRAWL_TABLES, CrawlState, now_iso
 from newsmon.model import Article
 from newsmon.searchtext import fts_query, index_form, snippet
 
 SCHEMA_VERSION = 1
 
-TABLES: dict[str, dict[str, Any]] = {
+TABLES: dict[str, dict[str, Any]] = {  # the articles and what was found in them, then the crawler's
     "meta": dict(columns={"key": str, "value": str}, pk="key"),
-    "crawl_runs": dict(columns={
-        "id": int, "started": str, "finished": str, "command": str, "sources": str,
-        "discovered": int, "fetched": int, "new": int, "duplicates": int, "errors": int,
-        "skipped_robots": int, "skipped_known": int, "status": str}, pk="id"),
     "articles": dict(columns={
         "id": int, "url": str, "source": str, "lang": str, "lang_prob": float, "title": str,
         "author": str, "site_name": str, "published": str, "published_from": str, "text": str,
@@ -47,26 +42,7 @@ TABLES: dict[str, dict[str, Any]] = {
                                 "parties": str, "date_signed": str, "date_precision": str,
                                 "place": str, "status": str, "sentence": str, "start": int,
                                 "end": int}, pk="id"),
-    # -- crawler state (issue 3: incremental, deduplicating, resumable crawls) ---------------
-    # URLs discovered and not yet settled: a killed crawl resumes from here.
-    "frontier": dict(columns={"url": str, "source": str, "published": str, "title": str,
-                              "via": str, "state": str, "attempts": int, "error": str,
-                              "discovered": str, "updated": str}, pk="url"),
-    # Validators for conditional GET of feeds, sitemaps and robots.txt; `children` are the
-    # nested sitemaps of an index, still visited when the index itself answers 304.
-    "http_cache": dict(columns={"url": str, "etag": str, "last_modified": str, "children": str,
-                                "body": bytes, "checked": str}, pk="url"),
-    # The response each article was extracted from, zlib-compressed, for `newsmon reprocess`.
-    "raw_pages": dict(columns={"url": str, "final_url": str, "source": str, "status": int,
-                               "content_type": str, "headers": str, "body": bytes,
-                               "listing_published": str, "fetched_at": str}, pk="url"),
-    # MinHash signature per article, and its LSH band values for near-duplicate lookup.
-    "fingerprints": dict(columns={"article_id": int, "signature": bytes}, pk="article_id"),
-    "fingerprint_bands": dict(columns={"value": int, "article_id": int}),
-    # Feeds and sitemaps found for sources given only by `home`.
-    "home_discovery": dict(columns={"source": str, "home": str, "feeds": str, "sitemaps": str,
-                                    "discovered": str}, pk="source"),
-    # -- end crawler state ----------------------------------------------------------------------
+    **CRAWL_TABLES,
 }
 INDEXES = {
     "articles": [["url"], ["content_hash"], ["published"], ["source"], ["lang"]],
@@ -75,16 +51,9 @@ INDEXES = {
     "mentions": [["article_id"], ["entity_id"]],
     "dates": [["article_id"]],
     "agreements": [["article_id"]],
-    # -- crawler state (issue 3) --
-    "frontier": [["state", "source"]],
-    "fingerprint_bands": [["value"], ["article_id"]],
-    # -- end crawler state --
+    **CRAWL_INDEXES,
 }
 UNIQUE_INDEXES = {"articles": [["url"]]}
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 def content_hash(text: str) -> str:
@@ -95,7 +64,7 @@ class StoreError(RuntimeError):
     pass
 
 
-class Store:
+class Store(CrawlState):
     """A newsmon database. `Store(path)` opens (creating if needed) and migrates it."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
@@ -147,21 +116,6 @@ class Store:
             return 0
         row = self.db.execute("select value from meta where key = 'schema_version'").fetchone()
         return int(row[0]) if row else 0
-
-    # -- crawl runs ---------------------------------------------------------------------------
-    def start_run(self, command: str, sources: str = "") -> int:
-        with self.db.conn:
-            return self.db["crawl_runs"].insert({
-                "started": now_iso(), "command": command, "sources": sources, "status": "running",
-                "discovered": 0, "fetched": 0, "new": 0, "duplicates": 0, "errors": 0,
-                "skipped_robots": 0, "skipped_known": 0}).last_pk
-
-    def finish_run(self, run_id: int, counts: dict[str, int], status: str = "completed") -> None:
-        with self.db.conn:
-            self.db["crawl_runs"].update(run_id, {**counts, "finished": now_iso(), "status": status})
-
-    def runs(self, limit: int = 20) -> list[dict[str, Any]]:
-        return list(self.db.query("select * from crawl_runs order by id desc limit ?", [limit]))
 
     # -- articles -----------------------------------------------------------------------------
     def has_url(self, url: str) -> bool:
@@ -352,82 +306,6 @@ class Store:
                     "select * from agreements where article_id = ? order by start", [aid])],
             }
 
-    # -- crawler state (issue 3): frontier, HTTP cache, raw pages, fingerprints --------------
-    def add_frontier(self, source: str, links: list[dict[str, Any]],
-                     cache: dict[str, Any] | None = None) -> int:
-        """Queue discovered links (url, published, title, via) and, in the same transaction, the
-        validators of the listing they came from: a 304 next time can then never hide a link that
-        was not queued. Returns how many links were new to the frontier."""
-        stamp = now_iso()
-        with self.db.conn:
-            before = self.db["frontier"].count
-            self.db["frontier"].insert_all(
-                [{"source": source, "state": "pending", "attempts": 0, "discovered": stamp,
-                  "updated": stamp, **link} for link in links], pk="url", ignore=True)
-            added = self.db["frontier"].count - before
-            if cache is not None:
-                self.db["http_cache"].upsert({**cache, "children": json.dumps(cache.get("children") or []),
-                                              "checked": stamp}, pk="url")
-        return added
-
-    def pending_links(self, sources: list[str], max_attempts: int) -> list[dict[str, Any]]:
-        marks = ",".join("?" for _ in sources)
-        return list(self.db.query(
-            f"select * from frontier where state = 'pending' and attempts < ? and source in ({marks}) "
-            "order by discovered, url", [max_attempts, *sources]))
-
-    def settle_link(self, url: str, state: str, error: str | None = None,
-                    attempted: bool = False) -> None:
-        """Record what became of a frontier URL: done, skipped, failed, or pending (try again)."""
-        with self.db.conn:
-            self.db.execute(
-                "update frontier set state = ?, error = ?, updated = ?, attempts = attempts + ? "
-                "where url = ?", [state, error, now_iso(), int(attempted), url])
-
-    def frontier_counts(self) -> dict[str, int]:
-        return {row[0]: row[1] for row in
-                self.db.execute("select state, count(*) from frontier group by state")}
-
-    def http_cache(self, url: str) -> dict[str, Any] | None:
-        row = self.db.execute("select url, etag, last_modified, children, body from http_cache "
-                              "where url = ?", [url]).fetchone()
-        if row is None:
-            return None
-        return {"url": row[0], "etag": row[1], "last_modified": row[2],
-                "children": json.loads(row[3] or "[]"), "body": row[4]}
-
-    def http_cache_entries(self) -> dict[str, dict[str, Any]]:
-        """Every stored validator by URL (robots.txt bodies left out), loaded once per run."""
-        return {row[0]: {"url": row[0], "etag": row[1], "last_modified": row[2],
-                         "children": json.loads(row[3] or "[]")}
-                for row in self.db.execute("select url, etag, last_modified, children from http_cache")}
-
-    def save_http_cache(self, url: str, etag: str | None, last_modified: str | None,
-                        children: list[str] | None = None, body: bytes | None = None) -> None:
-        with self.db.conn:
-            self.db["http_cache"].upsert({"url": url, "etag": etag, "last_modified": last_modified,
-                                          "children": json.dumps(children or []), "body": body,
-                                          "checked": now_iso()}, pk="url")
-
-    def save_raw_page(self, url: str, final_url: str, source: str, status: int, content_type: str,
-                      headers: dict[str, str], body: bytes, listing_published: str | None) -> None:
-        with self.db.conn:
-            self.db["raw_pages"].upsert({
-                "url": url, "final_url": final_url, "source": source, "status": status,
-                "content_type": content_type, "headers": json.dumps(headers),
-                "body": zlib.compress(body, 6), "listing_published": listing_published,
-                "fetched_at": now_iso()}, pk="url")
-
-    def raw_pages(self, source: str | None = None) -> Iterator[dict[str, Any]]:
-        """Stored responses joined to their article (decompressed), oldest first."""
-        where = "where r.source = ?" if source else ""
-        sql = f"""select r.*, a.id as article_id from raw_pages r join articles a on a.url = r.url
-                  {where} order by a.id"""
-        for row in self.db.query(sql, [source] if source else []):
-            row["body"] = zlib.decompress(row["body"])
-            row["headers"] = json.loads(row["headers"] or "{}")
-            yield row
-
     def article_url_by_id(self, article_id: int) -> str | None:
         row = self.db.execute("select url from articles where id = ?", [article_id]).fetchone()
         return row[0] if row else None
@@ -435,28 +313,6 @@ class Store:
     def article_id_by_url(self, url: str) -> int | None:
         row = self.db.execute("select id from articles where url = ?", [url]).fetchone()
         return row[0] if row else None
-
-    def save_fingerprint(self, article_id: int, signature: bytes, bands: list[int]) -> None:
-        with self.db.conn:
-            self.db.execute("delete from fingerprint_bands where article_id = ?", [article_id])
-            self.db["fingerprints"].upsert({"article_id": article_id, "signature": signature},
-                                           pk="article_id")
-            self.db["fingerprint_bands"].insert_all(
-                [{"value": v, "article_id": article_id} for v in bands])
-
-    def fingerprint_candidates(self, bands: list[int]) -> list[tuple[int, bytes]]:
-        """Original (non-duplicate) articles sharing at least one band value, oldest first."""
-        marks = ",".join("?" for _ in bands)
-        return [(row[0], row[1]) for row in self.db.execute(f"""
-            select f.article_id, f.signature from fingerprints f join articles a on a.id = f.article_id
-            where a.duplicate_of is null and f.article_id in (
-                select article_id from fingerprint_bands where value in ({marks}))
-            order by f.article_id""", bands)]
-
-    def articles_without_fingerprint(self) -> list[tuple[int, str]]:
-        return [(row[0], row[1]) for row in self.db.execute(
-            "select id, text from articles where id not in (select article_id from fingerprints) "
-            "order by id")]
 
     def replace_article(self, article_id: int, article: Article) -> None:
         """Overwrite an article's text, metadata and annotations in place (for reprocessing);
@@ -466,39 +322,6 @@ class Store:
             self.delete_article_annotations(article_id)
             self._write_annotations(article_id, article)
 
-    def relax_sync(self) -> None:
-        """synchronous=NORMAL for a crawl's many small commits. In WAL mode this still survives
-        a killed process (SIGKILL) with every committed article; only a power cut may lose the
-        last commits, never corrupt the file. A crawl commits ~4 times per page: FULL fsyncs each."""
-        self.db.execute("PRAGMA synchronous=NORMAL")
-
-    def update_run(self, run_id: int, counts: dict[str, int]) -> None:
-        """Counters of a run still in progress, so a killed run shows how far it got."""
-        known = set(TABLES["crawl_runs"]["columns"])
-        with self.db.conn:
-            self.db["crawl_runs"].update(run_id, {k: v for k, v in counts.items() if k in known})
-
-    def mark_interrupted_runs(self) -> int:
-        """Runs left 'running' by a killed process; call before starting a new one."""
-        with self.db.conn:
-            return self.db.execute("update crawl_runs set status = 'interrupted' "
-                                   "where status = 'running'").rowcount
-
-    def home_discovery(self, source: str, home: str) -> dict[str, Any] | None:
-        row = self.db.execute("select feeds, sitemaps, discovered from home_discovery "
-                              "where source = ? and home = ?", [source, home]).fetchone()
-        if row is None:
-            return None
-        return {"feeds": json.loads(row[0]), "sitemaps": json.loads(row[1]), "discovered": row[2]}
-
-    def save_home_discovery(self, source: str, home: str, feeds: list[str],
-                            sitemaps: list[str]) -> None:
-        with self.db.conn:
-            self.db["home_discovery"].upsert({"source": source, "home": home,
-                                              "feeds": json.dumps(feeds),
-                                              "sitemaps": json.dumps(sitemaps),
-                                              "discovered": now_iso()}, pk="source")
-    # -- end crawler state ----------------------------------------------------------------------
 
 
 def _article_columns(article: Article) -> dict[str, Any]:
