@@ -70,9 +70,10 @@ class NerStage:
 # The Azerbaijani model learnt from Wikipedia titles that a capitalised word is a name, so it tags
 # sentence-initial words ("Seminarda", "Xatırladaq", "Ötən il"). At the start of a sentence, closed-class
 # openers ("Ötən", "Xatırladaq", "Bu") are cut from the front of a mention, and a mention left with one
-# ordinary word is dropped: its stem is in our common-word list, or written in lower case elsewhere in
-# the same article. A PERSON whose last word is an ordinary word ("Töhfə Sazişi", "Hökumət Forumu") is
-# a title, not a person, and is dropped wherever it stands.
+# ordinary word and no other capitalised word ("Panel sessiyaları") is dropped: a word is ordinary when
+# its stem is in our common-word list, or written in lower case elsewhere in the same article. A PERSON
+# whose last word is an ordinary word or that contains a title noun ("Töhfə Sazişi", "Hökumət Forumu",
+# models/lexicon/az-title-words.txt) is a title, not a person, and is dropped wherever it stands.
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
 _WORD_SPAN = re.compile(r"\S+")
@@ -94,6 +95,15 @@ def common_stems(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def sentence_openers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _lexicon(f"{lang}-sentence-openers.txt"))
+
+
+@lru_cache(maxsize=None)
+def title_stems(lang: str) -> frozenset[str]:
+    return frozenset(az_stem(fold(w)) for w in _lexicon(f"{lang}-title-words.txt"))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
 
 
 def drop_common_sentence_starts(mentions: list[Mention], text: str) -> list[Mention]:
@@ -119,12 +129,13 @@ def drop_common_sentence_starts(mentions: list[Mention], text: str) -> list[Ment
         if _SENTENCE_END.search(text[max(0, m.start - 3):m.start]):
             while words and fold(words[0][1].strip(",.;:")) in sentence_openers("az"):
                 words.pop(0)
-            if not words or (len(words) == 1 and ordinary(words[0][1])):
-                continue
+            if not words or (ordinary(words[0][1]) and not any(_capitalised(w) for _, w in words[1:])):
+                continue  # nothing but the sentence's capital letter says it is a name
             if words[0][0]:
                 cut = words[0][0]
                 m = replace(m, text=m.text[cut:], start=m.start + cut)
-        if m.label == "PERSON" and len(words) > 1 and ordinary(words[-1][1]):
+        if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) or any(
+                az_stem(fold(w.strip(",.;:"))) in title_stems("az") for _, w in words)):
             continue
         kept.append(m)
     return kept

@@ -49,3 +49,16 @@ def test_a_person_ending_in_an_ordinary_word_is_a_title_not_a_person():
     kept = drop_common_sentence_starts([az(text, "Töhfə Sazişi", "PERSON"), az(text, "Ülvi Mehdiyev", "PERSON"),
                                         az(text, "Töhfə Sazişi", "ORG")], text)
     assert [(m.text, m.label) for m in kept] == [("Ülvi Mehdiyev", "PERSON"), ("Töhfə Sazişi", "ORG")]
+
+
+def test_a_sentence_start_with_no_other_capital_is_not_a_name():
+    text = "Panel sessiyaları maraqlı keçib. Dövlət Xidmətləri Forumu açılıb."
+    kept = drop_common_sentence_starts([az(text, "Panel sessiyaları"), az(text, "Dövlət Xidmətləri Forumu")], text)
+    assert [m.text for m in kept] == ["Dövlət Xidmətləri Forumu"]
+
+
+def test_event_and_document_names_are_not_people():
+    text = "Seulda Qlobal E-Hökumət Forumu keçirilib, Foruma 50 ölkə qatılıb. Forumda Pak Cihun çıxış edib."
+    kept = drop_common_sentence_starts([az(text, "Hökumət Forumu", "PERSON"), az(text, "Foruma", "PERSON"),
+                                        az(text, "Pak Cihun", "PERSON")], text)
+    assert [m.text for m in kept] == ["Pak Cihun"]
