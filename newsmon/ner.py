@@ -64,7 +64,7 @@ class NerStage:
                     continue
                 mentions.append(Mention(ent.text, label, seg.start + ent.start_char,
                                         seg.start + ent.end_char, seg.lang))
-        return drop_common_sentence_starts(mentions, text)
+        return drop_unlikely_names(mentions, text)
 
 
 # The Azerbaijani model learnt from Wikipedia titles that a capitalised word is a name, so it tags
@@ -106,8 +106,9 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
-def drop_common_sentence_starts(mentions: list[Mention], text: str) -> list[Mention]:
-    """Azerbaijani mentions without the sentence openers and ordinary words the model takes for names."""
+def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """Azerbaijani mentions without the sentence openers, ordinary words and titles the model takes for
+    names (see the comment above); dates are left to `newsmon.dates`' rules and kept as they are."""
     article_lower: set[str] | None = None
 
     def ordinary(word: str) -> bool:
@@ -122,7 +123,7 @@ def drop_common_sentence_starts(mentions: list[Mention], text: str) -> list[Ment
 
     kept = []
     for m in mentions:
-        if m.lang != "az":
+        if m.lang != "az" or m.label == "DATE":
             kept.append(m)
             continue
         words = [(w.start(), w.group()) for w in _WORD_SPAN.finditer(m.text)]

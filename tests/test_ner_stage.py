@@ -1,5 +1,5 @@
 from newsmon.model import Mention, Segment
-from newsmon.ner import drop_common_sentence_starts
+from newsmon.ner import drop_unlikely_names
 from newsmon.pipeline import merge_mentions
 
 
@@ -10,7 +10,7 @@ def az(text: str, word: str, label: str = "ORG") -> Mention:
 
 def test_capitalised_ordinary_words_at_sentence_start_are_not_entities():
     text = "Seminarda çıxış edilib. Xatırladaq ki, seminar ikinci dəfədir keçirilir. Tbilisi görüşə ev sahibliyi edib."
-    kept = drop_common_sentence_starts(
+    kept = drop_unlikely_names(
         [az(text, "Seminarda", "LOC"), az(text, "Tbilisi", "LOC")], text)
     assert [m.text for m in kept] == ["Tbilisi"]
 
@@ -18,7 +18,7 @@ def test_capitalised_ordinary_words_at_sentence_start_are_not_entities():
 def test_names_inside_sentences_and_other_languages_are_kept():
     text = "Heyət Bakıda olub. Seminar started in Baku."
     mentions = [az(text, "Bakıda", "LOC"), Mention("Seminar", "ORG", 19, 26, "en")]
-    assert drop_common_sentence_starts(mentions, text) == mentions
+    assert drop_unlikely_names(mentions, text) == mentions
 
 
 def test_knowledge_base_spans_win_over_overlapping_model_spans():
@@ -37,7 +37,7 @@ def test_segments_without_a_pipeline_get_no_model_mentions():
 
 def test_sentence_openers_are_cut_from_the_front_of_a_mention():
     text = "Ötən il mərkəz açılıb. Bu ASAN mərkəzi çox işləkdir. Milli Məclis qanunu qəbul edib."
-    kept = drop_common_sentence_starts(
+    kept = drop_unlikely_names(
         [az(text, "Ötən il", "PERSON"), az(text, "Bu ASAN", "ORG"), az(text, "Milli Məclis", "ORG")], text)
     # "Ötən il" (last year) is nothing once "Ötən" goes; "Bu ASAN" keeps its name and its offsets;
     # an open-class first word ("Milli") is part of a real name and stays.
@@ -46,19 +46,25 @@ def test_sentence_openers_are_cut_from_the_front_of_a_mention():
 
 def test_a_person_ending_in_an_ordinary_word_is_a_title_not_a_person():
     text = "Tərəflər arasında Töhfə Sazişi imzalanıb, sənədi Ülvi Mehdiyev təqdim edib."
-    kept = drop_common_sentence_starts([az(text, "Töhfə Sazişi", "PERSON"), az(text, "Ülvi Mehdiyev", "PERSON"),
+    kept = drop_unlikely_names([az(text, "Töhfə Sazişi", "PERSON"), az(text, "Ülvi Mehdiyev", "PERSON"),
                                         az(text, "Töhfə Sazişi", "ORG")], text)
     assert [(m.text, m.label) for m in kept] == [("Ülvi Mehdiyev", "PERSON"), ("Töhfə Sazişi", "ORG")]
 
 
 def test_a_sentence_start_with_no_other_capital_is_not_a_name():
     text = "Panel sessiyaları maraqlı keçib. Dövlət Xidmətləri Forumu açılıb."
-    kept = drop_common_sentence_starts([az(text, "Panel sessiyaları"), az(text, "Dövlət Xidmətləri Forumu")], text)
+    kept = drop_unlikely_names([az(text, "Panel sessiyaları"), az(text, "Dövlət Xidmətləri Forumu")], text)
     assert [m.text for m in kept] == ["Dövlət Xidmətləri Forumu"]
 
 
 def test_event_and_document_names_are_not_people():
     text = "Seulda Qlobal E-Hökumət Forumu keçirilib, Foruma 50 ölkə qatılıb. Forumda Pak Cihun çıxış edib."
-    kept = drop_common_sentence_starts([az(text, "Hökumət Forumu", "PERSON"), az(text, "Foruma", "PERSON"),
+    kept = drop_unlikely_names([az(text, "Hökumət Forumu", "PERSON"), az(text, "Foruma", "PERSON"),
                                         az(text, "Pak Cihun", "PERSON")], text)
     assert [m.text for m in kept] == ["Pak Cihun"]
+
+
+def test_dates_are_left_to_the_date_rules():
+    text = "Sentyabrın 10-da saziş imzalanıb."
+    mention = az(text, "Sentyabrın 10-da", "DATE")
+    assert drop_unlikely_names([mention], text) == [mention]
