@@ -77,6 +77,7 @@ class NerStage:
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
 _WORD_SPAN = re.compile(r"\S+")
+_PUNCT = ",.;:!?\"“”«»()"
 
 
 @lru_cache(maxsize=None)
@@ -115,7 +116,6 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
         nonlocal article_lower
         if article_lower is None:
             article_lower = {az_stem(fold(w)) for w in _LOWER_WORD.findall(text)}
-        word = word.strip(",.;:!?\"“”«»()")
         if len(word) > 1 and word.isupper():  # an acronym: "ASAN" is a name, "asan" (easy) a word
             return False
         stem = az_stem(fold(word))
@@ -126,9 +126,9 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
         if m.lang != "az" or m.label == "DATE":
             kept.append(m)
             continue
-        words = [(w.start(), w.group()) for w in _WORD_SPAN.finditer(m.text)]
+        words = [(w.start(), w.group().strip(_PUNCT)) for w in _WORD_SPAN.finditer(m.text)]
         if _SENTENCE_END.search(text[max(0, m.start - 3):m.start]):
-            while words and fold(words[0][1].strip(",.;:")) in sentence_openers("az"):
+            while words and fold(words[0][1]) in sentence_openers("az"):
                 words.pop(0)
             if not words or (ordinary(words[0][1]) and not any(_capitalised(w) for _, w in words[1:])):
                 continue  # nothing but the sentence's capital letter says it is a name
@@ -136,7 +136,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
                 cut = words[0][0]
                 m = replace(m, text=m.text[cut:], start=m.start + cut)
         if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) or any(
-                az_stem(fold(w.strip(",.;:"))) in title_stems("az") for _, w in words)):
+                az_stem(fold(w)) in title_stems("az") for _, w in words)):
             continue
         kept.append(m)
     return kept
