@@ -225,8 +225,8 @@ def digest(params: Mapping[str, Any], data: Mapping[str, Any], presets: Mapping[
                  _field("top", params.get("top"), "10", 4))
     quick = " · ".join(f'<a href="{href("/digest", since=v)}">{esc(k)}</a>' for k, v in presets.items())
     actors = table(data["actors"], [
-        ("name", lambda r: f'<a href="{entity_href(r["id"])}">{esc(r["name"])}</a>'),
-        ("label", "label"), ("articles", "articles"), ("mentions", "mentions")], empty="No actors.")
+        ("name", _entity_cell), ("label", "label"), ("articles", "articles"), ("mentions", "mentions")],
+        empty="No actors.")
     agreements_ = table(data["agreements"], [c for c in AGREEMENT_COLUMNS if c[0] not in ("lang",)],
                         empty="No agreements reported.")
     body = (f"{form}<p>Quick: {quick}</p><p>{len(data['articles'])} new articles stored since "
