@@ -66,11 +66,11 @@ def main() -> None:
         serve(args.hosts, args.pages)
         return
 
-    from newsmon.crawl import Crawler
+    from newsmon.crawl.crawler import Crawler
     from newsmon.fake_pipeline import FakePipeline
-    from newsmon.fetch import Fetcher
-    from newsmon.sources import parse_sources
-    from newsmon.store import Store
+    from newsmon.crawl.fetch import Fetcher
+    from newsmon.crawl.sources import parse_sources
+    from newsmon.store.articles import Store
 
     child = subprocess.Popen([sys.executable, __file__, "--serve", "--hosts", str(args.hosts),
                               "--pages", str(args.pages)], stdin=subprocess.PIPE, stdout=subprocess.PIPE,

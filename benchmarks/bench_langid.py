@@ -5,7 +5,7 @@
 Items come from the held-out 10 % of ../shared/data/langid-train/ (see newsmon/langid_data.py; the
 models never saw them): per language up to --limit sentences, word pairs and single words (>= 3
 letters), the short items cut from held-out sentences with fixed seeds. Engines:
-- ours: newsmon.language.detect_many, default candidates az,en,fr,tr,ru;
+- ours: newsmon.nlp.language.detect_many, default candidates az,en,fr,tr,ru;
 - lingua: lingua-language-detector restricted to az,en,fr,tr,ru, high-accuracy mode (its default);
 - langdetect: stock, all 55 profiles (it has no Azerbaijani);
 - langdetect+az: stock profiles plus our az profile, restricted to az,en,fr,tr,ru by prior map.
@@ -24,7 +24,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from newsmon import langdetect_engine, langid_data, language  # noqa: E402
+from newsmon.nlp import langdetect_engine
+from newsmon.train import langid_data
+from newsmon.nlp import language
 
 TARGETS = ("az", "en", "fr", "tr", "ru")
 KINDS = ("sentences", "word pairs", "single words")

@@ -18,8 +18,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsmon.eval_ner import load_pipeline  # noqa: E402
-from newsmon.ner_labels import default_model  # noqa: E402
+from newsmon.eval.ner import load_pipeline  # noqa: E402
+from newsmon.nlp.ner_labels import default_model  # noqa: E402
 
 FLORES = {
     "az": "az/flores200_azj_Latn_devtest.txt",

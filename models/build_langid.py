@@ -26,9 +26,9 @@ from sklearn.naive_bayes import MultinomialNB
 from sklearn.preprocessing import normalize
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from newsmon import langid_data  # noqa: E402
-from newsmon.langdetect_engine import build_profile  # noqa: E402
-from newsmon.langid_model import CharNgramModel, vectorizer  # noqa: E402
+from newsmon.train import langid_data
+from newsmon.nlp.langdetect_engine import build_profile  # noqa: E402
+from newsmon.nlp.langid_model import CharNgramModel, vectorizer  # noqa: E402
 
 NGRAM_MAX = 5
 N_FEATURES = 2**18

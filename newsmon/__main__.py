@@ -1,3 +1,3 @@
-from newsmon.cli import cli
+from newsmon.cli.main import cli
 
 cli(prog_name="newsmon")

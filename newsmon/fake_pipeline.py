@@ -34,6 +34,6 @@ def make_pipeline(kb_files: Sequence[str] = ()):
     NEWSMON_PIPELINE=fake (used by tests only)."""
     if os.environ.get("NEWSMON_PIPELINE") == "fake":
         return FakePipeline()
-    from newsmon.kb import KnowledgeBase
+    from newsmon.nlp.kb import KnowledgeBase
     from newsmon.pipeline import Pipeline  # loads spaCy lazily: keep --help fast
     return Pipeline(kb=KnowledgeBase.load(kb_files))

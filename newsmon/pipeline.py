@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsmon import language
-from newsmon.agreements import find_agreements
-from newsmon.dates import find_dates
-from newsmon.kb import KnowledgeBase
-from newsmon.linking import find_known_entities, link_mentions
+from newsmon.nlp import language
+from newsmon.nlp.agreements.find import find_agreements
+from newsmon.nlp.dates.find import find_dates
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.linking import find_known_entities, link_mentions
 from newsmon.model import Article, DateMention, Document, Mention, Segment
-from newsmon.ner import NerStage
-from newsmon.pubdate import publication_date
+from newsmon.nlp.ner import NerStage
+from newsmon.nlp.pubdate import publication_date
 
 
 def _shift(items: list, offset: int) -> list:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.agreements import find_agreements, split_sentences
-from newsmon.eval_agreements import Counts, score_corpus, score_agreements
+from newsmon.nlp.agreements.find import find_agreements, split_sentences
+from newsmon.eval.agreements import Counts, score_corpus, score_agreements
 from newsmon.model import Agreement, Article, DateMention, Document, Mention, Party, Segment
 
 SAPSSI = "State Agency for Public Service and Social Innovations"

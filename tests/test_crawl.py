@@ -13,11 +13,11 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 from fixture_sites import Site, article_html, rss, sitemap, story  # noqa: E402
 
-from newsmon.crawl import Crawler  # noqa: E402
+from newsmon.crawl.crawler import Crawler  # noqa: E402
 from newsmon.fake_pipeline import FakePipeline  # noqa: E402
-from newsmon.fetch import Fetcher  # noqa: E402
-from newsmon.sources import parse_sources  # noqa: E402
-from newsmon.store import Store  # noqa: E402
+from newsmon.crawl.fetch import Fetcher  # noqa: E402
+from newsmon.crawl.sources import parse_sources  # noqa: E402
+from newsmon.store.articles import Store  # noqa: E402
 
 DATES = ["Mon, 01 Sep 2025 09:00:00 +0400", "Tue, 02 Sep 2025 09:00:00 +0400",
          "Wed, 03 Sep 2025 09:00:00 +0400", "Thu, 04 Sep 2025 09:00:00 +0400"]
@@ -245,7 +245,7 @@ def test_runs_table_lists_both_runs_with_counts(newsroom):
 
 
 def test_raw_responses_are_kept_and_reprocess_needs_no_network(newsroom, tmp_path):
-    from newsmon.reprocess import reprocess
+    from newsmon.crawl.reprocess import reprocess
     store = newsroom["store"]
     pages = list(store.raw_pages())
     assert len(pages) == 8 and all(page["body"].lstrip().startswith(b"<") for page in pages)

@@ -9,9 +9,9 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).parent))
 from fixture_sites import article_html, rss, sites, story  # noqa: E402
 
-from newsmon.cli_crawl import crawl, discover, reprocess, sources  # noqa: E402
-from newsmon.sources import parse_sources  # noqa: E402
-from newsmon.store import Store  # noqa: E402
+from newsmon.cli.crawl import crawl, discover, reprocess, sources  # noqa: E402
+from newsmon.crawl.sources import parse_sources  # noqa: E402
+from newsmon.store.articles import Store  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -87,7 +87,7 @@ def test_every_help_has_an_example(command):
 
 
 def test_shipped_sources_file_loads_and_says_it_is_unverified():
-    from newsmon.sources import load_sources
+    from newsmon.crawl.sources import load_sources
     path = REPO / "corpus" / "sources" / "azerbaijan-egov.toml"
     loaded = load_sources(path)
     assert {s.lang for s in loaded} >= {"az", "en", "fr"} and all(s.home for s in loaded)
@@ -98,10 +98,10 @@ def test_shipped_sources_file_loads_and_says_it_is_unverified():
 def test_progress_bar_is_drawn_on_a_terminal(one_site, tmp_path):
     import io
 
-    from newsmon.crawl import Crawler
+    from newsmon.crawl.crawler import Crawler
     from newsmon.fake_pipeline import FakePipeline
-    from newsmon.progress import Progress
-    from newsmon.sources import load_sources
+    from newsmon.crawl.progress import Progress
+    from newsmon.crawl.sources import load_sources
     _, path = one_site
     screen = io.StringIO()
     Crawler(Store(tmp_path / "n.db"), FakePipeline(), progress=Progress(screen, enabled=True),
@@ -111,7 +111,7 @@ def test_progress_bar_is_drawn_on_a_terminal(one_site, tmp_path):
 
 
 def test_an_overlapping_run_on_the_same_database_is_refused(one_site, tmp_path):
-    from newsmon.crawl import run_lock
+    from newsmon.crawl.crawler import run_lock
     _, path = one_site
     db = tmp_path / "n.db"
     with run_lock(str(db)):  # as if yesterday's cron run were still going

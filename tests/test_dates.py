@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.dates import find_dates
+from newsmon.nlp.dates.find import find_dates
 from newsmon.model import PRECISIONS
 
 DATA = Path(__file__).parent / "data"

@@ -1,7 +1,7 @@
 """Russian and Turkish pages are recognised, so their dates are read too (a few common forms)."""
 import pytest
 
-from newsmon.dates import find_dates
+from newsmon.nlp.dates.find import find_dates
 
 
 @pytest.mark.parametrize("lang, sentence, text, value, precision", [

@@ -4,7 +4,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from fixture_sites import story  # noqa: E402
 
-from newsmon.dedupe import Signature, is_near_duplicate, signature  # noqa: E402
+from newsmon.crawl.dedupe import Signature, is_near_duplicate, signature  # noqa: E402
 
 
 def test_syndicated_copy_with_other_header_and_footer_is_a_near_duplicate():
@@ -26,7 +26,7 @@ def test_signature_survives_storage_and_is_stable_across_processes():
     assert sig.bands()[:2] == signature(story(3)).bands()[:2]
     import subprocess
     out = subprocess.run([sys.executable, "-c", "import sys; sys.path.insert(0, 'tests');"
-                          "from fixture_sites import story; from newsmon.dedupe import signature;"
+                          "from fixture_sites import story; from newsmon.crawl.dedupe import signature;"
                           "print(signature(story(3)).bands()[0])"], capture_output=True, text=True,
                          cwd=Path(__file__).parent.parent, check=True)
     assert int(out.stdout) == sig.bands()[0]

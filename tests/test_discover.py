@@ -1,6 +1,6 @@
 import gzip
 
-from newsmon.discover import parse_feed, parse_sitemap
+from newsmon.crawl.feeds import parse_feed, parse_sitemap
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>News</title>
@@ -63,7 +63,7 @@ from pathlib import Path  # noqa: E402
 sys.path.insert(0, str(Path(__file__).parent))
 from fixture_sites import rss, sitemap, sites  # noqa: E402
 
-from newsmon.discover import feed_links_in_html, looks_like_feed, looks_like_sitemap  # noqa: E402
+from newsmon.crawl.feeds import feed_links_in_html, looks_like_feed, looks_like_sitemap  # noqa: E402
 
 
 def test_feed_declared_utf8_but_sent_in_windows_1254_keeps_its_letters():
@@ -91,8 +91,8 @@ def test_feed_and_sitemap_sniffing():
 
 
 def test_autodiscover_finds_announced_feeds_and_robots_sitemaps():
-    from newsmon.autodiscover import autodiscover
-    from newsmon.fetch import Fetcher
+    from newsmon.crawl.autodiscover import autodiscover
+    from newsmon.crawl.fetch import Fetcher
     from newsmon.settings import Politeness
     with sites(2) as (announced, bare):
         announced.page("/en/", '<html><head><link rel="alternate" type="application/rss+xml" '

@@ -6,9 +6,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from newsmon.cli_models import eval_group
-from newsmon.eval_ner import Sentence, iob_to_spans, parse_iob, score_spans, spans_to_iob
-from newsmon.ner_labels import default_model, to_unified
+from newsmon.cli.models import eval_group
+from newsmon.eval.ner import Sentence, iob_to_spans, parse_iob, score_spans, spans_to_iob
+from newsmon.nlp.ner_labels import default_model, to_unified
 
 
 # --- IOB2 reading ---------------------------------------------------------------------------------
@@ -205,7 +205,7 @@ def test_eval_ner_cli_unknown_model(gold_file, tmp_path):
 
 
 def test_commands_help_show_an_example():
-    from newsmon.cli_models import train_group
+    from newsmon.cli.models import train_group
 
     for group in (eval_group, train_group):
         result = CliRunner().invoke(group, ["ner", "--help"])
@@ -213,7 +213,7 @@ def test_commands_help_show_an_example():
 
 
 def test_strip_article():
-    from newsmon.ner_labels import strip_article
+    from newsmon.nlp.ner_labels import strip_article
 
     words = ["The", "World", "Bank", "and", "l'", "Arménie", "the"]
     assert strip_article(words, 0, 3) == 1
@@ -225,7 +225,7 @@ def test_strip_article():
 def test_evaluate_ignores_a_leading_article_in_the_prediction(tmp_path):
     import spacy
 
-    from newsmon.eval_ner import evaluate
+    from newsmon.eval.ner import evaluate
 
     nlp = spacy.blank("en")
     nlp.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "ORG", "pattern": "The World Bank"}])

@@ -1,6 +1,6 @@
 import time
 
-from newsmon.fetch import Fetcher
+from newsmon.crawl.fetch import Fetcher
 from newsmon.settings import Politeness
 
 FAST = Politeness(delay=0.0, timeout=5.0)
@@ -72,7 +72,7 @@ def test_declared_charset_is_used_for_text(loopback):
 
 
 def test_crawl_delay_parsing_prefers_our_group():
-    from newsmon.fetch import crawl_delay
+    from newsmon.crawl.fetch import crawl_delay
     robots = "User-agent: *\nCrawl-delay: 5\n\nUser-agent: newsmon\nUser-agent: other\nCrawl-delay: 0.5\n"
     assert crawl_delay(robots, "newsmon/0.1 (bot)") == 0.5
     assert crawl_delay(robots, "somebot/1.0") == 5.0
@@ -87,7 +87,7 @@ from pathlib import Path  # noqa: E402
 sys.path.insert(0, str(Path(__file__).parent))
 from fixture_sites import sites  # noqa: E402
 
-from newsmon.fetch import HOST_GIVEN_UP, Validators, retry_after  # noqa: E402
+from newsmon.crawl.fetch import HOST_GIVEN_UP, Validators, retry_after  # noqa: E402
 
 NO_ROBOTS = Politeness(delay=0.0, timeout=2.0, obey_robots=False)
 
@@ -256,7 +256,7 @@ def test_contact_is_added_to_the_user_agent():
 
 
 def test_robots_txt_that_errors_keeps_the_host_off_limits_for_the_run():
-    from newsmon.fetch import ROBOTS_UNREACHABLE
+    from newsmon.crawl.fetch import ROBOTS_UNREACHABLE
     with sites(1) as (site,):
         site.page("/robots.txt", "down", status=503)
         site.page("/a.html", "<p>a</p>")

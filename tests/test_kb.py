@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.kb import DEFAULT_KB_PATH, KnowledgeBase
+from newsmon.nlp.kb import DEFAULT_KB_PATH, KnowledgeBase
 
 
 @pytest.fixture(scope="module")

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsmon.cli_lang import lang_command
-from newsmon.language import DEFAULT_LANGS, LangGuess, detect, detect_many, dominant, segment
+from newsmon.cli.lang import lang_command
+from newsmon.nlp.language import DEFAULT_LANGS, LangGuess, detect, detect_many, dominant, segment
 from newsmon.model import Segment
 
 AZ_SHORT = [
@@ -186,7 +186,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "langid-train
 
 @pytest.mark.skipif(not SHARED.is_dir(), reason="../shared/data/langid-train is absent")
 def test_heldout_sample_accuracy() -> None:
-    from newsmon import langid_data
+    from newsmon.train import langid_data
 
     for lang in ("az", "tr"):
         _, held = langid_data.split(langid_data.read_lines(SHARED, lang))
@@ -199,7 +199,7 @@ def test_one_text_at_a_time_scores_like_a_batch():
     """`detect` takes a faster path for a single text; it must give the batch path's numbers."""
     import numpy as np
 
-    from newsmon.language import _model
+    from newsmon.nlp.language import _model
 
     model = _model()
     texts = ["Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət Agentliyi", "Agence nationale",

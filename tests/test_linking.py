@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.kb import KnowledgeBase
-from newsmon.linking import derive_id, find_acronym_definitions, find_known_entities, link_mentions
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.linking import derive_id, find_acronym_definitions, find_known_entities, link_mentions
 from newsmon.model import Mention
 
 
@@ -159,8 +159,8 @@ def test_find_known_entities_returns_linked_mentions(kb):
 
 
 def test_inflected_months_document_words_and_ordinal_years_are_dropped():
-    from newsmon.kb import KnowledgeBase
-    from newsmon.linking import link_mentions
+    from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.nlp.linking import link_mentions
     from newsmon.model import Mention
     text = "Martın 5-də Memoranduma əlavə edilib, 2013-cü ildən bəri Bakıda."
     mentions = [Mention("Martın", "LOC", 0, 6, "az"), Mention("Memoranduma", "ORG", 12, 23, "az"),
@@ -170,8 +170,8 @@ def test_inflected_months_document_words_and_ordinal_years_are_dropped():
 
 
 def test_regional_person_names_mislabelled_org_become_people():
-    from newsmon.kb import KnowledgeBase
-    from newsmon.linking import link_mentions
+    from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.nlp.linking import link_mentions
     from newsmon.model import Mention
     text = "Firouz Rakhimov a signé avec le ministère de la Justice."
     (person,) = link_mentions([Mention("Firouz Rakhimov", "ORG", 0, 15, "fr")], text, "fr", KnowledgeBase.load())

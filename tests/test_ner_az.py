@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsmon.cli_models import eval_group, train_group
-from newsmon.eval_ner import evaluate, load_pipeline, read_iob
-from newsmon.ner_labels import default_model, to_unified
+from newsmon.cli.models import eval_group, train_group
+from newsmon.eval.ner import evaluate, load_pipeline, read_iob
+from newsmon.nlp.ner_labels import default_model, to_unified
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -102,8 +102,8 @@ def test_train_ner_cli_tiny_run(tmp_path):
 
 
 def test_silver_dates_tag_only_untagged_tokens():
-    from newsmon.eval_ner import parse_iob
-    from newsmon.train_ner import add_silver_dates
+    from newsmon.eval.ner import parse_iob
+    from newsmon.train.ner import add_silver_dates
 
     sents = parse_iob(["Saziş\tO", "12\tO", "may\tO", "2024-cü\tO", "il\tO", "Bakıda\tB-LOC", "imzalanıb\tO",
                        "", "11\tB-ORG", "sentyabr\tI-ORG", "aktları\tI-ORG"])
@@ -113,8 +113,8 @@ def test_silver_dates_tag_only_untagged_tokens():
 
 
 def test_mention_replacement_swaps_mentions_within_their_label():
-    from newsmon.eval_ner import Sentence
-    from newsmon.train_ner import mention_replacement
+    from newsmon.eval.ner import Sentence
+    from newsmon.train.ner import mention_replacement
 
     sents = [Sentence(["Əli", "Bakıda", "yaşayır", "."], [(0, 1, "PER"), (1, 2, "LOC")]),
              Sentence(["Ceyms", "Bond", "Londonda", "işləyir", "."], [(0, 2, "PER"), (2, 3, "LOC")]),

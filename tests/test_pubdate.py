@@ -1,7 +1,7 @@
 """publication_date: metadata first, then htmldate on the HTML, then a dateline in the text."""
 from __future__ import annotations
 
-from newsmon.pubdate import publication_date
+from newsmon.nlp.pubdate import publication_date
 
 META_HTML = """<html><head>
 <meta property="article:published_time" content="2025-09-10T08:30:00+04:00">
@@ -50,7 +50,7 @@ def test_text_fallback_needs_a_complete_date_near_the_top() -> None:
 
 
 def test_date_only_in_a_byline_outside_the_main_text_is_found():
-    from newsmon.pubdate import publication_date
+    from newsmon.nlp.pubdate import publication_date
     html = ("<html><body><div class='byline'>Müəllif: Leyla Həsənova | 28 yanvar 2025</div>"
             "<article><p>Yanvarın 27-də Prezident sərəncam imzalayıb.</p></article></body></html>")
     assert publication_date(html, None, "Yanvarın 27-də Prezident sərəncam imzalayıb.", "az") == (

@@ -1,6 +1,6 @@
 import pytest
 
-from newsmon.searchtext import az_stem, fold, fts_query, index_form, query_prefixes, snippet
+from newsmon.store.search import az_stem, fold, fts_query, index_form, query_prefixes, snippet
 
 
 def matches(query_word: str, text_word: str) -> bool:

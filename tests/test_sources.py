@@ -1,6 +1,6 @@
 import pytest
 
-from newsmon.sources import SourcesError, load_sources, parse_sources
+from newsmon.crawl.sources import SourcesError, load_sources, parse_sources
 
 GOOD = """
 [defaults]

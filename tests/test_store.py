@@ -1,7 +1,7 @@
 import pytest
 
 from newsmon.model import Agreement, Article, DateMention, Document, Mention, Party, Segment
-from newsmon.store import SCHEMA_VERSION, Store, StoreError
+from newsmon.store.articles import SCHEMA_VERSION, Store, StoreError
 
 
 def make_article(url="http://x.test/a", lang="az", text=None, published="2025-09-10") -> Article:

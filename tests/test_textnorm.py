@@ -5,7 +5,7 @@ import unicodedata
 
 import pytest
 
-from newsmon.textnorm import az_stems, fold, fold_tokens, ru_stem, slugify, tokenize
+from newsmon.text.normalize import az_stems, fold, fold_tokens, ru_stem, slugify, tokenize
 
 
 @pytest.mark.parametrize("a, b", [

@@ -1,4 +1,4 @@
-from newsmon.urlnorm import canonical_url, same_site
+from newsmon.crawl.urls import canonical_url, same_site
 
 
 def test_case_default_port_fragment_and_tracking_are_dropped():

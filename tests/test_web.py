@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from newsmon.cli import cli
+from newsmon.cli.main import cli
 from newsmon.model import Agreement, Article, Document, Mention, Party, Segment
-from newsmon.store import Store
-from newsmon.web import make_server
+from newsmon.store.articles import Store
+from newsmon.web.server import make_server
 
 REPO = Path(__file__).resolve().parent.parent
 SAPSSI = "State Agency for Public Service and Social Innovations"
@@ -259,7 +259,7 @@ def test_a_new_database_is_created_and_shown_empty(tmp_path):
 
 
 def test_knowledge_base_adds_the_names_the_cli_shows(db):
-    from newsmon.kb import KnowledgeBase
+    from newsmon.nlp.kb import KnowledgeBase
     httpd = make_server(db, "127.0.0.1", 0, kb=KnowledgeBase.load(), quiet=True)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:

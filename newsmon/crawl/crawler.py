@@ -1,0 +1,364 @@
+"""The crawl: sources -> listings -> frontier -> fetch -> extract -> dedupe -> NLP -> store.
+
+Fetching runs in a thread pool (politeness lives in the fetcher); extraction, the NLP pipeline and
+every SQLite write stay on the calling thread, one article per transaction, in a fixed order
+(earliest published first). Every discovered URL goes to the `frontier` table before anything is
+fetched, together with the listing's validators, so a crawl killed at any point resumes where it
+stopped and a 304 can never hide a link that was not queued.
+"""
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import logging
+import sqlite3
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from newsmon.crawl import dedupe
+from newsmon.nlp.extract import extract_html, extract_text
+from newsmon.crawl.fetch import HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABLE, Fetcher, Response
+from newsmon.crawl.listings import SourceListings, fetch_listings, link_rows
+from newsmon.model import Document
+from newsmon.crawl.progress import Progress
+from newsmon.crawl.sources import Source
+from newsmon.store.articles import Store, content_hash
+from newsmon.crawl.urls import canonical_url, same_site
+
+__all__ = ["Crawler", "CrawlCounts", "CrawlLocked", "canonical_url"]
+
+log = logging.getLogger(__name__)
+HTML_TYPES = ("text/html", "application/xhtml+xml", "")
+MAX_ATTEMPTS = 3  # runs in which a failing page is tried before it is given up
+THREADS_PER_WORKER = 4  # fetch threads per request slot: most of them wait out host delays
+WINDOW_PER_THREAD = 2  # fetches queued ahead per thread
+
+
+class CrawlLocked(RuntimeError):
+    """Another crawl is running on the same database (an overlapping cron run)."""
+
+
+@contextlib.contextmanager
+def run_lock(db_path: str) -> Iterator[None]:
+    """Hold an exclusive lock beside the database for the whole run. The OS drops it when the
+    process dies, SIGKILL included, so a killed crawl never blocks the next one."""
+    if db_path in ("", ":memory:"):
+        yield
+        return
+    with open(f"{db_path}.crawl-lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CrawlLocked(f"{db_path}: another crawl is running on this database") from None
+        yield
+
+
+@dataclass
+class CrawlCounts:
+    discovered: int = 0  # links new to the frontier
+    fetched: int = 0  # responses received (listings and pages)
+    new: int = 0
+    duplicates: int = 0  # exact or near copies of a stored story
+    errors: int = 0
+    skipped_robots: int = 0
+    skipped_known: int = 0  # already stored under this or its canonical URL
+    not_modified: int = 0  # listings that answered 304
+    skipped: int = 0  # not an article: PDF, image, no main text
+
+    def add(self, other: "CrawlCounts") -> None:
+        for key, value in asdict(other).items():
+            setattr(self, key, getattr(self, key) + value)
+
+    def summary(self) -> str:
+        """The closing line of a run (cron mails show it first)."""
+        return (f"{self.new} new articles, {self.duplicates} duplicates, {self.skipped_known} already "
+                f"stored, {self.errors} errors, {self.skipped_robots} blocked by robots.txt, "
+                f"{self.fetched} responses, {self.not_modified} unchanged listings")
+
+    def line(self) -> str:
+        return (f"{self.discovered} discovered, {self.fetched} fetched, {self.new} new, "
+                f"{self.duplicates} duplicates, {self.skipped_known} already stored, "
+                f"{self.not_modified} unchanged listings, {self.skipped} not articles, "
+                f"{self.errors} errors, {self.skipped_robots} blocked by robots.txt")
+
+
+class Crawler:
+    def __init__(self, store: Store, pipeline: Any, fetcher: Fetcher | None = None,
+                 report: Callable[[str], None] | None = None, progress: Progress | None = None,
+                 workers: int = 8, max_attempts: int = MAX_ATTEMPTS) -> None:
+        self.store = store
+        self.pipeline = pipeline  # anything with process(Document) -> Article
+        self.fetcher = fetcher or Fetcher(concurrency=workers)
+        self.report = report or (lambda line: log.info(line))
+        self.progress = progress or Progress(enabled=False)
+        self.workers = workers
+        self.max_attempts = max_attempts
+        self._first_error: dict[str, str] = {}  # per source, for the cron line
+
+    def _error(self, source: str, url: str, error: str | None) -> None:
+        log.info("%s: %s", url, error)
+        self._first_error.setdefault(source, f"{url}: {error}")
+
+    # -- the run ------------------------------------------------------------------------------
+    def crawl(self, sources: Iterable[Source], command: str = "crawl", label: str = "") -> CrawlCounts:
+        """Crawl `sources`; raises CrawlLocked if another crawl holds the database."""
+        with run_lock(self.store.path):
+            return self._crawl(list(sources), command, label)
+
+    def _crawl(self, sources: list[Source], command: str, label: str) -> CrawlCounts:
+        self._first_error = {}
+        self.store.relax_sync()
+        self.store.mark_interrupted_runs()
+        run_id = self.store.start_run(command, label or ",".join(s.name for s in sources))
+        per_source = {s.name: CrawlCounts() for s in sources}
+        status = "failed"
+        try:
+            self.backfill_fingerprints()
+            threads = self.workers * THREADS_PER_WORKER
+            with ThreadPoolExecutor(threads, thread_name_prefix="fetch") as pool:
+                self._discover_all(sources, pool, per_source)
+                self._fetch_pending(sources, pool, per_source, run_id)
+            status = "completed"
+        finally:
+            self.progress.close()
+            for url, entry in self.fetcher.robots_updates.items():
+                self.store.save_http_cache(url, entry["etag"], entry["last_modified"], body=entry["body"])
+            total = CrawlCounts()
+            for counts in per_source.values():
+                total.add(counts)
+            self.store.finish_run(run_id, _run_columns(total), status)
+        for source in sources:
+            first_error = self._first_error.get(source.name)
+            self.report(f"{source.name}: {per_source[source.name].line()}"
+                        + (f" (first error: {first_error})" if first_error else ""))
+        dead = self.fetcher.hosts.dead_hosts()
+        if dead:
+            self.report(f"gave up on {', '.join(dead)} after repeated failures")
+        return total
+
+    def _discover_all(self, sources: list[Source], pool: ThreadPoolExecutor,
+                      per_source: dict[str, CrawlCounts]) -> None:
+        cache = self.store.http_cache_entries()
+        self.fetcher.robots_cache = {url: self.store.http_cache(url) or {} for url in cache
+                                     if url.endswith("/robots.txt")}
+        homes = {s.name: self.store.home_discovery(s.name, s.home) for s in sources if s.home}
+        futures = [pool.submit(fetch_listings, s, self.fetcher, cache, homes.get(s.name)) for s in sources]
+        self.progress.start("listings", len(futures))
+        for source, future in zip(sources, futures):
+            counts = per_source[source.name]
+            try:
+                result: SourceListings = future.result()
+            except Exception as exc:  # noqa: BLE001 - a listing no parser expected must not stop the run
+                log.exception("%s: listings failed", source.name)
+                self._first_error.setdefault(source.name, f"listings failed: {exc}")
+                counts.errors += 1
+                continue
+            if result.discovered_home is not None:
+                self.store.save_home_discovery(result.source.name, result.source.home or "",
+                                               *result.discovered_home)
+            for listing in result.listings:
+                if listing.cache is not None or listing.links:
+                    counts.discovered += self.store.add_frontier(
+                        result.source.name, link_rows(listing.links), listing.cache)
+                if listing.error and listing.error != ROBOTS_BLOCKED:
+                    self._error(source.name, listing.url, listing.error)
+            counts.fetched += result.count("fetched")
+            counts.not_modified += result.count("not_modified")
+            counts.errors += result.count("errors")
+            counts.skipped_robots += result.count("robots")
+            self.progress.advance(note=result.source.name)
+
+    def _fetch_pending(self, sources: list[Source], pool: ThreadPoolExecutor,
+                       per_source: dict[str, CrawlCounts], run_id: int) -> None:
+        by_name = {s.name: s for s in sources}
+        pending = self.store.pending_links(list(by_name), self.max_attempts)
+        # earliest published first: the first copy of a syndicated story is the original
+        pending.sort(key=lambda row: (row["published"] or "9999", row["url"]))
+        self.progress.start("pages", len(pending))
+        window: deque[tuple[dict, Future[Response] | None]] = deque()
+        rows = iter(pending)
+        done = 0
+
+        def refill() -> None:
+            while len(window) < self.workers * THREADS_PER_WORKER * WINDOW_PER_THREAD:
+                row = next(rows, None)
+                if row is None:
+                    return
+                if self.store.has_url(row["url"]):  # stored before a kill, not yet settled
+                    window.append((row, None))
+                    continue
+                source = by_name[row["source"]]
+                window.append((row, pool.submit(self.fetcher.get, row["url"], source.politeness)))
+
+        refill()
+        while window:
+            row, future = window.popleft()
+            counts = per_source[row["source"]]
+            if future is None:
+                counts.skipped_known += 1
+                self.store.settle_link(row["url"], "done")
+            else:
+                try:
+                    response = future.result()
+                except Exception as exc:  # noqa: BLE001 - errors are values already; belt and braces
+                    response = Response(row["url"], row["url"], 0, error=f"fetch failed: {exc}")
+                self._handle_page(row, response, by_name[row["source"]], run_id, counts)
+            done += 1
+            self.progress.advance(note=row["source"])
+            if done % 50 == 0:
+                partial = CrawlCounts()
+                for c in per_source.values():
+                    partial.add(c)
+                self.store.update_run(run_id, _run_columns(partial))
+            refill()
+
+    # -- one page -----------------------------------------------------------------------------
+    def _handle_page(self, row: dict, response: Response, source: Source, run_id: int,
+                     counts: CrawlCounts) -> None:
+        url = row["url"]
+        if response.error == ROBOTS_BLOCKED:
+            counts.skipped_robots += 1
+            self.store.settle_link(url, "skipped", ROBOTS_BLOCKED)
+            return
+        if not response.ok:
+            counts.errors += 1
+            self._error(source.name, url, response.error)
+            # a host we gave up on (or whose robots.txt did not answer) was not really tried:
+            # the page keeps its attempts for the next run
+            attempted = response.error not in (HOST_GIVEN_UP, ROBOTS_UNREACHABLE)
+            gives_up = attempted and row["attempts"] + 1 >= self.max_attempts
+            self.store.settle_link(url, "failed" if gives_up else "pending", response.error,
+                                   attempted=attempted)
+            return
+        counts.fetched += 1
+        if response.content_type not in HTML_TYPES:
+            counts.skipped += 1
+            log.info("%s: skipped, content type %s", url, response.content_type)
+            self.store.settle_link(url, "skipped", f"content type {response.content_type}")
+            return
+        try:
+            state = self._store_page(row, response, source, run_id, counts)
+        except sqlite3.Error:
+            raise  # the database is the run itself: stop
+        except Exception as exc:  # noqa: BLE001 - one page must not stop a cron run
+            counts.errors += 1
+            log.exception("%s: processing failed", url)
+            self._first_error.setdefault(source.name, f"{url}: processing failed: {exc}")
+            self.store.settle_link(url, "pending", f"processing failed: {exc}", attempted=True)
+            return
+        self.store.settle_link(url, state)
+
+    def _store_page(self, row: dict, response: Response, source: Source, run_id: int,
+                    counts: CrawlCounts) -> str:
+        final = canonical_url(response.final_url)
+        if final != row["url"] and self.store.has_url(final):
+            counts.skipped_known += 1
+            return "done"
+        doc = extract_html(response.text(), final, source.name, source.lang, row["published"])
+        if doc is None:
+            counts.skipped += 1
+            return "skipped"
+        if doc.canonical_url and same_site(doc.canonical_url, final):
+            # the page's own rel=canonical names it; a cross-site one (syndication) is not trusted
+            doc.url = canonical_url(doc.canonical_url)
+        if self.store.has_url(doc.url):
+            counts.skipped_known += 1
+            return "done"
+        self.store.save_raw_page(doc.url, response.final_url, source.name, response.status,
+                                 response.content_type, response.headers, response.body,
+                                 row["published"])
+        self.save(doc, run_id, counts)
+        return "done"
+
+    def save(self, doc: Document, run_id: int | None, counts: CrawlCounts) -> int | None:
+        """Annotate and store a document unless its URL is stored; copies of a stored story
+        (same text, or a near-duplicate) are stored as duplicates of the first copy."""
+        if doc.canonical_url and doc.canonical_url != doc.url and self.store.has_url(
+                canonical_url(doc.canonical_url)):
+            counts.skipped_known += 1
+            return None
+        if self.store.has_url(doc.url):
+            counts.skipped_known += 1
+            return None
+        signature = dedupe.signature(doc.text)
+        original = self.store.article_id_by_hash(content_hash(doc.text)) or self._near_copy(signature)
+        article = self.pipeline.process(doc)
+        article_id = self.store.save_article(article, run_id, duplicate_of=original)
+        # a kill between these two commits leaves an article without fingerprint: the next run's
+        # backfill_fingerprints() repairs it before anything is compared
+        self.store.save_fingerprint(article_id, signature.to_bytes(), signature.bands())
+        if original is None:
+            counts.new += 1
+        else:
+            counts.duplicates += 1
+            log.info("%s: copy of article %s", doc.url, original)
+        return article_id
+
+    def _near_copy(self, signature: dedupe.Signature) -> int | None:
+        for article_id, stored in self.store.fingerprint_candidates(signature.bands()):
+            if dedupe.is_near_duplicate(signature, dedupe.Signature.from_bytes(stored)):
+                return article_id
+        return None
+
+    def backfill_fingerprints(self) -> int:
+        missing = self.store.articles_without_fingerprint()
+        for article_id, text in missing:
+            signature = dedupe.signature(text)
+            self.store.save_fingerprint(article_id, signature.to_bytes(), signature.bands())
+        return len(missing)
+
+    # -- single documents ---------------------------------------------------------------------
+    def add(self, items: Iterable[str], source: str = "manual", lang: str | None = None) -> CrawlCounts:
+        run_id = self.store.start_run("add", source)
+        counts = CrawlCounts()
+        status = "failed"
+        try:
+            self.backfill_fingerprints()
+            for item in items:
+                doc = self._load_item(item, source, lang, counts)
+                if doc is None:
+                    continue
+                counts.discovered += 1
+                self.save(doc, run_id, counts)
+            status = "completed"
+        finally:
+            self.store.finish_run(run_id, _run_columns(counts), status)
+        return counts
+
+    def _load_item(self, item: str, source: str, lang: str | None,
+                   counts: CrawlCounts) -> Document | None:
+        if item.startswith(("http://", "https://")):
+            response = self.fetcher.get(item)
+            if not response.ok:
+                counts.errors += 1
+                self.report(f"{item}: {response.error}")
+                return None
+            counts.fetched += 1
+            return extract_html(response.text(), canonical_url(response.final_url), source, lang)
+        path = Path(item)
+        try:
+            raw = path.read_text(encoding="utf-8", errors="replace")
+        except OSError as exc:
+            counts.errors += 1
+            self.report(f"{item}: cannot read ({exc.strerror})")
+            return None
+        url = path.resolve().as_uri()
+        if path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[:1] == "<":
+            doc = extract_html(raw, url, source, lang)
+        else:
+            doc = extract_text(raw, url, source, lang)
+        if doc is None:
+            counts.errors += 1
+            self.report(f"{item}: no article text found")
+        return doc
+
+
+def _run_columns(counts: CrawlCounts) -> dict[str, int]:
+    """The counters crawl_runs has columns for (the others go to the log lines)."""
+    data = asdict(counts)
+    del data["skipped"], data["not_modified"]
+    return data

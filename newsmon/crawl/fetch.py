@@ -1,0 +1,375 @@
+"""Fetch stage: polite HTTP GETs, the only module that talks to the network.
+
+robots.txt (with fractional Crawl-delay), per-host delay and concurrency, a global concurrency cap,
+conditional GET, size and time limits, redirect limits, retries with exponential back-off on 5xx and
+429 (honouring Retry-After), and giving up on a host that keeps failing. Safe to call from several
+threads. Errors are values (status 0 or the HTTP status, and `error` set): one bad page never stops
+a crawl.
+"""
+from __future__ import annotations
+
+import email.utils
+import http.client
+import os
+import re
+import threading
+import time
+import urllib.error
+import urllib.request
+import urllib.robotparser
+from dataclasses import dataclass, field
+from email.message import Message
+from urllib.parse import urljoin
+
+from newsmon.crawl.politeness import Hosts
+from newsmon.settings import Politeness
+from newsmon.crawl.urls import host_key as host_of
+
+ROBOTS_BLOCKED = "disallowed by robots.txt"
+HOST_GIVEN_UP = "host backed off after repeated failures"
+ROBOTS_UNREACHABLE = "robots.txt unreachable: host skipped this run"
+MAX_RETRY_AFTER = 60.0  # a longer Retry-After leaves the page for the next run
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# What a mislabelled page in our languages (az, tr, ru, fr, en) is really in; detection limited to
+# these guesses right on short texts where an open-ended guess picks e.g. cp1250 for Turkish.
+# No cp1252/latin-1: cp1254 decodes French and English identically, and differs only where
+# Turkish needs ğ ı ş instead of Icelandic ð ý þ.
+LEGACY_CHARSETS = ["cp1254", "cp1251", "koi8_r", "utf_16"]
+
+
+@dataclass
+class Response:
+    url: str  # what was asked for
+    final_url: str  # after redirects
+    status: int  # HTTP status, 0 when no response arrived
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300 and self.error is None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    def text(self) -> str:
+        return decode_body(self.body, self.headers.get("content-type", ""))
+
+
+def _declared_charset(content_type: str) -> str | None:
+    msg = Message()
+    msg["content-type"] = content_type
+    charset = msg.get_param("charset")
+    return str(charset) if charset else None
+
+
+def decode_body(body: bytes, content_type: str = "") -> str:
+    """Text of a response. Sites do declare utf-8 and send windows-1254: a declared or <meta>
+    charset is used only when the bytes decode with it; otherwise the encoding is detected."""
+    candidates = [_declared_charset(content_type)]
+    meta = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", body[:4096], re.I)
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "replace"))
+    candidates.append("utf-8")
+    for charset in candidates:
+        if not charset:
+            continue
+        try:
+            return body.decode(charset)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    from charset_normalizer import from_bytes  # only for the rare mislabelled page
+    best = from_bytes(body[:200_000], cp_isolation=LEGACY_CHARSETS).best()
+    if best is not None:
+        try:
+            return body.decode(best.encoding, errors="replace")
+        except LookupError:
+            pass
+    return body.decode("utf-8", errors="replace")
+
+
+def crawl_delay(robots_txt: str, user_agent: str) -> float | None:
+    """Crawl-delay for our agent (or `*`) from robots.txt text, fractions allowed.
+
+    urllib.robotparser only understands whole seconds, and sites do write "Crawl-delay: 0.5".
+    """
+    token = user_agent.split("/")[0].lower()
+    delays: dict[str, float] = {}
+    agents: list[str] = []
+    in_rules = False
+    for raw in robots_txt.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, value = (part.strip() for part in line.split(":", 1))
+        key = key.lower()
+        if key == "user-agent":
+            if in_rules:
+                agents, in_rules = [], False
+            agents.append(value.lower())
+        else:
+            in_rules = True
+            if key == "crawl-delay":
+                try:
+                    delay = float(value)
+                except ValueError:
+                    continue
+                for agent in agents:
+                    delays.setdefault(agent, delay)
+    specific = [d for agent, d in delays.items() if agent != "*" and agent in token]
+    return specific[0] if specific else delays.get("*")
+
+
+def robots_sitemaps(robots_txt: str) -> list[str]:
+    """`Sitemap:` lines of a robots.txt (they apply to every agent)."""
+    found = []
+    for raw in robots_txt.splitlines():
+        key, _, value = raw.split("#", 1)[0].partition(":")
+        if key.strip().lower() == "sitemap" and value.strip():
+            found.append(value.strip())
+    return found
+
+
+def retry_after(value: str | None, now: float | None = None) -> float | None:
+    """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - (now if now is not None else time.time()))
+
+
+@dataclass
+class Validators:
+    """What we send for a conditional GET, from the last 200 of the same URL."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def headers(self) -> dict[str, str]:
+        out = {}
+        if self.etag:
+            out["If-None-Match"] = self.etag
+        if self.last_modified:
+            out["If-Modified-Since"] = self.last_modified
+        return out
+
+    @classmethod
+    def of(cls, response: Response) -> "Validators":
+        return cls(response.headers.get("etag"), response.headers.get("last-modified"))
+
+
+MAX_REDIRECTS = 5
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+
+
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects come back as responses: each hop is checked against robots.txt and waits its
+    turn at its host like any request (urllib would follow them at once)."""
+
+    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
+        return None
+
+
+@dataclass
+class _Robots:
+    parser: urllib.robotparser.RobotFileParser | None
+    delay: float | None = None
+    text: str = ""
+    unreachable: bool = False  # 5xx or no answer: RFC 9309 says assume everything is disallowed
+
+
+class Fetcher:
+    """GETs URLs while keeping to each host's robots.txt, delay and concurrency.
+
+    One instance per crawl: it remembers robots.txt, per-host timing and failures.
+    `concurrency` caps requests in flight across all hosts; `contact` (or $NEWSMON_CONTACT) is
+    added to the User-Agent so a webmaster can reach whoever runs the crawl.
+    """
+
+    def __init__(self, politeness: Politeness | None = None, *, concurrency: int = 8,
+                 retries: int = 2, backoff: float = 1.0, max_failures: int = 5,
+                 contact: str | None = None) -> None:
+        self.default = politeness or Politeness()
+        self.retries = retries
+        self.backoff = backoff
+        self.contact = contact if contact is not None else os.environ.get("NEWSMON_CONTACT", "")
+        self.hosts = Hosts(max_failures)
+        self._global = threading.Semaphore(max(1, concurrency))
+        self._robots: dict[str, _Robots] = {}
+        self._robots_lock = threading.Lock()
+        self._host_locks: dict[str, threading.Lock] = {}
+        self._count_lock = threading.Lock()
+        self._opener = urllib.request.build_opener(_NoRedirects())
+        # robots.txt validators and bodies from earlier runs (url -> etag, last_modified, body), so an
+        # unchanged robots.txt costs a 304; fresh copies land in robots_updates for the caller to keep
+        self.robots_cache: dict[str, dict] = {}
+        self.robots_updates: dict[str, dict] = {}
+        self.requests = 0
+        self.robots_blocked = 0
+
+    def user_agent(self, politeness: Politeness) -> str:
+        if self.contact and self.contact not in politeness.user_agent:
+            return f"{politeness.user_agent} (+{self.contact})"
+        return politeness.user_agent
+
+    # -- one request --------------------------------------------------------------------------
+    def _open(self, url: str, politeness: Politeness, extra: dict[str, str]) -> Response:
+        request = urllib.request.Request(url, headers={
+            "User-Agent": self.user_agent(politeness),
+            "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "Accept-Encoding": "identity",
+            **extra,
+        })
+        with self._count_lock:
+            self.requests += 1
+        deadline = time.monotonic() + max(politeness.timeout, 0.001) * 3
+        try:
+            with self._opener.open(request, timeout=politeness.timeout or None) as raw:
+                headers = {k.lower(): v for k, v in raw.headers.items()}
+                declared = int(headers.get("content-length") or 0)
+                if declared > politeness.max_bytes:
+                    return Response(url, raw.geturl(), raw.status, headers,
+                                    error=f"too large ({declared} bytes)")
+                body, error = _read_limited(raw, politeness.max_bytes, deadline)
+                return Response(url, raw.geturl(), raw.status, headers, body if not error else b"",
+                                error)
+        except urllib.error.HTTPError as exc:
+            headers = {k.lower(): v for k, v in (exc.headers or {}).items()}
+            if exc.code == 304 or exc.code in REDIRECT_STATUSES:
+                return Response(url, url, exc.code, headers)  # not errors: the caller decides
+            return Response(url, exc.geturl() or url, exc.code, headers, error=f"HTTP {exc.code}")
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+            reason = getattr(exc, "reason", exc)
+            return Response(url, url, 0, error=str(reason) or type(exc).__name__)
+
+    def _request(self, url: str, politeness: Politeness, extra: dict[str, str]) -> Response:
+        """One GET with retries, each attempt waiting its turn at the host."""
+        host = host_of(url)
+        gate = self.hosts.gate(host, politeness.concurrency)
+        delay = politeness.delay
+        if politeness.obey_robots:
+            delay = max(delay, self._robots.get(host, _Robots(None)).delay or 0.0)
+        response = Response(url, url, 0, error=HOST_GIVEN_UP)
+        for attempt in range(self.retries + 1):
+            if gate.dead:
+                return Response(url, url, 0, error=HOST_GIVEN_UP)
+            # the host's turn first: a thread sleeping out one host's delay must not hold a
+            # global slot that a request to another host could use
+            with gate.turn(delay), self._global:
+                response = self._open(url, politeness, extra)
+            if response.status not in RETRY_STATUSES:
+                # no answer at all (refused, reset, timed out) is not retried within the run: it
+                # counts towards giving the host up, and the page stays pending for the next run
+                gate.record(response.status != 0, self.hosts.max_failures)
+                return response
+            wait = self.backoff * (2 ** attempt)
+            if response.status in (429, 503):
+                asked = retry_after(response.headers.get("retry-after"))
+                if asked is not None:
+                    if asked > MAX_RETRY_AFTER:
+                        return response  # the host asked for a long pause: leave it for the next run
+                    wait = max(wait, asked)
+                gate.push_back(wait)  # the host is busy for everyone, not just this URL
+            if attempt == self.retries:
+                gate.record(response.status == 429, self.hosts.max_failures)
+                return response
+            time.sleep(wait)
+        return response
+
+    # -- robots.txt ---------------------------------------------------------------------------
+    def robots(self, url: str, politeness: Politeness) -> _Robots:
+        host = host_of(url)
+        with self._robots_lock:
+            lock = self._host_locks.setdefault(host, threading.Lock())
+        with lock:  # one robots.txt request per host, however many threads ask
+            if host not in self._robots:
+                url = f"{host}/robots.txt"
+                cached = self.robots_cache.get(url)
+                validators = (Validators(cached.get("etag"), cached.get("last_modified"))
+                              if cached and cached.get("body") is not None else None)
+                response = self._request(url, politeness, validators.headers() if validators else {})
+                entry = _Robots(None)
+                text = None
+                if response.not_modified and cached:
+                    text = bytes(cached["body"]).decode("utf-8", errors="replace")
+                elif response.ok:
+                    text = response.text()
+                    self.robots_updates[url] = {**Validators.of(response).__dict__,
+                                                "body": text.encode("utf-8")}
+                if text is not None:
+                    entry.parser = urllib.robotparser.RobotFileParser()
+                    entry.parser.parse(text.splitlines())
+                    entry.delay = crawl_delay(text, self.user_agent(politeness))
+                    entry.text = text
+                elif response.status in (401, 403):
+                    # robots.txt itself forbidden: the whole host is off limits (Google does the same)
+                    entry.parser = urllib.robotparser.RobotFileParser()
+                    entry.parser.disallow_all = True
+                elif response.status == 0 or response.status >= 500:
+                    entry.unreachable = True  # 404 and other 4xx mean "no rules": allowed
+                self._robots[host] = entry
+            return self._robots[host]
+
+    def allowed(self, url: str, politeness: Politeness | None = None) -> bool:
+        politeness = politeness or self.default
+        if not politeness.obey_robots:
+            return True
+        parser = self.robots(url, politeness).parser
+        return parser is None or parser.can_fetch(self.user_agent(politeness), url)
+
+    def get(self, url: str, politeness: Politeness | None = None,
+            validators: Validators | None = None) -> Response:
+        """GET `url` politely. A URL robots.txt disallows comes back with status 0 and
+        error ROBOTS_BLOCKED; with `validators`, an unchanged resource comes back as a 304."""
+        politeness = politeness or self.default
+        extra = validators.headers() if validators else {}
+        current, visited = url, {url}
+        for _hop in range(MAX_REDIRECTS + 1):
+            if self.hosts.gate(host_of(current), politeness.concurrency).dead:
+                return Response(url, current, 0, error=HOST_GIVEN_UP)
+            if politeness.obey_robots and self.robots(current, politeness).unreachable:
+                return Response(url, current, 0, error=ROBOTS_UNREACHABLE)
+            if not self.allowed(current, politeness):
+                with self._count_lock:
+                    self.robots_blocked += 1
+                return Response(url, current, 0, error=ROBOTS_BLOCKED)
+            response = self._request(current, politeness, extra)
+            location = response.headers.get("location")
+            if response.status not in REDIRECT_STATUSES or not location:
+                response.url, response.final_url = url, current
+                return response
+            current = urljoin(current, location.strip())
+            if current in visited:
+                return Response(url, current, response.status, response.headers, error="redirect loop")
+            visited.add(current)
+            extra = {}  # validators belong to the URL asked for, not to where it moved
+        return Response(url, current, 0, error=f"too many redirects (over {MAX_REDIRECTS})")
+
+
+def _read_limited(raw: http.client.HTTPResponse, max_bytes: int,
+                  deadline: float) -> tuple[bytes, str | None]:
+    """Read at most max_bytes before the deadline: a body that never ends is cut, not waited for."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = raw.read1(65536)
+        if not chunk:
+            return b"".join(chunks), None
+        size += len(chunk)
+        if size > max_bytes:
+            return b"", f"too large (over {max_bytes} bytes)"
+        if time.monotonic() > deadline:
+            return b"", "response too slow (body still arriving at the deadline)"
+        chunks.append(chunk)

@@ -1,0 +1,131 @@
+"""Fetching a source's listings (feeds, sitemaps, homepage discovery) with conditional GET.
+
+Runs in a worker thread: it only talks to the network and returns plain results; the crawler's
+main thread writes them to the store (SQLite stays on one thread).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from typing import Any
+
+from newsmon.crawl.autodiscover import autodiscover
+from newsmon.crawl.feeds import Link, parse_feed, parse_sitemap
+from newsmon.crawl.fetch import ROBOTS_BLOCKED, Fetcher, Response, Validators
+from newsmon.crawl.sources import Source
+from newsmon.crawl.urls import canonical_url
+
+MAX_SITEMAP_DEPTH = 3
+REDISCOVER_AFTER = timedelta(days=7)  # homepages are searched for feeds again after a week
+
+
+@dataclass
+class Listing:
+    """One feed or sitemap as fetched this run."""
+
+    url: str
+    links: list[Link] = field(default_factory=list)
+    cache: dict[str, Any] | None = None  # validators to store once the links are queued
+    status: int = 0
+    error: str | None = None
+
+
+@dataclass
+class SourceListings:
+    source: Source
+    listings: list[Listing] = field(default_factory=list)
+    discovered_home: tuple[list[str], list[str]] | None = None  # feeds, sitemaps found this run
+
+    def count(self, what: str) -> int:
+        if what == "not_modified":
+            return sum(1 for l in self.listings if l.status == 304)
+        if what == "robots":
+            return sum(1 for l in self.listings if l.error == ROBOTS_BLOCKED)
+        if what == "errors":
+            return sum(1 for l in self.listings if l.error and l.error != ROBOTS_BLOCKED)
+        if what == "fetched":
+            return sum(1 for l in self.listings if l.status)
+        raise ValueError(what)
+
+
+def _validators(cache: dict[str, Any] | None) -> Validators | None:
+    if not cache or not (cache.get("etag") or cache.get("last_modified")):
+        return None
+    return Validators(cache.get("etag"), cache.get("last_modified"))
+
+
+def _fetch_listing(url: str, source: Source, fetcher: Fetcher,
+                   cache: dict[str, Any] | None) -> tuple[Listing, Response]:
+    response = fetcher.get(url, source.politeness, _validators(cache))
+    listing = Listing(url, status=response.status, error=response.error)
+    if response.not_modified:
+        listing.error = None
+    elif not response.ok:
+        listing.error = response.error or f"HTTP {response.status}"
+    return listing, response
+
+
+def fetch_listings(source: Source, fetcher: Fetcher, cache: dict[str, dict[str, Any]],
+                   home_found: dict[str, Any] | None) -> SourceListings:
+    """Every listing of `source`; unchanged ones (304) contribute no links.
+
+    `cache` maps URL -> stored validators (and children of sitemap indexes); `home_found` is
+    the stored discovery for the source's homepage, if any.
+    """
+    result = SourceListings(source)
+    feeds, sitemaps = list(source.feeds), list(source.sitemaps)
+    if source.home and not feeds and not sitemaps:
+        fresh = home_found and datetime.fromisoformat(home_found["discovered"]) > \
+            datetime.now(timezone.utc) - REDISCOVER_AFTER
+        if fresh:
+            feeds, sitemaps = home_found["feeds"], home_found["sitemaps"]
+        else:
+            found = autodiscover(source.home, fetcher, source.politeness)
+            feeds, sitemaps = found.feeds, found.sitemaps
+            if not found.error:
+                result.discovered_home = (feeds, sitemaps)
+    for url in feeds:
+        listing, response = _fetch_listing(url, source, fetcher, cache.get(url))
+        if response.ok:
+            listing.links = parse_feed(response.body, response.final_url)
+            listing.cache = {"url": url, **_stored(response)}
+        result.listings.append(listing)
+    pending = [(url, 0) for url in sitemaps]
+    seen: set[str] = set()
+    while pending:
+        url, depth = pending.pop(0)
+        if url in seen:
+            continue
+        seen.add(url)
+        listing, response = _fetch_listing(url, source, fetcher, cache.get(url))
+        children: list[str] = []
+        if response.ok:
+            parsed = parse_sitemap(response.body, response.final_url)
+            listing.links, children = parsed.links, parsed.sitemaps
+            listing.cache = {"url": url, **_stored(response), "children": children}
+        elif response.not_modified:
+            # an unchanged index still has children that change (the "latest news" sitemap)
+            children = list((cache.get(url) or {}).get("children") or [])
+        result.listings.append(listing)
+        if depth < MAX_SITEMAP_DEPTH:
+            pending += [(child, depth + 1) for child in children]
+    return result
+
+
+def _stored(response: Response) -> dict[str, Any]:
+    return {"etag": response.headers.get("etag"), "last_modified": response.headers.get("last-modified")}
+
+
+def link_rows(links: list[Link]) -> list[dict[str, Any]]:
+    """Frontier rows: canonical URLs, one row each, keeping the first date any listing gave."""
+    rows: dict[str, dict[str, Any]] = {}
+    for link in links:
+        url = canonical_url(link.url)
+        if not url.startswith(("http://", "https://")):
+            continue
+        row = rows.get(url)
+        if row is None:
+            rows[url] = {"url": url, "published": link.published, "title": link.title, "via": link.via}
+        elif link.published and not row["published"]:
+            row["published"] = link.published
+    return list(rows.values())

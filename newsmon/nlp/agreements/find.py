@@ -1,0 +1,364 @@
+"""Agreements as records: memoranda, agreements, protocols, decrees, programmes and charters an article mentions.
+
+Rule-based and sentence by sentence, in the language of each paragraph:
+
+    sentence with a type trigger ("memorandum", "sazişi", "décret", "mutabakat zaptı", "соглашение")
+    -> status from the status verbs ("signed", "imzalanacaq", "ratifié"): planned if the nearest says so,
+       else the latest stage named
+    -> parties (newsmon.nlp.agreements.parties): "between X and Y", else the sentence's organisations (states
+       for intergovernmental agreements), generic heads ("the Agency"), else the article's main actors
+    -> date_signed: the nearest date of the sentence that is not a deadline, a period or a range;
+       "today"/"bu gün" = the publication date; none for planned agreements
+    -> place: a LOC introduced by "in"/"à" or carrying a locative suffix ("Bakıda", "Bakü'de")
+    -> mentions of the same agreement (same type, compatible parties and date; bare references such as
+       "under the memorandum") merged into one record; the headline joins the body's record.
+
+A sentence's status cues and dates go to its nearest trigger, so "the memorandum replaces an agreement
+concluded in 2014" dates the agreement, not the memorandum. Decrees are bound by their issuer.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
+from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, issuer, merge_parties, salient,
+                                        sentence_parties)
+from newsmon.model import Agreement, Article, DateMention, Party
+from newsmon.text.normalize import fold
+
+if TYPE_CHECKING:
+    from newsmon.nlp.kb import KnowledgeBase
+
+# Sentence ends: . ! ? … (plus closing quotes) then space and an upper-case letter, digit or quote,
+# or a line break. Abbreviations that end in a dot do not end a sentence.
+_SENT_END = re.compile(r"[.!?…]+[\"'»”’)]*\s+(?=[\"'«“„(]?[A-ZÀ-ÖØ-ÞƏİÜÖĞŞÇА-ЯЁ0-9])|\n+")
+_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|Mme|Mlle|MM|M|Gen|Col|Amb|vs|etc|cən|prof"
+                     r"|dos|akad|Inc|Ltd|Co|art|Art|nr|N|e\.g|i\.e|г|гг|им)\.|\b[A-ZƏİ]\.)$")
+# Types whose records may have a single party: a decree binds its issuer, a charter its organisation.
+_SINGLE_PARTY = ("decree", "charter")
+# "within the framework of" right after the trigger: the agreement is being implemented
+_FRAMEWORK = re.compile(r"^\w*\s+(?:çərçivəsində|çerçevesinde)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Candidate:
+    """One trigger occurrence before merging."""
+
+    type: str
+    title: str
+    trigger_start: int
+    trigger_end: int
+    sentence: Sentence
+    status: str | None
+    parties: list[Party]
+    own_parties: int  # how many parties the sentence itself names (the rest are borrowed)
+    date_signed: dict[str, str] | None
+    place: str | None
+    headline: bool
+    definite: bool  # "the decree", "ce mémorandum": named as one the reader knows
+    merged: list["_Candidate"] = field(default_factory=list)
+
+    @property
+    def reference(self) -> bool:
+        """Likely a reference to an agreement told about earlier: no date, and no parties of its own or
+        no signing verb ("under the memorandum", "Memorandum çərçivəsində", "Ce protocole")."""
+        return self.date_signed is None and (not self.own_parties or self.status in (None, "implemented"))
+
+
+def split_sentences(text: str, segments=(), default_lang: str = "en") -> list[Sentence]:
+    """Sentences of `text` with offsets; the language is that of the segment the sentence starts in."""
+    out: list[Sentence] = []
+    start = 0
+    for match in _SENT_END.finditer(text):
+        if match.group().strip() and _ABBREV.search(text[max(0, match.start() - 12):match.start() + 1]):
+            continue
+        _append(out, text, start, match.end(), segments, default_lang)
+        start = match.end()
+    _append(out, text, start, len(text), segments, default_lang)
+    return out
+
+
+def _append(out: list[Sentence], text: str, start: int, end: int, segments, default_lang: str) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    s = start + (len(piece) - len(piece.lstrip()))
+    lang = next((seg.lang for seg in segments if seg.start <= s < seg.end), default_lang)
+    out.append(Sentence(s, s + len(stripped), stripped, lang))
+
+
+def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[Agreement]:
+    """Every agreement the article mentions, one record per agreement, in order of first mention.
+
+    `kb` (a `newsmon.nlp.kb.KnowledgeBase`) is optional: it only resolves generic heads ("the Agency")
+    the article's own linked mentions cannot.
+    """
+    text = article.doc.text
+    sentences = split_sentences(text, article.segments, article.lang)
+    ctx = PartyContext.build(article, sentences, lexicon, kb)
+    title_end = text.find("\n") if "\n" in text else len(text)
+    body_dates = [d for d in sorted(article.dates, key=lambda d: d.start) if d.start > title_end]
+    candidates: list[_Candidate] = []
+    for sent in sentences:
+        lex = lexicon(sent.lang)
+        # "Fərman Salmanov" is a person, not a decree
+        named = [(m.start, m.end) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC")]
+        triggers = [t for t in _triggers(sent, lex) if not any(s < t[2] and t[1] < e for s, e in named)]
+        for type_, t_start, t_end in triggers:
+            cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
+                              headline=sent.end <= title_end)
+            if not cand.own_parties and type_ != "decree" and candidates and \
+                    lex.possessive.search(sent.text[:t_start - sent.start]):
+                # "Its charter": the agreement belongs to whoever the previous one bound
+                cand.parties = list(candidates[-1].parties)
+            candidates.append(cand)
+    return [_to_record(c) for c in _merge(candidates)]
+
+
+# -- triggers -----------------------------------------------------------------------------------------
+
+def _triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each type trigger, absolute offsets, earlier lexicon entries winning overlaps."""
+    found: list[tuple[str, int, int]] = []
+    for type_, pattern in lex.types:
+        for m in pattern.finditer(sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if not any(s < fe and fs < e for _, fs, fe in found):
+                found.append((type_, s, e))
+    found.sort(key=lambda t: t[1])
+    # The same type twice in one sentence is nearly always one agreement named twice.
+    seen: set[str] = set()
+    unique = []
+    for trig in found:
+        if trig[0] not in seen:
+            seen.add(trig[0])
+            unique.append(trig)
+    return unique
+
+
+def _nearest(span: tuple[int, int], triggers: list[tuple[str, int, int]]) -> tuple[int, int]:
+    """The (start, end) of the trigger nearest `span`: each cue of a sentence belongs to one trigger."""
+    best = min(triggers, key=lambda t: (_distance(span, (t[1], t[2])), t[1]))
+    return best[1], best[2]
+
+
+def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])
+
+
+# -- one candidate ------------------------------------------------------------------------------------
+
+def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, int, int]], sent: Sentence,
+               ctx: PartyContext, article: Article, body_dates: list[DateMention], lex: Lexicon,
+               headline: bool) -> _Candidate:
+    status = _status(sent, trigger, triggers, lex)
+    if type_ == "decree":
+        parties = issuer(ctx, sent, lex)
+        own = len(parties)
+    else:
+        intergov = bool(lex.intergov.search(sent.text))
+        found = sentence_parties(ctx, sent, lex, trigger, intergov)
+        if found.anaphor:
+            kind = found.kind or ("state" if intergov else None)
+            parties, own = salient(ctx, sent, [], kind, 2), 0
+        else:
+            parties = found.parties
+            own = len(parties)
+            if type_ not in _SINGLE_PARTY and len(parties) < 2:
+                kind = "state" if intergov else None
+                parties = merge_parties(parties, salient(ctx, sent, parties, kind, 2 - len(parties)))
+    when = None
+    if status != "planned":
+        when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates)
+    return _Candidate(type=type_, title=_title(sent, trigger, ctx), trigger_start=trigger[0],
+                      trigger_end=trigger[1], sentence=sent, status=status, parties=parties, own_parties=own,
+                      date_signed=when, place=_place(sent, ctx, lex), headline=headline,
+                      definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])))
+
+
+def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> str | None:
+    """Planned when the cue nearest the trigger says so, else the latest stage any of its cues names
+    (ratified > implemented > signed). A sentence's cues belong to their nearest trigger, and a cue
+    inside a longer cue of another status ("signed" in "to be signed") does not count."""
+    cues: list[tuple[str, int, int]] = []
+    for status, pattern in lex.status:
+        for m in pattern.finditer(sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if not any(ts <= s and e <= te for _, ts, te in triggers):  # part of a trigger phrase
+                cues.append((status, s, e))
+    cues = [c for c in cues
+            if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1])
+                       for o in cues)]
+    mine = [c for c in cues if _nearest((c[1], c[2]), triggers) == trigger]
+    if _FRAMEWORK.match(sent.text[trigger[1] - sent.start:]):  # "memorandum çərçivəsində"
+        mine.append(("implemented", trigger[1], trigger[1]))
+    if not mine:
+        return None
+    nearest = min(mine, key=lambda c: _distance((c[1], c[2]), trigger))[0]
+    if nearest == "planned":
+        return nearest
+    # A later stage wins over an earlier one: "signed in 2019 and since ratified", "imzalanmış
+    # memorandumun icrası" (the implementation of the signed memorandum).
+    found = {c[0] for c in mine}
+    return next(s for s in ("ratified", "implemented", "signed") if s in found)
+
+
+def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Article, lex: Lexicon,
+                 status: str | None, body_dates: list[DateMention]) -> dict[str, str] | None:
+    """The date of the sentence nearest the trigger that is a point in time, not a deadline ("by 2026"),
+    a period ("2025-2027", "for 2026", "since 2017") or a range; "today"/"bu gün" = the publication
+    date; an undated signing of the reported event ("the seminar ended with the signing", "the sides
+    signed") = the event's date, the body's first single day."""
+    text = article.doc.text
+    usable: list[DateMention] = []
+    for d in article.dates:
+        if not (sent.start <= d.start and d.end <= sent.end) or "/" in d.value:
+            continue
+        before = text[max(sent.start, d.start - 25):d.start]
+        after = text[d.end:min(sent.end, d.end + 25)]
+        if lex.not_signing_date.search(before) or lex.not_signing_after.search(after):
+            continue
+        if _nearest((d.start, d.end), triggers) == trigger:
+            usable.append(d)
+    if usable:
+        best = min(usable, key=lambda d: _distance((d.start, d.end), trigger))
+        return {"value": best.value, "precision": best.precision}
+    published = _published_day(article.doc.published)
+    if published is not None and lex.today.search(sent.text):
+        return {"value": published.isoformat(), "precision": "day"}
+    if published is not None and lex.yesterday.search(sent.text):
+        return {"value": (published - timedelta(days=1)).isoformat(), "precision": "day"}
+    # A signing told without a date is the reported event's ("the sides signed a programme"), unless
+    # the sentence recalls an older one ("Mehdiyev recalled", "avaient signé").
+    if status == "signed" and (lex.event.search(sent.text) or not lex.recall.search(sent.text)):
+        event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value), None)
+        if event is not None and event.start < sent.start:
+            return {"value": event.value, "precision": event.precision}
+    return None
+
+
+def _published_day(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _place(sent: Sentence, ctx: PartyContext, lex: Lexicon) -> str | None:
+    for m in ctx.in_sentence(sent):
+        if m.label == "LOC" and is_place(m, sent, lex, ctx.text):
+            return m.canonical_name or m.text
+    return None
+
+
+_TITLE_TAIL = {
+    "en": re.compile(r"^\s+(?:on|for|in\s+the\s+field\s+of|regarding|concerning)\s+[^,;:()]*?"
+                     r"(?=\s+(?:(?:between|with|by|was|were|is|are|has|have|had|signed|which|that)\b"
+                     r"|in\s+[A-Z]|on\s+\d)|[,;:()]|\.?$)"),
+    "fr": re.compile(r"^\s+(?:sur|pour|relatif\w*\s+à|portant\s+sur|concernant|dans\s+le\s+domaine\s+d\w*)\s+"
+                     r"[^,;:()]*?(?=\s+(?:(?:entre|avec|par|a|ont|est|sont|sign\w*|qui)\b|à\s+[A-Z]|le\s+\d)"
+                     r"|[,;:()]|\.?$)"),
+}
+_AZ_POSTPOSITION = re.compile(r"\b(?:dair|haqqında|barədə|üzrə|ilişkin|hakkında)\s+(?:[\w\"«»“”]+\s+){0,3}$")
+_AZ_TITLE_BREAK = re.compile(r"[,;:]\s*|\b(?:arasında|ilə|ile|tarixində|tarixli|yılında|isə)\s+")
+
+
+def _title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
+    """The agreement's name as the text gives it ("Memorandum of Understanding on ...", "... dair
+    Anlaşma Memorandumu"), else the trigger phrase."""
+    rel_s, rel_e = trigger[0] - sent.start, trigger[1] - sent.start
+    phrase = sent.text[rel_s:rel_e]
+    if sent.lang in ("az", "tr"):
+        # the name comes before the trigger: "... sahəsində əməkdaşlıq haqqında Saziş"; it starts after
+        # the last clause break or person name ("Prezident İlham Əliyev ... haqqında Sərəncam")
+        prefix = sent.text[:rel_s]
+        post = _AZ_POSTPOSITION.search(prefix)
+        if not post:
+            return phrase
+        breaks = [b.end() for b in _AZ_TITLE_BREAK.finditer(prefix[:post.start()])]
+        breaks += [m.end - sent.start for m in ctx.in_sentence(sent)
+                   if m.label == "PERSON" and m.end - sent.start <= post.start()]
+        start = max(breaks, default=0)
+        words = prefix[start:].split()
+        return " ".join(words[-14:] + [phrase])
+    tail = _TITLE_TAIL.get(sent.lang)
+    m = tail.match(sent.text[rel_e:]) if tail else None
+    if m and len(m.group()) < 160:
+        return (phrase + m.group()).strip().rstrip(".")
+    return phrase
+
+
+# -- merging ------------------------------------------------------------------------------------------
+
+def _names(c: _Candidate) -> set[str]:
+    return {fold(p.name) for p in c.parties}
+
+
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    if a.type != b.type:
+        return False
+    if a.date_signed and b.date_signed and a.date_signed["value"] != b.date_signed["value"]:
+        return False
+    if a.type == "decree" and a.date_signed is None and b.date_signed is not None and not b.definite:
+        # Every decree has the same issuer: "the decree, signed on July 12" dates the decree told
+        # about before, "established by Decree No. 685 of 13 July 2012" is another one.
+        return False
+    na, nb = _names(a), _names(b)
+    return not na or not nb or na <= nb or nb <= na
+
+
+def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
+    """One record per agreement: a mention joins an earlier record of the same type when parties and
+    date agree, or when it is a bare reference; the headline joins the body's first record of its type."""
+    records: list[_Candidate] = []
+    headlines = [c for c in candidates if c.headline]
+    for c in candidates:
+        if c.headline:
+            continue
+        target = next((r for r in reversed(records) if _compatible(r, c)), None)
+        if target is None and c.reference:
+            target = next((r for r in reversed(records) if r.type == c.type), None)
+        if target is not None:
+            _absorb(target, c)
+        elif _instrument(c):
+            records.append(c)
+    for h in headlines:
+        target = next((r for r in records if r.type == h.type), None)
+        if target is not None:
+            _absorb(target, h)
+        elif _instrument(h):
+            records.insert(0, h)
+    return sorted(records, key=lambda r: min([r.trigger_start] + [m.trigger_start for m in r.merged]))
+
+
+def _instrument(c: _Candidate) -> bool:
+    """A new record needs a status, a party or a date of its own: "broad agreement among experts"
+    has none of them."""
+    return bool(c.status or c.own_parties or c.date_signed)
+
+
+def _absorb(target: _Candidate, c: _Candidate) -> None:
+    """Fill what the record lacks from another mention of the same agreement."""
+    target.merged.append(c)
+    # Parties a later sentence names outright beat guessed ones; one named party does not beat two guessed.
+    if c.own_parties > target.own_parties and c.own_parties >= min(2, len(target.parties)):
+        target.parties, target.own_parties = c.parties, c.own_parties
+    target.date_signed = target.date_signed or c.date_signed
+    target.status = target.status or c.status
+    target.place = target.place or c.place
+    if len(c.title) > len(target.title) and not c.headline:
+        target.title = c.title
+
+
+def _to_record(c: _Candidate) -> Agreement:
+    """The record, located at its main mention: the body sentence that introduced it (the headline's
+    only when the body never names it)."""
+    return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=c.date_signed,
+                     place=c.place, status=c.status or "signed", sentence=c.sentence.text,
+                     start=c.trigger_start, end=c.trigger_end)

@@ -1,0 +1,377 @@
+"""Who is bound by an agreement: parties from linked mentions, "between X and Y" phrases, generic heads
+("the Agency"), the article's main actors for "the two sides", and the issuer of a decree.
+
+Parties are named by canonical name (the linker's `canonical_name`); a party is never a place ("in Baku",
+"Bakıda", "Bakü'de") nor a state used as a modifier ("Korea's Ministry").
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.model import Article, Mention, Party
+from newsmon.text.normalize import fold
+
+# A name followed by an apostrophe and a locative ending (Turkish, sometimes Azerbaijani): "Bakü'de".
+_APOS_LOCATIVE = re.compile(r"^['’](?:da|de|ta|te)\b")
+# Azerbaijani/Turkish locative glued to the name: "Bakıda", "Daşkənddə".
+_GLUED_LOCATIVE = re.compile(r"(?:da|de|ta|te|nda|nde)$")
+# "State Agency" / "Dövlət Agentliyi" / "Госагентство": the head needs "state" in the canonical name too
+_STATE_WORD = re.compile(r"(?:the\s+)?(?:state|dovlet|devlet|гос)")
+# Text before the first mention that makes it no subject: "With the support of UNDP, ..."
+_CLAUSE_BREAK = re.compile(r",|\b(?:with|by|under|avec|par|sous)\b", re.IGNORECASE)
+_PLURAL = re.compile(r"l[əa]r|ler", re.IGNORECASE)  # az/tr plural inside an inflected head
+# English words a generic head stands for in canonical names.
+_HEAD_WORDS = {"organisation": ("organisation", "organization", "association")}
+# Words before an ORG that make it the place of a visit, not an actor: "toured the Public Service Hall".
+_VENUE_BEFORE = re.compile(r"\b(?:toured|visit(?:ed|s|ing)?|tour\s+of|in|at|visité|visitent)\s+"
+                           r"(?:the\s+|l['’]|le\s+|la\s+)?$", re.IGNORECASE)
+_NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"
+                             r"|агентств|chairman|sədr|başkan", re.IGNORECASE)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    lang: str
+
+
+@dataclass
+class PartyContext:
+    """What the party finder needs to know about the whole article, computed once."""
+
+    text: str
+    mentions: list[Mention]  # ORG, LOC and PERSON mentions, by offset
+    lexicons: dict[int, Lexicon] = field(default_factory=dict)  # sentence start -> its lexicon
+    sentences: list[Sentence] = field(default_factory=list)
+    places: set[str] = field(default_factory=set)  # LOCs only ever named as a place ("in Baku")
+    venues: set[int] = field(default_factory=set)  # starts of ORG mentions naming a venue ("toured the Hall")
+    lead_end: int = 0  # end of the first body paragraph: title and lead name the main actors
+    heads: list[Mention] = field(default_factory=list)  # "the agency" references, resolved to an ORG
+
+    @classmethod
+    def build(cls, article: Article, sentences: list[Sentence], lexicon_of, kb=None) -> "PartyContext":
+        mentions = sorted((m for m in article.mentions if m.label in ("ORG", "LOC", "PERSON")),
+                          key=lambda m: m.start)
+        text = article.doc.text
+        title_end = text.find("\n") if "\n" in text else len(text)
+        lead_end = text.find("\n", title_end + 1)
+        ctx = cls(text, mentions, sentences=sentences, lead_end=len(text) if lead_end < 0 else lead_end)
+        named_otherwise: set[str] = set()
+        for sent in sentences:
+            lex = lexicon_of(sent.lang)
+            ctx.lexicons[sent.start] = lex
+            for m in ctx.in_sentence(sent):
+                if m.label == "LOC" and is_place(m, sent, lex, text):
+                    ctx.places.add(name_key(m))
+                elif m.label == "LOC":
+                    named_otherwise.add(name_key(m))
+                elif m.label == "ORG" and _VENUE_BEFORE.search(text[max(sent.start, m.start - 15):m.start]):
+                    ctx.venues.add(m.start)
+            ctx.heads += resolve_heads(ctx, sent, lex, kb)
+        ctx.places -= named_otherwise
+        return ctx
+
+    def in_sentence(self, sent: Sentence) -> list[Mention]:
+        return [m for m in self.mentions if sent.start <= m.start and m.end <= sent.end]
+
+
+def name_key(m: Mention | Party) -> str:
+    """The folded canonical name: one key per entity, whatever the surface."""
+    if isinstance(m, Party):
+        return fold(m.name)
+    return fold(m.canonical_name or m.text)
+
+
+def to_party(m: Mention) -> Party:
+    return Party(text=m.text, name=m.canonical_name or m.text, canonical_id=m.canonical_id)
+
+
+def merge_parties(first: list[Party], more: list[Party]) -> list[Party]:
+    """`first` then the parties of `more` not already there (same canonical name)."""
+    out = list(first)
+    names = {fold(p.name) for p in out}
+    for p in more:
+        if fold(p.name) not in names:
+            out.append(p)
+            names.add(fold(p.name))
+    return out
+
+
+def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
+    """The LOC is where something happens ("in Baku", "à Bakou", "Bakıda", "Bakü'de", "в Ташкенте")."""
+    before = text[max(sent.start, m.start - 20):m.start]
+    if lex.place_before.search(before):
+        return True
+    if _APOS_LOCATIVE.match(text[m.end:m.end + 4]):
+        return True
+    if lex.postposition:
+        # "Bakıda" is Baku + locative; "Uqanda" is Uganda, whose name itself ends like a locative
+        ending = _GLUED_LOCATIVE.search(fold(m.text))
+        return bool(ending) and not fold(m.canonical_name or "").endswith(ending.group())
+    return False
+
+
+def _is_modifier(m: Mention, orgs: list[Mention], text: str) -> bool:
+    """A state named as part of an organisation: inside an ORG span, or right before one ("Korea's
+    Ministry", "Koreyanın Daxili İşlər Nazirliyi" when the linker split them)."""
+    for o in orgs:
+        if o.start <= m.start and m.end <= o.end:
+            return True
+        if o.start >= m.end and re.fullmatch(r"(?:['’]s)?\s*(?:the\s+)?", text[m.end:o.start]):
+            return True
+    return False
+
+
+def candidates(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
+    """(organisations, states) of the sentence that could be parties."""
+    mentions = ctx.in_sentence(sent)
+    heads = [m for m in ctx.heads if sent.start <= m.start < sent.end]
+    orgs = sorted([m for m in mentions if m.label == "ORG"] + heads, key=lambda m: m.start)
+    locs = [m for m in mentions if m.label == "LOC" and not is_place(m, sent, lex, ctx.text)
+            and not _is_modifier(m, orgs, ctx.text)]
+    return orgs, locs
+
+
+def anaphor_kind(phrase: str) -> str | None:
+    """What "the two agencies" / "les deux pays" / "iki ölkə" refers to: "agency", "state" or None (any)."""
+    folded = fold(phrase)
+    if re.search(r"agenc|agentli|ajans|агентств", folded):
+        return "agency"
+    if re.search(r"countr|pays|olke|ulke|стран|govern|hokumet", folded):
+        return "state"
+    return None
+
+
+@dataclass
+class SentenceParties:
+    parties: list[Party]
+    anaphor: re.Match[str] | None = None  # "the two sides": the sentence defers to the article's actors
+
+    @property
+    def kind(self) -> str | None:
+        return anaphor_kind(self.anaphor.group()) if self.anaphor else None
+
+
+def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int],
+                     intergov: bool) -> SentenceParties:
+    """The parties the sentence itself names ("between X and Y" first), or the anaphor it uses instead
+    ("the two sides", "between the two agencies", "iki kurum arasında")."""
+    orgs, locs = candidates(ctx, sent, lex)
+    pool = sorted(orgs + locs, key=lambda m: m.start)
+    group, anaphor = _between(ctx, sent, lex, pool)
+    if len(group) >= 2:
+        return SentenceParties(_parties(group))
+    anaphor = anaphor or lex.anaphor.search(sent.text)
+    if anaphor:
+        return SentenceParties([], anaphor)
+    state_list = _longest_run(locs, lex, ctx.text)
+    if intergov:
+        chosen = locs
+    elif len(state_list) >= 3:  # "signed by Azerbaijan, Türkiye, Indonesia and Uganda"
+        chosen = state_list
+    else:
+        chosen = orgs or locs
+    if len(chosen) > 2:
+        chosen = _nearest_list(chosen, trigger, lex, ctx.text, sent)
+    return SentenceParties(_parties(chosen))
+
+
+def _parties(mentions: list[Mention]) -> list[Party]:
+    out: list[Party] = []
+    for m in mentions:
+        out = merge_parties(out, [to_party(m)])
+    return out
+
+
+def _between(ctx: PartyContext, sent: Sentence, lex: Lexicon,
+             pool: list[Mention]) -> tuple[list[Mention], re.Match[str] | None]:
+    """Mentions of a "between X and Y" list, and whether the phrase is anaphoric ("between the two
+    agencies", "iki kurum arasında")."""
+    m = lex.between.search(sent.text)
+    if not m:
+        return [], None
+    pos, end = sent.start + m.start(), sent.start + m.end()
+    if lex.postposition:
+        anaphor = lex.anaphor.search(ctx.text[max(sent.start, pos - 30):pos])
+        if anaphor:
+            return [], anaphor
+        before = [c for c in pool if c.end <= pos]
+        if not before or pos - before[-1].end > 25:
+            return [], None
+        group = [before[-1]]
+        for c in reversed(before[:-1]):
+            if lex.connector.search(ctx.text[c.end:group[0].start]):
+                group.insert(0, c)
+            else:
+                break
+        return group, None
+    window = ctx.text[end:min(sent.end, end + 30)]
+    anaphor = lex.anaphor.match(window.lstrip())
+    if anaphor:
+        return [], anaphor
+    after = [c for c in pool if c.start >= end]
+    if not after or after[0].start - end > 40:
+        return [], None
+    group = [after[0]]
+    for c in after[1:]:
+        if lex.connector.search(ctx.text[group[-1].end:c.start]):
+            group.append(c)
+        else:
+            break
+    return group, None
+
+
+def _runs(mentions: list[Mention], lex: Lexicon, text: str) -> list[list[Mention]]:
+    """Mentions grouped into coordinated lists ("A, B, C and D")."""
+    runs: list[list[Mention]] = []
+    for c in mentions:
+        if runs and lex.connector.search(text[runs[-1][-1].end:c.start]):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
+
+
+def _longest_run(mentions: list[Mention], lex: Lexicon, text: str) -> list[Mention]:
+    return max(_runs(mentions, lex, text), key=len, default=[])
+
+
+def _nearest_list(chosen: list[Mention], trigger: tuple[int, int], lex: Lexicon, text: str,
+                  sent: Sentence) -> list[Mention]:
+    """Of more than two candidates: a list of three or more ("A, B, C and D"), else a coordinated pair
+    ("ASAN and KOICA"), else the sentence's subject with the mention nearest the trigger ("ASAN signed
+    a memorandum with KOICA and an agreement with UNDP"), else the two nearest the trigger."""
+    runs = _runs(chosen, lex, text)
+    t_start, t_end = trigger
+
+    def dist(ms: list[Mention]) -> int:
+        return min(max(0, t_start - m.end, m.start - t_end) for m in ms)
+
+    long_runs = [r for r in runs if len(r) >= 3]
+    if long_runs:
+        return min(long_runs, key=dist)
+    pairs = [r for r in runs if len(r) == 2]
+    if pairs:
+        return min(pairs, key=dist)
+    subject = chosen[0]
+    if subject.end <= t_start and not _CLAUSE_BREAK.search(text[sent.start:subject.start]):
+        other = min(chosen[1:], key=lambda m: dist([m]))
+        return [subject, other]
+    return sorted(sorted(chosen, key=lambda m: dist([m]))[:2], key=lambda m: m.start)
+
+
+def salient(ctx: PartyContext, sent: Sentence, exclude: list[Party], kind: str | None,
+            needed: int) -> list[Party]:
+    """The article's main actors, for "the two sides" and for sentences that name fewer than two parties.
+
+    An actor scores one per mention (venues and places do not count), two more when the title or lead
+    paragraph names it and two more when this or the previous sentence does ("Mehdiyev met officials
+    of the Korean ministry. The sides agreed..."). Organisations must be named by the end of the
+    sentence; states ("the two countries", intergovernmental agreements) anywhere in the article.
+    """
+    taken = {fold(p.name) for p in exclude}
+    idx = next((i for i, s in enumerate(ctx.sentences) if s.start == sent.start), 0)
+    recent_start = ctx.sentences[idx - 1].start if idx > 0 else sent.start
+    own_places = {name_key(m) for m in ctx.in_sentence(sent) if m.label == "LOC"
+                  and is_place(m, sent, ctx.lexicons.get(sent.start), ctx.text)} if kind == "state" else set()
+    refs: list[tuple[int, Party, bool]] = []  # position, party, counts as a mention
+    for m in ctx.mentions:
+        if kind == "state":
+            if m.label == "LOC" and name_key(m) not in ctx.places and name_key(m) not in own_places:
+                refs.append((m.start, to_party(m), True))
+        elif m.label == "ORG" and m.start < sent.end:
+            refs.append((m.start, to_party(m), m.start not in ctx.venues))
+    if kind != "state":
+        refs += [(m.start, to_party(m), True) for m in ctx.heads if m.start < sent.end]
+    counts: Counter[str] = Counter()
+    lead: set[str] = set()
+    recent: set[str] = set()
+    first: dict[str, tuple[int, Party]] = {}
+    for pos, party, counted in sorted(refs, key=lambda r: r[0]):
+        key = fold(party.name)
+        if key in taken or (kind == "agency" and "agency" not in key.split()):
+            continue
+        first.setdefault(key, (pos, party))
+        if not counted:  # a venue ("toured the Public Service Hall") is no actor
+            continue
+        counts[key] += 1
+        if pos < ctx.lead_end:
+            lead.add(key)
+        if recent_start <= pos < sent.end:
+            recent.add(key)
+    score = {k: counts[k] + 2 * (k in lead) + 2 * (k in recent) for k in first}
+    ranked = sorted(first, key=lambda k: (-score[k], first[k][0]))  # ties: the first named
+    return [first[k][1] for k in ranked[:needed]]
+
+
+def resolve_heads(ctx: PartyContext, sent: Sentence, lex: Lexicon, kb=None) -> list[Mention]:
+    """Generic heads not covered by a mention ("the agency", "l'Agence", "Dövlət Agentliyi", "Koreya
+    nazirliyinin") as ORG mentions of the first-named earlier ORG whose canonical name has the head
+    word ("State Agency" needs both words); the knowledge base is a last resort."""
+    found: list[Mention] = []
+    for pattern, head in lex.heads:
+        for m in pattern.finditer(sent.text):
+            s, e = sent.start + m.start(), sent.start + m.end()
+            if any(x.start < e and s < x.end for x in ctx.mentions):
+                continue  # part of a linked mention
+            if lex.postposition and _PLURAL.search(m.group()[4:]):
+                continue  # "İtaliya universitetləri": some universities, not one we know
+            words = _HEAD_WORDS.get(head, (head,))
+            needs_state = bool(_STATE_WORD.match(fold(m.group())))
+            target = _resolve_head(words, needs_state, s, ctx.mentions)
+            name = cid = None
+            if target is not None:
+                name, cid = target.canonical_name or target.text, target.canonical_id
+            elif kb is not None and hasattr(kb, "lookup"):
+                entity = kb.lookup(m.group(), sent.lang)
+                if entity is not None and entity.label == "ORG":
+                    name, cid = entity.name, entity.id
+            if name is not None:
+                found.append(Mention(m.group(), "ORG", s, e, sent.lang, canonical_id=cid, canonical_name=name))
+    return found
+
+
+def _resolve_head(words: tuple[str, ...], needs_state: bool, pos: int,
+                  mentions: list[Mention]) -> Mention | None:
+    """The first-named earlier ORG whose canonical name has the head word: news name their main actor
+    first, and "the agency" after "ASAN and KOICA" is ASAN."""
+    for m in mentions:
+        if m.end > pos:
+            break
+        name = fold(m.canonical_name or m.text).split()
+        if m.label == "ORG" and any(w in name for w in words) and (not needs_state or "state" in name):
+            return m
+    return None
+
+
+def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list[Party]:
+    """A decree's issuer: a person the sentence introduces as President, else the President named
+    elsewhere in the article (nearest before, else first after), else a person of the sentence."""
+    persons = [m for m in ctx.in_sentence(sent) if m.label == "PERSON"]
+    titled = [m for m in persons if _titled(m, ctx)]
+    if titled:
+        return [to_party(titled[0])]
+    everywhere = [m for m in ctx.mentions if m.label == "PERSON" and _titled(m, ctx)]
+    before = [m for m in everywhere if m.start < sent.start]
+    if before or everywhere:
+        return [to_party(before[-1] if before else everywhere[0])]
+    return [to_party(persons[0])] if persons else []
+
+
+def _titled(m: Mention, ctx: PartyContext) -> bool:
+    """Introduced as President: "President Ilham Aliyev", "Azərbaycan Respublikasının Prezidenti İlham
+    Əliyev", "Cumhurbaşkanı İlham Aliyev'in" -- not "the president of the agency, Ulvi Mehdiyev"."""
+    lex = next((lx for start, lx in sorted(ctx.lexicons.items(), reverse=True) if start <= m.start), None)
+    if lex is None:
+        return False
+    before = ctx.text[max(0, m.start - 60):m.start]
+    hits = list(lex.president.finditer(before))
+    if not hits:
+        return False
+    gap = before[hits[-1].end():]
+    return len(gap) <= 45 and not _NOT_ISSUER_GAP.search(gap)

@@ -1,0 +1,111 @@
+"""Azerbaijani date rules: "27 yanvar 2020-ci il", "2025-ci ilin 10 sentyabr tarixində", "Yanvarın 27-də",
+"iyulun 13-dən 15-dək", "2017–2019-cu illərdə", "2025-ci ilin əvvəlində".
+
+Matching is case-sensitive on purpose: under re.IGNORECASE Python lets "ı" match "I" and "i", so the
+genitive "martın" would match the name "Martin". Month stems alone are case-insensitive ((?i:...)).
+"""
+from __future__ import annotations
+
+import re
+
+from newsmon.nlp.dates.common import (
+    DASH,
+    DAY,
+    DAY_FIRST_RULES,
+    ISO_RULES,
+    YEAR,
+    YEAR_WITH_MONTH,
+    Language,
+    build,
+    month_table,
+)
+
+# Month stem -> (number, vowel class). The class picks the case suffixes vowel harmony allows
+# (yanvar-ın, aprel-in, iyul-un), which keeps "Martin" or "Mayami" from reading as months.
+STEMS = {
+    "yanvar": (1, "a"), "fevral": (2, "a"), "mart": (3, "a"), "aprel": (4, "e"),
+    "may": (5, "a"), "iyun": (6, "u"), "iyul": (7, "u"), "avqust": (8, "u"),
+    "sentyabr": (9, "a"), "oktyabr": (10, "a"), "noyabr": (11, "a"), "dekabr": (12, "a"),
+}  # fmt: skip
+# Genitive, dative, locative, ablative, terminative, "-dakı" adjective, and genitive + case.
+SUFFIXES = {
+    "a": "ınadək|ından|ında|ına|adək|dakı|dan|dək|ın|da|a",
+    "e": "inədək|indən|ində|inə|ədək|dəki|dən|dək|in|də|ə",
+    "u": "unadək|undan|unda|una|adək|dakı|dan|dək|un|da|a",
+}
+# Locative/ablative/terminative only, also after the possessive ("bu ilin sentyabrında"): these alone
+# make a bare month a date ("fevralda").
+PLACE_SUFFIXES = {"a": "ınadək|ından|ında|adək|dakı|dan|dək|da", "e": "inədək|indən|ində|ədək|dəki|dən|dək|də",
+                  "u": "unadək|undan|unda|adək|dakı|dan|dək|da"}
+
+
+def _month(suffixes: dict[str, str], required: bool) -> str:
+    q = "" if required else "?"
+    alts = [f"(?i:{stem})(?:{suffixes[cls]}){q}" for stem, (_, cls) in STEMS.items()]
+    return "(?:" + "|".join(alts) + r")(?!\w)"
+
+
+L = "[a-zəıöüğçş]"  # a lower-case Azerbaijani letter, for suffixes
+PARTS = {
+    "D": r"(?<![\d.,])" + DAY + rf"(?:-{L}{{1,6}})?(?!\w)",  # 27, 27-də, 5-i
+    "DS": r"(?<![\d.,])" + DAY + rf"-{L}{{1,6}}(?!\w)",  # a day that must carry a suffix
+    "M": _month(SUFFIXES, required=False),
+    "MP": _month(PLACE_SUFFIXES, required=True),
+    "MS": "(?:" + "|".join(f"(?i:{s})" for s in STEMS) + ")",  # the stem alone
+    "Y": r"(?<![\d.,])" + YEAR + r"(?![\d%]|[.,]\d)",
+    "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d)",
+    # Ordinal suffix and the word "il" (year) with its case endings: 2020-ci il, 2023-cü ildə, -cu illərdə.
+    "IL": rf"-?c[iıuü](?:\s+il{L}*)?(?!\w)",
+    "AY": r"\s+ay(?:ı|ları)(?:ndakı|nadək|nda|nın|ndan|na|n)?(?!\w)",  # ayında, ayının, aylarında
+    "TARIX": rf"\s+tarix{L}*",  # tarixində, tarixlərində
+    # Parts of a period: əvvəlində (at the start of), ortalarında, sonunda, birinci yarısında.
+    "PART": rf"\s+(?:(?:birinci|ikinci)\s+yarı|(?:birinci|ikinci|üçüncü|dördüncü|I|II|III|IV)\s+rüb|əvvəl|orta"
+    rf"|son|yaz|yay|payız|qış){L}*",  # ... and seasons: 2024-cü ilin yazında
+}
+
+TEMPLATES = [
+    # singles
+    r"<D1>\s+<M1>(?:\s+<Y1>(?:<IL>)?)?(?:<TARIX>)?",  # 27 yanvar 2020-ci il / 5 mart tarixində
+    r"<Y1><IL>\s+<D1>\s+<M1>(?:<TARIX>)?",  # 2025-ci ilin 10 sentyabr tarixində
+    r"<Y1><IL>\s+<M1>(?:<AY>)?\s+<DS1>(?:<TARIX>)?",  # 2024-cü ilin mart ayının 5-də
+    r"<M1>(?:<AY>)?\s+<DS1>(?:<TARIX>)?",  # Yanvarın 27-də / mart ayının 5-də
+    r"<M1>\s+<Y1>(?:<IL>)?",  # sentyabr 2025
+    r"<Y1><IL>\s+<M1>(?:<AY>)?(?:<PART>)?",  # 2025-ci ilin sentyabr ayında
+    r"<M1><AY>(?:<PART>)?",  # sentyabr ayında (year inferred)
+    r"<M1><PART>",  # martın əvvəlində
+    r"<MP1>",  # fevralda, sentyabrdan
+    rf"<Y1>-?c[iıuü]\s+illər{L}*(?P<decade>)(?:<PART>)?",  # 1990-cı illərdə (a decade)
+    r"<Y1><IL>(?:<PART>)?",  # 2018-ci ildə / 2025-ci ilin əvvəlində / 2020-ci
+    # 2016-da; 2012-dən bəri; 2030-a qədər; 2030-dək (a count would be "2016-dan çox")
+    rf"(?P<x><Y1>-(?:d[aə]|d[aə]n(?=\s+(?:bəri|etibarən|başlayaraq|sonra))|y?[aəu](?=\s+qədər)|(?:y?[aə])?dək))(?!\w)",
+    # ranges
+    r"<D1>\s+və\s+<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?(?P<pair>)",  # 13 və 14 iyul tarixlərində
+    r"<M1>\s+və\s+<M2>\s+<Y2>(?P<pair>)",
+    # "X və Y arasında" is "between X and Y": a range whatever the gap
+    r"<D1>\s+və\s+<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?(?=\s+arasında)",
+    r"<M1>\s+və\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<AY>)?(?=\s+arasında)",  # mart və may 2020
+    r"<Y1>\s*<DASH>\s*<Y2>(?:<IL>)?",  # 2017–2019-cu illərdə
+    rf"<Y1>-?c[iıuü]\s+ild[aə]n\s+<Y2><IL>",  # 2017-ci ildən 2019-cu ilədək
+    rf"<Y1>-d[aə]n\s+<Y2>-(?:(?:y?[aə])?dək|y?[aəu]\s+qədər)(?!\w)",  # 2017-dən 2019-dək
+    r"<D1>\s*<DASH>\s*<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?",  # 13-15 iyul 2025-ci il
+    r"<Y1><IL>\s+<D1>\s*<DASH>\s*<D2>\s+<M2>(?:<TARIX>)?",  # 2025-ci ilin 13-15 iyul tarixlərində
+    # iyulun 13-dən 15-dək / 15-nə qədər, optionally after "2025-ci ilin"
+    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
+    rf"<M1>(?:<AY>)?\s+(?P<d1>{DAY})\s*<DASH>\s*<DS2>(?:<TARIX>)?",  # noyabrın 20-21-də
+    rf"<D1>\s+<MS1>d[aə]n\s+<D2>\s+<MS2>(?:{L}*dək|{L}*\s+qədər)(?!\w)",  # 28 iyundan 2 iyuladək
+    r"(?:<Y1><IL>\s+)?<M1>\s*<DASH>\s*<M2><AY>",  # (2025-ci ilin) sentyabr-oktyabr aylarında
+]
+
+LANGUAGE = Language(
+    code="az",
+    rules=ISO_RULES + DAY_FIRST_RULES + build(TEMPLATES, PARTS),
+    month_number=month_table({stem: n for stem, (n, _) in STEMS.items()}),
+    range_joins=[(None, re.compile(rf"\s*{DASH}\s*"))],
+    hints=[
+        (re.compile(r"\b(?:ötən|keçən)\s+ilin\s+$", re.I), None, "-1"),  # keçən ilin oktyabr ayında
+        (re.compile(r"\b(?:bu|cari)\s+ilin\s+$", re.I), None, "0"),  # cari ilin iyun ayında
+        (re.compile(r"\bgələn\s+ilin\s+$", re.I), None, "+1"),
+        (re.compile(r"\b(?:ötən|keçən)\s+$", re.I), None, "past"),  # ötən dekabr ayında
+        (re.compile(r"\bgələn\s+$", re.I), None, "future"),
+    ],
+)

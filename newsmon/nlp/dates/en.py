@@ -1,0 +1,105 @@
+"""English date rules: "3 March 2025", "March 1st", "mid-July", "late 2024", "from 13 to 15 July"."""
+from __future__ import annotations
+
+import re
+
+from newsmon.nlp.dates.common import (
+    DASH,
+    DAY,
+    DAY_FIRST_RULES,
+    ISO_RULES,
+    YEAR,
+    YEAR_WITH_MONTH,
+    Language,
+    build,
+    month_table,
+)
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+
+# Month names are matched case-sensitively ((?-i:...)): "may", "march" and "august" are ordinary
+# words in lower case, and "Jan"/"Mar" must not start "Janet" or "Marc".
+MONTH = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+)
+WEEKDAY = (
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    r"|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?\s+(?:the\s+)?"
+)
+PARTS = {
+    "D": r"(?<![\d.,])" + DAY + r"(?:st|nd|rd|th)?(?!\w)",
+    "M": MONTH,
+    "Y": r"(?<![\d.,])" + YEAR + r"(?![\d%]|[.,]\d|'?s\b)",  # not the "1990" of "1990s"
+    "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d|'?s\b)",  # not the "1990" of "1990s"
+    "WD": WEEKDAY,
+    # Words that make a following 4-digit number (or bare month) a date, not a count.
+    "PREP": r"\b(?:in|since|by|during|until|till|through|throughout|before|after|from|last|next|this|as\s+of"
+    r"|compared\s+(?:with|to)|the\s+year|year|fiscal\s+year|(?:end|beginning|start|middle|half|quarter|week"
+    r"|weekend|month|year|spring|summer|autumn|fall|winter)\s+of)",
+    # Nouns that make "the 2016 <noun>" a year: events and documents news dates by their year.
+    "EVENT": r"(?:elections?|presidential|parliamentary|municipal|midterms?|referendum|vote|census|campaign"
+    r"|games|olympics|world\s+cup|championships?|season|budget|fiscal|annual|report|study|survey|summit"
+    r"|agreement|deal|accord|treaty|memorandum|protocol|decree|law|act|plan|strategy|programme|program"
+    r"|roadmap|agenda|edition|earthquake|eruption|attack|uprising|war|crisis|revolution)\b",
+    "MOD": r"(?:early|mid|late)(?:-|\s+)",
+    "TO": r"(?:\s*<DASH>\s*|\s+(?:to|until|till|through)\s+)",
+    # Units after "in 2016" that show it is a quantity ("in 2016 tonnes").
+    "UNIT": r"(?!\s*(?:%|percent|per\s+cent|people|persons|tons?|tonnes?|km|kg|units|AZN|USD|manat|dollars?|euros?)\b)",
+}
+
+TEMPLATES = [
+    # singles
+    r"(?:<WD>)?<D1>(?:\s+of)?\s+<M1>(?:,?\s+<Y1>)?",  # Monday, 3 March 2025 / 3rd of March
+    r"(?:<WD>)?<M1>\s+(?:the\s+)?<D1>(?:,?\s+<Y1>)?",  # March 3, 2025 / March 1st
+    r"(?:<MOD>)?<M1>(?:\s+of)?,?\s+<Y1>",  # September 2025 / mid-July 2025
+    r"<PREP>\s+(?P<x><M1>)",  # in September (year inferred)
+    r"\b(?P<x><MOD><M1>)",  # mid-July, early September
+    r"<PREP>\s+(?P<x><Y1>)<UNIT>",  # in 2016, since 2012
+    r"\b(?P<x><MOD><Y1>)<UNIT>",  # late 2024, mid-2025
+    r"\b(?P<x>(?:spring|summer|autumn|fall|winter)\s+<Y1>)<UNIT>",  # autumn 2016 (year precision)
+    r"\bfor\s+(?P<x><Y1>)(?=\s*(?:[.,;:!?)]|$))",  # the plan for 2017. ("for 2000 products" is a count)
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)\s+(?=<EVENT>)",  # the 2016 election
+    # ranges
+    r"(?:\bfrom\s+)?<D1><TO><D2>\s+<M2>(?:,?\s+<Y2>)?",  # 13-15 July 2025 / from 13 to 15 July
+    r"\bbetween\s+(?:the\s+)?<D1>\s+and\s+(?:the\s+)?<D2>\s+<M2>(?:,?\s+<Y2>)?",
+    r"(?:\bfrom\s+)?<M1>\s+<D1><TO><D2>(?:,?\s+<Y2>)?",  # July 13-15, 2025
+    r"\bbetween\s+<M1>\s+<D1>\s+and\s+<D2>(?:,?\s+<Y2>)?",
+    r"(?:\bfrom\s+)?<M1><TO><M2>(?:,?\s+<Y2>)?",  # March-May 2024 / from March to May 2024
+    r"\bbetween\s+<M1>\s+and\s+<M2>(?:,?\s+<Y2>)?",  # between March and May 2024
+    r"\b(?P<x>(?:<MOD>)?(?P<y1>(?:19|20)\d0)'?s)(?P<decade>)\b",  # the 1990s, early 2000s
+    r"<M1>\s+<D1>\s+and\s+<D2>(?:,?\s+<Y2>)?(?P<pair>)",  # December 25 and 26, 2017
+    r"<D1>\s+and\s+<D2>\s+<M2>(?:,?\s+<Y2>)?(?P<pair>)",  # 25 and 26 December
+    r"<M1>\s+and\s+<M2>,?\s+<Y2>(?P<pair>)",  # February and March 2017
+    r"(?:\bfrom\s+)?<Y1><TO><Y2>",  # 2017-2019 / from 2017 to 2019
+    r"\bbetween\s+<Y1>\s+and\s+<Y2>",
+]
+
+# Slashed numbers are read month-first only when that is the only valid reading or the publication
+# date settles it (see dates.py); dotted ones are day-first, as written by non-US outlets.
+NUMERIC = r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)<Y1>(?![\d/])"
+
+LANGUAGE = Language(
+    code="en",
+    rules=ISO_RULES
+    + build(TEMPLATES, PARTS, re.IGNORECASE)
+    + DAY_FIRST_RULES[:1]  # dotted: 10.09.2025
+    + build([NUMERIC], PARTS, kind="numeric_us"),
+    month_number=month_table(MONTHS),
+    range_joins=[
+        (re.compile(r"\bfrom\s+$", re.I), re.compile(rf"\s*{DASH}\s*|\s+(?:to|until|till|through)\s+", re.I)),
+        (re.compile(r"\bbetween\s+$", re.I), re.compile(r"\s+and\s+", re.I)),
+        (None, re.compile(rf"\s*{DASH}\s*|\s+(?:to|until|till|through)\s+", re.I)),
+    ],
+    hints=[
+        (re.compile(r"\blast\s+$", re.I), None, "past"),
+        (re.compile(r"\bnext\s+$", re.I), None, "future"),
+        (re.compile(r"\bthis\s+$", re.I), None, "0"),
+        (None, re.compile(r",?\s+(?:of\s+)?this\s+year\b", re.I), "0"),  # in February of this year
+        (None, re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.I), "-1"),
+        (None, re.compile(r",?\s+(?:of\s+)?next\s+year\b", re.I), "+1"),
+    ],
+)

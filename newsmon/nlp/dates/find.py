@@ -1,0 +1,328 @@
+"""Date expressions in az, en and fr, normalised to ISO 8601 with the precision the text gives.
+
+Rule-based on purpose: dateparser reads "2025-ci ilin 10 sentyabr" as 2026-09-10 and "en 2017" as
+2017-11-01. Each language module holds compiled patterns built from its month table; this module turns
+their matches into `DateMention`s:
+
+1. every rule proposes candidates (year, month, day for one or two ends), parts the text does not give
+   stay None, so "signed in 2016" is year precision, never 2016-01-01;
+2. overlapping candidates: the longest wins;
+3. two adjacent complete dates joined by a range word ("from 1 March to 5 May 2025") become one range;
+4. a date without a year takes it from the publication date, and is marked `inferred`; without a
+   publication date it is dropped, never guessed from today. Words beside it narrow the choice
+   ("last March", "le 22 juillet dernier", "keçən ilin oktyabr ayında"); otherwise the nearest year
+   wins, future dates counting double (see FUTURE_WEIGHT).
+
+Decisions worth knowing: "the 1990s" is the range 1990/1999 (year precision); "autumn 2016" and
+"2025-ci ilin əvvəlində" are the year; "25 and 26 December" is a range only for neighbouring days or
+months ("5 and 7 December" gives just the 7th, the 5th has no month of its own); a bare year counts
+only after a marker ("in", "since", "en", "-ci ildə", "the 2016 election"), never on its own.
+
+Ambiguous English slashed dates ("09/10/2025"): month-first (US) when only that reading is valid; when
+both are valid the publication date picks the nearer reading (marked inferred), and without one only
+the year is kept. Dotted numeric dates are day-first in every language.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from newsmon.nlp.dates import az as dates_az
+from newsmon.nlp.dates import en as dates_en
+from newsmon.nlp.dates import fr as dates_fr
+from newsmon.nlp.dates import ru as dates_ru
+from newsmon.nlp.dates import tr as dates_tr
+from newsmon.nlp.dates.common import Language, Rule
+from newsmon.model import DateMention
+
+LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
+
+# Choosing the year of a year-less date: news mostly reports the past, so days after publication count
+# double. A date is read as upcoming when it is less than about four months (365 / 3 days) ahead.
+FUTURE_WEIGHT = 2
+
+
+@dataclass(frozen=True)
+class _Part:
+    """One end of a date as the text gives it; None where the text is silent."""
+
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def key(self) -> tuple[int, int, int]:
+        return (self.year or 0, self.month or 0, self.day or 0)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    first: _Part
+    last: _Part | None = None  # set for ranges
+    readings: tuple[_Part, _Part] | None = None  # "09/10/2025": both readings, decided later
+    order: int = 0  # rule index, breaks ties between equally long matches
+
+
+def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
+    """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets."""
+    language = LANGUAGES.get((lang or "").split("-")[0].lower())
+    if language is None or not text:
+        return []
+    pub = _parse_published(published)
+    candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
+    kept = _join_ranges(text, _longest_first(candidates), language)
+    mentions = []
+    for c in kept:
+        hint, hint_start = _hint(text, c, language)
+        if hint in ("-1", "0", "+1") and hint_start is not None:
+            c = replace(c, start=hint_start)  # "bu ilin sentyabrında": the year words belong to the date
+        if (m := _resolve(text, c, pub, hint)) is not None:
+            mentions.append(m)
+    return sorted((_trim(m) for m in mentions), key=lambda m: m.start)
+
+
+# "tarixində" / "tarixli" ("on the date of") helps recognise an Azerbaijani date but is a noun of its
+# own, like English "on": the mention is the date itself, as annotators mark it.
+_TRAILING_NOUN = re.compile(r"\s+tarix\w*$")
+
+
+def _trim(mention: DateMention) -> DateMention:
+    cut = _TRAILING_NOUN.search(mention.text)
+    if cut:
+        mention.text = mention.text[: cut.start()]
+        mention.end = mention.start + len(mention.text)
+    return mention
+
+
+def _candidates(text: str, rule: Rule, language: Language, order: int) -> list[_Candidate]:
+    out = []
+    for m in rule.pattern.finditer(text):
+        start, end = m.span("x") if "x" in rule.pattern.groupindex else m.span()
+        if rule.kind == "numeric_us":
+            c = _numeric_us(m, start, end, order)
+        else:
+            c = _from_groups(m.groupdict(), language, start, end, order)
+        if c is not None:
+            out.append(c)
+    return out
+
+
+def _from_groups(
+    g: dict[str, str | None], language: Language, start: int, end: int, order: int
+) -> _Candidate | None:
+    def part(n: str) -> _Part | None:
+        y, m, d = g.get("y" + n), g.get("m" + n), g.get("d" + n)
+        if not (y or m or d):
+            return None
+        month = language.month_number(m) if m else None
+        if m and month is None:
+            return None
+        return _Part(int(y) if y else None, month, _day(d) if d else None)
+
+    first, last = part("1"), part("2")
+    if first is None:  # "13-15 July" style rules name the shared month/year only on the second end
+        first, last = last, None
+    if first is None:
+        return None
+    if g.get("decade") is not None and first.year is not None and first.year % 10 == 0:
+        last = _Part(first.year + 9)  # "the 1990s" is 1990/1999, not the year 1990
+    if last is not None:
+        if g.get("pair") is not None and not _adjacent(first, last):
+            return None  # "5 and 7 December" is two days, not a range; the shorter rules take over
+        return _range(start, end, first, last, order)
+    return _Candidate(start, end, first, order=order) if _valid(first) else None
+
+
+def _adjacent(first: _Part, last: _Part) -> bool:
+    """"25 and 26 December", "February and March": two neighbours, so the pair reads as a range."""
+    if first.day:
+        same_month = None in (first.month, last.month) or first.month == last.month
+        return same_month and last.day == first.day + 1
+    return last.month is not None and first.month is not None and last.month == first.month + 1
+
+
+def _day(word: str) -> int:
+    if word.lower().startswith("premier"):
+        return 1
+    return int(re.match(r"\d+", word).group())  # "27-də", "1er", "3rd" -> the leading digits
+
+
+def _numeric_us(m: re.Match[str], start: int, end: int, order: int) -> _Candidate | None:
+    a, b, year = int(m["a"]), int(m["b"]), int(m["y1"])
+    readings = [p for p in (_Part(year, a, b), _Part(year, b, a)) if _valid(p)]
+    if not readings:
+        return None
+    if len(readings) == 1 or readings[0] == readings[1]:
+        return _Candidate(start, end, readings[0], order=order)
+    return _Candidate(start, end, _Part(year), readings=(readings[0], readings[1]), order=order)
+
+
+def _range(start: int, end: int, first: _Part, last: _Part, order: int) -> _Candidate | None:
+    """Share what the text says once ("13-15 July 2025"), then check the range runs forward."""
+    if first.day and not first.month:
+        first = replace(first, month=last.month)
+    if last.day and not last.month:
+        last = replace(last, month=first.month)
+    if first.year is None and last.year is not None:
+        # "28 December to 3 January 2025": the first end is in the previous year
+        behind = (first.month or 0, first.day or 0) > (last.month or 0, last.day or 0)
+        first = replace(first, year=last.year - 1 if behind else last.year)
+    elif last.year is None and first.year is not None:
+        ahead = (last.month or 0, last.day or 0) < (first.month or 0, first.day or 0)
+        last = replace(last, year=first.year + 1 if ahead else first.year)
+    if not (_valid(first) and _valid(last)):
+        return None
+    if first.year is not None:
+        if not first.key() < last.key() or last.year - first.year > 100:
+            return None
+    elif first.month == last.month and (first.day or 0) >= (last.day or 0):
+        return None  # "15-13 July" is not a range; "December to February" is (across a new year)
+    return _Candidate(start, end, first, last, order=order)
+
+
+def _valid(p: _Part) -> bool:
+    if p.year is not None and not 1000 <= p.year <= 2099:
+        return False
+    if p.month is None:
+        return p.day is None and p.year is not None
+    if not 1 <= p.month <= 12:
+        return False
+    if p.day is None:
+        return True
+    # Without a year, allow 29 February (leap 2000); the year inferred later is checked again.
+    return 1 <= p.day <= calendar.monthrange(p.year or 2000, p.month)[1]
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    kept: list[_Candidate] = []
+    for c in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        if all(c.end <= k.start or c.start >= k.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: c.start)
+
+
+def _join_ranges(text: str, kept: list[_Candidate], language: Language) -> list[_Candidate]:
+    """Merge "<date> to <date>" pairs the single-date rules found separately."""
+    out: list[_Candidate] = []
+    for c in kept:
+        prev = out[-1] if out else None
+        if prev is not None and prev.last is None and c.last is None and not prev.readings and not c.readings:
+            joined = _join(text, prev, c, language)
+            if joined is not None:
+                out[-1] = joined
+                continue
+        out.append(c)
+    return out
+
+
+def _join(text: str, a: _Candidate, b: _Candidate, language: Language) -> _Candidate | None:
+    gap = text[a.end : b.start]
+    # Only like with like: "from March to 5 May" is two dates, "2016" + "2017" needs no help here.
+    if a.first.precision != b.first.precision:
+        return None
+    for opener, connector in language.range_joins:
+        if not connector.fullmatch(gap):
+            continue
+        start = a.start
+        if opener is not None:
+            m = opener.search(text, max(0, a.start - 20), a.start)
+            if m is None:
+                continue
+            start = m.start()
+        return _range(start, b.end, a.first, b.first, a.order)
+    return None
+
+
+def _hint(text: str, c: _Candidate, language: Language) -> tuple[str | None, int | None]:
+    """What the words around a year-less date say about its year ("last March", "juillet dernier"),
+    and where those words start when they come before the date."""
+    for before, after, mode in language.hints:
+        found = before.search(text, max(0, c.start - 20), c.start) if before is not None else None
+        if found:
+            return mode, found.start()
+        if after is not None and after.match(text, c.end):
+            return mode, None
+    return None, None
+
+
+def _resolve(text: str, c: _Candidate, pub: date | None, hint: str | None = None) -> DateMention | None:
+    first, last, inferred = c.first, c.last, False
+    if c.readings is not None and pub is not None:
+        first, inferred = min(c.readings, key=lambda p: _cost(p, pub)), True
+    if first.year is None:
+        if pub is None:
+            return None
+        years = _years(first, pub, hint)
+        year = min(years, key=lambda y: _cost(replace(first, year=y), pub), default=None)
+        if year is None:
+            return None
+        first, inferred = replace(first, year=year), True
+        if last is not None:
+            ahead = (last.month or 0, last.day or 0) < (first.month or 0, first.day or 0)
+            last = replace(last, year=year + 1 if ahead else year)
+            if not _valid(last):
+                return None
+    value = _iso(first) if last is None else f"{_iso(first)}/{_iso(last)}"
+    precision = first.precision if last is None else _coarser(first.precision, last.precision)
+    return DateMention(text[c.start : c.end], value, precision, c.start, c.end, inferred)
+
+
+def _years(p: _Part, pub: date, hint: str | None) -> list[int]:
+    """Candidate years for a year-less date: the publication year and its neighbours, as hinted."""
+    if hint in ("-1", "0", "+1"):
+        years = [pub.year + int(hint)]
+    else:
+        years = [pub.year - 1, pub.year, pub.year + 1]
+    years = [y for y in years if _valid(replace(p, year=y))]
+    if hint == "past":
+        years = [y for y in years if _delta(replace(p, year=y), pub) <= 0]
+    elif hint == "future":
+        years = [y for y in years if _delta(replace(p, year=y), pub) >= 0]
+    return years
+
+
+def _delta(p: _Part, pub: date) -> int:
+    """Days from the publication date to the date; whole months (about 30 days) at month precision."""
+    if p.day:
+        return (date(p.year, p.month, p.day) - pub).days
+    return ((p.year * 12 + p.month) - (pub.year * 12 + pub.month)) * 30
+
+
+def _cost(p: _Part, pub: date) -> float:
+    """Distance from the publication date, future distances weighted by FUTURE_WEIGHT."""
+    delta = _delta(p, pub)
+    return delta * FUTURE_WEIGHT if delta > 0 else -delta
+
+
+def _iso(p: _Part) -> str:
+    out = f"{p.year:04d}"
+    if p.month:
+        out += f"-{p.month:02d}"
+        if p.day:
+            out += f"-{p.day:02d}"
+    return out
+
+
+def _coarser(a: str, b: str) -> str:
+    order = ("year", "month", "day")
+    return order[min(order.index(a), order.index(b))]
+
+
+def _parse_published(published: str | None) -> date | None:
+    """The date part of an ISO date/datetime ("2025-09-10", "2025-09-10T08:00:00+04:00")."""
+    if not published:
+        return None
+    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", published)
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None

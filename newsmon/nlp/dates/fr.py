@@ -1,0 +1,87 @@
+"""French date rules: "le 1er janvier", "lundi 3 mars 2025", "mi-juillet", "du 13 au 15 juillet 2025"."""
+from __future__ import annotations
+
+import re
+
+from newsmon.nlp.dates.common import (
+    DASH,
+    DAY,
+    DAY_FIRST_RULES,
+    ISO_RULES,
+    YEAR,
+    YEAR_WITH_MONTH,
+    Language,
+    build,
+    month_table,
+)
+
+MONTHS = {
+    "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7,
+    "août": 8, "aout": 8, "sept": 9, "oct": 10, "nov": 11, "déc": 12, "dec": 12,
+}  # fmt: skip
+
+PARTS = {
+    "D": r"(?<![\d.,])(?:1er|1ᵉʳ|premier|" + DAY + r")(?!\w)",
+    "M": r"(?:janvier|janv\.|f[ée]vrier|f[ée]vr\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t"
+    r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\.)(?!\w)",
+    "Y": r"(?<![\d.,])" + YEAR + r"(?![\d%]|[.,]\d)",
+    "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d)",
+    "WD": r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+",
+    # Words that make a following year (or bare month) a date, not a count.
+    "PREP": r"(?<!\w)(?:en|depuis|dès|jusqu'en|jusqu’en|d'ici|d’ici|avant|après|courant|à\s+partir\s+de"
+    r"|au\s+cours\s+de|l'année|l’année|l'an|l’an|année|exercice|(?:au\s+)?mois\s+d[e'’]\s*"
+    r"|(?:fin|début|milieu)\s+d[e'’]|(?:premier|second|deuxième|troisième|quatrième)\s+(?:semestre|trimestre)"
+    r"(?:\s+d[e'’])?)",
+    "MOD": r"(?:début|fin|mi-|courant|milieu)\s*",
+    "UNIT": r"(?!\s*(?:%|pour\s+cent|personnes|habitants|tonnes|km|kg|euros?|dollars?|manats?|millions?"
+    r"|milliards?)\b)",
+    # "les élections de 2016", "la loi de 2016": events and documents news names by their year.
+    "EVENT": r"(?:élections?|présidentielle|législatives|municipales|scrutin|référendum|recensement|loi"
+    r"|budget|rapport|étude|enquête|sommet|accord|traité|protocole|mémorandum|décret|plan|stratégie"
+    r"|programme|feuille\s+de\s+route|édition|saison|campagne|jeux|coupe\s+du\s+monde|mondial"
+    r"|championnats?|crise|séisme|attentats?|révolution|guerre)",
+}
+
+TEMPLATES = [
+    # singles
+    r"(?:<WD>)?<D1>\s+<M1>(?:\s+<Y1>)?",  # lundi 3 mars 2025 / (le) 1er mars
+    r"(?:<MOD>)?<M1>\s+(?:de\s+)?<Y1>",  # septembre 2025 / mi-juillet 2025 / janvier de 2007
+    r"<PREP>\s*(?P<x><M1>)",  # en septembre (year inferred)
+    r"(?<!\w)(?P<x><MOD><M1>)",  # mi-juillet, début mars
+    r"<PREP>\s+(?P<x><Y1>)<UNIT>",  # en 2017, l'année 2019, depuis 2012
+    r"(?<!\w)(?P<x><MOD><Y1>)<UNIT>",  # fin 2024, mi-2025
+    r"(?<!\w)(?P<x>(?:printemps|été|automne|hiver)\s+(?:de\s+)?<Y1>)<UNIT>",  # (à l')automne 2016
+    r"\b<EVENT>\s+(?:\w+\s+)?d[e'’]\s*(?P<x><Y1>)<UNIT>",  # les élections législatives de 2016
+    # ranges
+    r"(?:\bdu\s+)?<D1>\s+(?:au|à)\s+<D2>\s+<M2>(?:\s+<Y2>)?",  # du 13 au 15 juillet 2025
+    r"<D1>\s*<DASH>\s*<D2>\s+<M2>(?:\s+<Y2>)?",  # 13-15 juillet
+    r"\bentre\s+le\s+<D1>\s+et\s+le\s+<D2>\s+<M2>(?:\s+<Y2>)?",
+    r"\bentre\s+les\s+<D1>\s+et\s+<D2>\s+<M2>(?:\s+<Y2>)?",  # entre les 27 et 30 janvier 2022
+    r"(?:\bde\s+|\bd['’])<M1>\s+(?:à|au)\s+<M2>(?:\s+<Y2>)?",  # de mars à mai 2024
+    r"\bentre\s+<M1>\s+et\s+<M2>(?:\s+<Y2>)?",  # entre mars et mai 2024
+    r"<M1>\s*<DASH>\s*<M2>\s+<Y2>",  # mars-mai 2024
+    r"(?<!\w)(?:les\s+)?années\s+(?P<y1>(?:19|20)\d0)(?!\d)(?P<decade>)",  # les années 1990
+    r"(?:\bles\s+)?<D1>\s+et\s+<D2>\s+<M2>(?:\s+<Y2>)?(?P<pair>)",  # les 15 et 16 avril 2010
+    r"<M1>\s+et\s+<M2>\s+<Y2>(?P<pair>)",  # février et mars 2017
+    r"(?:\bde\s+)?<Y1>\s*(?:<DASH>|\s+à\s+)\s*<Y2>",  # 2017-2019 / de 2017 à 2019
+    r"\bentre\s+<Y1>\s+et\s+<Y2>",
+]
+
+LANGUAGE = Language(
+    code="fr",
+    rules=ISO_RULES + DAY_FIRST_RULES + build(TEMPLATES, PARTS, re.IGNORECASE),
+    month_number=month_table(MONTHS),
+    range_joins=[
+        (re.compile(r"\bdu\s+$", re.I), re.compile(r"\s+au\s+", re.I)),
+        (re.compile(r"\bde\s+$", re.I), re.compile(r"\s+à\s+", re.I)),
+        (re.compile(r"\bentre\s+(?:le\s+)?$", re.I), re.compile(r"\s+et\s+(?:le\s+)?", re.I)),
+        (None, re.compile(rf"\s*{DASH}\s*|\s+au\s+", re.I)),
+    ],
+    hints=[
+        (None, re.compile(r"\s+(?:de\s+)?cette\s+année\b", re.I), "0"),  # en février de cette année
+        (None, re.compile(r"\s+de\s+l['’](?:année\s+(?:dernière|passée)|an\s+dernier)", re.I), "-1"),
+        (None, re.compile(r"\s+de\s+l['’](?:année|an)\s+prochain", re.I), "+1"),
+        (None, re.compile(r"\s+derni(?:er|ère)\b", re.I), "past"),  # le 22 juillet dernier
+        (None, re.compile(r"\s+prochain(?:e)?\b", re.I), "future"),
+    ],
+)

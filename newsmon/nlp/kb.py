@@ -1,0 +1,333 @@
+"""The knowledge base of canonical entities: name lookup and matching in running text.
+
+The data lives in `models/kb/entities.toml` (format: `models/kb/README.md`, read by `kb_file.py`);
+users add or override entities by id with files of the same format. Matching works on folded tokens
+(`textnorm.fold`), so spelling variants (ə/e, ü/u, é/e, case) meet, and for Azerbaijani and Turkish a
+name's last word may carry a case suffix ("Dövlət Agentliyinin", "Bakıda", "Koreyanın").
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterable, Iterator, NamedTuple, Sequence
+
+from newsmon.nlp.kb_file import DEFAULT_KB_PATH, KB_LABELS, FormerName, KBEntity, read_entities
+from newsmon.text.normalize import AZ_SUFFIXES, az_stems, fold, ru_stem, tokenize
+
+__all__ = ["DEFAULT_KB_PATH", "KB_LABELS", "FormerName", "KBEntity", "KnowledgeBase", "Match", "SUFFIX_LANGS"]
+
+SUFFIX_LANGS = ("az", "tr")  # languages whose names take glued case suffixes
+_AZ_SUFFIX_SET = frozenset(AZ_SUFFIXES)
+
+
+class _Entry(NamedTuple):
+    entity_id: str
+    lang: str | None
+    # Short all-caps names ("ASAN", "DOST", "UN") are ordinary words in lower case, and folding would
+    # make "Aİ" (EU in az) "AI": they match only as written, word for word.
+    exact: frozenset[tuple[str, ...]]
+    ambiguous: bool
+    capital: bool  # the KB writes it with a capital first letter
+
+
+class Match(NamedTuple):
+    start: int
+    end: int
+    entity: KBEntity
+
+
+def _ru_key(key: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(ru_stem(t) for t in key)
+
+
+_ARTICLES = frozenset(("the", "le", "la", "les", "l"))
+_OF = frozenset(("of", "de", "du", "des", "d"))
+_AZ_LETTERS = frozenset("əƏıİğĞşŞ")
+
+
+def _azlike(words: list[str]) -> bool:
+    """Words spelt with Azerbaijani/Turkish letters: az names quoted in an English or French article."""
+    return any(c in _AZ_LETTERS for w in words for c in w)
+
+
+def _needs_caps(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
+
+
+def _cased(word: str) -> bool:
+    return any(c.isupper() or c.islower() for c in word)
+
+
+class KnowledgeBase:
+    def __init__(self, entities: Iterable[KBEntity] = ()):
+        self._by_id: dict[str, KBEntity] = {}
+        for e in entities:
+            self._by_id[e.id] = e
+        self._build_index()
+
+    # -- loading --------------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, paths: Sequence[Path] | None = None, include_default: bool = True) -> "KnowledgeBase":
+        """The shipped KB, then each file of `paths` in order; a later entity with the same id replaces
+        the earlier one, or with `merge = true` adds its names to it."""
+        kb = cls(read_entities(paths, include_default))
+        kb.validate()
+        return kb
+
+    def validate(self) -> None:
+        """Raise ValueError for dangling parents (a typo there silently breaks `entity` listings)."""
+        for e in self._by_id.values():
+            if e.parent and e.parent not in self._by_id:
+                raise ValueError(f"{e.source}: entity {e.id!r} has unknown parent {e.parent!r}")
+
+    def _build_index(self) -> None:
+        self._index: dict[tuple[str, ...], list[_Entry]] = {}
+        self._contexts = {e.id: tuple(fold(w) for w in e.context) for e in self._by_id.values()}
+        for e in self._by_id.values():
+            ambiguous = {fold(a) for a in e.ambiguous}
+            for surface, lang, _kind in e.surfaces():
+                self._add(surface, e.id, lang, ambiguous=fold(surface) in ambiguous)
+            for surface in e.ambiguous:
+                self._add(surface, e.id, None, ambiguous=True)
+        self._max_len = max((len(k) for k in self._index), default=0)
+        self._first_tokens = {k[0] for k in self._index}
+
+    def _add(self, surface: str, entity_id: str, lang: str | None, ambiguous: bool) -> None:
+        key = tuple(t for t, _, _ in tokenize(surface))
+        if not key:
+            return
+        first = surface.lstrip(" «\"'“")[:1]
+        exact = frozenset([tuple(surface[s:e] for _, s, e in tokenize(surface))]) if _needs_caps(surface) else frozenset()
+        entry = _Entry(entity_id, lang, exact, ambiguous, not (_cased(first) and first.islower()))
+        self._add_key(key, entry)
+        stemmed = _ru_key(key)
+        if stemmed != key:
+            self._add_key(stemmed, entry)
+
+    def _add_key(self, key: tuple[str, ...], entry: _Entry) -> None:
+        entity_id = entry.entity_id
+        entries = self._index.setdefault(key, [])
+        # The same entity may list one surface twice (as a name and as a brand): keep the stricter reading.
+        for i, old in enumerate(entries):
+            if old.entity_id == entity_id:
+                # An exact-only form stays exact-only even if listed again in another role.
+                entries[i] = old._replace(exact=old.exact | entry.exact,
+                                          ambiguous=old.ambiguous and entry.ambiguous,
+                                          capital=old.capital and entry.capital)
+                return
+        entries.append(entry)
+
+    # -- access ---------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def __iter__(self) -> Iterator[KBEntity]:
+        return iter(self._by_id.values())
+
+    def get(self, entity_id: str) -> KBEntity | None:
+        return self._by_id.get(entity_id)
+
+    def children(self, entity_id: str) -> list[KBEntity]:
+        return [e for e in self._by_id.values() if e.parent == entity_id]
+
+    def lookup(self, surface: str, lang: str | None = None, context: str | None = None) -> KBEntity | None:
+        """The entity `surface` names, or None.
+
+        Folded comparison; for az/tr (or unknown `lang`, or Azerbaijani-looking words) the last word may
+        carry a case suffix, glued ("Agentliyinin") or after a hyphen/quote ("KOICA-nın"); Russian words
+        may carry any case ending. Names listed as ambiguous count only when `context` contains one of
+        the entity's context words. "<name> of/de <known country>" is the entity of <name>, the country
+        serving as its context ("ministère de l'Intérieur de la République de Corée").
+        """
+        toks = tokenize(surface)
+        words = [surface[s:e] for _, s, e in toks]
+        key = [t for t, _, _ in toks]
+        spaced = [i > 0 and surface[toks[i - 1][2]:toks[i][1]].isspace() for i in range(len(toks))]
+        # Leading articles and an English possessive are not part of the name.
+        while len(key) > 1 and key[0] in _ARTICLES:
+            key, words, spaced = key[1:], words[1:], spaced[1:]
+        if len(key) > 1 and key[-1] == "s" and surface.rstrip()[-2:-1] in ("'", "’"):
+            key, words, spaced = key[:-1], words[:-1], spaced[:-1]
+        if not key:
+            return None
+        folded_context = fold(context) if context else None
+        stems = lang is None or lang in SUFFIX_LANGS or _azlike(words)
+        if stems and len(key) > 1 and key[-1] in _AZ_SUFFIX_SET:  # "KOICA-nın"
+            entity = self._match(tuple(key[:-1]), words[:-1], lang, folded_context, stems=False)
+            if entity:
+                return entity
+        entity = self._match(tuple(key), words, lang, folded_context, stems=stems)
+        if entity:
+            return entity
+        split = self._qualifier(key, words, spaced)
+        if split:
+            head, place = split
+            return self._match(tuple(key[:head]), words[:head], lang,
+                               (folded_context or "") + " " + " ".join(key[place:]), stems=False)
+        return None
+
+    def _match(self, key: tuple[str, ...], words: list[str], lang: str | None, folded_context: str | None,
+               stems: bool, proper: bool = False) -> KBEntity | None:
+        """The entity of these exact words, trying az case suffixes on the last one and Russian endings."""
+        cands = [key]
+        if stems:
+            cands += [key[:-1] + (s,) for s in az_stems(key[-1])]
+        ru = _ru_key(key)
+        if ru != key:
+            cands.append(ru)
+        for cand in cands:
+            entity = self._pick(cand, words, lang, folded_context, proper)
+            if entity:
+                return entity
+        return None
+
+    def _pick(self, key: tuple[str, ...], words: list[str], lang: str | None,
+              folded_context: str | None, proper: bool = False) -> KBEntity | None:
+        entries = self._index.get(key)
+        if not entries:
+            return None
+        ok = []
+        for entry in entries:
+            if entry.exact and tuple(words) not in entry.exact:
+                continue
+            if entry.ambiguous and not self._context_ok(entry.entity_id, folded_context):
+                continue
+            # In running text a name starts with a capital, unless the KB itself writes it in lower case
+            # (French "ministère de ..."): "turkey", "asan xidmət" (easy service), "mobile ASAN service".
+            if proper and entry.capital and _cased(words[0][:1]) and not words[0][:1].isupper():
+                continue
+            ok.append(entry)
+        if not ok:
+            return None
+        # Prefer a name of the text's language, then an unambiguous one.
+        ok.sort(key=lambda en: (en.lang != lang, en.ambiguous))
+        return self._by_id[ok[0].entity_id]
+
+    def _context_ok(self, entity_id: str, folded_context: str | None) -> bool:
+        if not folded_context:
+            return False
+        return any(w in folded_context for w in self._contexts[entity_id])
+
+    def _qualifier(self, key: list[str], words: list[str], spaced: list[bool]) -> tuple[int, int] | None:
+        """(end of the head, start of the country) when `key` is "<head> of/de [la|l'] <KB country>"."""
+        for i in range(1, len(key) - 1):
+            if key[i] not in _OF or not spaced[i]:  # "BMT-də": an az suffix, not French "de"
+                continue
+            j = i + 1
+            while j < len(key) - 1 and key[j] in _ARTICLES:
+                j += 1
+            place = self._match(tuple(key[j:]), words[j:], None, None, stems=True)
+            if place and place.kind == "country":
+                return i, j
+        return None
+
+    # -- running text ---------------------------------------------------------------------------
+
+    def find(self, text: str, lang: str | None = None) -> list[Match]:
+        """KB names in `text`: greedy longest match, left to right, non-overlapping.
+
+        Names must start with a capital as the KB writes them (scripts without case are exempt). An
+        organisation followed by "of/de <known country>" takes the country into its span, as one name.
+        """
+        toks = tokenize(text)
+        folded_text = fold(text)
+        lang_stems = lang is None or lang in SUFFIX_LANGS
+        matches: list[Match] = []
+        i, n = 0, len(toks)
+        while i < n:
+            found = None
+            if toks[i][0] in self._first_tokens or ru_stem(toks[i][0]) in self._first_tokens:
+                lengths: Iterable[int] = range(min(self._max_len, n - i), 0, -1)
+            else:  # only a suffixed single word can still match here
+                lengths = [1]
+            for length in lengths:
+                window = toks[i: i + length]
+                words = [text[s:e] for _, s, e in window]
+                key = tuple(t for t, _, _ in window)
+                entity = self._match(key, words, lang, folded_text, proper=True,
+                                     stems=lang_stems or _azlike(words))
+                if entity:
+                    found = (length, entity)
+                    break
+            if found:
+                length, entity = found
+                end = i + length
+                if entity.label == "ORG":
+                    end = self._extend_with_place(toks, text, end)
+                matches.append(Match(toks[i][1], toks[end - 1][2], entity))
+                i = end
+            else:
+                i += 1
+        return matches
+
+    def _extend_with_place(self, toks: list[tuple[str, int, int]], text: str, end: int) -> int:
+        """Token index after "of/de [la|l'] <known country>" that follows an organisation at `end`.
+
+        Countries only: "ministère de l'Intérieur de la République de Corée" is one name, while
+        "Maison de la justice de Tbilissi" is a branch in a city."""
+        # A separate word: in "BMT-də Somali" the "də" is an az suffix, not French "de".
+        if end >= len(toks) or toks[end][0] not in _OF or not text[toks[end - 1][2]:toks[end][1]].isspace():
+            return end
+        j = end + 1
+        while j < len(toks) and toks[j][0] in _ARTICLES:
+            j += 1
+        for length in range(min(6, len(toks) - j), 0, -1):
+            window = toks[j: j + length]
+            words = [text[s:e] for _, s, e in window]
+            place = self._match(tuple(t for t, _, _ in window), words, None, None, stems=True, proper=True)
+            if place and place.kind == "country":
+                return j + length
+        return end
+
+    # -- spaCy ------------------------------------------------------------------------------------
+
+    def ruler_patterns(self, lang: str) -> list[dict]:
+        """EntityRuler patterns for `lang`, each with the entity id as "id".
+
+        Token patterns keep the case rules of `find` (short all-caps names in capitals, a capital first
+        letter where the KB has one); for az/tr each name also gets a pattern whose last word may carry a
+        case suffix. Names with punctuation inside words are phrase patterns, meant for
+        `phrase_matcher_attr="LOWER"`. Left out: ambiguous names (the ruler cannot see the context they
+        need) and Russian case endings (use `find` for those).
+        """
+        patterns: list[dict] = []
+        seen: set[tuple] = set()
+
+        def add(pattern: dict) -> None:
+            key = (pattern["id"], repr(pattern["pattern"]))
+            if key not in seen:
+                seen.add(key)
+                patterns.append(pattern)
+
+        for e in self._by_id.values():
+            ambiguous = {fold(a) for a in e.ambiguous}
+            for surface, slang, _kind in e.surfaces():
+                # Names of every language go in (French articles write "Bilim Bakı" too).
+                if fold(surface) in ambiguous:
+                    continue
+                words = surface.split()
+                if _needs_caps(surface):
+                    add({"label": e.label, "id": e.id, "pattern": [{"TEXT": w} for w in words]})
+                    continue
+                capital = not surface[:1].islower()
+                if not all(w.isalnum() for w in words):
+                    # spaCy splits "l'innovation", "Nyu-York" its own way: let it tokenize the pattern.
+                    add({"label": e.label, "id": e.id, "pattern": surface})
+                    continue
+                tokens = [{"LOWER": w.lower()} for w in words]
+                if capital:  # "ASAN xidmət" but not "asan xidmət" (easy service)
+                    tokens[0]["IS_LOWER"] = False
+                add({"label": e.label, "id": e.id, "pattern": tokens})
+                if lang in SUFFIX_LANGS and slang in (None, "az", "tr", "en"):
+                    inflected = [dict(t) for t in tokens]
+                    inflected[-1]["LOWER"] = {"REGEX": "^" + re.escape(words[-1].lower()) + _AZ_SUFFIX_RE + "$"}
+                    add({"label": e.label, "id": e.id, "pattern": inflected})
+        return patterns
+
+
+# Case suffixes in Azerbaijani spelling (the folded AZ_SUFFIXES cover the same endings).
+_AZ_SUFFIX_RE = ("(?:ın|in|un|ün|nın|nin|nun|nün|a|ə|ya|yə|na|nə|ı|i|u|ü|nı|ni|nu|nü|yı|yi|yu|yü|"
+                 "da|də|ta|tə|nda|ndə|dakı|dəki|ndakı|ndəki|dan|dən|tan|tən|ndan|ndən|la|lə|yla|ylə)")

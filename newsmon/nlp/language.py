@@ -1,0 +1,245 @@
+"""Language identification per paragraph, with Azerbaijani told apart from Turkish.
+
+Two engines, chosen by measurement (see models/langid/README.md):
+- our character n-gram classifier (`langid_model`), trained on 19 Latin and Cyrillic languages
+  including az, tr and their Turkic neighbours: it answers for Latin and Cyrillic text, fast, in batches;
+- langdetect with its stock profiles plus our Azerbaijani one (`langdetect_engine`): it answers for
+  text in other scripts (Arabic, Greek, CJK, ...), which our classifier was never shown, and for
+  Latin/Cyrillic text our classifier is unsure of when langdetect is sure it is a language we did not
+  train on (Polish, Dutch, Czech...).
+
+Candidates are the languages the caller expects; they get a prior bonus, so short ambiguous text
+goes to them rather than to a neighbour (Turkmen, Crimean Tatar), but text clearly in another
+language is reported as that language, never forced into the set.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from newsmon.nlp import langdetect_engine
+from newsmon.nlp.langid_model import CharNgramModel, normalise
+from newsmon.model import Segment
+from newsmon.settings import DEFAULT_LANGS  # re-exported: part of this module's API
+
+UND = "und"
+# Added to the candidates' scores: e^1.5 = 4.5x prior odds. Enough to keep short Azerbaijani text
+# from drifting to Turkmen, Crimean Tatar or Uzbek, small enough that German, Kazakh or Uzbek
+# sentences still come out as themselves (values compared in models/langid/README.md).
+CANDIDATE_BONUS = 1.5
+# ... plus this divided by the number of words: one or two words carry too little evidence to
+# outvote the caller's expectation (a Russian word pair is not Bulgarian because one n-gram says so).
+SHORT_TEXT_BONUS = 3.0
+# The logistic model's top probability (without naive Bayes or the candidate bonus) below UNSURE, on
+# text that is not short, means "maybe none of my languages": langdetect is asked, and believed only
+# when it is SURE_UNSEEN of a language we were not trained on.
+UNSURE = 0.9
+SURE_UNSEEN = 0.95
+# A paragraph with fewer words or letters than this is not guessed alone in `segment`.
+SHORT_WORDS = 4
+SHORT_LETTERS = 20
+
+_LATIN_OR_CYRILLIC = re.compile(r"[a-z\u00c0-\u024f\u0259\u1e00-\u1eff\u0400-\u04ff]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True)
+class LangGuess:
+    lang: str  # ISO 639-1 code, or "und"
+    prob: float
+
+
+@lru_cache(maxsize=1)
+def _model() -> CharNgramModel:
+    return CharNgramModel.load()
+
+
+def supported() -> tuple[str, ...]:
+    """Languages the classifier can be given as candidates."""
+    return _model().langs
+
+
+def _candidate_mask(candidates: Sequence[str] | None) -> np.ndarray:
+    model = _model()
+    cands = DEFAULT_LANGS if candidates is None else tuple(candidates)
+    unknown = [c for c in cands if c not in model.langs]
+    if unknown:
+        raise ValueError(f"unsupported candidate language(s) {unknown}; supported: {', '.join(model.langs)}")
+    return np.array([lang in cands for lang in model.langs])
+
+
+def _clean(text: str) -> str:
+    return normalise(_URL.sub(" ", text))
+
+
+@dataclass(frozen=True)
+class _Text:
+    """What the decision needs to know about one text besides the model's scores."""
+
+    letters: int
+    latin_or_cyrillic: int
+    cyrillic: int
+    words: int
+
+    @classmethod
+    def of(cls, text: str) -> _Text:
+        cleaned = _clean(text)
+        letters = cleaned.replace(" ", "")
+        return cls(len(letters), len(_LATIN_OR_CYRILLIC.findall(letters)), len(_CYRILLIC.findall(letters)),
+                   len(cleaned.split()))
+
+    @property
+    def short(self) -> bool:
+        return self.words < SHORT_WORDS or self.letters < SHORT_LETTERS
+
+
+def detect_many(texts: Sequence[str], candidates: Sequence[str] | None = None) -> list[LangGuess]:
+    """One guess per text, in order; the fast path (one vectorised pass for the whole batch)."""
+    mask = _candidate_mask(candidates)
+    out: list[LangGuess | None] = [None] * len(texts)
+    batch: list[int] = []
+    infos = [_Text.of(t) for t in texts]
+    for i, info in enumerate(infos):
+        if not info.letters:
+            out[i] = LangGuess(UND, 0.0)
+        elif 2 * info.latin_or_cyrillic < info.letters:
+            out[i] = _other_script(texts[i])
+        else:
+            batch.append(i)
+    if batch:
+        model = _model()
+        lr, nb = model.scores([_URL.sub(" ", texts[i]) for i in batch])
+        lr_top = _softmax(lr).max(axis=1)
+        n_words = np.array([max(infos[i].words, 1) for i in batch], dtype=np.float32)
+        # Naive Bayes helps the Latin-script Turkic languages on short text but blurs Russian with
+        # Ukrainian, Bulgarian and Belarusian (measured), so Cyrillic text gets the logistic model alone.
+        nb_scale = np.array([0.0 if 2 * infos[i].cyrillic > infos[i].letters else model.nb_scale for i in batch],
+                            dtype=np.float32)
+        combined = lr + nb_scale[:, None] * nb
+        combined[:, mask] += (CANDIDATE_BONUS + SHORT_TEXT_BONUS / n_words)[:, None]
+        probs = _softmax(combined)
+        best = probs.argmax(axis=1)
+        for row, i in enumerate(batch):
+            guess = LangGuess(model.langs[best[row]], round(float(probs[row, best[row]]), 4))
+            if lr_top[row] < UNSURE and not infos[i].short:
+                guess = _unseen_language(texts[i], model.langs) or guess
+            out[i] = guess
+    return out  # type: ignore[return-value]
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    e = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _unseen_language(text: str, known: Sequence[str]) -> LangGuess | None:
+    """langdetect's answer when it is sure of a language our classifier was not trained on.
+
+    Polish, Dutch, Czech... get a spread-out, low-confidence answer from our classifier (it must pick
+    one of its 19 languages); langdetect knows 55 languages and is near-certain on such sentences.
+    """
+    ranked = langdetect_engine.detect_langs(text)
+    if ranked and ranked[0][0] not in known and ranked[0][1] >= SURE_UNSEEN:
+        return LangGuess(ranked[0][0], round(ranked[0][1], 4))
+    return None
+
+
+def detect(text: str, candidates: Sequence[str] | None = None) -> LangGuess:
+    return detect_many([text], candidates)[0]
+
+
+def _other_script(text: str) -> LangGuess:
+    """Text mostly outside Latin and Cyrillic: our classifier has never seen it, langdetect has."""
+    # the script alone settles East Asian text, where langdetect is weak (it calls short Chinese "ko")
+    if _HANGUL.search(text):
+        return LangGuess("ko", 1.0)
+    if _KANA.search(text):
+        return LangGuess("ja", 1.0)
+    if _HAN.search(text):
+        return LangGuess("zh", 1.0)
+    ranked = langdetect_engine.detect_langs(text)
+    if not ranked:
+        return LangGuess(UND, 0.0)
+    lang, prob = ranked[0]
+    return LangGuess(lang, round(prob, 4))
+
+
+def segment(text: str, candidates: Sequence[str] | None = None) -> list[Segment]:
+    """Paragraphs (runs between newlines) with their language; adjacent same-language ones merged.
+
+    Short paragraphs (a few words, a date, a URL) are not guessed alone: a run of them that is long
+    enough together is guessed as one text (a footer split over lines), otherwise they take the
+    language of the nearest preceding guessed paragraph (the following one at the start). When
+    nothing is long enough, the whole text is guessed as one.
+    """
+    spans = []
+    for m in _PARAGRAPH.finditer(text):
+        stripped = m.group().strip()
+        if stripped:
+            start = m.start() + m.group().index(stripped)
+            spans.append((start, start + len(stripped)))
+    if not spans:
+        return []
+    short = [_Text.of(text[s:e]).short for s, e in spans]
+    units: list[list[int]] = []  # paragraphs guessed together
+    run: list[int] = []
+    for i in range(len(spans) + 1):
+        if i < len(spans) and short[i]:
+            run.append(i)
+            continue
+        if run and not _Text.of(" ".join(text[spans[j][0] : spans[j][1]] for j in run)).short:
+            units.append(run)
+        run = []
+        if i < len(spans):
+            units.append([i])
+    if not units:
+        guesses = [detect(text, candidates)] * len(spans)
+    else:
+        unit_guesses = detect_many([" ".join(text[spans[j][0] : spans[j][1]] for j in u) for u in units], candidates)
+        found = {j: g for u, g in zip(units, unit_guesses) for j in u}
+        guesses, last = [], unit_guesses[0]
+        for i in range(len(spans)):
+            last = found.get(i, last)
+            guesses.append(last)
+    return _merge(spans, guesses)
+
+
+def _merge(spans: list[tuple[int, int]], guesses: list[LangGuess]) -> list[Segment]:
+    segments: list[Segment] = []
+    weight = 0  # characters behind the current segment's prob, for a length-weighted mean
+    for (start, end), g in zip(spans, guesses):
+        n = end - start
+        if segments and segments[-1].lang == g.lang:
+            seg = segments[-1]
+            seg.prob = round((seg.prob * weight + g.prob * n) / (weight + n), 4)
+            seg.end = end
+            weight += n
+        else:
+            segments.append(Segment(start=start, end=end, lang=g.lang, prob=g.prob))
+            weight = n
+    return segments
+
+
+def dominant(segments: Sequence[Segment]) -> LangGuess:
+    """The language with the most characters (und segments do not count), with its mean probability."""
+    chars: dict[str, int] = {}
+    mass: dict[str, float] = {}
+    for s in segments:
+        if s.lang == UND or s.end <= s.start:
+            continue
+        n = s.end - s.start
+        chars[s.lang] = chars.get(s.lang, 0) + n
+        mass[s.lang] = mass.get(s.lang, 0.0) + s.prob * n
+    if not chars:
+        return LangGuess(UND, 0.0)
+    lang = max(chars, key=lambda k: (chars[k], k))
+    return LangGuess(lang, round(mass[lang] / chars[lang], 4))

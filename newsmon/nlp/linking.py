@@ -1,0 +1,409 @@
+"""Link NER mentions to canonical entities, within an article and across articles and languages.
+
+Order of evidence for each mention: the knowledge base (any name, any language, az case suffixes);
+an acronym defined in the same text ("Korea International Cooperation Agency (KOICA)", either way round);
+for people, a fuller name of the same person in the same article ("Mr. Mehdiyev" -> "Ülvi Mehdiyev").
+Whatever is left gets an id derived from its label and folded name, so "Ülvi Mehdiyev" and
+"Ulvi Mehdiyev" share an id in any article even without a KB entry.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import replace
+
+from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
+from newsmon.model import Mention
+from newsmon.text.normalize import AZ_SUFFIXES, az_stems, fold, slugify, tokenize
+
+_ID_PREFIX = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
+_AZ_SUFFIX_SET = frozenset(AZ_SUFFIXES)
+
+# Titles and honorifics, folded; stripped from person names and dropped when they stand alone.
+TITLES = frozenset(fold(t) for t in """
+mr mrs ms miss dr prof sir dame madam mister messrs h.e his excellency her excellency hon
+m mme mlle mm monsieur madame docteur professeur son excellence
+cenab cənab xanim xanım bey bəy muellim müəllim hormetli hörmətli
+г-н г-жа господин госпожа
+president prezident président президент vice-president
+minister ministre nazir министр deputy
+chairman chairwoman chair sədr sedr председатель head director ambassador ambassadeur səfir
+""".split())
+
+# Folded words the stock models label PERSON/ORG though they are documents, diseases or common words.
+NOT_ENTITIES = frozenset(fold(t) for t in [
+    "memorandum", "mémorandum", "memorandumu", "memorandum of understanding", "mémorandum d'accord",
+    "mémorandum d'entente", "anlaşma memorandumu", "covid", "covid-19", "covid 19", "coronavirus",
+    "koronavirus", "pandemic", "pandemiya", "protocol", "protocole", "protokol", "agreement", "accord",
+    "saziş", "charter", "decree", "décret", "fərman", "sərəncam", "agency", "ministry", "government",
+    "department", "agence", "ministère", "gouvernement", "agentlik", "agentliyi", "nazirlik", "nazirliyi",
+    "hökumət", "dövlət", "state", "état", "republic", "république", "respublika",
+    # demonyms the English model calls PERSON or ORG
+    "azerbaijani", "azerbaijanis", "azeri", "korean", "koreans", "south korean", "uzbek", "georgian", "turkish",
+    "italian", "french", "russian", "afghan", "djiboutian", "ugandan", "indonesian", "pakistani", "european",
+    "american", "azerbaïdjanais", "azerbaïdjanaise", "coréen", "coréenne", "sud-coréen", "ouzbek", "ouzbèke",
+    "géorgien", "géorgienne", "turc", "turque", "italien", "italienne", "azərbaycanlı", "koreyalı",
+])
+
+MONTHS_AND_DAYS = frozenset(fold(t) for t in """
+january february march april may june july august september october november december
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr
+monday tuesday wednesday thursday friday saturday sunday
+lundi mardi mercredi jeudi vendredi samedi dimanche
+bazar ertəsi çərşənbə axşamı çərşənbə cümə axşamı cümə şənbə
+""".split())
+
+_LEADING = ("the", "le", "la", "les", "l")
+_QUOTES = "\"'«»“”„‘’‹›「」 \t\n"
+# Surname endings after which an az case suffix can be told apart from the name ("Mehdiyevin").
+_SURNAME_END = re.compile(r"(?:yev|iyev|ev|ov|zade|li|lu|ski|sky)$")
+# az possessive + case ending on the head word of an organisation name: "Nazirliyinin" -> "Nazirliyi".
+_AZ_ORG_CASE = re.compile(r"(?<=[iu])(?:nin|nun|ne|na|nde|nda|nden|ndan|ni|nu|yla|yle)$")
+_ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,11}$")
+_CONNECTORS = frozenset(fold(t) for t in "of for and the on in de du des la le l d et pour aux à en "
+                        "və üzrə ilə yanında и по для при".split())
+
+
+# -- public API -----------------------------------------------------------------------------------
+
+def find_known_entities(text: str, lang: str, kb: KnowledgeBase) -> list[Mention]:
+    """KB names found directly in `text` (longest match, az suffix-tolerant), already linked."""
+    return [
+        Mention(text=text[m.start:m.end], label=m.entity.label, start=m.start, end=m.end, lang=lang,
+                canonical_id=m.entity.id, canonical_name=m.entity.name)
+        for m in kb.find(text, lang)
+    ]
+
+
+def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBase) -> list[Mention]:
+    """Copies of `mentions` with canonical_id/canonical_name set, labels corrected from the KB and
+    false positives dropped. DATE mentions pass through unchanged."""
+    definitions = find_acronym_definitions(text)
+    by_acronym = {fold(a): long for a, long in definitions.items()}
+    by_long = {fold(long): a for a, long in definitions.items()}
+
+    linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
+    for m in mentions:
+        if m.label == "DATE":
+            linked.append((m, m.text))
+            continue
+        surface = clean_surface(m.text, m.label, m.lang or lang)
+        entity = _kb_entity(surface, m.lang or lang, kb, text, by_acronym, by_long)
+        if entity:
+            linked.append((replace(m, label=entity.label, canonical_id=entity.id,
+                                   canonical_name=entity.name), surface))
+            continue
+        if is_false_positive(m, surface):
+            continue
+        folded = fold(surface)
+        long = by_acronym.get(folded) or by_acronym.get(fold(_strip_az_suffix(surface)))
+        if long:  # an acronym defined in this text: same id as its long form
+            linked.append((replace(m, label=_acronym_label(m.label), canonical_id=derive_id(long, "ORG", lang),
+                                   canonical_name=long), surface))
+        elif folded in by_long:
+            linked.append((replace(m, canonical_id=derive_id(surface, "ORG", lang), canonical_name=surface),
+                           surface))
+        elif m.label in ("ORG", "LOC", "MISC") and looks_like_person(surface):
+            linked.append((replace(m, label="PERSON"), surface))
+        else:
+            linked.append((m, surface))
+    linked = _corefer_people(linked, lang)
+    linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
+    out = [_trim_to_surface(_with_derived_id(m, surface, lang), surface) for m, surface in linked]
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _trim_to_surface(m: Mention, surface: str) -> Mention:
+    """Narrow the span to the name itself: "the Rwanda Development Board", "Mme Diop", "KOICA-nın"
+    keep their article, title or attached suffix outside the mention, as annotators mark it."""
+    if m.label == "DATE" or not surface or surface == m.text:
+        return m
+    at = m.text.find(surface)
+    if at < 0:
+        return m
+    return replace(m, text=surface, start=m.start + at, end=m.start + at + len(surface))
+
+
+def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Mention], lang: str,
+                      kb: KnowledgeBase) -> list[tuple[Mention, str]]:
+    """Every use of an acronym the text defines ("... Authority (RISA)") that NER did not mark."""
+    taken = [(m.start, m.end) for m in existing]
+    added: list[tuple[Mention, str]] = []
+    for acronym, long in definitions.items():
+        if not _looks_like_acronym(acronym) or not acronym.isupper():
+            continue
+        entity = kb.lookup(long, lang) or kb.lookup(acronym, lang)
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text):
+            if any(s < hit.end() and hit.start() < e for s, e in taken):
+                continue
+            if entity:
+                m = Mention(acronym, entity.label, hit.start(), hit.end(), lang, entity.id, entity.name)
+            else:
+                m = Mention(acronym, "ORG", hit.start(), hit.end(), lang, derive_id(long, "ORG", lang), long)
+            added.append((m, acronym))
+            taken.append((hit.start(), hit.end()))
+    return added
+
+
+def looks_like_person(surface: str) -> bool:
+    """"Firouz Rakhimov", "Nərmin Talıbova": two or three capitalised words, the last with a surname
+    ending of the region (-ov/-ova, -yev/-yeva, -zadə, -li...). The stock models often call them ORG."""
+    words = surface.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    return bool(_PERSON_SURNAME.search(fold(words[-1])))
+
+
+_PERSON_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|iyev|iyeva|zade|skiy|ski|ska|enko|uk)$")
+
+
+def derive_id(name: str, label: str, lang: str | None = None) -> str:
+    """Id for an entity outside the KB: "<label>:<slug of its normalised name>".
+
+    People's names also go through `person_key`, so the Azerbaijani and the English spelling of one
+    name ("Anar Quliyev", "Anar Guliyev"; "Leyla Həsənova", "Leyla Hasanova") give one id."""
+    base = _base_form(name, label, lang)
+    if label == "PERSON":
+        base = person_key(base)
+    return f"{_ID_PREFIX.get(label, 'misc')}:{slugify(base)}"
+
+
+# English texts romanise Azerbaijani letters (ə q x ş ç c ğ as a g kh sh ch j gh); reducing both
+# spellings to one key makes "Xəlilov" and "Khalilov" equal. Symmetric, so French "François" and
+# "Francois" stay equal too. Keys only: never shown.
+_ROMAN_PAIRS = (("kh", "x"), ("sh", "s"), ("ch", "c"), ("gh", "g"), ("j", "c"), ("q", "g"))
+
+
+def person_key(name: str) -> str:
+    """Spelling-independent form of a person's name, for ids."""
+    key = fold(name.replace("ə", "a").replace("Ə", "a"))
+    for a, b in _ROMAN_PAIRS:
+        key = key.replace(a, b)
+    return key
+
+
+def clean_surface(text: str, label: str, lang: str | None = None) -> str:
+    """The name inside a mention: quotes, leading articles, titles (people), possessive "'s" and a
+    hyphen/apostrophe-attached az suffix ("KOICA-nın") removed."""
+    s = text.strip(_QUOTES)
+    s = re.sub(r"[’']s$", "", s)
+    if lang is None or lang in SUFFIX_LANGS:
+        s = _strip_az_suffix(s)
+    words = s.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in _LEADING:
+        words = words[1:]
+    if words and re.match(r"^[lLdD][’']\w", words[0]) and lang in (None, "fr"):
+        words[0] = words[0][2:]
+    if label == "PERSON":
+        while words and fold(words[0]).rstrip(".") in TITLES:
+            words = words[1:]
+        while words and fold(words[-1]).rstrip(".") in TITLES:  # "Ülvi bəy"
+            words = words[:-1]
+    return " ".join(words).strip(_QUOTES + ",.;:")
+
+
+def is_false_positive(m: Mention, surface: str) -> bool:
+    """Mentions no reader would count as an entity (see NOT_ENTITIES and the rules below)."""
+    folded = fold(surface)
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) < 2 or len(surface) < 2:
+        return True  # empty after stripping a title, digits, 1-char spans
+    if folded in NOT_ENTITIES or folded in MONTHS_AND_DAYS or folded.rstrip(".") in TITLES:
+        return True
+    if m.lang in SUFFIX_LANGS and ({folded, *az_stems(folded)}) & (NOT_ENTITIES | MONTHS_AND_DAYS):
+        return True  # "Martın", "Memoranduma", "Protokola": inflected months and document words
+    if _ORDINAL_YEAR.match(surface):
+        return True  # "2013-cü", "2019-cu": a year, not an organisation
+    if m.label == "PERSON" and any(c.isdigit() for c in surface):
+        return True  # "COVID-19", "G20"
+    cased = [w for w in surface.split() if any(c.isupper() or c.islower() for c in w)]
+    if cased and not any(w[0].isupper() or w[0].isdigit() for w in cased):
+        return True  # no capitalised word: not a proper noun in az, en, fr or ru ("təcrübəsinin yeni mərhələsi")
+    return False
+
+
+_ORDINAL_YEAR = re.compile(r"^\d{4}-?(?:c|ç)[iıuü]")
+
+
+def find_acronym_definitions(text: str) -> dict[str, str]:
+    """Acronyms defined in `text`: {"KOICA": "Korea International Cooperation Agency"}.
+
+    Both "Long Name (ACR)" and "ACR (Long Name)". The long form is found with the Schwartz-Hearst
+    algorithm (each letter of the acronym, in order, in the words before; the first at a word start),
+    falling back to the run of capitalised words before the bracket, which covers translations
+    ("Koreya Beynəlxalq Əməkdaşlıq Agentliyi (KOICA)").
+    """
+    found: dict[str, str] = {}
+    toks = tokenize(text)
+    ends = [e for _, _, e in toks]
+    for par in re.finditer(r"\(([^()]{2,200})\)", text):
+        inner = par.group(1).strip()
+        before = toks[: bisect_right(ends, par.start())]
+        if _ACRONYM.match(inner) and _looks_like_acronym(inner):
+            long = _long_form(inner, before, text, par.start())
+            if long:
+                found.setdefault(inner, long)
+        elif before and len(inner.split()) >= 2:
+            _, s, e = before[-1]
+            acronym = text[s:e]
+            if text[e:par.start()].strip() == "":
+                if _looks_like_acronym(acronym) and _sh_start(fold(acronym), _fold_words(inner)) == 0:
+                    found.setdefault(acronym, inner)
+    return found
+
+
+def _fold_words(text: str) -> list[str]:
+    return [t for t, _, _ in tokenize(text)]
+
+
+# -- helpers --------------------------------------------------------------------------------------
+
+def _kb_entity(surface: str, lang: str, kb: KnowledgeBase, text: str,
+               by_acronym: dict[str, str], by_long: dict[str, str]) -> KBEntity | None:
+    if not surface:
+        return None
+    entity = kb.lookup(surface, lang, context=text)
+    if entity:
+        return entity
+    folded = fold(surface)
+    if folded in by_acronym:  # an acronym the KB lacks, whose long form it knows
+        return kb.lookup(by_acronym[folded], lang, context=text)
+    if folded in by_long:  # a long form the KB lacks, whose acronym it knows ("... (SAPSSI)")
+        return kb.lookup(by_long[folded], lang, context=text)
+    return None
+
+
+def _looks_like_acronym(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return 2 <= len(letters) <= 10 and upper >= 2 and upper >= len(letters) - 2
+
+
+def _sh_start(short: str, words: list[str]) -> int | None:
+    """Schwartz & Hearst (2003): index of the word where the long form for `short` starts, or None."""
+    short = "".join(c for c in short if c.isalnum())
+    long = " ".join(words)
+    if not short or not long:
+        return None
+    li = len(long) - 1
+    for si in range(len(short) - 1, -1, -1):
+        c = short[si]
+        while li >= 0 and (long[li] != c or (si == 0 and li > 0 and long[li - 1].isalnum())):
+            li -= 1
+        if li < 0:
+            return None
+        li -= 1
+    start_char = li + 1
+    return long[:start_char].count(" ")
+
+
+def _long_form(acronym: str, before: list[tuple[str, int, int]], text: str, paren: int) -> str | None:
+    # Only words of the same clause: stop at sentence punctuation between them and the bracket.
+    window: list[tuple[str, int, int]] = []
+    for tok in reversed(before):
+        if re.search(r"[.;:!?()\n]", text[tok[2]:paren if not window else window[0][1]]):
+            break
+        window.insert(0, tok)
+    n = len([c for c in acronym if c.isalnum()])
+    window = window[-min(n + 5, 2 * n):]
+    if not window:
+        return None
+    start = _sh_start(fold(acronym), [t for t, _, _ in window])
+    if start is not None and len(window) - start >= 2:
+        return text[window[start][1]:window[-1][2]]
+    # Fallback: capitalised words (with connectors inside) right before the bracket.
+    i = len(window)
+    while i > 0 and (text[window[i - 1][1]].isupper() or window[i - 1][0] in _CONNECTORS):
+        i -= 1
+    while i < len(window) and window[i][0] in _CONNECTORS:
+        i += 1
+    # The long form starts with the acronym's first letter, which keeps a preceding name out of it.
+    first = fold(acronym)[0]
+    while i < len(window) and window[i][0][0] != first:
+        i += 1
+    run = window[i:]
+    if sum(text[s].isupper() for _, s, _ in run) >= 2:
+        return text[run[0][1]:run[-1][2]]
+    return None
+
+
+def _acronym_label(label: str) -> str:
+    return "ORG" if label in ("MISC", "PERSON") else label
+
+
+def _strip_az_suffix(s: str) -> str:
+    """ "KOICA-nın" -> "KOICA", “ASAN”ın -> “ASAN: a case suffix after a hyphen or apostrophe."""
+    m = re.search(r"[-’'‘\"”»](\w+)$", s)
+    if m and fold(m.group(1)) in _AZ_SUFFIX_SET and m.start() > 0:
+        return s[: m.start()]
+    return s
+
+
+def _base_form(name: str, label: str, lang: str | None) -> str:
+    """az/tr nominative of a name's last word when its ending is unambiguous."""
+    if lang not in SUFFIX_LANGS and lang is not None:
+        return name
+    words = name.split()
+    if not words:
+        return name
+    last = fold(words[-1])
+    if label == "PERSON":
+        for stem in az_stems(last):
+            if _SURNAME_END.search(stem) and not _female_form(last, stem):
+                return " ".join(words[:-1] + [words[-1][: len(stem)]])
+    elif label == "ORG":
+        m = _AZ_ORG_CASE.search(last)
+        if m:
+            return " ".join(words[:-1] + [words[-1][: m.start()]])
+    return name
+
+
+def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[Mention, str]]:
+    """Give "Mehdiyev", "Mr. Mehdiyev", "Mehdiyevin", "Ülvi bəy", "Ali Hassan" the id of the one
+    longer name in the article they are the end (or the given name) of."""
+    people: list[tuple[list[str], tuple[str, str]]] = []  # (folded words, (id, name)) of full names
+    for m, surface in linked:
+        words = _fold_words(surface)
+        if m.label == "PERSON" and len(words) >= 2:
+            ref = (m.canonical_id, m.canonical_name) if m.canonical_id else _derived(surface, "PERSON", m.lang or lang)
+            people.append((words, ref))
+    if not people:
+        return linked
+    out = []
+    for m, surface in linked:
+        words = _fold_words(surface)
+        if words and m.label != "DATE" and not m.canonical_id:
+            refs = {ref for full, ref in people if len(full) > len(words) and _ends_with(full, words)}
+            if not refs and len(words) == 1 and m.label == "PERSON":  # "Ülvi bəy"
+                refs = {ref for full, ref in people if full[0] == words[0]}
+            if len(refs) == 1 and (m.label == "PERSON" or len(words) == 1):
+                (cid, cname), = refs
+                m = replace(m, label="PERSON", canonical_id=cid, canonical_name=cname)
+        out.append((m, surface))
+    return out
+
+
+def _ends_with(full: list[str], part: list[str]) -> bool:
+    """`full` ends with `part`, the last word possibly with an az case suffix ("Mehdiyevin")."""
+    tail = full[-len(part):]
+    if tail[:-1] != part[:-1]:
+        return False
+    return tail[-1] == part[-1] or (tail[-1] in az_stems(part[-1]) and not _female_form(part[-1], tail[-1]))
+
+
+def _female_form(word: str, stem: str) -> bool:
+    """"Əliyeva" is a woman's surname, not "Əliyev" + dative (that folds to "aliyeve")."""
+    return word.endswith("a") and stem.endswith(("ev", "ov"))
+
+
+def _derived(surface: str, label: str, lang: str | None) -> tuple[str, str]:
+    """(id, canonical name) for a mention outside the KB."""
+    return derive_id(surface, label, lang), _base_form(surface, label, lang)
+
+
+def _with_derived_id(m: Mention, surface: str, lang: str) -> Mention:
+    if m.canonical_id or m.label == "DATE":
+        return m
+    cid, name = _derived(surface, m.label, m.lang or lang)
+    return replace(m, canonical_id=cid, canonical_name=name)

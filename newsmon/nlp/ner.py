@@ -1,0 +1,149 @@
+"""NER stage: each language segment goes through its own language's spaCy pipeline.
+
+Only the `ner` component (with its own tok2vec) is loaded, so the parser and tagger cost nothing.
+A language with no pipeline gets no statistical NER: Azerbaijani text is never run through the English
+or French model, whose output on it would be noise.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import replace
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from newsmon.model import Mention, Segment
+from newsmon.nlp.ner_labels import DEFAULT_MODELS, to_unified
+from newsmon.store.search import az_stem, fold
+from newsmon.settings import MODELS_DIR
+
+log = logging.getLogger(__name__)
+
+
+class NerStage:
+    """Runs per-language spaCy NER over a document's language segments; pipelines load lazily."""
+
+    def __init__(self, models: dict[str, str] | None = None) -> None:
+        self.models = dict(DEFAULT_MODELS if models is None else models)
+        self._loaded: dict[str, Language | None] = {}
+
+    def pipeline(self, lang: str) -> Language | None:
+        if lang not in self._loaded:
+            self._loaded[lang] = self._load(lang)
+        return self._loaded[lang]
+
+    def _load(self, lang: str) -> Language | None:
+        name = self.models.get(lang)
+        if name is None:
+            return None
+        if ("/" in name or name.startswith(".")) and not Path(name).exists():
+            log.warning("no NER pipeline for %r: %s does not exist", lang, name)
+            return None
+        nlp = spacy.load(name)
+        keep = {"ner", "entity_ruler"}
+        for pipe in list(nlp.pipe_names):
+            if pipe not in keep and not _feeds(nlp, pipe, keep):
+                nlp.remove_pipe(pipe)
+        return nlp
+
+    def annotate(self, text: str, segments: Sequence[Segment]) -> list[Mention]:
+        """Mentions (with unified labels and offsets into `text`) from every segment with a pipeline."""
+        mentions: list[Mention] = []
+        for seg in segments:
+            nlp = self.pipeline(seg.lang)
+            if nlp is None:
+                continue
+            doc = nlp(text[seg.start:seg.end])
+            for ent in doc.ents:
+                label = to_unified(ent.label_)
+                if label is None or not ent.text.strip():
+                    continue
+                mentions.append(Mention(ent.text, label, seg.start + ent.start_char,
+                                        seg.start + ent.end_char, seg.lang))
+        return drop_unlikely_names(mentions, text)
+
+
+# The Azerbaijani model learnt from Wikipedia titles that a capitalised word is a name, so it tags
+# sentence-initial words ("Seminarda", "Xatırladaq", "Ötən il"). At the start of a sentence, closed-class
+# openers ("Ötən", "Xatırladaq", "Bu") are cut from the front of a mention, and a mention left with one
+# ordinary word and no other capitalised word ("Panel sessiyaları") is dropped: a word is ordinary when
+# its stem is in our common-word list, or written in lower case elsewhere in the same article. A PERSON
+# whose last word is an ordinary word or that contains a title noun ("Töhfə Sazişi", "Hökumət Forumu",
+# models/lexicon/az-title-words.txt) is a title, not a person, and is dropped wherever it stands.
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
+_LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
+_WORD_SPAN = re.compile(r"\S+")
+_PUNCT = ",.;:!?\"“”«»()"
+
+
+@lru_cache(maxsize=None)
+def _lexicon(name: str) -> tuple[str, ...]:
+    path = MODELS_DIR / "lexicon" / name
+    if not path.exists():
+        return ()
+    return tuple(w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#"))
+
+
+@lru_cache(maxsize=None)
+def common_stems(lang: str) -> frozenset[str]:
+    return frozenset(az_stem(fold(w)) for w in _lexicon(f"{lang}-common-words.txt"))
+
+
+@lru_cache(maxsize=None)
+def sentence_openers(lang: str) -> frozenset[str]:
+    return frozenset(fold(w) for w in _lexicon(f"{lang}-sentence-openers.txt"))
+
+
+@lru_cache(maxsize=None)
+def title_stems(lang: str) -> frozenset[str]:
+    return frozenset(az_stem(fold(w)) for w in _lexicon(f"{lang}-title-words.txt"))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """Azerbaijani mentions without the sentence openers, ordinary words and titles the model takes for
+    names (see the comment above); dates are left to `newsmon.dates`' rules and kept as they are."""
+    article_lower: set[str] | None = None
+
+    def ordinary(word: str) -> bool:
+        nonlocal article_lower
+        if article_lower is None:
+            article_lower = {az_stem(fold(w)) for w in _LOWER_WORD.findall(text)}
+        if len(word) > 1 and word.isupper():  # an acronym: "ASAN" is a name, "asan" (easy) a word
+            return False
+        stem = az_stem(fold(word))
+        return stem in common_stems("az") or stem in article_lower
+
+    kept = []
+    for m in mentions:
+        if m.lang != "az" or m.label == "DATE":
+            kept.append(m)
+            continue
+        words = [(w.start(), w.group().strip(_PUNCT)) for w in _WORD_SPAN.finditer(m.text)]
+        if _SENTENCE_END.search(text[max(0, m.start - 3):m.start]):
+            while words and fold(words[0][1]) in sentence_openers("az"):
+                words.pop(0)
+            if not words or (ordinary(words[0][1]) and not any(_capitalised(w) for _, w in words[1:])):
+                continue  # nothing but the sentence's capital letter says it is a name
+            if words[0][0]:
+                cut = words[0][0]
+                m = replace(m, text=m.text[cut:], start=m.start + cut)
+        if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) or any(
+                az_stem(fold(w)) in title_stems("az") for _, w in words)):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _feeds(nlp: Language, pipe: str, keep: set[str]) -> bool:
+    """Whether a kept component listens to `pipe` (a shared tok2vec must stay)."""
+    component = nlp.get_pipe(pipe)
+    listeners = getattr(component, "listening_components", None) or []
+    return any(name in keep for name in listeners)

