@@ -3,6 +3,7 @@
     python corpus/relevance/sample.py random            # -> sample-random.csv
     python corpus/relevance/sample.py keyword LANG N     # -> appends N keyword picks to sample-keyword.csv
     python corpus/relevance/sample.py show FILE [START [COUNT [CHARS]]]  # print articles for reading
+    python corpus/relevance/sample.py check N            # -> check-ids.csv: N labelled ids for the blind re-label
 
 Ids that occur more than once in a source file are skipped: a label stored by id would be ambiguous.
 """
@@ -82,11 +83,25 @@ def show(path, start=0, count=25, chars=1200):
         print(f"=== [{n}] {a['id']}\nTITLE: {a['title']}\n{a['text'][:chars]}\n")
 
 
+def draw_check(n):
+    ids = sorted(r["id"] for r in csv.DictReader(open(HERE / "labels.csv", encoding="utf-8")))
+    lang = {r["id"]: r["lang"] for r in csv.DictReader(open(HERE / "labels.csv", encoding="utf-8"))}
+    rng = random.Random(f"{SEED}-check")
+    picks = rng.sample(ids, n)          # drawn order, not sorted: the re-label sees them shuffled
+    with open(HERE / "check-ids.csv", "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["id", "lang", "sampled_by"])
+        w.writerows((i, lang[i], "check") for i in picks)
+    print(f"{len(picks)} ids -> check-ids.csv")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "random":
         draw_random()
     elif cmd == "keyword":
         draw_keyword(sys.argv[2], int(sys.argv[3]))
+    elif cmd == "check":
+        draw_check(int(sys.argv[2]))
     elif cmd == "show":
         show(sys.argv[2], *map(int, sys.argv[3:]))
