@@ -51,7 +51,7 @@ def draw_random():
         rng = random.Random(f"{SEED}-{lang}")
         out += [(i, lang, "random") for i in sorted(rng.sample(ids, k))]
     with open(HERE / "sample-random.csv", "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator="\n")
         w.writerow(["id", "lang", "sampled_by"])
         w.writerows(out)
     print(f"{len(out)} ids -> sample-random.csv")
@@ -66,7 +66,7 @@ def draw_keyword(lang, k):
     path = HERE / "sample-keyword.csv"
     new = not path.exists()
     with open(path, "a", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator="\n")
         if new:
             w.writerow(["id", "lang", "sampled_by"])
         w.writerows((i, lang, "keyword") for i in picks)
@@ -89,7 +89,7 @@ def draw_check(n):
     rng = random.Random(f"{SEED}-check")
     picks = rng.sample(ids, n)          # drawn order, not sorted: the re-label sees them shuffled
     with open(HERE / "check-ids.csv", "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f)
+        w = csv.writer(f, lineterminator="\n")
         w.writerow(["id", "lang", "sampled_by"])
         w.writerows((i, lang[i], "check") for i in picks)
     print(f"{len(picks)} ids -> check-ids.csv")
