@@ -8,8 +8,18 @@ from pathlib import Path
 from newsmon import __version__
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-MODELS_DIR = Path(os.environ.get("NEWSMON_MODELS", REPO_ROOT / "models"))
-CORPUS_DIR = REPO_ROOT / "corpus"
+
+
+def _shipped(name: str) -> Path:
+    """Where `models/` or `corpus/` is: beside the package in a source checkout or an editable install,
+    inside it (`newsmon/_data/<name>`, see pyproject.toml) in an installed wheel."""
+    installed = Path(__file__).resolve().parent / "_data" / name
+    return installed if installed.is_dir() else REPO_ROOT / name
+
+
+# One setting each; the environment overrides (e.g. a model directory built elsewhere).
+MODELS_DIR = Path(os.environ.get("NEWSMON_MODELS") or _shipped("models"))
+CORPUS_DIR = Path(os.environ.get("NEWSMON_CORPUS") or _shipped("corpus"))
 DEFAULT_DB = "newsmon.db"
 
 # Languages language identification chooses between by default; others are reported as what they are.
