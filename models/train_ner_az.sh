@@ -7,6 +7,6 @@ cd "$(dirname "$0")/.."
 SHARED=../shared/data/wikiann-az
 OUT=${1:-models/ner-az}
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1  # one core: the machine is shared
-.venv/bin/python -m newsmon.cli_models train ner --lang az \
+.venv/bin/python -m newsmon train ner --lang az \
   --train "$SHARED/train.iob" --train "$SHARED/extra.iob" --train corpus/training/az-news.iob \
   --dev "$SHARED/dev.iob" --out "$OUT" --epochs 20 --seed 0

@@ -28,8 +28,12 @@ def test_plain_install_finds_models_and_corpus(tmp_path):
     """`pip install .` (not editable): the wheel carries models/ and corpus/, and the installed package
     uses them, not the checkout's."""
     wheels = tmp_path / "wheels"
+    # setuptools builds in the checkout's build/ and keeps what it copied there: start clean so a module
+    # removed from the tree cannot ship from an earlier build, and leave nothing behind
+    shutil.rmtree(REPO / "build", ignore_errors=True)
     build = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
                             "-q", "-w", str(wheels), str(REPO)], capture_output=True, text=True)
+    shutil.rmtree(REPO / "build", ignore_errors=True)
     if build.returncode != 0 and "bdist_wheel" in build.stderr + build.stdout:
         pytest.skip("this environment's setuptools cannot build wheels offline (needs setuptools>=70.1)")
     assert build.returncode == 0, build.stderr[-2000:]
