@@ -1,0 +1,1 @@
+"""Scoring the pipeline against gold files: NER (IOB2), whole corpus (entities, dates, agreements, linking)."""

@@ -1,0 +1,1 @@
+"""Building the models newsmon ships (NER, language-ID data split) from ../shared training data."""

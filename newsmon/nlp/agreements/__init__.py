@@ -1,0 +1,1 @@
+"""Agreements as records: cue lexicon per language, party resolution, the extractor (find.py)."""
