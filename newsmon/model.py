@@ -11,6 +11,8 @@ from typing import Any
 # Labels shared by every language's NER; model-specific labels are mapped onto these.
 LABELS = ("PERSON", "ORG", "LOC", "DATE", "MISC")
 PRECISIONS = ("year", "month", "day")
+AGREEMENT_TYPES = ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
+AGREEMENT_STATUSES = ("signed", "planned", "ratified", "implemented")
 
 
 @dataclass
@@ -79,12 +81,12 @@ class Party:
 
 @dataclass
 class Agreement:
-    type: str  # memorandum, agreement, protocol, decree, programme, charter, other
+    type: str  # one of AGREEMENT_TYPES
     title: str
     parties: list[Party] = field(default_factory=list)
     date_signed: dict[str, str] | None = None  # {"value": ..., "precision": ...}
     place: str | None = None
-    status: str | None = None  # signed, planned, ratified, implemented
+    status: str | None = None  # one of AGREEMENT_STATUSES
     sentence: str = ""
     start: int = 0
     end: int = 0

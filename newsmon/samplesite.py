@@ -16,7 +16,9 @@ from pathlib import Path
 from newsmon.settings import CORPUS_DIR
 
 SITE_DIR = CORPUS_DIR / "site"
-PLACEHOLDER_ORIGIN = b"http://sample-site.test"
+# The origin the site's files (and the gold files' paths) are written against.
+ORIGIN = "http://sample-site.test"
+PLACEHOLDER_ORIGIN = ORIGIN.encode()
 TEXT_TYPES = (".html", ".xml", ".txt", ".rss", ".atom")
 
 

@@ -18,15 +18,16 @@ from pathlib import Path
 import lxml.html
 import pytest
 
+from newsmon.model import AGREEMENT_STATUSES as STATUSES
+from newsmon.model import AGREEMENT_TYPES as TYPES
+from newsmon.model import PRECISIONS
+from newsmon.samplesite import ORIGIN
+
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SITE = CORPUS / "site"
 GOLD = CORPUS / "sample-gold.jsonl"
-ORIGIN = "http://sample-site.test"
 
 LABELS = {"PERSON", "ORG", "LOC"}
-PRECISIONS = {"year", "month", "day"}
-TYPES = {"memorandum", "agreement", "protocol", "decree", "programme", "charter", "other"}
-STATUSES = {"signed", "planned", "ratified", "implemented"}
 # One ISO shape per precision; a range is two of the same shape joined by "/".
 VALUE_RE = {"year": r"\d{4}", "month": r"\d{4}-\d{2}", "day": r"\d{4}-\d{2}-\d{2}"}
 

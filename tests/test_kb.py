@@ -160,17 +160,6 @@ def test_all_names_lists_current_and_former_names_by_language(kb):
     assert "행정안전부" in names["ko"]
 
 
-def test_ruler_patterns_work_in_a_blank_spacy_pipeline(kb):
-    spacy = pytest.importorskip("spacy")
-    nlp = spacy.blank("az")
-    ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    ruler.add_patterns(kb.ruler_patterns("az"))
-    doc = nlp("Ülvi Mehdiyev Bakıda KOICA-nın nümayəndələri ilə görüşüb, asan xidmət. ASAN xidmət Koreyanın.")
-    assert [(e.text, e.ent_id_) for e in doc.ents] == [
-        ("Ülvi Mehdiyev", "person:ulvi-mehdiyev"), ("Bakıda", "loc:baku"), ("KOICA", "koica"),
-        ("ASAN xidmət", "sapssi"), ("Koreyanın", "loc:republic-of-korea")]
-
-
 def test_every_listed_name_leads_back_to_its_entity(kb):
     # Catches two entities claiming one name, and names the case rules make unreachable.
     wrong = []

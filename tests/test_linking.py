@@ -169,6 +169,18 @@ def test_inflected_months_document_words_and_ordinal_years_are_dropped():
     assert [(m.text, m.canonical_name) for m in linked] == [("Bakıda", "Baku")]
 
 
+@pytest.mark.parametrize("surface", ["Bazar ertəsi", "Çərşənbə axşamı", "Cümə axşamı", "Cümə", "Bazar ertəsinə"])
+def test_az_weekday_names_of_two_words_are_dropped_whole(kb, surface):
+    text = f"{surface} görüş keçiriləcək."
+    assert link_mentions(mentions(text, "az", (surface, "ORG")), text, "az", kb) == []
+
+
+def test_a_word_of_a_weekday_name_alone_is_no_weekday(kb):
+    text = "Ertəsi gün Axşamı qəzeti yazıb."
+    linked = link_mentions(mentions(text, "az", ("Axşamı", "ORG")), text, "az", kb)
+    assert [m.text for m in linked] == ["Axşamı"]
+
+
 def test_regional_person_names_mislabelled_org_become_people():
     from newsmon.nlp.kb import KnowledgeBase
     from newsmon.nlp.linking import link_mentions

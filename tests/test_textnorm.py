@@ -5,7 +5,9 @@ import unicodedata
 
 import pytest
 
-from newsmon.text.normalize import az_stems, fold, fold_tokens, ru_stem, slugify, tokenize
+from newsmon.text.az import az_stems
+from newsmon.text.normalize import fold, fold_tokens, slugify, tokenize
+from newsmon.text.ru import ru_stem
 
 
 @pytest.mark.parametrize("a, b", [

@@ -12,6 +12,7 @@ import click
 
 from newsmon import __version__
 from newsmon.cli.output import FORMATS, default_format, render
+from newsmon.model import AGREEMENT_TYPES, LABELS
 from newsmon.settings import default_db_path
 from newsmon.crawl.sources import parse_sources
 from newsmon.store.articles import Store, StoreError
@@ -117,8 +118,7 @@ def search(ctx, query, lang, since, until, source, limit, fmt) -> None:
 
 
 @cli.command()
-@click.option("--label", type=click.Choice(["ORG", "PERSON", "LOC", "DATE", "MISC"],
-                                           case_sensitive=False))
+@click.option("--label", type=click.Choice(LABELS, case_sensitive=False))
 @click.option("--lang", help="Count only mentions in this language.")
 @click.option("--top", default=20, show_default=True, type=click.IntRange(1))
 @FORMAT_OPTION
@@ -234,8 +234,7 @@ def runs(ctx, limit, fmt) -> None:
 
 @cli.command()
 @click.option("--party", metavar="NAME", help="Only agreements binding this party (any of its names).")
-@click.option("--type", "type_", type=click.Choice(["memorandum", "agreement", "protocol", "decree",
-                                                    "programme", "charter", "other"]))
+@click.option("--type", "type_", type=click.Choice(AGREEMENT_TYPES))
 @click.option("--since", metavar="DATE", help="Signed (or, if undated, published) on or after.")
 @FORMAT_OPTION
 @click.pass_context

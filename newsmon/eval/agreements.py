@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from newsmon.model import Agreement, Article, DateMention, Mention, Segment
+from newsmon.samplesite import ORIGIN
 from newsmon.eval.scoring import Counts
 from newsmon.text.normalize import fold
 
@@ -84,7 +85,7 @@ def oracle_article(gold: dict[str, Any], site_dir: str | Path) -> Article | None
     from newsmon.nlp.extract import extract_html  # trafilatura: imported only when evaluating
 
     html = (Path(site_dir) / gold["path"].lstrip("/")).read_text(encoding="utf-8")
-    doc = extract_html(html, url="http://sample-site.test" + gold["path"], source="sample")
+    doc = extract_html(html, url=ORIGIN + gold["path"], source="sample")
     if doc is None:
         return None
     doc.published = gold.get("published") or doc.published
@@ -125,7 +126,7 @@ def score_corpus(gold_path: str | Path, site_dir: str | Path, pipeline: Any = No
             predicted = find_agreements(article, None) if article else []
         else:
             html = (Path(site_dir) / gold["path"].lstrip("/")).read_text(encoding="utf-8")
-            doc = extract_html(html, url="http://sample-site.test" + gold["path"], source="sample")
+            doc = extract_html(html, url=ORIGIN + gold["path"], source="sample")
             predicted = pipeline.process(doc).agreements if doc else []
         expected = gold.get("agreements") or []
         s = score_agreements(predicted, expected)

@@ -21,11 +21,11 @@ from typing import Any
 from newsmon.eval.agreements import read_gold, score_agreements
 from newsmon.nlp.extract import extract_html
 from newsmon.model import Article
+from newsmon.samplesite import ORIGIN
 from newsmon.eval.scoring import Counts
 from newsmon.text.normalize import fold
 
 ENTITY_LABELS = ("PERSON", "ORG", "LOC")
-GOLD_ORIGIN = "http://sample-site.test"
 
 
 @dataclass
@@ -135,7 +135,7 @@ def evaluate_corpus(gold_path: str | Path, site_dir: str | Path, pipeline: Any) 
         except OSError as exc:
             scores.errors.append(f"{gold['path']}: cannot read {page} ({exc.strerror})")
             continue
-        doc = extract_html(html, GOLD_ORIGIN + gold["path"], "gold")
+        doc = extract_html(html, ORIGIN + gold["path"], "gold")
         if doc is None:
             scores.errors.append(f"{gold['path']}: no text extracted")
             continue

@@ -7,17 +7,17 @@ name's last word may carry a case suffix ("Dövlət Agentliyinin", "Bakıda", "K
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newsmon.nlp.kb_file import DEFAULT_KB_PATH, KB_LABELS, FormerName, KBEntity, read_entities
-from newsmon.text.normalize import AZ_SUFFIXES, az_stems, fold, ru_stem, tokenize
+from newsmon.text.az import CASE_SUFFIX_SET, az_stems
+from newsmon.text.normalize import ARTICLE_TOKENS, fold, tokenize
+from newsmon.text.ru import ru_stem
 
 __all__ = ["DEFAULT_KB_PATH", "KB_LABELS", "FormerName", "KBEntity", "KnowledgeBase", "Match", "SUFFIX_LANGS"]
 
 SUFFIX_LANGS = ("az", "tr")  # languages whose names take glued case suffixes
-_AZ_SUFFIX_SET = frozenset(AZ_SUFFIXES)
 
 
 class _Entry(NamedTuple):
@@ -40,7 +40,6 @@ def _ru_key(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(ru_stem(t) for t in key)
 
 
-_ARTICLES = frozenset(("the", "le", "la", "les", "l"))
 _OF = frozenset(("of", "de", "du", "des", "d"))
 _AZ_LETTERS = frozenset("əƏıİğĞşŞ")
 
@@ -130,9 +129,6 @@ class KnowledgeBase:
     def get(self, entity_id: str) -> KBEntity | None:
         return self._by_id.get(entity_id)
 
-    def children(self, entity_id: str) -> list[KBEntity]:
-        return [e for e in self._by_id.values() if e.parent == entity_id]
-
     def lookup(self, surface: str, lang: str | None = None, context: str | None = None) -> KBEntity | None:
         """The entity `surface` names, or None.
 
@@ -147,7 +143,7 @@ class KnowledgeBase:
         key = [t for t, _, _ in toks]
         spaced = [i > 0 and surface[toks[i - 1][2]:toks[i][1]].isspace() for i in range(len(toks))]
         # Leading articles and an English possessive are not part of the name.
-        while len(key) > 1 and key[0] in _ARTICLES:
+        while len(key) > 1 and key[0] in ARTICLE_TOKENS:
             key, words, spaced = key[1:], words[1:], spaced[1:]
         if len(key) > 1 and key[-1] == "s" and surface.rstrip()[-2:-1] in ("'", "’"):
             key, words, spaced = key[:-1], words[:-1], spaced[:-1]
@@ -155,7 +151,7 @@ class KnowledgeBase:
             return None
         folded_context = fold(context) if context else None
         stems = lang is None or lang in SUFFIX_LANGS or _azlike(words)
-        if stems and len(key) > 1 and key[-1] in _AZ_SUFFIX_SET:  # "KOICA-nın"
+        if stems and len(key) > 1 and key[-1] in CASE_SUFFIX_SET:  # "KOICA-nın"
             entity = self._match(tuple(key[:-1]), words[:-1], lang, folded_context, stems=False)
             if entity:
                 return entity
@@ -217,7 +213,7 @@ class KnowledgeBase:
             if key[i] not in _OF or not spaced[i]:  # "BMT-də": an az suffix, not French "de"
                 continue
             j = i + 1
-            while j < len(key) - 1 and key[j] in _ARTICLES:
+            while j < len(key) - 1 and key[j] in ARTICLE_TOKENS:
                 j += 1
             place = self._match(tuple(key[j:]), words[j:], None, None, stems=True)
             if place and place.kind == "country":
@@ -272,7 +268,7 @@ class KnowledgeBase:
         if end >= len(toks) or toks[end][0] not in _OF or not text[toks[end - 1][2]:toks[end][1]].isspace():
             return end
         j = end + 1
-        while j < len(toks) and toks[j][0] in _ARTICLES:
+        while j < len(toks) and toks[j][0] in ARTICLE_TOKENS:
             j += 1
         for length in range(min(6, len(toks) - j), 0, -1):
             window = toks[j: j + length]
@@ -281,53 +277,3 @@ class KnowledgeBase:
             if place and place.kind == "country":
                 return j + length
         return end
-
-    # -- spaCy ------------------------------------------------------------------------------------
-
-    def ruler_patterns(self, lang: str) -> list[dict]:
-        """EntityRuler patterns for `lang`, each with the entity id as "id".
-
-        Token patterns keep the case rules of `find` (short all-caps names in capitals, a capital first
-        letter where the KB has one); for az/tr each name also gets a pattern whose last word may carry a
-        case suffix. Names with punctuation inside words are phrase patterns, meant for
-        `phrase_matcher_attr="LOWER"`. Left out: ambiguous names (the ruler cannot see the context they
-        need) and Russian case endings (use `find` for those).
-        """
-        patterns: list[dict] = []
-        seen: set[tuple] = set()
-
-        def add(pattern: dict) -> None:
-            key = (pattern["id"], repr(pattern["pattern"]))
-            if key not in seen:
-                seen.add(key)
-                patterns.append(pattern)
-
-        for e in self._by_id.values():
-            ambiguous = {fold(a) for a in e.ambiguous}
-            for surface, slang, _kind in e.surfaces():
-                # Names of every language go in (French articles write "Bilim Bakı" too).
-                if fold(surface) in ambiguous:
-                    continue
-                words = surface.split()
-                if _needs_caps(surface):
-                    add({"label": e.label, "id": e.id, "pattern": [{"TEXT": w} for w in words]})
-                    continue
-                capital = not surface[:1].islower()
-                if not all(w.isalnum() for w in words):
-                    # spaCy splits "l'innovation", "Nyu-York" its own way: let it tokenize the pattern.
-                    add({"label": e.label, "id": e.id, "pattern": surface})
-                    continue
-                tokens = [{"LOWER": w.lower()} for w in words]
-                if capital:  # "ASAN xidmət" but not "asan xidmət" (easy service)
-                    tokens[0]["IS_LOWER"] = False
-                add({"label": e.label, "id": e.id, "pattern": tokens})
-                if lang in SUFFIX_LANGS and slang in (None, "az", "tr", "en"):
-                    inflected = [dict(t) for t in tokens]
-                    inflected[-1]["LOWER"] = {"REGEX": "^" + re.escape(words[-1].lower()) + _AZ_SUFFIX_RE + "$"}
-                    add({"label": e.label, "id": e.id, "pattern": inflected})
-        return patterns
-
-
-# Case suffixes in Azerbaijani spelling (the folded AZ_SUFFIXES cover the same endings).
-_AZ_SUFFIX_RE = ("(?:ın|in|un|ün|nın|nin|nun|nün|a|ə|ya|yə|na|nə|ı|i|u|ü|nı|ni|nu|nü|yı|yi|yu|yü|"
-                 "da|də|ta|tə|nda|ndə|dakı|dəki|ndakı|ndəki|dan|dən|tan|tən|ndan|ndən|la|lə|yla|ylə)")

@@ -113,11 +113,6 @@ class CharNgramModel:
         lr = both[:, :n_langs] / np.maximum(norms, 1e-12)[:, None] + self.bias
         return lr, both[:, n_langs:]
 
-    def logits(self, texts: Sequence[str]) -> np.ndarray:
-        """Combined unnormalised log-probabilities."""
-        lr, nb = self.scores(texts)
-        return lr + self.nb_scale * nb
-
     def save(self, path: Path) -> None:
         np.savez_compressed(
             path,

@@ -14,10 +14,10 @@ from dataclasses import replace
 
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
-from newsmon.text.normalize import AZ_SUFFIXES, az_stems, fold, slugify, tokenize
+from newsmon.text.az import CASE_SUFFIX_SET, POSSESSIVE_CASE_SUFFIXES, SURNAME_RE, SURNAME_STEM_RE, az_stems
+from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens, slugify, tokenize
 
 _ID_PREFIX = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
-_AZ_SUFFIX_SET = frozenset(AZ_SUFFIXES)
 
 # Titles and honorifics, folded; stripped from person names and dropped when they stand alone.
 TITLES = frozenset(fold(t) for t in """
@@ -45,21 +45,19 @@ NOT_ENTITIES = frozenset(fold(t) for t in [
     "géorgien", "géorgienne", "turc", "turque", "italien", "italienne", "azərbaycanlı", "koreyalı",
 ])
 
-MONTHS_AND_DAYS = frozenset(fold(t) for t in """
+# One name per line: weekday names of several words ("Bazar ertəsi", Monday) stay whole.
+MONTHS_AND_DAYS = frozenset(fold(t) for line in """
 january february march april may june july august september october november december
 janvier février mars avril mai juin juillet août septembre octobre novembre décembre
 yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr
 monday tuesday wednesday thursday friday saturday sunday
 lundi mardi mercredi jeudi vendredi samedi dimanche
-bazar ertəsi çərşənbə axşamı çərşənbə cümə axşamı cümə şənbə
-""".split())
+""".split("\n") for t in line.split()) | frozenset(fold(t) for t in (
+    "bazar ertəsi", "çərşənbə axşamı", "çərşənbə", "cümə axşamı", "cümə", "şənbə", "bazar"))
 
-_LEADING = ("the", "le", "la", "les", "l")
 _QUOTES = "\"'«»“”„‘’‹›「」 \t\n"
-# Surname endings after which an az case suffix can be told apart from the name ("Mehdiyevin").
-_SURNAME_END = re.compile(r"(?:yev|iyev|ev|ov|zade|li|lu|ski|sky)$")
 # az possessive + case ending on the head word of an organisation name: "Nazirliyinin" -> "Nazirliyi".
-_AZ_ORG_CASE = re.compile(r"(?<=[iu])(?:nin|nun|ne|na|nde|nda|nden|ndan|ni|nu|yla|yle)$")
+_AZ_ORG_CASE = re.compile(r"(?<=[iu])(?:" + "|".join(POSSESSIVE_CASE_SUFFIXES) + ")$")
 _ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,11}$")
 _CONNECTORS = frozenset(fold(t) for t in "of for and the on in de du des la le l d et pour aux à en "
                         "və üzrə ilə yanında и по для при".split())
@@ -152,10 +150,7 @@ def looks_like_person(surface: str) -> bool:
     words = surface.split()
     if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return False
-    return bool(_PERSON_SURNAME.search(fold(words[-1])))
-
-
-_PERSON_SURNAME = re.compile(r"(?:ov|ova|ev|eva|yev|yeva|iyev|iyeva|zade|skiy|ski|ska|enko|uk)$")
+    return bool(SURNAME_RE.search(fold(words[-1])))
 
 
 def derive_id(name: str, label: str, lang: str | None = None) -> str:
@@ -191,7 +186,7 @@ def clean_surface(text: str, label: str, lang: str | None = None) -> str:
     if lang is None or lang in SUFFIX_LANGS:
         s = _strip_az_suffix(s)
     words = s.split()
-    while len(words) > 1 and fold(words[0]).rstrip(".") in _LEADING:
+    while len(words) > 1 and fold(words[0]).rstrip(".") in ARTICLE_TOKENS:
         words = words[1:]
     if words and re.match(r"^[lLdD][’']\w", words[0]) and lang in (None, "fr"):
         words[0] = words[0][2:]
@@ -248,13 +243,9 @@ def find_acronym_definitions(text: str) -> dict[str, str]:
             _, s, e = before[-1]
             acronym = text[s:e]
             if text[e:par.start()].strip() == "":
-                if _looks_like_acronym(acronym) and _sh_start(fold(acronym), _fold_words(inner)) == 0:
+                if _looks_like_acronym(acronym) and _sh_start(fold(acronym), fold_tokens(inner)) == 0:
                     found.setdefault(acronym, inner)
     return found
-
-
-def _fold_words(text: str) -> list[str]:
-    return [t for t, _, _ in tokenize(text)]
 
 
 # -- helpers --------------------------------------------------------------------------------------
@@ -335,7 +326,7 @@ def _acronym_label(label: str) -> str:
 def _strip_az_suffix(s: str) -> str:
     """ "KOICA-nın" -> "KOICA", “ASAN”ın -> “ASAN: a case suffix after a hyphen or apostrophe."""
     m = re.search(r"[-’'‘\"”»](\w+)$", s)
-    if m and fold(m.group(1)) in _AZ_SUFFIX_SET and m.start() > 0:
+    if m and fold(m.group(1)) in CASE_SUFFIX_SET and m.start() > 0:
         return s[: m.start()]
     return s
 
@@ -350,7 +341,7 @@ def _base_form(name: str, label: str, lang: str | None) -> str:
     last = fold(words[-1])
     if label == "PERSON":
         for stem in az_stems(last):
-            if _SURNAME_END.search(stem) and not _female_form(last, stem):
+            if SURNAME_STEM_RE.search(stem) and not _female_form(last, stem):
                 return " ".join(words[:-1] + [words[-1][: len(stem)]])
     elif label == "ORG":
         m = _AZ_ORG_CASE.search(last)
@@ -364,7 +355,7 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
     longer name in the article they are the end (or the given name) of."""
     people: list[tuple[list[str], tuple[str, str]]] = []  # (folded words, (id, name)) of full names
     for m, surface in linked:
-        words = _fold_words(surface)
+        words = fold_tokens(surface)
         if m.label == "PERSON" and len(words) >= 2:
             ref = (m.canonical_id, m.canonical_name) if m.canonical_id else _derived(surface, "PERSON", m.lang or lang)
             people.append((words, ref))
@@ -372,7 +363,7 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
         return linked
     out = []
     for m, surface in linked:
-        words = _fold_words(surface)
+        words = fold_tokens(surface)
         if words and m.label != "DATE" and not m.canonical_id:
             refs = {ref for full, ref in people if len(full) > len(words) and _ends_with(full, words)}
             if not refs and len(words) == 1 and m.label == "PERSON":  # "Ülvi bəy"

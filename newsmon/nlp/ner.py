@@ -18,7 +18,8 @@ from spacy.language import Language
 
 from newsmon.model import Mention, Segment
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, to_unified
-from newsmon.store.search import az_stem, fold
+from newsmon.text.az import az_stem
+from newsmon.text.normalize import fold
 from newsmon.settings import MODELS_DIR
 
 log = logging.getLogger(__name__)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from newsmon.model import LABELS
 from newsmon.settings import MODELS_DIR
+from newsmon.text.normalize import LEADING_ARTICLES, fold
 
 # Model label -> unified label. Labels absent here (CARDINAL, MONEY, TIME, ...) are dropped.
 LABEL_MAP: dict[str, str] = {
@@ -35,14 +36,12 @@ DEFAULT_MODELS: dict[str, str] = {
 }
 
 
-# Leading articles some models put inside entity spans ("The World Bank", "l'Arménie") and gold
-# files leave out; both sides drop them before comparison, a boundary convention rather than an error.
-LEADING_ARTICLES: frozenset[str] = frozenset({"the", "le", "la", "les", "l'", "l’"})
-
-
 def strip_article(words: list[str], start: int, end: int) -> int:
-    """`start` moved past a leading article of the span words[start:end] (never emptying the span)."""
-    if end - start > 1 and words[start].lower() in LEADING_ARTICLES:
+    """`start` moved past a leading article of the span words[start:end] (never emptying the span).
+
+    Some models put the article inside entity spans ("The World Bank", "l'Arménie") and gold files
+    leave it out; both sides drop it before comparison, a boundary convention rather than an error."""
+    if end - start > 1 and fold(words[start]) in LEADING_ARTICLES:
         return start + 1
     return start
 

@@ -8,8 +8,8 @@ as metadata.
 from __future__ import annotations
 
 import re
-from datetime import date
 
+from newsmon.nlp.dates.common import iso_day
 from newsmon.nlp.dates.find import find_dates
 
 # A dateline or byline sits at the top; further down, dates are about the story, not the article.
@@ -20,11 +20,11 @@ def publication_date(
     html: str | None, metadata_date: str | None, text: str, lang: str
 ) -> tuple[str | None, str | None]:
     """(ISO date "YYYY-MM-DD", where_from) with where_from "metadata" | "htmldate" | "text", or (None, None)."""
-    day = _iso_day(metadata_date)
+    day = _iso_text(metadata_date)
     if day is not None:
         return day, "metadata"
     if html:
-        day = _iso_day(_htmldate(html))
+        day = _iso_text(_htmldate(html))
         if day is not None:
             return day, "htmldate"
     # Without a publication date a year-less date cannot be resolved, so only complete dates count here.
@@ -68,14 +68,6 @@ def _htmldate(html: str) -> str | None:
         return None
 
 
-def _iso_day(value: str | None) -> str | None:
-    """The YYYY-MM-DD part of an ISO date or datetime, None when there is none."""
-    if not value:
-        return None
-    m = re.match(r"\s*(\d{4}-\d{2}-\d{2})", value)
-    if m is None:
-        return None
-    try:
-        return date.fromisoformat(m.group(1)).isoformat()
-    except ValueError:  # "2025-13-45" from a broken CMS
-        return None
+def _iso_text(value: str | None) -> str | None:
+    day = iso_day(value)
+    return day.isoformat() if day else None

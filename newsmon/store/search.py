@@ -15,39 +15,14 @@ from __future__ import annotations
 import re
 
 from newsmon.text import normalize as textnorm
+from newsmon.text.az import az_stem
 
 WORD = re.compile(r"\w+", re.UNICODE)
 
-# Azerbaijani suffix slots, folded (ı->i, ü->u, ə->e/a), stripped from the end in this order, at most
-# one per slot: case or copula, then possessive, then plural. Longest first within a slot.
-_CASE = ("dakilar", "dakiler", "dakı", "daki", "nin", "nun", "dan", "den", "tan", "ten", "dir", "dur",
-         "yla", "yle", "in", "un", "da", "de", "ta", "te", "ya", "ye", "na", "ne", "yi", "yu", "ni",
-         "nu", "la", "le", "a", "e", "i", "u")
-_POSSESSIVE = ("imiz", "umuz", "iniz", "unuz", "leri", "lari", "si", "su", "i", "u")
-_PLURAL = ("lar", "ler")
-MIN_STEM = 4
-
 
 def fold(word: str, schwa: str = "e") -> str:
-    """Lower-case, transliteration-folded form of a word (textnorm.fold); ə becomes `schwa`."""
+    """Lower-case, transliteration-folded form of a word (`normalize.fold`); ə becomes `schwa`."""
     return textnorm.fold(word.replace("Ə", schwa).replace("ə", schwa))
-
-
-def az_stem(folded: str) -> str:
-    """Strip Azerbaijani case, possessive and plural suffixes from a folded word.
-
-    A final k/q turns into y/ğ before a vowel suffix ("agentlik" -> "agentliyi"), so a stem ending
-    in k, q, y or g loses that letter: the stem is used as a prefix, which then covers both forms.
-    """
-    word = folded
-    for slot in (_CASE, _POSSESSIVE, _PLURAL):
-        for suffix in slot:
-            if word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM:
-                word = word[: -len(suffix)]
-                break
-    if len(word) > MIN_STEM and word[-1] in "kqyg":
-        word = word[:-1]
-    return word
 
 
 def index_form(text: str, schwa: str) -> str:

@@ -24,22 +24,10 @@ _SPACE = re.compile(r"\s+")
 # (U+02B9..U+02BF, "Oʻzbekiston") that Unicode counts as letters but writers use as apostrophes.
 _WORD = re.compile(r"(?:[^\W\u02b9-\u02bf]|[\u0300-\u036f])+")
 
-# Azerbaijani / Turkish case and instrumental endings, after folding (so -ın/-in/-un/-ün are all
-# "in"/"un"). Longest first. Names take them glued ("Bakıda", "Mehdiyevin", "Agentliyinin").
-AZ_SUFFIXES = tuple(sorted({
-    # genitive
-    "in", "un", "nin", "nun",
-    # dative
-    "a", "e", "ya", "ye", "na", "ne",
-    # accusative
-    "i", "u", "ni", "nu", "yi", "yu",
-    # locative, locative + -ki
-    "da", "de", "ta", "te", "nda", "nde", "daki", "deki", "ndaki", "ndeki",
-    # ablative
-    "dan", "den", "tan", "ten", "ndan", "nden",
-    # instrumental (contracted ilə)
-    "la", "le", "yla", "yle",
-}, key=len, reverse=True))
+# Leading articles, folded ("l’" -> "l'"): not part of a name ("The World Bank", "l'Arménie").
+LEADING_ARTICLES = frozenset({"the", "le", "la", "les", "l'"})
+# The same as tokens: `tokenize` splits "l'Arménie" into "l", "armenie".
+ARTICLE_TOKENS = frozenset(a.rstrip("'") for a in LEADING_ARTICLES)
 
 
 def fold(text: str) -> str:
@@ -68,36 +56,6 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 def fold_tokens(text: str) -> list[str]:
     """The folded words of `text` (see `tokenize`)."""
     return [t for t, _, _ in tokenize(text)]
-
-
-def az_stems(token: str, min_stem: int = 3) -> list[str]:
-    """Possible bases of a folded Azerbaijani/Turkish word once a case suffix is removed, longest stem first.
-
-    "bakida" -> ["bakid", "baki"]: the least stripped first; callers keep only the stems they know
-    (KB name tokens, surnames).
-    """
-    stems = [token[: -len(s)] for s in AZ_SUFFIXES if token.endswith(s) and len(token) - len(s) >= min_stem]
-    return stems[::-1]  # AZ_SUFFIXES runs longest first
-
-
-# Russian inflects every word of a name ("Государственным агентством", "в Ташкенте"); matching compares
-# words with these endings cut (longest first), a crude stemmer that is enough for names.
-_RU_ENDINGS = tuple(sorted({
-    "ами", "ями", "ого", "его", "ому", "ему", "ыми", "ими", "ым", "им", "ой", "ей", "ом", "ем", "ам", "ям", "ах", "ях",
-    "ую", "юю", "ая", "яя", "ое", "ее", "ые", "ие", "ый", "ий", "ых", "их", "ы", "и", "а", "я", "у", "ю",
-    "е", "о", "ь",
-}, key=len, reverse=True))
-_CYRILLIC = re.compile(r"[а-яё]")
-
-
-def ru_stem(token: str) -> str:
-    """A folded Cyrillic word without its case ending ("ташкенте" -> "ташкент"); other words unchanged."""
-    if not _CYRILLIC.search(token):
-        return token
-    for ending in _RU_ENDINGS:
-        if token.endswith(ending) and len(token) - len(ending) >= 3:
-            return token[: -len(ending)]
-    return token
 
 
 def slugify(text: str) -> str:

@@ -12,12 +12,12 @@ from http import HTTPStatus
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from newsmon.model import AGREEMENT_TYPES, LABELS
+
 
 Cell = Callable[[dict[str, Any]], str]
 NAV = [("/", "Overview"), ("/search", "Search"), ("/entities", "Entities"),
        ("/agreements", "Agreements"), ("/digest", "Digest"), ("/export.jsonl", "Export (JSONL)")]
-LABELS = ("ORG", "PERSON", "LOC", "DATE", "MISC")
-AGREEMENT_TYPES = ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72em;padding:0 1em 2em;color:#222}
 nav{padding:.6em 0;border-bottom:1px solid #ccc;margin-bottom:1em}nav a{margin-right:1em}

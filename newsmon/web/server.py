@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
+from newsmon.model import AGREEMENT_TYPES, LABELS
 from newsmon.web import pages
 from newsmon.store.lookup import entity_ids, entity_record, entity_records
 from newsmon.store.articles import Store
@@ -129,7 +130,7 @@ class App:
         return pages.search(params, rows), data
 
     def entities(self, store: Store, p: Params) -> Page:
-        params = {"label": p.choice("label", pages.LABELS, upper=True), "lang": p.text("lang"),
+        params = {"label": p.choice("label", LABELS, upper=True), "lang": p.text("lang"),
                   "top": p.number("top", 20)}
         rows = store.top_entities(params["label"], params["lang"], params["top"])
         return pages.entities(params, rows), rows
@@ -153,7 +154,7 @@ class App:
         return pages.entity(record), record
 
     def agreements(self, store: Store, p: Params) -> Page:
-        params = {"party": p.text("party"), "type": p.choice("type", pages.AGREEMENT_TYPES),
+        params = {"party": p.text("party"), "type": p.choice("type", AGREEMENT_TYPES),
                   "since": p.date("since")}
         ids = entity_ids(store, self.kb, params["party"]) if params["party"] else None
         rows = store.agreements(ids, params["party"], params["type"], params["since"])

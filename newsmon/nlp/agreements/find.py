@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, issuer, merge_parties, salient,
                                         sentence_parties)
 from newsmon.model import Agreement, Article, DateMention, Party
+from newsmon.nlp.dates.common import iso_day
 from newsmon.text.normalize import fold
 
 if TYPE_CHECKING:
@@ -227,7 +228,7 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     if usable:
         best = min(usable, key=lambda d: _distance((d.start, d.end), trigger))
         return {"value": best.value, "precision": best.precision}
-    published = _published_day(article.doc.published)
+    published = iso_day(article.doc.published)
     if published is not None and lex.today.search(sent.text):
         return {"value": published.isoformat(), "precision": "day"}
     if published is not None and lex.yesterday.search(sent.text):
@@ -239,15 +240,6 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
         if event is not None and event.start < sent.start:
             return {"value": event.value, "precision": event.precision}
     return None
-
-
-def _published_day(published: str | None) -> date | None:
-    if not published:
-        return None
-    try:
-        return date.fromisoformat(published[:10])
-    except ValueError:
-        return None
 
 
 def _place(sent: Sentence, ctx: PartyContext, lex: Lexicon) -> str | None:

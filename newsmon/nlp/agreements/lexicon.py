@@ -9,8 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-TYPES = ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
-STATUSES = ("signed", "planned", "ratified", "implemented")
 
 
 @dataclass(frozen=True)

@@ -12,17 +12,19 @@ from dataclasses import dataclass, field
 
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.model import Article, Mention, Party
+from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES
 from newsmon.text.normalize import fold
 
-# A name followed by an apostrophe and a locative ending (Turkish, sometimes Azerbaijani): "Bakü'de".
-_APOS_LOCATIVE = re.compile(r"^['’](?:da|de|ta|te)\b")
-# Azerbaijani/Turkish locative glued to the name: "Bakıda", "Daşkənddə".
-_GLUED_LOCATIVE = re.compile(r"(?:da|de|ta|te|nda|nde)$")
+# Over folded text: a locative after an apostrophe (Turkish, sometimes Azerbaijani: "Bakü'de") or glued
+# to the name ("Bakıda", "Daşkənddə").
+_LOCATIVE = "(?:" + "|".join(LOCATIVE_SUFFIXES) + ")"
+_APOS_LOCATIVE = re.compile(r"^'" + _LOCATIVE + r"\b")
+_GLUED_LOCATIVE = re.compile(_LOCATIVE + "$")
 # "State Agency" / "Dövlət Agentliyi" / "Госагентство": the head needs "state" in the canonical name too
 _STATE_WORD = re.compile(r"(?:the\s+)?(?:state|dovlet|devlet|гос)")
 # Text before the first mention that makes it no subject: "With the support of UNDP, ..."
 _CLAUSE_BREAK = re.compile(r",|\b(?:with|by|under|avec|par|sous)\b", re.IGNORECASE)
-_PLURAL = re.compile(r"l[əa]r|ler", re.IGNORECASE)  # az/tr plural inside an inflected head
+_PLURAL = re.compile("|".join(PLURAL_SUFFIXES))  # az/tr plural inside an inflected head (folded)
 # English words a generic head stands for in canonical names.
 _HEAD_WORDS = {"organisation": ("organisation", "organization", "association")}
 # Words before an ORG that make it the place of a visit, not an actor: "toured the Public Service Hall".
@@ -107,7 +109,7 @@ def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
     before = text[max(sent.start, m.start - 20):m.start]
     if lex.place_before.search(before):
         return True
-    if _APOS_LOCATIVE.match(text[m.end:m.end + 4]):
+    if _APOS_LOCATIVE.match(fold(text[m.end:m.end + 5])):
         return True
     if lex.postposition:
         # "Bakıda" is Baku + locative; "Uqanda" is Uganda, whose name itself ends like a locative
@@ -319,7 +321,7 @@ def resolve_heads(ctx: PartyContext, sent: Sentence, lex: Lexicon, kb=None) -> l
             s, e = sent.start + m.start(), sent.start + m.end()
             if any(x.start < e and s < x.end for x in ctx.mentions):
                 continue  # part of a linked mention
-            if lex.postposition and _PLURAL.search(m.group()[4:]):
+            if lex.postposition and _PLURAL.search(fold(m.group()[4:])):
                 continue  # "İtaliya universitetləri": some universities, not one we know
             words = _HEAD_WORDS.get(head, (head,))
             needs_state = bool(_STATE_WORD.match(fold(m.group())))

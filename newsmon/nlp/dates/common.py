@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Callable
 
 # Years we accept as dates on their own ("in 2016"): 1900-2099; other 4-digit numbers there are counts
@@ -98,3 +99,18 @@ DAY_FIRST_RULES = build(
     ],
     NUMERIC_PARTS,
 )
+
+
+_ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")
+
+
+def iso_day(value: str | None) -> date | None:
+    """The day of an ISO date or datetime ("2025-09-10", "2025-09-10T08:00:00+04:00"); None when there
+    is none or it is no real day ("2025-13-45" from a broken CMS)."""
+    m = _ISO_DAY.match(value or "")
+    if m is None:
+        return None
+    try:
+        return date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        return None

@@ -34,8 +34,8 @@ from newsmon.nlp.dates import en as dates_en
 from newsmon.nlp.dates import fr as dates_fr
 from newsmon.nlp.dates import ru as dates_ru
 from newsmon.nlp.dates import tr as dates_tr
-from newsmon.nlp.dates.common import Language, Rule
-from newsmon.model import DateMention
+from newsmon.nlp.dates.common import Language, Rule, iso_day
+from newsmon.model import PRECISIONS, DateMention
 
 LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
 
@@ -75,7 +75,7 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
     language = LANGUAGES.get((lang or "").split("-")[0].lower())
     if language is None or not text:
         return []
-    pub = _parse_published(published)
+    pub = iso_day(published)
     candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
     kept = _join_ranges(text, _longest_first(candidates), language)
     mentions = []
@@ -311,18 +311,4 @@ def _iso(p: _Part) -> str:
 
 
 def _coarser(a: str, b: str) -> str:
-    order = ("year", "month", "day")
-    return order[min(order.index(a), order.index(b))]
-
-
-def _parse_published(published: str | None) -> date | None:
-    """The date part of an ISO date/datetime ("2025-09-10", "2025-09-10T08:00:00+04:00")."""
-    if not published:
-        return None
-    m = re.match(r"\s*(\d{4})-(\d{2})-(\d{2})", published)
-    if m is None:
-        return None
-    try:
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        return None
+    return PRECISIONS[min(PRECISIONS.index(a), PRECISIONS.index(b))]

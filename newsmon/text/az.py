@@ -1,0 +1,106 @@
+"""Azerbaijani (and Turkish) word endings, written once: case suffixes, possessive, plural, copula,
+and the surname endings of the region. Everything else (the stemmers, candidate stems, regexes over
+folded or raw text) is derived from these tables.
+
+The tables are in Azerbaijani spelling, with every vowel-harmony variant. Code that works on folded
+text (`normalize.fold`: ə->e, ı->i, ü->u...) uses the folded forms below, never a hand-folded copy:
+a folded table written by hand once held "dakı", which can never match folded text.
+"""
+from __future__ import annotations
+
+import re
+
+from newsmon.text.normalize import fold
+
+# Case endings a name takes glued ("Bakıda", "Mehdiyevin", "Agentliyinin") or after a hyphen or
+# apostrophe ("KOICA-nın", "Bakü'de"). Forms with a leading n follow a vowel or the 3rd-person
+# possessive ("Nazirliyinin", "Nazirliyində"); yı/yi/yu/yü are the accusative of a stem whose k turned
+# into y ("Agentliyi").
+CASE_ENDINGS: dict[str, tuple[str, ...]] = {
+    "genitive": ("ın", "in", "un", "ün", "nın", "nin", "nun", "nün"),
+    "dative": ("a", "ə", "ya", "yə", "na", "nə"),
+    "accusative": ("ı", "i", "u", "ü", "nı", "ni", "nu", "nü", "yı", "yi", "yu", "yü"),
+    "locative": ("da", "də", "ta", "tə", "nda", "ndə"),
+    "locative_ki": ("dakı", "dəki", "ndakı", "ndəki"),  # "Bakıdakı": the one in Baku
+    "ablative": ("dan", "dən", "tan", "tən", "ndan", "ndən"),
+    "instrumental": ("la", "lə", "yla", "ylə"),  # contracted ilə: "SOCAR-la"
+}
+# 3rd-person singular and 1st/2nd/3rd-person plural possessive ("Agentliyi", "xidmətləri").
+POSSESSIVE_ENDINGS = ("ı", "i", "u", "ü", "sı", "si", "su", "sü", "ımız", "imiz", "umuz", "ümüz",
+                      "ınız", "iniz", "unuz", "ünüz", "ları", "ləri")
+PLURAL_ENDINGS = ("lar", "lər")
+COPULA_ENDINGS = ("dır", "dir", "dur", "dür")
+
+# Surname endings of the region, folded: -ov/-ev (-yev, -iyev), -zadə, Slavic -ski/-sky/-skiy, -enko,
+# -uk. A woman's form adds -a (-ova, -eva, -ska). -li/-lu (Məmmədli, Hüseynli) are surnames too, but
+# also the everyday adjective suffix (-lı/-li/-lu/-lü: "Azərbaycanlı"), so alone they do not make a
+# capitalised pair a person's name.
+SURNAME_ENDINGS = ("ov", "ev", "zade", "ski", "sky", "skiy", "enko", "uk")
+ADJECTIVE_SURNAME_ENDINGS = ("li", "lu")
+FEMININE_SURNAME_ENDINGS = ("ova", "eva", "ska")
+
+
+def _folded(endings, schwas: tuple[str, ...] = ("e",)) -> tuple[str, ...]:
+    """Folded forms of `endings`, longest first; ə is written as each of `schwas`."""
+    forms = {fold(e.replace("ə", s)) for e in endings for s in schwas}
+    return tuple(sorted(forms, key=lambda s: (-len(s), s)))
+
+
+def _alternation(forms) -> str:
+    return "(?:" + "|".join(re.escape(f) for f in sorted(forms, key=lambda s: (-len(s), s))) + ")"
+
+
+ALL_CASE_ENDINGS = tuple(e for forms in CASE_ENDINGS.values() for e in forms)
+# Folded case suffixes (ə->e), longest first: what a folded name token may end with.
+CASE_SUFFIXES = _folded(ALL_CASE_ENDINGS)
+CASE_SUFFIX_SET = frozenset(CASE_SUFFIXES)
+LOCATIVE_SUFFIXES = _folded(CASE_ENDINGS["locative"])
+PLURAL_SUFFIXES = _folded(PLURAL_ENDINGS)
+# After the 3rd-person possessive a case ending takes the buffer n ("Nazirliyinin"), or y before the
+# contracted ilə ("Nazirliyiylə").
+POSSESSIVE_CASE_SUFFIXES = tuple(s for s in CASE_SUFFIXES if s.startswith("n") or s.startswith("yl"))
+
+# A folded surname's end, with or without the woman's -a.
+SURNAME_RE = re.compile(_alternation(SURNAME_ENDINGS + FEMININE_SURNAME_ENDINGS) + "$")
+# A folded stem a case suffix can be told apart from ("Mehdiyevin" -> "mehdiyev", "Məmmədlinin").
+SURNAME_STEM_RE = re.compile(_alternation(SURNAME_ENDINGS + ADJECTIVE_SURNAME_ENDINGS) + "$")
+
+
+def az_stems(token: str, min_stem: int = 3) -> list[str]:
+    """Possible bases of a folded word once one case suffix is removed, least stripped first.
+
+    "bakida" -> ["bakid", "baki"]; callers keep only the stems they know (KB name tokens, surnames).
+    """
+    stems = [token[: -len(s)] for s in CASE_SUFFIXES if token.endswith(s) and len(token) - len(s) >= min_stem]
+    return stems[::-1]  # CASE_SUFFIXES runs longest first
+
+
+# Suffix slots for `az_stem`, stripped from the end in this order, at most one per slot: case (or the
+# copula, or "-dakılar": the ones in), then possessive, then plural. ə folds to e or a (search indexes
+# both spellings), so each slot holds both.
+_BOTH = ("e", "a")
+_STEM_SLOTS = (
+    _folded(ALL_CASE_ENDINGS + COPULA_ENDINGS
+            + tuple(k + p for k in CASE_ENDINGS["locative_ki"] for p in PLURAL_ENDINGS), _BOTH),
+    _folded(POSSESSIVE_ENDINGS, _BOTH),
+    _folded(PLURAL_ENDINGS, _BOTH),
+)
+STEM_MIN = 4
+
+
+def az_stem(folded: str, min_stem: int = STEM_MIN) -> str:
+    """One stem for a folded word: case, possessive and plural suffixes stripped ("agentliyinin" ->
+    "agentli"), for prefix matching.
+
+    A final k/q turns into y/ğ before a vowel suffix ("agentlik" -> "agentliyi"), so a stem ending in
+    k, q, y or g loses that letter: used as a prefix, the stem then covers both forms.
+    """
+    word = folded
+    for slot in _STEM_SLOTS:
+        for suffix in slot:
+            if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
+                word = word[: -len(suffix)]
+                break
+    if len(word) > min_stem and word[-1] in "kqyg":
+        word = word[:-1]
+    return word
