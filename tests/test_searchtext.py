@@ -1,6 +1,7 @@
 import pytest
 
-from newsmon.store.search import az_stem, fold, fts_query, index_form, query_prefixes, snippet
+from newsmon.store.search import fold, fts_query, index_form, query_prefixes, snippet
+from newsmon.text.az import az_stem
 
 
 def matches(query_word: str, text_word: str) -> bool:

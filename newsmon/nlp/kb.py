@@ -2,7 +2,7 @@
 
 The data lives in `models/kb/entities.toml` (format: `models/kb/README.md`, read by `kb_file.py`);
 users add or override entities by id with files of the same format. Matching works on folded tokens
-(`textnorm.fold`), so spelling variants (ə/e, ü/u, é/e, case) meet, and for Azerbaijani and Turkish a
+(`text.normalize.fold`), so spelling variants (ə/e, ü/u, é/e, case) meet, and for Azerbaijani and Turkish a
 name's last word may carry a case suffix ("Dövlət Agentliyinin", "Bakıda", "Koreyanın").
 """
 from __future__ import annotations
