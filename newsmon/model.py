@@ -15,6 +15,18 @@ AGREEMENT_TYPES = ("memorandum", "agreement", "protocol", "decree", "programme",
 AGREEMENT_STATUSES = ("signed", "planned", "ratified", "implemented")
 
 
+@dataclass(frozen=True)
+class PageMetadata:
+    """What extraction read from a page's markup besides its text, for the later stages: the HTML
+    itself stays with the crawler. Date hints are only looked for when the page's metadata and its
+    listing gave no date (they are what the publication-date stage falls back on)."""
+
+    canonical_url: str | None = None  # <link rel="canonical">, when the page gives one
+    metadata_date: str | None = None  # meta tags, JSON-LD (trafilatura)
+    htmldate: str | None = None  # htmldate on the page without its URL
+    bylines: tuple[str, ...] = ()  # visible text of byline-like elements (class or id says date, byline...)
+
+
 @dataclass
 class Document:
     """One article after main-text extraction, before any NLP."""
@@ -28,8 +40,7 @@ class Document:
     published: str | None = None  # ISO 8601 date (or datetime) as given, None when unknown
     published_from: str | None = None  # "metadata", "feed", "htmldate", "text"
     lang_hint: str | None = None  # from the source file or <html lang>, never trusted over detection
-    raw_html: str | None = None
-    canonical_url: str | None = None  # <link rel="canonical">, when the page gives one
+    page: PageMetadata | None = None  # None for plain text
 
 
 @dataclass

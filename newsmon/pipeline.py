@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsmon.nlp import language
 from newsmon.nlp.agreements.find import find_agreements
@@ -44,11 +45,13 @@ class Pipeline:
         self.candidates = candidates
 
     def process(self, doc: Document) -> Article:
+        """The annotated article; `doc` is left as it was (the article carries a dated copy)."""
         text = doc.text
         segments = language.segment(text, self.candidates)
         guess = language.dominant(segments)
         if not doc.published:
-            doc.published, doc.published_from = publication_date(doc.raw_html, None, text, guess.lang)
+            published, published_from = publication_date(doc.page, text, guess.lang)
+            doc = replace(doc, published=published, published_from=published_from)
 
         dates: list[DateMention] = []
         known: list[Mention] = []

@@ -133,14 +133,14 @@ def newsroom(tmp_path_factory):
         lines: list[str] = []
         first_pipeline, second_pipeline = FakePipeline(), FakePipeline()
         started = time.monotonic()
-        first = Crawler(store, first_pipeline, fetcher=Fetcher(backoff=0.05), report=lines.append).crawl(sources)
+        first = Crawler(store, first_pipeline, fetcher=Fetcher(backoff=0.05, cache=store), report=lines.append).crawl(sources)
         first_seconds = time.monotonic() - started
         first_ended = time.monotonic()
         hits_after_first = {s: dict(site.hits) for s, site in
                             (("agency", agency), ("private", private), ("portal", portal))}
         statuses_before = {s: len(site.statuses) for s, site in
                            (("agency", agency), ("private", private), ("portal", portal))}
-        second = Crawler(store, second_pipeline, fetcher=Fetcher(backoff=0.05), report=lines.append).crawl(sources)
+        second = Crawler(store, second_pipeline, fetcher=Fetcher(backoff=0.05, cache=store), report=lines.append).crawl(sources)
         second_statuses = {s: site.statuses[statuses_before[s]:] for s, site in
                            (("agency", agency), ("private", private), ("portal", portal))}
         yield dict(store=store, first=first, second=second, lines=lines, agency=agency, private=private,
@@ -197,7 +197,7 @@ def test_robots_disallow_and_crawl_delay_are_obeyed(newsroom):
 
 def test_pdf_redirect_loop_malformed_feed_and_dead_host_are_counted_not_fatal(newsroom):
     store, agency = newsroom["store"], newsroom["agency"]
-    assert agency.hits["/doc.pdf"] == 1 and not store.has_url(f"{agency.base}/doc.pdf")
+    assert agency.hits["/doc.pdf"] == 1 and store.stored_url([f"{agency.base}/doc.pdf"]) is None
     frontier = {row["url"].split("/", 3)[3]: row for row in store.db.query("select * from frontier")}
     assert frontier["doc.pdf"]["state"] == "skipped"
     assert frontier["loop-a"]["state"] == "pending" and "redirect" in frontier["loop-a"]["error"]

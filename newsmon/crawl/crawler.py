@@ -13,7 +13,7 @@ import fcntl
 import logging
 import sqlite3
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -92,7 +92,7 @@ class Crawler:
                  workers: int = 8, max_attempts: int = MAX_ATTEMPTS) -> None:
         self.store = store
         self.pipeline = pipeline  # anything with process(Document) -> Article
-        self.fetcher = fetcher or Fetcher(concurrency=workers)
+        self.fetcher = fetcher or Fetcher(concurrency=workers, cache=store)
         self.report = report or (lambda line: log.info(line))
         self.progress = progress or Progress(enabled=False)
         self.workers = workers
@@ -125,8 +125,6 @@ class Crawler:
             status = "completed"
         finally:
             self.progress.close()
-            for url, entry in self.fetcher.robots_updates.items():
-                self.store.save_http_cache(url, entry["etag"], entry["last_modified"], body=entry["body"])
             total = CrawlCounts()
             for counts in per_source.values():
                 total.add(counts)
@@ -142,11 +140,9 @@ class Crawler:
 
     def _discover_all(self, sources: list[Source], pool: ThreadPoolExecutor,
                       per_source: dict[str, CrawlCounts]) -> None:
-        cache = self.store.http_cache_entries()
-        self.fetcher.robots_cache = {url: self.store.http_cache(url) or {} for url in cache
-                                     if url.endswith("/robots.txt")}
         homes = {s.name: self.store.home_discovery(s.name, s.home) for s in sources if s.home}
-        futures = [pool.submit(fetch_listings, s, self.fetcher, cache, homes.get(s.name)) for s in sources]
+        futures = [pool.submit(fetch_listings, s, self.fetcher, self.store, homes.get(s.name))
+                   for s in sources]
         self.progress.start("listings", len(futures))
         for source, future in zip(sources, futures):
             counts = per_source[source.name]
@@ -188,7 +184,7 @@ class Crawler:
                 row = next(rows, None)
                 if row is None:
                     return
-                if self.store.has_url(row["url"]):  # stored before a kill, not yet settled
+                if row["stored"]:  # stored before a kill (not yet settled), or by `add`
                     window.append((row, None))
                     continue
                 source = by_name[row["source"]]
@@ -255,35 +251,33 @@ class Crawler:
     def _store_page(self, row: dict, response: Response, source: Source, run_id: int,
                     counts: CrawlCounts) -> str:
         final = canonical_url(response.final_url)
-        if final != row["url"] and self.store.has_url(final):
-            counts.skipped_known += 1
-            return "done"
         doc = extract_html(response.text(), final, source.name, source.lang, row["published"])
         if doc is None:
             counts.skipped += 1
             return "skipped"
-        if doc.canonical_url and same_site(doc.canonical_url, final):
+        canonical = doc.page.canonical_url if doc.page else None
+        if canonical and same_site(canonical, final):
             # the page's own rel=canonical names it; a cross-site one (syndication) is not trusted
-            doc.url = canonical_url(doc.canonical_url)
-        if self.store.has_url(doc.url):
-            counts.skipped_known += 1
-            return "done"
-        self.store.save_raw_page(doc.url, response.final_url, source.name, response.status,
-                                 response.content_type, response.headers, response.body,
-                                 row["published"])
-        self.save(doc, run_id, counts)
+            doc.url = canonical_url(canonical)
+        self.save(doc, run_id, counts, aliases=[final], raw=(response, row["published"]))
         return "done"
 
-    def save(self, doc: Document, run_id: int | None, counts: CrawlCounts) -> int | None:
-        """Annotate and store a document unless its URL is stored; copies of a stored story
-        (same text, or a near-duplicate) are stored as duplicates of the first copy."""
-        if doc.canonical_url and doc.canonical_url != doc.url and self.store.has_url(
-                canonical_url(doc.canonical_url)):
+    def save(self, doc: Document, run_id: int | None, counts: CrawlCounts, aliases: Sequence[str] = (),
+             raw: tuple[Response, str | None] | None = None) -> int | None:
+        """Annotate and store a document (with the response it came from, `raw`) unless it is
+        stored under its URL, its rel=canonical or one of its `aliases` (where it was fetched);
+        copies of a stored story (same text, or a near-duplicate) are stored as duplicates of the
+        first copy."""
+        canonical = doc.page.canonical_url if doc.page else None
+        names = [*aliases, doc.url, canonical_url(canonical) if canonical else ""]
+        if self.store.stored_url(names):
             counts.skipped_known += 1
             return None
-        if self.store.has_url(doc.url):
-            counts.skipped_known += 1
-            return None
+        if raw is not None:
+            response, listing_published = raw
+            self.store.save_raw_page(doc.url, response.final_url, doc.source, response.status,
+                                     response.content_type, response.headers, response.body,
+                                     listing_published)
         signature = dedupe.signature(doc.text)
         original = self.store.article_id_by_hash(content_hash(doc.text)) or self._near_copy(signature)
         article = self.pipeline.process(doc)

@@ -19,11 +19,13 @@ import urllib.request
 import urllib.robotparser
 from dataclasses import dataclass, field
 from email.message import Message
+from typing import Protocol
 from urllib.parse import urljoin
 
 from newsmon.crawl.politeness import Hosts
 from newsmon.settings import Politeness
 from newsmon.crawl.urls import host_key as host_of
+from newsmon.store.crawl_state import CacheEntry, Validators
 
 ROBOTS_BLOCKED = "disallowed by robots.txt"
 HOST_GIVEN_UP = "host backed off after repeated failures"
@@ -150,24 +152,13 @@ def retry_after(value: str | None, now: float | None = None) -> float | None:
     return max(0.0, when.timestamp() - (now if now is not None else time.time()))
 
 
-@dataclass
-class Validators:
-    """What we send for a conditional GET, from the last 200 of the same URL."""
+class HttpCache(Protocol):
+    """Where validators and robots.txt outlive a run; the store implements it. Called from fetch
+    threads, so an implementation must be thread-safe."""
 
-    etag: str | None = None
-    last_modified: str | None = None
+    def cache_entry(self, url: str) -> CacheEntry | None: ...
 
-    def headers(self) -> dict[str, str]:
-        out = {}
-        if self.etag:
-            out["If-None-Match"] = self.etag
-        if self.last_modified:
-            out["If-Modified-Since"] = self.last_modified
-        return out
-
-    @classmethod
-    def of(cls, response: Response) -> "Validators":
-        return cls(response.headers.get("etag"), response.headers.get("last-modified"))
+    def save_cache_entry(self, entry: CacheEntry) -> None: ...
 
 
 MAX_REDIRECTS = 5
@@ -200,7 +191,7 @@ class Fetcher:
 
     def __init__(self, politeness: Politeness | None = None, *, concurrency: int = 8,
                  retries: int = 2, backoff: float = 1.0, max_failures: int = 5,
-                 contact: str | None = None) -> None:
+                 contact: str | None = None, cache: HttpCache | None = None) -> None:
         self.default = politeness or Politeness()
         self.retries = retries
         self.backoff = backoff
@@ -212,10 +203,8 @@ class Fetcher:
         self._host_locks: dict[str, threading.Lock] = {}
         self._count_lock = threading.Lock()
         self._opener = urllib.request.build_opener(_NoRedirects())
-        # robots.txt validators and bodies from earlier runs (url -> etag, last_modified, body), so an
-        # unchanged robots.txt costs a 304; fresh copies land in robots_updates for the caller to keep
-        self.robots_cache: dict[str, dict] = {}
-        self.robots_updates: dict[str, dict] = {}
+        # robots.txt from earlier runs, so an unchanged one costs a 304; fresh copies are kept there
+        self.cache = cache
         self.requests = 0
         self.robots_blocked = 0
 
@@ -296,18 +285,19 @@ class Fetcher:
         with lock:  # one robots.txt request per host, however many threads ask
             if host not in self._robots:
                 url = f"{host}/robots.txt"
-                cached = self.robots_cache.get(url)
-                validators = (Validators(cached.get("etag"), cached.get("last_modified"))
-                              if cached and cached.get("body") is not None else None)
-                response = self._request(url, politeness, validators.headers() if validators else {})
+                cached = self.cache.cache_entry(url) if self.cache is not None else None
+                if cached is not None and cached.body is None:
+                    cached = None  # validators without the body they validate are no use
+                response = self._request(url, politeness, cached.validators.headers() if cached else {})
                 entry = _Robots(None)
                 text = None
                 if response.not_modified and cached:
-                    text = bytes(cached["body"]).decode("utf-8", errors="replace")
+                    text = bytes(cached.body).decode("utf-8", errors="replace")
                 elif response.ok:
                     text = response.text()
-                    self.robots_updates[url] = {**Validators.of(response).__dict__,
-                                                "body": text.encode("utf-8")}
+                    if self.cache is not None:
+                        self.cache.save_cache_entry(CacheEntry(
+                            url, Validators.from_headers(response.headers), body=text.encode("utf-8")))
                 if text is not None:
                     entry.parser = urllib.robotparser.RobotFileParser()
                     entry.parser.parse(text.splitlines())

@@ -11,9 +11,10 @@ from typing import Any
 
 from newsmon.crawl.autodiscover import autodiscover
 from newsmon.crawl.feeds import Link, parse_feed, parse_sitemap
-from newsmon.crawl.fetch import ROBOTS_BLOCKED, Fetcher, Response, Validators
+from newsmon.crawl.fetch import ROBOTS_BLOCKED, Fetcher, HttpCache, Response
 from newsmon.crawl.sources import Source
 from newsmon.crawl.urls import canonical_url
+from newsmon.store.crawl_state import CacheEntry, Validators
 
 MAX_SITEMAP_DEPTH = 3
 REDISCOVER_AFTER = timedelta(days=7)  # homepages are searched for feeds again after a week
@@ -25,7 +26,7 @@ class Listing:
 
     url: str
     links: list[Link] = field(default_factory=list)
-    cache: dict[str, Any] | None = None  # validators to store once the links are queued
+    cache: CacheEntry | None = None  # validators to store once the links are queued
     status: int = 0
     error: str | None = None
 
@@ -48,15 +49,9 @@ class SourceListings:
         raise ValueError(what)
 
 
-def _validators(cache: dict[str, Any] | None) -> Validators | None:
-    if not cache or not (cache.get("etag") or cache.get("last_modified")):
-        return None
-    return Validators(cache.get("etag"), cache.get("last_modified"))
-
-
 def _fetch_listing(url: str, source: Source, fetcher: Fetcher,
-                   cache: dict[str, Any] | None) -> tuple[Listing, Response]:
-    response = fetcher.get(url, source.politeness, _validators(cache))
+                   cached: CacheEntry | None) -> tuple[Listing, Response]:
+    response = fetcher.get(url, source.politeness, cached.validators if cached else None)
     listing = Listing(url, status=response.status, error=response.error)
     if response.not_modified:
         listing.error = None
@@ -65,12 +60,12 @@ def _fetch_listing(url: str, source: Source, fetcher: Fetcher,
     return listing, response
 
 
-def fetch_listings(source: Source, fetcher: Fetcher, cache: dict[str, dict[str, Any]],
+def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache,
                    home_found: dict[str, Any] | None) -> SourceListings:
     """Every listing of `source`; unchanged ones (304) contribute no links.
 
-    `cache` maps URL -> stored validators (and children of sitemap indexes); `home_found` is
-    the stored discovery for the source's homepage, if any.
+    `cache` has the validators of earlier runs (and the children of sitemap indexes); `home_found`
+    is the stored discovery for the source's homepage, if any.
     """
     result = SourceListings(source)
     feeds, sitemaps = list(source.feeds), list(source.sitemaps)
@@ -85,10 +80,10 @@ def fetch_listings(source: Source, fetcher: Fetcher, cache: dict[str, dict[str, 
             if not found.error:
                 result.discovered_home = (feeds, sitemaps)
     for url in feeds:
-        listing, response = _fetch_listing(url, source, fetcher, cache.get(url))
+        listing, response = _fetch_listing(url, source, fetcher, cache.cache_entry(url))
         if response.ok:
             listing.links = parse_feed(response.body, response.final_url)
-            listing.cache = {"url": url, **_stored(response)}
+            listing.cache = CacheEntry(url, Validators.from_headers(response.headers))
         result.listings.append(listing)
     pending = [(url, 0) for url in sitemaps]
     seen: set[str] = set()
@@ -97,23 +92,20 @@ def fetch_listings(source: Source, fetcher: Fetcher, cache: dict[str, dict[str, 
         if url in seen:
             continue
         seen.add(url)
-        listing, response = _fetch_listing(url, source, fetcher, cache.get(url))
+        cached = cache.cache_entry(url)
+        listing, response = _fetch_listing(url, source, fetcher, cached)
         children: list[str] = []
         if response.ok:
             parsed = parse_sitemap(response.body, response.final_url)
             listing.links, children = parsed.links, parsed.sitemaps
-            listing.cache = {"url": url, **_stored(response), "children": children}
-        elif response.not_modified:
+            listing.cache = CacheEntry(url, Validators.from_headers(response.headers), tuple(children))
+        elif response.not_modified and cached is not None:
             # an unchanged index still has children that change (the "latest news" sitemap)
-            children = list((cache.get(url) or {}).get("children") or [])
+            children = list(cached.children)
         result.listings.append(listing)
         if depth < MAX_SITEMAP_DEPTH:
             pending += [(child, depth + 1) for child in children]
     return result
-
-
-def _stored(response: Response) -> dict[str, Any]:
-    return {"etag": response.headers.get("etag"), "last_modified": response.headers.get("last-modified")}
 
 
 def link_rows(links: list[Link]) -> list[dict[str, Any]]:

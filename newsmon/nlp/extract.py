@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 
 import trafilatura
-from lxml import html as lxml_html
+from lxml.html import HtmlElement
 
-from newsmon.model import Document
+from newsmon.model import Document, PageMetadata
 
 # Only the page's own metadata here (meta tags, JSON-LD): dates found in the text are the pubdate
 # stage's business, once the language is known.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_BYLINE = re.compile(r"byline|dateline|date|time|meta|posted|published|article-info", re.I)
 
 
 def _html_lang(html: str) -> str | None:
@@ -22,22 +23,52 @@ def _html_lang(html: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
-def _canonical_link(html: str) -> str | None:
-    try:
-        tree = lxml_html.fromstring(html)
-    except (ValueError, lxml_html.etree.ParserError):
-        return None
+def _canonical_link(tree: HtmlElement) -> str | None:
     for href in tree.xpath("//link[@rel='canonical']/@href"):
         if href.strip().startswith(("http://", "https://")):
             return href.strip()
     return None
 
 
+def _byline_texts(tree: HtmlElement) -> tuple[str, ...]:
+    """Visible text of the page's byline-like elements (class or id naming a date, time or byline):
+    the byline is usually outside the extracted main text."""
+    texts = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head", "meta"):
+            continue
+        marker = f"{element.get('class', '')} {element.get('id', '')}"
+        if _BYLINE.search(marker):
+            content = " ".join(element.text_content().split())
+            if 0 < len(content) <= 200:  # a byline, not a whole section that happens to say "meta"
+                texts.append(content)
+    return tuple(texts)
+
+
+def _htmldate(tree: HtmlElement) -> str | None:
+    from htmldate import find_date  # imported lazily: heavy, and not needed when metadata has a date
+
+    try:  # htmldate works on its own copy of the tree
+        return find_date(tree, extensive_search=False, original_date=True)
+    except (ValueError, TypeError):  # htmldate raises on markup it cannot parse at all
+        return None
+
+
 def extract_html(html: str, url: str, source: str, lang_hint: str | None = None,
                  listing_published: str | None = None) -> Document | None:
-    """Main text and metadata of an HTML page; None when no article text is found."""
+    """Main text and metadata of an HTML page; None when no article text is found.
+
+    The page is parsed once: trafilatura (on its own copy), the canonical link, htmldate and the
+    byline candidates all read the same tree.
+    """
+    try:
+        tree = trafilatura.load_html(html)
+    except (TypeError, ValueError):
+        return None
+    if tree is None:
+        return None
     result = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        tree, url=url, with_metadata=True, include_comments=False, include_tables=True,
         date_extraction_params=_DATE_PARAMS)
     if result is None or not (result.text or "").strip():
         return None
@@ -52,9 +83,17 @@ def extract_html(html: str, url: str, source: str, lang_hint: str | None = None,
         url=url, source=source, title=title or text.split("\n", 1)[0][:200], text=text,
         author=result.author or None, site_name=result.sitename or None,
         published=published, published_from=published_from,
-        lang_hint=_html_lang(html) or lang_hint, raw_html=html,
-        canonical_url=_canonical_link(html),
+        lang_hint=_html_lang(html) or lang_hint,
+        page=_page_metadata(tree, result.date, dated=bool(published)),
     )
+
+
+def _page_metadata(tree: HtmlElement, metadata_date: str | None, dated: bool) -> PageMetadata:
+    # the publication-date stage's fallbacks are read only when neither metadata nor listing dated it
+    return PageMetadata(canonical_url=_canonical_link(tree), metadata_date=metadata_date,
+                        htmldate=None if dated else _htmldate(tree),
+                        bylines=() if dated else _byline_texts(tree))
+
 
 
 def extract_text(text: str, url: str, source: str, lang_hint: str | None = None) -> Document | None:

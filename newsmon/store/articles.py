@@ -88,6 +88,8 @@ class Store(CrawlState):
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
 
     def close(self) -> None:
+        if self._cache_conn is not None:
+            self._cache_conn.close()
         self.db.conn.close()
 
     # -- schema -------------------------------------------------------------------------------
@@ -118,8 +120,15 @@ class Store(CrawlState):
         return int(row[0]) if row else 0
 
     # -- articles -----------------------------------------------------------------------------
-    def has_url(self, url: str) -> bool:
-        return self.db.execute("select 1 from articles where url = ?", [url]).fetchone() is not None
+    def stored_url(self, urls: list[str]) -> str | None:
+        """The first of `urls` an article is stored under, None if none is (one query for all the
+        names a page goes by: the link, where it redirected, its rel=canonical)."""
+        urls = list(dict.fromkeys(u for u in urls if u))
+        if not urls:
+            return None
+        rows = {row[0] for row in self.db.execute(
+            f"select url from articles where url in ({','.join('?' for _ in urls)})", urls)}
+        return next((u for u in urls if u in rows), None)
 
     def article_id_by_hash(self, digest: str) -> int | None:
         row = self.db.execute("select id from articles where content_hash = ? and duplicate_of is null",
@@ -305,14 +314,6 @@ class Store(CrawlState):
                 "agreements": [_agreement_out(a) for a in self.db.query(
                     "select * from agreements where article_id = ? order by start", [aid])],
             }
-
-    def article_url_by_id(self, article_id: int) -> str | None:
-        row = self.db.execute("select url from articles where id = ?", [article_id]).fetchone()
-        return row[0] if row else None
-
-    def article_id_by_url(self, url: str) -> int | None:
-        row = self.db.execute("select id from articles where url = ?", [url]).fetchone()
-        return row[0] if row else None
 
     def replace_article(self, article_id: int, article: Article) -> None:
         """Overwrite an article's text, metadata and annotations in place (for reprocessing);

@@ -9,8 +9,11 @@ with its own.
 from __future__ import annotations
 
 import json
+import sqlite3
+import threading
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
@@ -51,10 +54,48 @@ def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+@dataclass(frozen=True)
+class Validators:
+    """What we send for a conditional GET, from the last 200 of the same URL."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.etag or self.last_modified)
+
+    def headers(self) -> dict[str, str]:
+        out = {}
+        if self.etag:
+            out["If-None-Match"] = self.etag
+        if self.last_modified:
+            out["If-Modified-Since"] = self.last_modified
+        return out
+
+    @classmethod
+    def from_headers(cls, headers: Mapping[str, str]) -> "Validators":
+        """From a response's headers (names lower-cased)."""
+        return cls(headers.get("etag"), headers.get("last-modified"))
+
+
+@dataclass(frozen=True)
+class CacheEntry:
+    """A cached listing or robots.txt: its validators, the nested sitemaps of a sitemap index
+    (still visited when the index answers 304) and, for robots.txt, the body."""
+
+    url: str
+    validators: Validators = Validators()
+    children: tuple[str, ...] = ()
+    body: bytes | None = None
+
+
 class CrawlState:
     """Crawler bookkeeping methods; mixed into `store.Store`, which provides `db`."""
 
     db: sqlite_utils.Database
+    path: str
+    _cache_conn: sqlite3.Connection | None = None
+    _cache_lock = threading.Lock()
 
     def start_run(self, command: str, sources: str = "") -> int:
         with self.db.conn:
@@ -89,7 +130,7 @@ class CrawlState:
         self.db.execute("PRAGMA synchronous=NORMAL")
 
     def add_frontier(self, source: str, links: list[dict[str, Any]],
-                     cache: dict[str, Any] | None = None) -> int:
+                     cache: CacheEntry | None = None) -> int:
         """Queue discovered links (url, published, title, via) and, in the same transaction, the
         validators of the listing they came from: a 304 next time can then never hide a link that
         was not queued. Returns how many links were new to the frontier."""
@@ -101,15 +142,17 @@ class CrawlState:
                   "updated": stamp, **link} for link in links], pk="url", ignore=True)
             added = self.db["frontier"].count - before
             if cache is not None:
-                self.db["http_cache"].upsert({**cache, "children": json.dumps(cache.get("children") or []),
-                                              "checked": stamp}, pk="url")
+                self.db["http_cache"].upsert(_cache_row(cache), pk="url")
         return added
 
     def pending_links(self, sources: list[str], max_attempts: int) -> list[dict[str, Any]]:
+        """Frontier rows still to fetch; `stored` says the URL is already an article (stored before
+        a kill, or by `add`), so it need not be fetched."""
         marks = ",".join("?" for _ in sources)
         return list(self.db.query(
-            f"select * from frontier where state = 'pending' and attempts < ? and source in ({marks}) "
-            "order by discovered, url", [max_attempts, *sources]))
+            "select f.*, exists(select 1 from articles a where a.url = f.url) as stored from frontier f "
+            f"where f.state = 'pending' and f.attempts < ? and f.source in ({marks}) "
+            "order by f.discovered, f.url", [max_attempts, *sources]))
 
     def settle_link(self, url: str, state: str, error: str | None = None,
                     attempted: bool = False) -> None:
@@ -123,26 +166,33 @@ class CrawlState:
         return {row[0]: row[1] for row in
                 self.db.execute("select state, count(*) from frontier group by state")}
 
-    def http_cache(self, url: str) -> dict[str, Any] | None:
-        row = self.db.execute("select url, etag, last_modified, children, body from http_cache "
-                              "where url = ?", [url]).fetchone()
+    # -- the HTTP cache (crawl.fetch.HttpCache), called from fetch threads --------------------
+    def _cache_db(self) -> sqlite3.Connection:
+        """The HTTP cache's own connection: fetch threads read validators and keep robots.txt
+        while the main thread writes articles (a connection belongs to one thread, and WAL lets
+        two work side by side). An in-memory database has only the main connection."""
+        if self.path in ("", ":memory:"):
+            return self.db.conn
+        if self._cache_conn is None:
+            self._cache_conn = sqlite3.connect(self.path, check_same_thread=False, timeout=5.0)
+        return self._cache_conn
+
+    def cache_entry(self, url: str) -> CacheEntry | None:
+        with self._cache_lock:
+            row = self._cache_db().execute("select url, etag, last_modified, children, body "
+                                           "from http_cache where url = ?", [url]).fetchone()
         if row is None:
             return None
-        return {"url": row[0], "etag": row[1], "last_modified": row[2],
-                "children": json.loads(row[3] or "[]"), "body": row[4]}
+        return CacheEntry(row[0], Validators(row[1], row[2]), tuple(json.loads(row[3] or "[]")),
+                          row[4])
 
-    def http_cache_entries(self) -> dict[str, dict[str, Any]]:
-        """Every stored validator by URL (robots.txt bodies left out), loaded once per run."""
-        return {row[0]: {"url": row[0], "etag": row[1], "last_modified": row[2],
-                         "children": json.loads(row[3] or "[]")}
-                for row in self.db.execute("select url, etag, last_modified, children from http_cache")}
-
-    def save_http_cache(self, url: str, etag: str | None, last_modified: str | None,
-                        children: list[str] | None = None, body: bytes | None = None) -> None:
-        with self.db.conn:
-            self.db["http_cache"].upsert({"url": url, "etag": etag, "last_modified": last_modified,
-                                          "children": json.dumps(children or []), "body": body,
-                                          "checked": now_iso()}, pk="url")
+    def save_cache_entry(self, entry: CacheEntry) -> None:
+        with self._cache_lock:
+            conn = self._cache_db()
+            with conn:
+                row = _cache_row(entry)
+                conn.execute(f"insert or replace into http_cache ({', '.join(row)}) values "
+                             f"({', '.join('?' for _ in row)})", list(row.values()))
 
     def save_raw_page(self, url: str, final_url: str, source: str, status: int, content_type: str,
                       headers: dict[str, str], body: bytes, listing_published: str | None) -> None:
@@ -199,3 +249,9 @@ class CrawlState:
                                               "feeds": json.dumps(feeds),
                                               "sitemaps": json.dumps(sitemaps),
                                               "discovered": now_iso()}, pk="source")
+
+
+def _cache_row(entry: CacheEntry) -> dict[str, Any]:
+    return {"url": entry.url, "etag": entry.validators.etag,
+            "last_modified": entry.validators.last_modified,
+            "children": json.dumps(list(entry.children)), "body": entry.body, "checked": now_iso()}
