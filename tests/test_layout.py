@@ -15,6 +15,14 @@ REPO = Path(__file__).resolve().parent.parent
 PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
 
 
+def test_imports_run_one_way():
+    # The layers contract lives in pyproject.toml ([tool.importlinter]); lint-imports prints what breaks it.
+    importlinter_cli = pytest.importorskip("importlinter.cli")
+    code = importlinter_cli.lint_imports(config_filename=str(REPO / "pyproject.toml"), no_cache=True,
+                                         no_logo=True)
+    assert code == 0, "an import runs against the layers in pyproject.toml: run lint-imports"
+
+
 def test_every_package_ships():
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
     on_disk = {".".join(p.parent.relative_to(REPO).parts) for p in (REPO / "newsmon").rglob("__init__.py")}
