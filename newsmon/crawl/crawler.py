@@ -215,38 +215,44 @@ class Crawler:
     # -- one page -----------------------------------------------------------------------------
     def _handle_page(self, row: dict, response: Response, source: Source, run_id: int,
                      counts: CrawlCounts) -> None:
+        """Settle one fetched frontier row, whatever happens: a page that breaks something is
+        recorded as an attempt (and given up after max_attempts), never left to break every run."""
         url = row["url"]
-        if response.error == ROBOTS_BLOCKED:
-            counts.skipped_robots += 1
-            self.store.settle_link(url, "skipped", ROBOTS_BLOCKED)
-            return
-        if not response.ok:
-            counts.errors += 1
-            self._error(source.name, url, response.error)
-            # a host we gave up on (or whose robots.txt did not answer) was not really tried:
-            # the page keeps its attempts for the next run
-            attempted = response.error not in (HOST_GIVEN_UP, ROBOTS_UNREACHABLE)
-            gives_up = attempted and row["attempts"] + 1 >= self.max_attempts
-            self.store.settle_link(url, "failed" if gives_up else "pending", response.error,
-                                   attempted=attempted)
-            return
-        counts.fetched += 1
-        if response.content_type not in HTML_TYPES:
-            counts.skipped += 1
-            log.info("%s: skipped, content type %s", url, response.content_type)
-            self.store.settle_link(url, "skipped", f"content type {response.content_type}")
-            return
         try:
-            state = self._store_page(row, response, source, run_id, counts)
+            state, error, attempted = self._page_outcome(row, response, source, run_id, counts)
         except sqlite3.Error:
             raise  # the database is the run itself: stop
         except Exception as exc:  # noqa: BLE001 - one page must not stop a cron run
             counts.errors += 1
             log.exception("%s: processing failed", url)
             self._first_error.setdefault(source.name, f"{url}: processing failed: {exc}")
-            self.store.settle_link(url, "pending", f"processing failed: {exc}", attempted=True)
-            return
-        self.store.settle_link(url, state)
+            state, error, attempted = "pending", f"processing failed: {exc}", True
+        if state == "pending" and attempted and row["attempts"] + 1 >= self.max_attempts:
+            state = "failed"
+        self.store.settle_link(url, state, error, attempted=attempted)
+
+    def _page_outcome(self, row: dict, response: Response, source: Source, run_id: int,
+                      counts: CrawlCounts) -> tuple[str, str | None, bool]:
+        """(frontier state, error, whether this counts as an attempt) for one response."""
+        url = row["url"]
+        if response.error == ROBOTS_BLOCKED:
+            counts.skipped_robots += 1
+            return "skipped", ROBOTS_BLOCKED, False
+        if not response.ok:
+            counts.errors += 1
+            self._error(source.name, url, response.error)
+            if response.refused:  # a forbidden scheme or address stays forbidden: no retry
+                return "failed", response.error, True
+            # a host we gave up on (or whose robots.txt did not answer) was not really tried:
+            # the page keeps its attempts for the next run
+            attempted = response.error not in (HOST_GIVEN_UP, ROBOTS_UNREACHABLE)
+            return "pending", response.error or f"HTTP {response.status}", attempted
+        counts.fetched += 1
+        if response.content_type not in HTML_TYPES:
+            counts.skipped += 1
+            log.info("%s: skipped, content type %s", url, response.content_type)
+            return "skipped", f"content type {response.content_type}", False
+        return self._store_page(row, response, source, run_id, counts), None, False
 
     def _store_page(self, row: dict, response: Response, source: Source, run_id: int,
                     counts: CrawlCounts) -> str:

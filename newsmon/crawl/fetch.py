@@ -20,7 +20,7 @@ import urllib.robotparser
 from dataclasses import dataclass, field
 from email.message import Message
 from typing import Protocol
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from newsmon.crawl.politeness import Hosts
 from newsmon.settings import Politeness
@@ -30,6 +30,7 @@ from newsmon.store.crawl_state import CacheEntry, Validators
 ROBOTS_BLOCKED = "disallowed by robots.txt"
 HOST_GIVEN_UP = "host backed off after repeated failures"
 ROBOTS_UNREACHABLE = "robots.txt unreachable: host skipped this run"
+REFUSED = "refused: "  # prefix of errors that no retry can fix
 MAX_RETRY_AFTER = 60.0  # a longer Retry-After leaves the page for the next run
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # What a mislabelled page in our languages (az, tr, ru, fr, en) is really in; detection limited to
@@ -50,7 +51,12 @@ class Response:
 
     @property
     def ok(self) -> bool:
-        return 200 <= self.status < 300 and self.error is None
+        return isinstance(self.status, int) and 200 <= self.status < 300 and self.error is None
+
+    @property
+    def refused(self) -> bool:
+        """Refused by us before any request (a scheme or an address we do not fetch)."""
+        return bool(self.error and self.error.startswith(REFUSED))
 
     @property
     def not_modified(self) -> bool:
@@ -173,6 +179,24 @@ class _NoRedirects(urllib.request.HTTPRedirectHandler):
         return None
 
 
+def _http_only_opener() -> urllib.request.OpenerDirector:
+    """urllib's default opener also opens file:, data: and ftp: URLs; ours speaks HTTP(S) only."""
+    opener = urllib.request.OpenerDirector()
+    for handler in (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(),
+                    urllib.request.HTTPSHandler(), urllib.request.HTTPDefaultErrorHandler(),
+                    urllib.request.HTTPErrorProcessor(), _NoRedirects()):
+        opener.add_handler(handler)
+    return opener
+
+
+def scheme_refusal(url: str) -> str | None:
+    """Why `url` is not fetched (its scheme is not http or https), None when it may be."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme in ("http", "https"):
+        return None
+    return f"{REFUSED}{scheme or 'relative'}: URLs are not fetched (http and https only)"
+
+
 @dataclass
 class _Robots:
     parser: urllib.robotparser.RobotFileParser | None
@@ -202,7 +226,7 @@ class Fetcher:
         self._robots_lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
         self._count_lock = threading.Lock()
-        self._opener = urllib.request.build_opener(_NoRedirects())
+        self._opener = _http_only_opener()
         # robots.txt from earlier runs, so an unchanged one costs a 304; fresh copies are kept there
         self.cache = cache
         self.requests = 0
@@ -327,6 +351,9 @@ class Fetcher:
         extra = validators.headers() if validators else {}
         current, visited = url, {url}
         for _hop in range(MAX_REDIRECTS + 1):
+            refusal = scheme_refusal(current)  # every hop: a redirect may point anywhere
+            if refusal:
+                return Response(url, current, 0, error=refusal)
             if self.hosts.gate(host_of(current), politeness.concurrency).dead:
                 return Response(url, current, 0, error=HOST_GIVEN_UP)
             if politeness.obey_robots and self.robots(current, politeness).unreachable:
