@@ -33,7 +33,7 @@ def test_schema_is_created_idempotently_and_versioned(tmp_path):
 
 def test_newer_schema_is_refused(tmp_path):
     store = Store(tmp_path / "n.db")
-    store.db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION + 1)}, pk="key")
+    store.db.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(StoreError, match="newer"):
         Store(tmp_path / "n.db")
 

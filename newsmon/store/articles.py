@@ -1,6 +1,6 @@
 """The SQLite store: the one module that owns the database (schema, writes and queries).
 
-Built on sqlite-utils. The schema is created idempotently and versioned in the `meta` table;
+Built on sqlite-utils. The schema is created and upgraded by numbered migrations (`schema.py`);
 every article and everything found in it is written in one transaction, so a crawl killed at any
 point leaves either the whole article or nothing.
 """
@@ -16,52 +16,17 @@ from typing import Any
 
 import sqlite_utils
 
-from newsmon.store.crawl_state import CRAWL_INDEXES, CRAWL_TABLES, CrawlState, now_iso
+from newsmon.store import schema
+from newsmon.store.crawl_state import CrawlState, now_iso
+from newsmon.store.schema import SCHEMA_VERSION, StoreError
 from newsmon.model import Article
 from newsmon.store.search import fts_query, index_form, snippet
-
-SCHEMA_VERSION = 1
-
-TABLES: dict[str, dict[str, Any]] = {  # the articles and what was found in them, then the crawler's
-    "meta": dict(columns={"key": str, "value": str}, pk="key"),
-    "articles": dict(columns={
-        "id": int, "url": str, "source": str, "lang": str, "lang_prob": float, "title": str,
-        "author": str, "site_name": str, "published": str, "published_from": str, "text": str,
-        "fold_e": str, "fold_a": str, "content_hash": str, "fetched_at": str, "run_id": int,
-        "duplicate_of": int}, pk="id", not_null={"url", "text"}),
-    "segments": dict(columns={"article_id": int, "start": int, "end": int, "lang": str,
-                              "prob": float}),
-    "entities": dict(columns={"id": str, "name": str, "label": str}, pk="id"),
-    "entity_names": dict(columns={"entity_id": str, "name": str, "lang": str, "folded": str},
-                         pk=("entity_id", "name", "lang")),
-    "mentions": dict(columns={"id": int, "article_id": int, "entity_id": str, "text": str,
-                              "label": str, "start": int, "end": int, "lang": str}, pk="id"),
-    "dates": dict(columns={"id": int, "article_id": int, "text": str, "value": str,
-                           "precision": str, "start": int, "end": int, "inferred": int}, pk="id"),
-    "agreements": dict(columns={"id": int, "article_id": int, "type": str, "title": str,
-                                "parties": str, "date_signed": str, "date_precision": str,
-                                "place": str, "status": str, "sentence": str, "start": int,
-                                "end": int}, pk="id"),
-    **CRAWL_TABLES,
-}
-INDEXES = {
-    "articles": [["url"], ["content_hash"], ["published"], ["source"], ["lang"]],
-    "segments": [["article_id"]],
-    "entity_names": [["folded"]],
-    "mentions": [["article_id"], ["entity_id"]],
-    "dates": [["article_id"]],
-    "agreements": [["article_id"]],
-    **CRAWL_INDEXES,
-}
-UNIQUE_INDEXES = {"articles": [["url"]]}
-
 
 def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-class StoreError(RuntimeError):
-    pass
+__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "content_hash"]
 
 
 class Store(CrawlState):
@@ -94,30 +59,10 @@ class Store(CrawlState):
 
     # -- schema -------------------------------------------------------------------------------
     def _create_schema(self) -> None:
-        version = self.schema_version()
-        if version > SCHEMA_VERSION:
-            raise StoreError(f"{self.path}: schema version {version} is newer than this newsmon "
-                             f"({SCHEMA_VERSION}); upgrade newsmon")
-        with self.db.conn:
-            for name, spec in TABLES.items():
-                self.db[name].create(spec["columns"], pk=spec.get("pk"),
-                                     not_null=spec.get("not_null"), if_not_exists=True)
-            for name, indexes in INDEXES.items():
-                for columns in indexes:
-                    unique = columns in UNIQUE_INDEXES.get(name, [])
-                    self.db[name].create_index(columns, unique=unique, if_not_exists=True)
-            if not self.db["articles_fts"].exists():
-                # Folded copies of title + text (see searchtext.py): `Aliyev` finds "Əliyev".
-                self.db["articles"].enable_fts(["fold_e", "fold_a"], fts_version="FTS5",
-                                               create_triggers=True,
-                                               tokenize="unicode61 remove_diacritics 2")
-            self.db["meta"].upsert({"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key")
+        schema.migrate(self.db.conn, self.path)
 
     def schema_version(self) -> int:
-        if not self.db["meta"].exists():
-            return 0
-        row = self.db.execute("select value from meta where key = 'schema_version'").fetchone()
-        return int(row[0]) if row else 0
+        return schema.version_of(self.db.conn, self.path)
 
     # -- articles -----------------------------------------------------------------------------
     def stored_url(self, urls: list[str]) -> str | None:

@@ -2,9 +2,9 @@
 near-duplicate fingerprints and discovered feeds.
 
 What makes crawls incremental, deduplicating and resumable, kept apart from the articles and their
-annotations (`store.py`), which is what users query. `Store` inherits these methods, so the crawler
-and the queries share one connection and one transaction discipline; `Store` creates these tables
-with its own.
+annotations (`articles.py`), which is what users query. `Store` inherits these methods, so the
+crawler and the queries share one connection and one transaction discipline; the tables are
+created by the migrations in `schema.py`.
 """
 from __future__ import annotations
 
@@ -18,37 +18,6 @@ from datetime import datetime, timezone
 from typing import Any
 
 import sqlite_utils
-
-CRAWL_TABLES: dict[str, dict[str, Any]] = {
-    # One row per crawl (or reprocess) run, updated as it goes: `newsmon runs`.
-    "crawl_runs": dict(columns={
-        "id": int, "started": str, "finished": str, "command": str, "sources": str,
-        "discovered": int, "fetched": int, "new": int, "duplicates": int, "errors": int,
-        "skipped_robots": int, "skipped_known": int, "status": str}, pk="id"),
-    # URLs discovered and not yet settled: a killed crawl resumes from here.
-    "frontier": dict(columns={"url": str, "source": str, "published": str, "title": str,
-                              "via": str, "state": str, "attempts": int, "error": str,
-                              "discovered": str, "updated": str}, pk="url"),
-    # Validators for conditional GET of feeds, sitemaps and robots.txt; `children` are the
-    # nested sitemaps of an index, still visited when the index itself answers 304.
-    "http_cache": dict(columns={"url": str, "etag": str, "last_modified": str, "children": str,
-                                "body": bytes, "checked": str}, pk="url"),
-    # The response each article was extracted from, zlib-compressed, for `newsmon reprocess`.
-    "raw_pages": dict(columns={"url": str, "final_url": str, "source": str, "status": int,
-                               "content_type": str, "headers": str, "body": bytes,
-                               "listing_published": str, "fetched_at": str}, pk="url"),
-    # MinHash signature per article, and its LSH band values for near-duplicate lookup.
-    "fingerprints": dict(columns={"article_id": int, "signature": bytes}, pk="article_id"),
-    "fingerprint_bands": dict(columns={"value": int, "article_id": int}),
-    # Feeds and sitemaps found for sources given only by `home`.
-    "home_discovery": dict(columns={"source": str, "home": str, "feeds": str, "sitemaps": str,
-                                    "discovered": str}, pk="source"),
-}
-CRAWL_INDEXES = {
-    "frontier": [["state", "source"]],
-    "fingerprint_bands": [["value"], ["article_id"]],
-}
-
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -113,7 +82,7 @@ class CrawlState:
 
     def update_run(self, run_id: int, counts: dict[str, int]) -> None:
         """Counters of a run still in progress, so a killed run shows how far it got."""
-        known = set(CRAWL_TABLES["crawl_runs"]["columns"])
+        known = set(self.db["crawl_runs"].columns_dict)
         with self.db.conn:
             self.db["crawl_runs"].update(run_id, {k: v for k, v in counts.items() if k in known})
 

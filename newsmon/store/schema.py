@@ -1,0 +1,180 @@
+"""The database schema as numbered migrations; its version is SQLite's `PRAGMA user_version`.
+
+`MIGRATIONS[n]` takes a database from version n to n + 1, in one transaction with the version
+bump, so a migration interrupted at any point leaves the database at the version before it. A
+migration, once merged, is never edited: a later change is a new migration at the end of the list
+(`_script("ALTER TABLE ...; CREATE INDEX ...")`, or a function of the connection for data work;
+no sqlite-utils call inside one, as they commit on their own), with a test that upgrades a
+database of the version before (tests/test_schema.py).
+
+Version 1 is the schema newsmon had before migrations, when the version lived only in the `meta`
+table ("schema_version" = "1", user_version 0); such a database is recognised and carried on from
+there. `meta` still gets the version, so a newsmon from before migrations refuses a newer database.
+"""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+# -- version 1: articles and their annotations, then the crawler's bookkeeping -------------------
+_V1 = """
+CREATE TABLE IF NOT EXISTS "meta" ("key" TEXT PRIMARY KEY, "value" TEXT);
+CREATE TABLE IF NOT EXISTS "articles" (
+   "id" INTEGER PRIMARY KEY, "url" TEXT NOT NULL, "source" TEXT, "lang" TEXT, "lang_prob" REAL,
+   "title" TEXT, "author" TEXT, "site_name" TEXT, "published" TEXT, "published_from" TEXT,
+   "text" TEXT NOT NULL, "fold_e" TEXT, "fold_a" TEXT, "content_hash" TEXT, "fetched_at" TEXT,
+   "run_id" INTEGER, "duplicate_of" INTEGER);
+CREATE TABLE IF NOT EXISTS "segments" (
+   "article_id" INTEGER, "start" INTEGER, "end" INTEGER, "lang" TEXT, "prob" REAL);
+CREATE TABLE IF NOT EXISTS "entities" ("id" TEXT PRIMARY KEY, "name" TEXT, "label" TEXT);
+CREATE TABLE IF NOT EXISTS "entity_names" (
+   "entity_id" TEXT, "name" TEXT, "lang" TEXT, "folded" TEXT,
+   PRIMARY KEY ("entity_id", "name", "lang"));
+CREATE TABLE IF NOT EXISTS "mentions" (
+   "id" INTEGER PRIMARY KEY, "article_id" INTEGER, "entity_id" TEXT, "text" TEXT, "label" TEXT,
+   "start" INTEGER, "end" INTEGER, "lang" TEXT);
+CREATE TABLE IF NOT EXISTS "dates" (
+   "id" INTEGER PRIMARY KEY, "article_id" INTEGER, "text" TEXT, "value" TEXT, "precision" TEXT,
+   "start" INTEGER, "end" INTEGER, "inferred" INTEGER);
+CREATE TABLE IF NOT EXISTS "agreements" (
+   "id" INTEGER PRIMARY KEY, "article_id" INTEGER, "type" TEXT, "title" TEXT, "parties" TEXT,
+   "date_signed" TEXT, "date_precision" TEXT, "place" TEXT, "status" TEXT, "sentence" TEXT,
+   "start" INTEGER, "end" INTEGER);
+-- One row per crawl (or reprocess) run, updated as it goes: `newsmon runs`.
+CREATE TABLE IF NOT EXISTS "crawl_runs" (
+   "id" INTEGER PRIMARY KEY, "started" TEXT, "finished" TEXT, "command" TEXT, "sources" TEXT,
+   "discovered" INTEGER, "fetched" INTEGER, "new" INTEGER, "duplicates" INTEGER, "errors" INTEGER,
+   "skipped_robots" INTEGER, "skipped_known" INTEGER, "status" TEXT);
+-- URLs discovered and not yet settled: a killed crawl resumes from here.
+CREATE TABLE IF NOT EXISTS "frontier" (
+   "url" TEXT PRIMARY KEY, "source" TEXT, "published" TEXT, "title" TEXT, "via" TEXT,
+   "state" TEXT, "attempts" INTEGER, "error" TEXT, "discovered" TEXT, "updated" TEXT);
+-- Validators for conditional GET of feeds, sitemaps and robots.txt; `children` are the nested
+-- sitemaps of an index, still visited when the index itself answers 304.
+CREATE TABLE IF NOT EXISTS "http_cache" (
+   "url" TEXT PRIMARY KEY, "etag" TEXT, "last_modified" TEXT, "children" TEXT, "body" BLOB,
+   "checked" TEXT);
+-- The response each article was extracted from, zlib-compressed, for `newsmon reprocess`.
+CREATE TABLE IF NOT EXISTS "raw_pages" (
+   "url" TEXT PRIMARY KEY, "final_url" TEXT, "source" TEXT, "status" INTEGER,
+   "content_type" TEXT, "headers" TEXT, "body" BLOB, "listing_published" TEXT, "fetched_at" TEXT);
+-- MinHash signature per article, and its LSH band values for near-duplicate lookup.
+CREATE TABLE IF NOT EXISTS "fingerprints" ("article_id" INTEGER PRIMARY KEY, "signature" BLOB);
+CREATE TABLE IF NOT EXISTS "fingerprint_bands" ("value" INTEGER, "article_id" INTEGER);
+-- Feeds and sitemaps found for sources given only by `home`.
+CREATE TABLE IF NOT EXISTS "home_discovery" (
+   "source" TEXT PRIMARY KEY, "home" TEXT, "feeds" TEXT, "sitemaps" TEXT, "discovered" TEXT);
+CREATE UNIQUE INDEX IF NOT EXISTS "idx_articles_url" ON "articles" ("url");
+CREATE INDEX IF NOT EXISTS "idx_articles_content_hash" ON "articles" ("content_hash");
+CREATE INDEX IF NOT EXISTS "idx_articles_published" ON "articles" ("published");
+CREATE INDEX IF NOT EXISTS "idx_articles_source" ON "articles" ("source");
+CREATE INDEX IF NOT EXISTS "idx_articles_lang" ON "articles" ("lang");
+CREATE INDEX IF NOT EXISTS "idx_segments_article_id" ON "segments" ("article_id");
+CREATE INDEX IF NOT EXISTS "idx_entity_names_folded" ON "entity_names" ("folded");
+CREATE INDEX IF NOT EXISTS "idx_mentions_article_id" ON "mentions" ("article_id");
+CREATE INDEX IF NOT EXISTS "idx_mentions_entity_id" ON "mentions" ("entity_id");
+CREATE INDEX IF NOT EXISTS "idx_dates_article_id" ON "dates" ("article_id");
+CREATE INDEX IF NOT EXISTS "idx_agreements_article_id" ON "agreements" ("article_id");
+CREATE INDEX IF NOT EXISTS "idx_frontier_state_source" ON "frontier" ("state", "source");
+CREATE INDEX IF NOT EXISTS "idx_fingerprint_bands_value" ON "fingerprint_bands" ("value");
+CREATE INDEX IF NOT EXISTS "idx_fingerprint_bands_article_id" ON "fingerprint_bands" ("article_id");
+-- Folded copies of title + text (newsmon.text): `Aliyev` finds "Əliyev".
+CREATE VIRTUAL TABLE IF NOT EXISTS "articles_fts" USING FTS5 (
+    "fold_e", "fold_a", tokenize='unicode61 remove_diacritics 2', content="articles");
+CREATE TRIGGER IF NOT EXISTS "articles_ai" AFTER INSERT ON "articles" BEGIN
+  INSERT INTO "articles_fts" (rowid, "fold_e", "fold_a") VALUES (new.rowid, new."fold_e", new."fold_a");
+END;
+CREATE TRIGGER IF NOT EXISTS "articles_ad" AFTER DELETE ON "articles" BEGIN
+  INSERT INTO "articles_fts" ("articles_fts", rowid, "fold_e", "fold_a")
+  VALUES('delete', old.rowid, old."fold_e", old."fold_a");
+END;
+CREATE TRIGGER IF NOT EXISTS "articles_au" AFTER UPDATE ON "articles" BEGIN
+  INSERT INTO "articles_fts" ("articles_fts", rowid, "fold_e", "fold_a")
+  VALUES('delete', old.rowid, old."fold_e", old."fold_a");
+  INSERT INTO "articles_fts" (rowid, "fold_e", "fold_a") VALUES (new.rowid, new."fold_e", new."fold_a");
+END;
+"""
+
+
+def _script(sql: str) -> Callable[[sqlite3.Connection], None]:
+    """A migration made of SQL statements (run one by one: executescript would commit)."""
+    def run(conn: sqlite3.Connection) -> None:
+        for statement in _statements(sql):
+            conn.execute(statement)
+    return run
+
+
+def _statements(sql: str) -> list[str]:
+    """Split on the `;` that ends a statement (complete_statement keeps trigger bodies whole)."""
+    out, current = [], ""
+    for line in sql.splitlines(keepends=True):
+        if line.lstrip().startswith("--") and not current.strip():
+            continue
+        current += line
+        if sqlite3.complete_statement(current):
+            out.append(current.strip())
+            current = ""
+    if current.strip():
+        out.append(current.strip())
+    return out
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _script(_V1),  # 0 -> 1
+]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(RuntimeError):
+    """A database newsmon cannot open or use as it is (the message is one line, naming the file)."""
+
+
+def version_of(conn: sqlite3.Connection, path: str) -> int:
+    """The database's schema version (0 for an empty one)."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version:
+        return int(version)
+    has_meta = conn.execute("select 1 from sqlite_master where type = 'table' and name = 'meta'").fetchone()
+    if not has_meta:
+        return 0
+    row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+    if row is None:
+        return 0
+    try:
+        return int(str(row[0]).strip())
+    except ValueError:
+        raise StoreError(f"{path}: schema version {row[0]!r} in its meta table is not one newsmon "
+                          "wrote; is this a newsmon database?") from None
+
+
+def check(conn: sqlite3.Connection, path: str) -> int:
+    """The version, after refusing a database newer than this newsmon."""
+    version = version_of(conn, path)
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: schema version {version} is newer than this newsmon "
+                          f"({SCHEMA_VERSION}); upgrade newsmon")
+    return version
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> int:
+    """Bring the database to SCHEMA_VERSION, one transaction per migration; returns the version
+    it had. `conn` must not be inside a transaction. Two processes may migrate at once: each
+    step re-reads the version under the write lock."""
+    start = check(conn, path)
+    while True:
+        conn.execute("BEGIN IMMEDIATE")  # explicit: DDL does not open a transaction by itself
+        try:
+            version = check(conn, path)
+            if version and not conn.execute("PRAGMA user_version").fetchone()[0]:
+                conn.execute(f"PRAGMA user_version = {version}")  # made before migrations: say so
+            if version >= SCHEMA_VERSION:
+                conn.execute("COMMIT")
+                return start
+            MIGRATIONS[version](conn)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+            conn.execute("insert or replace into meta (key, value) values ('schema_version', ?)",
+                         [str(version + 1)])
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")

@@ -1,0 +1,105 @@
+"""Schema versions and migrations (issue 10: the version in PRAGMA user_version, numbered migrations).
+
+`data/newsmon-v1.db.gz` is a database written by newsmon before migrations existed (commit d81bd94's Store: two articles with annotations, a run, frontier rows, cached
+validators, a robots.txt body, a raw page, a fingerprint, a discovered homepage). It is upgraded here
+the way a user's database is: by opening it.
+"""
+import gzip
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from newsmon.store import schema
+from newsmon.store.articles import SCHEMA_VERSION, Store, StoreError
+
+V1_DATABASE = Path(__file__).parent / "data" / "newsmon-v1.db.gz"
+
+
+def v1_database(tmp_path: Path) -> Path:
+    path = tmp_path / "v1.db"
+    path.write_bytes(gzip.decompress(V1_DATABASE.read_bytes()))
+    return path
+
+
+def test_a_database_made_before_migrations_is_upgraded_and_keeps_everything(tmp_path):
+    path = v1_database(tmp_path)
+    before = sqlite3.connect(path)
+    assert before.execute("pragma user_version").fetchone()[0] == 0
+    counts = {t: before.execute(f"select count(*) from {t}").fetchone()[0] for t in
+              ("articles", "mentions", "dates", "agreements", "frontier", "http_cache", "raw_pages")}
+    before.close()
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert store.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.db.execute("select value from meta where key = 'schema_version'").fetchone()[0] == \
+        str(SCHEMA_VERSION)
+    for table, count in counts.items():
+        assert store.db.execute(f"select count(*) from {table}").fetchone()[0] == count, table
+    # the queries and the crawler's bookkeeping work on the upgraded file
+    assert [r["url"] for r in store.search("Ulvi", lang="en")] == ["http://x.test/b"]
+    assert store.entity("sapssi")["articles"][0]["url"] == "http://x.test/a"
+    assert store.cache_entry("http://x.test/robots.txt").body.startswith(b"User-agent")
+    assert [r["url"] for r in store.pending_links(["test"], 3)] == ["http://x.test/c"]
+    store.close()
+    assert Store(path).schema_version() == SCHEMA_VERSION  # opening again changes nothing
+
+
+def test_a_new_database_has_the_same_tables_as_an_upgraded_one(tmp_path):
+    def tables(path):
+        conn = sqlite3.connect(path)
+        rows = conn.execute("select type, name from sqlite_master where name not like 'sqlite_%' "
+                            "order by type, name").fetchall()
+        conn.close()
+        return rows
+    Store(tmp_path / "new.db").close()
+    upgraded = v1_database(tmp_path)
+    Store(upgraded).close()
+    assert tables(tmp_path / "new.db") == tables(upgraded)
+
+
+def test_each_migration_runs_once_in_its_own_transaction(tmp_path):
+    path = tmp_path / "n.db"
+    conn = sqlite3.connect(path)
+    assert schema.migrate(conn, str(path)) == 0
+    assert schema.migrate(conn, str(path)) == SCHEMA_VERSION
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_failing_migration_leaves_the_version_before_it(tmp_path, monkeypatch):
+    path = tmp_path / "n.db"
+    conn = sqlite3.connect(path)
+    schema.migrate(conn, str(path))
+
+    def broken(conn):
+        conn.execute("create table half_done (x)")
+        raise sqlite3.OperationalError("disk full")
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, broken])
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(sqlite3.OperationalError):
+        schema.migrate(conn, str(path))
+    assert conn.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("select 1 from sqlite_master where name = 'half_done'").fetchone() is None
+
+
+def test_a_newer_database_is_refused(tmp_path):
+    path = tmp_path / "n.db"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(StoreError, match="newer than this newsmon"):
+        Store(path)
+
+
+@pytest.mark.parametrize("value", ["2.0", "two", ""])
+def test_a_meta_version_newsmon_never_wrote_is_a_one_line_error(tmp_path, value):
+    path = tmp_path / "n.db"
+    conn = sqlite3.connect(path)
+    conn.execute("create table meta (key text primary key, value text)")
+    conn.execute("insert into meta values ('schema_version', ?)", [value])
+    conn.commit()
+    conn.close()
+    with pytest.raises(StoreError, match=r"n\.db: schema version .* is not one newsmon wrote") as error:
+        Store(path)
+    assert "\n" not in str(error.value)
