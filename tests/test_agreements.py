@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from newsmon.nlp.agreements.find import find_agreements, split_sentences
-from newsmon.eval.agreements import Counts, score_corpus, score_agreements
+from newsmon.eval.agreements import score_agreements
+from newsmon.eval.corpus import evaluate_agreements
+from newsmon.eval.scoring import Counts
 from newsmon.model import Agreement, Article, DateMention, Document, Mention, Party, Segment
 
 SAPSSI = "State Agency for Public Service and Social Innovations"
@@ -434,6 +436,7 @@ def test_sample_corpus_with_gold_mentions_meets_the_target():
     root = Path(__file__).resolve().parent.parent / "corpus"
     if not (root / "sample-gold.jsonl").exists() or not (root / "site").is_dir():
         pytest.skip("corpus/sample-gold.jsonl or corpus/site is absent")
-    strict, lenient = score_corpus(root / "sample-gold.jsonl", root / "site")
+    scores = evaluate_agreements(root / "sample-gold.jsonl", root / "site")
+    strict, lenient = scores.strict, scores.lenient
     assert strict.tp + strict.fn >= 50  # the gold lists agreements
     assert strict.f1 >= 0.85 and lenient.f1 >= 0.9

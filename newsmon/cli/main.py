@@ -366,7 +366,8 @@ def eval_corpus(gold: str, site: str, fmt: str) -> None:
     Example:
         newsmon eval corpus --gold corpus/sample-gold.jsonl --format json
     """
-    from newsmon.eval.corpus import evaluate_corpus, format_report
+    from newsmon.eval.corpus import evaluate_corpus
+    from newsmon.eval.report import format_report
     report = evaluate_corpus(gold, site, _pipeline()).as_dict()
     click.echo(json.dumps(report, indent=2) if fmt == "json" else format_report(report))
 

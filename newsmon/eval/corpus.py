@@ -5,24 +5,27 @@ pipeline, and what comes out is compared with the gold:
   - entities: (text, label) pairs per article, counted as multisets, P/R/F1 per language and label;
   - dates: (text, value, precision) per article, P/R/F1, and the value accuracy on dates whose text
     was found (did we normalise it right?);
-  - agreements: type + party set + date signed (eval_agreements.score_agreements), strict and lenient;
+  - agreements: type + parties + date signed (`eval.agreements.score_agreements`; parties match any of
+    the gold's `party_names` when it gives them), strict and lenient;
   - linking: of the gold mentions the pipeline found, the share whose canonical entity is right
     (canonical names compared folded), per language;
   - language: the article language against the gold.
 """
 from __future__ import annotations
 
+import fnmatch
+import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsmon.eval.agreements import read_gold, score_agreements
-from newsmon.nlp.extract import extract_html
-from newsmon.model import Article
-from newsmon.samplesite import ORIGIN
+from newsmon.eval.agreements import score_agreements
 from newsmon.eval.scoring import Counts
+from newsmon.model import Article, DateMention, Document, Mention, Segment
+from newsmon.nlp.extract import extract_html
+from newsmon.samplesite import ORIGIN
 from newsmon.text.normalize import fold
 
 ENTITY_LABELS = ("PERSON", "ORG", "LOC")
@@ -47,14 +50,7 @@ class CorpusScores:
         return total
 
     def as_dict(self) -> dict[str, Any]:
-        def prf(c: Counts) -> dict[str, float | int]:
-            return {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
-                    "f1": round(c.f1, 4), "tp": c.tp, "fp": c.fp, "fn": c.fn}
-
-        def acc(pair: list[int]) -> dict[str, float | int]:
-            return {"accuracy": round(pair[0] / pair[1], 4) if pair[1] else None,
-                    "correct": pair[0], "total": pair[1]}
-
+        prf, acc = _prf, _acc
         langs = sorted({lg for lg, _ in self.entities} | set(self.dates))
         dates_all = sum(self.dates.values(), Counts())
         values_all = [sum(v[0] for v in self.date_values.values()),
@@ -76,6 +72,15 @@ class CorpusScores:
             "language": acc(self.language),
             "errors": self.errors,
         }
+
+
+def _prf(c: Counts) -> dict[str, float | int]:
+    return {"precision": round(c.precision, 4), "recall": round(c.recall, 4),
+            "f1": round(c.f1, 4), "tp": c.tp, "fp": c.fp, "fn": c.fn}
+
+
+def _acc(pair: list[int]) -> dict[str, float | int | None]:
+    return {"accuracy": round(pair[0] / pair[1], 4) if pair[1] else None, "correct": pair[0], "total": pair[1]}
 
 
 def _multiset_counts(predicted: Iterable[tuple], gold: Iterable[tuple]) -> Counts:
@@ -125,49 +130,137 @@ def score_article(article: Article, gold: dict[str, Any], scores: CorpusScores) 
     scores.agreements_lenient += score_agreements(article.agreements, expected, lenient=True)
 
 
-def evaluate_corpus(gold_path: str | Path, site_dir: str | Path, pipeline: Any) -> CorpusScores:
-    """Run `pipeline` over every gold page of `site_dir` and score it."""
-    scores = CorpusScores()
-    for gold in read_gold(gold_path):
+def read_gold(path: str | Path) -> list[dict[str, Any]]:
+    """The gold corpus: one JSON object per line (`path`, `lang`, `entities`, `dates`, `agreements`)."""
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def select_gold(golds: Iterable[dict[str, Any]], only_paths: Collection[str] | None = None,
+                exclude: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The gold articles to score: those whose `path` is in `only_paths` (all when None) and matches
+    none of the `exclude` glob patterns, e.g. to report a blind subset apart."""
+    patterns = list(exclude)
+    return [g for g in golds if (only_paths is None or g["path"] in only_paths)
+            and not any(fnmatch.fnmatchcase(g["path"], p) for p in patterns)]
+
+
+def read_paths(path: str | Path) -> set[str]:
+    """Gold paths listed in a file, one per line; blank lines and `#` comments are skipped."""
+    with open(path, encoding="utf-8") as f:
+        return {line.split("#", 1)[0].strip() for line in f} - {""}
+
+
+def _locate(text: str, items: Iterable[dict[str, Any]]) -> list[tuple[int, int, dict]]:
+    """Offsets of gold items in `text`, in order: each is searched after the previous one, falling back
+    to the first occurrence anywhere (gold lists title and body mentions in reading order)."""
+    out, pos = [], 0
+    for item in items:
+        surface = item["text"]
+        at = text.find(surface, pos)
+        if at < 0:
+            at = text.find(surface)
+        if at < 0:
+            continue
+        out.append((at, at + len(surface), item))
+        pos = at + len(surface)
+    return out
+
+
+def _segments(text: str, lang: str, other_langs: list[str]) -> list[Segment]:
+    """Per-paragraph languages for the oracle: the article language, except that paragraphs written
+    mostly with Azerbaijani letters are marked az on a mixed page."""
+    segments, pos = [], 0
+    for para in text.split("\n"):
+        seg_lang = lang
+        if "az" in other_langs and sum(para.count(c) for c in "əığşƏİĞŞ") >= 3:
+            seg_lang = "az"
+        segments.append(Segment(pos, pos + len(para), seg_lang, 1.0))
+        pos += len(para) + 1
+    return segments
+
+
+def oracle_article(gold: dict[str, Any], doc: Document) -> Article:
+    """The article with the gold entities and dates as its (perfectly linked) mentions, and the
+    agreements `find_agreements` makes of them: the agreement stage alone, apart from NER, linking
+    and date errors."""
+    from newsmon.nlp.agreements.find import find_agreements
+
+    doc.published = gold.get("published") or doc.published
+    lang = gold.get("lang", "en")
+    mentions = [Mention(item["text"], item["label"], s, e, lang, canonical_id=fold(item["canonical"]),
+                        canonical_name=item["canonical"])
+                for s, e, item in _locate(doc.text, gold.get("entities", []))]
+    dates = [DateMention(item["text"], item["value"], item["precision"], s, e, item.get("inferred", False))
+             for s, e, item in _locate(doc.text, gold.get("dates", []))]
+    segments = _segments(doc.text, lang, gold.get("other_langs") or [])
+    article = Article(doc=doc, lang=lang, lang_prob=1.0, segments=segments, mentions=mentions, dates=dates)
+    article.agreements = find_agreements(article, None)
+    return article
+
+
+def gold_articles(golds: Iterable[dict[str, Any]], site_dir: str | Path, pipeline: Any = None,
+                  errors: list[str] | None = None) -> Iterator[tuple[dict[str, Any], Article]]:
+    """Each gold line with the article made of its page: by `pipeline`, or with none by
+    `oracle_article`. Pages that cannot be read or have no text are skipped, with a line in `errors`."""
+    errors = [] if errors is None else errors
+    for gold in golds:
         page = Path(site_dir) / gold["path"].lstrip("/")
         try:
             html = page.read_text(encoding="utf-8")
         except OSError as exc:
-            scores.errors.append(f"{gold['path']}: cannot read {page} ({exc.strerror})")
+            errors.append(f"{gold['path']}: cannot read {page} ({exc.strerror})")
             continue
         doc = extract_html(html, ORIGIN + gold["path"], "gold")
         if doc is None:
-            scores.errors.append(f"{gold['path']}: no text extracted")
+            errors.append(f"{gold['path']}: no text extracted")
             continue
-        score_article(pipeline.process(doc), gold, scores)
+        yield gold, (pipeline.process(doc) if pipeline is not None else oracle_article(gold, doc))
+
+
+def evaluate_corpus(gold_path: str | Path, site_dir: str | Path, pipeline: Any,
+                    only_paths: Collection[str] | None = None, exclude: Iterable[str] = ()) -> CorpusScores:
+    """Run `pipeline` over every gold page of `site_dir` (or the subset selected as in `select_gold`)
+    and score it."""
+    scores = CorpusScores()
+    golds = select_gold(read_gold(gold_path), only_paths, exclude)
+    for gold, article in gold_articles(golds, site_dir, pipeline, scores.errors):
+        score_article(article, gold, scores)
     return scores
 
 
-def format_report(report: dict[str, Any]) -> str:
-    lines = ["entities (text + label)          P      R      F1     tp    fp    fn"]
+@dataclass
+class AgreementScores:
+    strict: Counts = field(default_factory=Counts)
+    lenient: Counts = field(default_factory=Counts)
+    errors: list[str] = field(default_factory=list)  # pages that could not be scored
+    misses: list[dict[str, Any]] = field(default_factory=list)  # articles with a wrong or missed record
 
-    def row(name: str, s: dict) -> str:
-        return (f"  {name:30} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
-                f"{s['tp']:5} {s['fp']:5} {s['fn']:5}")
+    def as_dict(self) -> dict[str, Any]:
+        return {"agreements": {"strict": _prf(self.strict), "lenient": _prf(self.lenient)},
+                "errors": self.errors, "misses": self.misses}
 
-    ent = report["entities"]
-    lines.append(row("overall", ent["overall"]))
-    lines += [row(f"lang {k}", v) for k, v in ent["by_language"].items()]
-    lines += [row(f"label {k}", v) for k, v in ent["by_label"].items()]
-    lines += [row(k, v) for k, v in ent["by_language_label"].items()]
-    lines.append("dates (text + value + precision)")
-    lines.append(row("overall", report["dates"]["overall"]))
-    lines += [row(f"lang {k}", v) for k, v in report["dates"]["by_language"].items()]
-    va = report["dates"]["value_accuracy"]
-    lines.append(f"  value accuracy on found dates  {va['accuracy']}  ({va['correct']}/{va['total']})")
-    lines.append("agreements (type + parties + date signed)")
-    lines.append(row("strict", report["agreements"]["strict"]))
-    lines.append(row("lenient (type + one party)", report["agreements"]["lenient"]))
-    link = report["linking"]["overall"]
-    lines.append(f"linking accuracy                 {link['accuracy']}  ({link['correct']}/{link['total']})")
-    for k, v in report["linking"]["by_language"].items():
-        lines.append(f"  lang {k:27} {v['accuracy']}  ({v['correct']}/{v['total']})")
-    la = report["language"]
-    lines.append(f"article language accuracy        {la['accuracy']}  ({la['correct']}/{la['total']})")
-    lines += [f"  ! {e}" for e in report["errors"]]
-    return "\n".join(lines)
+
+def evaluate_agreements(gold_path: str | Path, site_dir: str | Path, pipeline: Any = None,
+                        only_paths: Collection[str] | None = None,
+                        exclude: Iterable[str] = ()) -> AgreementScores:
+    """Agreement extraction alone: with no `pipeline`, from the gold entities and dates
+    (`oracle_article`); with one, from what the whole pipeline finds. Scored as in `eval corpus`,
+    with each article that has a wrong or missed record kept in `misses`."""
+    scores = AgreementScores()
+    golds = select_gold(read_gold(gold_path), only_paths, exclude)
+    for gold, article in gold_articles(golds, site_dir, pipeline, scores.errors):
+        expected = gold.get("agreements") or []
+        strict = score_agreements(article.agreements, expected)
+        scores.strict += strict
+        scores.lenient += score_agreements(article.agreements, expected, lenient=True)
+        if strict.fp or strict.fn:
+            scores.misses.append({
+                "path": gold["path"],
+                "gold": [{"type": g["type"], "parties": g.get("parties") or [],
+                          "date_signed": (g.get("date_signed") or {}).get("value"), "status": g.get("status")}
+                         for g in expected],
+                "predicted": [{"type": p.type, "parties": [x.name for x in p.parties],
+                               "date_signed": (p.date_signed or {}).get("value"), "status": p.status,
+                               "sentence": p.sentence} for p in article.agreements]})
+    return scores
