@@ -9,6 +9,7 @@ from click.testing import CliRunner
 sys.path.insert(0, str(Path(__file__).parent))
 from fixture_sites import article_html, rss, sites, story  # noqa: E402
 
+from newsmon.cli.context import CliContext  # noqa: E402
 from newsmon.cli.crawl import crawl, discover, reprocess, sources  # noqa: E402
 from newsmon.crawl.sources import parse_sources  # noqa: E402
 from newsmon.store.articles import Store  # noqa: E402
@@ -17,7 +18,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def _run(command, args, db=None, env=None):
-    return CliRunner().invoke(command, args, obj={"db": str(db)} if db else {},
+    return CliRunner().invoke(command, args, obj=CliContext(db=str(db)) if db else CliContext(),
                               env={"NEWSMON_PIPELINE": "fake", **(env or {})})
 
 

@@ -1,12 +1,24 @@
-"""The corpus scorer: agreement parties against `party_names`, and subsets of the gold."""
+"""The corpus scorer: agreement parties against `party_names`, subsets, and `newsmon eval corpus` /
+`eval agreements` output as table, JSON and CSV (on a tiny gold corpus, with the fake pipeline)."""
 from __future__ import annotations
 
-import pytest
+import csv
+import io
+import json
+import sys
+from pathlib import Path
 
-from newsmon.eval.agreements import score_agreements
-from newsmon.eval.corpus import select_gold
-from newsmon.eval.scoring import Counts
-from newsmon.model import Agreement, Party
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent))
+from fixture_sites import article_html  # noqa: E402
+
+from newsmon.cli.main import cli  # noqa: E402
+from newsmon.eval.agreements import score_agreements  # noqa: E402
+from newsmon.eval.corpus import select_gold  # noqa: E402
+from newsmon.eval.scoring import Counts  # noqa: E402
+from newsmon.model import Agreement, Party  # noqa: E402
 
 AZ_AND_IDB = {"type": "agreement", "parties": ["Azerbaijan", "Islamic Development Bank"],
               "party_names": [["Azerbaijan", "Azərbaycan", "Azərbaycanın", "SOCAR"],
@@ -81,3 +93,82 @@ def test_select_gold_keeps_listed_paths_and_drops_excluded_ones():
     golds = [{"path": p} for p in ("/az/1.html", "/en/2.html", "/fr/3.html")]
     assert [g["path"] for g in select_gold(golds, exclude=["/fr/*"])] == ["/az/1.html", "/en/2.html"]
     assert [g["path"] for g in select_gold(golds, {"/fr/3.html", "/az/1.html"}, ["/az/*"])] == ["/fr/3.html"]
+
+
+# --- the commands, on a two-article gold corpus ---------------------------------------------------
+
+@pytest.fixture
+def gold_corpus(tmp_path) -> tuple[Path, Path]:
+    site = tmp_path / "site"
+    (site / "en").mkdir(parents=True)
+    (site / "fr").mkdir()
+    body = "The agency met its partners. " * 8
+    (site / "en" / "1.html").write_text(article_html("KOICA and UNDP meet", f"KOICA and UNDP met. {body}"),
+                                        encoding="utf-8")
+    (site / "fr" / "2.html").write_text(article_html("ASAN à Paris", f"ASAN ouvre un centre. {body}", "fr"),
+                                        encoding="utf-8")
+    koica = {"text": "KOICA", "label": "ORG", "canonical": "KOICA"}
+    gold = [
+        {"path": "/en/1.html", "lang": "en", "entities": [koica, koica], "dates": [],
+         "agreements": [{"type": "memorandum", "parties": ["KOICA", "UNDP"],
+                         "party_names": [["KOICA"], ["UNDP"]], "date_signed": None}]},
+        {"path": "/fr/2.html", "lang": "fr",
+         "entities": [{"text": "ASAN", "label": "ORG", "canonical": "State Agency for Public Service"}],
+         "dates": [], "agreements": []},
+    ]
+    path = tmp_path / "gold.jsonl"
+    path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    return path, site
+
+
+def run_eval(*args: str):
+    return CliRunner().invoke(cli, ["eval", *args], env={"NEWSMON_PIPELINE": "fake"})
+
+
+def test_eval_corpus_json_and_subsets(gold_corpus, tmp_path):
+    gold, site = gold_corpus
+    report = json.loads(run_eval("corpus", "--gold", str(gold), "--site", str(site), "--format", "json").output)
+    # the fake pipeline tags every KOICA, ASAN and UNDP (title and body: 6, of which 3 are gold), names
+    # each by its surface (so ASAN's canonical name is wrong) and finds no agreement
+    assert report["entities"]["overall"] == {"precision": 0.5, "recall": 1.0, "f1": 0.6667, "tp": 3, "fp": 3,
+                                             "fn": 0}
+    assert report["agreements"]["strict"]["fn"] == 1 and report["errors"] == []
+    assert report["linking"]["overall"] == {"accuracy": 0.6667, "correct": 2, "total": 3}
+    english = json.loads(run_eval("corpus", "--gold", str(gold), "--site", str(site), "--exclude", "/fr/*",
+                                  "--format", "json").output)
+    assert list(english["entities"]["by_language"]) == ["en"] and english["language"]["total"] == 1
+    listed = tmp_path / "blind.txt"
+    listed.write_text("# blind part\n/fr/2.html\n", encoding="utf-8")
+    french = json.loads(run_eval("corpus", "--gold", str(gold), "--site", str(site), "--only-paths", str(listed),
+                                 "--format", "json").output)
+    assert list(french["entities"]["by_language"]) == ["fr"] and french["agreements"]["strict"]["fn"] == 0
+
+
+def test_eval_corpus_table_and_csv(gold_corpus):
+    gold, site = gold_corpus
+    table = run_eval("corpus", "--gold", str(gold), "--site", str(site)).output.splitlines()
+    assert table[0].split() == ["entities", "(text", "+", "label)", "P", "R", "F1", "tp", "fp", "fn"]
+    assert table[1].split() == ["overall", "0.500", "1.000", "0.667", "3", "3", "0"]
+    rows = list(csv.DictReader(io.StringIO(run_eval("corpus", "--gold", str(gold), "--site", str(site),
+                                                    "--format", "csv").output)))
+    first = rows[0]
+    assert (first["metric"], first["scope"], first["f1"], first["tp"]) == ("entities", "overall", "0.6667", "3")
+    assert ("linking", "overall", "0.6667") in [(r["metric"], r["scope"], r["accuracy"]) for r in rows]
+
+
+def test_eval_agreements_with_the_pipeline_lists_the_misses(gold_corpus):
+    gold, site = gold_corpus
+    result = run_eval("agreements", "--gold", str(gold), "--site", str(site), "--pipeline", "--misses")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[1].split() == ["strict", "0.000", "0.000", "0.000", "0", "0", "1"]
+    assert "== /en/1.html" in result.output and "   gold memorandum ['KOICA', 'UNDP'] None None" in result.output
+    data = json.loads(run_eval("agreements", "--gold", str(gold), "--site", str(site), "--pipeline",
+                               "--format", "json").output)
+    assert [m["path"] for m in data["misses"]] == ["/en/1.html"]
+
+
+def test_a_missing_page_is_reported_not_fatal(gold_corpus):
+    gold, site = gold_corpus
+    (site / "fr" / "2.html").unlink()
+    report = json.loads(run_eval("corpus", "--gold", str(gold), "--site", str(site), "--format", "json").output)
+    assert report["errors"] == [f"/fr/2.html: cannot read {site / 'fr' / '2.html'} (No such file or directory)"]

@@ -158,7 +158,7 @@ def test_segment_edge_cases() -> None:
     assert dominant(digits).lang == "und"
 
 
-def test_cli_table_and_json() -> None:
+def test_cli_table_json_jsonl_and_csv() -> None:
     runner = CliRunner()
     result = runner.invoke(lang_command, [], input="Bu gün hava çox gözəldir.\nBugün hava çok güzel.\n123\n")
     assert result.exit_code == 0, result.output
@@ -166,10 +166,15 @@ def test_cli_table_and_json() -> None:
     assert [code for code, _ in lines] == ["az", "tr", "und"]
     assert all(0.0 <= float(p) <= 1.0 for _, p in lines)
 
-    result = runner.invoke(lang_command, ["--format", "json", "--candidates", "az,tr"], input="Salam, necəsən?\n")
+    text = "Salam, necəsən?\n123\n"
+    result = runner.invoke(lang_command, ["--format", "json", "--candidates", "az,tr"], input=text)
     assert result.exit_code == 0, result.output
-    row = json.loads(result.output)
-    assert row["lang"] == "az" and row["text"] == "Salam, necəsən?"
+    rows = json.loads(result.output)
+    assert [(r["text"], r["lang"]) for r in rows] == [("Salam, necəsən?", "az"), ("123", "und")]
+    lines = runner.invoke(lang_command, ["--format", "jsonl", "--candidates", "az,tr"], input=text).output
+    assert [json.loads(line) for line in lines.splitlines()] == rows
+    table = runner.invoke(lang_command, ["--format", "csv", "--candidates", "az,tr"], input=text).output
+    assert table.splitlines()[0] == "text,lang,prob" and table.splitlines()[2].startswith("123,und,")
 
     bad = runner.invoke(lang_command, ["--candidates", "az,xx"], input="x\n")
     assert bad.exit_code != 0 and "xx" in bad.output

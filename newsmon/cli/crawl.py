@@ -1,38 +1,13 @@
-"""Crawl commands: `crawl`, `sources discover URL` and `reprocess` (registered by cli.py)."""
+"""Crawl commands: `crawl`, `sources discover URL` and `reprocess` (registered by cli/main.py)."""
 from __future__ import annotations
 
-import logging
 import sqlite3
 
 import click
 
-from newsmon.settings import Politeness, default_db_path
+from newsmon.cli.context import CliContext
 from newsmon.crawl.sources import SourcesError, load_sources
-from newsmon.store.articles import Store, StoreError
-
-
-def _db_path(ctx: click.Context) -> str:
-    return (ctx.obj or {}).get("db") or default_db_path()
-
-
-def _store(ctx: click.Context) -> Store:
-    try:
-        return Store(_db_path(ctx))
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
-
-
-def _report(line: str) -> None:
-    click.echo(line, err=True)
-
-
-def pipeline_for(ctx: click.Context):
-    """The pipeline a command runs: real (with --kb files) or, in tests, the fake one."""
-    from newsmon.fake_pipeline import make_pipeline
-    try:
-        return make_pipeline((ctx.find_root().obj or {}).get("kb_files") or ())
-    except (ValueError, OSError) as exc:
-        raise click.ClickException(f"knowledge base: {exc}") from None
+from newsmon.settings import Politeness
 
 
 @click.command()
@@ -42,8 +17,8 @@ def pipeline_for(ctx: click.Context):
               help="Requests in flight across all hosts (each host keeps its own cap and delay).")
 @click.option("--contact", envvar="NEWSMON_CONTACT", default="", metavar="URL_OR_EMAIL",
               help="Added to the User-Agent so webmasters can reach you (default: $NEWSMON_CONTACT).")
-@click.pass_context
-def crawl(ctx: click.Context, sources_path: str, workers: int, contact: str) -> None:
+@click.pass_obj
+def crawl(obj: CliContext, sources_path: str, workers: int, contact: str) -> None:
     """Fetch every feed, sitemap and homepage in a sources file and store new articles.
 
     Polite by default (robots.txt, 1 s between requests to a host, 2 in flight per host).
@@ -64,9 +39,9 @@ def crawl(ctx: click.Context, sources_path: str, workers: int, contact: str) -> 
         sources = load_sources(sources_path)
     except SourcesError as exc:
         raise click.ClickException(str(exc)) from None
-    store = _store(ctx)
+    store = obj.store
     fetcher = Fetcher(concurrency=workers, contact=contact)
-    crawler = Crawler(store, pipeline_for(ctx), fetcher=fetcher, report=_report, progress=Progress(),
+    crawler = Crawler(store, obj.pipeline, fetcher=fetcher, report=obj.report, progress=Progress(),
                       workers=workers)
     try:
         counts = crawler.crawl(sources, label=sources_path)
@@ -74,7 +49,7 @@ def crawl(ctx: click.Context, sources_path: str, workers: int, contact: str) -> 
         raise click.ClickException(f"{store.path}: database error ({exc})") from None
     except CrawlLocked as exc:
         raise click.ClickException(str(exc)) from None
-    _report(f"done: {counts.summary()}")
+    obj.report(f"done: {counts.summary()}")
 
 
 @click.group()
@@ -114,8 +89,8 @@ def discover(url: str, name: str | None, lang: str | None, no_probe: bool) -> No
 
 @click.command()
 @click.option("--source", help="Only articles of this source.")
-@click.pass_context
-def reprocess(ctx: click.Context, source: str | None) -> None:
+@click.pass_obj
+def reprocess(obj: CliContext, source: str | None) -> None:
     """Rerun extraction and NLP over every stored raw response, fetching nothing.
 
     Use after a model upgrade: articles keep their ids and duplicate status, their text and
@@ -126,9 +101,9 @@ def reprocess(ctx: click.Context, source: str | None) -> None:
         newsmon --db coverage.db reprocess --source azertag-en
     """
     from newsmon.crawl.reprocess import reprocess as run
-    store = _store(ctx)
+    store = obj.store
     try:
-        counts = run(store, pipeline_for(ctx), source, report=_report)
+        counts = run(store, obj.pipeline, source, report=obj.report)
     except sqlite3.Error as exc:
         raise click.ClickException(f"{store.path}: database error ({exc})") from None
-    _report(f"reprocessed {counts.reprocessed} articles, {counts.no_text} without text kept as they were")
+    obj.report(f"reprocessed {counts.reprocessed} articles, {counts.no_text} without text kept as they were")

@@ -1,13 +1,19 @@
 """`newsmon train ...` and `newsmon eval ...`: build and check the models newsmon ships.
 
-Registered in newsmon/cli.py as the `train` and `eval` groups.
+Registered in newsmon/cli/main.py as the `train` and `eval` groups (listed apart, as maintainer
+commands). Every scorer prints a table, JSON or CSV.
 """
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 import click
 
+from newsmon.cli.context import CliContext
+from newsmon.cli.options import format_option
+from newsmon.cli.output import render
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, default_model
 
 
@@ -76,12 +82,14 @@ def train_ner_cmd(lang, train_paths, dev_path, out, epochs, seed, width, depth, 
 
 @click.group(name="eval")
 def eval_group() -> None:
-    """Score newsmon's models on gold data.
+    """Score newsmon's pipeline and models on gold data (corpus, agreements, ner).
 
     \b
     Example:
+        newsmon eval corpus
+        newsmon eval corpus --gold ../shared/data/real-dev/gold.jsonl --site ../shared/data/real-dev/site
+        newsmon eval agreements --misses
         newsmon eval ner --lang az --gold tests/data/ner-gold-az.iob
-        newsmon eval corpus --gold corpus/sample-gold.jsonl --site corpus/site
     """
 
 
@@ -93,7 +101,7 @@ def eval_group() -> None:
 @click.option("--model", default=None, help="spaCy package name or pipeline directory (default: newsmon's for LANG).")
 @click.option("--labels", default=None,
               help="Comma-separated unified labels to score, e.g. PERSON,ORG,LOC (default: all seen).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@format_option(default="table")
 def eval_ner_cmd(lang, gold, model, labels, fmt) -> None:
     """Precision, recall and F1 per label and overall (exact span match) of a pipeline on GOLD.
 
@@ -121,12 +129,108 @@ def eval_ner_cmd(lang, gold, model, labels, fmt) -> None:
     if fmt == "json":
         data = {"lang": lang, "model": name, "gold": gold, **scores.to_dict()}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        rows = [{"label": label, **counts.to_dict()} for label, counts in sorted(scores.per_label.items())]
+        click.echo(render(rows + [{"label": "overall", **scores.overall.to_dict()}], "csv"))
     else:
         click.echo(f"model {name} on {gold}")
         click.echo(format_table(scores))
 
 
+GOLD_OPTIONS = (
+    click.option("--gold", default="corpus/sample-gold.jsonl", show_default=True,
+                 type=click.Path(exists=True, dir_okay=False), help="Gold JSONL, one article per line."),
+    click.option("--site", default="corpus/site", show_default=True,
+                 type=click.Path(exists=True, file_okay=False),
+                 help="Directory holding the pages named by the gold's `path`."),
+    click.option("--only-paths", type=click.Path(exists=True, dir_okay=False), metavar="FILE",
+                 help="Score only the gold articles whose path is listed in FILE (one per line, # comments)."),
+    click.option("--exclude", multiple=True, metavar="GLOB",
+                 help="Leave out gold articles whose path matches GLOB (e.g. '/fr/*'); repeatable."),
+)
+
+
+def gold_options(f: Callable) -> Callable:
+    """--gold, --site and the subset options (--only-paths, --exclude) shared by the corpus scorers."""
+    for option in reversed(GOLD_OPTIONS):
+        f = option(f)
+    return f
+
+
+def _subset(only_paths: str | None) -> set[str] | None:
+    from newsmon.eval.corpus import read_paths
+    if only_paths is None:
+        return None
+    try:
+        return read_paths(only_paths)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise click.ClickException(f"{only_paths}: cannot read ({exc})") from None
+
+
+def _show(report: dict[str, Any], fmt: str, table: Callable[[dict[str, Any]], str]) -> None:
+    from newsmon.eval.report import REPORT_COLUMNS, report_rows
+    if fmt == "json":
+        click.echo(json.dumps(report, indent=2, ensure_ascii=False))
+    elif fmt == "csv":
+        click.echo(render(report_rows(report), "csv", REPORT_COLUMNS))
+        for error in report["errors"]:
+            click.echo(f"! {error}", err=True)
+    else:
+        click.echo(table(report))
+
+
+@eval_group.command(name="corpus")
+@gold_options
+@format_option(default="table")
+@click.pass_obj
+def eval_corpus_cmd(obj: CliContext, gold: str, site: str, only_paths: str | None, exclude: tuple[str, ...],
+                    fmt: str) -> None:
+    """Score the whole pipeline (entities, dates, agreements, linking) on a gold corpus.
+
+    Agreement parties are right when they match the gold party's canonical name or, where the gold
+    gives `party_names`, any of those (folded). --only-paths and --exclude score a subset, e.g. a
+    blind part of a dev set reported apart.
+
+    \b
+    Example:
+        newsmon eval corpus --gold corpus/sample-gold.jsonl --format json
+        newsmon eval corpus --gold ../shared/data/real-dev/gold.jsonl \\
+            --site ../shared/data/real-dev/site --exclude '/az/*'
+    """
+    from newsmon.eval.corpus import evaluate_corpus
+    from newsmon.eval.report import format_report
+    scores = evaluate_corpus(gold, site, obj.pipeline, _subset(only_paths), exclude)
+    _show(scores.as_dict(), fmt, format_report)
+
+
+@eval_group.command(name="agreements")
+@gold_options
+@click.option("--pipeline", "full", is_flag=True,
+              help="Agreements from the whole pipeline's output, not from the gold entities and dates.")
+@click.option("--misses", is_flag=True, help="List every article with a wrong or missed record (table).")
+@format_option(default="table")
+@click.pass_obj
+def eval_agreements_cmd(obj: CliContext, gold: str, site: str, only_paths: str | None,
+                        exclude: tuple[str, ...], full: bool, misses: bool, fmt: str) -> None:
+    """Score agreement extraction alone: type, parties and date signed, strict and lenient.
+
+    By default the extractor is given the gold entities and dates, so its own errors show apart
+    from NER, linking and date errors; --pipeline scores the whole pipeline's agreements (the
+    figures `eval corpus` gives).
+
+    \b
+    Example:
+        newsmon eval agreements --misses
+        newsmon eval agreements --gold ../shared/data/real-dev/gold.jsonl \\
+            --site ../shared/data/real-dev/site --pipeline --format json
+    """
+    from newsmon.eval.corpus import evaluate_agreements
+    from newsmon.eval.report import format_agreement_report
+    scores = evaluate_agreements(gold, site, obj.pipeline if full else None, _subset(only_paths), exclude)
+    _show(scores.as_dict(), fmt, lambda report: format_agreement_report(report, misses))
+
+
 if __name__ == "__main__":
     # `python -m newsmon.cli.models train ner ...` works without the main `newsmon` entry point.
     main = click.Group(commands={"train": train_group, "eval": eval_group})
-    main()
+    main(obj=CliContext())

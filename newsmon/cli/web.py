@@ -1,11 +1,11 @@
-"""`newsmon serve`: the read-only web UI (newsmon/web.py), registered by cli.py."""
+"""`newsmon serve`: the read-only web UI (newsmon/web/), registered by cli/main.py."""
 from __future__ import annotations
 
 import signal
 
 import click
 
-from newsmon.settings import default_db_path
+from newsmon.cli.context import CliContext
 from newsmon.store.articles import StoreError
 from newsmon.web.server import DEFAULT_PORT, make_server
 
@@ -18,8 +18,8 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
                    "database, so keep the default unless the network is trusted.")
 @click.option("--port", default=DEFAULT_PORT, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0: any free port).")
-@click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+@click.pass_obj
+def serve(obj: CliContext, host: str, port: int) -> None:
     """Browse the database in a web browser: search, entities, agreements, digest, export.
 
     Read-only, and safe to run while a crawl writes to the same database. Every page is also
@@ -31,15 +31,9 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
         newsmon --db news.db serve --port 8001
         # then open http://127.0.0.1:8001/
     """
-    from newsmon.nlp.kb import KnowledgeBase
-    root = ctx.find_root().obj or {}
-    db = root.get("db") or default_db_path()
+    db = obj.db
     try:
-        kb = KnowledgeBase.load(root.get("kb_files") or ())
-    except (ValueError, OSError) as exc:
-        raise click.ClickException(f"knowledge base: {exc}") from None
-    try:
-        server = make_server(db, host, port, kb=kb)
+        server = make_server(db, host, port, kb=obj.kb)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from None
     except OSError as exc:

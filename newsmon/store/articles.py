@@ -173,9 +173,10 @@ class Store(CrawlState):
                 "mentions": sum(a["mentions"] for a in articles), "articles": articles}
 
     def agreements(self, party_ids: list[str] | None = None, party_name: str | None = None,
-                   type_: str | None = None, since: str | None = None) -> list[dict[str, Any]]:
+                   type_: str | None = None, since: str | None = None,
+                   until: str | None = None) -> list[dict[str, Any]]:
         """Agreement records with their article; `party_ids`/`party_name` keep those binding that party,
-        `since` compares the signing date (or, when unknown, the article's publication date)."""
+        `since`/`until` compare the signing date (or, when unknown, the article's publication date)."""
         clauses, params = ["a.duplicate_of is null"], {}
         if type_:
             clauses.append("g.type = :type")
@@ -183,6 +184,9 @@ class Store(CrawlState):
         if since:
             clauses.append("coalesce(g.date_signed, a.published) >= :since")
             params["since"] = since
+        if until:  # on the date part, so an until day includes that whole day
+            clauses.append("substr(coalesce(g.date_signed, a.published), 1, 10) <= :until")
+            params["until"] = until
         rows = self.db.query(f"""
             select g.*, a.url, a.title as article_title, a.lang, a.published
             from agreements g join articles a on a.id = g.article_id
@@ -202,13 +206,16 @@ class Store(CrawlState):
             out.append(record)
         return out
 
-    def digest(self, since: str, top: int = 10) -> dict[str, Any]:
+    def digest(self, since: str, top: int = 10, until: str | None = None) -> dict[str, Any]:
         """What arrived since a date (by fetch time, so late-published stories are not missed):
-        the new articles, the actors they mention most, and the agreements they report."""
-        articles = list(self.db.query("""
+        the new articles, the actors they mention most, and the agreements they report. `until`
+        (a date, or a date and time) ends the period, inclusive."""
+        # an until date compares with the fetch time's date part, a date and time with as much of it
+        until_clause = "and substr(fetched_at, 1, length(:until)) <= :until" if until else ""
+        articles = list(self.db.query(f"""
             select id, published, lang, source, title, url from articles
-            where duplicate_of is null and fetched_at >= :since
-            order by coalesce(published, fetched_at) desc, id desc""", {"since": since}))
+            where duplicate_of is null and fetched_at >= :since {until_clause}
+            order by coalesce(published, fetched_at) desc, id desc""", {"since": since, "until": until}))
         ids = [a["id"] for a in articles] or [-1]
         marks = ",".join("?" * len(ids))
         actors = list(self.db.query(f"""

@@ -1,0 +1,70 @@
+"""What every command shares: the database, the knowledge base and the pipeline, each opened on first use.
+
+The `newsmon` group builds one `CliContext` from the global options (`--db`, `--kb`) and commands receive
+it with `@click.pass_obj`. Opening the store, loading the knowledge base and building the pipeline, and
+turning their failures into a one-line error, are written here once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from newsmon.settings import default_db_path
+from newsmon.store.articles import Store, StoreError
+
+if TYPE_CHECKING:
+    from newsmon.nlp.kb import KnowledgeBase
+
+
+@dataclass
+class CliContext:
+    db: str = field(default_factory=default_db_path)
+    kb_files: tuple[str, ...] = ()
+    _store: Store | None = field(default=None, init=False, repr=False)
+    _kb: KnowledgeBase | None = field(default=None, init=False, repr=False)
+    _pipeline: Any = field(default=None, init=False, repr=False)
+
+    @property
+    def store(self) -> Store:
+        """The database, opened (created or migrated) on first use."""
+        if self._store is None:
+            try:
+                self._store = Store(self.db)
+            except StoreError as exc:
+                raise click.ClickException(str(exc)) from None
+        return self._store
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The shipped knowledge base plus the `--kb` files, loaded on first use."""
+        if self._kb is None:
+            from newsmon.nlp.kb import KnowledgeBase
+            try:
+                self._kb = KnowledgeBase.load(self.kb_files)
+            except (ValueError, OSError) as exc:
+                raise click.ClickException(f"knowledge base: {exc}") from None
+        return self._kb
+
+    @property
+    def pipeline(self) -> Any:
+        """The NLP pipeline (with the `--kb` files), or the fake one when NEWSMON_PIPELINE=fake (tests).
+        Imported here so that --help and the query commands do not pay for loading spaCy."""
+        if self._pipeline is None:
+            from newsmon.fake_pipeline import make_pipeline
+            try:
+                self._pipeline = make_pipeline(self.kb_files)
+            except (ValueError, OSError) as exc:
+                raise click.ClickException(f"knowledge base: {exc}") from None
+        return self._pipeline
+
+    @staticmethod
+    def report(line: str) -> None:
+        """Progress and summaries go to stderr, so stdout stays the data."""
+        click.echo(line, err=True)
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
