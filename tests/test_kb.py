@@ -124,10 +124,10 @@ name = "KOICA (renamed by me)"
 names.en = ["Korea International Cooperation Agency"]
 
 [[entity]]
-id = "org:ministry-of-finance-az"
+id = "org:chamber-of-accounts-az"
 label = "ORG"
-name = "Ministry of Finance of Azerbaijan"
-names.az = ["Maliyyə Nazirliyi"]
+name = "Chamber of Accounts of Azerbaijan"
+names.az = ["Hesablama Palatası"]
 
 [[entity]]
 id = "sapssi"
@@ -137,7 +137,7 @@ names.en = ["Azerbaijan Service and Assessment Network"]
     kb = KnowledgeBase.load([user])
     assert kb.get("koica").name == "KOICA (renamed by me)"
     assert kb.lookup("KOICA") is None  # replaced wholesale: the user's entry has no acronym
-    assert kb.lookup("Maliyyə Nazirliyinin", "az").id == "org:ministry-of-finance-az"
+    assert kb.lookup("Hesablama Palatasının", "az").id == "org:chamber-of-accounts-az"
     assert kb.lookup("Azerbaijan Service and Assessment Network").id == "sapssi"
     assert kb.lookup("SAPSSI").id == "sapssi"  # merge keeps the shipped names
     assert kb.get("sapssi").name == "State Agency for Public Service and Social Innovations"
