@@ -31,6 +31,20 @@ def test_every_package_ships():
         assert package in listed and (REPO / folder).is_dir()
 
 
+def test_no_dead_code():
+    vulture = shutil.which("vulture", path=str(Path(sys.executable).parent)) or shutil.which("vulture")
+    if vulture is None:
+        pytest.skip("vulture is not installed (pip install -e '.[dev]')")
+    # tests/vulture_allow.py names what frameworks call by name (click commands, handler methods); the
+    # scripts beside the package (models/, benchmarks/, corpus/) count as users of the library.
+    users = [p for p in ("models", "benchmarks", "corpus") if (REPO / p).is_dir()]
+    out = subprocess.run([vulture, "newsmon", "tests/vulture_allow.py", *users, "--min-confidence", "60"],
+                         cwd=REPO, capture_output=True, text=True)
+    dead = "".join(line + "\n" for line in out.stdout.splitlines()
+                   if line.startswith(("newsmon/", "tests/vulture_allow.py")))
+    assert dead == "", "unused code (remove it, or name it in tests/vulture_allow.py):\n" + dead
+
+
 @pytest.mark.slow
 def test_plain_install_finds_models_and_corpus(tmp_path):
     """`pip install .` (not editable): the wheel carries models/ and corpus/, and the installed package

@@ -131,11 +131,6 @@ class CrawlState:
                 "update frontier set state = ?, error = ?, updated = ?, attempts = attempts + ? "
                 "where url = ?", [state, error, now_iso(), int(attempted), url])
 
-    def frontier_counts(self) -> dict[str, int]:
-        return {row[0]: row[1] for row in
-                self.db.execute("select state, count(*) from frontier group by state")}
-
-    # -- the HTTP cache (crawl.fetch.HttpCache), called from fetch threads --------------------
     def _cache_db(self) -> sqlite3.Connection:
         """The HTTP cache's own connection: fetch threads read validators and keep robots.txt
         while the main thread writes articles (a connection belongs to one thread, and WAL lets
