@@ -36,12 +36,20 @@ class Politeness:
     concurrency: int = 2  # requests in flight per host
     obey_robots: bool = True
     user_agent: str = USER_AGENT
-    timeout: float = 20.0  # seconds, connect and each read
-    max_bytes: int = 10_000_000  # responses larger than this are dropped
+    timeout: float = 20.0  # seconds, connect and each read; a whole response gets three times this
+    max_bytes: int = 10_000_000  # responses larger than this (or sitemaps unpacking larger) are dropped
+    # hosts reached indirectly (redirects, feed and sitemap entries elsewhere) may be on loopback or
+    # private addresses; the hosts a source names always may
+    allow_private: bool = False
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:
         return tuple(cls.__dataclass_fields__)
+
+    @property
+    def deadline(self) -> float:
+        """Seconds one request may take in all: connect, headers and body."""
+        return max(self.timeout, 0.001) * 3
 
 
 def default_db_path() -> str:

@@ -1,9 +1,9 @@
 import time
 
 from newsmon.crawl.fetch import Fetcher
-from newsmon.settings import Politeness
+from newsmon.settings import Politeness  # loopback fixtures: allow_private=True throughout
 
-FAST = Politeness(delay=0.0, timeout=5.0)
+FAST = Politeness(allow_private=True, delay=0.0, timeout=5.0)
 
 
 def test_robots_txt_is_obeyed_and_counted(loopback):
@@ -22,13 +22,13 @@ def test_robots_txt_is_obeyed_and_counted(loopback):
 def test_robots_can_be_ignored_per_source(loopback):
     loopback.route("/robots.txt", "User-agent: *\nDisallow: /\n", content_type="text/plain")
     loopback.route("/a.html", "<p>a</p>")
-    assert Fetcher(FAST).get(f"{loopback.base}/a.html", Politeness(delay=0, obey_robots=False)).ok
+    assert Fetcher(FAST).get(f"{loopback.base}/a.html", Politeness(allow_private=True, delay=0, obey_robots=False)).ok
 
 
 def test_per_host_delay_spaces_requests(loopback):
     loopback.route("/a", "a")
     loopback.route("/b", "b")
-    fetcher = Fetcher(Politeness(delay=0.3, timeout=5.0))
+    fetcher = Fetcher(Politeness(allow_private=True, delay=0.3, timeout=5.0))
     fetcher.get(f"{loopback.base}/a")
     started = time.monotonic()
     fetcher.get(f"{loopback.base}/b")
@@ -48,7 +48,7 @@ def test_crawl_delay_from_robots_raises_the_delay(loopback):
 
 def test_oversized_body_is_refused(loopback):
     loopback.route("/big", b"x" * 5000)
-    response = Fetcher(Politeness(delay=0, max_bytes=1000)).get(f"{loopback.base}/big")
+    response = Fetcher(Politeness(allow_private=True, delay=0, max_bytes=1000)).get(f"{loopback.base}/big")
     assert not response.ok and "too large" in response.error
 
 
@@ -56,7 +56,7 @@ def test_http_errors_and_dead_hosts_are_values_not_exceptions(loopback):
     loopback.route("/gone", "gone", status=410)
     fetcher = Fetcher(FAST)
     assert fetcher.get(f"{loopback.base}/gone").status == 410
-    dead = fetcher.get("http://127.0.0.1:9/nothing", Politeness(delay=0, timeout=1.0, obey_robots=False))
+    dead = fetcher.get("http://127.0.0.1:9/nothing", Politeness(allow_private=True, delay=0, timeout=1.0, obey_robots=False))
     assert dead.status == 0 and dead.error
 
 
@@ -89,7 +89,7 @@ from fixture_sites import sites  # noqa: E402
 
 from newsmon.crawl.fetch import HOST_GIVEN_UP, Validators, retry_after  # noqa: E402
 
-NO_ROBOTS = Politeness(delay=0.0, timeout=2.0, obey_robots=False)
+NO_ROBOTS = Politeness(allow_private=True, delay=0.0, timeout=2.0, obey_robots=False)
 
 
 def _send(handler, status, body=b"", **headers):
@@ -172,10 +172,41 @@ def test_a_body_that_never_ends_is_cut_at_the_deadline():
     with sites(1) as (site,):
         site.routes["/endless"] = endless
         started = time.monotonic()
-        response = Fetcher(Politeness(delay=0, timeout=0.5, obey_robots=False)).get(f"{site.base}/endless")
+        response = Fetcher(Politeness(allow_private=True, delay=0, timeout=0.5, obey_robots=False)).get(f"{site.base}/endless")
         stop.set()
         assert not response.ok and "too slow" in response.error
         assert time.monotonic() - started < 5
+
+
+def _trickle(payload: bytes, gap: float, done: threading.Event, sent: list[int]):
+    """A route that writes `payload` one byte every `gap` seconds, counting what got through."""
+    def route(handler):
+        try:
+            for byte in payload:
+                handler.wfile.write(bytes([byte]))
+                handler.wfile.flush()
+                sent.append(1)
+                time.sleep(gap)
+        except OSError:
+            pass  # the client hung up: what we wanted
+        finally:
+            done.set()
+    return route
+
+
+def test_slow_headers_are_cut_by_the_one_deadline_of_the_request():
+    """Issue 10, item 6: a header line trickling in (each byte restarts a socket timeout) is cut
+    when the request's deadline (3 x timeout) passes, not when the server is done."""
+    header = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nX-Slow: " + b"a" * 200 + b"\r\n\r\n<p>x</p>"
+    done, sent = threading.Event(), []
+    with sites(1) as (site,):
+        site.routes["/slow-headers"] = _trickle(header, 0.05, done, sent)  # 10 s in all
+        polite = Politeness(allow_private=True, delay=0, timeout=0.2, obey_robots=False)
+        response = Fetcher(polite, retries=0).get(f"{site.base}/slow-headers")
+        assert not response.ok and response.status == 0
+        assert "too slow (not complete within 0.6 s)" in response.error
+        assert done.wait(10)
+    assert len(sent) < len(header) // 2  # hung up long before the headers were complete
 
 
 def test_a_50_mb_body_is_not_read_to_the_end():
@@ -195,7 +226,7 @@ def test_a_50_mb_body_is_not_read_to_the_end():
 
     with sites(1) as (site,):
         site.routes["/huge"] = huge
-        response = Fetcher(Politeness(delay=0, obey_robots=False, max_bytes=2_000_000)).get(f"{site.base}/huge")
+        response = Fetcher(Politeness(allow_private=True, delay=0, obey_robots=False, max_bytes=2_000_000)).get(f"{site.base}/huge")
         assert not response.ok and "too large" in response.error and response.body == b""
         time.sleep(0.2)
         assert sent["bytes"] < 50_000_000
@@ -222,7 +253,7 @@ def test_page_declared_utf8_but_sent_in_windows_1254_is_decoded():
 def test_a_host_that_keeps_failing_is_given_up_for_the_run():
     with sites(1) as (site,):
         dead = f"http://127.0.0.1:9"  # nothing listens on the discard port
-        fetcher = Fetcher(Politeness(delay=0, timeout=1.0, obey_robots=False), max_failures=3)
+        fetcher = Fetcher(Politeness(allow_private=True, delay=0, timeout=1.0, obey_robots=False), max_failures=3)
         results = [fetcher.get(f"{dead}/{i}") for i in range(10)]
         assert fetcher.requests == 3
         assert all(r.error == HOST_GIVEN_UP for r in results[3:])
@@ -246,7 +277,7 @@ def test_per_host_concurrency_and_global_cap_hold_under_threads():
     with sites(1) as (site,):
         site.routes["/slow"] = slow
         fetcher = Fetcher(concurrency=8)
-        polite = Politeness(delay=0, concurrency=2, obey_robots=False)
+        polite = Politeness(allow_private=True, delay=0, concurrency=2, obey_robots=False)
         threads = [threading.Thread(target=fetcher.get, args=(f"{site.base}/slow", polite)) for _ in range(6)]
         for t in threads:
             t.start()

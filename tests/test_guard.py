@@ -1,7 +1,12 @@
-"""What the fetcher refuses to open: schemes other than http(s), on every hop (issue 10, item 1).
+"""What the fetcher refuses to open (issue 10, items 1 and 3).
 
-Hostile routes on loopback fixture sites redirect to file:, data: and ftp: URLs; the crawl around
-them must finish, store the good pages, and record the bad ones as failed attempts.
+Item 1: schemes other than http(s), on every hop. Hostile routes on loopback fixture sites redirect
+to file:, data: and ftp: URLs; the crawl around them must finish, store the good pages, and record
+the bad ones as failed attempts.
+
+Item 3: an address guard for everything reached indirectly. The fixture sites all live on
+127.0.0.1, which is exactly what the guard refuses unless a source names the host (or sets
+allow_private); each site has its own port, and naming a host names that port only.
 """
 import sys
 from pathlib import Path
@@ -16,7 +21,7 @@ from newsmon.fake_pipeline import FakePipeline  # noqa: E402
 from newsmon.settings import Politeness  # noqa: E402
 from newsmon.store.articles import Store  # noqa: E402
 
-NO_ROBOTS = Politeness(delay=0.0, timeout=2.0, obey_robots=False)
+NO_ROBOTS = Politeness(delay=0.0, timeout=2.0, obey_robots=False, allow_private=True)
 DATE = "Mon, 01 Sep 2025 09:00:00 +0400"
 
 
@@ -86,3 +91,97 @@ feeds = ["{good.base}/rss.xml"]
     finally:
         bad.close()
         good.close()
+
+
+# -- item 3: the address guard ---------------------------------------------------------------
+def test_addresses_that_are_not_public_are_refused():
+    from newsmon.crawl.transport import public_address
+    for address in ("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
+                    "100.64.0.1", "0.0.0.0", "224.0.0.1", "240.0.0.1", "255.255.255.255", "::1",
+                    "fe80::1", "fc00::1", "ff02::1", "::ffff:127.0.0.1", "::ffff:169.254.169.254"):
+        assert not public_address(address), address
+    for address in ("93.184.216.34", "8.8.8.8", "2606:4700:4700::1111"):
+        assert public_address(address), address
+
+
+def test_a_named_host_is_trusted_and_a_redirect_elsewhere_is_not():
+    with sites(2) as (named, other):
+        other.page("/inside.html", "<p>internal admin page</p>")
+        named.routes["/away"] = redirect(f"{other.base}/inside.html")
+        named.routes["/metadata"] = redirect("http://169.254.169.254/latest/meta-data/")
+        named.page("/ok.html", "<p>ok</p>")
+        fetcher = Fetcher(Politeness(delay=0.0, timeout=2.0, obey_robots=False))
+        fetcher.trust(f"{named.base}/rss.xml")
+        assert fetcher.get(f"{named.base}/ok.html").ok  # loopback, but named
+        for path in ("/away", "/metadata"):
+            response = fetcher.get(f"{named.base}{path}")
+            assert not response.ok and response.refused, path
+            assert "private, loopback or reserved address" in response.error
+        assert other.hits["/inside.html"] == 0 and other.hits["/robots.txt"] == 0
+        # another port on the same address is another host
+        assert fetcher.get(f"{other.base}/inside.html").refused
+        assert other.hits["/inside.html"] == 0
+
+
+def test_allow_private_lets_a_source_reach_its_private_network():
+    with sites(2) as (named, other):
+        other.page("/inside.html", "<p>intranet</p>")
+        named.routes["/away"] = redirect(f"{other.base}/inside.html")
+        fetcher = Fetcher()
+        fetcher.trust(named.base)
+        polite = Politeness(delay=0.0, timeout=2.0, obey_robots=False, allow_private=True)
+        assert fetcher.get(f"{named.base}/away", polite).body == b"<p>intranet</p>"
+
+
+def test_the_connection_goes_to_the_address_that_was_checked(monkeypatch):
+    """A DNS answer that changes between the check and the connection (rebinding) is checked again."""
+    import socket
+
+    from newsmon.crawl import transport
+    with sites(1) as (site,):
+        site.page("/a", "<p>internal</p>")
+        port = int(site.base.rsplit(":", 1)[1])
+        real = socket.getaddrinfo
+        answers = iter([[(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("93.184.216.34", port))]])
+
+        def rebinding(host, *args, **kwargs):
+            if host == "news.example":  # public for the check, loopback for the connection
+                return next(answers, None) or real("127.0.0.1", *args, **kwargs)
+            return real(host, *args, **kwargs)
+        monkeypatch.setattr(transport.socket, "getaddrinfo", rebinding)
+        response = Fetcher(Politeness(delay=0.0, timeout=2.0, obey_robots=False)).get(f"http://news.example:{port}/a")
+        assert response.refused and "resolves to 127.0.0.1" in response.error
+        assert site.hits["/a"] == 0
+
+
+def test_a_crawl_stores_nothing_reached_through_a_guarded_hop(tmp_path):
+    source, internal = Site(), Site()
+    try:
+        internal.page("/secret.html", article_html("Internal secret KOICA", story(7)))
+        source.routes["/moved.html"] = redirect(f"{internal.base}/secret.html")
+        source.page("/ok.html", article_html("Public story KOICA", story(8)))
+        # a feed entry on a host nobody named, and a redirect to it
+        source.page("/rss.xml", rss([("Moved", "/moved.html", DATE), ("Elsewhere", f"{internal.base}/secret.html", DATE),
+                                     ("Fine", "/ok.html", DATE)]), content_type="application/rss+xml")
+        text = f"""
+[defaults]
+delay = 0.0
+obey_robots = false
+[[sources]]
+name = "news"
+feeds = ["{source.base}/rss.xml"]
+"""
+        store = Store(tmp_path / "n.db")
+        Crawler(store, FakePipeline(), fetcher=Fetcher(backoff=0.01)).crawl(parse_sources(text))
+        assert [r["url"] for r in store.db.query("select url from articles")] == [f"{source.base}/ok.html"]
+        assert internal.hits["/secret.html"] == 0
+        failed = {r["url"] for r in store.db.query("select url from frontier where state = 'failed'")}
+        assert failed == {f"{source.base}/moved.html", f"{internal.base}/secret.html"}
+        # the same source with allow_private = true reaches it
+        store2 = Store(tmp_path / "m.db")
+        Crawler(store2, FakePipeline(), fetcher=Fetcher(backoff=0.01)).crawl(
+            parse_sources(text.replace("obey_robots = false", "obey_robots = false\nallow_private = true")))
+        assert store2.db.execute("select count(*) from articles").fetchone()[0] == 2
+    finally:
+        source.close()
+        internal.close()

@@ -27,6 +27,7 @@ def autodiscover(home: str, fetcher: Fetcher, politeness: Politeness | None = No
                  probe: bool = True) -> Found:
     """What feeds and sitemaps `home` offers. `probe=False` skips guessing common paths."""
     politeness = politeness or fetcher.default
+    fetcher.trust(home)  # the homepage the user named; feeds found elsewhere are guarded
     found = Found(home)
     page = fetcher.get(home, politeness)
     if page.ok:

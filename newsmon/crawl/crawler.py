@@ -106,8 +106,11 @@ class Crawler:
     # -- the run ------------------------------------------------------------------------------
     def crawl(self, sources: Iterable[Source], command: str = "crawl", label: str = "") -> CrawlCounts:
         """Crawl `sources`; raises CrawlLocked if another crawl holds the database."""
+        sources = list(sources)
+        for source in sources:
+            self.fetcher.trust(*source.named_urls)
         with run_lock(self.store.path):
-            return self._crawl(list(sources), command, label)
+            return self._crawl(sources, command, label)
 
     def _crawl(self, sources: list[Source], command: str, label: str) -> CrawlCounts:
         self._first_error = {}
@@ -332,6 +335,7 @@ class Crawler:
     def _load_item(self, item: str, source: str, lang: str | None,
                    counts: CrawlCounts) -> Document | None:
         if item.startswith(("http://", "https://")):
+            self.fetcher.trust(item)  # named by the user; where it redirects is guarded
             response = self.fetcher.get(item)
             if not response.ok:
                 counts.errors += 1

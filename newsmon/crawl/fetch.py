@@ -20,9 +20,11 @@ import urllib.robotparser
 from dataclasses import dataclass, field
 from email.message import Message
 from typing import Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
+from newsmon.crawl import transport
 from newsmon.crawl.politeness import Hosts
+from newsmon.crawl.transport import REFUSED, address_refusal, endpoint, scheme_refusal
 from newsmon.settings import Politeness
 from newsmon.crawl.urls import host_key as host_of
 from newsmon.store.crawl_state import CacheEntry, Validators
@@ -30,7 +32,6 @@ from newsmon.store.crawl_state import CacheEntry, Validators
 ROBOTS_BLOCKED = "disallowed by robots.txt"
 HOST_GIVEN_UP = "host backed off after repeated failures"
 ROBOTS_UNREACHABLE = "robots.txt unreachable: host skipped this run"
-REFUSED = "refused: "  # prefix of errors that no retry can fix
 MAX_RETRY_AFTER = 60.0  # a longer Retry-After leaves the page for the next run
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 # What a mislabelled page in our languages (az, tr, ru, fr, en) is really in; detection limited to
@@ -171,32 +172,6 @@ MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
-class _NoRedirects(urllib.request.HTTPRedirectHandler):
-    """Redirects come back as responses: each hop is checked against robots.txt and waits its
-    turn at its host like any request (urllib would follow them at once)."""
-
-    def redirect_request(self, *args, **kwargs):  # noqa: ANN002, ANN003
-        return None
-
-
-def _http_only_opener() -> urllib.request.OpenerDirector:
-    """urllib's default opener also opens file:, data: and ftp: URLs; ours speaks HTTP(S) only."""
-    opener = urllib.request.OpenerDirector()
-    for handler in (urllib.request.ProxyHandler(), urllib.request.HTTPHandler(),
-                    urllib.request.HTTPSHandler(), urllib.request.HTTPDefaultErrorHandler(),
-                    urllib.request.HTTPErrorProcessor(), _NoRedirects()):
-        opener.add_handler(handler)
-    return opener
-
-
-def scheme_refusal(url: str) -> str | None:
-    """Why `url` is not fetched (its scheme is not http or https), None when it may be."""
-    scheme = urlsplit(url).scheme.lower()
-    if scheme in ("http", "https"):
-        return None
-    return f"{REFUSED}{scheme or 'relative'}: URLs are not fetched (http and https only)"
-
-
 @dataclass
 class _Robots:
     parser: urllib.robotparser.RobotFileParser | None
@@ -226,11 +201,31 @@ class Fetcher:
         self._robots_lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
         self._count_lock = threading.Lock()
-        self._opener = _http_only_opener()
+        self._opener = transport.opener()
+        self._trusted: set[tuple[str, int]] = set()  # (host, port) the user named
+        self._refusals: dict[tuple[str, int], str | None] = {}
         # robots.txt from earlier runs, so an unchanged one costs a 304; fresh copies are kept there
         self.cache = cache
         self.requests = 0
         self.robots_blocked = 0
+
+    def trust(self, *urls: str) -> None:
+        """Hosts the user named (a sources file's feeds, sitemaps, urls and home; a URL given to
+        `add`): they may be on loopback or a private network. Everything else is guarded."""
+        self._trusted.update(endpoint(url) for url in urls)
+
+    def _guarded(self, url: str, politeness: Politeness) -> bool:
+        return not politeness.allow_private and endpoint(url) not in self._trusted
+
+    def _refusal(self, url: str, politeness: Politeness) -> str | None:
+        """Why this hop is not fetched: its scheme, or (for a host nobody named) its address."""
+        refusal = scheme_refusal(url)
+        if refusal or not self._guarded(url, politeness):
+            return refusal
+        key = endpoint(url)
+        if key not in self._refusals:  # the connection checks again, on the address it uses
+            self._refusals[key] = address_refusal(url)
+        return self._refusals[key]
 
     def user_agent(self, politeness: Politeness) -> str:
         if self.contact and self.contact not in politeness.user_agent:
@@ -239,15 +234,22 @@ class Fetcher:
 
     # -- one request --------------------------------------------------------------------------
     def _open(self, url: str, politeness: Politeness, extra: dict[str, str]) -> Response:
-        request = urllib.request.Request(url, headers={
+        request = transport.request(url, {
             "User-Agent": self.user_agent(politeness),
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
             "Accept-Encoding": "identity",
             **extra,
-        })
+        }, guard=self._guarded(url, politeness), deadline=transport.Deadline(politeness.deadline))
         with self._count_lock:
             self.requests += 1
-        deadline = time.monotonic() + max(politeness.timeout, 0.001) * 3
+        try:
+            return self._response(url, request, politeness)
+        finally:
+            transport.release(request.deadline)
+
+    def _response(self, url: str, request: urllib.request.Request, politeness: Politeness) -> Response:
+        deadline: transport.Deadline = request.deadline  # type: ignore[attr-defined]
+        too_slow = f"response too slow (not complete within {deadline.seconds:g} s)"
         try:
             with self._opener.open(request, timeout=politeness.timeout or None) as raw:
                 headers = {k.lower(): v for k, v in raw.headers.items()}
@@ -255,7 +257,9 @@ class Fetcher:
                 if declared > politeness.max_bytes:
                     return Response(url, raw.geturl(), raw.status, headers,
                                     error=f"too large ({declared} bytes)")
-                body, error = _read_limited(raw, politeness.max_bytes, deadline)
+                body, error = _read_limited(raw, politeness.max_bytes)
+                if deadline.expired:  # what arrived is cut short: no response, as a timeout is
+                    return Response(url, url, 0, error=too_slow)
                 return Response(url, raw.geturl(), raw.status, headers, body if not error else b"",
                                 error)
         except urllib.error.HTTPError as exc:
@@ -264,6 +268,8 @@ class Fetcher:
                 return Response(url, url, exc.code, headers)  # not errors: the caller decides
             return Response(url, exc.geturl() or url, exc.code, headers, error=f"HTTP {exc.code}")
         except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:
+            if deadline.expired:
+                return Response(url, url, 0, error=too_slow)
             reason = getattr(exc, "reason", exc)
             return Response(url, url, 0, error=str(reason) or type(exc).__name__)
 
@@ -351,7 +357,7 @@ class Fetcher:
         extra = validators.headers() if validators else {}
         current, visited = url, {url}
         for _hop in range(MAX_REDIRECTS + 1):
-            refusal = scheme_refusal(current)  # every hop: a redirect may point anywhere
+            refusal = self._refusal(current, politeness)  # every hop: a redirect may point anywhere
             if refusal:
                 return Response(url, current, 0, error=refusal)
             if self.hosts.gate(host_of(current), politeness.concurrency).dead:
@@ -375,9 +381,8 @@ class Fetcher:
         return Response(url, current, 0, error=f"too many redirects (over {MAX_REDIRECTS})")
 
 
-def _read_limited(raw: http.client.HTTPResponse, max_bytes: int,
-                  deadline: float) -> tuple[bytes, str | None]:
-    """Read at most max_bytes before the deadline: a body that never ends is cut, not waited for."""
+def _read_limited(raw: http.client.HTTPResponse, max_bytes: int) -> tuple[bytes, str | None]:
+    """Read at most max_bytes (the request's deadline cuts a body that never ends)."""
     chunks: list[bytes] = []
     size = 0
     while True:
@@ -387,6 +392,4 @@ def _read_limited(raw: http.client.HTTPResponse, max_bytes: int,
         size += len(chunk)
         if size > max_bytes:
             return b"", f"too large (over {max_bytes} bytes)"
-        if time.monotonic() > deadline:
-            return b"", "response too slow (body still arriving at the deadline)"
         chunks.append(chunk)

@@ -39,6 +39,11 @@ class Source:
     lang: str | None = None
     politeness: Politeness = field(default_factory=Politeness)
 
+    @property
+    def named_urls(self) -> tuple[str, ...]:
+        """Every URL the sources file names for this source: their hosts are trusted."""
+        return (*self.feeds, *self.sitemaps, *self.urls, *((self.home,) if self.home else ()))
+
 
 def is_http_url(url: str) -> bool:
     parts = urlsplit(url)
@@ -62,9 +67,9 @@ def _block_lines(text: str) -> list[int]:
 def _politeness(table: dict[str, Any], base: Politeness, where: str) -> Politeness:
     values = {k: table[k] for k in Politeness.keys() if k in table}
     types = {"delay": (int, float), "concurrency": int, "obey_robots": bool, "user_agent": str,
-             "timeout": (int, float), "max_bytes": int}
+             "timeout": (int, float), "max_bytes": int, "allow_private": bool}
     for key, value in values.items():
-        if not isinstance(value, types[key]) or (key != "obey_robots" and isinstance(value, bool)):
+        if not isinstance(value, types[key]) or (types[key] is not bool and isinstance(value, bool)):
             raise SourcesError(f"{where}: '{key}' has the wrong type ({value!r})")
         if key in ("delay", "timeout", "concurrency", "max_bytes") and value < 0:
             raise SourcesError(f"{where}: '{key}' must not be negative")
