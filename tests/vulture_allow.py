@@ -22,8 +22,12 @@ _.format_commands  # click.Group hook: the help listing with maintainer commands
 _.signum
 _.frame
 
-# urllib's redirect handler hook and the http.server request handler's hooks and class attributes
+# urllib's handler hooks (redirect_request, http_open, https_open), http.client's connection
+# factory attribute the transport replaces, and the http.server request handler's hooks and class attributes
 _.redirect_request
+_.http_open
+_.https_open
+_._create_connection
 _.do_GET
 _.server_version
 _.daemon_threads
