@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newsmon.nlp.dates.common import (
+    COPYRIGHT_RULES,
     DASH,
     DAY,
     DAY_FIRST_RULES,
@@ -76,6 +77,7 @@ TEMPLATES = [
     r"<MP1>",  # fevralda, sentyabrdan
     rf"<Y1>-?c[iıuü]\s+illər{L}*(?P<decade>)(?:<PART>)?",  # 1990-cı illərdə (a decade)
     r"<Y1><IL>(?:<PART>)?",  # 2018-ci ildə / 2025-ci ilin əvvəlində / 2020-ci
+    rf"<YM1>-?c[iıuü]\s+il{L}*(?!\w)",  # 1475-ci ildə: "il" makes an old year a year
     # 2016-da; 2012-dən bəri; 2030-a qədər; 2030-dək (a count would be "2016-dan çox")
     rf"(?P<x><Y1>-(?:d[aə]|d[aə]n(?=\s+(?:bəri|etibarən|başlayaraq|sonra))|y?[aəu](?=\s+qədər)|(?:y?[aə])?dək))(?!\w)",
     # ranges
@@ -92,19 +94,21 @@ TEMPLATES = [
     # iyulun 13-dən 15-dək / 15-nə qədər, optionally after "2025-ci ilin"
     rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
     rf"<M1>(?:<AY>)?\s+(?P<d1>{DAY})\s*<DASH>\s*<DS2>(?:<TARIX>)?",  # noyabrın 20-21-də
+    # sentyabrın 28-dən oktyabrın 8-dək
+    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+<M2>(?:<AY>)?\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
     rf"<D1>\s+<MS1>d[aə]n\s+<D2>\s+<MS2>(?:{L}*dək|{L}*\s+qədər)(?!\w)",  # 28 iyundan 2 iyuladək
     r"(?:<Y1><IL>\s+)?<M1>\s*<DASH>\s*<M2><AY>",  # (2025-ci ilin) sentyabr-oktyabr aylarında
 ]
 
 LANGUAGE = Language(
     code="az",
-    rules=ISO_RULES + DAY_FIRST_RULES + build(TEMPLATES, PARTS),
+    rules=ISO_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS),
     month_number=month_table({stem: n for stem, (n, _) in STEMS.items()}),
     range_joins=[(None, re.compile(rf"\s*{DASH}\s*"))],
     hints=[
-        (re.compile(r"\b(?:ötən|keçən)\s+ilin\s+$", re.I), None, "-1"),  # keçən ilin oktyabr ayında
-        (re.compile(r"\b(?:bu|cari)\s+ilin\s+$", re.I), None, "0"),  # cari ilin iyun ayında
-        (re.compile(r"\bgələn\s+ilin\s+$", re.I), None, "+1"),
+        (re.compile(r"\b(?:ötən|keçən)\s+il(?:in)?\s+$", re.I), None, "-1"),  # keçən ilin oktyabr ayında
+        (re.compile(r"\b(?:bu|cari)\s+il(?:in)?\s+$", re.I), None, "0"),  # cari ilin iyun ayında, bu il
+        (re.compile(r"\bgələn\s+il(?:in)?\s+$", re.I), None, "+1"),
         (re.compile(r"\b(?:ötən|keçən)\s+$", re.I), None, "past"),  # ötən dekabr ayında
         (re.compile(r"\bgələn\s+$", re.I), None, "future"),
     ],

@@ -91,6 +91,8 @@ def month_table(stems: dict[str, int]) -> Callable[[str], int | None]:
 # 10.09.2025, 10/09/2025, 10-09-2025. ISO 2025-09-10 is read the same everywhere.
 NUMERIC_PARTS = {"D": DAY, "M": r"(?:1[0-2]|0?[1-9])(?!\d)", "Y": YEAR}
 ISO_RULES = build([r"(?<![\d.])<Y1>-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[1-9])(?![\d])"], NUMERIC_PARTS)
+# "© armenews.com 2024", "© 2024 AZƏRTAC": the year of a copyright line, in any language.
+COPYRIGHT_RULES = build([r"©\s*(?:[^\s\d©]+\s+){0,3}?(?P<x>(?<![\d.,])<Y1>)(?![\d%]|[.,]\d)"], NUMERIC_PARTS)
 DAY_FIRST_RULES = build(
     [
         r"(?<![\d.,/])<D1>\.<M1>\.<Y1>(?![\d]|\.\d)",
@@ -99,6 +101,10 @@ DAY_FIRST_RULES = build(
     ],
     NUMERIC_PARTS,
 )
+# Languages without rules of their own (and paragraphs language ID could not name) still have numeric
+# dates: "17/01/2024" reads the same in any language written with Latin digits.
+NUMERIC_LANGUAGE = Language(code="und", rules=ISO_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES,
+                            month_number=month_table({}))
 
 
 _ISO_DAY = re.compile(r"\s*(\d{4})-(\d{2})-(\d{2})")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from newsmon.nlp.dates.common import (
+    COPYRIGHT_RULES,
     DASH,
     DAY,
     DAY_FIRST_RULES,
@@ -59,10 +60,13 @@ TEMPLATES = [
     r"<PREP>\s+(?P<x><M1>)",  # in September (year inferred)
     r"\b(?P<x><MOD><M1>)",  # mid-July, early September
     r"<PREP>\s+(?P<x><Y1>)<UNIT>",  # in 2016, since 2012
+    r"\b(?:in|since)\s+(?P<x><YM1>)<UNIT>(?=\s*[,.;:)]|\s+(?:and|when|to|until)\b)",  # in 1869, when
+    r"\b(?-i:Act|Treaty|Convention|Accords?|Agreement|Protocol|Charter|Declaration|Code)\s+of\s+(?P<x><YM1>)<UNIT>",
     r"\b(?P<x><MOD><Y1>)<UNIT>",  # late 2024, mid-2025
     r"\b(?P<x>(?:spring|summer|autumn|fall|winter)\s+<Y1>)<UNIT>",  # autumn 2016 (year precision)
     r"\bfor\s+(?P<x><Y1>)(?=\s*(?:[.,;:!?)]|$))",  # the plan for 2017. ("for 2000 products" is a count)
-    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)\s+(?=<EVENT>)",  # the 2016 election
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)\s+"
+    r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",  # the 2016 election, the 2014 Wales Summit
     # ranges
     r"(?:\bfrom\s+)?<D1><TO><D2>\s+<M2>(?:,?\s+<Y2>)?",  # 13-15 July 2025 / from 13 to 15 July
     r"\bbetween\s+(?:the\s+)?<D1>\s+and\s+(?:the\s+)?<D2>\s+<M2>(?:,?\s+<Y2>)?",
@@ -74,6 +78,7 @@ TEMPLATES = [
     r"<M1>\s+<D1>\s+and\s+<D2>(?:,?\s+<Y2>)?(?P<pair>)",  # December 25 and 26, 2017
     r"<D1>\s+and\s+<D2>\s+<M2>(?:,?\s+<Y2>)?(?P<pair>)",  # 25 and 26 December
     r"<M1>\s+and\s+<M2>,?\s+<Y2>(?P<pair>)",  # February and March 2017
+    r"<M1>(?P<series>(?:,\s+<M>)+),?\s+and\s+<M2>,?\s+<Y2>",  # September, October and November 2020
     r"(?:\bfrom\s+)?<Y1><TO><Y2>",  # 2017-2019 / from 2017 to 2019
     r"\bbetween\s+<Y1>\s+and\s+<Y2>",
 ]
@@ -85,6 +90,7 @@ NUMERIC = r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)<Y1>(?!
 LANGUAGE = Language(
     code="en",
     rules=ISO_RULES
+    + COPYRIGHT_RULES
     + build(TEMPLATES, PARTS, re.IGNORECASE)
     + DAY_FIRST_RULES[:1]  # dotted: 10.09.2025
     + build([NUMERIC], PARTS, kind="numeric_us"),

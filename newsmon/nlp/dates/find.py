@@ -11,12 +11,17 @@ their matches into `DateMention`s:
 4. a date without a year takes it from the publication date, and is marked `inferred`; without a
    publication date it is dropped, never guessed from today. Words beside it narrow the choice
    ("last March", "le 22 juillet dernier", "keçən ilin oktyabr ayında"); otherwise the nearest year
-   wins, future dates counting double (see FUTURE_WEIGHT).
+   wins, future dates counting double (see FUTURE_WEIGHT). Year words before it ("keçən ilin", "bu il")
+   and any hint after it ("dernier", "of this year") are part of the mention, as real-dev's annotators
+   mark them.
 
 Decisions worth knowing: "the 1990s" is the range 1990/1999 (year precision); "autumn 2016" and
 "2025-ci ilin əvvəlində" are the year; "25 and 26 December" is a range only for neighbouring days or
 months ("5 and 7 December" gives just the 7th, the 5th has no month of its own); a bare year counts
-only after a marker ("in", "since", "en", "-ci ildə", "the 2016 election"), never on its own.
+only after a marker ("in", "since", "en", "-ci ildə", "the 2016 election", "Act of 1994", a French
+name: "l'Eurovision Junior 2022", a copyright sign: "© armenews.com 2024"), never on its own; years
+before 1900 only after the strongest of these ("en 1869", "1475-ci ildə"). Languages without rules
+still get numeric dates ("17/01/2024").
 
 Ambiguous English slashed dates ("09/10/2025"): month-first (US) when only that reading is valid; when
 both are valid the publication date picks the nearer reading (marked inferred), and without one only
@@ -34,7 +39,7 @@ from newsmon.nlp.dates import en as dates_en
 from newsmon.nlp.dates import fr as dates_fr
 from newsmon.nlp.dates import ru as dates_ru
 from newsmon.nlp.dates import tr as dates_tr
-from newsmon.nlp.dates.common import Language, Rule, iso_day
+from newsmon.nlp.dates.common import NUMERIC_LANGUAGE, Language, Rule, iso_day
 from newsmon.model import PRECISIONS, DateMention
 
 LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
@@ -72,17 +77,19 @@ class _Candidate:
 
 def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
     """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets."""
-    language = LANGUAGES.get((lang or "").split("-")[0].lower())
-    if language is None or not text:
+    language = LANGUAGES.get((lang or "").split("-")[0].lower(), NUMERIC_LANGUAGE)
+    if not text:
         return []
     pub = iso_day(published)
     candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
     kept = _join_ranges(text, _longest_first(candidates), language)
     mentions = []
     for c in kept:
-        hint, hint_start = _hint(text, c, language)
+        hint, hint_start, hint_end = _hint(text, c, language)
         if hint in ("-1", "0", "+1") and hint_start is not None:
             c = replace(c, start=hint_start)  # "bu ilin sentyabrında": the year words belong to the date
+        if hint_end is not None:
+            c = replace(c, end=hint_end)  # "septembre dernier", "February of this year": so do these
         if (m := _resolve(text, c, pub, hint)) is not None:
             mentions.append(m)
     return sorted((_trim(m) for m in mentions), key=lambda m: m.start)
@@ -131,6 +138,8 @@ def _from_groups(
         first, last = last, None
     if first is None:
         return None
+    if g.get("series") is not None and (last is None or last.month - first.month != g["series"].count(",") + 1):
+        return None  # "septembre, octobre et novembre 2020" is a range; "janvier, mai et juin" is not
     if g.get("decade") is not None and first.year is not None and first.year % 10 == 0:
         last = _Part(first.year + 9)  # "the 1990s" is 1990/1999, not the year 1990
     if last is not None:
@@ -240,16 +249,17 @@ def _join(text: str, a: _Candidate, b: _Candidate, language: Language) -> _Candi
     return None
 
 
-def _hint(text: str, c: _Candidate, language: Language) -> tuple[str | None, int | None]:
+def _hint(text: str, c: _Candidate, language: Language) -> tuple[str | None, int | None, int | None]:
     """What the words around a year-less date say about its year ("last March", "juillet dernier"),
-    and where those words start when they come before the date."""
+    and where those words start when they come before the date, or end when they follow it."""
     for before, after, mode in language.hints:
         found = before.search(text, max(0, c.start - 20), c.start) if before is not None else None
         if found:
-            return mode, found.start()
-        if after is not None and after.match(text, c.end):
-            return mode, None
-    return None, None
+            return mode, found.start(), None
+        found = after.match(text, c.end) if after is not None else None
+        if found:
+            return mode, None, found.end()
+    return None, None, None
 
 
 def _resolve(text: str, c: _Candidate, pub: date | None, hint: str | None = None) -> DateMention | None:

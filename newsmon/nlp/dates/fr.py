@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from newsmon.nlp.dates.common import (
+    COPYRIGHT_RULES,
     DASH,
     DAY,
     DAY_FIRST_RULES,
@@ -28,13 +29,13 @@ PARTS = {
     "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d)",
     "WD": r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+",
     # Words that make a following year (or bare month) a date, not a count.
-    "PREP": r"(?<!\w)(?:en|depuis|dès|jusqu'en|jusqu’en|d'ici|d’ici|avant|après|courant|à\s+partir\s+de"
+    "PREP": r"(?<!\w)(?:en|depuis|dès|jusqu'en|jusqu’en|d'ici|d’ici|avant|après|courant|à\s+partir\s+de|horizon"
     r"|au\s+cours\s+de|l'année|l’année|l'an|l’an|année|exercice|(?:au\s+)?mois\s+d[e'’]\s*"
     r"|(?:fin|début|milieu)\s+d[e'’]|(?:premier|second|deuxième|troisième|quatrième)\s+(?:semestre|trimestre)"
     r"(?:\s+d[e'’])?)",
     "MOD": r"(?:début|fin|mi-|courant|milieu)\s*",
     "UNIT": r"(?!\s*(?:%|pour\s+cent|personnes|habitants|tonnes|km|kg|euros?|dollars?|manats?|millions?"
-    r"|milliards?)\b)",
+    r"|milliards?|ans|mètres|exemplaires)\b)",
     # "les élections de 2016", "la loi de 2016": events and documents news names by their year.
     "EVENT": r"(?:élections?|présidentielle|législatives|municipales|scrutin|référendum|recensement|loi"
     r"|budget|rapport|étude|enquête|sommet|accord|traité|protocole|mémorandum|décret|plan|stratégie"
@@ -48,7 +49,10 @@ TEMPLATES = [
     r"(?:<MOD>)?<M1>\s+(?:de\s+)?<Y1>",  # septembre 2025 / mi-juillet 2025 / janvier de 2007
     r"<PREP>\s*(?P<x><M1>)",  # en septembre (year inferred)
     r"(?<!\w)(?P<x><MOD><M1>)",  # mi-juillet, début mars
-    r"<PREP>\s+(?P<x><Y1>)<UNIT>",  # en 2017, l'année 2019, depuis 2012
+    r"<PREP>\s+(?P<x><YM1>)<UNIT>",  # en 2017, l'année 2019, depuis 2012, en 1869
+    r"<M1>(?=\s+(?:derni(?:er|ère)|prochaine?)\b)",  # septembre dernier (the hint joins the mention)
+    # A name and its year: "l'Eurovision Junior 2022", "Paris 2024", "Agenda 2030".
+    r"(?-i:\b[A-Z][\w’'-]*)\s+(?P<x><Y1>)<UNIT>(?!\s*(?:<DASH>|à|et)\s*\d)",
     r"(?<!\w)(?P<x><MOD><Y1>)<UNIT>",  # fin 2024, mi-2025
     r"(?<!\w)(?P<x>(?:printemps|été|automne|hiver)\s+(?:de\s+)?<Y1>)<UNIT>",  # (à l')automne 2016
     r"\b<EVENT>\s+(?:\w+\s+)?d[e'’]\s*(?P<x><Y1>)<UNIT>",  # les élections législatives de 2016
@@ -64,12 +68,14 @@ TEMPLATES = [
     r"(?:\bles\s+)?<D1>\s+et\s+<D2>\s+<M2>(?:\s+<Y2>)?(?P<pair>)",  # les 15 et 16 avril 2010
     r"<M1>\s+et\s+<M2>\s+<Y2>(?P<pair>)",  # février et mars 2017
     r"(?:\bde\s+)?<Y1>\s*(?:<DASH>|\s+à\s+)\s*<Y2>",  # 2017-2019 / de 2017 à 2019
-    r"\bentre\s+<Y1>\s+et\s+<Y2>",
+    r"\bde\s+<YM1>\s+à\s+<YM2><UNIT>",  # de 1490 à 1787
+    r"\bentre\s+<YM1>\s+et\s+<YM2><UNIT>",
+    r"<M1>(?P<series>(?:,\s+<M>)+),?\s+et\s+<M2>\s+<Y2>",  # septembre, octobre et novembre 2020
 ]
 
 LANGUAGE = Language(
     code="fr",
-    rules=ISO_RULES + DAY_FIRST_RULES + build(TEMPLATES, PARTS, re.IGNORECASE),
+    rules=ISO_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS, re.IGNORECASE),
     month_number=month_table(MONTHS),
     range_joins=[
         (re.compile(r"\bdu\s+$", re.I), re.compile(r"\s+au\s+", re.I)),
