@@ -41,6 +41,8 @@ def test_a_database_made_before_migrations_is_upgraded_and_keeps_everything(tmp_
     assert store.entity("sapssi")["articles"][0]["url"] == "http://x.test/a"
     assert store.cache_entry("http://x.test/robots.txt").body.startswith(b"User-agent")
     assert [r["url"] for r in store.pending_links(["test"], 3)] == ["http://x.test/c"]
+    # version 2 links each kept response to its article: reprocess still finds the old ones
+    assert [(p["url"], p["article_url"]) for p in store.raw_pages()] == [("http://x.test/a", "http://x.test/a")]
     store.close()
     assert Store(path).schema_version() == SCHEMA_VERSION  # opening again changes nothing
 

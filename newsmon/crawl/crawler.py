@@ -190,6 +190,13 @@ class Crawler:
                 if row["stored"]:  # stored before a kill (not yet settled), or by `add`
                     window.append((row, None))
                     continue
+                kept = self.store.raw_response(row["url"]) if row["fetched"] else None
+                if kept is not None:  # fetched before a kill, not yet processed: not fetched again
+                    future: Future[Response] = Future()
+                    future.set_result(Response(row["url"], kept["final_url"], kept["status"],
+                                               kept["headers"], kept["body"]))
+                    window.append((row, future))
+                    continue
                 source = by_name[row["source"]]
                 window.append((row, pool.submit(self.fetcher.get, row["url"], source.politeness)))
 
@@ -250,11 +257,16 @@ class Crawler:
             # the page keeps its attempts for the next run
             attempted = response.error not in (HOST_GIVEN_UP, ROBOTS_UNREACHABLE)
             return "pending", response.error or f"HTTP {response.status}", attempted
-        counts.fetched += 1
         if response.content_type not in HTML_TYPES:
+            counts.fetched += 1
             counts.skipped += 1
             log.info("%s: skipped, content type %s", url, response.content_type)
             return "skipped", f"content type {response.content_type}", False
+        if not row["fetched"]:  # kept at once: a kill from here on does not cost a fetch
+            counts.fetched += 1
+            self.store.save_raw_page(url, response.final_url, source.name, response.status,
+                                     response.content_type, response.headers, response.body,
+                                     row["published"])
         return self._store_page(row, response, source, run_id, counts), None, False
 
     def _store_page(self, row: dict, response: Response, source: Source, run_id: int,
@@ -268,32 +280,28 @@ class Crawler:
         if canonical and same_site(canonical, final):
             # the page's own rel=canonical names it; a cross-site one (syndication) is not trusted
             doc.url = canonical_url(canonical)
-        self.save(doc, run_id, counts, aliases=[final], raw=(response, row["published"]))
+        self.save(doc, run_id, counts, aliases=[final], raw_url=row["url"])
         return "done"
 
     def save(self, doc: Document, run_id: int | None, counts: CrawlCounts, aliases: Sequence[str] = (),
-             raw: tuple[Response, str | None] | None = None) -> int | None:
-        """Annotate and store a document (with the response it came from, `raw`) unless it is
-        stored under its URL, its rel=canonical or one of its `aliases` (where it was fetched);
-        copies of a stored story (same text, or a near-duplicate) are stored as duplicates of the
-        first copy."""
+             raw_url: str | None = None) -> int | None:
+        """Annotate and store a document unless it is stored under its URL, its rel=canonical or
+        one of its `aliases` (where it was fetched); copies of a stored story (same text, or a
+        near-duplicate) are stored as duplicates of the first copy. The article, its annotations,
+        its fingerprint and the link to the response kept for `raw_url` are one transaction."""
         canonical = doc.page.canonical_url if doc.page else None
         names = [*aliases, doc.url, canonical_url(canonical) if canonical else ""]
         if self.store.stored_url(names):
             counts.skipped_known += 1
             return None
-        if raw is not None:
-            response, listing_published = raw
-            self.store.save_raw_page(doc.url, response.final_url, doc.source, response.status,
-                                     response.content_type, response.headers, response.body,
-                                     listing_published)
         signature = dedupe.signature(doc.text)
         original = self.store.article_id_by_hash(content_hash(doc.text)) or self._near_copy(signature)
         article = self.pipeline.process(doc)
-        article_id = self.store.save_article(article, run_id, duplicate_of=original)
-        # a kill between these two commits leaves an article without fingerprint: the next run's
-        # backfill_fingerprints() repairs it before anything is compared
-        self.store.save_fingerprint(article_id, signature.to_bytes(), signature.bands())
+        with self.store.transaction():
+            article_id = self.store.save_article(article, run_id, duplicate_of=original)
+            self.store.save_fingerprint(article_id, signature.to_bytes(), signature.bands())
+            if raw_url is not None:
+                self.store.link_raw_page(raw_url, article_id)
         if original is None:
             counts.new += 1
         else:
@@ -308,6 +316,8 @@ class Crawler:
         return None
 
     def backfill_fingerprints(self) -> int:
+        """Fingerprints for articles stored without one (by a newsmon that wrote the fingerprint in
+        a transaction of its own, killed in between)."""
         missing = self.store.articles_without_fingerprint()
         for article_id, text in missing:
             signature = dedupe.signature(text)

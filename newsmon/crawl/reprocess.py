@@ -26,15 +26,18 @@ def reprocess(store: Store, pipeline: Any, source: str | None = None,
     counts = ReprocessCounts()
     for page in store.raw_pages(source):
         html = decode_body(page["body"], page["headers"].get("content-type", ""))
-        doc = extract_html(html, page["url"], page["source"], None, page["listing_published"])
+        url = page["article_url"]  # the stored identity, whatever rel=canonical says today
+        doc = extract_html(html, url, page["source"], None, page["listing_published"])
         if doc is None:
             counts.no_text += 1
             if report:
-                report(f"{page['url']}: no article text any more, kept as it was")
+                report(f"{url}: no article text any more, kept as it was")
             continue
-        doc.url = page["url"]  # the stored identity, whatever rel=canonical says today
-        store.replace_article(page["article_id"], pipeline.process(doc))
+        doc.url = url
+        article = pipeline.process(doc)
         signature = dedupe.signature(doc.text)
-        store.save_fingerprint(page["article_id"], signature.to_bytes(), signature.bands())
+        with store.transaction():  # a kill leaves the article as it was or wholly rebuilt
+            store.replace_article(page["article_id"], article)
+            store.save_fingerprint(page["article_id"], signature.to_bytes(), signature.bands())
         counts.reprocessed += 1
     return counts

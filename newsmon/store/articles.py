@@ -84,7 +84,7 @@ class Store(CrawlState):
                      duplicate_of: int | None = None) -> int:
         """Write an article and its annotations in one transaction; returns the article id."""
         doc = article.doc
-        with self.db.conn:
+        with self.transaction():
             article_id = self.db["articles"].insert({
                 "url": doc.url, "source": doc.source, **_article_columns(article),
                 "fetched_at": now_iso(), "run_id": run_id, "duplicate_of": duplicate_of}).last_pk
@@ -111,6 +111,7 @@ class Store(CrawlState):
         self.db["agreements"].insert_all([_agreement_row(article_id, a) for a in article.agreements])
 
     def delete_article_annotations(self, article_id: int) -> None:
+        """Inside the transaction of whoever rewrites them."""
         for table in ("segments", "mentions", "dates", "agreements"):
             self.db.execute(f"delete from {table} where article_id = ?", [article_id])
 
@@ -270,7 +271,7 @@ class Store(CrawlState):
     def replace_article(self, article_id: int, article: Article) -> None:
         """Overwrite an article's text, metadata and annotations in place (for reprocessing);
         its id, URL, run and duplicate_of stay as they were."""
-        with self.db.conn:
+        with self.transaction():
             self.db["articles"].update(article_id, _article_columns(article))
             self.delete_article_annotations(article_id)
             self._write_annotations(article_id, article)

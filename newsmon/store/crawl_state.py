@@ -8,6 +8,7 @@ created by the migrations in `schema.py`.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import threading
@@ -66,15 +67,34 @@ class CrawlState:
     _cache_conn: sqlite3.Connection | None = None
     _cache_lock = threading.Lock()
 
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction around everything inside: committed at the end, rolled back entirely on
+        any exception. Nested calls join the outer one (sqlite-utils calls inside become
+        savepoints; on their own each would commit). BEGIN IMMEDIATE takes the write lock first,
+        so a transaction that reads before it writes cannot fail to upgrade beside another writer."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
+
     def start_run(self, command: str, sources: str = "") -> int:
-        with self.db.conn:
+        with self.transaction():
             return self.db["crawl_runs"].insert({
                 "started": now_iso(), "command": command, "sources": sources, "status": "running",
                 "discovered": 0, "fetched": 0, "new": 0, "duplicates": 0, "errors": 0,
                 "skipped_robots": 0, "skipped_known": 0}).last_pk
 
     def finish_run(self, run_id: int, counts: dict[str, int], status: str = "completed") -> None:
-        with self.db.conn:
+        with self.transaction():
             self.db["crawl_runs"].update(run_id, {**counts, "finished": now_iso(), "status": status})
 
     def runs(self, limit: int = 20) -> list[dict[str, Any]]:
@@ -83,12 +103,12 @@ class CrawlState:
     def update_run(self, run_id: int, counts: dict[str, int]) -> None:
         """Counters of a run still in progress, so a killed run shows how far it got."""
         known = set(self.db["crawl_runs"].columns_dict)
-        with self.db.conn:
+        with self.transaction():
             self.db["crawl_runs"].update(run_id, {k: v for k, v in counts.items() if k in known})
 
     def mark_interrupted_runs(self) -> int:
         """Runs left 'running' by a killed process; call before starting a new one."""
-        with self.db.conn:
+        with self.transaction():
             return self.db.execute("update crawl_runs set status = 'interrupted' "
                                    "where status = 'running'").rowcount
 
@@ -104,7 +124,7 @@ class CrawlState:
         validators of the listing they came from: a 304 next time can then never hide a link that
         was not queued. Returns how many links were new to the frontier."""
         stamp = now_iso()
-        with self.db.conn:
+        with self.transaction():
             before = self.db["frontier"].count
             self.db["frontier"].insert_all(
                 [{"source": source, "state": "pending", "attempts": 0, "discovered": stamp,
@@ -115,21 +135,26 @@ class CrawlState:
         return added
 
     def pending_links(self, sources: list[str], max_attempts: int) -> list[dict[str, Any]]:
-        """Frontier rows still to fetch; `stored` says the URL is already an article (stored before
-        a kill, or by `add`), so it need not be fetched."""
+        """Frontier rows still to fetch. `stored`: the URL is already an article (stored before a
+        kill, or by `add`); `fetched`: its response is stored, waiting to be processed. Neither
+        needs fetching."""
         marks = ",".join("?" for _ in sources)
         return list(self.db.query(
-            "select f.*, exists(select 1 from articles a where a.url = f.url) as stored from frontier f "
-            f"where f.state = 'pending' and f.attempts < ? and f.source in ({marks}) "
+            "select f.*, exists(select 1 from articles a where a.url = f.url) as stored, "
+            "exists(select 1 from raw_pages r where r.url = f.url and r.article_id is null) as fetched "
+            f"from frontier f where f.state = 'pending' and f.attempts < ? and f.source in ({marks}) "
             "order by f.discovered, f.url", [max_attempts, *sources]))
 
     def settle_link(self, url: str, state: str, error: str | None = None,
                     attempted: bool = False) -> None:
-        """Record what became of a frontier URL: done, skipped, failed, or pending (try again)."""
-        with self.db.conn:
+        """Record what became of a frontier URL: done, skipped, failed, or pending (try again). A
+        settled URL's response is kept only if it became an article."""
+        with self.transaction():
             self.db.execute(
                 "update frontier set state = ?, error = ?, updated = ?, attempts = attempts + ? "
                 "where url = ?", [state, error, now_iso(), int(attempted), url])
+            if state != "pending":
+                self.db.execute("delete from raw_pages where url = ? and article_id is null", [url])
 
     def _cache_db(self) -> sqlite3.Connection:
         """The HTTP cache's own connection: fetch threads read validators and keep robots.txt
@@ -160,25 +185,41 @@ class CrawlState:
 
     def save_raw_page(self, url: str, final_url: str, source: str, status: int, content_type: str,
                       headers: dict[str, str], body: bytes, listing_published: str | None) -> None:
-        with self.db.conn:
-            self.db["raw_pages"].upsert({
-                "url": url, "final_url": final_url, "source": source, "status": status,
-                "content_type": content_type, "headers": json.dumps(headers),
-                "body": zlib.compress(body, 6), "listing_published": listing_published,
-                "fetched_at": now_iso()}, pk="url")
+        """Keep a response as soon as it arrives, under the frontier URL it was fetched for: a crawl
+        killed before the page is processed resumes from it instead of fetching it again."""
+        with self.transaction():
+            self.db.execute(
+                "insert or replace into raw_pages (url, final_url, source, status, content_type, headers, "
+                "body, listing_published, fetched_at, article_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
+                [url, final_url, source, status, content_type, json.dumps(headers),
+                 zlib.compress(body, 6), listing_published, now_iso()])
+
+    def raw_response(self, url: str) -> dict[str, Any] | None:
+        """A kept response not yet made into an article (status, final_url, headers, body)."""
+        row = self.db.execute("select final_url, status, headers, body from raw_pages "
+                              "where url = ? and article_id is null", [url]).fetchone()
+        if row is None:
+            return None
+        return {"final_url": row[0], "status": row[1], "headers": json.loads(row[2] or "{}"),
+                "body": zlib.decompress(row[3])}
+
+    def link_raw_page(self, url: str, article_id: int) -> None:
+        """The response fetched for `url` is what article `article_id` was extracted from."""
+        with self.transaction():
+            self.db.execute("update raw_pages set article_id = ? where url = ?", [article_id, url])
 
     def raw_pages(self, source: str | None = None) -> Iterator[dict[str, Any]]:
-        """Stored responses joined to their article (decompressed), oldest first."""
+        """Stored responses with their article (`article_id`, `article_url`), decompressed, oldest first."""
         where = "where r.source = ?" if source else ""
-        sql = f"""select r.*, a.id as article_id from raw_pages r join articles a on a.url = r.url
-                  {where} order by a.id"""
+        sql = f"""select r.*, a.id as article_id, a.url as article_url from raw_pages r
+                  join articles a on a.id = r.article_id {where} order by a.id"""
         for row in self.db.query(sql, [source] if source else []):
             row["body"] = zlib.decompress(row["body"])
             row["headers"] = json.loads(row["headers"] or "{}")
             yield row
 
     def save_fingerprint(self, article_id: int, signature: bytes, bands: list[int]) -> None:
-        with self.db.conn:
+        with self.transaction():
             self.db.execute("delete from fingerprint_bands where article_id = ?", [article_id])
             self.db["fingerprints"].upsert({"article_id": article_id, "signature": signature},
                                            pk="article_id")
@@ -208,7 +249,7 @@ class CrawlState:
 
     def save_home_discovery(self, source: str, home: str, feeds: list[str],
                             sitemaps: list[str]) -> None:
-        with self.db.conn:
+        with self.transaction():
             self.db["home_discovery"].upsert({"source": source, "home": home,
                                               "feeds": json.dumps(feeds),
                                               "sitemaps": json.dumps(sitemaps),

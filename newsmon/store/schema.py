@@ -119,8 +119,17 @@ def _statements(sql: str) -> list[str]:
     return out
 
 
+# -- version 2: a response is kept as soon as it arrives, under the URL it was fetched for, and
+# linked to its article once there is one (the article's URL may be its rel=canonical)
+_V2 = """
+ALTER TABLE "raw_pages" ADD COLUMN "article_id" INTEGER;
+UPDATE "raw_pages" SET "article_id" = (SELECT "id" FROM "articles" a WHERE a."url" = "raw_pages"."url");
+CREATE INDEX IF NOT EXISTS "idx_raw_pages_article_id" ON "raw_pages" ("article_id");
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),  # 0 -> 1
+    _script(_V2),  # 1 -> 2
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
