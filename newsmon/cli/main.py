@@ -357,10 +357,12 @@ def demo(obj: CliContext, port: int) -> None:
 def _register() -> None:
     """Commands that live in their own modules."""
     from newsmon.cli.crawl import crawl, reprocess, sources
+    from newsmon.cli.datasette import datasette_metadata
     from newsmon.cli.lang import lang_command
     from newsmon.cli.models import eval_group, train_group
     from newsmon.cli.web import serve
-    for command in (crawl, sources, reprocess, lang_command, serve, eval_group, train_group):
+    for command in (crawl, sources, reprocess, lang_command, serve, datasette_metadata, eval_group,
+                    train_group):
         cli.add_command(command)
 
 

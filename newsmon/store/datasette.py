@@ -1,0 +1,149 @@
+"""A Datasette metadata file for a newsmon database: table settings and canned queries.
+
+`datasette coverage.db` already finds the full-text index: Datasette detects an FTS table declared with
+`content="articles"`, and its search box on `articles` then matches the folded copies of the text
+(fold_e, fold_a; see store/search.py). The metadata names that index explicitly (`fts_table`,
+`fts_pk`), so the search keeps working if detection changes, and adds what the schema cannot say:
+descriptions, facets, newest first, the crawler's bookkeeping tables hidden, and canned queries for
+the questions the CLI answers (an entity's articles, agreements by party, articles by relevance).
+
+The folding is per letter in Python and SQL cannot do it, so Datasette's search box matches the
+folded text as typed: `Aliyev`, `Eliyev`, `xidmet` and French or English words without accents
+find their articles; a query with ə or ı does not (use `newsmon search` or the web UI for that).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from newsmon.store.articles import Store
+
+# Tables only the crawler reads (blobs, queues, signatures): hidden from Datasette's index page.
+CRAWLER_TABLES = ("frontier", "http_cache", "raw_pages", "fingerprints", "fingerprint_bands",
+                  "home_discovery", "meta")
+
+# The ids an entity parameter may mean, as `Store.find_entity_ids` (id, canonical name, or any
+# stored surface name), without the folding SQL cannot do: the name is compared case-insensitively.
+_ENTITY_IDS = """
+    select id from entities where id = :entity or name = :entity collate nocase
+    union select entity_id from entity_names where name = :entity collate nocase
+                                              or folded = lower(:entity)"""
+
+ENTITY_ARTICLES = f"""select a.id, a.published, a.lang, a.source, a.title, a.url,
+       count(*) as mentions
+from mentions m join articles a on a.id = m.article_id
+where m.entity_id in ({_ENTITY_IDS}
+) and a.duplicate_of is null
+group by a.id
+order by a.published desc, a.id desc"""
+
+# One row per party of each agreement; `party` empty lists every party, else a name, a part of one
+# or an entity id. Parties are a JSON list in agreements.parties (text, name, canonical_id).
+AGREEMENTS_BY_PARTY = """select coalesce(json_extract(p.value, '$.name'), json_extract(p.value, '$.text'))
+         as party,
+       json_extract(p.value, '$.canonical_id') as party_id,
+       g.type, g.status, g.date_signed, g.place, g.title, a.lang, a.published, a.title as article,
+       a.url
+from agreements g join articles a on a.id = g.article_id, json_each(g.parties) p
+where a.duplicate_of is null
+  and (:party = ''
+       or json_extract(p.value, '$.canonical_id') = :party
+       or json_extract(p.value, '$.name') like '%' || :party || '%'
+       or json_extract(p.value, '$.text') like '%' || :party || '%')
+order by party, coalesce(g.date_signed, a.published) desc"""
+
+ARTICLES_BY_RELEVANCE = """select a.id, round(r.score, 3) as relevance, a.published, a.lang, a.source,
+       a.title, a.url
+from articles a join relevance r on r.article_id = a.id
+where a.duplicate_of is null and r.score >= coalesce(nullif(:min_relevance, ''), 0)
+order by r.score desc, a.published desc"""
+
+ARTICLES_NEWEST = """select a.id, a.published, a.lang, a.source, a.title, a.url
+from articles a
+where a.duplicate_of is null and (:lang = '' or a.lang = :lang)
+order by a.published desc, a.id desc"""
+
+
+def database_name(db_path: str | Path) -> str:
+    """The name Datasette gives a database file: its name without the extension."""
+    return Path(db_path).stem
+
+
+def canned_queries(tables: set[str]) -> dict[str, dict[str, Any]]:
+    """The canned queries for a database with these tables (relevance scores only once the
+    relevance table exists: before that, articles newest first)."""
+    queries: dict[str, dict[str, Any]] = {
+        "entity_articles": {
+            "title": "An entity's articles",
+            "description": "The articles that mention an entity, newest first. entity: its id "
+                           "(e.g. sapssi) or any of its names as stored (ASAN, KOICA), any case.",
+            "sql": ENTITY_ARTICLES,
+        },
+        "agreements_by_party": {
+            "title": "Agreements by party",
+            "description": "One row per party of each agreement reported, by party. party: empty "
+                           "for all, else an entity id or part of a party's name.",
+            "sql": AGREEMENTS_BY_PARTY,
+        },
+    }
+    if "relevance" in tables:
+        queries["articles_by_relevance"] = {
+            "title": "Articles by relevance",
+            "description": "Articles scored by the relevance model, most relevant first. "
+                           "min_relevance: a score from 0 to 1 (empty: all).",
+            "sql": ARTICLES_BY_RELEVANCE,
+        }
+    else:
+        queries["articles_newest"] = {
+            "title": "Articles, newest first",
+            "description": "No relevance scores in this database yet: articles newest first. "
+                           "lang: a language code (az, en, fr) or empty for all.",
+            "sql": ARTICLES_NEWEST,
+        }
+    return queries
+
+
+def metadata(store: Store) -> dict[str, Any]:
+    """Datasette metadata for the store's database (its tables decide which queries it gets)."""
+    tables = set(store.db.table_names())
+    table_settings: dict[str, dict[str, Any]] = {
+        "articles": {
+            "description": "One row per stored article. The search box matches the folded title and "
+                           "text (type Azerbaijani names without ə/ı: Aliyev, xidmet). Copies of "
+                           "a stored story have duplicate_of set.",
+            "fts_table": "articles_fts", "fts_pk": "id",
+            "sort_desc": "published", "facets": ["lang", "source"],
+        },
+        "mentions": {"description": "Entity mentions: character offsets into articles.text.",
+                     "facets": ["label", "lang"]},
+        "entities": {"description": "Canonical entities (one row per id).", "label_column": "name",
+                     "facets": ["label"]},
+        "agreements": {"description": "Agreements reported in the articles; parties as JSON.",
+                       "facets": ["type", "status"]},
+        **{name: {"hidden": True} for name in CRAWLER_TABLES if name in tables},
+    }
+    return {
+        "title": "newsmon",
+        "description": "News coverage monitored by newsmon: articles, entities, agreements.",
+        "databases": {
+            database_name(store.path): {
+                "tables": {name: value for name, value in table_settings.items() if name in tables},
+                "queries": canned_queries(tables),
+            },
+        },
+    }
+
+
+def dump(data: dict[str, Any], fmt: str) -> str:
+    """The metadata as JSON or YAML text (Datasette reads both; YAML keeps the SQL readable)."""
+    if fmt == "yaml":
+        import yaml  # PyYAML comes with Datasette (the `datasette` extra)
+
+        class Literal(yaml.SafeDumper):
+            """Multi-line strings (the SQL) as `|` blocks."""
+
+        Literal.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+            "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
+        return yaml.dump(data, Dumper=Literal, allow_unicode=True, sort_keys=False)
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
