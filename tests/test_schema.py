@@ -105,3 +105,14 @@ def test_a_meta_version_newsmon_never_wrote_is_a_one_line_error(tmp_path, value)
     with pytest.raises(StoreError, match=r"n\.db: schema version .* is not one newsmon wrote") as error:
         Store(path)
     assert "\n" not in str(error.value)
+
+
+def test_migration_3_adds_relevance_labels_and_scores_to_a_version_1_database(tmp_path):
+    path = v1_database(tmp_path)
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    columns = {t: [r[1] for r in conn.execute(f"pragma table_info({t})")] for t in ("labels", "relevance")}
+    assert columns == {"labels": ["article_id", "label", "labelled_by", "labelled_at"],
+                       "relevance": ["article_id", "score", "model", "scored_at"]}
+    assert conn.execute("select count(*) from relevance").fetchone()[0] == 0  # scores come from a model
+    conn.close()

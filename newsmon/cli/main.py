@@ -8,7 +8,6 @@ maintainer commands (demo, eval, train) in their own modules.
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import logging
 import sys
@@ -21,7 +20,7 @@ import click
 from newsmon import __version__
 from newsmon.cli.context import CliContext
 from newsmon.cli.options import date_range_options, format_option, label_option, limit_option
-from newsmon.cli.output import default_format, render, render_sections, write_records
+from newsmon.cli.output import default_format, render, render_sections
 from newsmon.model import AGREEMENT_TYPES
 from newsmon.store.articles import Store
 
@@ -169,37 +168,6 @@ def entity(obj: CliContext, name: str, limit: int | None, fmt: str | None) -> No
             click.echo(f"  {lang}: {'; '.join(names)}")
         click.echo()
     click.echo(render(record["articles"], fmt, ["published", "lang", "title", "url", "mentions"]))
-
-
-@cli.command()
-@format_option(("jsonl", "json", "csv"), "jsonl",
-               help="jsonl: one JSON object per line; json: one array; csv: one row per article, "
-                    "lists (entities, dates, ...) as JSON in their cells.")
-@click.option("--out", type=click.Path(dir_okay=False), help="File to write (default: stdout).")
-@click.option("--include-duplicates", is_flag=True, help="Also export copies of stories already stored.")
-@limit_option(None, "Articles to export (default: all).")
-@click.pass_obj
-def export(obj: CliContext, fmt: str, out: str | None, include_duplicates: bool, limit: int | None) -> None:
-    """Export the annotated corpus, one record per article.
-
-    Each record has id, url, source, lang, title, published, text, segments, entities (with
-    offsets and canonical ids), dates (ISO value and precision) and agreements.
-
-    \b
-    Example:
-        newsmon export --format jsonl --out corpus.jsonl
-    """
-    records = itertools.islice(obj.store.export(include_duplicates), limit)
-    if not out:
-        write_records(records, fmt, sys.stdout)
-        return
-    try:
-        stream = open(out, "w", encoding="utf-8", newline="")
-    except OSError as exc:
-        raise click.ClickException(f"{out}: cannot write ({exc.strerror})") from None
-    with stream:
-        count = write_records(records, fmt, stream)
-    obj.report(f"exported {count} articles to {out}")
 
 
 @cli.command()
@@ -358,11 +326,12 @@ def _register() -> None:
     """Commands that live in their own modules."""
     from newsmon.cli.crawl import crawl, reprocess, sources
     from newsmon.cli.datasette import datasette_metadata
+    from newsmon.cli.export import export_command
     from newsmon.cli.lang import lang_command
     from newsmon.cli.models import eval_group, train_group
     from newsmon.cli.web import serve
     for command in (crawl, sources, reprocess, lang_command, serve, datasette_metadata, eval_group,
-                    train_group):
+                    train_group, export_command):
         cli.add_command(command)
 
 

@@ -243,10 +243,14 @@ class Store(CrawlState):
                 "group by m.label order by mentions desc")),
         }
 
-    def export(self, include_duplicates: bool = False) -> Iterator[dict[str, Any]]:
-        """Every article as one JSON-ready dict with its entities, dates and agreements."""
+    def export(self, include_duplicates: bool = False,
+               ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
+        """Every article (or those in `ids`) as one JSON-ready dict with its entities, dates and
+        agreements."""
         where = "" if include_duplicates else "where duplicate_of is null"
-        for row in self.db.query(f"select * from articles {where} order by id"):
+        rows = self.db.query(f"select * from articles {where} order by id") if ids is None else (
+            row for aid in ids for row in self.db.query("select * from articles where id = ?", [aid]))
+        for row in rows:
             aid = row["id"]
             yield {
                 "id": aid, "url": row["url"], "source": row["source"], "lang": row["lang"],

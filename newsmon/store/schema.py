@@ -127,9 +127,19 @@ UPDATE "raw_pages" SET "article_id" = (SELECT "id" FROM "articles" a WHERE a."ur
 CREATE INDEX IF NOT EXISTS "idx_raw_pages_article_id" ON "raw_pages" ("article_id");
 """
 
+# -- version 3: relevance to the beat: analysts' labels and the model's scores, one row per article --
+_V3 = """
+CREATE TABLE IF NOT EXISTS "labels" (
+   "article_id" INTEGER PRIMARY KEY, "label" TEXT, "labelled_by" TEXT, "labelled_at" TEXT);
+CREATE TABLE IF NOT EXISTS "relevance" (
+   "article_id" INTEGER PRIMARY KEY, "score" REAL, "model" TEXT, "scored_at" TEXT);
+CREATE INDEX IF NOT EXISTS "idx_relevance_score" ON "relevance" ("score");
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),  # 0 -> 1
     _script(_V2),  # 1 -> 2
+    _script(_V3),  # 2 -> 3: labels, relevance
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
