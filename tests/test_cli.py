@@ -179,13 +179,14 @@ def test_digest_since_until_on_the_fetch_time(db):
 
 
 def test_digest_as_text_csv_and_json(db):
-    text = invoke("digest", "--since", "2025-10", db=db)
+    text = invoke("digest", "--since", "2025-10", "--until", "2025-10", db=db)
     assert text.exit_code == 0
-    assert text.output == ("Digest since 2025-10: 1 new articles (en 1)\n"
+    assert text.output == ("Digest since 2025-10 until 2025-10-31: 1 new articles (en 1)\n\n"
+                           "KOICA\n"
                            "  2025-10-01  [en] October story\n"
                            "              https://a.example/4\n\n"
-                           "Most mentioned:\n"
-                           "  KOICA (ORG): 1 articles\n")
+                           "Most mentioned (change against the 31 days before: 3 articles):\n"
+                           "  KOICA (ORG): 1 articles (-2)\n")
     rows = list(csv.DictReader(io.StringIO(invoke("digest", "--since", "2025-10", "--format", "csv",
                                                   db=db).output)))
     assert [(r["section"], r["title"] or r["name"]) for r in rows] == [("articles", "October story"),

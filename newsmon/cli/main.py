@@ -11,8 +11,6 @@ import contextlib
 import json
 import logging
 import sys
-from collections import Counter
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
 import click
@@ -235,53 +233,6 @@ def agreements(obj: CliContext, party: str | None, type_: str | None, since: str
           if fmt != "json" else None)
 
 
-def _digest_text(data: dict[str, Any], since: str, until: str | None) -> str:
-    articles = data["articles"]
-    langs = Counter(a["lang"] for a in articles)
-    period = f"since {since}" + (f" until {until}" if until else "")
-    lines = [f"Digest {period}: {len(articles)} new articles"
-             + (f" ({', '.join(f'{k} {v}' for k, v in langs.most_common())})" if articles else "")]
-    for a in articles:
-        lines.append(f"  {a['published'] or '':10.10}  [{a['lang']}] {a['title']}\n              {a['url']}")
-    if data["actors"]:
-        lines.append("\nMost mentioned:")
-        lines += [f"  {actor['name']} ({actor['label']}): {actor['articles']} articles"
-                  for actor in data["actors"]]
-    if data["agreements"]:
-        lines.append("\nAgreements reported:")
-        for g in data["agreements"]:
-            signed = (g["date_signed"] or {}).get("value") or "date not given"
-            parties = "; ".join(p["name"] for p in g["parties"]) or "parties not named"
-            lines.append(f"  {g['type']}, {g['status']}, {signed}: {parties}")
-    return "\n".join(lines)
-
-
-@cli.command()
-@date_range_options("articles fetched", allow_time=True, since_help="; default: the last 24 hours")
-@limit_option(10, "Most mentioned actors to list.")
-@format_option(default="table", help="table: the text digest, for mail; json: the same data; csv: one "
-                                     "CSV, its first column naming the part (articles, actors, agreements).")
-@click.pass_obj
-def digest(obj: CliContext, since: str | None, until: str | None, limit: int, fmt: str) -> None:
-    """The daily digest: new articles, the actors they mention most, agreements reported.
-
-    Meant to follow the cron crawl, e.g. mailed to the press office. --since/--until filter on
-    when the article was fetched, so a story published late is not missed.
-
-    \b
-    Example:
-        newsmon crawl --sources my-sources.toml && newsmon digest | mail -s "Coverage" press@example.az
-    """
-    since = since or (datetime.now(timezone.utc) - timedelta(days=1)).replace(microsecond=0).isoformat()
-    data = obj.store.digest(since, limit, until=until)
-    if fmt == "table":
-        click.echo(_digest_text(data, since, until))
-    elif fmt == "json":
-        click.echo(json.dumps({**data, "until": until}, ensure_ascii=False, indent=2))
-    else:
-        click.echo(render_sections({k: data[k] for k in ("articles", "actors", "agreements")}, fmt))
-
-
 def print_summary(store: Store, top: int = 8) -> None:
     """The digest printed after a demo crawl: articles per language and source, top actors."""
     data = store.stats()
@@ -326,12 +277,13 @@ def _register() -> None:
     """Commands that live in their own modules."""
     from newsmon.cli.crawl import crawl, reprocess, sources
     from newsmon.cli.datasette import datasette_metadata
+    from newsmon.cli.digest import digest_command
     from newsmon.cli.export import export_command
     from newsmon.cli.lang import lang_command
     from newsmon.cli.models import eval_group, train_group
     from newsmon.cli.web import serve
     for command in (crawl, sources, reprocess, lang_command, serve, datasette_metadata, eval_group,
-                    train_group, export_command):
+                    train_group, export_command, digest_command):
         cli.add_command(command)
 
 

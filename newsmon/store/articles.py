@@ -207,27 +207,13 @@ class Store(CrawlState):
             out.append(record)
         return out
 
-    def digest(self, since: str, top: int = 10, until: str | None = None) -> dict[str, Any]:
+    def digest(self, since: str, top: int = 10, until: str | None = None,
+               min_relevance: float | None = None) -> dict[str, Any]:
         """What arrived since a date (by fetch time, so late-published stories are not missed):
         the new articles, the actors they mention most, and the agreements they report. `until`
-        (a date, or a date and time) ends the period, inclusive."""
-        # an until date compares with the fetch time's date part, a date and time with as much of it
-        until_clause = "and substr(fetched_at, 1, length(:until)) <= :until" if until else ""
-        articles = list(self.db.query(f"""
-            select id, published, lang, source, title, url from articles
-            where duplicate_of is null and fetched_at >= :since {until_clause}
-            order by coalesce(published, fetched_at) desc, id desc""", {"since": since, "until": until}))
-        ids = [a["id"] for a in articles] or [-1]
-        marks = ",".join("?" * len(ids))
-        actors = list(self.db.query(f"""
-            select e.id, e.name, e.label, count(*) as mentions, count(distinct m.article_id) as articles
-            from mentions m join entities e on e.id = m.entity_id
-            where m.article_id in ({marks}) and e.label in ('ORG', 'PERSON')
-            group by e.id order by articles desc, mentions desc, e.name limit {int(top)}""", ids))
-        agreements = [{**_agreement_out(row), "url": row["url"]} for row in self.db.query(f"""
-            select g.*, a.url from agreements g join articles a on a.id = g.article_id
-            where g.article_id in ({marks}) order by g.article_id, g.start""", ids)]
-        return {"since": since, "articles": articles, "actors": actors, "agreements": agreements}
+        (a date, or a date and time) ends the period, inclusive (see store/digest.py)."""
+        from newsmon.store.digest import build_digest
+        return build_digest(self, since, until, top, min_relevance)
 
     def stats(self) -> dict[str, list[dict]]:
         return {

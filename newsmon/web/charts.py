@@ -1,0 +1,81 @@
+"""Server-side charts with matplotlib (Agg backend: no display, no JavaScript in the page).
+
+SVG for the web UI (inline, scales with the page, text stays text) and PNG for e-mail (mail clients
+show PNG attachments referenced by cid: but strip inline SVG). Every chart is drawn from plain data
+(`days` and named `series`), the same data `?format=json` returns beside it.
+"""
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib
+
+matplotlib.use("Agg")  # before pyplot: never look for a display
+import matplotlib.dates as mdates  # noqa: E402
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+# a colour-blind-safe qualitative palette (Okabe-Ito), in order of use
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
+matplotlib.rcParams.update({"svg.fonttype": "none", "svg.hashsalt": "newsmon",  # text as text; stable ids
+                            "font.size": 9, "axes.spines.top": False, "axes.spines.right": False})
+
+
+def short(name: str, width: int = 38) -> str:
+    """A legend or axis label cut to `width` characters (long agency names would squeeze the plot)."""
+    return name if len(name) <= width else name[: width - 1] + "…"
+
+
+def _figure(width: float = 7.5, height: float = 2.8) -> Figure:
+    return Figure(figsize=(width, height), dpi=100, layout="constrained")
+
+
+def _encode(fig: Figure, fmt: str) -> bytes:
+    buf = io.BytesIO()
+    fig.savefig(buf, format=fmt, metadata={"Date": None} if fmt == "svg" else {"Software": None})
+    plt.close(fig)
+    data = buf.getvalue()
+    if fmt == "svg":  # drop the XML prolog and DOCTYPE: the SVG goes inline into an HTML page
+        data = re.sub(rb"^.*?(<svg)", rb"\1", data, count=1, flags=re.S)
+    return data
+
+
+def time_series(days: Sequence[str], series: Sequence[dict[str, Any]], title: str, fmt: str = "svg",
+                ylabel: str = "mentions", width: float = 7.5, stacked: bool = False) -> bytes:
+    """Lines (or stacked bars) of counts per day, one per series ({"name", "counts"})."""
+    from datetime import date
+    fig = _figure(width, 2.6 + 0.22 * ((len(series) + 2) // 3))
+    ax = fig.add_subplot()
+    x = [date.fromisoformat(d) for d in days]
+    bottom = [0] * len(days)
+    for i, s in enumerate(series):
+        colour = PALETTE[i % len(PALETTE)]
+        if stacked:
+            ax.bar(x, s["counts"], bottom=bottom, label=short(s["name"]), color=colour, width=0.8)
+            bottom = [b + c for b, c in zip(bottom, s["counts"])]
+        else:
+            ax.plot(x, s["counts"], marker="o", markersize=3, linewidth=1.6, label=short(s["name"]), color=colour)
+    ax.set_title(title, loc="left", fontsize=10)
+    ax.set_ylabel(ylabel)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_ylim(bottom=0)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    if series:  # below the plot, so a narrow (phone) rendering keeps the plot wide
+        fig.legend(loc="outside lower center", ncols=min(3, len(series)), frameon=False, fontsize=8)
+    return _encode(fig, fmt)
+
+
+def bars(labels: Sequence[str], values: Sequence[int], title: str, fmt: str = "svg",
+         width: float = 7.5) -> bytes:
+    """Horizontal bars, largest on top (co-occurrence counts)."""
+    fig = _figure(width, max(1.6, 0.28 * len(labels) + 0.8))
+    ax = fig.add_subplot()
+    ax.barh([short(n) for n in reversed(labels)], list(reversed(values)), color=PALETTE[0])
+    ax.set_title(title, loc="left", fontsize=10)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return _encode(fig, fmt)
