@@ -13,7 +13,6 @@ from typing import Any
 
 from newsmon.store import relevance
 
-ACTOR_LABELS = ("ORG", "PERSON")
 CHART_ACTORS = 5
 OTHER = "Other coverage"
 

@@ -68,14 +68,3 @@ def time_series(days: Sequence[str], series: Sequence[dict[str, Any]], title: st
     if series:  # below the plot, so a narrow (phone) rendering keeps the plot wide
         fig.legend(loc="outside lower center", ncols=min(3, len(series)), frameon=False, fontsize=8)
     return _encode(fig, fmt)
-
-
-def bars(labels: Sequence[str], values: Sequence[int], title: str, fmt: str = "svg",
-         width: float = 7.5) -> bytes:
-    """Horizontal bars, largest on top (co-occurrence counts)."""
-    fig = _figure(width, max(1.6, 0.28 * len(labels) + 0.8))
-    ax = fig.add_subplot()
-    ax.barh([short(n) for n in reversed(labels)], list(reversed(values)), color=PALETTE[0])
-    ax.set_title(title, loc="left", fontsize=10)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    return _encode(fig, fmt)
