@@ -23,6 +23,7 @@ class CliContext:
     db: str = field(default_factory=default_db_path)
     kb_files: tuple[str, ...] = ()
     _store: Store | None = field(default=None, init=False, repr=False)
+    _reader: Store | None = field(default=None, init=False, repr=False)
     _kb: KnowledgeBase | None = field(default=None, init=False, repr=False)
     _pipeline: Any = field(default=None, init=False, repr=False)
 
@@ -35,6 +36,17 @@ class CliContext:
             except StoreError as exc:
                 raise click.ClickException(str(exc)) from None
         return self._store
+
+    @property
+    def reader(self) -> Store:
+        """The database opened for reading only, for the query commands: it works on a read-only
+        file and writes nothing (a database of an older schema is upgraded first, if it can be)."""
+        if self._reader is None:
+            try:
+                self._reader = Store(self.db, readonly=True)
+            except StoreError as exc:
+                raise click.ClickException(str(exc)) from None
+        return self._reader
 
     @property
     def kb(self) -> KnowledgeBase:
@@ -65,6 +77,7 @@ class CliContext:
         click.echo(line, err=True)
 
     def close(self) -> None:
-        if self._store is not None:
-            self._store.close()
-            self._store = None
+        for store in (self._store, self._reader):
+            if store is not None:
+                store.close()
+        self._store = self._reader = None

@@ -30,7 +30,7 @@ def datasette_metadata(obj: CliContext, out: str | None, fmt: str | None) -> Non
     """
     fmt = fmt or ("yaml" if out and Path(out).suffix.lower() in (".yaml", ".yml") else "json")
     try:
-        text = dump(metadata(obj.store), fmt)
+        text = dump(metadata(obj.reader), fmt)
     except ImportError:  # YAML needs PyYAML, which comes with Datasette
         raise click.ClickException("--format yaml needs PyYAML: pip install 'newsmon[datasette]', "
                                    "or write JSON") from None

@@ -62,7 +62,7 @@ def digest_command(obj: CliContext, since: str | None, until: str | None, limit:
         raise click.UsageError("--smtp needs at least one --to ADDR")
     since = since or (datetime.now(timezone.utc) - timedelta(days=1)).replace(microsecond=0).isoformat()
     try:
-        data = obj.store.digest(since, limit, until, min_relevance)
+        data = obj.reader.digest(since, limit, until, min_relevance)
     except ValueError as exc:  # until before since
         raise click.ClickException(f"digest: {exc}") from None
 

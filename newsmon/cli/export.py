@@ -43,7 +43,7 @@ def export_command(obj: CliContext, query: str | None, fmt: str, out: str | None
         newsmon export memorandum --format docbin --out train.spacy
     """
     filters = ExportFilters(query, lang, source, since, until, include_duplicates, min_relevance)
-    store = obj.store
+    store = obj.reader
     try:
         if out is None:
             if fmt in ("parquet", "docbin"):

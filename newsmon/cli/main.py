@@ -112,7 +112,7 @@ def search(obj: CliContext, query: str, lang: str | None, since: str | None, unt
         newsmon search 'memorandum KOICA' --since 2025-01-01 --format json
     """
     try:
-        rows = obj.store.search(query, lang, since, until, source, limit)
+        rows = obj.reader.search(query, lang, since, until, source, limit)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     _emit(rows, fmt, ["id", "published", "lang", "source", "title", "snippet", "url"])
@@ -131,7 +131,7 @@ def entities(obj: CliContext, label: str | None, lang: str | None, limit: int, f
     Example:
         newsmon entities --label ORG --limit 10
     """
-    _emit(obj.store.top_entities(label, lang, limit), fmt)
+    _emit(obj.reader.top_entities(label, lang, limit), fmt)
 
 
 @cli.command()
@@ -150,9 +150,9 @@ def entity(obj: CliContext, name: str, limit: int | None, fmt: str | None) -> No
     """
     from newsmon.store.lookup import entity_records
 
-    records = entity_records(obj.store, obj.kb, name)
+    records = entity_records(obj.reader, obj.kb, name)
     if not records:
-        raise click.ClickException(f"no entity named {name!r} in {obj.store.path}")
+        raise click.ClickException(f"no entity named {name!r} in {obj.reader.path}")
     record = records[0]
     record["articles"] = record["articles"][:limit]
     fmt = fmt or default_format()
@@ -178,7 +178,7 @@ def stats(obj: CliContext, fmt: str | None) -> None:
     Example:
         newsmon stats --format json
     """
-    click.echo(render_sections(obj.store.stats(), fmt or default_format()))
+    click.echo(render_sections(obj.reader.stats(), fmt or default_format()))
 
 
 @cli.command()
@@ -192,7 +192,7 @@ def runs(obj: CliContext, limit: int, fmt: str | None) -> None:
     Example:
         newsmon runs --limit 5
     """
-    _emit(obj.store.runs(limit), fmt, ["id", "started", "finished", "status", "discovered",
+    _emit(obj.reader.runs(limit), fmt, ["id", "started", "finished", "status", "discovered",
                                        "fetched", "new", "duplicates", "errors",
                                        "skipped_robots", "skipped_known", "sources"])
 
@@ -223,7 +223,7 @@ def agreements(obj: CliContext, party: str | None, type_: str | None, since: str
     """
     from newsmon.store.lookup import entity_ids
 
-    store = obj.store
+    store = obj.reader
     ids = entity_ids(store, obj.kb, party) if party else None
     rows = store.agreements(ids, party, type_, since, until=until)[:limit]
     fmt = fmt or default_format()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -35,15 +36,14 @@ class Store(CrawlState):
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
         """Open (and create or migrate) the database at `path`.
 
-        `readonly=True` opens an existing database for reading only, with no schema work: what a
-        web page needs while a crawl writes (WAL readers never wait for the writer).
+        `readonly=True` opens an existing database for reading only: no write, no journal-mode
+        switch, so it works on a read-only file and beside a crawl that writes (WAL readers never
+        wait for the writer). Only a database of an older schema is upgraded first, when it can be.
         """
         self.path = str(path)
         try:
             if readonly:
-                conn = sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True)
-                conn.execute("PRAGMA busy_timeout=5000")
-                self.db = sqlite_utils.Database(conn)
+                self.db = self._open_readonly()
                 return
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA busy_timeout=5000")  # first, so a concurrent reader cannot fail the next step
@@ -51,6 +51,28 @@ class Store(CrawlState):
             self._create_schema()
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
+
+    def _open_readonly(self) -> sqlite_utils.Database:
+        if self.path in ("", ":memory:"):
+            raise StoreError(f"{self.path!r}: an in-memory database cannot be opened read-only")
+        if not Path(self.path).exists():
+            Store(self.path).close()  # as the query commands always did: a new database, empty
+        conn = self._connect_readonly()
+        version = schema.check(conn, self.path)
+        if version < SCHEMA_VERSION:
+            conn.close()
+            if not os.access(self.path, os.W_OK):
+                raise StoreError(f"{self.path}: schema version {version} is older than this newsmon "
+                                 f"({SCHEMA_VERSION}) and the file is read-only; make it writable once "
+                                 "so that newsmon can upgrade it")
+            Store(self.path).close()  # the upgrade, once
+            conn = self._connect_readonly()
+        return sqlite_utils.Database(conn)
+
+    def _connect_readonly(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True)
+        conn.execute("PRAGMA busy_timeout=5000")
+        return conn
 
     def close(self) -> None:
         if self._cache_conn is not None:

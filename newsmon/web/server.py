@@ -273,8 +273,8 @@ class WebServer(ThreadingHTTPServer):
 def make_server(db_path: str | Path, host: str = "127.0.0.1", port: int = DEFAULT_PORT,
                 kb: Any = None, quiet: bool = False) -> WebServer:
     """A server for `db_path`, bound but not yet serving: call `serve_forever()` (in a thread, for
-    tests; port 0 picks a free port, see `.url`). The store is opened once here, so a missing
-    schema is created and a too-new one refused before the first request. `kb` (a KnowledgeBase)
+    tests; port 0 picks a free port, see `.url`). The store is opened (read-only) once here, so a
+    missing database or a too-new one is refused before the first request. `kb` (a KnowledgeBase)
     adds the names the CLI's `entity` and `agreements --party` know beyond the stored ones."""
-    Store(db_path).close()
+    Store(db_path, readonly=True).close()
     return WebServer((host, port), str(db_path), App(kb), quiet)
