@@ -102,6 +102,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         elif folded in by_long:
             linked.append((replace(m, canonical_id=derive_id(surface, "ORG", lang), canonical_name=surface),
                            surface))
+        elif m.label in ("ORG", "LOC", "PERSON") and names_a_document(surface):
+            linked.append((replace(m, label="MISC"), surface))  # "CHIPS & Science Act", "Haaqa Konvensiyası"
         elif m.label in ("ORG", "LOC", "MISC") and looks_like_person(surface):
             linked.append((replace(m, label="PERSON"), surface))
         else:
@@ -142,6 +144,26 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
             added.append((m, acronym))
             taken.append((hit.start(), hit.end()))
     return added
+
+
+# The head nouns of documents (laws, treaties, orders): a name ending in one is a document, not an actor.
+DOCUMENT_WORDS = frozenset(fold(t) for t in """
+act acts law laws memorandum memoranda guidance strategy agreement agreements treaty treaties accord accords
+order orders declaration charter convention protocol directive resolution doctrine
+loi lois traité traités décret décrets déclaration charte protocole mémorandum résolution directive ordonnance
+""".split())
+# Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
+AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
+                          "saziş konvensiya memorandum bəyannamə fərman qanun müqavilə protokol sərəncam "
+                          "xartiya qətnamə".split())
+
+
+def names_a_document(surface: str) -> bool:
+    """ "CHIPS & Science Act", "Executive Order", "1954-cü il Haaqa Konvensiyası": a document's name."""
+    words = fold_tokens(surface)
+    if not words:
+        return False
+    return words[-1] in DOCUMENT_WORDS or words[-1].startswith(AZ_DOCUMENT_STEMS)
 
 
 def looks_like_person(surface: str) -> bool:

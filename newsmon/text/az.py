@@ -104,3 +104,58 @@ def az_stem(folded: str, min_stem: int = STEM_MIN) -> str:
     if len(word) > min_stem and word[-1] in "kqyg":
         word = word[:-1]
     return word
+
+
+_VOWELS = "aıoueəiöü"
+_BACK = "aıou"
+
+
+def _harmonises(stem: str, ending: str) -> bool:
+    """The ending's vowel agrees with the stem's last vowel (back a/ı/o/u or front e/ə/i/ö/ü)."""
+    stem_vowels = [c for c in stem.lower() if c in _VOWELS]
+    end_vowels = [c for c in ending if c in _VOWELS]
+    if not stem_vowels or not end_vowels:
+        return True
+    return (stem_vowels[-1] in _BACK) == (end_vowels[0] in _BACK)
+
+
+def _fits(stem: str, ending: str) -> bool:
+    """Whether `ending` can follow `stem`: buffer n/y only after a vowel, a vowel-initial ending only
+    after a consonant, and vowel harmony."""
+    last = stem[-1:].lower()
+    if not last.isalpha():
+        return False
+    after_vowel = last in _VOWELS
+    if ending[0] in "ny" and not after_vowel:
+        return False
+    if ending[0] in _VOWELS and after_vowel:
+        return False
+    return _harmonises(stem, ending)
+
+
+def split_case(word: str, known: frozenset[str] | set[str] = frozenset(), min_stem: int = 3) -> tuple[str, str | None]:
+    """(stem, case) of `word` (Azerbaijani spelling) with one case ending removed: "Ermənistanla" ->
+    ("Ermənistan", "instrumental"), "Koreyanın" -> ("Koreya", "genitive"), "Bankı" -> ("Bankı", None).
+
+    Readings the phonology allows are tried most stripped first; a stem in `known` (folded words the
+    article writes without an ending, say) or ending in the place-name suffix -stan wins over that
+    order: "Azərbaycanın" is "Azərbaycan" + ın when the article says "Azərbaycan" anywhere, though
+    "Azərbayca" + nın would also fit. The accusative after a consonant (-ı/-i/-u/-ü) is never
+    stripped: on a name's head word it is the possessive of the nominative ("Apostol Arxivi").
+    """
+    readings = [(word[: -len(e)], case) for e, case in _STRIPPABLE
+                if word.lower().endswith(e) and len(word) - len(e) >= min_stem and _fits(word[: -len(e)], e)]
+    for stem, case in readings:
+        if fold(stem) in known or fold(stem).endswith("stan"):
+            return stem, case
+    return readings[0] if readings else (word, None)
+
+
+def strip_case(word: str, known: frozenset[str] | set[str] = frozenset()) -> str:
+    """`word` without its case ending (see `split_case`): "Ermənistanla" -> "Ermənistan"."""
+    return split_case(word, known)[0]
+
+
+# (ending, case), longest first; the consonant accusative is left out (see split_case)
+_STRIPPABLE = tuple(sorted(((e, case) for case, forms in CASE_ENDINGS.items() for e in forms
+                            if not (case == "accusative" and e[0] != "n")), key=lambda ec: -len(ec[0])))

@@ -34,8 +34,8 @@ if TYPE_CHECKING:
     from newsmon.nlp.kb import KnowledgeBase
 
 # Sentence ends: . ! ? … (plus closing quotes) then space and an upper-case letter, digit or quote,
-# or a line break. Abbreviations that end in a dot do not end a sentence.
-_SENT_END = re.compile(r"[.!?…]+[\"'»”’)]*\s+(?=[\"'«“„(]?[A-ZÀ-ÖØ-ÞƏİÜÖĞŞÇА-ЯЁ0-9])|\n+")
+# possibly after a list bullet ("... jobs. - Regeneron announced"), or a line break. Abbreviations that end in a dot do not end a sentence.
+_SENT_END = re.compile(r"[.!?…]+[\"'»”’)]*\s+(?=(?:[-–•]\s+)?[\"'«“„(]?[A-ZÀ-ÖØ-ÞƏİÜÖĞŞÇА-ЯЁ0-9])|\n+")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|Mme|Mlle|MM|M|Gen|Col|Amb|vs|etc|cən|prof"
                      r"|dos|akad|Inc|Ltd|Co|art|Art|nr|N|e\.g|i\.e|г|гг|им)\.|\b[A-ZƏİ]\.)$")
 # Types whose records may have a single party: a decree binds its issuer, a charter its organisation.
@@ -60,6 +60,7 @@ class _Candidate:
     place: str | None
     headline: bool
     definite: bool  # "the decree", "ce mémorandum": named as one the reader knows
+    indefinite: bool = False  # "signed an Executive Order": a new one, whatever came before
     merged: list["_Candidate"] = field(default_factory=list)
 
     @property
@@ -109,6 +110,7 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
         # "Fərman Salmanov" is a person, not a decree
         named = [(m.start, m.end) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC")]
         triggers = [t for t in _triggers(sent, lex) if not any(s < t[2] and t[1] < e for s, e in named)]
+        here: list[_Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
                               headline=sent.end <= title_end)
@@ -116,8 +118,19 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
                     lex.possessive.search(sent.text[:t_start - sent.start]):
                 # "Its charter": the agreement belongs to whoever the previous one bound
                 cand.parties = list(candidates[-1].parties)
-            candidates.append(cand)
+            here.append(cand)
+        _share_list_verbs(here)
+        candidates += here
     return [_to_record(c) for c in _merge(candidates)]
+
+
+def _share_list_verbs(here: list[_Candidate]) -> None:
+    """Documents listed in one sentence ("A, B and C were signed") share the verb and its date: a
+    member with no status of its own takes the next member's."""
+    for i in range(len(here) - 2, -1, -1):
+        c, nxt = here[i], here[i + 1]
+        if c.type == nxt.type and c.status is None and nxt.status is not None:
+            c.status, c.date_signed = nxt.status, c.date_signed or nxt.date_signed
 
 
 # -- triggers -----------------------------------------------------------------------------------------
@@ -131,14 +144,21 @@ def _triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
             if not any(s < fe and fs < e for _, fs, fe in found):
                 found.append((type_, s, e))
     found.sort(key=lambda t: t[1])
-    # The same type twice in one sentence is nearly always one agreement named twice.
-    seen: set[str] = set()
+    # The same type twice in one sentence is nearly always one agreement named twice, unless a new
+    # document starts in between: a list of signed documents, each with its own title or parties.
+    last_end: dict[str, int] = {}
     unique = []
     for trig in found:
-        if trig[0] not in seen:
-            seen.add(trig[0])
+        end = last_end.get(trig[0])
+        if end is None or _NEW_DOCUMENT.search(sent.text, end - sent.start, trig[1] - sent.start) \
+                or lex.between.search(sent.text, end - sent.start, trig[1] - sent.start):
             unique.append(trig)
+        last_end[trig[0]] = trig[2]
     return unique
+
+
+# A list item opening a new title: ", “Azərbaycan Respublikası Hökuməti və ...", "et « ... »"
+_NEW_DOCUMENT = re.compile(r"(?:,|\b(?:və|and|et|ve|и)\b)\s*[“«„]")
 
 
 def _nearest(span: tuple[int, int], triggers: list[tuple[str, int, int]]) -> tuple[int, int]:
@@ -178,7 +198,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
     return _Candidate(type=type_, title=_title(sent, trigger, ctx), trigger_start=trigger[0],
                       trigger_end=trigger[1], sentence=sent, status=status, parties=parties, own_parties=own,
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
-                      definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])))
+                      definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
+                      indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])))
 
 
 def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> str | None:
@@ -313,7 +334,9 @@ def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
     for c in candidates:
         if c.headline:
             continue
-        target = next((r for r in reversed(records) if _compatible(r, c)), None)
+        fresh = c.indefinite and c.status == "signed" and c.own_parties > 0  # "also signed an Executive Order"
+        target = None if fresh else next(
+            (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
         if target is None and c.reference:
             target = next((r for r in reversed(records) if r.type == c.type), None)
         if target is not None:

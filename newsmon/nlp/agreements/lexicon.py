@@ -36,6 +36,11 @@ class Lexicon:
     possessive: re.Pattern[str]  # "its charter": the parties are those of the previous agreement
     recall: re.Pattern[str]  # "recalled", "had signed": an older agreement, not today's event
     definite: re.Pattern[str]  # "the decree", "ce décret" right before a trigger: one named before
+    # A news source, not an actor: the words right before ("selon l'", "told") or after ("xəbər verir")
+    # a mention that reports the news ("AZƏRTAC xəbər verir ki", "a déclaré à l'AFP").
+    indefinite: re.Pattern[str] = re.compile(r"(?!)")  # "an", "un" right before a trigger: a new one
+    source_before: re.Pattern[str] = re.compile(r"(?!)")
+    source_after: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -59,6 +64,8 @@ _TURKIC_FUTURE = r"\b\w+(?:acaq|əcək|acağ|əcəy|acak|ecek|acağ|eceğ)\w*"
 EN = Lexicon(
     code="en",
     types=_types(
+        # a President's memorandum is an order he issues
+        ("decree", r"\b(?:presidential|national\s+security(?:\s+study)?)\s+memorand(?:um|a)\b"),
         ("memorandum", r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation))?\b|\bMoUs?\b"),
         ("other", r"\b(?:letters?|declarations?)\s+of\s+intent\b|\bjoint\s+(?:declarations?|communiqu[ée]s?)\b"),
         ("protocol", r"\bprotocols?(?:\s+of\s+intent(?:ions?)?)?\b"),
@@ -96,11 +103,15 @@ EN = Lexicon(
                  organisation=("organi[sz]ation", "Organi[sz]ation")),
     president=_c(r"\bPresident\w*"),
     event=_c(r"\b(?:ended|closed|concluded)\s+with\b|\bat\s+the\s+(?:end|close)\s+of\b|\bfollowing\s+the\b"
-             r"|\bon\s+the\s+sidelines\b|\bduring\s+the\s+(?:visit|meeting|seminar|forum|talks)\b"),
+             r"|\bon\s+the\s+sidelines\b|\bduring\s+the\s+(?:visit|meeting|seminar|forum|talks)\b"
+             r"|\bin\s+the\s+presence\s+of\b"),
     intergov=_c(r"\b(?:inter-?governmental|bilateral\s+government)\b"),
     possessive=_c(r"\b(?:its|their)\s+(?:\w+\s+)?$"),
     recall=_c(r"\brecall\w*|\bearlier\b|\bpreviously\b|\bhad\s+(?:been\s+)?signed\b|\bback\s+in\b|\balready\b"),
     definite=_c(r"\b(?:the|this|that)\s+(?:\w+\s+)?$"),
+    indefinite=_c(r"\b(?:an?|another)\s+(?:new\s+)?$"),
+    source_before=_c(r"\b(?:according\s+to|told|(?:said|reported)\s+(?:by|to))\s+(?:the\s+)?$"),
+    source_after=_c(r"^\W{0,3}\s*(?:reported|reports|news\s+agency\s+reported)\b"),
 )
 
 FR = Lexicon(
@@ -145,11 +156,16 @@ FR = Lexicon(
                  agency=("agence", "Agence"), ministry=("minist[èe]re", "Minist[èe]re"),
                  university=("universit[ée]", "Universit[ée]"), organisation=("organisation", "Organisation")),
     president=_c(r"\bpr[ée]sident\w*|\bchef\s+de\s+l['’][ée]tat\b"),
-    event=_c(r"\bà\s+l['’]issue\b|\bau\s+terme\b|\ben\s+marge\b|\blors\s+de\s+(?:la|cette)\s+(?:visite|rencontre)"),
+    event=_c(r"\bà\s+l['’]issue\b|\bau\s+terme\b|\ben\s+marge\b|\blors\s+de\s+(?:la|cette)\s+(?:visite|rencontre)"
+             r"|\ben\s+présence\s+d"),
     intergov=_c(r"\bintergouvernemental\w*"),
     possessive=_c(r"\b(?:sa|son|ses|leur|leurs)\s+(?:\w+\s+)?$"),
     recall=_c(r"\brappel\w*|\bavai(?:t|ent)\b|\bauparavant\b|\bdéjà\b|\bpr[ée]c[ée]demment\b|\bprécédent\w*"),
     definite=_c(r"(?:\b(?:le|la|ce|cette)\s+|\bl['’]\s*)(?:\w+\s+)?$"),
+    indefinite=_c(r"\b(?:un|une|nouvel(?:le)?)\s+(?:nouvel(?:le)?\s+|nouveau\s+)?$"),
+    source_before=_c(r"(?:\bselon|\bd['’]après|\b(?:déclaré|indiqué|confié|précisé|rapporté)\s+(?:à|au|aux))"
+                     r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"),
+    source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b"),
 )
 
 AZ = Lexicon(
@@ -166,7 +182,10 @@ AZ = Lexicon(
     ),
     status=(
         ("planned", _c(r"\bimzalanma\w*\s+(?:planlaşdırılır|gözlənilir|nəzərdə\s+tutulur)"
-                       r"|\bplanlaşdır\w*|\bgözlənilir\b|\bnəzərdə\s+tutulur\b|\blayihə(?:si\w*|sin\w*)?\b|\bhazırlan\w*"
+                       r"|\bplanlaşdır\w*|\bgözlənilir\b|\bnəzərdə\s+tutulur\b|\bhazırlan\w*"
+                       # "sazişin layihəsi" (the draft agreement), not "... layihəsi üzrə" (on the project)
+                       r"|\b(?:saziş|müqavilə|memorandum|protokol|sənəd|bəyannamə|nizamnamə|xartiya|proqram|plan"
+                       r"|fərman|sərəncam|qərar)\w*\s+layihə\w*"
                        + "|" + _TURKIC_FUTURE)),
         ("ratified", _c(r"\bratifikasiya\w*")),
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
@@ -191,11 +210,12 @@ AZ = Lexicon(
                  university=("universitet", "Universitet"), organisation=("təşkilat", "Təşkilat")),
     president=_c(r"\bPrezident\w*|\bdövlət\s+başçısı\w*"),
     event=_c(r"\b(?:görüşün|səfərin|seminarın|forumun|tədbirin)\s+(?:sonunda|yekununda)\b|\bnəticəsində\b"
-             r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b"),
+             r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b|\biştirakı\s+ilə\b"),
     intergov=_c(r"\bhökumətlərarası\b"),
     possessive=_c(r"(?!)"),
-    recall=_c(r"\bxatırla\w*|\bəvvəl\w*|\bartıq\b|\bo\s+vaxt\w*"),
+    recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"),  # əvvəlcə: "first", today's event
     definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
+    source_after=_c(r"^['’-]?\w{0,4}\s+(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b)"),
 )
 
 TR = Lexicon(

@@ -8,11 +8,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.agreements.lists import az_between
 from newsmon.model import Article, Mention, Party
-from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES
+from newsmon.nlp.kb import SUFFIX_LANGS
+from newsmon.nlp.linking import derive_id
+from newsmon.nlp.ner import common_stems
+from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, az_stem, strip_case
 from newsmon.text.normalize import fold
 
 # Over folded text: a locative after an apostrophe (Turkish, sometimes Azerbaijani: "Bakü'de") or glued
@@ -24,6 +28,7 @@ _GLUED_LOCATIVE = re.compile(_LOCATIVE + "$")
 _STATE_WORD = re.compile(r"(?:the\s+)?(?:state|dovlet|devlet|гос)")
 # Text before the first mention that makes it no subject: "With the support of UNDP, ..."
 _CLAUSE_BREAK = re.compile(r",|\b(?:with|by|under|avec|par|sous)\b", re.IGNORECASE)
+_WORDS = re.compile(r"[^\W\d_]+")
 _PLURAL = re.compile("|".join(PLURAL_SUFFIXES))  # az/tr plural inside an inflected head (folded)
 # English words a generic head stands for in canonical names.
 _HEAD_WORDS = {"organisation": ("organisation", "organization", "association")}
@@ -54,6 +59,8 @@ class PartyContext:
     venues: set[int] = field(default_factory=set)  # starts of ORG mentions naming a venue ("toured the Hall")
     lead_end: int = 0  # end of the first body paragraph: title and lead name the main actors
     heads: list[Mention] = field(default_factory=list)  # "the agency" references, resolved to an ORG
+    known: set[str] = field(default_factory=set)  # folded words the article writes (for nominatives)
+    common: set[str] = field(default_factory=set)  # stems of ordinary words (written in lower case, listed)
 
     @classmethod
     def build(cls, article: Article, sentences: list[Sentence], lexicon_of, kb=None) -> "PartyContext":
@@ -63,6 +70,12 @@ class PartyContext:
         title_end = text.find("\n") if "\n" in text else len(text)
         lead_end = text.find("\n", title_end + 1)
         ctx = cls(text, mentions, sentences=sentences, lead_end=len(text) if lead_end < 0 else lead_end)
+        words = _WORDS.findall(text)
+        ctx.known = {fold(w) for w in words}
+        ctx.common = {az_stem(fold(w)) for w in words if w[:1].islower()} | common_stems("az")
+        sources = {id(m) for sent in sentences for m in ctx.in_sentence(sent)
+                   if is_source(m, text, lexicon_of(sent.lang))}
+        ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions if id(m) not in sources]
         named_otherwise: set[str] = set()
         for sent in sentences:
             lex = lexicon_of(sent.lang)
@@ -80,6 +93,26 @@ class PartyContext:
 
     def in_sentence(self, sent: Sentence) -> list[Mention]:
         return [m for m in self.mentions if sent.start <= m.start and m.end <= sent.end]
+
+
+def _nominative(m: Mention, known: set[str]) -> Mention:
+    """An Azerbaijani name the linker could not resolve, named in the nominative ("Ermənistanın" ->
+    "Ermənistan") when the article writes that form too, with the id of that name: a party is the same
+    whatever case the sentence puts it in."""
+    if m.lang not in SUFFIX_LANGS or m.canonical_name and fold(m.canonical_name) != fold(m.text):
+        return m
+    words = m.text.split()
+    last = strip_case(words[-1], known) if words else m.text
+    if last == words[-1] or not (fold(last) in known or fold(last).endswith("stan")):
+        return m  # only an ending the article itself shows ("Ermənistan" elsewhere), never a guess
+    name = " ".join(words[:-1] + [last])
+    return replace(m, canonical_name=name, canonical_id=derive_id(name, m.label, m.lang))
+
+
+def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
+    """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP"), never a party."""
+    return bool(lex.source_after.search(text[m.end:m.end + 40])
+                or lex.source_before.search(text[max(0, m.start - 40):m.start]))
 
 
 def name_key(m: Mention | Party) -> str:
@@ -166,6 +199,10 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     orgs, locs = candidates(ctx, sent, lex)
     pool = sorted(orgs + locs, key=lambda m: m.start)
     group, anaphor = _between(ctx, sent, lex, pool)
+    if lex.postposition and not anaphor:
+        listed = _listed(ctx, sent, lex, trigger)
+        if len(listed) >= 2:
+            return SentenceParties(listed)
     if len(group) >= 2:
         return SentenceParties(_parties(group))
     anaphor = anaphor or lex.anaphor.search(sent.text)
@@ -181,6 +218,21 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     if len(chosen) > 2:
         chosen = _nearest_list(chosen, trigger, lex, ctx.text, sent)
     return SentenceParties(_parties(chosen))
+
+
+def _listed(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int]) -> list[Party]:
+    """The parties of "X, Y ilə Z arasında" read from the words (names NER missed included): the
+    phrase nearest before the trigger, else the sentence's first."""
+    found = list(lex.between.finditer(sent.text))
+    before = [m for m in found if sent.start + m.end() <= trigger[0]]
+    m = before[-1] if before else (found[0] if found else None)
+    if not m:
+        return []
+    parties: list[Party] = []
+    mentions = sorted(ctx.mentions + ctx.heads, key=lambda x: x.start)
+    for p in az_between(ctx.text, sent.start, sent.start + m.start(), mentions, ctx.common):
+        parties = merge_parties(parties, [p])
+    return parties
 
 
 def _parties(mentions: list[Mention]) -> list[Party]:

@@ -1,0 +1,132 @@
+"""Party lists read from the words themselves, for names NER missed or cut: Azerbaijani "X, Y ilə Z
+arasında" (between X, Y and Z) over its case morphology.
+
+A list before the postposition is split into conjuncts at ",", "və", "ilə" and the contracted
+instrumental glued to a name ("SOCAR-la", "Ermənistanla"); separators inside a mention do not count
+("Təhsil, Elm və Mədəniyyət üzrə Təşkilatı"). Each conjunct gives one party: a quoted name
+(“ExxonMobil” şirkəti), else the mention at its end (the head: "Macarıstanın İxracın Təşviqi
+Agentliyi" is the agency, not Hungary), else its run of capitalised words. The list stops at the first
+conjunct that is no name ("... Əl-Casirin iştirakı ilə “Azərbaycan Respublikası və ...").
+Names in such a list are in the nominative already (the postposition carries the case).
+"""
+from __future__ import annotations
+
+import re
+
+from newsmon.model import Mention, Party
+from newsmon.text.az import CASE_ENDINGS, az_stem, split_case
+from newsmon.text.normalize import fold
+
+_INSTRUMENTAL = "|".join(sorted(CASE_ENDINGS["instrumental"], key=len, reverse=True))
+# ", ", " və ", " ilə ", or the glued instrumental of a capitalised word, quote or bracket.
+_SEPARATOR = re.compile(rf"\s*,\s*|\s+(?:və|ilə)\s+|(?<=[^\W\d_][”\"»’)]|[^\W\d_]{{2}})-?(?:{_INSTRUMENTAL})\s+")
+_QUOTED = re.compile(r"[“\"«]([^”\"»“«]{2,80})[”\"»]")
+_WORD = re.compile(r"\S+")
+_PAREN = re.compile(r"\s*\([^()]*\)\s*$")
+_GOVERNMENT = re.compile(r"\s+(?:Respublikası(?:nın)?\s+)?Hökuməti\s*$")
+_MAX_WORDS = 12  # a conjunct longer than this is a clause, not a name
+# Lower-case head nouns a quoted name may carry: “ExxonMobil” şirkəti, “Hieronica Limited” MMC.
+_QUOTED_HEAD = re.compile(r"^\s*(?:şirkət|kompaniya|bank|fond|qrup|holdinq|mmc|asc|qsc)\w*\s*$", re.IGNORECASE)
+
+
+def az_between(text: str, start: int, pos: int, mentions: list[Mention],
+               common: set[str] | frozenset[str] = frozenset()) -> list[Party]:
+    """Parties of the list that ends at `pos` (where "arasında" starts), read back to `start` (the
+    sentence start). `common`: stems (`az_stem`) of ordinary
+    words, so a capitalised one at the sentence start is no part of a name ("Layihə Dövlət Agentliyi ilə")."""
+    pieces = _pieces(text, start, pos, mentions)
+    parties: list[Party] = []
+    for i, (s, e) in enumerate(reversed(pieces)):
+        if s == start and not any(m.start <= s < m.end for m in mentions):
+            s = _skip_opener(text, s, e, common)
+        party, whole = _party(text, s, e, mentions)
+        if party is None:
+            break
+        parties.insert(0, party)
+        if not whole or len(_WORD.findall(text[s:e])) > _MAX_WORDS:
+            break  # words before the name: the list started here
+    return parties
+
+
+def _pieces(text: str, start: int, pos: int, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """(start, end) of each conjunct, separators inside a mention ignored."""
+    cuts: list[tuple[int, int]] = []
+    for m in _SEPARATOR.finditer(text, start, pos):
+        s, e = m.span()
+        if any(x.start < s and e <= x.end + 1 and x.end > s for x in mentions if x.end - x.start > e - s):
+            continue  # "Elm və Mədəniyyət üzrə Təşkilatı": inside one name
+        if s == start:
+            continue
+        cuts.append((s, e))
+    pieces, at = [], start
+    for s, e in cuts:
+        pieces.append((at, s))
+        at = e
+    pieces.append((at, pos))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+def _party(text: str, s: int, e: int, mentions: list[Mention]) -> tuple[Party | None, bool]:
+    """The party a conjunct names, and whether the whole conjunct is that name and its modifiers (no
+    clause before it, so the list may go on to the left)."""
+    piece = text[s:e].rstrip()
+    lead = len(piece) - len(piece.lstrip())
+    quoted = list(_QUOTED.finditer(piece))
+    if quoted:
+        q = quoted[-1]
+        after = piece[q.end():]
+        if not after.strip() or _QUOTED_HEAD.match(after):
+            name = q.group(1).strip()
+            return Party(text=name, name=name), _capitalised(piece[:q.start()])
+    tail = _PAREN.sub("", piece)
+    # the run of capitalised words the conjunct ends with
+    words = list(_WORD.finditer(tail))
+    i = len(words)
+    while i > 0 and _capitalised(words[i - 1].group()):
+        i -= 1
+    if i == len(words) or (len(words) - i == 1 and len(words[-1].group()) < 3):
+        return None, False
+    run_start = s + words[i].start()
+    whole = i == 0
+    inside = [m for m in mentions if s <= m.start and m.end <= s + len(piece) and m.label in ("ORG", "LOC", "PERSON")]
+    # the name at the conjunct's end (before an acronym in brackets), else the acronym itself
+    ends = [m for m in inside if m.end >= s + len(tail) - 1] or [m for m in inside if m.end >= s + len(piece) - 1]
+    if ends:
+        m = min(ends, key=lambda x: x.start)
+        before = [x for x in inside if x.end <= m.start and x.start >= run_start]
+        if m.start < run_start:  # a name with lower-case words inside ("... İnnovasiyalar üzrə Dövlət Agentliyi")
+            whole = _capitalised(text[s:m.start])
+        # words before the mention that no other mention covers belong to the name ("Apostol Arxivi")
+        if m.start <= run_start or (before and before[0].start == run_start):
+            name = m.canonical_name or m.text
+            return Party(text=m.text, name=name, canonical_id=m.canonical_id), whole
+    gov = _GOVERNMENT.search(tail)
+    if gov:  # "Azərbaycan (Respublikası) Hökuməti": the state, as a LOC mention names it
+        state = [m for m in inside if m.label == "LOC" and m.start == run_start and m.end <= s + gov.start() + 1]
+        if state:
+            m = state[0]
+            return Party(text=m.text, name=m.canonical_name or m.text,
+                         canonical_id=m.canonical_id), whole
+    surface = tail[words[i].start():].strip().strip("“”\"«»")
+    return Party(text=surface, name=surface), whole
+
+
+def _skip_opener(text: str, s: int, e: int, common: set[str]) -> int:
+    """Past a sentence's first word when it is an ordinary word capitalised by its position, or a word
+    in a case no list member takes ("Tədbirdə AZCON-la ...": in the event)."""
+    first = _WORD.search(text, s, e)
+    rest = _WORD.search(text, first.end(), e) if first else None
+    if not (first and rest):
+        return s
+    word = first.group().strip("“\"«,")
+    if az_stem(fold(word)) in common or split_case(word)[1] in _ADVERBIAL_CASES:
+        return rest.start()
+    return s
+
+
+_ADVERBIAL_CASES = ("locative", "locative_ki", "ablative", "dative", "instrumental")
+
+
+def _capitalised(words: str) -> bool:
+    """Only capitalised words (or none): a name and its genitive modifiers ("Macarıstanın")."""
+    return all(w.lstrip("“\"«(")[:1].isupper() for w in words.split())

@@ -1,0 +1,89 @@
+"""Agreement parties as real news states them: Azerbaijani lists before "arasında" read over the case
+morphology, news-agency bylines, lists of documents, a new executive order after another."""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.model import Mention
+from newsmon.nlp.agreements.find import find_agreements
+from newsmon.nlp.agreements.lists import az_between
+from newsmon.nlp.linking import names_a_document
+from newsmon.text.az import strip_case
+from tests.test_agreements import make_article, names
+
+
+def between(sentence: str, mentions: list[Mention] = (), known: set[str] = frozenset()) -> list[tuple[str, str]]:
+    return [(p.text, p.name) for p in az_between(sentence, 0, sentence.index(" arasında"), list(mentions), known)]
+
+
+def test_a_list_of_four_parties_names_nert_missed_included():
+    s = ("Milli Kitabxana, Dövlət Arxivi (DA) ilə Gürcüstan Milli Muzeyi və Tiflis Dövlət Universiteti arasında "
+         "anlaşma memorandumu imzalanıb.")
+    assert [n for _, n in between(s)] == ["Milli Kitabxana", "Dövlət Arxivi", "Gürcüstan Milli Muzeyi",
+                                          "Tiflis Dövlət Universiteti"]
+
+
+def test_quoted_company_and_glued_instrumental():
+    s = "Tədbirdə AZCON-la “Siemens Energy” şirkəti arasında saziş imzalanıb."
+    assert [n for _, n in between(s)] == ["AZCON", "Siemens Energy"]
+    assert [n for _, n in between("Bu gün Gürcüstanla Azərbaycan arasında saziş imzalanıb.")] == [
+        "Gürcüstan", "Azərbaycan"]
+
+
+def test_a_clause_before_the_list_ends_it():
+    s = "Nazirin iştirakı ilə Kənd Təsərrüfatı Nazirliyi və Dünya Bankı arasında saziş imzalanıb."
+    assert [n for _, n in between(s)] == ["Kənd Təsərrüfatı Nazirliyi", "Dünya Bankı"]
+
+
+def test_the_head_of_a_genitive_chain_is_the_party():
+    s = "Azərbaycanın “Alfa” şirkəti ilə Polşanın İnvestisiya Agentliyi arasında memorandum imzalanıb."
+    at = s.index("Polşanın")
+    mentions = [Mention("Polşanın", "LOC", at, at + 8, "az", "loc:polsa", "Polşanın"),
+                Mention("İnvestisiya Agentliyi", "ORG", at + 9, at + 30, "az", "org:x", "İnvestisiya Agentliyi")]
+    assert between(s, mentions) == [("Alfa", "Alfa"), ("İnvestisiya Agentliyi", "İnvestisiya Agentliyi")]
+
+
+@pytest.mark.parametrize("word, known, stem", [
+    ("Ermənistanla", set(), "Ermənistan"), ("Koreyanın", set(), "Koreya"), ("Bankının", set(), "Bankı"),
+    ("Macarıstanın", set(), "Macarıstan"), ("Azərbaycanın", {"azerbaycan"}, "Azərbaycan"),
+    ("Apostol Arxivi".split()[1], set(), "Arxivi"), ("SOCAR", set(), "SOCAR"),
+])
+def test_strip_case_gives_the_nominative(word, known, stem):
+    assert strip_case(word, known) == stem
+
+
+def test_the_news_agency_of_the_byline_is_no_party():
+    text = ("Saziş imzalanıb\n"
+            "Bakı, 5 may. REPORTAJ xəbər verir ki, Energetika Nazirliyi ilə “Masdar” şirkəti arasında saziş "
+            "imzalanıb.")
+    art = make_article(text, "az", [("REPORTAJ", "ORG", "REPORTAJ"), ("Energetika Nazirliyi", "ORG",
+                                                                      "Ministry of Energy")],
+                       dates=[("5 may", "2025-05-05", "day")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"Ministry of Energy", "Masdar"}
+    assert agr.date_signed == {"value": "2025-05-05", "precision": "day"}  # the lead's event
+
+
+def test_a_list_of_documents_gives_one_record_each():
+    text = ("Sənədlər imzalanıb\n"
+            "Mərasimdə “Azərbaycan Respublikası və Asiya İnkişaf Bankı arasında su layihəsi üzrə Kredit Sazişi”, "
+            "“Azərbaycan Respublikası Hökuməti və Asiya İnkişaf Bankı arasında Qrant Sazişi” imzalanıb.")
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan")])
+    records = find_agreements(art, None)
+    assert len(records) == 2 and all(r.status == "signed" for r in records)
+
+
+def test_another_executive_order_is_another_record():
+    text = ("Fact sheet\n"
+            "Today, President Jane Roe signed an Executive Order on procurement. "
+            "President Roe also signed an Executive Order on ports.")
+    art = make_article(text, "en", [("Jane Roe", "PERSON", "Jane Roe"), ("Roe", "PERSON", "Jane Roe")])
+    assert len([a for a in find_agreements(art, None) if a.type == "decree"]) == 2
+
+
+@pytest.mark.parametrize("surface, document", [
+    ("CHIPS & Science Act", True), ("Executive Order", True), ("Haaqa Konvensiyasının", True),
+    ("Islamic Development Bank", False), ("Dövlət Agentliyi", False), ("Loire", False),
+])
+def test_names_of_documents_are_not_actors(surface, document):
+    assert names_a_document(surface) is document
