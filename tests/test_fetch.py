@@ -71,14 +71,6 @@ def test_declared_charset_is_used_for_text(loopback):
     assert Fetcher(FAST).get(f"{loopback.base}/tr").text() == "Türkiye'de şükran"
 
 
-def test_crawl_delay_parsing_prefers_our_group():
-    from newsmon.crawl.fetch import crawl_delay
-    robots = "User-agent: *\nCrawl-delay: 5\n\nUser-agent: newsmon\nUser-agent: other\nCrawl-delay: 0.5\n"
-    assert crawl_delay(robots, "newsmon/0.1 (bot)") == 0.5
-    assert crawl_delay(robots, "somebot/1.0") == 5.0
-    assert crawl_delay("User-agent: *\nDisallow:\n", "newsmon/0.1") is None
-
-
 # -- the hostile web (fixture servers on 127.0.0.1) --------------------------------------------------
 import sys  # noqa: E402
 import threading  # noqa: E402

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from newsmon.crawl.feeds import COMMON_FEED_PATHS, feed_links_in_html, looks_like_feed, looks_like_sitemap
-from newsmon.crawl.fetch import Fetcher, robots_sitemaps
+from newsmon.crawl.fetch import Fetcher
 from newsmon.settings import Politeness
 from newsmon.crawl.urls import host_key
 
@@ -46,8 +46,8 @@ def autodiscover(home: str, fetcher: Fetcher, politeness: Politeness | None = No
                 found.feeds.append(response.final_url)
                 break  # one working feed is enough; more would mostly repeat it
     robots = fetcher.robots(home, politeness) if politeness.obey_robots else None
-    if robots is not None and robots.text:
-        found.sitemaps = [urljoin(root, u) for u in robots_sitemaps(robots.text)]
+    if robots is not None:
+        found.sitemaps = [urljoin(root, u) for u in robots.sitemaps]
     if not found.sitemaps and probe:
         response = fetcher.get(f"{root}/sitemap.xml", politeness)
         if response.ok and looks_like_sitemap(response.body):

@@ -5,9 +5,9 @@ Parsing is pure (bytes in, links out); the crawler and `autodiscover` do the fet
 from __future__ import annotations
 
 import email.utils
-import gzip
 import re
 import time
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urljoin
@@ -88,20 +88,58 @@ def _feed_text(body: bytes) -> bytes | str:
 class SitemapListing:
     links: list[Link]
     sitemaps: list[str]  # nested sitemaps of a sitemap index
+    error: str | None = None  # why nothing could be read (a gzip bomb, say)
+
+
+class TooLarge(ValueError):
+    """Compressed data that unpacks to more than allowed."""
+
+
+GZIP_MAGIC = b"\x1f\x8b"
+DEFAULT_MAX_BYTES = 10_000_000
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Unpack gzip data chunk by chunk, stopping (TooLarge) once the output passes `max_bytes`:
+    a 1 MB bomb never becomes gigabytes in memory. Truncated or corrupt data raises ValueError."""
+    unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    out = bytearray()
+    pending = data
+    while pending and not unpacker.eof:
+        out += unpacker.decompress(pending, max_bytes + 1 - len(out))
+        if len(out) > max_bytes:
+            raise TooLarge(f"unpacks to more than {max_bytes} bytes")
+        pending = unpacker.unconsumed_tail
+    if not unpacker.eof:
+        raise ValueError("truncated gzip data")
+    return bytes(out)
+
+
+def _head(body: bytes, size: int = 2048) -> bytes:
+    """The first bytes of a listing, unpacked if gzipped (only as much as needed)."""
+    if body[:2] != GZIP_MAGIC:
+        return body[:size]
+    try:
+        return zlib.decompressobj(wbits=16 + zlib.MAX_WBITS).decompress(body, size)
+    except zlib.error:
+        return b""
 
 
 def _local(tag: object) -> str:
     return str(tag).rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
-def parse_sitemap(body: bytes, sitemap_url: str) -> SitemapListing:
-    """Parse a urlset or a sitemapindex (plain or gzipped). Google News dates are used when present."""
+def parse_sitemap(body: bytes, sitemap_url: str, max_bytes: int = DEFAULT_MAX_BYTES) -> SitemapListing:
+    """Parse a urlset or a sitemapindex (plain or gzipped, unpacked to at most `max_bytes`).
+    Google News dates are used when present."""
     try:
-        if body[:2] == b"\x1f\x8b":
-            body = gzip.decompress(body)
+        if body[:2] == GZIP_MAGIC:
+            body = gunzip(body, max_bytes)
         parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
         root = etree.fromstring(body, parser=parser)
-    except (OSError, EOFError, etree.XMLSyntaxError):  # truncated gzip, empty body
+    except TooLarge as exc:
+        return SitemapListing([], [], f"gzipped sitemap {exc} (max_bytes)")
+    except (ValueError, zlib.error, etree.XMLSyntaxError):  # truncated gzip, empty body
         return SitemapListing([], [])
     if root is None:
         return SitemapListing([], [])
@@ -152,10 +190,5 @@ def looks_like_feed(body: bytes) -> bool:
 
 
 def looks_like_sitemap(body: bytes) -> bool:
-    if body[:2] == b"\x1f\x8b":
-        try:
-            body = gzip.decompress(body)[:2048]
-        except (OSError, EOFError):
-            return False
-    head = body[:2048].lower()
+    head = _head(body).lower()
     return b"<urlset" in head or b"<sitemapindex" in head

@@ -1,6 +1,6 @@
 """Fetch stage: polite HTTP GETs, the only module that talks to the network.
 
-robots.txt (with fractional Crawl-delay), per-host delay and concurrency, a global concurrency cap,
+robots.txt (RFC 9309, robots.py), per-host delay and concurrency, a global concurrency cap,
 conditional GET, size and time limits, redirect limits, retries with exponential back-off on 5xx and
 429 (honouring Retry-After), and giving up on a host that keeps failing. Safe to call from several
 threads. Errors are values (status 0 or the HTTP status, and `error` set): one bad page never stops
@@ -16,7 +16,6 @@ import threading
 import time
 import urllib.error
 import urllib.request
-import urllib.robotparser
 from dataclasses import dataclass, field
 from email.message import Message
 from typing import Protocol
@@ -24,6 +23,7 @@ from urllib.parse import urljoin
 
 from newsmon.crawl import transport
 from newsmon.crawl.politeness import Hosts
+from newsmon.crawl.robots import Robots
 from newsmon.crawl.transport import REFUSED, address_refusal, endpoint, scheme_refusal
 from newsmon.settings import Politeness
 from newsmon.crawl.urls import host_key as host_of
@@ -103,48 +103,6 @@ def decode_body(body: bytes, content_type: str = "") -> str:
     return body.decode("utf-8", errors="replace")
 
 
-def crawl_delay(robots_txt: str, user_agent: str) -> float | None:
-    """Crawl-delay for our agent (or `*`) from robots.txt text, fractions allowed.
-
-    urllib.robotparser only understands whole seconds, and sites do write "Crawl-delay: 0.5".
-    """
-    token = user_agent.split("/")[0].lower()
-    delays: dict[str, float] = {}
-    agents: list[str] = []
-    in_rules = False
-    for raw in robots_txt.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if ":" not in line:
-            continue
-        key, value = (part.strip() for part in line.split(":", 1))
-        key = key.lower()
-        if key == "user-agent":
-            if in_rules:
-                agents, in_rules = [], False
-            agents.append(value.lower())
-        else:
-            in_rules = True
-            if key == "crawl-delay":
-                try:
-                    delay = float(value)
-                except ValueError:
-                    continue
-                for agent in agents:
-                    delays.setdefault(agent, delay)
-    specific = [d for agent, d in delays.items() if agent != "*" and agent in token]
-    return specific[0] if specific else delays.get("*")
-
-
-def robots_sitemaps(robots_txt: str) -> list[str]:
-    """`Sitemap:` lines of a robots.txt (they apply to every agent)."""
-    found = []
-    for raw in robots_txt.splitlines():
-        key, _, value = raw.split("#", 1)[0].partition(":")
-        if key.strip().lower() == "sitemap" and value.strip():
-            found.append(value.strip())
-    return found
-
-
 def retry_after(value: str | None, now: float | None = None) -> float | None:
     """Seconds to wait from a Retry-After header (delta-seconds or an HTTP date)."""
     if not value:
@@ -172,14 +130,6 @@ MAX_REDIRECTS = 5
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
 
 
-@dataclass
-class _Robots:
-    parser: urllib.robotparser.RobotFileParser | None
-    delay: float | None = None
-    text: str = ""
-    unreachable: bool = False  # 5xx or no answer: RFC 9309 says assume everything is disallowed
-
-
 class Fetcher:
     """GETs URLs while keeping to each host's robots.txt, delay and concurrency.
 
@@ -197,7 +147,7 @@ class Fetcher:
         self.contact = contact if contact is not None else os.environ.get("NEWSMON_CONTACT", "")
         self.hosts = Hosts(max_failures)
         self._global = threading.Semaphore(max(1, concurrency))
-        self._robots: dict[str, _Robots] = {}
+        self._robots: dict[str, Robots] = {}
         self._robots_lock = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
         self._count_lock = threading.Lock()
@@ -279,7 +229,7 @@ class Fetcher:
         gate = self.hosts.gate(host, politeness.concurrency)
         delay = politeness.delay
         if politeness.obey_robots:
-            delay = max(delay, self._robots.get(host, _Robots(None)).delay or 0.0)
+            delay = max(delay, self._robots.get(host, Robots()).delay or 0.0)
         response = Response(url, url, 0, error=HOST_GIVEN_UP)
         for attempt in range(self.retries + 1):
             if gate.dead:
@@ -308,7 +258,7 @@ class Fetcher:
         return response
 
     # -- robots.txt ---------------------------------------------------------------------------
-    def robots(self, url: str, politeness: Politeness) -> _Robots:
+    def robots(self, url: str, politeness: Politeness) -> Robots:
         host = host_of(url)
         with self._robots_lock:
             lock = self._host_locks.setdefault(host, threading.Lock())
@@ -319,7 +269,6 @@ class Fetcher:
                 if cached is not None and cached.body is None:
                     cached = None  # validators without the body they validate are no use
                 response = self._request(url, politeness, cached.validators.headers() if cached else {})
-                entry = _Robots(None)
                 text = None
                 if response.not_modified and cached:
                     text = bytes(cached.body).decode("utf-8", errors="replace")
@@ -329,16 +278,13 @@ class Fetcher:
                         self.cache.save_cache_entry(CacheEntry(
                             url, Validators.from_headers(response.headers), body=text.encode("utf-8")))
                 if text is not None:
-                    entry.parser = urllib.robotparser.RobotFileParser()
-                    entry.parser.parse(text.splitlines())
-                    entry.delay = crawl_delay(text, self.user_agent(politeness))
-                    entry.text = text
+                    entry = Robots.parse(text, self.user_agent(politeness))
                 elif response.status in (401, 403):
-                    # robots.txt itself forbidden: the whole host is off limits (Google does the same)
-                    entry.parser = urllib.robotparser.RobotFileParser()
-                    entry.parser.disallow_all = True
+                    entry = Robots.forbidden()
                 elif response.status == 0 or response.status >= 500:
-                    entry.unreachable = True  # 404 and other 4xx mean "no rules": allowed
+                    entry = Robots(unreachable=True)
+                else:
+                    entry = Robots()  # 404 and other 4xx mean "no rules": allowed
                 self._robots[host] = entry
             return self._robots[host]
 
@@ -346,8 +292,7 @@ class Fetcher:
         politeness = politeness or self.default
         if not politeness.obey_robots:
             return True
-        parser = self.robots(url, politeness).parser
-        return parser is None or parser.can_fetch(self.user_agent(politeness), url)
+        return self.robots(url, politeness).allows(url, self.user_agent(politeness))
 
     def get(self, url: str, politeness: Politeness | None = None,
             validators: Validators | None = None) -> Response:

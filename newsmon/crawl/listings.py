@@ -96,9 +96,11 @@ def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache,
         listing, response = _fetch_listing(url, source, fetcher, cached)
         children: list[str] = []
         if response.ok:
-            parsed = parse_sitemap(response.body, response.final_url)
+            parsed = parse_sitemap(response.body, response.final_url, source.politeness.max_bytes)
             listing.links, children = parsed.links, parsed.sitemaps
-            listing.cache = CacheEntry(url, Validators.from_headers(response.headers), tuple(children))
+            listing.error = parsed.error
+            if parsed.error is None:  # a listing we could not read is asked for in full next time
+                listing.cache = CacheEntry(url, Validators.from_headers(response.headers), tuple(children))
         elif response.not_modified and cached is not None:
             # an unchanged index still has children that change (the "latest news" sitemap)
             children = list(cached.children)
