@@ -6,6 +6,7 @@ Not a test module: pytest collects only test_*.py files."""
 # ruff: noqa
 from newsmon import model
 from newsmon.cli import crawl, main, models
+from newsmon.store import datasette_plugin
 
 _ = object()
 
@@ -17,6 +18,9 @@ models.eval_ner_cmd
 models.eval_corpus_cmd
 models.eval_agreements_cmd
 _.format_commands  # click.Group hook: the help listing with maintainer commands apart
+
+# Datasette calls its plugins' hooks by name (the plugin is the `datasette` entry point)
+datasette_plugin.prepare_connection
 
 # signal handlers take (signum, frame) by contract
 _.signum

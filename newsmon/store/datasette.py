@@ -7,9 +7,9 @@
 descriptions, facets, newest first, the crawler's bookkeeping tables hidden, and canned queries for
 the questions the CLI answers (an entity's articles, agreements by party, articles by relevance).
 
-The folding is per letter in Python and SQL cannot do it, so Datasette's search box matches the
-folded text as typed: `Aliyev`, `Eliyev`, `xidmet` and French or English words without accents
-find their articles; a query with ə or ı does not (use `newsmon search` or the web UI for that).
+The folding is per letter in Python: newsmon's Datasette plugin (store/datasette_plugin.py) makes the
+search box fold what is typed as `newsmon search` does. A Datasette without it (installed apart from
+newsmon) matches the folded text as typed: `Aliyev`, `xidmet` find their articles, `Əliyev` does not.
 """
 from __future__ import annotations
 
@@ -109,9 +109,9 @@ def metadata(store: Store) -> dict[str, Any]:
     tables = set(store.db.table_names())
     table_settings: dict[str, dict[str, Any]] = {
         "articles": {
-            "description": "One row per stored article. The search box matches the folded title and "
-                           "text (type Azerbaijani names without ə/ı: Aliyev, xidmet). Copies of "
-                           "a stored story have duplicate_of set.",
+            "description": "One row per stored article. The search box matches the title and text "
+                           "as `newsmon search` does (Aliyev finds Əliyev, agentlik finds "
+                           "Agentliyinin). Copies of a stored story have duplicate_of set.",
             "fts_table": "articles_fts", "fts_pk": "id",
             "sort_desc": "published", "facets": ["lang", "source"],
         },
