@@ -20,7 +20,6 @@ from click.testing import CliRunner
 from newsmon.cli.main import cli
 from newsmon.model import Agreement, Article, Document, Mention, Party, Segment
 from newsmon.store.articles import Store
-from newsmon.store.datasette import canned_queries
 
 SAPSSI = "State Agency for Public Service and Social Innovations"
 KOICA = "Korea International Cooperation Agency"
@@ -66,6 +65,10 @@ def db(tmp_path_factory) -> Path:
                                "Le centre ASAN ouvre à Djibouti, dit l'ambassadeur.", "2025-08-01",
                                {"ASAN": "sapssi"}))
     store.close()
+    with sqlite3.connect(path) as conn:  # the relevance model's scores; article 2 is not scored
+        conn.executemany("insert into relevance (article_id, score, model) values (?, ?, 'test')",
+                         [(1, 0.9), (3, 0.2)])
+    conn.close()
     return path
 
 
@@ -102,22 +105,16 @@ def test_metadata_names_the_index_and_its_queries_answer_like_the_cli(db, tmp_pa
         (KOICA, "koica", "memorandum"), (SAPSSI, "sapssi", "memorandum")]
     assert [r["party_id"] for r in run(db, queries["agreements_by_party"]["sql"], party="Korea")] == ["koica"]
     assert run(db, queries["agreements_by_party"]["sql"], party="UNDP") == []
-    # the third query: relevance scores once the store has them, else the newest articles
-    key = "articles_by_relevance" if "relevance" in Store(db, readonly=True).db.table_names() \
-        else "articles_newest"
-    assert key in queries
+    # articles by the relevance model's score, unscored ones last
+    ranked = run(db, queries["articles_by_relevance"]["sql"], min_relevance="")
+    assert [(r["id"], r["relevance"]) for r in ranked] == [(1, 0.9), (3, 0.2), (2, None)]
+    assert [r["id"] for r in run(db, queries["articles_by_relevance"]["sql"], min_relevance="0.5")] == [1]
 
 
 def test_datasette_loads_the_plugin_from_newsmons_entry_point():
     import tomllib
     pyproject = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
     assert pyproject["project"]["entry-points"]["datasette"] == {"newsmon": "newsmon.store.datasette_plugin"}
-
-
-def test_relevance_query_only_where_the_table_exists():
-    assert "articles_by_relevance" in canned_queries({"articles", "relevance"})
-    assert "articles_newest" in canned_queries({"articles"})
-    assert "articles_by_relevance" not in canned_queries({"articles"})
 
 
 def test_yaml_by_suffix_keeps_the_sql_readable(db, tmp_path):
@@ -191,6 +188,8 @@ def test_datasette_searches_articles_and_runs_the_canned_queries(db, tmp_path):
         assert server.get("/coverage/articles.json", _search="Tokyo") == []
         rows = server.get("/coverage/entity_articles.json", entity="KOICA")
         assert [r["url"] for r in rows] == ["https://en.example/2", "https://az.example/1"]
+        ranked = server.get("/coverage/articles_by_relevance.json", min_relevance="0.1")
+        assert [(r["id"], r["relevance"]) for r in ranked] == [(1, 0.9), (3, 0.2)]
         parties = server.get("/coverage/agreements_by_party.json", party="sapssi")
         assert [(r["party"], r["type"], r["status"]) for r in parties] == [(SAPSSI, "memorandum", "signed")]
         tables = {t["name"]: t for t in server.get("/coverage.json", shape=None)["tables"]}

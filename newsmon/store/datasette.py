@@ -53,27 +53,22 @@ where a.duplicate_of is null
        or json_extract(p.value, '$.text') like '%' || :party || '%')
 order by party, coalesce(g.date_signed, a.published) desc"""
 
+# Unscored articles (stored before the model) come last, and go when a minimum is given.
 ARTICLES_BY_RELEVANCE = """select a.id, round(r.score, 3) as relevance, a.published, a.lang, a.source,
        a.title, a.url
-from articles a join relevance r on r.article_id = a.id
-where a.duplicate_of is null and r.score >= coalesce(nullif(:min_relevance, ''), 0)
-order by r.score desc, a.published desc"""
-
-ARTICLES_NEWEST = """select a.id, a.published, a.lang, a.source, a.title, a.url
-from articles a
-where a.duplicate_of is null and (:lang = '' or a.lang = :lang)
-order by a.published desc, a.id desc"""
-
+from articles a left join relevance r on r.article_id = a.id
+where a.duplicate_of is null
+  and (:min_relevance = '' or r.score >= cast(:min_relevance as real))
+order by r.score is null, r.score desc, a.published desc"""
 
 def database_name(db_path: str | Path) -> str:
     """The name Datasette gives a database file: its name without the extension."""
     return Path(db_path).stem
 
 
-def canned_queries(tables: set[str]) -> dict[str, dict[str, Any]]:
-    """The canned queries for a database with these tables (relevance scores only once the
-    relevance table exists: before that, articles newest first)."""
-    queries: dict[str, dict[str, Any]] = {
+def canned_queries() -> dict[str, dict[str, Any]]:
+    """The canned queries: each answers what a CLI command does, in SQL Datasette can run."""
+    return {
         "entity_articles": {
             "title": "An entity's articles",
             "description": "The articles that mention an entity, newest first. entity: its id "
@@ -86,26 +81,17 @@ def canned_queries(tables: set[str]) -> dict[str, dict[str, Any]]:
                            "for all, else an entity id or part of a party's name.",
             "sql": AGREEMENTS_BY_PARTY,
         },
-    }
-    if "relevance" in tables:
-        queries["articles_by_relevance"] = {
+        "articles_by_relevance": {
             "title": "Articles by relevance",
-            "description": "Articles scored by the relevance model, most relevant first. "
-                           "min_relevance: a score from 0 to 1 (empty: all).",
+            "description": "Articles by the relevance model's score, most relevant first (unscored "
+                           "last). min_relevance: a score from 0 to 1, or empty for all.",
             "sql": ARTICLES_BY_RELEVANCE,
-        }
-    else:
-        queries["articles_newest"] = {
-            "title": "Articles, newest first",
-            "description": "No relevance scores in this database yet: articles newest first. "
-                           "lang: a language code (az, en, fr) or empty for all.",
-            "sql": ARTICLES_NEWEST,
-        }
-    return queries
+        },
+    }
 
 
 def metadata(store: Store) -> dict[str, Any]:
-    """Datasette metadata for the store's database (its tables decide which queries it gets)."""
+    """Datasette metadata for the store's database."""
     tables = set(store.db.table_names())
     table_settings: dict[str, dict[str, Any]] = {
         "articles": {
@@ -121,6 +107,9 @@ def metadata(store: Store) -> dict[str, Any]:
                      "facets": ["label"]},
         "agreements": {"description": "Agreements reported in the articles; parties as JSON.",
                        "facets": ["type", "status"]},
+        "relevance": {"description": "The relevance model's score per article (0 to 1), and the model.",
+                      "sort_desc": "score"},
+        "labels": {"description": "Analysts' relevance labels (newsmon label).", "facets": ["label"]},
         **{name: {"hidden": True} for name in CRAWLER_TABLES if name in tables},
     }
     return {
@@ -129,7 +118,7 @@ def metadata(store: Store) -> dict[str, Any]:
         "databases": {
             database_name(store.path): {
                 "tables": {name: value for name, value in table_settings.items() if name in tables},
-                "queries": canned_queries(tables),
+                "queries": canned_queries(),
             },
         },
     }
