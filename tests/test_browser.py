@@ -14,10 +14,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from newsmon.cli.main import cli
 from newsmon.crawl.crawler import Crawler
 from newsmon.crawl.sources import parse_sources
 from newsmon.fake_pipeline import FakePipeline
+from newsmon.model import Agreement, Article, Document, Party
 from newsmon.samplesite import sample_sources_text
 from newsmon.store.articles import Store
 from newsmon.web.server import make_server
@@ -36,6 +39,22 @@ CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-
                   "--no-first-run", "--disable-extensions", "--window-size=1024,900")
 # What a chart is on a page: an inline SVG, an image (PNG/SVG, inline or served) or a canvas.
 CHART = "svg, img[src*='chart'], img[src^='data:image/'], canvas"
+
+
+class AgreementsPipeline(FakePipeline):
+    """The model-free pipeline, plus a memorandum between the two agencies an article names (long
+    party names and the widest status: what a narrow screen must fit)."""
+
+    def process(self, doc: Document) -> Article:
+        article = super().process(doc)
+        ids = {m.canonical_id for m in article.mentions}
+        if {"sapssi", "koica"} <= ids:
+            article.agreements.append(Agreement(
+                "memorandum", "memorandum of understanding",
+                [Party("ASAN", "State Agency for Public Service and Social Innovations", "sapssi"),
+                 Party("KOICA", "Korea International Cooperation Agency", "koica")],
+                {"value": "2025-09-10", "precision": "day"}, "Baku", "implemented", "", 0, 0))
+        return article
 
 
 def browser_paths() -> tuple[str, str]:
@@ -67,14 +86,20 @@ def browser(tmp_path_factory) -> Iterator["webdriver.Chrome"]:
 
 
 @pytest.fixture(scope="module")
-def ui(tmp_path_factory, sample_site) -> Iterator[str]:
-    """The web UI's base URL, over a crawl of the sample site (which stays served, for article links)."""
-    db = tmp_path_factory.mktemp("browser") / "news.db"
-    store = Store(db)
+def db(tmp_path_factory, sample_site) -> Path:
+    """A crawl of the sample site (which stays served, for article links)."""
+    path = tmp_path_factory.mktemp("browser") / "news.db"
+    store = Store(path)
     sources = parse_sources(sample_sources_text(sample_site), "sample-site.toml")
-    counts = Crawler(store, FakePipeline(), report=lambda line: None).crawl(sources)
+    counts = Crawler(store, AgreementsPipeline(), report=lambda line: None).crawl(sources)
     store.close()
     assert counts.new > 20
+    return path
+
+
+@pytest.fixture(scope="module")
+def ui(db) -> Iterator[str]:
+    """The web UI's base URL."""
     server = make_server(db, port=0, quiet=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -159,3 +184,26 @@ def test_entity_page_draws_its_chart(browser, ui):
             assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", chart)
         elif chart.tag_name == "svg":  # has marks, not an empty frame
             assert chart.find_elements(By.CSS_SELECTOR, "path, rect, line, polyline, circle")
+
+
+def test_html_digest_fits_a_phone_and_shows_its_chart(browser, db, tmp_path):
+    """`newsmon digest --format html` at 375 px: nothing wider than the screen, the chart decoded."""
+    out = tmp_path / "digest.html"
+    result = CliRunner().invoke(cli, ["--db", str(db), "digest", "--since", "2000-01-01", "--format", "html",
+                                      "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 375, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        browser.get(out.as_uri())
+        wait(browser, ec.presence_of_element_located((By.TAG_NAME, "h1")), "the digest")
+        widths = browser.execute_script(
+            "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+        assert widths[0] <= widths[1] == 375, f"the digest scrolls sideways on a phone: {widths}"
+        headings = [h.text for h in browser.find_elements(By.TAG_NAME, "h2")]
+        assert "Agreements reported" in headings and "Most mentioned actors" in headings
+        chart = browser.find_element(By.CSS_SELECTOR, "img")
+        assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", chart)
+        assert 300 <= chart.size["width"] <= 375
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

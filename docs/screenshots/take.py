@@ -2,7 +2,8 @@
 (`newsmon digest --format html`) at 375 px and 1,024 px, taken in Debian's headless Chromium.
 
     python docs/screenshots/take.py                # crawls the sample site (newsmon demo) into a temp dir
-    python docs/screenshots/take.py --db demo.db   # or shoots an existing database
+    python docs/screenshots/take.py --db demo.db   # or shoots an existing database (crawled in the
+                                                   # last 24 hours, for the digests to show something)
 
 Needs chromium and chromium-driver (apt) and Selenium (the dev extra). Writes docs/screenshots/*.png,
 each cut at 1,400 px high and reduced to 256 colours (Pillow) so it stays well under 300 KB.
@@ -36,7 +37,7 @@ PAGES = [  # (file name, path on the web UI)
     ("entities", "/entities"),
     ("entity", "/entity/sapssi"),
     ("agreements", "/agreements"),
-    ("digest", "/digest?since=2000-01-01"),
+    ("digest", "/digest"),  # the last 24 hours: all of a demo crawled just now
 ]
 
 
@@ -94,8 +95,7 @@ def main() -> int:
             for name, path in PAGES:
                 shoot(driver, server.url.rstrip("/") + path, 1024, args.out / f"{name}.png")
             digest = Path(tmp) / "digest.html"
-            made = newsmon("--db", str(db.resolve()), "digest", "--since", "2000-01-01", "--format", "html",
-                           "--out", str(digest))
+            made = newsmon("--db", str(db.resolve()), "digest", "--format", "html", "--out", str(digest))
             if made.returncode or not digest.is_file():
                 print(f"no HTML digest (newsmon digest --format html): {made.stderr.strip()[-300:]}")
             else:

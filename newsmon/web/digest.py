@@ -163,10 +163,11 @@ def to_html(data: dict[str, Any], chart_src: str | None) -> str:
         parts.append(f'<img src="{esc(chart_src)}" width="720" alt="Mentions per day of the top actors" '
                      f'style="{S["img"]}">')
     if data["agreements"]:
-        rows = [[esc(g["type"]), esc(g["status"] or ""), esc(_signed(g)), esc(_parties(g)),
-                 _link(g["url"], "article")] for g in data["agreements"]]
+        # the type links to the article (no column of its own): four columns fit a 375 px phone
+        rows = [[_link(g["url"], g["type"]), esc(g["status"] or ""), esc(_signed(g)), esc(_parties(g))]
+                for g in data["agreements"]]
         parts += [f'<h2 style="{S["h2"]}">Agreements reported</h2>',
-                  _table(["type", "status", "signed", "parties", ""], rows)]
+                  _table(["type", "status", "signed", "parties"], rows)]
     parts.append(f'<h2 style="{S["h2"]}">New articles, most relevant first</h2>')
     if not data["articles"]:
         parts.append(f'<p style="{S["muted"]}">Nothing new in this period.</p>')
