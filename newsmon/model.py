@@ -114,6 +114,7 @@ class Article:
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
+    relevance: float | None = None  # probability of being on the beat (nlp/relevance.py), None: unscored
 
 
 def to_dict(obj: Any) -> Any:

@@ -5,6 +5,7 @@
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -16,6 +17,7 @@ from newsmon.nlp.linking import find_known_entities, link_mentions
 from newsmon.model import Article, DateMention, Document, Mention, Segment
 from newsmon.nlp.ner import NerStage
 from newsmon.nlp.pubdate import publication_date
+from newsmon.nlp.relevance import RelevanceModel, doc_text, load_default
 
 
 def _shift(items: list, offset: int) -> list:
@@ -39,10 +41,13 @@ class Pipeline:
     """Runs every NLP stage over documents. Models load lazily, once per Pipeline."""
 
     def __init__(self, ner: NerStage | None = None, kb: KnowledgeBase | None = None,
-                 candidates: Sequence[str] | None = None) -> None:
+                 candidates: Sequence[str] | None = None,
+                 relevance: RelevanceModel | None | bool = True) -> None:
+        """`relevance`: a model, True for the installed default (when there is one), None/False for none."""
         self.ner = ner or NerStage()
         self.kb = kb or KnowledgeBase.load()
         self.candidates = candidates
+        self.relevance = _default_relevance() if relevance is True else (relevance or None)
 
     def process(self, doc: Document) -> Article:
         """The annotated article; `doc` is left as it was (the article carries a dated copy)."""
@@ -69,7 +74,18 @@ class Pipeline:
         article = Article(doc=doc, lang=guess.lang, lang_prob=guess.prob, segments=segments,
                           mentions=mentions, dates=dates)
         article.agreements = find_agreements(article, self.kb)
+        if self.relevance is not None:
+            article.relevance = self.relevance.score([doc_text(doc.title, text)])[0]
         return article
+
+
+def _default_relevance() -> RelevanceModel | None:
+    """The installed relevance model; a broken one is logged and skipped, never stops a crawl."""
+    try:
+        return load_default()
+    except (OSError, ValueError) as exc:
+        logging.getLogger(__name__).warning("relevance scoring off: %s", exc)
+        return None
 
 
 def _lang_at(segments: Sequence[Segment], offset: int) -> str:

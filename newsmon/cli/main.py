@@ -98,10 +98,14 @@ def add(obj: CliContext, items: tuple[str, ...], source: str, lang: str | None) 
 @date_range_options("published")
 @click.option("--source", help="Only articles from this source.")
 @limit_option(20, "Articles to list.")
+@click.option("--min-relevance", type=click.FloatRange(0, 1), help="Only articles scored at least this "
+              "(relevance to the beat, see `newsmon train relevance`).")
+@click.option("--sort", type=click.Choice(["rank", "relevance"]), default="rank", show_default=True,
+              help="Best match first, or most relevant to the beat first.")
 @format_option()
 @click.pass_obj
 def search(obj: CliContext, query: str, lang: str | None, since: str | None, until: str | None,
-           source: str | None, limit: int, fmt: str | None) -> None:
+           source: str | None, limit: int, min_relevance: float | None, sort: str, fmt: str | None) -> None:
     """Full-text search, best match first, with a snippet.
 
     Matching folds Azerbaijani letters and endings: `Aliyev` finds "Əliyev", `agentlik` finds
@@ -112,10 +116,11 @@ def search(obj: CliContext, query: str, lang: str | None, since: str | None, unt
         newsmon search 'memorandum KOICA' --since 2025-01-01 --format json
     """
     try:
-        rows = obj.reader.search(query, lang, since, until, source, limit)
+        rows = obj.reader.search(query, lang, since, until, source, limit, min_relevance=min_relevance,
+                                sort=sort)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
-    _emit(rows, fmt, ["id", "published", "lang", "source", "title", "snippet", "url"])
+    _emit(rows, fmt, ["id", "published", "lang", "source", "relevance", "title", "snippet", "url"])
 
 
 @cli.command()
@@ -279,12 +284,15 @@ def _register() -> None:
     from newsmon.cli.datasette import datasette_metadata
     from newsmon.cli.digest import digest_command
     from newsmon.cli.export import export_command
+    from newsmon.cli.relevance import eval_relevance, label_command, score_command, train_relevance
     from newsmon.cli.lang import lang_command
     from newsmon.cli.models import eval_group, train_group
     from newsmon.cli.web import serve
     for command in (crawl, sources, reprocess, lang_command, serve, datasette_metadata, eval_group,
-                    train_group, export_command, digest_command):
+                    train_group, export_command, digest_command, label_command, score_command):
         cli.add_command(command)
+    train_group.add_command(train_relevance)
+    eval_group.add_command(eval_relevance)
 
 
 _register()

@@ -131,6 +131,9 @@ class Store(CrawlState):
         self.db["dates"].insert_all([
             {"article_id": article_id, **asdict(d), "inferred": int(d.inferred)} for d in article.dates])
         self.db["agreements"].insert_all([_agreement_row(article_id, a) for a in article.agreements])
+        if article.relevance is not None:  # scored by the pipeline's relevance model
+            self.db["relevance"].upsert({"article_id": article_id, "score": round(article.relevance, 4),
+                                         "model": "pipeline", "scored_at": now_iso()}, pk="article_id")
 
     def delete_article_annotations(self, article_id: int) -> None:
         """Inside the transaction of whoever rewrites them."""
@@ -140,14 +143,21 @@ class Store(CrawlState):
     # -- reading ------------------------------------------------------------------------------
     def search(self, query: str, lang: str | None = None, since: str | None = None,
                until: str | None = None, source: str | None = None, limit: int = 20,
-               marks: tuple[str, str] = ("[", "]")) -> list[dict]:
-        """Articles matching `query`, best first, each with a snippet whose matches are between `marks`."""
+               marks: tuple[str, str] = ("[", "]"), min_relevance: float | None = None,
+               sort: str = "rank") -> list[dict]:
+        """Articles matching `query`, best first (`sort="relevance"`: most relevant to the beat first),
+        each with its relevance score and a snippet whose matches are between `marks`."""
         where, params = _filters(lang, since, until, source)
+        if min_relevance is not None:
+            where += " and r.score >= :min_relevance"
+            params["min_relevance"] = min_relevance
+        order = "coalesce(r.score, -1) desc, articles_fts.rank" if sort == "relevance" else "articles_fts.rank"
         sql = f"""
-            select a.id, a.title, a.url, a.source, a.lang, a.published, a.text
+            select a.id, a.title, a.url, a.source, a.lang, a.published, r.score as relevance, a.text
             from articles_fts join articles a on a.rowid = articles_fts.rowid
+            left join relevance r on r.article_id = a.id
             where articles_fts match :q and a.duplicate_of is null {where}
-            order by articles_fts.rank limit :limit"""
+            order by {order} limit :limit"""
         rows = list(self.db.query(sql, {"q": fts_query(query), "limit": limit, **params}))
         for row in rows:
             row["snippet"] = snippet(row.pop("text"), query, marks=marks)

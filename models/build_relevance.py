@@ -1,0 +1,79 @@
+"""Build the shipped relevance model (models/relevance/) from the hand labels in corpus/relevance/labels.csv.
+
+The texts are not in the repository: they are read by id from ../shared/data/real-news/{az,en,fr}.jsonl.
+Prints the cross-validated figures (overall, per language, keyword-sampled vs random items), the learning
+curve, and the score distribution on the real-news articles nobody labelled; writes them to
+models/relevance/report.json beside the model.
+
+    python models/build_relevance.py [--labels corpus/relevance/labels.csv] [--shared ../shared]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from newsmon.nlp.relevance import doc_text  # noqa: E402
+from newsmon.train.relevance import cross_validate, fit, from_csv, learning_curve  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--labels", default=str(REPO / "corpus/relevance/labels.csv"))
+    parser.add_argument("--shared", default=str(REPO.parent / "shared"))
+    parser.add_argument("--out", default=str(REPO / "models/relevance"))
+    parser.add_argument("--kind", choices=["logreg", "svm"], help="default: the better cross-validated F1")
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+
+    news = [Path(args.shared) / "data/real-news" / f"{lang}.jsonl" for lang in ("az", "en", "fr")]
+    data = from_csv(args.labels, news)
+    print(f"labels: {data.counts()} by language {dict(Counter(data.langs))} by sample {dict(Counter(data.groups))}")
+
+    report = {"labels": args.labels, "counts": data.counts(), "kinds": {}}
+    for kind in ("logreg", "svm"):
+        cv = cross_validate(data, kind, args.folds)
+        cv.pop("oof")
+        report["kinds"][kind] = cv
+        o = cv["overall"]
+        print(f"{kind}: {args.folds}-fold CV  P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}  "
+              f"AUC {cv['roc_auc']:.3f}")
+        for group, figures in {**cv["by_lang"], **cv["by_sample"]}.items():
+            print(f"    {group:8} n={figures['n']:3} relevant={figures['relevant']:3}  P {figures['precision']:.3f}"
+                  f"  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}  AUC {figures.get('roc_auc', float('nan')):.3f}")
+    kind = args.kind or max(report["kinds"], key=lambda k: report["kinds"][k]["overall"]["f1"])
+    report["chosen"] = kind
+    print(f"model: {kind}")
+    report["learning_curve"] = learning_curve(data, kind, args.folds)
+    print("learning curve (F1 cross-validated):",
+          ", ".join(f"{p['train_size']}: {p['f1_cv']:.3f}" for p in report["learning_curve"]))
+
+    model = fit(data, kind, name="relevance-egov", source="corpus/relevance/labels.csv "
+                "(texts: shared/data/real-news)")
+    # trained on every label; the unlabelled real-news articles are what it will meet
+    labelled = set(data.ids)
+    unlabelled: dict[str, list[tuple[str, str, float]]] = {}
+    for path in news:
+        items = [json.loads(line) for line in path.open(encoding="utf-8")]
+        items = [r for r in items if r["id"] not in labelled]
+        scores = model.score([doc_text(r.get("title"), r.get("text")) for r in items])
+        unlabelled[path.stem] = sorted(((r["id"], r.get("title") or "", s) for r, s in zip(items, scores)),
+                                       key=lambda t: -t[2])
+    report["unlabelled"] = {
+        lang: {"n": len(rows), "scored_0.5_or_more": sum(s >= 0.5 for *_, s in rows),
+               "top": [{"id": i, "title": t[:100], "score": round(s, 3)} for i, t, s in rows[:15]]}
+        for lang, rows in unlabelled.items()}
+    for lang, part in report["unlabelled"].items():
+        print(f"unlabelled {lang}: {part['n']} articles, {part['scored_0.5_or_more']} scored >= 0.5")
+    directory = model.save(args.out)
+    (directory / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"saved {directory} ({model.name})")
+
+
+if __name__ == "__main__":
+    main()
