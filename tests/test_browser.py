@@ -129,10 +129,13 @@ def submit(driver, field: str, value: str) -> None:
 
 
 def column(driver, header: str) -> list[str]:
-    """The cells of the first table's column under `header`."""
-    headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "table thead th")]
-    index = headers.index(header) + 1
-    return [td.text for td in driver.find_elements(By.CSS_SELECTOR, f"table tbody tr td:nth-child({index})")]
+    """The cells under `header` in the first table that has that column."""
+    for table in driver.find_elements(By.TAG_NAME, "table"):
+        headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
+        if header in headers:
+            index = headers.index(header) + 1
+            return [td.text for td in table.find_elements(By.CSS_SELECTOR, f"tbody tr td:nth-child({index})")]
+    raise AssertionError(f"no table with a {header!r} column")
 
 
 def test_search_language_filter_entity_and_article_link(browser, ui, sample_site):
@@ -173,10 +176,7 @@ def test_entity_page_draws_its_chart(browser, ui):
     browser.get(ui + "/entity/sapssi")
     wait(browser, ec.title_contains("ASAN"), "the entity page")
     charts = browser.find_elements(By.CSS_SELECTOR, CHART)
-    if not charts:
-        # The entity page has no chart yet (issue 12 part 3, charts for the analyst, is not in the web UI):
-        # extend this test when it lands, e.g. with the chart's series per language.
-        pytest.xfail("the entity page has no chart yet (issue 12 part 3)")
+    assert charts, "the entity page draws its mentions over time"
     for chart in charts:
         size = chart.size
         assert size["width"] > 100 and size["height"] > 50, f"chart drawn too small: {size}"
@@ -184,6 +184,13 @@ def test_entity_page_draws_its_chart(browser, ui):
             assert browser.execute_script("return arguments[0].complete && arguments[0].naturalWidth", chart)
         elif chart.tag_name == "svg":  # has marks, not an empty frame
             assert chart.find_elements(By.CSS_SELECTOR, "path, rect, line, polyline, circle")
+    # the timeline has one series per language of the mentions, named in its legend (SVG text)
+    legend = browser.find_element(By.CSS_SELECTOR, "figure#chart-timeline svg").text.split()
+    assert {"az", "en", "fr"} <= set(legend)
+    # and each co-occurring entity links to the articles behind the pair
+    browser.find_element(By.CSS_SELECTOR, "a[href^='/pair?a=sapssi']").click()
+    wait(browser, ec.url_contains("/pair?"), "the articles behind a pair")
+    assert column(browser, "title")
 
 
 def test_html_digest_fits_a_phone_and_shows_its_chart(browser, db, tmp_path):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from newsmon.nlp.kb import KnowledgeBase
+from newsmon.store import analytics
 from newsmon.store.articles import Store
 
 
@@ -31,6 +32,9 @@ def entity_record(store: Store, kb: KnowledgeBase | None, entity_id: str) -> dic
             names.setdefault(lang, []).extend(n for n in seen if n not in names[lang])
         record["names"] = names
         record["acronyms"] = list(entry.acronyms + entry.brands)
+    if record:  # the data behind the analyst's charts (web UI), the same in `newsmon entity --format json`
+        record["timeline"] = analytics.entity_timeline(store.db, entity_id)
+        record["cooccurring"] = analytics.cooccurring(store.db, entity_id)
     return record
 
 

@@ -1,4 +1,4 @@
-"""Server-side charts with matplotlib (Agg backend: no display, no JavaScript in the page).
+"""Server-side charts with matplotlib (Figure objects rendered by Agg/SVG: no display, no JavaScript).
 
 SVG for the web UI (inline, scales with the page, text stays text) and PNG for e-mail (mail clients
 show PNG attachments referenced by cid: but strip inline SVG). Every chart is drawn from plain data
@@ -12,11 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import matplotlib
-
-matplotlib.use("Agg")  # before pyplot: never look for a display
-import matplotlib.dates as mdates  # noqa: E402
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.dates as mdates
+from matplotlib.figure import Figure  # used without pyplot: no backend, no display, no global state
 
 # a colour-blind-safe qualitative palette (Okabe-Ito), in order of use
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000")
@@ -36,7 +33,6 @@ def _figure(width: float = 7.5, height: float = 2.8) -> Figure:
 def _encode(fig: Figure, fmt: str) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format=fmt, metadata={"Date": None} if fmt == "svg" else {"Software": None})
-    plt.close(fig)
     data = buf.getvalue()
     if fmt == "svg":  # drop the XML prolog and DOCTYPE: the SVG goes inline into an HTML page
         data = re.sub(rb"^.*?(<svg)", rb"\1", data, count=1, flags=re.S)

@@ -17,7 +17,8 @@ from newsmon.model import AGREEMENT_TYPES, LABELS
 
 Cell = Callable[[dict[str, Any]], str]
 NAV = [("/", "Overview"), ("/search", "Search"), ("/entities", "Entities"),
-       ("/agreements", "Agreements"), ("/digest", "Digest"), ("/export.jsonl", "Export (JSONL)")]
+       ("/agreements", "Agreements"), ("/agreements/charts", "Agreement charts"), ("/digest", "Digest"),
+       ("/export.jsonl", "Export (JSONL)")]
 CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72em;padding:0 1em 2em;color:#222}
 nav{padding:.6em 0;border-bottom:1px solid #ccc;margin-bottom:1em}nav a{margin-right:1em}
@@ -25,6 +26,8 @@ table{border-collapse:collapse;margin:.5em 0 1.2em}th,td{border-bottom:1px solid
 padding:.25em .6em;text-align:left;vertical-align:top}th{background:#f4f4f4}
 mark{background:#ffe58a}.muted{color:#777}.error{color:#a00;font-weight:bold}
 form{margin:.5em 0 1em}input,select{font:inherit;margin-right:.4em}input[name=q]{width:22em}
+figure.chart{margin:.5em 0 1.2em}figure.chart svg{max-width:100%;height:auto}
+@media (max-width:600px){input[name=q]{width:100%}table{display:block;overflow-x:auto}}
 """
 
 
@@ -140,6 +143,11 @@ def _signed(record: Mapping[str, Any]) -> str:
     return esc((record.get("date_signed") or {}).get("value")) or '<span class="muted">not given</span>'
 
 
+def _relevance(row: Mapping[str, Any]) -> str:
+    score = row.get("relevance")
+    return '<span class="muted">–</span>' if score is None else esc(f"{score:.2f}")
+
+
 ARTICLE_COLUMNS: list[tuple[str, str | Cell]] = [
     ("date", _date), ("lang", "lang"), ("source", "source"), ("title", _title)]
 AGREEMENT_COLUMNS: list[tuple[str, str | Cell]] = [
@@ -173,11 +181,15 @@ def search(params: Mapping[str, Any], rows: list[dict] | None) -> str:
                  _field("since", params.get("since"), "YYYY-MM-DD"),
                  _field("until", params.get("until"), "YYYY-MM-DD"),
                  _field("source", params.get("source"), "", 12),
-                 _field("limit", params.get("limit"), "20", 4))
+                 _field("limit", params.get("limit"), "20", 4),
+                 _field("min_relevance", params.get("min_relevance"), "0.5", 4),
+                 _select("sort", params.get("sort") if params.get("sort") != "rank" else None,
+                         ("relevance",)))
     if rows is None:
         return layout("Search", form + '<p class="muted">Azerbaijani letters and endings are folded: '
                       "<code>Aliyev</code> finds “Əliyev”, <code>agentlik</code> finds “Agentliyinin”.</p>")
-    result = table(rows, [*ARTICLE_COLUMNS, ("snippet", lambda r: highlight(r.get("snippet")))])
+    result = table(rows, [*ARTICLE_COLUMNS, ("relevance", _relevance),
+                          ("snippet", lambda r: highlight(r.get("snippet")))])
     return layout(f"Search: {params['q']}", f"{form}<p>{len(rows)} results, best first.</p>{result}",
                   href("/search", **params, format="json"))
 
@@ -190,7 +202,7 @@ def entities(params: Mapping[str, Any], rows: list[dict]) -> str:
     return layout("Top entities", form + result, href("/entities", **params, format="json"))
 
 
-def entity(record: Mapping[str, Any]) -> str:
+def entity(record: Mapping[str, Any], charts: str = "") -> str:
     names = "".join(f"<li><b>{esc(lang)}</b>: {'; '.join(esc(n) for n in values)}</li>"
                     for lang, values in sorted(record["names"].items()))
     acronyms = record.get("acronyms")
@@ -200,7 +212,7 @@ def entity(record: Mapping[str, Any]) -> str:
     body = (f'<p>{esc(record["label"])} · id <code>{esc(record["id"])}</code> · '
             f'{esc(record["mentions"])} mentions in {len(record["articles"])} articles · '
             f'<a href="{href("/agreements", party=record["name"])}">its agreements</a></p>'
-            f"<h2>Names by language</h2><ul>{names}</ul>{extra}<h2>Articles</h2>{articles}")
+            f"<h2>Names by language</h2><ul>{names}</ul>{extra}{charts}<h2>Articles</h2>{articles}")
     return layout(record["name"], body, href("/entity/" + quote(record["id"], safe=""), format="json"))
 
 
@@ -220,16 +232,20 @@ def agreements(params: Mapping[str, Any], rows: list[dict]) -> str:
                   href("/agreements", **params, format="json"))
 
 
-def digest(params: Mapping[str, Any], data: Mapping[str, Any], presets: Mapping[str, str]) -> str:
+def digest(params: Mapping[str, Any], data: Mapping[str, Any], presets: Mapping[str, str],
+           chart: str = "") -> str:
     form = _form("/digest", _field("since", data["since"], "YYYY-MM-DD", 25),
-                 _field("top", params.get("top"), "10", 4))
+                 _field("top", params.get("top"), "10", 4),
+                 _field("min_relevance", params.get("min_relevance"), "0.5", 4))
     quick = " · ".join(f'<a href="{href("/digest", since=v)}">{esc(k)}</a>' for k, v in presets.items())
     actors = table(data["actors"], [
-        ("name", _entity_cell), ("label", "label"), ("articles", "articles"), ("mentions", "mentions")],
+        ("name", _entity_cell), ("label", "label"), ("articles", "articles"), ("mentions", "mentions"),
+        ("before", "previous"), ("change", lambda r: esc(f"{r['change']:+d}"))],
         empty="No actors.")
     agreements_ = table(data["agreements"], [c for c in AGREEMENT_COLUMNS if c[0] not in ("lang",)],
                         empty="No agreements reported.")
     body = (f"{form}<p>Quick: {quick}</p><p>{len(data['articles'])} new articles stored since "
-            f"{esc(data['since'])}.</p>{table(data['articles'], ARTICLE_COLUMNS, empty='Nothing new.')}"
-            f"<h2>Most mentioned</h2>{actors}<h2>Agreements reported</h2>{agreements_}")
+            f"{esc(data['since'])}, most relevant first.</p>"
+            f"{table(data['articles'], [*ARTICLE_COLUMNS, ('relevance', _relevance)], empty='Nothing new.')}"
+            f"<h2>Most mentioned</h2>{actors}{chart}<h2>Agreements reported</h2>{agreements_}")
     return layout("Digest", body, href("/digest", **params, since=data["since"], format="json"))

@@ -24,7 +24,8 @@ from typing import Any
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from newsmon.model import AGREEMENT_TYPES, LABELS
-from newsmon.web import pages
+from newsmon.store import analytics
+from newsmon.web import chart_pages, pages
 from newsmon.store.lookup import entity_ids, entity_record, entity_records
 from newsmon.store.articles import Store
 
@@ -84,6 +85,19 @@ class Params:
             raise HTTPError(400, f"{name}: expected a whole number from 1 to {MAX_ROWS}, got {value!r}")
         return int(value)
 
+    def fraction(self, name: str) -> float | None:
+        """A number from 0 to 1 (a relevance threshold), None when absent."""
+        value = self.text(name)
+        if value is None:
+            return None
+        try:
+            number = float(value)
+        except ValueError:
+            number = -1.0
+        if not 0 <= number <= 1:
+            raise HTTPError(400, f"{name}: expected a number from 0 to 1, got {value!r}")
+        return number
+
     def choice(self, name: str, choices: tuple[str, ...], upper: bool = False) -> str | None:
         value = self.text(name)
         if value is None:
@@ -115,14 +129,17 @@ class App:
 
     def search(self, store: Store, p: Params) -> Page:
         params = {"q": p.text("q"), "lang": p.text("lang"), "since": p.date("since"),
-                  "until": p.date("until"), "source": p.text("source"), "limit": p.number("limit", 20)}
+                  "until": p.date("until"), "source": p.text("source"), "limit": p.number("limit", 20),
+                  "min_relevance": p.fraction("min_relevance"),
+                  "sort": p.choice("sort", ("rank", "relevance")) or "rank"}
         if params["q"] is None:
             if p.text("format") == "json":
                 raise HTTPError(400, "q: give the words to search for")
             return pages.search(params, None), []
         try:
             rows = store.search(params["q"], params["lang"], params["since"], params["until"],
-                                params["source"], params["limit"], marks=pages.MARKS)
+                                params["source"], params["limit"], marks=pages.MARKS,
+                                min_relevance=params["min_relevance"], sort=params["sort"])
         except ValueError as exc:  # a query with no words in it
             raise HTTPError(400, f"q: {exc}") from None
         # JSON carries the snippets as `newsmon search --format json` prints them, matches in [brackets]
@@ -151,7 +168,26 @@ class App:
         record = entity_record(store, self.kb, entity_id)
         if record is None:
             raise HTTPError(404, f"no entity with id {entity_id!r}")
-        return pages.entity(record), record
+        if p.text("format") == "json":  # no chart drawn for the data alone
+            return "", record
+        return pages.entity(record, chart_pages.entity_sections(record)), record
+
+    def pair(self, store: Store, p: Params) -> Page:
+        ids = [p.text("a"), p.text("b")]
+        if None in ids:
+            raise HTTPError(400, "a, b: give two entity ids")
+        records = [store.entity(i) for i in ids]
+        if None in records:
+            raise HTTPError(404, f"no entity with id {ids[records.index(None)]!r}")
+        a, b = ({k: r[k] for k in ("id", "name", "label")} for r in records)
+        rows = analytics.pair_articles(store.db, a["id"], b["id"])
+        return chart_pages.pair(a, b, rows), {"a": a, "b": b, "articles": rows}
+
+    def agreement_charts(self, store: Store, p: Params) -> Page:
+        data = analytics.agreements_timeline(store.db)
+        if p.text("format") == "json":
+            return "", data
+        return chart_pages.agreement_charts(data), data
 
     def agreements(self, store: Store, p: Params) -> Page:
         params = {"party": p.text("party"), "type": p.choice("type", AGREEMENT_TYPES),
@@ -166,8 +202,13 @@ class App:
                    for label, days in (("last 24 hours", 1), ("last 7 days", 7), ("last 30 days", 30))}
         since = p.date("since", allow_time=True) or (now - timedelta(days=DIGEST_DAYS)).isoformat()
         top = p.number("top", 10)
-        data = store.digest(since, top)
-        return pages.digest({"top": p.text("top")}, data, presets), data
+        min_relevance = p.fraction("min_relevance")
+        data = store.digest(since, top, min_relevance=min_relevance)
+        chart = "" if p.text("format") == "json" else chart_pages.time_chart(
+            "digest", {"bucket": "day", **data["daily"]}, "Mentions per day, top actors",
+            "Mentions of the most mentioned actors")
+        return pages.digest({"top": p.text("top"), "min_relevance": p.text("min_relevance")}, data, presets,
+                            chart), data
 
     def route(self, path: str) -> Callable[[Store, Params], Page] | None:
         if path.startswith("/entity/") and len(path) > len("/entity/"):
@@ -175,7 +216,8 @@ class App:
             return lambda store, p: self.entity(store, p, entity_id)
         return {"/": self.index, "/search": self.search, "/entities": self.entities,
                 "/entity": self.entity_by_name, "/agreements": self.agreements,
-                "/digest": self.digest}.get(path)
+                "/digest": self.digest, "/pair": self.pair,
+                "/agreements/charts": self.agreement_charts}.get(path)
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -277,4 +319,5 @@ def make_server(db_path: str | Path, host: str = "127.0.0.1", port: int = DEFAUL
     missing database or a too-new one is refused before the first request. `kb` (a KnowledgeBase)
     adds the names the CLI's `entity` and `agreements --party` know beyond the stored ones."""
     Store(db_path, readonly=True).close()
+    import newsmon.web.charts  # noqa: F401  matplotlib's import paid at start, not by the first chart page
     return WebServer((host, port), str(db_path), App(kb), quiet)
