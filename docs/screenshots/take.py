@@ -37,6 +37,7 @@ PAGES = [  # (file name, path on the web UI)
     ("entities", "/entities"),
     ("entity", "/entity/sapssi"),
     ("agreements", "/agreements"),
+    ("agreement-charts", "/agreements/charts"),
     ("digest", "/digest"),  # the last 24 hours: all of a demo crawled just now
 ]
 

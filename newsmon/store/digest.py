@@ -8,10 +8,11 @@ chart. Rendering (text, Markdown, HTML, e-mail) is in newsmon.web.digest.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from datetime import date, datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from newsmon.store import relevance
+from newsmon.store.analytics import buckets
 
 CHART_ACTORS = 5
 OTHER = "Other coverage"
@@ -146,24 +147,20 @@ def article_day(article: dict[str, Any]) -> str:
 
 
 def _daily(db: Any, articles: list[dict[str, Any]], actors: list[dict[str, Any]]) -> dict[str, Any]:
-    """Mentions per day of each actor over the days the articles span (every day listed, zeros
-    included, so a chart's x axis is even)."""
+    """Mentions per day (per month over long periods) of each actor over the days the articles span,
+    every bucket listed, zeros included, so a chart's x axis is even."""
     if not articles or not actors:
-        return {"days": [], "series": []}
+        return {"bucket": "day", "days": [], "series": []}
     day_of = {a["id"]: article_day(a) for a in articles}
-    first, last = min(day_of.values()), max(day_of.values())
-    days = []
-    d = date.fromisoformat(first)
-    while d.isoformat() <= last:
-        days.append(d.isoformat())
-        d += timedelta(days=1)
+    unit, axis, bucket_of = buckets(list(day_of.values()))
     ids = list(day_of)
     series = []
     for actor in actors:
-        per_day: Counter = Counter()
+        per_bucket: Counter = Counter()
         for (article_id,) in db.execute(
                 f"select article_id from mentions where entity_id = ? and article_id in "
                 f"({','.join('?' * len(ids))})", [actor["id"], *ids]):
-            per_day[day_of[article_id]] += 1
-        series.append({"id": actor["id"], "name": actor["name"], "counts": [per_day[d] for d in days]})
-    return {"days": days, "series": series}
+            if day_of[article_id] in bucket_of:
+                per_bucket[bucket_of[day_of[article_id]]] += 1
+        series.append({"id": actor["id"], "name": actor["name"], "counts": [per_bucket[b] for b in axis]})
+    return {"bucket": unit, "days": axis, "series": series}

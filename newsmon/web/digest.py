@@ -214,4 +214,4 @@ def chart(data: dict[str, Any], fmt: str = "png") -> bytes | None:
         return None
     from newsmon.web.charts import time_series  # matplotlib only when a chart is drawn
     return time_series(data["daily"]["days"], data["daily"]["series"],
-                       "Mentions per day, top actors", fmt=fmt)
+                       f"Mentions per {data['daily']['bucket']}, top actors", fmt=fmt)

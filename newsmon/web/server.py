@@ -205,7 +205,7 @@ class App:
         min_relevance = p.fraction("min_relevance")
         data = store.digest(since, top, min_relevance=min_relevance)
         chart = "" if p.text("format") == "json" else chart_pages.time_chart(
-            "digest", {"bucket": "day", **data["daily"]}, "Mentions per day, top actors",
+            "digest", data["daily"], f"Mentions per {data['daily']['bucket']}, top actors",
             "Mentions of the most mentioned actors")
         return pages.digest({"top": p.text("top"), "min_relevance": p.text("min_relevance")}, data, presets,
                             chart), data
