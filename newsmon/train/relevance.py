@@ -61,10 +61,13 @@ def from_store(store: Store) -> Labelled:
 
 
 def from_csv(labels_csv: str | Path, texts: Iterable[str | Path]) -> Labelled:
-    """Labels (id,lang,label[,sampled_by]) joined by id with the texts of JSONL files ({id, title, text})."""
+    """Labels (id,lang,label[,sampled_by]) joined by id with the texts of JSONL files ({id, title, text});
+    rows labelled "unsure" are left out."""
     wanted: dict[str, dict[str, str]] = {}
     with open(labels_csv, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
+            if row.get("label") == "unsure":  # the annotator could not decide: no training signal
+                continue
             if row.get("label") not in relevance_store.LABEL_VALUES:
                 raise ValueError(f"{labels_csv}: id {row.get('id')!r}: label must be relevant or irrelevant, "
                                  f"got {row.get('label')!r}")
