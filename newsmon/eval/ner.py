@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Protocol, Sequence
 
 from newsmon.nlp.ner_labels import strip_article, to_unified
 from newsmon.eval.scoring import Counts
@@ -28,10 +28,14 @@ _NO_SPACE_AFTER = set("([{«")
 class Sentence:
     words: list[str]
     spans: list[Span] = field(default_factory=list)
+    # Whitespace after each token when the source text is known (stand-off data); IOB files lose it.
+    space_after: list[bool] | None = None
 
     @property
     def spaces(self) -> list[bool]:
-        """Plausible whitespace after each token so that `Doc.text` reads like the original."""
+        """Whitespace after each token: as in the source, else plausible so that `Doc.text` reads like it."""
+        if self.space_after is not None:
+            return list(self.space_after)
         spaces = []
         for word, nxt in zip(self.words, self.words[1:] + [""]):
             spaces.append(bool(nxt) and nxt not in _NO_SPACE_BEFORE and word not in _NO_SPACE_AFTER)
@@ -172,6 +176,38 @@ def evaluate(nlp, sentences: list[Sentence], labels: Iterable[str] | None = None
     """Score a loaded spaCy pipeline on gold sentences (leading articles cut from both sides)."""
     gold = _strip_articles(sentences, [s.spans for s in sentences])
     pred = _strip_articles(sentences, predict_spans(nlp, sentences))
+    return score_spans(gold, pred, labels)
+
+
+class SentenceInContext(Protocol):
+    """A gold sentence cut from a document (e.g. `newsmon.train.standoff.StandoffSentence`)."""
+
+    context: str  # the whole document
+    start: int  # the sentence's range in it
+    end: int
+    spans: list[tuple[int, int, str]]  # gold, character offsets into the sentence
+
+
+def evaluate_in_context(nlp, items: Sequence[SentenceInContext], labels: Iterable[str] | None = None,
+                        lang: str = "az", post_filters: bool = False) -> NerScores:
+    """Exact character-span P/R/F1 on raw sentences, split by the pipeline's own tokenizer as in production.
+
+    With `post_filters`, predictions first go through the NER stage's filters
+    (`newsmon.nlp.ner.drop_unlikely_names`) with the whole document as their context, as the pipeline
+    runs them; without, the model's output is scored as it is.
+    """
+    from newsmon.model import Mention
+    from newsmon.nlp.ner import drop_unlikely_names
+
+    gold = [list(it.spans) for it in items]
+    pred: list[list[Span]] = []
+    docs = nlp.pipe([it.context[it.start:it.end] for it in items], batch_size=64)
+    for it, doc in zip(items, docs):
+        mentions = [Mention(e.text, label, it.start + e.start_char, it.start + e.end_char, lang)
+                    for e in doc.ents if (label := to_unified(e.label_)) and e.text.strip()]
+        if post_filters:
+            mentions = drop_unlikely_names(mentions, it.context)
+        pred.append([(m.start - it.start, m.end - it.start, m.label) for m in mentions])
     return score_spans(gold, pred, labels)
 
 

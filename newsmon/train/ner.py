@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Callable
 
 from newsmon.eval.ner import NerScores, Sentence, read_iob, score_spans, spans_to_iob, predict_spans
+from newsmon.train import standoff
 
 # Embedding attributes: NORM for the word; PREFIX/SUFFIX (first char, last 3 chars) and SHAPE
 # because Azerbaijani is agglutinative: inflected forms ("Bakıda", "Bakının") are rare words of
@@ -54,6 +55,10 @@ class TrainSettings:
     # More contexts per name and more names per context: the model memorises the training set by epoch 4.
     replace_copies: int = 0
     replace_prob: float = 0.5
+    # Quotes are tokens of their own even inside a word: Azerbaijani puts the case suffix after the
+    # closing quote ("“Report”un", "“Azərbaycan Hava Yolları”na"), and spaCy's rules keep that as one
+    # token, so no span could ever end at the name. Saved with the pipeline's tokenizer.
+    split_quotes: bool = True
 
     def __post_init__(self) -> None:
         self.attrs = tuple(self.attrs)
@@ -75,11 +80,15 @@ class EpochLog:
     seconds: float
 
 
+    watch_f1: dict[str, float] = field(default_factory=dict)  # overall F1 on each watched set
+
+
 @dataclass
 class TrainResult:
     best_epoch: int
     best_scores: dict
     epochs: list[EpochLog] = field(default_factory=list)
+    best_watch: dict[str, dict] = field(default_factory=dict)  # the watched sets' scores at the best epoch
 
 
 def build_config(settings: TrainSettings) -> str:
@@ -157,6 +166,27 @@ learn_rate = {settings.learn_rate}
 """
 
 
+QUOTES = "“”„\"«»"
+
+
+def configure_tokenizer(nlp, settings: TrainSettings) -> None:
+    """The tokenizer rules `settings` ask for, on top of the language's defaults (kept in the saved pipeline)."""
+    from spacy.util import compile_infix_regex
+
+    if settings.split_quotes:
+        infixes = list(nlp.Defaults.infixes or ()) + [f"[{QUOTES}]"]
+        nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+
+
+def blank_tokenizer(settings: TrainSettings):
+    """The tokenizer a pipeline trained with `settings` will have: stand-off text is split with it."""
+    import spacy
+
+    nlp = spacy.blank(settings.lang)
+    configure_tokenizer(nlp, settings)
+    return nlp.tokenizer
+
+
 def _examples(nlp, sentences: list[Sentence]) -> list:
     from spacy.tokens import Doc
     from spacy.training import Example
@@ -221,15 +251,21 @@ def _scores_line(scores: NerScores) -> dict[str, float]:
 
 
 def train(train_sents: list[Sentence], dev_sents: list[Sentence], out: str | Path,
-          settings: TrainSettings | None = None, log: Callable[[str], None] = print) -> TrainResult:
-    """Train, score dev after each epoch, and save the best epoch's pipeline to `out`."""
+          settings: TrainSettings | None = None, log: Callable[[str], None] = print,
+          watch: dict[str, list[Sentence]] | None = None, data: dict | None = None) -> TrainResult:
+    """Train, score dev after each epoch, and save the best epoch's pipeline to `out`.
+
+    `watch` sets (e.g. held-out real news) are scored and logged every epoch but never choose the epoch,
+    so that their scores stay an honest estimate. `data` (what the training data was) goes into meta.json.
+    """
     import spacy
     from spacy.util import compounding, fix_random_seed, minibatch
 
     settings = settings or TrainSettings()
     fix_random_seed(settings.seed)
     if settings.silver_dates:
-        train_sents = [Sentence(list(s.words), list(s.spans)) for s in train_sents]  # caller's stay as given
+        # The caller's sentences stay as given (and repeated sentences get their own copies).
+        train_sents = [Sentence(list(s.words), list(s.spans), s.space_after) for s in train_sents]
         log(f"silver dates: {add_silver_dates(train_sents, settings.lang)} DATE spans added to training data")
     if settings.replace_copies:
         extra = mention_replacement(train_sents, settings.replace_copies, settings.replace_prob, settings.seed)
@@ -239,10 +275,11 @@ def train(train_sents: list[Sentence], dev_sents: list[Sentence], out: str | Pat
     labels = sorted({span[2] for s in train_sents for span in s.spans})
     config = spacy.util.load_config_from_str(build_config(settings))
     nlp = spacy.util.load_model_from_config(config, auto_fill=True, validate=True)
+    configure_tokenizer(nlp, settings)
     examples = _examples(nlp, train_sents)
     optimizer = nlp.initialize(lambda: examples)
     # Dev is scored on the labels its gold has: WikiANN has no DATE, a predicted date is no error there.
-    dev_labels = sorted({span[2] for s in dev_sents for span in s.spans})
+    dev_labels = _labels_of(dev_sents)
     log(f"train {len(train_sents)} sentences, dev {len(dev_sents)}; labels {labels}; "
         f"dev scored on {dev_labels}; settings {json.dumps(asdict(settings))}")
 
@@ -258,37 +295,95 @@ def train(train_sents: list[Sentence], dev_sents: list[Sentence], out: str | Pat
             nlp.update(batch, drop=settings.dropout, sgd=optimizer, losses=losses)
         with nlp.use_params(optimizer.averages):
             scores = score_spans([s.spans for s in dev_sents], predict_spans(nlp, dev_sents), dev_labels)
+            watched = {name: score_spans([s.spans for s in sents], predict_spans(nlp, sents), _labels_of(sents))
+                       for name, sents in (watch or {}).items()}
             improved = scores.overall.f1 > best_f1
             if improved:
                 best_f1 = scores.overall.f1
                 result.best_epoch, result.best_scores = epoch, scores.to_dict()
+                result.best_watch = {name: w.to_dict() for name, w in watched.items()}
                 nlp.to_disk(out)
-        entry = EpochLog(epoch, round(losses.get("ner", 0.0), 2), round(scores.overall.precision, 4),
+        entry = EpochLog(epoch, round(float(losses.get("ner", 0.0)), 2), round(scores.overall.precision, 4),
                          round(scores.overall.recall, 4), round(scores.overall.f1, 4),
-                         _scores_line(scores), round(time.perf_counter() - start, 1))
+                         _scores_line(scores), round(time.perf_counter() - start, 1),
+                         {name: round(w.overall.f1, 4) for name, w in watched.items()})
         result.epochs.append(entry)
+        watch_text = "".join(f"  {name} F1 {f1:.4f} {_scores_line(watched[name])}"
+                             for name, f1 in entry.watch_f1.items())
         log(f"epoch {epoch:3d}  loss {entry.loss:9.2f}  P {entry.precision:.4f}  R {entry.recall:.4f}  "
-            f"F1 {entry.f1:.4f}  {entry.per_label_f1}  {entry.seconds:.0f}s{'  *best' if improved else ''}")
+            f"F1 {entry.f1:.4f}  {entry.per_label_f1}{watch_text}  {entry.seconds:.0f}s"
+            f"{'  *best' if improved else ''}")
         if settings.patience and epoch - result.best_epoch >= settings.patience:
             log(f"no better dev F1 for {settings.patience} epochs: stopping")
             break
-    _write_meta(out, settings, result)
+    _write_meta(out, settings, result, data or {})
     return result
 
 
-def _write_meta(out: Path, settings: TrainSettings, result: TrainResult) -> None:
+def _labels_of(sentences: list[Sentence]) -> list[str]:
+    return sorted({span[2] for s in sentences for span in s.spans})
+
+
+def _write_meta(out: Path, settings: TrainSettings, result: TrainResult, data: dict) -> None:
     """Record what produced the pipeline in its own meta.json, beside spaCy's fields."""
     meta_path = out / "meta.json"
     meta = json.loads(meta_path.read_text(encoding="utf-8"))
     meta.update({"name": f"ner_{settings.lang}", "version": "0.1.0",
                  "description": "newsmon NER: blank tokenizer + tok2vec + ner, trained by newsmon.train.ner"})
     meta["newsmon_training"] = {"settings": asdict(settings), "best_epoch": result.best_epoch,
-                                "dev": result.best_scores}
+                                "dev": result.best_scores, "watched": result.best_watch, "data": data,
+                                "epochs": [asdict(e) for e in result.epochs]}
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
 
 
+@dataclass
+class StandoffSource:
+    """Stand-off annotated real news to train on; `holdout_share` of its articles are kept out to score."""
+
+    paths: list[str | Path]
+    real_news_dir: str | Path = standoff.DEFAULT_REAL_NEWS
+    copies: int = 1  # each training sentence this many times: a few hundred in-domain sentences beside 10k
+    holdout_share: float = standoff.HOLDOUT_SHARE
+    holdout_seed: int = standoff.HOLDOUT_SEED
+
+
 def train_files(train_paths: list[str | Path], dev_path: str | Path, out: str | Path,
-                settings: TrainSettings | None = None, log: Callable[[str], None] = print) -> TrainResult:
-    """`train` on IOB2 files (several training files are concatenated)."""
-    train_sents = [s for p in train_paths for s in read_iob(p)]
-    return train(train_sents, read_iob(dev_path), out, settings, log)
+                settings: TrainSettings | None = None, log: Callable[[str], None] = print,
+                source: StandoffSource | None = None) -> TrainResult:
+    """`train` on IOB2 files (concatenated) plus, optionally, stand-off real news (its held-out part watched)."""
+    settings = settings or TrainSettings()
+    per_file = [read_iob(p) for p in train_paths]
+    train_sents = [s for sents in per_file for s in sents]
+    data: dict = {"train": [_file_entry(p, len(sents)) for p, sents in zip(train_paths, per_file)],
+                  "dev": _file_entry(dev_path, None)}
+    watch: dict[str, list[Sentence]] = {}
+    if source is not None:
+        tokenizer = blank_tokenizer(settings)
+        loaded, held = [], []
+        for path in source.paths:
+            sents, stats = standoff.load_standoff(path, source.real_news_dir, settings.lang)
+            log(f"{path}: {stats.line()}")
+            part, held_part = standoff.split_by_article(sents, source.holdout_share, source.holdout_seed)
+            loaded += part
+            held += held_part
+            data.setdefault("standoff", []).append(
+                {**_file_entry(path, stats.loaded), "articles": stats.articles, "skipped_missing": stats.missing,
+                 "skipped_sha1": stats.sha1_mismatch, "train_sentences": len(part), "held_out_sentences": len(held_part),
+                 "held_out_articles": len({s.article_id for s in held_part})})
+        tokenized = standoff.tokenize(loaded, tokenizer)
+        for mention, sentence in tokenized.misaligned:
+            log(f"span off token edges, left out: {mention!r} in {sentence!r}")
+        train_sents += tokenized.sentences * source.copies
+        watch["held-out"] = standoff.tokenize(held, tokenizer).sentences
+        data["standoff_settings"] = {"real_news_dir": str(source.real_news_dir), "copies": source.copies,
+                                     "holdout_share": source.holdout_share, "holdout_seed": source.holdout_seed}
+        log(f"stand-off: {len(tokenized.sentences)} training sentences x {source.copies}, "
+            f"{len(held)} held out ({len({s.article_id for s in held})} articles)")
+    return train(train_sents, read_iob(dev_path), out, settings, log, watch=watch, data=data)
+
+
+def _file_entry(path: str | Path, sentences: int | None) -> dict:
+    entry = {"path": str(path), "sha256": standoff.sha256_of(path)}
+    if sentences is not None:
+        entry["sentences"] = sentences
+    return entry
