@@ -182,4 +182,5 @@ def test_shared_annotations_load_whole():
     train, held = split_by_article(sents, 0.15, 0)
     assert 0.10 < len({s.article_id for s in held}) / stats.articles < 0.20
     out = tokenize(sents, blank_tokenizer(TrainSettings(lang="az")))
-    assert len(out.misaligned) <= 0.002 * stats.spans  # only the source's missing spaces
+    # Only the source's missing spaces and a few initials annotated without their dot (README-realnews.md).
+    assert len(out.misaligned) <= 0.005 * stats.spans
