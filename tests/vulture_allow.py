@@ -45,3 +45,6 @@ _.disallow_all
 # public vocabulary and store API used by tests and the schema checks
 model.AGREEMENT_STATUSES
 _.schema_version
+
+# spaCy reads the tokenizer hook we set (newsmon.train.ner.configure_tokenizer)
+_.infix_finditer
