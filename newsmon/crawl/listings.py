@@ -79,6 +79,8 @@ def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache,
             feeds, sitemaps = found.feeds, found.sitemaps
             if not found.error:
                 result.discovered_home = (feeds, sitemaps)
+    if source.urls:  # single pages the sources file names: queued as they are, nothing to fetch first
+        result.listings.append(Listing("urls", links=[Link(url) for url in source.urls]))
     for url in feeds:
         listing, response = _fetch_listing(url, source, fetcher, cache.cache_entry(url))
         if response.ok:

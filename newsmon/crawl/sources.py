@@ -12,6 +12,7 @@
 """
 from __future__ import annotations
 
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
@@ -46,7 +47,11 @@ class Source:
 
 
 def is_http_url(url: str) -> bool:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:  # "http://[::1/x": an unclosed IPv6 bracket
+        return False
     return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in url
 
 
@@ -64,15 +69,27 @@ def _block_lines(text: str) -> list[int]:
             if re.match(r"\s*\[\[\s*sources\s*\]\]", line)]
 
 
+# What each politeness key takes: its type, and the smallest value that makes sense (None: any).
+_KEY_TYPES: dict[str, tuple[type | tuple[type, ...], float | None]] = {
+    "delay": ((int, float), 0), "concurrency": (int, 1), "obey_robots": (bool, None),
+    "user_agent": (str, None), "timeout": ((int, float), 0.001), "max_bytes": (int, 1),
+    "allow_private": (bool, None),
+}
+
+
 def _politeness(table: dict[str, Any], base: Politeness, where: str) -> Politeness:
     values = {k: table[k] for k in Politeness.keys() if k in table}
-    types = {"delay": (int, float), "concurrency": int, "obey_robots": bool, "user_agent": str,
-             "timeout": (int, float), "max_bytes": int, "allow_private": bool}
     for key, value in values.items():
-        if not isinstance(value, types[key]) or (types[key] is not bool and isinstance(value, bool)):
+        kind, least = _KEY_TYPES[key]
+        if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
             raise SourcesError(f"{where}: '{key}' has the wrong type ({value!r})")
-        if key in ("delay", "timeout", "concurrency", "max_bytes") and value < 0:
-            raise SourcesError(f"{where}: '{key}' must not be negative")
+        if least is None:
+            continue
+        if not math.isfinite(value):
+            raise SourcesError(f"{where}: '{key}' must be a finite number, got {value!r}")
+        if value < least:
+            raise SourcesError(f"{where}: '{key}' must be "
+                               + ("at least 0" if least == 0 else "more than 0") + f", got {value!r}")
     return replace(base, **values)
 
 
@@ -87,6 +104,13 @@ def parse_sources(text: str, filename: str = "<sources>") -> list[Source]:
         raise SourcesError(f"{filename}:{_line_of(text, key)}: unknown table or key '{key}' "
                            "(expected [defaults] and [[sources]])")
     defaults_table = data.get("defaults", {})
+    if not isinstance(defaults_table, dict):
+        raise SourcesError(f"{filename}:{_line_of(text, 'defaults')}: 'defaults' must be a [defaults] "
+                           f"table, got {defaults_table!r}")
+    tables = data.get("sources", [])
+    if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
+        raise SourcesError(f"{filename}:{_line_of(text, 'sources')}: 'sources' must be [[sources]] "
+                           f"tables, got {tables!r}")
     unknown = set(defaults_table) - set(Politeness.keys())
     if unknown:
         key = sorted(unknown)[0]
@@ -96,7 +120,7 @@ def parse_sources(text: str, filename: str = "<sources>") -> list[Source]:
     headers = _block_lines(text)
     sources: list[Source] = []
     seen: set[str] = set()
-    for index, table in enumerate(data.get("sources", [])):
+    for index, table in enumerate(tables):
         start = headers[index] if index < len(headers) else 0
         where = f"{filename}:{start}"
         unknown = set(table) - set(SOURCE_KEYS)
@@ -145,4 +169,8 @@ def load_sources(path: str | Path) -> list[Source]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise SourcesError(f"{path}: cannot read ({exc.strerror})") from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[:exc.start].count(b"\n") + 1
+        raise SourcesError(f"{path}:{line}: not UTF-8 text (byte {exc.object[exc.start]:#04x}); "
+                           "save the file as UTF-8") from None
     return parse_sources(text, str(path))
