@@ -21,7 +21,8 @@ from typing import Any
 
 from newsmon.crawl import dedupe
 from newsmon.nlp.extract import extract_html, extract_text
-from newsmon.crawl.fetch import HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABLE, Fetcher, Response
+from newsmon.crawl.fetch import (HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABLE, Fetcher, Response,
+                                  decode_body, is_binary)
 from newsmon.crawl.listings import SourceListings, fetch_listings, link_rows
 from newsmon.model import Document
 from newsmon.crawl.progress import Progress
@@ -332,11 +333,18 @@ class Crawler:
         try:
             self.backfill_fingerprints()
             for item in items:
-                doc = self._load_item(item, source, lang, counts)
-                if doc is None:
-                    continue
-                counts.discovered += 1
-                self.save(doc, run_id, counts)
+                try:
+                    doc = self._load_item(item, source, lang, counts)
+                    if doc is None:
+                        continue
+                    counts.discovered += 1
+                    self.save(doc, run_id, counts)
+                except sqlite3.Error:
+                    raise  # the database is the run itself: stop
+                except Exception as exc:  # noqa: BLE001 - one item must not drop the rest of the batch
+                    counts.errors += 1
+                    log.exception("%s: not added", item)
+                    self.report(f"{item}: not added ({type(exc).__name__}: {exc})")
             status = "completed"
         finally:
             self.store.finish_run(run_id, _run_columns(counts), status)
@@ -355,11 +363,16 @@ class Crawler:
             return extract_html(response.text(), canonical_url(response.final_url), source, lang)
         path = Path(item)
         try:
-            raw = path.read_text(encoding="utf-8", errors="replace")
+            data = path.read_bytes()
         except OSError as exc:
             counts.errors += 1
             self.report(f"{item}: cannot read ({exc.strerror})")
             return None
+        if is_binary(data):
+            counts.errors += 1
+            self.report(f"{item}: not text or HTML (binary data): not added")
+            return None
+        raw = decode_body(data)
         url = path.resolve().as_uri()
         if path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[:1] == "<":
             doc = extract_html(raw, url, source, lang)

@@ -78,6 +78,27 @@ def _declared_charset(content_type: str) -> str | None:
     return str(charset) if charset else None
 
 
+_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
+
+
+def is_binary(data: bytes) -> bool:
+    """True for bytes that are no text in any encoding we read: NUL bytes outside UTF-16, or
+    bytes no charset fits (an ELF binary, an image, random data)."""
+    head = data[:65536]
+    if head.startswith(_BOMS):
+        return False
+    if b"\x00" in head:
+        return True
+    try:
+        head.decode("utf-8")
+        return False
+    except UnicodeDecodeError as exc:
+        if exc.start > len(head) - 4:  # a character cut at the end of the sample
+            return False
+    from charset_normalizer import from_bytes
+    return from_bytes(head).best() is None
+
+
 def decode_body(body: bytes, content_type: str = "") -> str:
     """Text of a response. Sites do declare utf-8 and send windows-1254: a declared or <meta>
     charset is used only when the bytes decode with it; otherwise the encoding is detected."""

@@ -58,14 +58,38 @@ class NerStage:
             nlp = self.pipeline(seg.lang)
             if nlp is None:
                 continue
-            doc = nlp(text[seg.start:seg.end])
-            for ent in doc.ents:
-                label = to_unified(ent.label_)
-                if label is None or not ent.text.strip():
-                    continue
-                mentions.append(Mention(ent.text, label, seg.start + ent.start_char,
-                                        seg.start + ent.end_char, seg.lang))
+            for start, end in chunks(text, seg.start, seg.end):
+                doc = nlp(text[start:end])
+                for ent in doc.ents:
+                    label = to_unified(ent.label_)
+                    if label is None or not ent.text.strip():
+                        continue
+                    mentions.append(Mention(ent.text, label, start + ent.start_char,
+                                            start + ent.end_char, seg.lang))
         return drop_unlikely_names(mentions, text)
+
+
+# spaCy refuses a text over nlp.max_length (1,000,000 characters, error E088) and needs about a
+# gigabyte per 100,000 characters for NER; a longer segment goes through in pieces cut where a
+# paragraph, a sentence or at least a word ends.
+CHUNK_CHARS = 100_000
+
+
+def chunks(text: str, start: int, end: int, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) spans of at most `size` characters covering text[start:end]."""
+    spans = []
+    while end - start > size:
+        window = text[start:start + size]
+        stop = start + size
+        for separator in ("\n", ". ", " "):  # the latest paragraph end, else sentence end, else space
+            cut = window.rfind(separator)
+            if cut > size // 2:
+                stop = start + cut + len(separator)
+                break
+        spans.append((start, stop))
+        start = stop
+    spans.append((start, end))
+    return spans
 
 
 # The Azerbaijani model learnt from Wikipedia titles that a capitalised word is a name, so it tags
