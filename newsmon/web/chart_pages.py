@@ -18,12 +18,13 @@ def figure(name: str, svg: bytes, caption: str) -> str:
             f'{svg.decode("utf-8")}<figcaption class="muted">{esc(caption)}</figcaption></figure>')
 
 
-def time_chart(name: str, data: Mapping[str, Any], title: str, caption: str, stacked: bool = False) -> str:
+def time_chart(name: str, data: Mapping[str, Any], title: str, caption: str, stacked: bool = False,
+               ylabel: str = "mentions") -> str:
     """A time-series figure, or a line saying there is nothing to draw."""
     if not data["series"]:
         return f'<p class="muted">No data for “{esc(title)}” yet.</p>'
     from newsmon.web.charts import time_series
-    svg = time_series(data["days"], data["series"], title, fmt="svg", stacked=stacked)
+    svg = time_series(data["days"], data["series"], title, fmt="svg", ylabel=ylabel, stacked=stacked)
     return figure(name, svg, f"{caption} (per {data['bucket']})")
 
 
@@ -49,9 +50,9 @@ def pair(a: Mapping[str, Any], b: Mapping[str, Any], rows: list[dict]) -> str:
 
 def agreement_charts(data: Mapping[str, Any]) -> str:
     by_type = time_chart("by-type", data["by_type"], "Agreements by type", "Agreements reported, by type",
-                         stacked=True)
+                         stacked=True, ylabel="agreements")
     by_party = time_chart("by-party", data["by_party"], "Agreements by party",
-                          "Agreements reported, by party (the most frequent parties)")
+                          "Agreements reported, by party (the most frequent parties)", ylabel="agreements")
     parties = table(data["parties"], [("party", lambda r: f'<a href="{href("/agreements", party=r["name"])}">'
                                                           f'{esc(r["name"])}</a>'),
                                       ("agreements", "agreements")], empty="No agreements yet.")

@@ -51,14 +51,18 @@ def time_series(days: Sequence[str], series: Sequence[dict[str, Any]], title: st
     fig = _figure(width, 2.6 + 0.22 * ((len(series) + 2) // 3))
     ax = fig.add_subplot()
     x = [date.fromisoformat(d) for d in days]
+    # a bar is as wide as its bucket (a day, week or month), less a gap: 0.8 of a day vanishes by the month
+    step = min(((b - a).days for a, b in zip(x, x[1:])), default=1)
     bottom = [0] * len(days)
     for i, s in enumerate(series):
         colour = PALETTE[i % len(PALETTE)]
         if stacked:
-            ax.bar(x, s["counts"], bottom=bottom, label=short(s["name"]), color=colour, width=0.8)
+            ax.bar(x, s["counts"], bottom=bottom, label=short(s["name"], 30), color=colour, width=0.8 * step)
             bottom = [b + c for b, c in zip(bottom, s["counts"])]
         else:
-            ax.plot(x, s["counts"], marker="o", markersize=3, linewidth=1.6, label=short(s["name"]), color=colour)
+            # labels cut to 30 characters: three legend columns of long agency names fit the figure
+            ax.plot(x, s["counts"], marker="o", markersize=3, linewidth=1.6, label=short(s["name"], 30),
+                    color=colour)
     ax.set_title(title, loc="left", fontsize=10)
     ax.set_ylabel(ylabel)
     ax.yaxis.get_major_locator().set_params(integer=True)
