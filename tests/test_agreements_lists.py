@@ -87,3 +87,32 @@ def test_another_executive_order_is_another_record():
 ])
 def test_names_of_documents_are_not_actors(surface, document):
     assert names_a_document(surface) is document
+
+
+def test_the_owner_named_in_the_genitive_issues_the_decree():
+    text = "Arxiv\nArxiv 1612-ci ildə Papa V Pavelin fərmanı ilə müstəqil qurum kimi formalaşıb."
+    art = make_article(text, "az", [], dates=[("1612-ci ildə", "1612", "year")])
+    [decree] = find_agreements(art, None)
+    assert decree.type == "decree" and names(decree) == {"Papa V Pavel"}
+
+
+def test_a_forum_hosts_a_signing_but_is_no_party():
+    text = ("Forum\nBakı Enerji Forumu çərçivəsində Energetika Nazirliyi ilə “Masdar” şirkəti arasında saziş "
+            "imzalanıb. Bakı Enerji Forumu iyunun 3-də başlayıb.")
+    art = make_article(text, "az", [("Bakı Enerji Forumu", "ORG", "Baku Energy Forum"),
+                                    ("Energetika Nazirliyi", "ORG", "Ministry of Energy"),
+                                    ("Bakı Enerji Forumu", "ORG", "Baku Energy Forum")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"Ministry of Energy", "Masdar"}
+
+
+def test_a_document_word_inside_an_organisation_name_is_no_agreement():
+    text = ("Talks\nThe President met the Secretary General of the North Atlantic Treaty Organization in Vilnius "
+            "to prepare the summit.")
+    art = make_article(text, "en", [("North Atlantic Treaty Organization", "ORG", "NATO")])
+    assert find_agreements(art, None) == []
+
+
+def test_an_agreement_bound_to_nobody_is_a_figure_of_speech():
+    text = "Récit\nLa mère conclut un accord avec le grand-père pour que son fils voyage en sécurité."
+    assert find_agreements(make_article(text, "fr", []), None) == []

@@ -24,8 +24,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
-from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, issuer, merge_parties, salient,
-                                        sentence_parties)
+from newsmon.nlp.agreements.issuer import issuer
+from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, merge_parties, salient,
+                                             sentence_parties)
 from newsmon.model import Agreement, Article, DateMention, Party
 from newsmon.nlp.dates.common import iso_day
 from newsmon.text.normalize import fold
@@ -61,6 +62,7 @@ class _Candidate:
     headline: bool
     definite: bool  # "the decree", "ce mémorandum": named as one the reader knows
     indefinite: bool = False  # "signed an Executive Order": a new one, whatever came before
+    anaphoric: bool = False  # "the sides", "tərəflər arasında": bound to actors named elsewhere
     merged: list["_Candidate"] = field(default_factory=list)
 
     @property
@@ -107,8 +109,8 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
     candidates: list[_Candidate] = []
     for sent in sentences:
         lex = lexicon(sent.lang)
-        # "Fərman Salmanov" is a person, not a decree
-        named = [(m.start, m.end) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC")]
+        # "Fərman Salmanov" is a person, "North Atlantic Treaty Organization" an organisation
+        named = [(m.start, m.end) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
         triggers = [t for t in _triggers(sent, lex) if not any(s < t[2] and t[1] < e for s, e in named)]
         here: list[_Candidate] = []
         for type_, t_start, t_end in triggers:
@@ -121,7 +123,9 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
             here.append(cand)
         _share_list_verbs(here)
         candidates += here
-    return [_to_record(c) for c in _merge(candidates)]
+    # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
+    # avec le grand-père")
+    return [_to_record(c) for c in _merge(candidates) if c.parties or c.anaphoric]
 
 
 def _share_list_verbs(here: list[_Candidate]) -> None:
@@ -177,12 +181,14 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                ctx: PartyContext, article: Article, body_dates: list[DateMention], lex: Lexicon,
                headline: bool) -> _Candidate:
     status = _status(sent, trigger, triggers, lex)
+    anaphoric = False
     if type_ == "decree":
-        parties = issuer(ctx, sent, lex)
+        parties = issuer(ctx, sent, lex, trigger)
         own = len(parties)
     else:
         intergov = bool(lex.intergov.search(sent.text))
         found = sentence_parties(ctx, sent, lex, trigger, intergov)
+        anaphoric = bool(found.anaphor)
         if found.anaphor:
             kind = found.kind or ("state" if intergov else None)
             parties, own = salient(ctx, sent, [], kind, 2), 0
@@ -199,7 +205,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       trigger_end=trigger[1], sentence=sent, status=status, parties=parties, own_parties=own,
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
-                      indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])))
+                      indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
+                      anaphoric=anaphoric)
 
 
 def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> str | None:

@@ -67,9 +67,10 @@ EN = Lexicon(
         # a President's memorandum is an order he issues
         ("decree", r"\b(?:presidential|national\s+security(?:\s+study)?)\s+memorand(?:um|a)\b"),
         ("memorandum", r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation))?\b|\bMoUs?\b"),
-        ("other", r"\b(?:letters?|declarations?)\s+of\s+intent\b|\bjoint\s+(?:declarations?|communiqu[ée]s?)\b"),
+        ("other", r"\b(?:letters?|declarations?)\s+of\s+intent\b|\bjoint\s+(?:declarations?|communiqu[ée]s?)\b"
+                  r"|\bjoint\s+(?:leaders['’]?\s+)?statements?\b"),
         ("protocol", r"\bprotocols?(?:\s+of\s+intent(?:ions?)?)?\b"),
-        ("decree", r"\bdecrees?\b|\b(?:executive|presidential)\s+orders?\b|\border\s+(?:No\.?|number)\s*\d*"
+        ("decree", r"\bdecrees?\b|\bE\.O\.\s*\d+|\b(?:executive|presidential)\s+orders?\b|\border\s+(?:No\.?|number)\s*\d*"
                    r"|(?<=signed an )order\b|(?<=issued an )order\b"),
         ("programme", r"\b(?:joint|action|work|cooperation|implementation)\s+(?:programmes?|programs?|plans?)\b"
                       r"|\broad\s?maps?\b"),
@@ -83,7 +84,8 @@ EN = Lexicon(
                        r"|\bpreparing\b|\bnegotiat\w*|\bprepare\b|\bin\s+preparation\b|\bbeing\s+prepared\b")),
         ("ratified", _c(r"\bratif\w*")),
         ("implemented", _c(r"\bimplement(?:ed|ing|ation)\b|\bin\s+force\b|\bunder\s+way\b|\bcarried\s+out\b")),
-        ("signed", _c(r"\b(?:signed|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed)\b")),
+        ("signed", _c(r"\b(?:signed|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed"
+                      r"|reached|secured|struck|finali[sz]ed|clinched)\b")),
     ),
     anaphor=_c(r"\b(?:the\s+(?:two|both|three)\s+(?:sides|parties|organi[sz]ers|agencies|organi[sz]ations"
                r"|institutions|countries|governments|partners)|both\s+(?:sides|parties|agencies|organi[sz]ations"
@@ -172,16 +174,20 @@ AZ = Lexicon(
     code="az",
     types=_types(
         ("memorandum", r"\b(?:anlaşma\s+|əməkdaşlıq\s+)?memorandum\w*"),
-        ("other", r"\bniyyət\s+(?:məktub|bəyannamə)\w*|\bbirgə\s+bəyannamə\w*"),
+        ("other", r"\bniyyət\s+(?:məktub|bəyannamə)\w*|\b(?:birgə|üçtərəfli|ikitərəfli)\s+bəyan(?:namə|at)\w*"
+                  r"|\bkommünike\w*"),
         ("protocol", r"\b(?:niyyət\s+)?protokol\w*"),
         ("decree", r"\bfərman\w*|\bsərəncam\w*"),
-        ("programme", r"\b(?:birgə|fəaliyyət|əməkdaşlıq|iş)\s+(?:\w+\s+)?(?:proqram|plan)(?!lar)\w*"
+        ("programme", r"\b(?:birgə|fəaliyyət|əməkdaşlıq|iş|dövlət)\s+(?:\w+\s+)?(?:proqram|plan)(?!lar)\w*"
                       r"|\byol\s+xəritə\w*"),
         ("charter", r"\bxartiya\w*|\bnizamnamə\w*"),
-        ("agreement", r"\bsaziş\w*|\bmüqavilə\w*"),
+        ("agreement", r"\bsaziş\w*|\bmüqavilə\w*"
+                      # a signed "document" is an agreement: "imzalanmış sənəd", "sənəd imzalanıb"
+                      r"|(?<=imzalanmış\s)sənəd\w*|(?<=imzalanan\s)sənəd\w*|\bsənəd\w*(?=\s+imzala)"),
     ),
     status=(
         ("planned", _c(r"\bimzalanma\w*\s+(?:planlaşdırılır|gözlənilir|nəzərdə\s+tutulur)"
+                       r"|\bimzalanması\s+üçün\b|\byekunlaşdırıl\w*|\bparafla\w*|\btapşırıb\b|\btapşırılıb\b"
                        r"|\bplanlaşdır\w*|\bgözlənilir\b|\bnəzərdə\s+tutulur\b|\bhazırlan\w*"
                        # "sazişin layihəsi" (the draft agreement), not "... layihəsi üzrə" (on the project)
                        r"|\b(?:saziş|müqavilə|memorandum|protokol|sənəd|bəyannamə|nizamnamə|xartiya|proqram|plan"

@@ -70,7 +70,6 @@ def _party(text: str, s: int, e: int, mentions: list[Mention]) -> tuple[Party | 
     """The party a conjunct names, and whether the whole conjunct is that name and its modifiers (no
     clause before it, so the list may go on to the left)."""
     piece = text[s:e].rstrip()
-    lead = len(piece) - len(piece.lstrip())
     quoted = list(_QUOTED.finditer(piece))
     if quoted:
         q = quoted[-1]

@@ -16,7 +16,7 @@ from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
 from newsmon.nlp.ner import common_stems
-from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, az_stem, strip_case
+from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, az_stem, split_case, strip_case
 from newsmon.text.normalize import fold
 
 # Over folded text: a locative after an apostrophe (Turkish, sometimes Azerbaijani: "Bakü'de") or glued
@@ -35,8 +35,6 @@ _HEAD_WORDS = {"organisation": ("organisation", "organization", "association")}
 # Words before an ORG that make it the place of a visit, not an actor: "toured the Public Service Hall".
 _VENUE_BEFORE = re.compile(r"\b(?:toured|visit(?:ed|s|ing)?|tour\s+of|in|at|visité|visitent)\s+"
                            r"(?:the\s+|l['’]|le\s+|la\s+)?$", re.IGNORECASE)
-_NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"
-                             r"|агентств|chairman|sədr|başkan", re.IGNORECASE)
 
 
 @dataclass
@@ -75,7 +73,8 @@ class PartyContext:
         ctx.common = {az_stem(fold(w)) for w in words if w[:1].islower()} | common_stems("az")
         sources = {id(m) for sent in sentences for m in ctx.in_sentence(sent)
                    if is_source(m, text, lexicon_of(sent.lang))}
-        ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions if id(m) not in sources]
+        ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions
+                        if id(m) not in sources and not names_an_event(m)]
         named_otherwise: set[str] = set()
         for sent in sentences:
             lex = lexicon_of(sent.lang)
@@ -109,6 +108,17 @@ def _nominative(m: Mention, known: set[str]) -> Mention:
     return replace(m, canonical_name=name, canonical_id=derive_id(name, m.label, m.lang))
 
 
+# Head nouns of events (folded word starts): a forum or a summit hosts a signing, it signs nothing.
+_EVENT_WORDS = tuple(fold(w) for w in "forum summit sammit sommet conferen konfrans session sessiya iclas "
+                     "exhibition exposition expo sərgi festival olympi olimpiada".split())
+
+
+def names_an_event(m: Mention) -> bool:
+    """ "III Xəzər İqtisadi Forumunun", "Paris Peace Forum", "COP29 Summit": an event, never a party."""
+    words = fold(m.text).split()
+    return m.label == "ORG" and bool(words) and words[-1].startswith(_EVENT_WORDS)
+
+
 def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
     """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP"), never a party."""
     return bool(lex.source_after.search(text[m.end:m.end + 40])
@@ -123,7 +133,12 @@ def name_key(m: Mention | Party) -> str:
 
 
 def to_party(m: Mention) -> Party:
-    return Party(text=m.text, name=m.canonical_name or m.text, canonical_id=m.canonical_id)
+    return Party(text=m.text, name=_CORPORATE.sub("", m.canonical_name or m.text) or m.text,
+                 canonical_id=m.canonical_id)
+
+
+# A company's legal form is no part of its name as a party: "Regeneron Pharmaceuticals, Inc."
+_CORPORATE = re.compile(r",?\s+(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|GmbH|AG|S\.?A|SAS|MMC|ASC|QSC)\.?$")
 
 
 def merge_parties(first: list[Party], more: list[Party]) -> list[Party]:
@@ -145,9 +160,14 @@ def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
     if _APOS_LOCATIVE.match(fold(text[m.end:m.end + 5])):
         return True
     if lex.postposition:
-        # "Bakıda" is Baku + locative; "Uqanda" is Uganda, whose name itself ends like a locative
+        # "Bakıda" is Baku + locative; "Uqanda" is Uganda, whose name itself ends like a locative;
+        # a name the linker could not resolve ("Aktauda") is read by its phonology
         ending = _GLUED_LOCATIVE.search(fold(m.text))
-        return bool(ending) and not fold(m.canonical_name or "").endswith(ending.group())
+        if not ending:
+            return False
+        if m.canonical_name and fold(m.canonical_name) != fold(m.text):
+            return not fold(m.canonical_name).endswith(ending.group())
+        return split_case(m.text.split()[-1])[1] == "locative"
     return False
 
 
@@ -222,12 +242,11 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
 
 def _listed(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int]) -> list[Party]:
     """The parties of "X, Y ilə Z arasında" read from the words (names NER missed included): the
-    phrase nearest before the trigger, else the sentence's first."""
-    found = list(lex.between.finditer(sent.text))
-    before = [m for m in found if sent.start + m.end() <= trigger[0]]
-    m = before[-1] if before else (found[0] if found else None)
-    if not m:
-        return []
+    phrase nearest before the trigger."""
+    before = [m for m in lex.between.finditer(sent.text) if sent.start + m.end() <= trigger[0]]
+    if not before:
+        return []  # "Sülh sazişi ... Avropa və Mərkəzi Asiya arasında": another relation, not its parties
+    m = before[-1]
     parties: list[Party] = []
     mentions = sorted(ctx.mentions + ctx.heads, key=lambda x: x.start)
     for p in az_between(ctx.text, sent.start, sent.start + m.start(), mentions, ctx.common):
@@ -401,31 +420,3 @@ def _resolve_head(words: tuple[str, ...], needs_state: bool, pos: int,
         if m.label == "ORG" and any(w in name for w in words) and (not needs_state or "state" in name):
             return m
     return None
-
-
-def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list[Party]:
-    """A decree's issuer: a person the sentence introduces as President, else the President named
-    elsewhere in the article (nearest before, else first after), else a person of the sentence."""
-    persons = [m for m in ctx.in_sentence(sent) if m.label == "PERSON"]
-    titled = [m for m in persons if _titled(m, ctx)]
-    if titled:
-        return [to_party(titled[0])]
-    everywhere = [m for m in ctx.mentions if m.label == "PERSON" and _titled(m, ctx)]
-    before = [m for m in everywhere if m.start < sent.start]
-    if before or everywhere:
-        return [to_party(before[-1] if before else everywhere[0])]
-    return [to_party(persons[0])] if persons else []
-
-
-def _titled(m: Mention, ctx: PartyContext) -> bool:
-    """Introduced as President: "President Ilham Aliyev", "Azərbaycan Respublikasının Prezidenti İlham
-    Əliyev", "Cumhurbaşkanı İlham Aliyev'in" -- not "the president of the agency, Ulvi Mehdiyev"."""
-    lex = next((lx for start, lx in sorted(ctx.lexicons.items(), reverse=True) if start <= m.start), None)
-    if lex is None:
-        return False
-    before = ctx.text[max(0, m.start - 60):m.start]
-    hits = list(lex.president.finditer(before))
-    if not hits:
-        return False
-    gap = before[hits[-1].end():]
-    return len(gap) <= 45 and not _NOT_ISSUER_GAP.search(gap)

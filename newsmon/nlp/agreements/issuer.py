@@ -1,0 +1,66 @@
+"""A decree's issuer: the person whose decree it is ("Papa V Pavelin fərmanı"), else the President the
+sentence or the article introduces."""
+from __future__ import annotations
+
+import re
+
+from newsmon.model import Mention, Party
+from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.agreements.parties import PartyContext, Sentence, to_party
+from newsmon.text.az import split_case
+
+_NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"
+                             r"|агентств|chairman|sədr|başkan", re.IGNORECASE)
+# az: the capitalised words in the genitive right before the trigger ("Papa V Pavelin fərmanı").
+_GENITIVE_RUN = re.compile(r"((?:[A-ZƏİÖÜĞŞÇ][\w.-]*\s+|[IVX]+\s+){0,4}[A-ZƏİÖÜĞŞÇ][\w-]*)\s+$")
+
+
+def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int] | None = None) -> list[Party]:
+    """A decree's issuer: the owner named in the genitive right before an Azerbaijani trigger, else a
+    person the sentence introduces as President, else the President named elsewhere in the article
+    (nearest before, else first after), else a person of the sentence."""
+    if trigger is not None and lex.postposition:
+        owner = _genitive_owner(ctx, sent, trigger, lex)
+        if owner is not None:
+            return [owner]
+    persons = [m for m in ctx.in_sentence(sent) if m.label == "PERSON"]
+    titled = [m for m in persons if _titled(m, ctx)]
+    if titled:
+        return [to_party(titled[0])]
+    everywhere = [m for m in ctx.mentions if m.label == "PERSON" and _titled(m, ctx)]
+    before = [m for m in everywhere if m.start < sent.start]
+    if before or everywhere:
+        return [to_party(before[-1] if before else everywhere[0])]
+    return [to_party(persons[0])] if persons else []
+
+
+def _titled(m: Mention, ctx: PartyContext) -> bool:
+    """Introduced as President: "President Ilham Aliyev", "Azərbaycan Respublikasının Prezidenti İlham
+    Əliyev", "Cumhurbaşkanı İlham Aliyev'in" -- not "the president of the agency, Ulvi Mehdiyev"."""
+    lex = next((lx for start, lx in sorted(ctx.lexicons.items(), reverse=True) if start <= m.start), None)
+    if lex is None:
+        return False
+    before = ctx.text[max(0, m.start - 60):m.start]
+    hits = list(lex.president.finditer(before))
+    if not hits:
+        return False
+    gap = before[hits[-1].end():]
+    return len(gap) <= 45 and not _NOT_ISSUER_GAP.search(gap)
+
+
+def _genitive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Party | None:
+    """ "Papa V Pavelin fərmanı": a person (not a President: those are found by title) owning the decree."""
+    run = _GENITIVE_RUN.search(ctx.text, sent.start, trigger[0])
+    if run is None:
+        return None
+    words = run.group(1).split()
+    stem, case = split_case(words[-1])
+    if case != "genitive" or lex.president.search(run.group(1)):
+        return None
+    for m in ctx.in_sentence(sent):
+        if m.label == "PERSON" and m.start >= run.start(1) and m.end <= run.end(1):
+            return to_party(m)
+    if any(m.start < run.end(1) and run.start(1) < m.end for m in ctx.in_sentence(sent)):
+        return None  # an organisation or a place ("Tatarıstan Respublikası Rəisinin" is found as ORG)
+    name = " ".join(words[:-1] + [stem])
+    return Party(text=run.group(1), name=name)
