@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from newsmon.cli.main import cli
 from newsmon.crawl.crawler import Crawler
-from newsmon.crawl.fetch import is_binary
+from newsmon.crawl.charset import is_binary
 from newsmon.fake_pipeline import FakePipeline
 from newsmon.model import Segment
 from newsmon.nlp.ner import NerStage, chunks

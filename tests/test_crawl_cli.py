@@ -119,3 +119,16 @@ def test_an_overlapping_run_on_the_same_database_is_refused(one_site, tmp_path):
         result = _run(crawl, ["--sources", str(path)], db)
     assert result.exit_code == 1 and "another crawl is running" in result.output
     assert _run(crawl, ["--sources", str(path)], db).exit_code == 0  # free again afterwards
+
+
+def test_a_symlink_to_a_database_that_is_being_crawled_is_refused_too(one_site, tmp_path):
+    """Issue 10 (lock): the lock was keyed on the path string, so a crawl through a symlink to the
+    same database ran beside the first and died on a UNIQUE constraint."""
+    from newsmon.crawl.crawler import run_lock
+    _, path = one_site
+    db = tmp_path / "n.db"
+    Store(db).close()
+    (tmp_path / "alias.db").symlink_to(db)
+    with run_lock(str(db)):
+        result = _run(crawl, ["--sources", str(path)], tmp_path / "alias.db")
+    assert result.exit_code == 1 and "another crawl is running" in result.output

@@ -294,3 +294,22 @@ def test_robots_txt_that_errors_keeps_the_host_off_limits_for_the_run():
         assert fetcher.get(f"{site.base}/a.html").error == ROBOTS_UNREACHABLE
         assert fetcher.get(f"{site.base}/b.html").error == ROBOTS_UNREACHABLE
         assert "/a.html" not in site.hits and site.hits["/robots.txt"] == 1
+
+
+RUSSIAN = ("Азербайджан и Россия подписали меморандум о сотрудничестве в области цифрового "
+           "правительства. Министр заявил, что соглашение вступит в силу в следующем месяце.")
+
+
+def test_a_wrong_single_byte_charset_header_is_checked_and_overruled():
+    """Issue 10 (charset): cp1251 Russian sent as iso-8859-1 was stored garbled, as language "vi"."""
+    from newsmon.crawl.charset import decode
+    page = f"<html><body><p>{RUSSIAN}</p></body></html>".encode("cp1251")
+    with sites(1) as (site,):
+        site.page("/ru", page, content_type="text/html; charset=iso-8859-1")
+        response = Fetcher(NO_ROBOTS).get(f"{site.base}/ru")
+        assert RUSSIAN in response.text()
+    decoded = decode(page, "text/html; charset=iso-8859-1")
+    assert (decoded.charset, decoded.declared, decoded.overridden) == ("cp1251", "iso8859-1", True)
+    # a header that fits is kept, and ASCII is never second-guessed
+    assert decode(RUSSIAN.encode("cp1251"), "text/html; charset=windows-1251").overridden is False
+    assert decode(b"<p>plain</p>", "text/html; charset=iso-8859-1").charset == "iso8859-1"

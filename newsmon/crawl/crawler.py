@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import logging
+import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,8 +22,8 @@ from typing import Any
 
 from newsmon.crawl import dedupe
 from newsmon.nlp.extract import extract_html, extract_text
-from newsmon.crawl.fetch import (HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABLE, Fetcher, Response,
-                                  decode_body, is_binary)
+from newsmon.crawl.charset import decode_body, is_binary
+from newsmon.crawl.fetch import HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABLE, Fetcher, Response
 from newsmon.crawl.listings import SourceListings, fetch_listings, link_rows
 from newsmon.model import Document
 from newsmon.crawl.progress import Progress
@@ -46,11 +47,15 @@ class CrawlLocked(RuntimeError):
 @contextlib.contextmanager
 def run_lock(db_path: str) -> Iterator[None]:
     """Hold an exclusive lock beside the database for the whole run. The OS drops it when the
-    process dies, SIGKILL included, so a killed crawl never blocks the next one."""
+    process dies, SIGKILL included, so a killed crawl never blocks the next one.
+
+    The lock file is named after the database's real path, so a symlink (or a relative path) to
+    the same file finds the same lock. Not a lock on the database file itself: closing any
+    descriptor of that file would drop the POSIX locks SQLite holds on it in this process."""
     if db_path in ("", ":memory:"):
         yield
         return
-    with open(f"{db_path}.crawl-lock", "w") as handle:
+    with open(f"{os.path.realpath(db_path)}.crawl-lock", "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

@@ -16,7 +16,7 @@ import feedparser
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsmon.crawl.fetch import decode_body
+from newsmon.crawl.charset import decode_body
 
 
 @dataclass(frozen=True)

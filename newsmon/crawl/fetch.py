@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import email.utils
 import http.client
+import logging
 import os
-import re
 import threading
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from email.message import Message
 from typing import Protocol
 from urllib.parse import urljoin
 
 from newsmon.crawl import transport
+from newsmon.crawl.charset import decode
 from newsmon.crawl.politeness import Hosts
 from newsmon.crawl.robots import Robots
 from newsmon.crawl.transport import REFUSED, address_refusal, endpoint, scheme_refusal
@@ -29,16 +29,12 @@ from newsmon.settings import Politeness
 from newsmon.crawl.urls import host_key as host_of
 from newsmon.store.crawl_state import CacheEntry, Validators
 
+log = logging.getLogger(__name__)
 ROBOTS_BLOCKED = "disallowed by robots.txt"
 HOST_GIVEN_UP = "host backed off after repeated failures"
 ROBOTS_UNREACHABLE = "robots.txt unreachable: host skipped this run"
 MAX_RETRY_AFTER = 60.0  # a longer Retry-After leaves the page for the next run
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-# What a mislabelled page in our languages (az, tr, ru, fr, en) is really in; detection limited to
-# these guesses right on short texts where an open-ended guess picks e.g. cp1250 for Turkish.
-# No cp1252/latin-1: cp1254 decodes French and English identically, and differs only where
-# Turkish needs ğ ı ş instead of Icelandic ð ý þ.
-LEGACY_CHARSETS = ["cp1254", "cp1251", "koi8_r", "utf_16"]
 
 
 @dataclass
@@ -68,60 +64,11 @@ class Response:
         return self.headers.get("content-type", "").split(";")[0].strip().lower()
 
     def text(self) -> str:
-        return decode_body(self.body, self.headers.get("content-type", ""))
-
-
-def _declared_charset(content_type: str) -> str | None:
-    msg = Message()
-    msg["content-type"] = content_type
-    charset = msg.get_param("charset")
-    return str(charset) if charset else None
-
-
-_BOMS = (b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")
-
-
-def is_binary(data: bytes) -> bool:
-    """True for bytes that are no text in any encoding we read: NUL bytes outside UTF-16, or
-    bytes no charset fits (an ELF binary, an image, random data)."""
-    head = data[:65536]
-    if head.startswith(_BOMS):
-        return False
-    if b"\x00" in head:
-        return True
-    try:
-        head.decode("utf-8")
-        return False
-    except UnicodeDecodeError as exc:
-        if exc.start > len(head) - 4:  # a character cut at the end of the sample
-            return False
-    from charset_normalizer import from_bytes
-    return from_bytes(head).best() is None
-
-
-def decode_body(body: bytes, content_type: str = "") -> str:
-    """Text of a response. Sites do declare utf-8 and send windows-1254: a declared or <meta>
-    charset is used only when the bytes decode with it; otherwise the encoding is detected."""
-    candidates = [_declared_charset(content_type)]
-    meta = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_.:-]+)", body[:4096], re.I)
-    if meta:
-        candidates.append(meta.group(1).decode("ascii", "replace"))
-    candidates.append("utf-8")
-    for charset in candidates:
-        if not charset:
-            continue
-        try:
-            return body.decode(charset)
-        except (LookupError, UnicodeDecodeError):
-            continue
-    from charset_normalizer import from_bytes  # only for the rare mislabelled page
-    best = from_bytes(body[:200_000], cp_isolation=LEGACY_CHARSETS).best()
-    if best is not None:
-        try:
-            return body.decode(best.encoding, errors="replace")
-        except LookupError:
-            pass
-    return body.decode("utf-8", errors="replace")
+        decoded = decode(self.body, self.headers.get("content-type", ""))
+        if decoded.overridden:
+            log.info("%s: decoded as %s, not the declared %s", self.final_url, decoded.charset,
+                     decoded.declared)
+        return decoded.text
 
 
 def retry_after(value: str | None, now: float | None = None) -> float | None:

@@ -11,7 +11,7 @@ from typing import Any
 
 from newsmon.crawl import dedupe
 from newsmon.nlp.extract import extract_html
-from newsmon.crawl.fetch import decode_body
+from newsmon.crawl.charset import decode_body
 from newsmon.store.articles import Store
 
 
