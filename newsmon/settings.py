@@ -30,7 +30,7 @@ USER_AGENT = f"newsmon/{__version__} (news monitoring bot)"
 
 @dataclass(frozen=True)
 class Politeness:
-    """How we treat one host. Every key can be set per source or in the sources file's [defaults]."""
+    """How we treat a source's hosts. Every key can be set per source or in the sources file's [defaults]."""
 
     delay: float = 1.0  # seconds between requests to one host
     concurrency: int = 2  # requests in flight per host
@@ -41,6 +41,10 @@ class Politeness:
     # hosts reached indirectly (redirects, feed and sitemap entries elsewhere) may be on loopback or
     # private addresses; the hosts a source names always may
     allow_private: bool = False
+    # a sitemap index of indexes is followed this many levels down, visiting at most this many
+    # sitemaps per source and run (newest first)
+    sitemap_depth: int = 3
+    max_sitemaps: int = 100
 
     @classmethod
     def keys(cls) -> tuple[str, ...]:

@@ -171,6 +171,9 @@ class Crawler:
                         result.source.name, link_rows(listing.links), listing.cache)
                 if listing.error and listing.error != ROBOTS_BLOCKED:
                     self._error(source.name, listing.url, listing.error)
+            if result.sitemaps_left:
+                self.report(f"{source.name}: {result.sitemaps_left} nested sitemaps left for later runs "
+                            f"(max_sitemaps = {source.politeness.max_sitemaps})")
             counts.fetched += result.count("fetched")
             counts.not_modified += result.count("not_modified")
             counts.errors += result.count("errors")

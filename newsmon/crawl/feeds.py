@@ -144,7 +144,7 @@ def parse_sitemap(body: bytes, sitemap_url: str, max_bytes: int = DEFAULT_MAX_BY
     if root is None:
         return SitemapListing([], [])
     links: list[Link] = []
-    nested: list[str] = []
+    nested: list[tuple[str, str]] = []  # (lastmod, loc)
     for item in root:
         kind = _local(item.tag)
         fields = {_local(child.tag): (child.text or "").strip() for child in item.iter()}
@@ -153,11 +153,14 @@ def parse_sitemap(body: bytes, sitemap_url: str, max_bytes: int = DEFAULT_MAX_BY
             continue
         loc = urljoin(sitemap_url, loc)
         if kind == "sitemap":
-            nested.append(loc)
+            nested.append((fields.get("lastmod") or "", loc))
         elif kind == "url":
             links.append(Link(url=loc, published=fields.get("publication_date") or fields.get("lastmod"),
                               title=fields.get("title"), via="sitemap"))
-    return SitemapListing(links, nested)
+    # newest first (undated ones keep their order, after): when only some children can be
+    # visited, the ones with the latest news are
+    nested.sort(key=lambda entry: entry[0], reverse=True)
+    return SitemapListing(links, [loc for _, loc in nested])
 
 
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",

@@ -16,7 +16,6 @@ from newsmon.crawl.sources import Source
 from newsmon.crawl.urls import canonical_url
 from newsmon.store.crawl_state import CacheEntry, Validators
 
-MAX_SITEMAP_DEPTH = 3
 REDISCOVER_AFTER = timedelta(days=7)  # homepages are searched for feeds again after a week
 
 
@@ -36,6 +35,7 @@ class SourceListings:
     source: Source
     listings: list[Listing] = field(default_factory=list)
     discovered_home: tuple[list[str], list[str]] | None = None  # feeds, sitemaps found this run
+    sitemaps_left: int = 0  # nested sitemaps not visited this run: max_sitemaps was reached
 
     def count(self, what: str) -> int:
         if what == "not_modified":
@@ -87,13 +87,21 @@ def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache,
             listing.links = parse_feed(response.body, response.final_url)
             listing.cache = CacheEntry(url, Validators.from_headers(response.headers))
         result.listings.append(listing)
+    # breadth first, within the source's bounds: a sitemap index of indexes cannot fan out into
+    # thousands of requests before a single page is fetched
+    limits = source.politeness
     pending = [(url, 0) for url in sitemaps]
     seen: set[str] = set()
+    visited = 0
     while pending:
         url, depth = pending.pop(0)
         if url in seen:
             continue
+        if visited >= limits.max_sitemaps:
+            result.sitemaps_left = len({u for u, _ in pending if u not in seen} | {url})
+            break
         seen.add(url)
+        visited += 1
         cached = cache.cache_entry(url)
         listing, response = _fetch_listing(url, source, fetcher, cached)
         children: list[str] = []
@@ -107,7 +115,7 @@ def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache,
             # an unchanged index still has children that change (the "latest news" sitemap)
             children = list(cached.children)
         result.listings.append(listing)
-        if depth < MAX_SITEMAP_DEPTH:
+        if depth < limits.sitemap_depth:
             pending += [(child, depth + 1) for child in children]
     return result
 

@@ -73,7 +73,7 @@ def _block_lines(text: str) -> list[int]:
 _KEY_TYPES: dict[str, tuple[type | tuple[type, ...], float | None]] = {
     "delay": ((int, float), 0), "concurrency": (int, 1), "obey_robots": (bool, None),
     "user_agent": (str, None), "timeout": ((int, float), 0.001), "max_bytes": (int, 1),
-    "allow_private": (bool, None),
+    "allow_private": (bool, None), "sitemap_depth": (int, 0), "max_sitemaps": (int, 1),
 }
 
 

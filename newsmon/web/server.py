@@ -15,6 +15,7 @@ import json
 import re
 import socket
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
@@ -223,6 +224,11 @@ class App:
 class Handler(BaseHTTPRequestHandler):
     server: "WebServer"
     server_version = "newsmon"
+    head_only = False  # a HEAD request: the GET's status and headers, no body
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self.head_only = True
+        self.do_GET()
 
     def do_GET(self) -> None:  # noqa: N802
         url = urlsplit(self.path)
@@ -272,7 +278,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", f"{content_type}; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
+        if not self.head_only:
+            self.wfile.write(body)
 
     def _export(self, store: Store, include_duplicates: bool) -> None:
         """One JSON object per article, streamed as it is read (HTTP/1.0: the end of the body is
@@ -282,6 +289,8 @@ class Handler(BaseHTTPRequestHandler):
         self.send_response(200)
         self.send_header("Content-Type", "application/x-ndjson; charset=utf-8")
         self.end_headers()
+        if self.head_only:
+            return
         try:
             if first is not None:
                 self.wfile.write(json.dumps(first, ensure_ascii=False).encode("utf-8") + b"\n")
@@ -297,14 +306,38 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-class WebServer(ThreadingHTTPServer):
-    daemon_threads = True
+MAX_THREADS = 32  # requests handled at once; more wait in the listen backlog
 
-    def __init__(self, address: tuple[str, int], db_path: str, app: App, quiet: bool) -> None:
+
+class WebServer(ThreadingHTTPServer):
+    """A thread per request, at most `max_threads` at once: a burst of requests waits in a real
+    listen backlog (socketserver's default is 5, so a burst of 200 had connections dropped and
+    retried for up to 30 s) instead of starting hundreds of threads."""
+
+    daemon_threads = True
+    request_queue_size = 256
+
+    def __init__(self, address: tuple[str, int], db_path: str, app: App, quiet: bool,
+                 max_threads: int = MAX_THREADS) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         self.db_path, self.app, self.quiet = db_path, app, quiet
+        self._slots = threading.BoundedSemaphore(max_threads)
         super().__init__(address, Handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        self._slots.acquire()  # the accept loop waits here; new connections queue in the backlog
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
 
     @property
     def url(self) -> str:
