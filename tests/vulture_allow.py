@@ -33,6 +33,8 @@ _.http_open
 _.https_open
 _._create_connection
 _.do_GET
+_.do_HEAD
+_.request_queue_size  # socketserver's listen backlog
 _.server_version
 _.daemon_threads
 _.address_family
