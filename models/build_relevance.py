@@ -22,6 +22,27 @@ from newsmon.nlp.relevance import doc_text  # noqa: E402
 from newsmon.train.relevance import cross_validate, fit, from_csv, learning_curve  # noqa: E402
 
 
+def evaluate(data, kind: str | None, folds: int) -> dict:
+    """Cross-validated figures of both kinds, the better one chosen, and its learning curve."""
+    report: dict = {"kinds": {}}
+    for name in ("logreg", "svm"):
+        cv = cross_validate(data, name, folds)
+        cv.pop("oof")
+        report["kinds"][name] = cv
+        o = cv["overall"]
+        print(f"{name}: {folds}-fold CV  P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}  "
+              f"AUC {cv['roc_auc']:.3f}")
+        for group, figures in {**cv["by_lang"], **cv["by_sample"]}.items():
+            print(f"    {group:8} n={figures['n']:3} relevant={figures['relevant']:3}  P {figures['precision']:.3f}"
+                  f"  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}  AUC {figures.get('roc_auc', float('nan')):.3f}")
+    report["chosen"] = kind or max(report["kinds"], key=lambda k: report["kinds"][k]["overall"]["f1"])
+    print(f"model: {report['chosen']}")
+    report["learning_curve"] = learning_curve(data, report["chosen"], folds)
+    print("learning curve (F1 cross-validated):",
+          ", ".join(f"{p['train_size']}: {p['f1_cv']:.3f}" for p in report["learning_curve"]))
+    return report
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", default=str(REPO / "corpus/relevance/labels.csv"))
@@ -29,30 +50,21 @@ def main() -> None:
     parser.add_argument("--out", default=str(REPO / "models/relevance"))
     parser.add_argument("--kind", choices=["logreg", "svm"], help="default: the better cross-validated F1")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--no-eval", action="store_true", help="only fit and save (no cross-validation, "
+                        "no learning curve): the figures of the last full run stay in report.json")
     args = parser.parse_args()
 
     news = [Path(args.shared) / "data/real-news" / f"{lang}.jsonl" for lang in ("az", "en", "fr")]
     data = from_csv(args.labels, news)
     print(f"labels: {data.counts()} by language {dict(Counter(data.langs))} by sample {dict(Counter(data.groups))}")
 
+    report_path = Path(args.out) / "report.json"
     report = {"labels": args.labels, "counts": data.counts(), "kinds": {}}
-    for kind in ("logreg", "svm"):
-        cv = cross_validate(data, kind, args.folds)
-        cv.pop("oof")
-        report["kinds"][kind] = cv
-        o = cv["overall"]
-        print(f"{kind}: {args.folds}-fold CV  P {o['precision']:.3f}  R {o['recall']:.3f}  F1 {o['f1']:.3f}  "
-              f"AUC {cv['roc_auc']:.3f}")
-        for group, figures in {**cv["by_lang"], **cv["by_sample"]}.items():
-            print(f"    {group:8} n={figures['n']:3} relevant={figures['relevant']:3}  P {figures['precision']:.3f}"
-                  f"  R {figures['recall']:.3f}  F1 {figures['f1']:.3f}  AUC {figures.get('roc_auc', float('nan')):.3f}")
-    kind = args.kind or max(report["kinds"], key=lambda k: report["kinds"][k]["overall"]["f1"])
-    report["chosen"] = kind
-    print(f"model: {kind}")
-    report["learning_curve"] = learning_curve(data, kind, args.folds)
-    print("learning curve (F1 cross-validated):",
-          ", ".join(f"{p['train_size']}: {p['f1_cv']:.3f}" for p in report["learning_curve"]))
-
+    if args.no_eval and report_path.is_file():
+        report = json.loads(report_path.read_text(encoding="utf-8"))
+    if not args.no_eval:
+        report.update(evaluate(data, args.kind, args.folds))
+    kind = args.kind or report.get("chosen") or "svm"
     model = fit(data, kind, name="relevance-egov", source="corpus/relevance/labels.csv "
                 "(texts: shared/data/real-news)")
     # trained on every label; the unlabelled real-news articles are what it will meet
@@ -71,6 +83,7 @@ def main() -> None:
     for lang, part in report["unlabelled"].items():
         print(f"unlabelled {lang}: {part['n']} articles, {part['scored_0.5_or_more']} scored >= 0.5")
     directory = model.save(args.out)
+    report["chosen"] = kind
     (directory / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print(f"saved {directory} ({model.name})")
 
