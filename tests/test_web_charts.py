@@ -90,3 +90,9 @@ def test_search_and_digest_sort_and_filter_by_relevance(server):
     assert [a["relevance"] for a in digest["articles"]] == [1.0, 0.9, 0.8, 0.7, 0.6, 0.5]
     status, page = get(base + "/digest?since=2025-09-01")
     assert status == 200 and 'id="chart-digest"' in page
+
+
+def test_spans_of_years_are_shown_per_year():
+    unit, axis, bucket_of = analytics.buckets(["2012-06-30", "2025-09-01"])
+    assert unit == "year" and axis[0] == "2012-01-01" and axis[-1] == "2025-01-01" and len(axis) == 14
+    assert bucket_of["2025-09-01"] == "2025-01-01"

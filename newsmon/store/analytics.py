@@ -1,7 +1,7 @@
 """The data behind the analyst's charts: an entity's mentions over time by language, the entities that
 appear with it (and the articles behind each pair), agreements over time by type and by party.
 
-Time is bucketed by day over short spans and by month over long ones, every bucket listed (zeros
+Time is bucketed by day over short spans, by month over longer ones and by year over years, every bucket listed (zeros
 included) so a chart's axis is even; an article counts on its publication date, else its fetch date.
 """
 from __future__ import annotations
@@ -11,12 +11,13 @@ from collections import Counter, defaultdict
 from datetime import date, timedelta
 from typing import Any
 
-DAY_BUCKETS_UP_TO = 92  # days; longer spans are shown per month
+DAY_BUCKETS_UP_TO = 92  # days; longer spans are shown per month,
+MONTH_BUCKETS_UP_TO = 3 * 366  # and spans longer than three years per year
 _DAY_SQL = "substr(coalesce(a.published, a.fetched_at), 1, 10)"
 
 
 def buckets(days: list[str]) -> tuple[str, list[str], dict[str, str]]:
-    """('day'|'month', every bucket from the first to the last day, day -> its bucket)."""
+    """('day'|'month'|'year', every bucket from the first to the last day, day -> its bucket)."""
     valid = sorted(d for d in set(days) if _is_date(d))
     if not valid:
         return "day", [], {}
@@ -27,6 +28,9 @@ def buckets(days: list[str]) -> tuple[str, list[str], dict[str, str]]:
             out.append(d.isoformat())
             d += timedelta(days=1)
         return "day", out, {d: d for d in valid}
+    if (last - first).days > MONTH_BUCKETS_UP_TO:
+        return "year", [f"{y:04d}-01-01" for y in range(first.year, last.year + 1)], \
+            {d: d[:4] + "-01-01" for d in valid}
     out, (y, m) = [], (first.year, first.month)
     while (y, m) <= (last.year, last.month):
         out.append(f"{y:04d}-{m:02d}-01")
