@@ -7,6 +7,8 @@ name's last word may carry a case suffix ("Dövlət Agentliyinin", "Bakıda", "K
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
@@ -36,8 +38,20 @@ class Match(NamedTuple):
     entity: KBEntity
 
 
+# Stems of one word never change: computed once per distinct word and process.
+_ru_stem = lru_cache(maxsize=1 << 17)(ru_stem)
+
+
+@lru_cache(maxsize=1 << 17)
+def _az_stems(token: str) -> tuple[str, ...]:
+    return tuple(az_stems(token))
+
+
 def _ru_key(key: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(ru_stem(t) for t in key)
+    return tuple(_ru_stem(t) for t in key)
+
+
+_Context = Callable[[], str] | None  # the folded context text, computed when first needed
 
 
 _OF = frozenset(("of", "de", "du", "des", "d"))
@@ -82,6 +96,7 @@ class KnowledgeBase:
                 raise ValueError(f"{e.source}: entity {e.id!r} has unknown parent {e.parent!r}")
 
     def _build_index(self) -> None:
+        self._last_context: tuple[str, str] | None = None
         self._index: dict[tuple[str, ...], list[_Entry]] = {}
         self._contexts = {e.id: tuple(fold(w) for w in e.context) for e in self._by_id.values()}
         for e in self._by_id.values():
@@ -91,7 +106,8 @@ class KnowledgeBase:
             for surface in e.ambiguous:
                 self._add(surface, e.id, None, ambiguous=True)
         self._max_len = max((len(k) for k in self._index), default=0)
-        self._first_tokens = {k[0] for k in self._index}
+        # Every proper beginning of an indexed name: `find` grows a window only while it is one.
+        self._prefixes = {k[:j] for k in self._index for j in range(1, len(k))}
 
     def _add(self, surface: str, entity_id: str, lang: str | None, ambiguous: bool) -> None:
         key = tuple(t for t, _, _ in tokenize(surface))
@@ -149,7 +165,7 @@ class KnowledgeBase:
             key, words, spaced = key[:-1], words[:-1], spaced[:-1]
         if not key:
             return None
-        folded_context = fold(context) if context else None
+        folded_context = self._lazy_fold(context)
         stems = lang is None or lang in SUFFIX_LANGS or _azlike(words)
         if stems and len(key) > 1 and key[-1] in CASE_SUFFIX_SET:  # "KOICA-nın"
             entity = self._match(tuple(key[:-1]), words[:-1], lang, folded_context, stems=False)
@@ -161,16 +177,17 @@ class KnowledgeBase:
         split = self._qualifier(key, words, spaced)
         if split:
             head, place = split
+            country = " " + " ".join(key[place:])
             return self._match(tuple(key[:head]), words[:head], lang,
-                               (folded_context or "") + " " + " ".join(key[place:]), stems=False)
+                               lambda: (folded_context() if folded_context else "") + country, stems=False)
         return None
 
-    def _match(self, key: tuple[str, ...], words: list[str], lang: str | None, folded_context: str | None,
+    def _match(self, key: tuple[str, ...], words: list[str], lang: str | None, folded_context: _Context,
                stems: bool, proper: bool = False) -> KBEntity | None:
         """The entity of these exact words, trying az case suffixes on the last one and Russian endings."""
         cands = [key]
         if stems:
-            cands += [key[:-1] + (s,) for s in az_stems(key[-1])]
+            cands += [key[:-1] + (s,) for s in _az_stems(key[-1])]
         ru = _ru_key(key)
         if ru != key:
             cands.append(ru)
@@ -181,7 +198,7 @@ class KnowledgeBase:
         return None
 
     def _pick(self, key: tuple[str, ...], words: list[str], lang: str | None,
-              folded_context: str | None, proper: bool = False) -> KBEntity | None:
+              folded_context: _Context, proper: bool = False) -> KBEntity | None:
         entries = self._index.get(key)
         if not entries:
             return None
@@ -202,10 +219,27 @@ class KnowledgeBase:
         ok.sort(key=lambda en: (en.lang != lang, en.ambiguous))
         return self._by_id[ok[0].entity_id]
 
-    def _context_ok(self, entity_id: str, folded_context: str | None) -> bool:
+    def _lazy_fold(self, context: str | None) -> _Context:
+        """`fold(context)` when an ambiguous name first needs it, remembered for the last context:
+        linking looks up every mention of an article with the article's whole text as context, and
+        `find` runs on the same text, which must not be folded once per mention."""
+        if not context:
+            return None
+
+        def folded() -> str:
+            last = self._last_context
+            if last is not None and last[0] is context:
+                return last[1]
+            value = fold(context)
+            self._last_context = (context, value)  # one tuple: safe to read from another thread
+            return value
+        return folded
+
+    def _context_ok(self, entity_id: str, folded_context: _Context) -> bool:
         if not folded_context:
             return False
-        return any(w in folded_context for w in self._contexts[entity_id])
+        text = folded_context()
+        return bool(text) and any(w in text for w in self._contexts[entity_id])
 
     def _qualifier(self, key: list[str], words: list[str], spaced: list[bool]) -> tuple[int, int] | None:
         """(end of the head, start of the country) when `key` is "<head> of/de [la|l'] <KB country>"."""
@@ -229,20 +263,18 @@ class KnowledgeBase:
         organisation followed by "of/de <known country>" takes the country into its span, as one name.
         """
         toks = tokenize(text)
-        folded_text = fold(text)
+        folded_text = self._lazy_fold(text)
         lang_stems = lang is None or lang in SUFFIX_LANGS
+        raw = [t for t, _, _ in toks]
+        ru = [_ru_stem(t) for t in raw]
         matches: list[Match] = []
         i, n = 0, len(toks)
         while i < n:
             found = None
-            if toks[i][0] in self._first_tokens or ru_stem(toks[i][0]) in self._first_tokens:
-                lengths: Iterable[int] = range(min(self._max_len, n - i), 0, -1)
-            else:  # only a suffixed single word can still match here
-                lengths = [1]
-            for length in lengths:
+            for length in self._window_lengths(raw, ru, i):
                 window = toks[i: i + length]
                 words = [text[s:e] for _, s, e in window]
-                key = tuple(t for t, _, _ in window)
+                key = tuple(raw[i: i + length])
                 entity = self._match(key, words, lang, folded_text, proper=True,
                                      stems=lang_stems or _azlike(words))
                 if entity:
@@ -258,6 +290,19 @@ class KnowledgeBase:
             else:
                 i += 1
         return matches
+
+    def _window_lengths(self, raw: list[str], ru: list[str], i: int) -> list[int]:
+        """Token counts, longest first, of the windows at `i` that can name an entity: all but the last
+        word (which may carry a suffix) must begin some indexed name, word for word or Russian-stemmed.
+        The index lookups this saves are those that could only fail."""
+        lengths = [1]
+        limit = min(self._max_len, len(raw) - i)
+        for words in (raw, ru):
+            length = 1
+            while length < limit and tuple(words[i: i + length]) in self._prefixes:
+                length += 1
+                lengths.append(length)
+        return sorted(set(lengths), reverse=True)
 
     def _extend_with_place(self, toks: list[tuple[str, int, int]], text: str, end: int) -> int:
         """Token index after "of/de [la|l'] <known country>" that follows an organisation at `end`.

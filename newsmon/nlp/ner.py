@@ -53,20 +53,31 @@ class NerStage:
 
     def annotate(self, text: str, segments: Sequence[Segment]) -> list[Mention]:
         """Mentions (with unified labels and offsets into `text`) from every segment with a pipeline."""
-        mentions: list[Mention] = []
-        for seg in segments:
-            nlp = self.pipeline(seg.lang)
-            if nlp is None:
-                continue
-            for start, end in chunks(text, seg.start, seg.end):
-                doc = nlp(text[start:end])
+        return self.annotate_many([(text, segments)])[0]
+
+    def annotate_many(self, items: Sequence[tuple[str, Sequence[Segment]]]) -> list[list[Mention]]:
+        """`annotate` for each (text, segments), with all segments (in `chunks`) of one language in one
+        `nlp.pipe`."""
+        # lang -> (text index, segment index, chunk start, chunk end, segment)
+        by_lang: dict[str, list[tuple[int, int, int, int, Segment]]] = {}
+        for i, (text, segments) in enumerate(items):
+            for n, seg in enumerate(segments):
+                if self.pipeline(seg.lang) is not None:
+                    by_lang.setdefault(seg.lang, []).extend(
+                        (i, n, start, end, seg) for start, end in chunks(text, seg.start, seg.end))
+        found: list[list[tuple[int, Mention]]] = [[] for _ in items]
+        for lang, parts in by_lang.items():
+            texts = (items[i][0][start:end] for i, _, start, end, _ in parts)
+            for (i, n, start, _, seg), doc in zip(parts, self.pipeline(lang).pipe(texts)):
                 for ent in doc.ents:
                     label = to_unified(ent.label_)
                     if label is None or not ent.text.strip():
                         continue
-                    mentions.append(Mention(ent.text, label, start + ent.start_char,
-                                            start + ent.end_char, seg.lang))
-        return drop_unlikely_names(mentions, text)
+                    found[i].append((n, Mention(ent.text, label, start + ent.start_char,
+                                                start + ent.end_char, seg.lang)))
+        # each text's mentions in segment order, as one text at a time gives them (the sort is stable)
+        return [drop_unlikely_names([m for _, m in sorted(pairs, key=lambda p: p[0])], text)
+                for pairs, (text, _) in zip(found, items)]
 
 
 # spaCy refuses a text over nlp.max_length (1,000,000 characters, error E088) and needs about a
