@@ -28,6 +28,9 @@ class FakePipeline:
         return Article(doc=doc, lang=lang, lang_prob=1.0,
                        segments=[Segment(0, len(doc.text), lang, 1.0)], mentions=mentions)
 
+    def process_many(self, docs: Sequence[Document]) -> list[Article]:
+        return [self.process(doc) for doc in docs]
+
 
 def make_pipeline(kb_files: Sequence[str] = ()):
     """The real pipeline (with the shipped knowledge base plus `kb_files`), or the fake one when

@@ -9,7 +9,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsmon.nlp import language
+from newsmon.nlp import langdetect_engine, language
 from newsmon.nlp.agreements.find import find_agreements
 from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
@@ -52,6 +52,13 @@ class Pipeline:
     def process(self, doc: Document) -> Article:
         """The annotated article; `doc` is left as it was (the article carries a dated copy)."""
         return self.process_many([doc])[0]
+
+    def warm_up(self) -> None:
+        """Load every model now: the language classifier and each language's NER pipeline."""
+        language.detect("Models load once per process.", self.candidates)
+        langdetect_engine.factory()  # asked about unsure paragraphs: its profiles take a second to read
+        for lang in self.ner.models:
+            self.ner.pipeline(lang)
 
     def process_many(self, docs: Sequence[Document]) -> list[Article]:
         """`process` for each document, with NER batched: every language segment of every document goes

@@ -214,3 +214,17 @@ def test_one_text_at_a_time_scores_like_a_batch():
         one_lr, one_nb = model.scores([text])
         assert np.allclose(one_lr[0], lr[i], atol=1e-3) and np.allclose(one_nb[0], nb[i], atol=1e-3), text
         assert detect(text) == detect_many([text, "padding so this is a batch"])[0]
+
+
+def test_counts_are_the_training_vectorizers_matrix():
+    """Prediction builds its n-gram matrix itself (cached per word); it must be bit for bit what the
+    HashingVectorizer used in training gives, or the weights would be read at the wrong columns."""
+    from newsmon.nlp.langid_model import CharNgramModel, vectorizer
+    model = CharNgramModel.load()
+    texts = ["Azərbaycan Respublikasının Dövlət Agentliyi", "The agency signed a memorandum.",
+             "Le ministère a signé l'accord.", "", "123 !!", "Ташкенте подписали", "a a a a"]
+    expected = vectorizer(model.ngram_max, model.weights.shape[0]).transform(texts)
+    expected.sort_indices()
+    got = model.counts(texts)
+    assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
+    assert (got.data == expected.data).all()

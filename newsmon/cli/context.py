@@ -6,6 +6,7 @@ turning their failures into a one-line error, are written here once.
 """
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,11 @@ import click
 
 from newsmon.settings import default_db_path
 from newsmon.store.articles import Store, StoreError
+
+PROCESSES_OPTION = click.option(
+    "--processes", type=click.IntRange(1, 64), default=None, metavar="N",
+    help="Worker processes for extraction and NLP, each loading the models once "
+         "(default: one per core; 1 runs everything in this process).")
 
 if TYPE_CHECKING:
     from newsmon.nlp.kb import KnowledgeBase
@@ -70,6 +76,15 @@ class CliContext:
             except (ValueError, OSError) as exc:
                 raise click.ClickException(f"knowledge base: {exc}") from None
         return self._pipeline
+
+    def annotator(self, processes: int | None) -> Any:
+        """Extraction and NLP in `processes` worker processes (see `newsmon.workers`; None: one per
+        core). The knowledge base is checked here first, so a bad --kb file stops the command
+        before any worker starts; with NEWSMON_PIPELINE=fake (tests) the workers run the fake one."""
+        from newsmon.workers import Annotator
+        if os.environ.get("NEWSMON_PIPELINE") != "fake":
+            self.kb  # noqa: B018 - loads and validates, or exits with a one-line error
+        return Annotator(processes, self.kb_files)
 
     @staticmethod
     def report(line: str) -> None:

@@ -5,7 +5,7 @@ import sqlite3
 
 import click
 
-from newsmon.cli.context import CliContext
+from newsmon.cli.context import PROCESSES_OPTION, CliContext
 from newsmon.crawl.sources import SourcesError, load_sources
 from newsmon.settings import Politeness
 
@@ -17,8 +17,9 @@ from newsmon.settings import Politeness
               help="Requests in flight across all hosts (each host keeps its own cap and delay).")
 @click.option("--contact", envvar="NEWSMON_CONTACT", default="", metavar="URL_OR_EMAIL",
               help="Added to the User-Agent so webmasters can reach you (default: $NEWSMON_CONTACT).")
+@PROCESSES_OPTION
 @click.pass_obj
-def crawl(obj: CliContext, sources_path: str, workers: int, contact: str) -> None:
+def crawl(obj: CliContext, sources_path: str, workers: int, contact: str, processes: int | None) -> None:
     """Fetch every feed, sitemap and homepage in a sources file and store new articles.
 
     Polite by default (robots.txt, 1 s between requests to a host, 2 in flight per host).
@@ -41,14 +42,15 @@ def crawl(obj: CliContext, sources_path: str, workers: int, contact: str) -> Non
         raise click.ClickException(str(exc)) from None
     store = obj.store
     fetcher = Fetcher(concurrency=workers, contact=contact)
-    crawler = Crawler(store, obj.pipeline, fetcher=fetcher, report=obj.report, progress=Progress(),
-                      workers=workers)
-    try:
-        counts = crawler.crawl(sources, label=sources_path)
-    except sqlite3.Error as exc:
-        raise click.ClickException(f"{store.path}: database error ({exc})") from None
-    except CrawlLocked as exc:
-        raise click.ClickException(str(exc)) from None
+    with obj.annotator(processes) as annotator:
+        crawler = Crawler(store, annotator, fetcher=fetcher, report=obj.report, progress=Progress(),
+                          workers=workers)
+        try:
+            counts = crawler.crawl(sources, label=sources_path)
+        except sqlite3.Error as exc:
+            raise click.ClickException(f"{store.path}: database error ({exc})") from None
+        except CrawlLocked as exc:
+            raise click.ClickException(str(exc)) from None
     obj.report(f"done: {counts.summary()}")
 
 
@@ -89,8 +91,9 @@ def discover(url: str, name: str | None, lang: str | None, no_probe: bool) -> No
 
 @click.command()
 @click.option("--source", help="Only articles of this source.")
+@PROCESSES_OPTION
 @click.pass_obj
-def reprocess(obj: CliContext, source: str | None) -> None:
+def reprocess(obj: CliContext, source: str | None, processes: int | None) -> None:
     """Rerun extraction and NLP over every stored raw response, fetching nothing.
 
     Use after a model upgrade: articles keep their ids and duplicate status, their text and
@@ -102,8 +105,9 @@ def reprocess(obj: CliContext, source: str | None) -> None:
     """
     from newsmon.crawl.reprocess import reprocess as run
     store = obj.store
-    try:
-        counts = run(store, obj.pipeline, source, report=obj.report)
-    except sqlite3.Error as exc:
-        raise click.ClickException(f"{store.path}: database error ({exc})") from None
+    with obj.annotator(processes) as annotator:
+        try:
+            counts = run(store, annotator, source, report=obj.report)
+        except sqlite3.Error as exc:
+            raise click.ClickException(f"{store.path}: database error ({exc})") from None
     obj.report(f"reprocessed {counts.reprocessed} articles, {counts.no_text} without text kept as they were")

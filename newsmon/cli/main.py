@@ -16,7 +16,7 @@ from typing import Any
 import click
 
 from newsmon import __version__
-from newsmon.cli.context import CliContext
+from newsmon.cli.context import PROCESSES_OPTION, CliContext
 from newsmon.cli.options import date_range_options, format_option, label_option, limit_option
 from newsmon.cli.output import default_format, render, render_sections
 from newsmon.model import AGREEMENT_TYPES
@@ -73,8 +73,9 @@ def _emit(rows: list[dict], fmt: str | None, columns: list[str] | None = None) -
 @click.argument("items", nargs=-1, required=True, metavar="PATH_OR_URL...")
 @click.option("--source", default="manual", show_default=True, help="Source name to store them under.")
 @click.option("--lang", default=None, help="Language hint (detection still decides).")
+@PROCESSES_OPTION
 @click.pass_obj
-def add(obj: CliContext, items: tuple[str, ...], source: str, lang: str | None) -> None:
+def add(obj: CliContext, items: tuple[str, ...], source: str, lang: str | None, processes: int | None) -> None:
     """Ingest single documents: HTML files, plain-text files or URLs.
 
     One line per item that could not be added, then a summary. Exit status 1 when any item
@@ -85,7 +86,8 @@ def add(obj: CliContext, items: tuple[str, ...], source: str, lang: str | None) 
         newsmon add saved-page.html notes.txt https://example.az/news/123
     """
     from newsmon.crawl.crawler import Crawler
-    counts = Crawler(obj.store, obj.pipeline, report=obj.report).add(items, source, lang)
+    with obj.annotator(processes) as annotator:
+        counts = Crawler(obj.store, annotator, report=obj.report).add(items, source, lang)
     obj.report(f"added {counts.new}, duplicates {counts.duplicates}, already stored "
                f"{counts.skipped_known}, errors {counts.errors}")
     if counts.errors:

@@ -1,7 +1,8 @@
 """The crawl: sources -> listings -> frontier -> fetch -> extract -> dedupe -> NLP -> store.
 
-Fetching runs in a thread pool (politeness lives in the fetcher); extraction, the NLP pipeline and
-every SQLite write stay on the calling thread, one article per transaction, in a fixed order
+Fetching runs in a thread pool (politeness lives in the fetcher); extraction and the NLP pipeline
+run in batches on the annotator (worker processes, see `newsmon.workers`, or this process); every
+SQLite write stays on the calling thread, one article per transaction, in a fixed order
 (earliest published first). Every discovered URL goes to the `frontier` table before anything is
 fetched, together with the listing's validators, so a crawl killed at any point resumes where it
 stopped and a 304 can never hide a link that was not queued.
@@ -21,15 +22,16 @@ from pathlib import Path
 from typing import Any
 
 from newsmon.crawl import dedupe
-from newsmon.nlp.extract import extract_html, extract_text
+from newsmon.crawl.jobs import BATCH, HtmlPage, Job, annotator_for
+from newsmon.nlp.extract import extract_text
 from newsmon.crawl.charset import decode_body, is_binary
 from newsmon.crawl.fetch import HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABLE, Fetcher, Response
 from newsmon.crawl.listings import SourceListings, fetch_listings, link_rows
-from newsmon.model import Document
+from newsmon.model import Article, Document
 from newsmon.crawl.progress import Progress
 from newsmon.crawl.sources import Source
 from newsmon.store.articles import Store, content_hash
-from newsmon.crawl.urls import canonical_url, same_site
+from newsmon.crawl.urls import canonical_url
 
 __all__ = ["Crawler", "CrawlCounts", "CrawlLocked", "canonical_url"]
 
@@ -97,7 +99,8 @@ class Crawler:
                  report: Callable[[str], None] | None = None, progress: Progress | None = None,
                  workers: int = 8, max_attempts: int = MAX_ATTEMPTS) -> None:
         self.store = store
-        self.pipeline = pipeline  # anything with process(Document) -> Article
+        self.pipeline = pipeline  # a Pipeline (process_many), or a worker pool (submit)
+        self.annotator = annotator_for(pipeline)
         self.fetcher = fetcher or Fetcher(concurrency=workers, cache=store)
         self.report = report or (lambda line: log.info(line))
         self.progress = progress or Progress(enabled=False)
@@ -187,9 +190,10 @@ class Crawler:
         # earliest published first: the first copy of a syndicated story is the original
         pending.sort(key=lambda row: (row["published"] or "9999", row["url"]))
         self.progress.start("pages", len(pending))
+        self.annotator.expect(len(pending))
         window: deque[tuple[dict, Future[Response] | None]] = deque()
         rows = iter(pending)
-        done = 0
+        pages = _PageQueue(self, run_id, per_source, by_name)
 
         def refill() -> None:
             while len(window) < self.workers * THREADS_PER_WORKER * WINDOW_PER_THREAD:
@@ -216,43 +220,67 @@ class Crawler:
             if future is None:
                 counts.skipped_known += 1
                 self.store.settle_link(row["url"], "done")
+                pages.advance(row)
             else:
                 try:
                     response = future.result()
                 except Exception as exc:  # noqa: BLE001 - errors are values already; belt and braces
                     response = Response(row["url"], row["url"], 0, error=f"fetch failed: {exc}")
-                self._handle_page(row, response, by_name[row["source"]], run_id, counts)
-            done += 1
-            self.progress.advance(note=row["source"])
-            if done % 50 == 0:
-                partial = CrawlCounts()
-                for c in per_source.values():
-                    partial.add(c)
-                self.store.update_run(run_id, _run_columns(partial))
+                page = self._handle_page(row, response, by_name[row["source"]], counts)
+                if page is None:
+                    pages.advance(row)
+                else:
+                    pages.add(row, response, page)
             refill()
+        pages.flush()
 
     # -- one page -----------------------------------------------------------------------------
-    def _handle_page(self, row: dict, response: Response, source: Source, run_id: int,
-                     counts: CrawlCounts) -> None:
-        """Settle one fetched frontier row, whatever happens: a page that breaks something is
-        recorded as an attempt (and given up after max_attempts), never left to break every run."""
-        url = row["url"]
+    def _handle_page(self, row: dict, response: Response, source: Source,
+                     counts: CrawlCounts) -> HtmlPage | None:
+        """Settle a fetched frontier row that needs no NLP, or return the job that extracts and
+        annotates it (`_finish_page` settles it when the result is back)."""
         try:
-            state, error, attempted = self._page_outcome(row, response, source, run_id, counts)
+            outcome = self._page_outcome(row, response, source, counts)
         except sqlite3.Error:
             raise  # the database is the run itself: stop
         except Exception as exc:  # noqa: BLE001 - one page must not stop a cron run
             counts.errors += 1
-            log.exception("%s: processing failed", url)
-            self._first_error.setdefault(source.name, f"{url}: processing failed: {exc}")
-            state, error, attempted = "pending", f"processing failed: {exc}", True
+            outcome = self._failed(row, source, exc)
+        if isinstance(outcome, HtmlPage):
+            return outcome
+        self._settle(row, *outcome)
+        return None
+
+    def _finish_page(self, row: dict, response: Response, source: Source, run_id: int,
+                     counts: CrawlCounts, article: Article | None, failure: Exception | None) -> None:
+        """Store an annotated page and settle its row, whatever happens: a page that breaks something
+        is recorded as an attempt (and given up after max_attempts), never left to break every run."""
+        try:
+            if failure is not None:
+                raise failure
+            outcome: tuple[str, str | None, bool] = (
+                self._store_page(row, response, run_id, counts, article), None, False)
+        except sqlite3.Error:
+            raise  # the database is the run itself: stop
+        except Exception as exc:  # noqa: BLE001 - one page must not stop a cron run
+            counts.errors += 1
+            outcome = self._failed(row, source, exc)
+        self._settle(row, *outcome)
+
+    def _failed(self, row: dict, source: Source, exc: Exception) -> tuple[str, str | None, bool]:
+        log.error("%s: processing failed", row["url"], exc_info=exc)
+        self._first_error.setdefault(source.name, f"{row['url']}: processing failed: {exc}")
+        return "pending", f"processing failed: {exc}", True
+
+    def _settle(self, row: dict, state: str, error: str | None, attempted: bool) -> None:
         if state == "pending" and attempted and row["attempts"] + 1 >= self.max_attempts:
             state = "failed"
-        self.store.settle_link(url, state, error, attempted=attempted)
+        self.store.settle_link(row["url"], state, error, attempted=attempted)
 
-    def _page_outcome(self, row: dict, response: Response, source: Source, run_id: int,
-                      counts: CrawlCounts) -> tuple[str, str | None, bool]:
-        """(frontier state, error, whether this counts as an attempt) for one response."""
+    def _page_outcome(self, row: dict, response: Response, source: Source,
+                      counts: CrawlCounts) -> tuple[str, str | None, bool] | HtmlPage:
+        """(frontier state, error, whether this counts as an attempt) for one response, or the job
+        that extracts and annotates it when it is an HTML page."""
         url = row["url"]
         if response.error == ROBOTS_BLOCKED:
             counts.skipped_robots += 1
@@ -276,28 +304,25 @@ class Crawler:
             self.store.save_raw_page(url, response.final_url, source.name, response.status,
                                      response.content_type, response.headers, response.body,
                                      row["published"])
-        return self._store_page(row, response, source, run_id, counts), None, False
+        return HtmlPage(response.text(), canonical_url(response.final_url), source.name, source.lang,
+                        row["published"])
 
-    def _store_page(self, row: dict, response: Response, source: Source, run_id: int,
-                    counts: CrawlCounts) -> str:
-        final = canonical_url(response.final_url)
-        doc = extract_html(response.text(), final, source.name, source.lang, row["published"])
-        if doc is None:
+    def _store_page(self, row: dict, response: Response, run_id: int, counts: CrawlCounts,
+                    article: Article | None) -> str:
+        if article is None:  # no article text (extraction runs with the NLP, see crawl.jobs)
             counts.skipped += 1
             return "skipped"
-        canonical = doc.page.canonical_url if doc.page else None
-        if canonical and same_site(canonical, final):
-            # the page's own rel=canonical names it; a cross-site one (syndication) is not trusted
-            doc.url = canonical_url(canonical)
-        self.save(doc, run_id, counts, aliases=[final], raw_url=row["url"])
+        self.save(article.doc, run_id, counts, aliases=[canonical_url(response.final_url)],
+                  raw_url=row["url"], article=article)
         return "done"
 
     def save(self, doc: Document, run_id: int | None, counts: CrawlCounts, aliases: Sequence[str] = (),
-             raw_url: str | None = None) -> int | None:
+             raw_url: str | None = None, article: Article | None = None) -> int | None:
         """Annotate and store a document unless it is stored under its URL, its rel=canonical or
         one of its `aliases` (where it was fetched); copies of a stored story (same text, or a
         near-duplicate) are stored as duplicates of the first copy. The article, its annotations,
-        its fingerprint and the link to the response kept for `raw_url` are one transaction."""
+        its fingerprint and the link to the response kept for `raw_url` are one transaction.
+        `article` is the document's annotation when it was made ahead (by the annotator)."""
         canonical = doc.page.canonical_url if doc.page else None
         names = [*aliases, doc.url, canonical_url(canonical) if canonical else ""]
         if self.store.stored_url(names):
@@ -305,7 +330,8 @@ class Crawler:
             return None
         signature = dedupe.signature(doc.text)
         original = self.store.article_id_by_hash(content_hash(doc.text)) or self._near_copy(signature)
-        article = self.pipeline.process(doc)
+        if article is None:
+            article = self.annotator.submit([doc]).result()[0]
         with self.store.transaction():
             article_id = self.store.save_article(article, run_id, duplicate_of=original)
             self.store.save_fingerprint(article_id, signature.to_bytes(), signature.bands())
@@ -335,31 +361,74 @@ class Crawler:
 
     # -- single documents ---------------------------------------------------------------------
     def add(self, items: Iterable[str], source: str = "manual", lang: str | None = None) -> CrawlCounts:
+        """Store documents given as paths or URLs. One item that fails (unreadable, no text, an error
+        in extraction or NLP) is reported and counted; the others are still stored."""
         run_id = self.store.start_run("add", source)
         counts = CrawlCounts()
         status = "failed"
+        items = list(items)
+        self.annotator.expect(len(items))
         try:
             self.backfill_fingerprints()
+            jobs = []
             for item in items:
                 try:
-                    doc = self._load_item(item, source, lang, counts)
-                    if doc is None:
+                    job = self._load_item(item, source, lang, counts)
+                except Exception as exc:  # noqa: BLE001 - one item must not drop the rest of the batch
+                    self._not_added(item, exc, counts)
+                    continue
+                if job is not None:
+                    jobs.append((item, job))
+            for (item, job), (article, failure) in zip(jobs, self._annotated([job for _, job in jobs])):
+                try:
+                    if failure is not None:
+                        raise failure
+                    if article is None:
+                        if not isinstance(job, HtmlPage) or not job.url.startswith(("http://", "https://")):
+                            counts.errors += 1
+                            self.report(f"{item}: no article text found")
                         continue
                     counts.discovered += 1
-                    self.save(doc, run_id, counts)
+                    self.save(article.doc, run_id, counts, article=article)
                 except sqlite3.Error:
                     raise  # the database is the run itself: stop
                 except Exception as exc:  # noqa: BLE001 - one item must not drop the rest of the batch
-                    counts.errors += 1
-                    log.exception("%s: not added", item)
-                    self.report(f"{item}: not added ({type(exc).__name__}: {exc})")
+                    self._not_added(item, exc, counts)
             status = "completed"
         finally:
             self.store.finish_run(run_id, _run_columns(counts), status)
         return counts
 
-    def _load_item(self, item: str, source: str, lang: str | None,
-                   counts: CrawlCounts) -> Document | None:
+    def _not_added(self, item: str, exc: Exception, counts: CrawlCounts) -> None:
+        counts.errors += 1
+        log.error("%s: not added", item, exc_info=exc)
+        self.report(f"{item}: not added ({type(exc).__name__}: {exc})")
+
+    def _annotated(self, jobs: list[Job]) -> Iterator[tuple[Article | None, Exception | None]]:
+        """(annotation, None) or (None, the error) for each job, in order, with up to
+        `annotator.in_flight` batches ahead; a batch that fails is redone job by job."""
+        pending: deque[tuple[list[Job], Future]] = deque()
+        for start in range(0, len(jobs), BATCH):
+            batch = jobs[start:start + BATCH]
+            pending.append((batch, self.annotator.submit(batch)))
+            while len(pending) > self.annotator.in_flight:
+                yield from self._results(*pending.popleft())
+        while pending:
+            yield from self._results(*pending.popleft())
+
+    def _results(self, batch: list[Job], future: Future) -> list[tuple[Article | None, Exception | None]]:
+        try:
+            return [(a, None) for a in future.result()]
+        except Exception:  # noqa: BLE001 - find the job that failed: the others are kept
+            results: list[tuple[Article | None, Exception | None]] = []
+            for job in batch:
+                try:
+                    results.append((self.annotator.submit([job]).result()[0], None))
+                except Exception as exc:  # noqa: BLE001
+                    results.append((None, exc))
+            return results
+
+    def _load_item(self, item: str, source: str, lang: str | None, counts: CrawlCounts) -> Job | None:
         if item.startswith(("http://", "https://")):
             self.fetcher.trust(item)  # named by the user; where it redirects is guarded
             response = self.fetcher.get(item)
@@ -368,7 +437,8 @@ class Crawler:
                 self.report(f"{item}: {response.error}")
                 return None
             counts.fetched += 1
-            return extract_html(response.text(), canonical_url(response.final_url), source, lang)
+            return HtmlPage(response.text(), canonical_url(response.final_url), source, lang,
+                            follow_canonical=False)
         path = Path(item)
         try:
             data = path.read_bytes()
@@ -383,13 +453,77 @@ class Crawler:
         raw = decode_body(data)
         url = path.resolve().as_uri()
         if path.suffix.lower() in (".html", ".htm", ".xhtml") or raw.lstrip()[:1] == "<":
-            doc = extract_html(raw, url, source, lang)
-        else:
-            doc = extract_text(raw, url, source, lang)
+            return HtmlPage(raw, url, source, lang, follow_canonical=False)
+        doc = extract_text(raw, url, source, lang)
         if doc is None:
             counts.errors += 1
             self.report(f"{item}: no article text found")
         return doc
+
+
+class _PageQueue:
+    """Fetched pages waiting for their annotation, stored strictly in fetch order.
+
+    Pages go to the annotator in batches; a batch is stored once the one before it is, and at most
+    `annotator.in_flight` batches are out at a time. A batch that fails is retried page by page, so
+    one bad page costs only itself. Progress advances as pages are settled.
+    """
+
+    def __init__(self, crawler: Crawler, run_id: int, per_source: dict[str, CrawlCounts],
+                 by_name: dict[str, Source]) -> None:
+        self.crawler = crawler
+        self.run_id = run_id
+        self.per_source = per_source
+        self.by_name = by_name
+        self.batch: list[tuple[dict, Response | None, HtmlPage | None]] = []
+        self.out: deque[tuple[list[tuple[dict, Response | None, HtmlPage | None]], Future]] = deque()
+        self.done = 0
+
+    def add(self, row: dict, response: Response, page: HtmlPage) -> None:
+        self.batch.append((row, response, page))
+        if len(self.batch) == BATCH:
+            self._send()
+            while len(self.out) > self.crawler.annotator.in_flight:
+                self._store_oldest()
+
+    def advance(self, row: dict) -> None:
+        """A page settled without NLP: it counts once the pages queued before it are stored."""
+        if self.batch or self.out:
+            self.batch.append((row, None, None))
+        else:
+            self._count(row)
+
+    def flush(self) -> None:
+        if self.batch:
+            self._send()
+        while self.out:
+            self._store_oldest()
+
+    def _send(self) -> None:
+        jobs = [page for _, _, page in self.batch if page is not None]
+        self.out.append((self.batch, self.crawler.annotator.submit(jobs)))
+        self.batch = []
+
+    def _store_oldest(self) -> None:
+        entries, future = self.out.popleft()
+        jobs: list[Job] = [page for _, _, page in entries if page is not None]
+        found = iter(self.crawler._results(jobs, future))
+        for row, response, page in entries:
+            if page is not None:
+                article, failure = next(found)
+                self.crawler._finish_page(row, response, self.by_name[row["source"]], self.run_id,
+                                          self.per_source[row["source"]], article, failure)
+            self._count(row)
+
+    def _count(self, row: dict) -> None:
+        crawler = self.crawler
+        self.done += 1
+        crawler.progress.advance(note=row["source"])
+        if self.done % 50 == 0:
+            partial = CrawlCounts()
+            for c in self.per_source.values():
+                partial.add(c)
+            crawler.store.update_run(self.run_id, _run_columns(partial))
 
 
 def _run_columns(counts: CrawlCounts) -> dict[str, int]:

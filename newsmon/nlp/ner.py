@@ -124,6 +124,12 @@ def _lexicon(name: str) -> tuple[str, ...]:
     return tuple(w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#"))
 
 
+@lru_cache(maxsize=1 << 17)
+def _stem(word: str) -> str:
+    """az_stem(fold(word)), once per distinct word and process."""
+    return az_stem(fold(word))
+
+
 @lru_cache(maxsize=None)
 def common_stems(lang: str) -> frozenset[str]:
     return frozenset(az_stem(fold(w)) for w in _lexicon(f"{lang}-common-words.txt"))
@@ -151,10 +157,10 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
     def ordinary(word: str) -> bool:
         nonlocal article_lower
         if article_lower is None:
-            article_lower = {az_stem(fold(w)) for w in _LOWER_WORD.findall(text)}
+            article_lower = {_stem(w) for w in _LOWER_WORD.findall(text)}
         if len(word) > 1 and word.isupper():  # an acronym: "ASAN" is a name, "asan" (easy) a word
             return False
-        stem = az_stem(fold(word))
+        stem = _stem(word)
         return stem in common_stems("az") or stem in article_lower
 
     kept = []
@@ -172,7 +178,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
                 cut = words[0][0]
                 m = replace(m, text=m.text[cut:], start=m.start + cut)
         if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) or any(
-                az_stem(fold(w)) in title_stems("az") for _, w in words)):
+                _stem(w) in title_stems("az") for _, w in words)):
             continue
         kept.append(m)
     return kept

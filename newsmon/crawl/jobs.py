@@ -1,0 +1,83 @@
+"""Units of NLP work the crawler hands out, and how one batch of them is done.
+
+A job is a `Document`, or an `HtmlPage` whose article text is still to be extracted, so that
+extraction (trafilatura) runs wherever the NLP runs: in worker processes when there are some
+(`newsmon.workers.Annotator`), in the calling process otherwise (`InlineAnnotator`). Both return
+results in submission order through futures, and the crawler saves them in that order.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any, Union
+
+from newsmon.crawl.urls import canonical_url, same_site
+from newsmon.model import Article, Document
+from newsmon.nlp.extract import extract_html
+
+BATCH = 8  # jobs per batch: enough for nlp.pipe to batch, small enough to keep every core busy
+
+
+@dataclass
+class HtmlPage:
+    html: str
+    url: str  # where the page was fetched from (canonical form)
+    source: str
+    lang: str | None = None  # the source's language hint
+    published: str | None = None  # from the listing
+    follow_canonical: bool = True  # False keeps `url` whatever rel=canonical says (reprocess)
+
+
+Job = Union[Document, HtmlPage]
+
+
+def page_document(page: HtmlPage) -> Document | None:
+    """The page's article as a Document (None without article text). The page's own rel=canonical
+    names it; a cross-site one (syndication) is not trusted."""
+    doc = extract_html(page.html, page.url, page.source, page.lang, page.published)
+    if doc is None:
+        return None
+    canonical = doc.page.canonical_url if doc.page else None
+    if page.follow_canonical and canonical and same_site(canonical, page.url):
+        doc.url = canonical_url(canonical)
+    return doc
+
+
+def annotate(pipeline: Any, jobs: Sequence[Job]) -> list[Article | None]:
+    """Extract the pages among `jobs`, then run the pipeline over all their documents in one batch."""
+    docs = [page_document(j) if isinstance(j, HtmlPage) else j for j in jobs]
+    present = [d for d in docs if d is not None]
+    process_many = getattr(pipeline, "process_many", None)
+    done = process_many(present) if process_many else [pipeline.process(d) for d in present]
+    articles = iter(done)
+    return [next(articles) if d is not None else None for d in docs]
+
+
+class InlineAnnotator:
+    """Runs a pipeline's batches here and now; the futures it returns are already done."""
+
+    processes = 1
+    in_flight = 1
+
+    def __init__(self, pipeline: Any) -> None:
+        self.pipeline = pipeline
+
+    def expect(self, n_jobs: int) -> None:
+        """Nothing to size: there are no workers."""
+
+    def submit(self, jobs: Sequence[Job]) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(annotate(self.pipeline, jobs))
+        except Exception as exc:  # noqa: BLE001 - delivered through the future, like a worker's error
+            future.set_exception(exc)
+        return future
+
+    def close(self) -> None:
+        pass
+
+
+def annotator_for(pipeline: Any) -> Any:
+    """`pipeline` itself when it hands out futures (a worker pool), else an inline runner for it."""
+    return pipeline if hasattr(pipeline, "submit") else InlineAnnotator(pipeline)
