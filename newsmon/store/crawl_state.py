@@ -210,13 +210,22 @@ class CrawlState:
 
     def raw_pages(self, source: str | None = None) -> Iterator[dict[str, Any]]:
         """Stored responses with their article (`article_id`, `article_url`), decompressed, oldest first."""
-        where = "where r.source = ?" if source else ""
-        sql = f"""select r.*, a.id as article_id, a.url as article_url from raw_pages r
-                  join articles a on a.id = r.article_id {where} order by a.id"""
-        for row in self.db.query(sql, [source] if source else []):
-            row["body"] = zlib.decompress(row["body"])
-            row["headers"] = json.loads(row["headers"] or "{}")
-            yield row
+        # Read in pages, each query finished before its rows are handed out: the caller writes
+        # between rows (reprocess), and SQLite refuses some writes while a read is still open.
+        where = "and r.source = ?" if source else ""
+        last = 0
+        while True:
+            rows = list(self.db.query(
+                f"""select r.*, a.id as article_id, a.url as article_url from raw_pages r
+                    join articles a on a.id = r.article_id where a.id > ? {where} order by a.id limit 64""",
+                [last, source] if source else [last]))
+            if not rows:
+                return
+            for row in rows:
+                row["body"] = zlib.decompress(row["body"])
+                row["headers"] = json.loads(row["headers"] or "{}")
+                yield row
+            last = rows[-1]["article_id"]
 
     def save_fingerprint(self, article_id: int, signature: bytes, bands: list[int]) -> None:
         with self.transaction():
