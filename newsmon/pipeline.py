@@ -65,7 +65,9 @@ class Pipeline:
         through its language's spaCy pipeline in one `nlp.pipe` call per language (spaCy's per-call
         overhead and its matrix sizes favour batches). The results are those of `process` one by one."""
         prepared = [self._prepare(doc) for doc in docs]
-        found = self.ner.annotate_many([(doc.text, segments) for doc, segments, _ in prepared])
+        items = [(doc.text, segments) for doc, segments, _ in prepared]
+        batched = getattr(self.ner, "annotate_many", None)  # a stand-in NER may annotate one text only
+        found = batched(items) if batched else [self.ner.annotate(text, segs) for text, segs in items]
         return [self._finish(doc, segments, guess, model)
                 for (doc, segments, guess), model in zip(prepared, found)]
 
