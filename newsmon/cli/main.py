@@ -100,14 +100,16 @@ def add(obj: CliContext, items: tuple[str, ...], source: str, lang: str | None, 
 @date_range_options("published")
 @click.option("--source", help="Only articles from this source.")
 @limit_option(20, "Articles to list.")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (the next page).")
 @click.option("--min-relevance", type=click.FloatRange(0, 1), help="Only articles scored at least this "
               "(relevance to the beat, see `newsmon train relevance`).")
-@click.option("--sort", type=click.Choice(["rank", "relevance"]), default="rank", show_default=True,
-              help="Best match first, or most relevant to the beat first.")
+@click.option("--sort", type=click.Choice(["rank", "relevance", "newest"]), default="rank", show_default=True,
+              help="Best match first, most relevant to the beat first, or latest stored first.")
 @format_option()
 @click.pass_obj
 def search(obj: CliContext, query: str, lang: str | None, since: str | None, until: str | None,
-           source: str | None, limit: int, min_relevance: float | None, sort: str, fmt: str | None) -> None:
+           source: str | None, limit: int, offset: int, min_relevance: float | None, sort: str,
+           fmt: str | None) -> None:
     """Full-text search, best match first, with a snippet.
 
     Matching folds Azerbaijani letters and endings: `Aliyev` finds "Əliyev", `agentlik` finds
@@ -119,7 +121,7 @@ def search(obj: CliContext, query: str, lang: str | None, since: str | None, unt
     """
     try:
         rows = obj.reader.search(query, lang, since, until, source, limit, min_relevance=min_relevance,
-                                sort=sort)
+                                 sort=sort, offset=offset)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from None
     _emit(rows, fmt, ["id", "published", "lang", "source", "relevance", "title", "snippet", "url"])
@@ -143,10 +145,11 @@ def entities(obj: CliContext, label: str | None, lang: str | None, limit: int, f
 
 @cli.command()
 @click.argument("name")
-@limit_option(None, "Articles to list (default: all).")
+@limit_option(None, "Articles to list, newest first (default: all).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (the next page).")
 @format_option()
 @click.pass_obj
-def entity(obj: CliContext, name: str, limit: int | None, fmt: str | None) -> None:
+def entity(obj: CliContext, name: str, limit: int | None, offset: int, fmt: str | None) -> None:
     """One entity: its names by language, mention count and the articles that mention it.
 
     NAME may be any of its names, in any language, or its id.
@@ -157,18 +160,17 @@ def entity(obj: CliContext, name: str, limit: int | None, fmt: str | None) -> No
     """
     from newsmon.store.lookup import entity_records
 
-    records = entity_records(obj.reader, obj.kb, name)
+    records = entity_records(obj.reader, obj.kb, name, limit=limit, offset=offset)
     if not records:
         raise click.ClickException(f"no entity named {name!r} in {obj.reader.path}")
     record = records[0]
-    record["articles"] = record["articles"][:limit]
     fmt = fmt or default_format()
     if fmt == "json":
         click.echo(json.dumps(record, ensure_ascii=False, indent=2))
         return
     if fmt == "table":
         click.echo(f"{record['name']}  [{record['label']}]  id={record['id']}  "
-                   f"{record['mentions']} mentions in {len(record['articles'])} articles")
+                   f"{record['mentions']} mentions in {record['total_articles']} articles")
         for lang, names in sorted(record["names"].items()):
             click.echo(f"  {lang}: {'; '.join(names)}")
         click.echo()
@@ -215,10 +217,11 @@ def _agreement_cells(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @click.option("--type", "type_", type=click.Choice(AGREEMENT_TYPES))
 @date_range_options("signed (or, when the text gives no date, published)")
 @limit_option(None, "Agreements to list, latest first (default: all).")
+@click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (the next page).")
 @format_option()
 @click.pass_obj
 def agreements(obj: CliContext, party: str | None, type_: str | None, since: str | None,
-               until: str | None, limit: int | None, fmt: str | None) -> None:
+               until: str | None, limit: int | None, offset: int, fmt: str | None) -> None:
     """Agreements found in the articles: type, parties, date signed, status.
 
     --since/--until filter on the signing date, or on the publication date when the text gives
@@ -232,7 +235,10 @@ def agreements(obj: CliContext, party: str | None, type_: str | None, since: str
 
     store = obj.reader
     ids = entity_ids(store, obj.kb, party) if party else None
-    rows = store.agreements(ids, party, type_, since, until=until)[:limit]
+    rows = store.agreements(ids, party, type_, since, until=until, limit=limit, offset=offset)
+    if limit is not None or offset:  # a page: say of how many (stderr, so stdout stays the data)
+        total = store.count_agreements(ids, party, type_, since, until=until)
+        obj.report(f"agreements {offset + 1}-{offset + len(rows)} of {total}")
     fmt = fmt or default_format()
     if fmt == "table":
         rows = _agreement_cells(rows)

@@ -21,6 +21,7 @@ from newsmon.store import schema
 from newsmon.store.crawl_state import CrawlState, now_iso
 from newsmon.store.schema import SCHEMA_VERSION, StoreError
 from newsmon.model import Article
+from newsmon.store import counts, search
 from newsmon.store.search import fts_query, index_form, snippet
 
 def content_hash(text: str) -> str:
@@ -82,6 +83,7 @@ class Store(CrawlState):
     # -- schema -------------------------------------------------------------------------------
     def _create_schema(self) -> None:
         schema.migrate(self.db.conn, self.path)
+        search.check_index(self.db.conn)
 
     def schema_version(self) -> int:
         return schema.version_of(self.db.conn, self.path)
@@ -104,39 +106,52 @@ class Store(CrawlState):
 
     def save_article(self, article: Article, run_id: int | None = None,
                      duplicate_of: int | None = None) -> int:
-        """Write an article and its annotations in one transaction; returns the article id."""
+        """Write an article, its annotations, index entry and counts in one transaction; returns
+        the article id. Plain executemany: no per-row table introspection (sqlite-utils' insert)."""
         doc = article.doc
+        row = {"url": doc.url, "source": doc.source, **_article_columns(article),
+               "fetched_at": now_iso(), "run_id": run_id, "duplicate_of": duplicate_of}
+        conn = self.db.conn
         with self.transaction():
-            article_id = self.db["articles"].insert({
-                "url": doc.url, "source": doc.source, **_article_columns(article),
-                "fetched_at": now_iso(), "run_id": run_id, "duplicate_of": duplicate_of}).last_pk
+            article_id = conn.execute(f"insert into articles ({', '.join(row)}) values "
+                                      f"({', '.join('?' for _ in row)})", list(row.values())).lastrowid
+            search.index_article(conn, article_id, doc.title, doc.text)
             self._write_annotations(article_id, article)
+            counts.apply(conn, article_id, +1)
         return int(article_id)
 
     def _write_annotations(self, article_id: int, article: Article) -> None:
         """Segments, entities, mentions, dates and agreements of one article (inside its transaction)."""
-        self.db["segments"].insert_all(
-            [{"article_id": article_id, **asdict(s)} for s in article.segments])
-        for m in article.mentions:
-            if m.canonical_id:
-                self.db["entities"].insert({"id": m.canonical_id, "name": m.canonical_name or m.text,
-                                            "label": m.label}, ignore=True)
-                self.db["entity_names"].insert({"entity_id": m.canonical_id, "name": m.text,
-                                                "lang": m.lang, "folded": index_form(m.text, "e")},
-                                               ignore=True)
-        self.db["mentions"].insert_all([
-            {"article_id": article_id, "entity_id": m.canonical_id, "text": m.text,
-             "label": m.label, "start": m.start, "end": m.end, "lang": m.lang}
-            for m in article.mentions])
-        self.db["dates"].insert_all([
-            {"article_id": article_id, **asdict(d), "inferred": int(d.inferred)} for d in article.dates])
-        self.db["agreements"].insert_all([_agreement_row(article_id, a) for a in article.agreements])
+        conn = self.db.conn
+        conn.executemany('insert into segments (article_id, start, "end", lang, prob) values (?, ?, ?, ?, ?)',
+                         [(article_id, s.start, s.end, s.lang, s.prob) for s in article.segments])
+        linked = [m for m in article.mentions if m.canonical_id]
+        conn.executemany("insert or ignore into entities (id, name, label) values (?, ?, ?)",
+                         [(m.canonical_id, m.canonical_name or m.text, m.label) for m in linked])
+        conn.executemany("insert or ignore into entity_names (entity_id, name, lang, folded) values (?, ?, ?, ?)",
+                         [(m.canonical_id, m.text, m.lang, index_form(m.text, "e")) for m in linked])
+        conn.executemany('insert into mentions (article_id, entity_id, text, label, start, "end", lang) '
+                         'values (?, ?, ?, ?, ?, ?, ?)',
+                         [(article_id, m.canonical_id, m.text, m.label, m.start, m.end, m.lang)
+                          for m in article.mentions])
+        conn.executemany('insert into dates (article_id, text, value, precision, start, "end", inferred) '
+                         'values (?, ?, ?, ?, ?, ?, ?)',
+                         [(article_id, d.text, d.value, d.precision, d.start, d.end, int(d.inferred))
+                          for d in article.dates])
+        for agreement in article.agreements:
+            row = _agreement_row(article_id, agreement)
+            agreement_id = conn.execute(f"insert into agreements ({', '.join(row)}) values "
+                                        f"({', '.join('?' for _ in row)})", list(row.values())).lastrowid
+            conn.executemany("insert into agreement_parties values (?, ?, ?, ?)",
+                             counts.party_rows(agreement_id, json.loads(row["parties"])))
         if article.relevance is not None:  # scored by the pipeline's relevance model
-            self.db["relevance"].upsert({"article_id": article_id, "score": round(article.relevance, 4),
-                                         "model": "pipeline", "scored_at": now_iso()}, pk="article_id")
+            conn.execute("insert or replace into relevance (article_id, score, model, scored_at) values (?, ?, ?, ?)",
+                         [article_id, round(article.relevance, 4), "pipeline", now_iso()])
 
     def delete_article_annotations(self, article_id: int) -> None:
         """Inside the transaction of whoever rewrites them."""
+        self.db.execute("delete from agreement_parties where agreement_id in "
+                        "(select id from agreements where article_id = ?)", [article_id])
         for table in ("segments", "mentions", "dates", "agreements"):
             self.db.execute(f"delete from {table} where article_id = ?", [article_id])
 
@@ -144,39 +159,75 @@ class Store(CrawlState):
     def search(self, query: str, lang: str | None = None, since: str | None = None,
                until: str | None = None, source: str | None = None, limit: int = 20,
                marks: tuple[str, str] = ("[", "]"), min_relevance: float | None = None,
-               sort: str = "rank") -> list[dict]:
-        """Articles matching `query`, best first (`sort="relevance"`: most relevant to the beat first),
-        each with its relevance score and a snippet whose matches are between `marks`."""
+               sort: str = "rank", offset: int = 0) -> list[dict]:
+        """Articles matching `query`, each with its relevance score and a snippet whose matches are
+        between `marks`: best first (`sort="rank"`, bm25), most relevant to the beat first
+        ("relevance"), or latest stored first ("newest": a crawl stores the earliest published first,
+        so this is newest first within a run); `offset` rows skipped."""
+        if sort not in ("rank", "relevance", "newest"):
+            raise ValueError(f"unknown search order {sort!r}: rank, relevance or newest")
         where, params = _filters(lang, since, until, source)
         if min_relevance is not None:
             where += " and r.score >= :min_relevance"
             params["min_relevance"] = min_relevance
-        order = "coalesce(r.score, -1) desc, articles_fts.rank" if sort == "relevance" else "articles_fts.rank"
-        sql = f"""
-            select a.id, a.title, a.url, a.source, a.lang, a.published, r.score as relevance, a.text
-            from articles_fts join articles a on a.rowid = articles_fts.rowid
-            left join relevance r on r.article_id = a.id
-            where articles_fts match :q and a.duplicate_of is null {where}
-            order by {order} limit :limit"""
-        rows = list(self.db.query(sql, {"q": fts_query(query), "limit": limit, **params}))
+        params.update({"q": fts_query(query), "limit": limit, "offset": offset})
+        columns = "a.id, a.title, a.url, a.source, a.lang, a.published, r.score as relevance, a.text"
+        if sort == "rank":
+            rows = self._ranked(columns, where, params)
+        else:
+            # newest: FTS5 walks its matches by rowid, newest first, and stops once the page is full
+            order = "articles_fts.rowid desc" if sort == "newest" else "coalesce(r.score, -1) desc, articles_fts.rank"
+            rows = list(self.db.query(f"""
+                select {columns} from articles_fts join articles a on a.id = articles_fts.rowid
+                left join relevance r on r.article_id = a.id
+                where articles_fts match :q and a.duplicate_of is null {where}
+                order by {order} limit :limit offset :offset""", params))
         for row in rows:
             row["snippet"] = snippet(row.pop("text"), query, marks=marks)
         return rows
 
+    def _ranked(self, columns: str, where: str, params: dict[str, Any]) -> list[dict]:
+        """The best matches: FTS5 ranks its matches alone (a top-k sort; no article row is read for
+        the others), then the filters apply to those k; k grows while filtered-out rows leave the
+        page short. Past _MAX_RANKED candidates, one query ranks and filters everything."""
+        want = params["limit"] + params["offset"]
+        k = max(2 * want, 50)
+        while k <= _MAX_RANKED:
+            ids = [r[0] for r in self.db.execute(
+                "select rowid from articles_fts where articles_fts match :q order by rank limit :k",
+                {"q": params["q"], "k": k})]
+            marks = ", ".join(f":r{i}" for i in range(len(ids)))
+            found = {row["id"]: row for row in self.db.query(
+                f"select {columns} from articles a left join relevance r on r.article_id = a.id "
+                f"where a.id in ({marks}) and a.duplicate_of is null {where}",
+                {**params, **{f"r{i}": v for i, v in enumerate(ids)}})}
+            ranked = [found[i] for i in ids if i in found]
+            if len(ranked) >= want or len(ids) < k:  # enough, or every match was looked at
+                return ranked[params["offset"]:want]
+            k *= 4
+        return list(self.db.query(f"""
+            select {columns} from articles_fts join articles a on a.id = articles_fts.rowid
+            left join relevance r on r.article_id = a.id
+            where articles_fts match :q and a.duplicate_of is null {where}
+            order by articles_fts.rank limit :limit offset :offset""", params))
+
     def top_entities(self, label: str | None = None, lang: str | None = None,
                      top: int = 20) -> list[dict]:
-        clauses, params = ["a.duplicate_of is null"], {"top": top}
+        """The most mentioned entities (in original articles), from the counts kept as they are written."""
+        clauses, params = ["c.mentions > 0"], {"top": top}
+        table = "entity_counts"
         if label:
             clauses.append("e.label = :label")
             params["label"] = label.upper()
         if lang:
-            clauses.append("m.lang = :lang")
+            table = "entity_lang_counts"
+            clauses.append("c.lang = :lang")
             params["lang"] = lang
         sql = f"""
-            select e.id, e.name, e.label, count(*) as mentions, count(distinct m.article_id) as articles
-            from mentions m join entities e on e.id = m.entity_id join articles a on a.id = m.article_id
+            select e.id, e.name, e.label, c.mentions, c.articles
+            from {table} c join entities e on e.id = c.entity_id
             where {' and '.join(clauses)}
-            group by e.id order by mentions desc, articles desc, e.name limit :top"""
+            order by c.mentions desc, c.articles desc, e.name limit :top"""
         return list(self.db.query(sql, params))
 
     def find_entity_ids(self, name: str) -> list[str]:
@@ -188,7 +239,9 @@ class Store(CrawlState):
             """, {"name": name, "folded": folded}).fetchall()
         return [r[0] for r in rows]
 
-    def entity(self, entity_id: str) -> dict[str, Any] | None:
+    def entity(self, entity_id: str, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
+        """An entity, its names and its articles newest first (`limit` of them after `offset`; all
+        by default), with totals from the counts: mentions, and articles as `total_articles`."""
         row = self.db.execute("select id, name, label from entities where id = ?", [entity_id]).fetchone()
         if row is None:
             return None
@@ -197,19 +250,44 @@ class Store(CrawlState):
                 "select name, lang from entity_names where entity_id = ? order by lang, name",
                 [entity_id]):
             names.setdefault(lang, []).append(name)
+        totals = self.db.execute("select mentions, articles from entity_counts where entity_id = ?",
+                                 [entity_id]).fetchone() or (0, 0)
+        # published DESC, then article id: the key order of entity_articles, so no sort
         articles = list(self.db.query("""
-            select a.id, a.url, a.title, a.lang, a.published, a.source, count(*) as mentions
-            from mentions m join articles a on a.id = m.article_id
-            where m.entity_id = ? and a.duplicate_of is null
-            group by a.id order by a.published desc, a.id""", [entity_id]))
+            select a.id, a.url, a.title, a.lang, a.published, a.source, x.mentions
+            from entity_articles x join articles a on a.id = x.article_id
+            where x.entity_id = :id order by x.published desc, x.article_id
+            limit :limit offset :offset""", {"id": entity_id, "limit": -1 if limit is None else limit,
+                                             "offset": offset}))
         return {"id": row[0], "name": row[1], "label": row[2], "names": names,
-                "mentions": sum(a["mentions"] for a in articles), "articles": articles}
+                "mentions": totals[0], "total_articles": totals[1], "articles": articles}
 
     def agreements(self, party_ids: list[str] | None = None, party_name: str | None = None,
                    type_: str | None = None, since: str | None = None,
-                   until: str | None = None) -> list[dict[str, Any]]:
-        """Agreement records with their article; `party_ids`/`party_name` keep those binding that party,
-        `since`/`until` compare the signing date (or, when unknown, the article's publication date)."""
+                   until: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
+        """Agreement records with their article, latest first; `party_ids`/`party_name` keep those
+        binding that party (by entity id, or by the folded text or name of a party), `since`/`until`
+        compare the signing date (or, when unknown, the article's publication date). `limit` rows
+        after `offset` (all by default); `count_agreements` gives the total."""
+        where, params = self._agreement_filters(party_ids, party_name, type_, since, until)
+        params.update({"limit": -1 if limit is None else limit, "offset": offset})
+        rows = self.db.query(f"""
+            select g.*, a.url, a.title as article_title, a.lang, a.published
+            from agreements g join articles a on a.id = g.article_id
+            where {where}
+            order by coalesce(g.date_signed, a.published) desc, g.id limit :limit offset :offset""", params)
+        return [{**_agreement_out(row), "url": row["url"], "article_title": row["article_title"],
+                 "lang": row["lang"], "published": row["published"]} for row in rows]
+
+    def count_agreements(self, party_ids: list[str] | None = None, party_name: str | None = None,
+                         type_: str | None = None, since: str | None = None, until: str | None = None) -> int:
+        where, params = self._agreement_filters(party_ids, party_name, type_, since, until)
+        return self.db.execute(f"select count(*) from agreements g join articles a on a.id = g.article_id "
+                               f"where {where}", params).fetchone()[0]
+
+    @staticmethod
+    def _agreement_filters(party_ids: list[str] | None, party_name: str | None, type_: str | None,
+                           since: str | None, until: str | None) -> tuple[str, dict[str, Any]]:
         clauses, params = ["a.duplicate_of is null"], {}
         if type_:
             clauses.append("g.type = :type")
@@ -220,24 +298,15 @@ class Store(CrawlState):
         if until:  # on the date part, so an until day includes that whole day
             clauses.append("substr(coalesce(g.date_signed, a.published), 1, 10) <= :until")
             params["until"] = until
-        rows = self.db.query(f"""
-            select g.*, a.url, a.title as article_title, a.lang, a.published
-            from agreements g join articles a on a.id = g.article_id
-            where {' and '.join(clauses)}
-            order by coalesce(g.date_signed, a.published) desc, g.id""", params)
-        out = []
-        folded = index_form(party_name, "e") if party_name else None
-        for row in rows:
-            record = {**_agreement_out(row), "url": row["url"], "article_title": row["article_title"],
-                      "lang": row["lang"], "published": row["published"]}
-            if party_ids is not None or folded:
-                ids = {p.get("canonical_id") for p in record["parties"]}
-                names = {index_form(f"{p.get('text', '')}", "e") for p in record["parties"]} | {
-                    index_form(f"{p.get('name', '')}", "e") for p in record["parties"]}
-                if not (ids & set(party_ids or []) or (folded and folded in names)):
-                    continue
-            out.append(record)
-        return out
+        if party_ids is not None or party_name:
+            ids = list(party_ids or [])
+            params.update({f"id{i}": v for i, v in enumerate(ids)})
+            folded = index_form(party_name, "e") if party_name else None
+            params["folded"] = folded
+            marks = ", ".join(f":id{i}" for i in range(len(ids)))
+            clauses.append(f"""g.id in (select agreement_id from agreement_parties where
+                entity_id in ({marks}) or (:folded is not null and (folded_text = :folded or folded_name = :folded)))""")
+        return " and ".join(clauses), params
 
     def digest(self, since: str, top: int = 10, until: str | None = None,
                min_relevance: float | None = None) -> dict[str, Any]:
@@ -248,17 +317,17 @@ class Store(CrawlState):
         return build_digest(self, since, until, top, min_relevance)
 
     def stats(self) -> dict[str, list[dict]]:
+        """Original articles per language and source, mentions and entities per label: from the counts."""
+        def articles(dimension: str) -> list[dict]:
+            return [{dimension: value or None, "articles": n} for value, n in self.db.execute(
+                "select value, articles from article_counts where dimension = ? and articles > 0 "
+                "order by articles desc, value", [dimension])]
         return {
-            "languages": list(self.db.query(
-                "select lang, count(*) as articles from articles where duplicate_of is null "
-                "group by lang order by articles desc")),
-            "sources": list(self.db.query(
-                "select source, count(*) as articles from articles where duplicate_of is null "
-                "group by source order by articles desc")),
+            "languages": articles("lang"),
+            "sources": articles("source"),
             "labels": list(self.db.query(
-                "select m.label, count(*) as mentions, count(distinct m.entity_id) as entities "
-                "from mentions m join articles a on a.id = m.article_id where a.duplicate_of is null "
-                "group by m.label order by mentions desc")),
+                "select label, sum(mentions) as mentions, count(nullif(entity_id, '')) as entities "
+                "from label_counts where mentions > 0 group by label order by mentions desc")),
         }
 
     def export(self, include_duplicates: bool = False,
@@ -293,11 +362,23 @@ class Store(CrawlState):
     def replace_article(self, article_id: int, article: Article) -> None:
         """Overwrite an article's text, metadata and annotations in place (for reprocessing);
         its id, URL, run and duplicate_of stay as they were."""
+        conn = self.db.conn
         with self.transaction():
-            self.db["articles"].update(article_id, _article_columns(article))
+            old = conn.execute("select title, text from articles where id = ?", [article_id]).fetchone()
+            if old is None:
+                return
+            counts.apply(conn, article_id, -1)
+            search.unindex_article(conn, article_id, *old)
+            columns = _article_columns(article)
+            conn.execute(f"update articles set {', '.join(f'{c} = ?' for c in columns)} where id = ?",
+                         [*columns.values(), article_id])
             self.delete_article_annotations(article_id)
+            search.index_article(conn, article_id, article.doc.title, article.doc.text)
             self._write_annotations(article_id, article)
+            counts.apply(conn, article_id, +1)
 
+
+_MAX_RANKED = 20_000  # candidates ranked alone before filtering (SQLite allows 32,766 parameters)
 
 
 def _article_columns(article: Article) -> dict[str, Any]:
@@ -307,8 +388,6 @@ def _article_columns(article: Article) -> dict[str, Any]:
         "lang": article.lang, "lang_prob": round(article.lang_prob, 4), "title": doc.title,
         "author": doc.author, "site_name": doc.site_name, "published": doc.published,
         "published_from": doc.published_from, "text": doc.text,
-        "fold_e": index_form(f"{doc.title}\n{doc.text}", "e"),
-        "fold_a": index_form(f"{doc.title}\n{doc.text}", "a"),
         "content_hash": content_hash(doc.text),
     }
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import struct
 import threading
 import zlib
 from collections.abc import Iterator, Mapping
@@ -19,6 +20,14 @@ from datetime import datetime, timezone
 from typing import Any
 
 import sqlite_utils
+
+def _pack_bands(bands: list[int]) -> bytes:
+    return struct.pack(f"<{len(bands)}q", *bands)
+
+
+def _unpack_bands(blob: bytes) -> tuple[int, ...]:
+    return struct.unpack(f"<{len(blob) // 8}q", blob)
+
 
 def now_iso() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
@@ -228,12 +237,17 @@ class CrawlState:
             last = rows[-1]["article_id"]
 
     def save_fingerprint(self, article_id: int, signature: bytes, bands: list[int]) -> None:
+        conn = self.db.conn
         with self.transaction():
-            self.db.execute("delete from fingerprint_bands where article_id = ?", [article_id])
-            self.db["fingerprints"].upsert({"article_id": article_id, "signature": signature},
-                                           pk="article_id")
-            self.db["fingerprint_bands"].insert_all(
-                [{"value": v, "article_id": article_id} for v in bands])
+            # the band b-tree is keyed by value: a reprocessed article's old bands go by value
+            old = conn.execute("select bands from fingerprints where article_id = ?", [article_id]).fetchone()
+            if old is not None and old[0]:
+                conn.executemany("delete from fingerprint_bands where value = ? and article_id = ?",
+                                 [(v, article_id) for v in _unpack_bands(old[0])])
+            conn.execute("insert or replace into fingerprints (article_id, signature, bands) values (?, ?, ?)",
+                         [article_id, signature, _pack_bands(bands)])
+            conn.executemany("insert or ignore into fingerprint_bands (value, article_id) values (?, ?)",
+                             [(v, article_id) for v in bands])
 
     def fingerprint_candidates(self, bands: list[int]) -> list[tuple[int, bytes]]:
         """Original (non-duplicate) articles sharing at least one band value, oldest first."""
@@ -245,9 +259,16 @@ class CrawlState:
             order by f.article_id""", bands)]
 
     def articles_without_fingerprint(self) -> list[tuple[int, str]]:
-        return [(row[0], row[1]) for row in self.db.execute(
-            "select id, text from articles where id not in (select article_id from fingerprints) "
-            "order by id")]
+        """Articles stored without their fingerprint (a kill between the two commits). Article ids
+        are read from an index and compared with the fingerprints' keys; texts only for those few."""
+        count = "select (select count(*) from articles) - (select count(*) from fingerprints)"
+        if not self.db.execute(count).fetchone()[0]:
+            return []  # the usual case, answered from the two tables' smallest indexes
+        missing = [row[0] for row in self.db.execute(
+            "select a.id from articles a where not exists "
+            "(select 1 from fingerprints f where f.article_id = a.id) order by a.id")]
+        return [(i, self.db.execute("select text from articles where id = ?", [i]).fetchone()[0])
+                for i in missing]
 
     def home_discovery(self, source: str, home: str) -> dict[str, Any] | None:
         row = self.db.execute("select feeds, sitemaps, discovered from home_discovery "

@@ -22,9 +22,10 @@ def entity_ids(store: Store, kb: KnowledgeBase | None, name: str) -> list[str]:
     return ids
 
 
-def entity_record(store: Store, kb: KnowledgeBase | None, entity_id: str) -> dict[str, Any] | None:
+def entity_record(store: Store, kb: KnowledgeBase | None, entity_id: str, limit: int | None = None,
+                  offset: int = 0) -> dict[str, Any] | None:
     """`Store.entity` with every name the knowledge base knows, not only those seen so far."""
-    record = store.entity(entity_id)
+    record = store.entity(entity_id, limit, offset)
     entry = kb.get(record["id"]) if record and kb is not None else None
     if entry:
         names = {lang: list(values) for lang, values in entry.all_names().items()}
@@ -38,7 +39,9 @@ def entity_record(store: Store, kb: KnowledgeBase | None, entity_id: str) -> dic
     return record
 
 
-def entity_records(store: Store, kb: KnowledgeBase | None, name: str) -> list[dict[str, Any]]:
-    """Records of every entity `name` may mean, most mentioned first (stored ones only)."""
-    records = [r for r in (entity_record(store, kb, i) for i in entity_ids(store, kb, name)) if r]
+def entity_records(store: Store, kb: KnowledgeBase | None, name: str, limit: int | None = None,
+                   offset: int = 0) -> list[dict[str, Any]]:
+    """Records of every entity `name` may mean, most mentioned first (stored ones only), each with
+    `limit` of its articles after `offset` (all by default)."""
+    records = [r for r in (entity_record(store, kb, i, limit, offset) for i in entity_ids(store, kb, name)) if r]
     return sorted(records, key=lambda r: -r["mentions"])

@@ -14,6 +14,7 @@ there. `meta` still gets the version, so a newsmon from before migrations refuse
 from __future__ import annotations
 
 import sqlite3
+import struct
 from collections.abc import Callable
 
 # -- version 1: articles and their annotations, then the crawler's bookkeeping -------------------
@@ -136,10 +137,77 @@ CREATE TABLE IF NOT EXISTS "relevance" (
 CREATE INDEX IF NOT EXISTS "idx_relevance_score" ON "relevance" ("score");
 """
 
+# -- version 4: a store that stays fast and small at a million articles (issue 13) -------------
+# - The full-text index is contentless: the two folded copies of every text that fed it (a quarter
+#   of the file) are gone; the store indexes the folded forms it computes (`search.index_forms`) and
+#   deletes with the same forms, and rebuilds the index when folding changes (`fts_folding` in meta).
+#   The "a" copy is indexed only when it differs from the "e" copy (text with ə).
+# - Counts kept as articles are written (originals only), so listings and aggregates read a few
+#   rows: per entity, per entity and mention language, per mention label and entity, per article
+#   language and source; `entity_articles` lists an entity's articles newest first from an index.
+# - Agreement parties in their own table, indexed by entity id and folded name.
+# - fetched_at indexed (digest); fingerprint bands one b-tree (WITHOUT ROWID) instead of a table
+#   and two indexes, each fingerprint keeping its band values to delete them by key; mentions no
+#   longer indexed by entity (entity_articles serves that).
+_V4 = """
+CREATE TABLE "entity_counts" (
+   "entity_id" TEXT PRIMARY KEY, "mentions" INTEGER NOT NULL, "articles" INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE "entity_lang_counts" (
+   "lang" TEXT NOT NULL, "entity_id" TEXT NOT NULL, "mentions" INTEGER NOT NULL, "articles" INTEGER NOT NULL,
+   PRIMARY KEY ("lang", "entity_id")) WITHOUT ROWID;
+CREATE TABLE "label_counts" (
+   "label" TEXT NOT NULL, "entity_id" TEXT NOT NULL, "mentions" INTEGER NOT NULL,
+   PRIMARY KEY ("label", "entity_id")) WITHOUT ROWID;
+CREATE TABLE "article_counts" (
+   "dimension" TEXT NOT NULL, "value" TEXT NOT NULL, "articles" INTEGER NOT NULL,
+   PRIMARY KEY ("dimension", "value")) WITHOUT ROWID;
+CREATE TABLE "entity_articles" (
+   "entity_id" TEXT NOT NULL, "published" TEXT NOT NULL, "article_id" INTEGER NOT NULL,
+   "mentions" INTEGER NOT NULL,
+   PRIMARY KEY ("entity_id", "published" DESC, "article_id")) WITHOUT ROWID;
+CREATE TABLE "agreement_parties" (
+   "agreement_id" INTEGER NOT NULL, "entity_id" TEXT, "folded_text" TEXT, "folded_name" TEXT);
+CREATE INDEX "idx_agreement_parties_entity_id" ON "agreement_parties" ("entity_id");
+CREATE INDEX "idx_agreement_parties_folded_text" ON "agreement_parties" ("folded_text");
+CREATE INDEX "idx_agreement_parties_folded_name" ON "agreement_parties" ("folded_name");
+CREATE INDEX "idx_agreement_parties_agreement_id" ON "agreement_parties" ("agreement_id");
+CREATE INDEX "idx_articles_fetched_at" ON "articles" ("fetched_at");
+DROP INDEX "idx_mentions_entity_id";
+CREATE TABLE "fingerprint_bands_v2" (
+   "value" INTEGER NOT NULL, "article_id" INTEGER NOT NULL, PRIMARY KEY ("value", "article_id")) WITHOUT ROWID;
+INSERT OR IGNORE INTO "fingerprint_bands_v2" SELECT "value", "article_id" FROM "fingerprint_bands";
+DROP TABLE "fingerprint_bands";
+ALTER TABLE "fingerprint_bands_v2" RENAME TO "fingerprint_bands";
+ALTER TABLE "fingerprints" ADD COLUMN "bands" BLOB;
+DROP TRIGGER "articles_ai";
+DROP TRIGGER "articles_ad";
+DROP TRIGGER "articles_au";
+DROP TABLE "articles_fts";
+ALTER TABLE "articles" DROP COLUMN "fold_e";
+ALTER TABLE "articles" DROP COLUMN "fold_a";
+CREATE VIRTUAL TABLE "articles_fts" USING FTS5 (
+    "fold_e", "fold_a", tokenize='unicode61 remove_diacritics 2', content='');
+"""
+
+
+def _v4(conn: sqlite3.Connection) -> None:
+    _script(_V4)(conn)
+    from newsmon.store import counts, search  # the folding and counting code the store writes with
+    search.rebuild_index(conn)
+    counts.rebuild(conn)
+    by_article: dict[int, list[int]] = {}
+    for value, article_id in conn.execute("select value, article_id from fingerprint_bands"):
+        by_article.setdefault(article_id, []).append(value)
+    conn.executemany("update fingerprints set bands = ? where article_id = ?",
+                     [(struct.pack(f"<{len(v)}q", *v), a) for a, v in by_article.items()])
+    counts.rebuild_agreement_parties(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),  # 0 -> 1
     _script(_V2),  # 1 -> 2
     _script(_V3),  # 2 -> 3: labels, relevance
+    _v4,  # 3 -> 4: counts, contentless full-text index, compact fingerprint bands
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

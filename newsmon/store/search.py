@@ -12,7 +12,10 @@ Stemming only the query keeps the index language-neutral: English and French tex
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import sqlite3
+from functools import lru_cache
 
 from newsmon.text import normalize as textnorm
 from newsmon.text.az import az_stem
@@ -20,6 +23,7 @@ from newsmon.text.az import az_stem
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(word: str, schwa: str = "e") -> str:
     """Lower-case, transliteration-folded form of a word (`normalize.fold`); ə becomes `schwa`."""
     return textnorm.fold(word.replace("Ə", schwa).replace("ə", schwa))
@@ -29,6 +33,53 @@ def index_form(text: str, schwa: str) -> str:
     """The indexed form of `text`: every word folded, in order (folding is per letter, so the
     whole text is folded at once: per-word calls cost a third of a crawl's CPU)."""
     return " ".join(WORD.findall(fold(text, schwa)))
+
+
+def index_forms(title: str | None, text: str) -> tuple[str, str]:
+    """(fold_e, fold_a) of an article as the index holds them; fold_a is "" when the text has no ə
+    (it would repeat fold_e: English and French text is indexed once)."""
+    whole = f"{title}\n{text}"
+    return index_form(whole, "e"), (index_form(whole, "a") if "ə" in whole or "Ə" in whole else "")
+
+
+def index_article(conn: sqlite3.Connection, article_id: int, title: str | None, text: str) -> None:
+    conn.execute("insert into articles_fts (rowid, fold_e, fold_a) values (?, ?, ?)",
+                 [article_id, *index_forms(title, text)])
+
+
+def unindex_article(conn: sqlite3.Connection, article_id: int, title: str | None, text: str) -> None:
+    """Remove an article from the contentless index: FTS5 needs the very forms it was given."""
+    conn.execute("insert into articles_fts (articles_fts, rowid, fold_e, fold_a) values ('delete', ?, ?, ?)",
+                 [article_id, *index_forms(title, text)])
+
+
+# Text that every folding rule touches: a change to folding changes its forms, and an index built
+# with other forms can neither be searched nor have entries deleted: it is rebuilt (`check_index`).
+_PROBE = "Əliyev İLHAM ığ Şüşə Çörək Ağ Éric Noël œuvre Straße Øresund Łódź «Bakı» O’Neil ʻOʻzbek — Ёж Ташкенте"
+
+
+def folding_signature() -> str:
+    return hashlib.sha1("\n".join(index_forms("", _PROBE)).encode("utf-8")).hexdigest()[:16]
+
+
+def rebuild_index(conn: sqlite3.Connection) -> None:
+    """Index every article again with today's folding (in the caller's transaction)."""
+    conn.execute("insert into articles_fts (articles_fts) values ('delete-all')")
+    rows = conn.execute("select id, title, text from articles")
+    while batch := rows.fetchmany(1000):
+        conn.executemany("insert into articles_fts (rowid, fold_e, fold_a) values (?, ?, ?)",
+                         [(i, *index_forms(title, text)) for i, title, text in batch])
+    conn.execute("insert or replace into meta (key, value) values ('fts_folding', ?)", [folding_signature()])
+
+
+def check_index(conn: sqlite3.Connection) -> bool:
+    """Rebuild the index if it was built with another folding; True when it did."""
+    row = conn.execute("select value from meta where key = 'fts_folding'").fetchone()
+    if row is not None and row[0] == folding_signature():
+        return False
+    with conn:
+        rebuild_index(conn)
+    return True
 
 
 def query_prefixes(word: str) -> set[str]:
@@ -65,18 +116,30 @@ def snippet(text: str, query: str, width: int = 160, marks: tuple[str, str] = ("
     for word in WORD.findall(query):
         prefixes |= query_prefixes(word)
 
-    def hit(token: str) -> bool:
-        forms = (fold(token, "e"), fold(token, "a"))
-        return any(f.startswith(p) for f in forms for p in prefixes)
+    seen: dict[str, bool] = {}
 
-    spans = [(m.start(), m.end()) for m in WORD.finditer(text) if hit(m.group())]
-    if not spans:
+    def hit(token: str) -> bool:
+        if token not in seen:
+            forms = (fold(token, "e"), fold(token, "a"))
+            seen[token] = any(f.startswith(p) for f in forms for p in prefixes)
+        return seen[token]
+
+    # only the words up to the first match and those in the window after it are looked at
+    words = WORD.finditer(text)
+    first = next((m for m in words if hit(m.group())), None)
+    if first is None:
         return " ".join(text[:width].split()) + ("…" if len(text) > width else "")
-    start = max(0, spans[0][0] - 30)  # a little context, the match near the front of narrow columns
+    start = max(0, first.start() - 30)  # a little context, the match near the front of narrow columns
     if start > 0:
-        space = text.find(" ", start, spans[0][0])
+        space = text.find(" ", start, first.start())
         start = space + 1 if space >= 0 else start
     end = min(len(text), start + width)
+    spans = [(first.start(), first.end())]
+    for m in words:
+        if m.start() >= end:
+            break
+        if hit(m.group()):
+            spans.append((m.start(), m.end()))
     out, pos = [], start
     for s, e in spans:
         if s >= pos and e <= end:

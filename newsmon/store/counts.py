@@ -1,0 +1,99 @@
+"""Counts kept as articles are written, so listings and aggregates never scan every mention.
+
+For original articles (duplicates are never counted, as the queries never showed them):
+- `entity_counts`: mentions and articles per entity (`entities`, totals of `entity`);
+- `entity_lang_counts`: the same per mention language (`entities --lang`);
+- `label_counts`: mentions per mention label and entity ("" when unlinked) (`stats`);
+- `article_counts`: articles per language and per source (`stats`);
+- `entity_articles`: one row per entity and article, keyed to list an entity's articles newest
+  first (`entity`), with the article's mentions of it.
+`apply(conn, article_id, +1)` counts an article from its stored rows, `-1` uncounts it (before its
+annotations are replaced); both run inside the article's transaction, so counts and rows agree at
+every commit. `rebuild` recomputes everything from the rows (the migration that added them).
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+
+from newsmon.store.search import index_form
+
+_UPSERTS = {
+    "entity_counts": """insert into entity_counts (entity_id, mentions, articles) values (?, ?, ?)
+        on conflict (entity_id) do update set mentions = mentions + excluded.mentions,
+        articles = articles + excluded.articles""",
+    "entity_lang_counts": """insert into entity_lang_counts (lang, entity_id, mentions, articles)
+        values (?, ?, ?, ?) on conflict (lang, entity_id) do update set
+        mentions = mentions + excluded.mentions, articles = articles + excluded.articles""",
+    "label_counts": """insert into label_counts (label, entity_id, mentions) values (?, ?, ?)
+        on conflict (label, entity_id) do update set mentions = mentions + excluded.mentions""",
+    "article_counts": """insert into article_counts (dimension, value, articles) values (?, ?, ?)
+        on conflict (dimension, value) do update set articles = articles + excluded.articles""",
+}
+
+
+def apply(conn: sqlite3.Connection, article_id: int, sign: int) -> None:
+    """Count (sign +1) or uncount (-1) one article as its rows stand now; duplicates count nothing."""
+    row = conn.execute("select lang, source, published, duplicate_of from articles where id = ?",
+                       [article_id]).fetchone()
+    if row is None or row[3] is not None:
+        return
+    lang, source, published, _ = row
+    mentions = conn.execute("select m.entity_id, m.lang, m.label, e.id is not null from mentions m "
+                            "left join entities e on e.id = m.entity_id where m.article_id = ?",
+                            [article_id]).fetchall()
+    per_entity = Counter(eid for eid, _, _, known in mentions if known)
+    per_lang = Counter((mlang or "", eid) for eid, mlang, _, known in mentions if known)
+    per_label = Counter((label, eid or "") for eid, _, label, _ in mentions)
+    conn.executemany(_UPSERTS["entity_counts"], [(e, sign * n, sign) for e, n in per_entity.items()])
+    conn.executemany(_UPSERTS["entity_lang_counts"],
+                     [(ml, e, sign * n, sign) for (ml, e), n in per_lang.items()])
+    conn.executemany(_UPSERTS["label_counts"], [(lb, e, sign * n) for (lb, e), n in per_label.items()])
+    conn.executemany(_UPSERTS["article_counts"], [("lang", lang or "", sign), ("source", source or "", sign)])
+    if sign > 0:
+        conn.executemany("insert into entity_articles (entity_id, published, article_id, mentions) "
+                         "values (?, ?, ?, ?)", [(e, published or "", article_id, n) for e, n in per_entity.items()])
+    else:
+        conn.executemany("delete from entity_articles where entity_id = ? and published = ? and article_id = ?",
+                         [(e, published or "", article_id) for e in per_entity])
+        for table in ("entity_counts", "entity_lang_counts", "label_counts"):
+            conn.execute(f"delete from {table} where mentions <= 0")
+        conn.execute("delete from article_counts where articles <= 0")
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Every count from the stored rows (in the caller's transaction)."""
+    for table in ("entity_counts", "entity_lang_counts", "label_counts", "article_counts", "entity_articles"):
+        conn.execute(f"delete from {table}")
+    originals = "select id from articles where duplicate_of is null"
+    conn.execute(f"""insert into entity_articles (entity_id, published, article_id, mentions)
+        select m.entity_id, coalesce(a.published, ''), a.id, count(*) from mentions m
+        join entities e on e.id = m.entity_id join articles a on a.id = m.article_id
+        where a.duplicate_of is null group by m.entity_id, a.id""")
+    conn.execute("""insert into entity_counts (entity_id, mentions, articles)
+        select entity_id, sum(mentions), count(*) from entity_articles group by entity_id""")
+    conn.execute(f"""insert into entity_lang_counts (lang, entity_id, mentions, articles)
+        select coalesce(m.lang, ''), m.entity_id, count(*), count(distinct m.article_id) from mentions m
+        join entities e on e.id = m.entity_id where m.article_id in ({originals})
+        group by coalesce(m.lang, ''), m.entity_id""")
+    conn.execute(f"""insert into label_counts (label, entity_id, mentions)
+        select label, coalesce(entity_id, ''), count(*) from mentions
+        where article_id in ({originals}) group by label, coalesce(entity_id, '')""")
+    for dimension in ("lang", "source"):
+        conn.execute(f"""insert into article_counts (dimension, value, articles)
+            select '{dimension}', coalesce({dimension}, ''), count(*) from articles
+            where duplicate_of is null group by coalesce({dimension}, '')""")
+
+
+def party_rows(agreement_id: int, parties: list[dict]) -> list[tuple]:
+    """`agreement_parties` rows of one agreement: what `agreements --party` looks up."""
+    return [(agreement_id, p.get("canonical_id"), index_form(p.get("text") or "", "e"),
+             index_form(p.get("name") or "", "e")) for p in parties]
+
+
+def rebuild_agreement_parties(conn: sqlite3.Connection) -> None:
+    conn.execute("delete from agreement_parties")
+    for agreement_id, parties in conn.execute("select id, parties from agreements").fetchall():
+        conn.executemany("insert into agreement_parties values (?, ?, ?, ?)",
+                         party_rows(agreement_id, json.loads(parties or "[]")))
