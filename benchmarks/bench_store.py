@@ -6,11 +6,11 @@ over five years in roughly crawl order, a simulated fetch clock (one day per N/1
 mentions over 20,000 entities (Zipf: the top entity is in most articles), 3 dates, an agreement in
 one article of five (two parties), 5% duplicates, the raw HTML page (boilerplate + text) and the
 MinHash fingerprint, all saved the way the crawler saves them (`save_raw_page`, `save_article`,
-`save_fingerprint`). Reported per size: build rate per tenth (growth), bytes per article and what
+`save_fingerprint`). One database grows through the sizes given; reported at each: build rate per tenth (growth), bytes per article and what
 they are (dbstat), p50/p95 of each query through the API (warm) and through the CLI (a process per
 call), export throughput and peak RSS.
 
-    .venv/bin/python benchmarks/bench_store.py --sizes 100000,200000 [--dir /tmp] [--keep]
+    .venv/bin/python benchmarks/bench_store.py --sizes 50000,100000,200000 [--dir /tmp] [--keep]
     .venv/bin/python benchmarks/bench_store.py --db existing.db --queries-only
 """
 from __future__ import annotations
@@ -110,10 +110,11 @@ class Corpus:
         return article, html.encode("utf-8")
 
 
-def build(path: Path, n: int, corpus: Corpus) -> list[float]:
-    """Save n articles; the rate (articles/s) of each tenth."""
-    clock = [datetime(2025, 1, 1, tzinfo=timezone.utc)]
-    step = timedelta(seconds=86400 * 1000 / n)  # the whole build spans n/1000 simulated days
+def build(path: Path, start: int, n: int, total: int, corpus: Corpus) -> list[float]:
+    """Save articles start..n-1 of a database that will hold `total`; the rate (articles/s) of each
+    tenth of them."""
+    clock = [datetime(2025, 1, 1, tzinfo=timezone.utc) + timedelta(seconds=86400 * 1000 / total * start)]
+    step = timedelta(seconds=86400 * 1000 / total)  # the whole build spans total/1000 simulated days
 
     def now_iso() -> str:
         clock[0] += step
@@ -121,9 +122,10 @@ def build(path: Path, n: int, corpus: Corpus) -> list[float]:
     store_module.now_iso = now_iso  # the store's fetch clock: a crawl of many days
     store = Store(path)
     store.relax_sync()
-    rates, t, hashes = [], time.perf_counter(), []
-    for i in range(n):
-        article, html = corpus.article(i, n)
+    tenth = max(1, (n - start) // 10)
+    rates, t = [], time.perf_counter()
+    for i in range(start, n):
+        article, html = corpus.article(i, total)
         doc = article.doc
         duplicate_of = corpus.rng.randrange(1, i + 1) if i > 10 and corpus.rng.random() < 0.05 else None
         store.save_raw_page(doc.url, doc.url, doc.source, 200, "text/html", {"content-type": "text/html"},
@@ -131,9 +133,9 @@ def build(path: Path, n: int, corpus: Corpus) -> list[float]:
         article_id = store.save_article(article, None, duplicate_of=duplicate_of)
         signature = dedupe.signature(doc.text)
         store.save_fingerprint(article_id, signature.to_bytes(), signature.bands())
-        if (i + 1) % max(1, n // 10) == 0:
+        if (i + 1 - start) % tenth == 0:
             now = time.perf_counter()
-            rates.append(max(1, n // 10) / (now - t))
+            rates.append(tenth / (now - t))
             t = now
             print(f"  built {i + 1:,} ({rates[-1]:.0f}/s)", file=sys.stderr, flush=True)
     store.close()
@@ -244,24 +246,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"needs {args.real_news} (the shared real-news texts)", file=sys.stderr)
         return 2
     corpus = Corpus(args.real_news, random.Random(13))
-    for n in (int(x) for x in args.sizes.split(",")):
-        path = args.dir / f"newsmon-bench-{n}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
+    # One database grows through the sizes: each is measured when the build reaches it.
+    checkpoints = sorted(int(x) for x in args.sizes.split(","))
+    path = args.dir / f"newsmon-bench-{checkpoints[-1]}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    built = 0
+    for n in checkpoints:
         t = time.perf_counter()
-        rates = build(path, n, corpus)
+        rates = build(path, built, n, checkpoints[-1], corpus)
         elapsed = time.perf_counter() - t
         size = path.stat().st_size
-        print(f"\n== {n:,} articles: built in {elapsed:.0f} s ({n / elapsed:.0f}/s; per tenth "
-              f"{' '.join(f'{r:.0f}' for r in rates)}); {size / 1e6:,.0f} MB, {size / n / 1024:.1f} KB per article")
+        print(f"\n== {n:,} articles: {n - built:,} more built in {elapsed:.0f} s ({(n - built) / elapsed:.0f}/s; "
+              f"per tenth {' '.join(f'{r:.0f}' for r in rates)}); {size / 1e6:,.0f} MB, "
+              f"{size / n / 1024:.1f} KB per article", flush=True)
+        built = n
         for table, nbytes in sizes(path):
             if nbytes / n >= 20:
                 print(f"   {table:<34} {nbytes / n:8.0f} bytes/article")
         measure(path, args.cli_runs, args.api_runs)
-        print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
-        if not args.keep:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
+        print(f"peak RSS of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB",
+              flush=True)
+    if not args.keep:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     return 0
 
 
