@@ -236,14 +236,14 @@ def agreements(obj: CliContext, party: str | None, type_: str | None, since: str
     store = obj.reader
     ids = entity_ids(store, obj.kb, party) if party else None
     rows = store.agreements(ids, party, type_, since, until=until, limit=limit, offset=offset)
-    if limit is not None or offset:  # a page: say of how many (stderr, so stdout stays the data)
-        total = store.count_agreements(ids, party, type_, since, until=until)
-        obj.report(f"agreements {offset + 1}-{offset + len(rows)} of {total}")
     fmt = fmt or default_format()
     if fmt == "table":
         rows = _agreement_cells(rows)
     _emit(rows, fmt, ["date_signed", "type", "status", "parties", "title", "lang", "url"]
           if fmt != "json" else None)
+    if fmt == "table" and (limit is not None or offset):  # a page of a table: of how many
+        total = store.count_agreements(ids, party, type_, since, until=until)
+        click.echo(f"agreements {offset + 1}-{offset + len(rows)} of {total}")
 
 
 def print_summary(store: Store, top: int = 8) -> None:

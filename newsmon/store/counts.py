@@ -52,7 +52,7 @@ def apply(conn: sqlite3.Connection, article_id: int, sign: int) -> None:
     conn.executemany(_UPSERTS["label_counts"], [(lb, e, sign * n) for (lb, e), n in per_label.items()])
     conn.executemany(_UPSERTS["article_counts"], [("lang", lang or "", sign), ("source", source or "", sign)])
     if sign > 0:
-        conn.executemany("insert into entity_articles (entity_id, published, article_id, mentions) "
+        conn.executemany("insert or replace into entity_articles (entity_id, published, article_id, mentions) "
                          "values (?, ?, ?, ?)", [(e, published or "", article_id, n) for e, n in per_entity.items()])
     else:
         conn.executemany("delete from entity_articles where entity_id = ? and published = ? and article_id = ?",
