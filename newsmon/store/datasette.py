@@ -1,9 +1,8 @@
 """A Datasette metadata file for a newsmon database: table settings and canned queries.
 
-`datasette coverage.db` already finds the full-text index: Datasette detects an FTS table declared with
-`content="articles"`, and its search box on `articles` then matches the folded copies of the text
-(fold_e, fold_a; see store/search.py). The metadata names that index explicitly (`fts_table`,
-`fts_pk`), so the search keeps working if detection changes, and adds what the schema cannot say:
+The full-text index is contentless (it holds the folded forms of title and text, fold_e and fold_a;
+see store/search.py), so Datasette cannot detect it from the schema: the metadata names it
+(`fts_table`, `fts_pk`) for the search box on `articles`, and adds what the schema cannot say:
 descriptions, facets, newest first, the crawler's bookkeeping tables hidden, and canned queries for
 the questions the CLI answers (an entity's articles, agreements by party, articles by relevance).
 
