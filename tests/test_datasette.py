@@ -194,7 +194,9 @@ def test_datasette_searches_articles_and_runs_the_canned_queries(db, tmp_path):
         assert [(r["party"], r["type"], r["status"]) for r in parties] == [(SAPSSI, "memorandum", "signed")]
         tables = {t["name"]: t for t in server.get("/coverage.json", shape=None)["tables"]}
         assert tables["raw_pages"]["hidden"] and not tables["articles"]["hidden"]
-        assert tables["articles"]["fts_table"] == "articles_fts"
+        # the index is contentless (issue 13): Datasette cannot detect it, the metadata names it
+        assert json.loads(metadata.read_text())["databases"]["coverage"]["tables"]["articles"]["fts_table"] \
+            == "articles_fts"
     finally:
         server.stop()
     assert server.proc.returncode is not None

@@ -3,7 +3,7 @@ from newsmon.model import Article, Document, Mention, Segment
 from newsmon.store import counts
 from newsmon.store.articles import Store
 
-COUNT_TABLES = ("entity_counts", "entity_lang_counts", "label_counts", "article_counts", "entity_articles")
+COUNT_TABLES = ("entity_counts", "entity_lang_counts", "label_counts", "article_counts", "entity_timeline")
 
 
 def article(i: int, entities: list[tuple[str, str]], lang: str = "en", text: str | None = None) -> Article:

@@ -252,10 +252,10 @@ class Store(CrawlState):
             names.setdefault(lang, []).append(name)
         totals = self.db.execute("select mentions, articles from entity_counts where entity_id = ?",
                                  [entity_id]).fetchone() or (0, 0)
-        # published DESC, then article id: the key order of entity_articles, so no sort
+        # published DESC, then article id: the key order of entity_timeline, so no sort
         articles = list(self.db.query("""
             select a.id, a.url, a.title, a.lang, a.published, a.source, x.mentions
-            from entity_articles x join articles a on a.id = x.article_id
+            from entity_timeline x join articles a on a.id = x.article_id
             where x.entity_id = :id order by x.published desc, x.article_id
             limit :limit offset :offset""", {"id": entity_id, "limit": -1 if limit is None else limit,
                                              "offset": offset}))

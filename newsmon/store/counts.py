@@ -5,7 +5,7 @@ For original articles (duplicates are never counted, as the queries never showed
 - `entity_lang_counts`: the same per mention language (`entities --lang`);
 - `label_counts`: mentions per mention label and entity ("" when unlinked) (`stats`);
 - `article_counts`: articles per language and per source (`stats`);
-- `entity_articles`: one row per entity and article, keyed to list an entity's articles newest
+- `entity_timeline`: one row per entity and article, keyed to list an entity's articles newest
   first (`entity`), with the article's mentions of it.
 `apply(conn, article_id, +1)` counts an article from its stored rows, `-1` uncounts it (before its
 annotations are replaced); both run inside the article's transaction, so counts and rows agree at
@@ -52,10 +52,10 @@ def apply(conn: sqlite3.Connection, article_id: int, sign: int) -> None:
     conn.executemany(_UPSERTS["label_counts"], [(lb, e, sign * n) for (lb, e), n in per_label.items()])
     conn.executemany(_UPSERTS["article_counts"], [("lang", lang or "", sign), ("source", source or "", sign)])
     if sign > 0:
-        conn.executemany("insert or replace into entity_articles (entity_id, published, article_id, mentions) "
+        conn.executemany("insert or replace into entity_timeline (entity_id, published, article_id, mentions) "
                          "values (?, ?, ?, ?)", [(e, published or "", article_id, n) for e, n in per_entity.items()])
     else:
-        conn.executemany("delete from entity_articles where entity_id = ? and published = ? and article_id = ?",
+        conn.executemany("delete from entity_timeline where entity_id = ? and published = ? and article_id = ?",
                          [(e, published or "", article_id) for e in per_entity])
         for table in ("entity_counts", "entity_lang_counts", "label_counts"):
             conn.execute(f"delete from {table} where mentions <= 0")
@@ -64,15 +64,15 @@ def apply(conn: sqlite3.Connection, article_id: int, sign: int) -> None:
 
 def rebuild(conn: sqlite3.Connection) -> None:
     """Every count from the stored rows (in the caller's transaction)."""
-    for table in ("entity_counts", "entity_lang_counts", "label_counts", "article_counts", "entity_articles"):
+    for table in ("entity_counts", "entity_lang_counts", "label_counts", "article_counts", "entity_timeline"):
         conn.execute(f"delete from {table}")
     originals = "select id from articles where duplicate_of is null"
-    conn.execute(f"""insert into entity_articles (entity_id, published, article_id, mentions)
+    conn.execute(f"""insert into entity_timeline (entity_id, published, article_id, mentions)
         select m.entity_id, coalesce(a.published, ''), a.id, count(*) from mentions m
         join entities e on e.id = m.entity_id join articles a on a.id = m.article_id
         where a.duplicate_of is null group by m.entity_id, a.id""")
     conn.execute("""insert into entity_counts (entity_id, mentions, articles)
-        select entity_id, sum(mentions), count(*) from entity_articles group by entity_id""")
+        select entity_id, sum(mentions), count(*) from entity_timeline group by entity_id""")
     conn.execute(f"""insert into entity_lang_counts (lang, entity_id, mentions, articles)
         select coalesce(m.lang, ''), m.entity_id, count(*), count(distinct m.article_id) from mentions m
         join entities e on e.id = m.entity_id where m.article_id in ({originals})

@@ -144,11 +144,11 @@ CREATE INDEX IF NOT EXISTS "idx_relevance_score" ON "relevance" ("score");
 #   The "a" copy is indexed only when it differs from the "e" copy (text with ə).
 # - Counts kept as articles are written (originals only), so listings and aggregates read a few
 #   rows: per entity, per entity and mention language, per mention label and entity, per article
-#   language and source; `entity_articles` lists an entity's articles newest first from an index.
+#   language and source; `entity_timeline` lists an entity's articles newest first from an index.
 # - Agreement parties in their own table, indexed by entity id and folded name.
 # - fetched_at indexed (digest); fingerprint bands one b-tree (WITHOUT ROWID) instead of a table
 #   and two indexes, each fingerprint keeping its band values to delete them by key; mentions no
-#   longer indexed by entity (entity_articles serves that).
+#   longer indexed by entity (entity_timeline serves that).
 _V4 = """
 CREATE TABLE "entity_counts" (
    "entity_id" TEXT PRIMARY KEY, "mentions" INTEGER NOT NULL, "articles" INTEGER NOT NULL) WITHOUT ROWID;
@@ -161,7 +161,7 @@ CREATE TABLE "label_counts" (
 CREATE TABLE "article_counts" (
    "dimension" TEXT NOT NULL, "value" TEXT NOT NULL, "articles" INTEGER NOT NULL,
    PRIMARY KEY ("dimension", "value")) WITHOUT ROWID;
-CREATE TABLE "entity_articles" (
+CREATE TABLE "entity_timeline" (
    "entity_id" TEXT NOT NULL, "published" TEXT NOT NULL, "article_id" INTEGER NOT NULL,
    "mentions" INTEGER NOT NULL,
    PRIMARY KEY ("entity_id", "published" DESC, "article_id")) WITHOUT ROWID;
