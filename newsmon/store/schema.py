@@ -155,6 +155,9 @@ CREATE TABLE "entity_counts" (
 CREATE TABLE "entity_lang_counts" (
    "lang" TEXT NOT NULL, "entity_id" TEXT NOT NULL, "mentions" INTEGER NOT NULL, "articles" INTEGER NOT NULL,
    PRIMARY KEY ("lang", "entity_id")) WITHOUT ROWID;
+-- `entities`: the most mentioned read from an index, not sorted from every entity
+CREATE INDEX "idx_entity_counts_rank" ON "entity_counts" ("mentions" DESC, "articles" DESC);
+CREATE INDEX "idx_entity_lang_counts_rank" ON "entity_lang_counts" ("lang", "mentions" DESC, "articles" DESC);
 CREATE TABLE "label_counts" (
    "label" TEXT NOT NULL, "entity_id" TEXT NOT NULL, "mentions" INTEGER NOT NULL,
    PRIMARY KEY ("label", "entity_id")) WITHOUT ROWID;
