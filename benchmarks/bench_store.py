@@ -206,26 +206,36 @@ def queries(path: Path) -> list[tuple[str, object, list[str]]]:
 
 
 def measure(path: Path, cli_runs: int, api_runs: int) -> None:
+    """p50/p95 of each query: wall and CPU time through the API (warm), wall and CPU time of a CLI
+    process per call. CPU time is what the call costs; wall time adds whatever else runs on the
+    machine (on a shared machine, compare the CPU columns)."""
     mix = queries(path)
     store = Store(path)
-    print(f"{'query':<36} {'API p50':>8} {'p95 ms':>7} {'CLI p50':>8} {'p95 ms':>7}")
+    print(f"load average {os.getloadavg()[0]:.1f}")
+    print(f"{'query':<36} {'API p50':>8} {'p95':>6} {'cpu p50':>8} {'p95 ms':>7} {'CLI p50':>8} {'p95':>6} "
+          f"{'cpu p50':>8} {'p95 ms':>7}")
     for name, call, args in mix:
         call(store)  # warm
-        api = []
+        api, api_cpu = [], []
         for _ in range(api_runs):
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             call(store)
             api.append(time.perf_counter() - t)
-        cli = []
+            api_cpu.append(time.process_time() - c)
+        cli, cli_cpu = [], []
         for _ in range(cli_runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             out = subprocess.run([sys.executable, "-m", "newsmon", "--db", str(path), *args], cwd=REPO,
                                  capture_output=True, env={**os.environ, "PYTHONPATH": str(REPO)})
             cli.append(time.perf_counter() - t)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cli_cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
             if out.returncode:
                 print(f"  {name}: CLI failed: {out.stderr.decode()[-300:]}", file=sys.stderr)
-        (a50, a95), (c50, c95) = percentiles(api), percentiles(cli)
-        print(f"{name:<36} {a50:8.1f} {a95:7.1f} {c50:8.0f} {c95:7.0f}", flush=True)
+        cells = [v for times in (api, api_cpu, cli, cli_cpu) for v in percentiles(times)]
+        print(f"{name:<36} " + " ".join(f"{v:{w}.1f}" for v, w in zip(cells, (8, 6, 8, 7, 8, 6, 8, 7))),
+              flush=True)
     t = time.perf_counter()
     exported = sum(1 for _ in zip(range(5000), store.export()))
     print(f"export: {exported / (time.perf_counter() - t):,.0f} articles/s (first {exported:,})")
