@@ -56,9 +56,9 @@ def test_search_newest_first_pages_and_survives_a_folding_change(tmp_path):
     store = Store(path)
     for i in range(1, 6):
         store.save_article(article(i, []))
-    newest = store.search("development", order="newest")
+    newest = store.search("development", sort="newest")
     assert [r["id"] for r in newest] == [5, 4, 3, 2, 1]
-    assert [r["id"] for r in store.search("development", order="newest", limit=2, offset=1)] == [4, 3]
+    assert [r["id"] for r in store.search("development", sort="newest", limit=2, offset=1)] == [4, 3]
     assert len(store.search('"prime minister"')) == 5 and len(store.search("Azerbaycan")) == 5
     store.replace_article(3, article(3, [], text="Nothing to find here."))
     assert 3 not in [r["id"] for r in store.search("development")]
