@@ -23,6 +23,7 @@ from typing import Any
 
 from newsmon.crawl import dedupe
 from newsmon.crawl.jobs import BATCH, HtmlPage, Job, annotator_for
+from newsmon.crawl.pagequeue import PageQueue
 from newsmon.nlp.extract import extract_text
 from newsmon.crawl.charset import decode_body, is_binary
 from newsmon.crawl.fetch import HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABLE, Fetcher, Response
@@ -193,7 +194,22 @@ class Crawler:
         self.annotator.expect(len(pending))
         window: deque[tuple[dict, Future[Response] | None]] = deque()
         rows = iter(pending)
-        pages = _PageQueue(self, run_id, per_source, by_name)
+        done = 0
+
+        def finish(row: dict, response: Response, article: Article | None, failure: Exception | None) -> None:
+            self._finish_page(row, response, by_name[row["source"]], run_id, per_source[row["source"]],
+                              article, failure)
+
+        def settled(row: dict) -> None:
+            nonlocal done
+            done += 1
+            self.progress.advance(note=row["source"])
+            if done % 50 == 0:
+                partial = CrawlCounts()
+                for c in per_source.values():
+                    partial.add(c)
+                self.store.update_run(run_id, _run_columns(partial))
+        pages = PageQueue(self.annotator, self._results, finish, settled)
 
         def refill() -> None:
             while len(window) < self.workers * THREADS_PER_WORKER * WINDOW_PER_THREAD:
@@ -459,71 +475,6 @@ class Crawler:
             counts.errors += 1
             self.report(f"{item}: no article text found")
         return doc
-
-
-class _PageQueue:
-    """Fetched pages waiting for their annotation, stored strictly in fetch order.
-
-    Pages go to the annotator in batches; a batch is stored once the one before it is, and at most
-    `annotator.in_flight` batches are out at a time. A batch that fails is retried page by page, so
-    one bad page costs only itself. Progress advances as pages are settled.
-    """
-
-    def __init__(self, crawler: Crawler, run_id: int, per_source: dict[str, CrawlCounts],
-                 by_name: dict[str, Source]) -> None:
-        self.crawler = crawler
-        self.run_id = run_id
-        self.per_source = per_source
-        self.by_name = by_name
-        self.batch: list[tuple[dict, Response | None, HtmlPage | None]] = []
-        self.out: deque[tuple[list[tuple[dict, Response | None, HtmlPage | None]], Future]] = deque()
-        self.done = 0
-
-    def add(self, row: dict, response: Response, page: HtmlPage) -> None:
-        self.batch.append((row, response, page))
-        if len(self.batch) == BATCH:
-            self._send()
-            while len(self.out) > self.crawler.annotator.in_flight:
-                self._store_oldest()
-
-    def advance(self, row: dict) -> None:
-        """A page settled without NLP: it counts once the pages queued before it are stored."""
-        if self.batch or self.out:
-            self.batch.append((row, None, None))
-        else:
-            self._count(row)
-
-    def flush(self) -> None:
-        if self.batch:
-            self._send()
-        while self.out:
-            self._store_oldest()
-
-    def _send(self) -> None:
-        jobs = [page for _, _, page in self.batch if page is not None]
-        self.out.append((self.batch, self.crawler.annotator.submit(jobs)))
-        self.batch = []
-
-    def _store_oldest(self) -> None:
-        entries, future = self.out.popleft()
-        jobs: list[Job] = [page for _, _, page in entries if page is not None]
-        found = iter(self.crawler._results(jobs, future))
-        for row, response, page in entries:
-            if page is not None:
-                article, failure = next(found)
-                self.crawler._finish_page(row, response, self.by_name[row["source"]], self.run_id,
-                                          self.per_source[row["source"]], article, failure)
-            self._count(row)
-
-    def _count(self, row: dict) -> None:
-        crawler = self.crawler
-        self.done += 1
-        crawler.progress.advance(note=row["source"])
-        if self.done % 50 == 0:
-            partial = CrawlCounts()
-            for c in self.per_source.values():
-                partial.add(c)
-            crawler.store.update_run(self.run_id, _run_columns(partial))
 
 
 def _run_columns(counts: CrawlCounts) -> dict[str, int]:
