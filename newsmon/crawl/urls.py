@@ -39,7 +39,8 @@ def canonical_url(url: str, base: str | None = None) -> str:
     pairs = parse_qsl(query, keep_blank_values=True)
     if any(is_tracking_param(k) for k, _ in pairs):  # rebuild only when needed: keep the site's spelling
         query = urlencode([(k, v) for k, v in pairs if not is_tracking_param(k)])
-    return urlunsplit((scheme, host, parts.path or "/", query, ""))
+    # stripped again: whitespace before a dropped #fragment is no part of the URL either
+    return urlunsplit((scheme, host, parts.path or "/", query, "")).strip()
 
 
 def same_site(a: str, b: str) -> bool:
