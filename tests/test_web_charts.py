@@ -96,3 +96,11 @@ def test_spans_of_years_are_shown_per_year():
     unit, axis, bucket_of = analytics.buckets(["2012-06-30", "2025-09-01"])
     assert unit == "year" and axis[0] == "2012-01-01" and axis[-1] == "2025-01-01" and len(axis) == 14
     assert bucket_of["2025-09-01"] == "2025-01-01"
+
+
+def test_a_chart_is_drawn_once_for_the_same_data():
+    from newsmon.web import charts
+    args = (["2025-09-01", "2025-09-02"], [{"name": "az", "counts": [1, 2]}], "t")
+    first = charts.time_series(*args)
+    assert charts.time_series(*args) is first  # from the cache, not drawn again
+    assert charts.time_series(*args, fmt="png") is not first and first.startswith(b"<svg")

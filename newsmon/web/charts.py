@@ -7,7 +7,10 @@ show PNG attachments referenced by cid: but strip inline SVG). Every chart is dr
 from __future__ import annotations
 
 import io
+import json
 import re
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
@@ -44,9 +47,29 @@ def _encode(fig: Figure, fmt: str) -> bytes:
     return data
 
 
+_LOCK = threading.Lock()  # matplotlib is not thread-safe; the web server renders from several threads
+_CACHE: OrderedDict[str, bytes] = OrderedDict()  # the same data draws the same picture: a page reloaded,
+CACHE_SIZE = 64                                  # or asked for by several readers, is drawn once
+
+
 def time_series(days: Sequence[str], series: Sequence[dict[str, Any]], title: str, fmt: str = "svg",
                 ylabel: str = "mentions", width: float = 7.5, stacked: bool = False) -> bytes:
     """Lines (or stacked bars) of counts per day, one per series ({"name", "counts"})."""
+    key = json.dumps([list(days), [[s["name"], list(s["counts"])] for s in series], title, fmt, ylabel,
+                      width, stacked])
+    with _LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
+        data = _time_series(days, series, title, fmt, ylabel, width, stacked)
+        _CACHE[key] = data
+        if len(_CACHE) > CACHE_SIZE:
+            _CACHE.popitem(last=False)
+        return data
+
+
+def _time_series(days: Sequence[str], series: Sequence[dict[str, Any]], title: str, fmt: str,
+                 ylabel: str, width: float, stacked: bool) -> bytes:
     from datetime import date
     fig = _figure(width, 2.6 + 0.22 * ((len(series) + 2) // 3))
     ax = fig.add_subplot()
