@@ -14,51 +14,19 @@ from dataclasses import replace
 
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
-from newsmon.text.az import CASE_SUFFIX_SET, POSSESSIVE_CASE_SUFFIXES, SURNAME_RE, SURNAME_STEM_RE, az_stems
-from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens, slugify, tokenize
+from newsmon.nlp.ner import common_stems
+from newsmon.nlp.mentions import (az_org_chains, clean_surface, is_demonym, is_false_positive, is_ordinary_word,
+                                  looks_like_person, names_a_document, strip_attached_suffix)
+from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stem, az_stems
+from newsmon.text.normalize import fold, fold_tokens, slugify, tokenize
 
 _ID_PREFIX = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
 
-# Titles and honorifics, folded; stripped from person names and dropped when they stand alone.
-TITLES = frozenset(fold(t) for t in """
-mr mrs ms miss dr prof sir dame madam mister messrs h.e his excellency her excellency hon
-m mme mlle mm monsieur madame docteur professeur son excellence
-cenab cənab xanim xanım bey bəy muellim müəllim hormetli hörmətli
-г-н г-жа господин госпожа
-president prezident président президент vice-president
-minister ministre nazir министр deputy
-chairman chairwoman chair sədr sedr председатель head director ambassador ambassadeur səfir
-""".split())
-
-# Folded words the stock models label PERSON/ORG though they are documents, diseases or common words.
-NOT_ENTITIES = frozenset(fold(t) for t in [
-    "memorandum", "mémorandum", "memorandumu", "memorandum of understanding", "mémorandum d'accord",
-    "mémorandum d'entente", "anlaşma memorandumu", "covid", "covid-19", "covid 19", "coronavirus",
-    "koronavirus", "pandemic", "pandemiya", "protocol", "protocole", "protokol", "agreement", "accord",
-    "saziş", "charter", "decree", "décret", "fərman", "sərəncam", "agency", "ministry", "government",
-    "department", "agence", "ministère", "gouvernement", "agentlik", "agentliyi", "nazirlik", "nazirliyi",
-    "hökumət", "dövlət", "state", "état", "republic", "république", "respublika",
-    # demonyms the English model calls PERSON or ORG
-    "azerbaijani", "azerbaijanis", "azeri", "korean", "koreans", "south korean", "uzbek", "georgian", "turkish",
-    "italian", "french", "russian", "afghan", "djiboutian", "ugandan", "indonesian", "pakistani", "european",
-    "american", "azerbaïdjanais", "azerbaïdjanaise", "coréen", "coréenne", "sud-coréen", "ouzbek", "ouzbèke",
-    "géorgien", "géorgienne", "turc", "turque", "italien", "italienne", "azərbaycanlı", "koreyalı",
-])
-
-# One name per line: weekday names of several words ("Bazar ertəsi", Monday) stay whole.
-MONTHS_AND_DAYS = frozenset(fold(t) for line in """
-january february march april may june july august september october november december
-janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr
-monday tuesday wednesday thursday friday saturday sunday
-lundi mardi mercredi jeudi vendredi samedi dimanche
-""".split("\n") for t in line.split()) | frozenset(fold(t) for t in (
-    "bazar ertəsi", "çərşənbə axşamı", "çərşənbə", "cümə axşamı", "cümə", "şənbə", "bazar"))
-
-_QUOTES = "\"'«»“”„‘’‹›「」 \t\n"
 # az possessive + case ending on the head word of an organisation name: "Nazirliyinin" -> "Nazirliyi".
 _AZ_ORG_CASE = re.compile(r"(?<=[iu])(?:" + "|".join(POSSESSIVE_CASE_SUFFIXES) + ")$")
 _ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,11}$")
+_WORD = re.compile(r"[^\W\d_]+")
+_URL = re.compile(r"\S*(?:https?://|www\.|@)\S*|\S+\.(?:com|org|net|fr|az|ru|info)\b\S*")  # lower case in links says nothing
 _CONNECTORS = frozenset(fold(t) for t in "of for and the on in de du des la le l d et pour aux à en "
                         "və üzrə ilə yanında и по для при".split())
 
@@ -81,6 +49,9 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     by_acronym = {fold(a): long for a, long in definitions.items()}
     by_long = {fold(long): a for a, long in definitions.items()}
 
+    lower_words = {fold(w) for w in _WORD.findall(_URL.sub(" ", text)) if w[:1].islower()}
+    if lang in SUFFIX_LANGS:
+        mentions = az_org_chains(mentions, text, {az_stem(w) for w in lower_words} | common_stems("az"))
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:
         if m.label == "DATE":
@@ -94,15 +65,17 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             continue
         if is_false_positive(m, surface):
             continue
+        if (m.lang or lang) in ("en", "fr") and is_ordinary_word(surface, lower_words):
+            continue
         folded = fold(surface)
-        long = by_acronym.get(folded) or by_acronym.get(fold(_strip_az_suffix(surface)))
+        long = by_acronym.get(folded) or by_acronym.get(fold(strip_attached_suffix(surface)))
         if long:  # an acronym defined in this text: same id as its long form
             linked.append((replace(m, label=_acronym_label(m.label), canonical_id=derive_id(long, "ORG", lang),
                                    canonical_name=long), surface))
         elif folded in by_long:
             linked.append((replace(m, canonical_id=derive_id(surface, "ORG", lang), canonical_name=surface),
                            surface))
-        elif m.label in ("ORG", "LOC", "PERSON") and names_a_document(surface):
+        elif m.label in ("ORG", "LOC", "PERSON") and (names_a_document(surface) or is_demonym(surface, m.lang or lang)):
             linked.append((replace(m, label="MISC"), surface))  # "CHIPS & Science Act", "Haaqa Konvensiyası"
         elif m.label in ("ORG", "LOC", "MISC") and looks_like_person(surface):
             linked.append((replace(m, label="PERSON"), surface))
@@ -146,35 +119,6 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
     return added
 
 
-# The head nouns of documents (laws, treaties, orders): a name ending in one is a document, not an actor.
-DOCUMENT_WORDS = frozenset(fold(t) for t in """
-act acts law laws memorandum memoranda guidance strategy agreement agreements treaty treaties accord accords
-order orders declaration charter convention protocol directive resolution doctrine
-loi lois traité traités décret décrets déclaration charte protocole mémorandum résolution directive ordonnance
-""".split())
-# Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
-AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
-                          "saziş konvensiya memorandum bəyannamə fərman qanun müqavilə protokol sərəncam "
-                          "xartiya qətnamə".split())
-
-
-def names_a_document(surface: str) -> bool:
-    """ "CHIPS & Science Act", "Executive Order", "1954-cü il Haaqa Konvensiyası": a document's name."""
-    words = fold_tokens(surface)
-    if not words:
-        return False
-    return words[-1] in DOCUMENT_WORDS or words[-1].startswith(AZ_DOCUMENT_STEMS)
-
-
-def looks_like_person(surface: str) -> bool:
-    """"Firouz Rakhimov", "Nərmin Talıbova": two or three capitalised words, the last with a surname
-    ending of the region (-ov/-ova, -yev/-yeva, -zadə, -li...). The stock models often call them ORG."""
-    words = surface.split()
-    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
-        return False
-    return bool(SURNAME_RE.search(fold(words[-1])))
-
-
 def derive_id(name: str, label: str, lang: str | None = None) -> str:
     """Id for an entity outside the KB: "<label>:<slug of its normalised name>".
 
@@ -198,49 +142,6 @@ def person_key(name: str) -> str:
     for a, b in _ROMAN_PAIRS:
         key = key.replace(a, b)
     return key
-
-
-def clean_surface(text: str, label: str, lang: str | None = None) -> str:
-    """The name inside a mention: quotes, leading articles, titles (people), possessive "'s" and a
-    hyphen/apostrophe-attached az suffix ("KOICA-nın") removed."""
-    s = text.strip(_QUOTES)
-    s = re.sub(r"[’']s$", "", s)
-    if lang is None or lang in SUFFIX_LANGS:
-        s = _strip_az_suffix(s)
-    words = s.split()
-    while len(words) > 1 and fold(words[0]).rstrip(".") in ARTICLE_TOKENS:
-        words = words[1:]
-    if words and re.match(r"^[lLdD][’']\w", words[0]) and lang in (None, "fr"):
-        words[0] = words[0][2:]
-    if label == "PERSON":
-        while words and fold(words[0]).rstrip(".") in TITLES:
-            words = words[1:]
-        while words and fold(words[-1]).rstrip(".") in TITLES:  # "Ülvi bəy"
-            words = words[:-1]
-    return " ".join(words).strip(_QUOTES + ",.;:")
-
-
-def is_false_positive(m: Mention, surface: str) -> bool:
-    """Mentions no reader would count as an entity (see NOT_ENTITIES and the rules below)."""
-    folded = fold(surface)
-    letters = [c for c in surface if c.isalpha()]
-    if len(letters) < 2 or len(surface) < 2:
-        return True  # empty after stripping a title, digits, 1-char spans
-    if folded in NOT_ENTITIES or folded in MONTHS_AND_DAYS or folded.rstrip(".") in TITLES:
-        return True
-    if m.lang in SUFFIX_LANGS and ({folded, *az_stems(folded)}) & (NOT_ENTITIES | MONTHS_AND_DAYS):
-        return True  # "Martın", "Memoranduma", "Protokola": inflected months and document words
-    if _ORDINAL_YEAR.match(surface):
-        return True  # "2013-cü", "2019-cu": a year, not an organisation
-    if m.label == "PERSON" and any(c.isdigit() for c in surface):
-        return True  # "COVID-19", "G20"
-    cased = [w for w in surface.split() if any(c.isupper() or c.islower() for c in w)]
-    if cased and not any(w[0].isupper() or w[0].isdigit() for w in cased):
-        return True  # no capitalised word: not a proper noun in az, en, fr or ru ("təcrübəsinin yeni mərhələsi")
-    return False
-
-
-_ORDINAL_YEAR = re.compile(r"^\d{4}-?(?:c|ç)[iıuü]")
 
 
 def find_acronym_definitions(text: str) -> dict[str, str]:
@@ -343,14 +244,6 @@ def _long_form(acronym: str, before: list[tuple[str, int, int]], text: str, pare
 
 def _acronym_label(label: str) -> str:
     return "ORG" if label in ("MISC", "PERSON") else label
-
-
-def _strip_az_suffix(s: str) -> str:
-    """ "KOICA-nın" -> "KOICA", “ASAN”ın -> “ASAN: a case suffix after a hyphen or apostrophe."""
-    m = re.search(r"[-’'‘\"”»](\w+)$", s)
-    if m and fold(m.group(1)) in CASE_SUFFIX_SET and m.start() > 0:
-        return s[: m.start()]
-    return s
 
 
 def _base_form(name: str, label: str, lang: str | None) -> str:

@@ -1,0 +1,264 @@
+"""What counts as a name: titles, words that are no entities, documents, and the surface rules that clean a
+mention or drop it (`clean_surface`, `is_false_positive`), shared by linking and the agreement finder.
+"""
+from __future__ import annotations
+
+import re
+
+from newsmon.model import Mention
+from newsmon.nlp.kb import SUFFIX_LANGS
+from newsmon.text.az import CASE_SUFFIX_SET, SURNAME_RE, az_stem, az_stems, split_case
+from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens
+
+# Titles and honorifics, folded; stripped from person names and dropped when they stand alone.
+TITLES = frozenset(fold(t) for t in """
+mr mrs ms miss dr prof sir dame madam mister messrs h.e his excellency her excellency hon
+m mme mlle mm monsieur madame messieurs mesdames mesdemoiselles docteur professeur son excellence
+cenab cənab xanim xanım bey bəy muellim müəllim hormetli hörmətli
+г-н г-жа господин госпожа
+president prezident président президент vice-president
+minister ministre nazir министр deputy
+chairman chairwoman chair sədr sedr председатель head director ambassador ambassadeur səfir
+nominee extraordinary plenipotentiary
+ambassadrice mgr monseigneur pape père abbé cardinal archevêque évêque vartabed
+baş birinci zati zati-aliləri ulu öndər rəis rəisi prezidenti naziri sədri səfiri direktoru katibi
+""".split())
+
+# Folded words the stock models label PERSON/ORG though they are documents, diseases or common words.
+NOT_ENTITIES = frozenset(fold(t) for t in [
+    "memorandum", "mémorandum", "memorandumu", "memorandum of understanding", "mémorandum d'accord",
+    "mémorandum d'entente", "anlaşma memorandumu", "covid", "covid-19", "covid 19", "coronavirus",
+    "koronavirus", "pandemic", "pandemiya", "protocol", "protocole", "protokol", "agreement", "accord",
+    "saziş", "charter", "decree", "décret", "fərman", "sərəncam", "agency", "ministry", "government",
+    "department", "agence", "ministère", "gouvernement", "agentlik", "agentliyi", "nazirlik", "nazirliyi",
+    "hökumət", "dövlət", "state", "état", "republic", "république", "respublika",
+    # demonyms the English model calls PERSON or ORG
+    "azerbaijani", "azerbaijanis", "azeri", "korean", "koreans", "south korean", "uzbek", "georgian", "turkish",
+    "italian", "french", "russian", "afghan", "djiboutian", "ugandan", "indonesian", "pakistani", "european",
+    "american", "azerbaïdjanais", "azerbaïdjanaise", "coréen", "coréenne", "sud-coréen", "ouzbek", "ouzbèke",
+    "géorgien", "géorgienne", "turc", "turque", "italien", "italienne", "azərbaycanlı", "koreyalı",
+    # az pronouns and courtesies capitalised in letters and speeches ("Sizə təşəkkür edirəm", "Sağ olun")
+    "siz", "sizə", "sizi", "sizin", "sizdən", "sizinlə", "biz", "bizə", "bizi", "bizim", "sağ",
+    # citations of the US Federal Register ("86 Fed. Reg. 7009"), tagged PERSON
+    "reg", "fed",
+])
+
+# One name per line: weekday names of several words ("Bazar ertəsi", Monday) stay whole.
+MONTHS_AND_DAYS = frozenset(fold(t) for line in """
+january february march april may june july august september october november december
+janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr
+monday tuesday wednesday thursday friday saturday sunday
+lundi mardi mercredi jeudi vendredi samedi dimanche
+""".split("\n") for t in line.split()) | frozenset(fold(t) for t in (
+    "bazar ertəsi", "çərşənbə axşamı", "çərşənbə", "cümə axşamı", "cümə", "şənbə", "bazar"))
+
+_QUOTES = "\"'«»“”„‘’‹›「」 \t\n"
+
+
+# The head nouns of documents (laws, treaties, orders): a name ending in one is a document, not an actor.
+DOCUMENT_WORDS = frozenset(fold(t) for t in """
+act acts law laws memorandum memoranda guidance strategy agreement agreements treaty treaties accord accords
+order orders declaration charter convention protocol directive resolution doctrine
+loi lois traité traités décret décrets déclaration charte protocole mémorandum résolution directive ordonnance
+""".split())
+# Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
+AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
+                          "saziş konvensiya memorandum bəyannamə fərman qanun müqavilə protokol sərəncam "
+                          "xartiya qətnamə".split())
+
+
+def names_a_document(surface: str) -> bool:
+    """ "CHIPS & Science Act", "Executive Order", "1954-cü il Haaqa Konvensiyası": a document's name."""
+    words = fold_tokens(surface)
+    if not words:
+        return False
+    return words[-1] in DOCUMENT_WORDS or words[-1].startswith(AZ_DOCUMENT_STEMS)
+
+
+def looks_like_person(surface: str) -> bool:
+    """"Firouz Rakhimov", "Nərmin Talıbova": two or three capitalised words, the last with a surname
+    ending of the region (-ov/-ova, -yev/-yeva, -zadə, -li...). The stock models often call them ORG."""
+    words = surface.split()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    return bool(SURNAME_RE.search(fold(words[-1])))
+
+
+# Words of a page's furniture that NER glues to a name: share buttons, bylines, captions.
+BOILERPLATE = frozenset(fold(t) for t in "partager publié par lire aussi recevez photo vidéo source crédit "
+                        "share tweet read more".split())
+_GLUED_WORD = re.compile(r"(?<=[a-zà-ÿəıöüğçş])(?=[A-ZÀ-ÞƏİÖÜĞŞÇ][a-zà-ÿəıöüğçş]+$)")
+
+
+def clean_surface(text: str, label: str, lang: str | None = None) -> str:
+    """The name inside a mention: quotes, leading articles, titles (people), possessive "'s", a
+    hyphen/apostrophe-attached az suffix ("KOICA-nın"), the page furniture glued to it ("Facebook
+    Partager", "HébertPublié") and whatever follows a line break removed."""
+    s = text.split("\n")[0].strip(_QUOTES)
+    words = s.split()
+    if words:
+        parts = _GLUED_WORD.split(words[-1])
+        if len(parts) == 2 and fold(parts[1]) in BOILERPLATE:
+            words[-1] = parts[0]
+    while len(words) > 1 and fold(words[-1]) in BOILERPLATE:
+        words = words[:-1]
+    s = " ".join(words)
+    s = re.sub(r"[’']s$", "", s)
+    if lang is None or lang in SUFFIX_LANGS:
+        s = strip_attached_suffix(s)
+    words = s.split()
+    while len(words) > 1 and fold(words[0]).rstrip(".") in ARTICLE_TOKENS:
+        words = words[1:]
+    if words and re.match(r"^[lLdD][’']\w", words[0]) and lang in (None, "fr"):
+        words[0] = words[0][2:]
+    if label == "PERSON":
+        # titles, and articles after them ("Madame la Ministre", "Rəis Rüstəm Minnixanov", "Pape Léon XIV")
+        while words and (fold(words[0]).rstrip(".") in TITLES or len(words) > 1 and fold(words[0]) in ARTICLE_TOKENS):
+            words = words[1:]
+        while words and fold(words[-1]).rstrip(".") in TITLES:  # "Ülvi bəy"
+            words = words[:-1]
+    return " ".join(words).strip(_QUOTES + ",.;:")
+
+
+def is_false_positive(m: Mention, surface: str) -> bool:
+    """Mentions no reader would count as an entity (see NOT_ENTITIES and the rules below)."""
+    folded = fold(surface)
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) < 2 or len(surface) < 2:
+        return True  # empty after stripping a title, digits, 1-char spans
+    if folded in NOT_ENTITIES or folded in MONTHS_AND_DAYS or folded.rstrip(".") in TITLES:
+        return True
+    if m.lang in SUFFIX_LANGS and ({folded, *az_stems(folded)}) & (NOT_ENTITIES | MONTHS_AND_DAYS | TITLES):
+        return True  # "Martın", "Memoranduma", "Prezidentin": inflected months, document words, titles
+    if _ORDINAL_YEAR.match(surface):
+        return True  # "2013-cü", "2019-cu": a year, not an organisation
+    if m.label == "PERSON" and any(c.isdigit() for c in surface):
+        return True  # "COVID-19", "G20"
+    if m.label == "PERSON" and surface.split()[0] in _FUNCTION_WORDS:
+        return True  # "des Affaires étrangères" left of "Madame la Ministre des Affaires étrangères"
+    if m.lang in SUFFIX_LANGS and " " not in surface and len(surface) >= 9 and _AZ_PASSIVE.search(folded):
+        return True  # "Vurğulanıb", "Bildirilib": a verb opening the sentence
+    cased = [w for w in surface.split() if any(c.isupper() or c.islower() for c in w)]
+    if cased and not any(w[0].isupper() or w[0].isdigit() for w in cased):
+        return True  # no capitalised word: not a proper noun in az, en, fr or ru ("təcrübəsinin yeni mərhələsi")
+    return False
+
+
+_ORDINAL_YEAR = re.compile(r"^\d{4}-?(?:c|ç)[iıuü]")
+_FUNCTION_WORDS = frozenset("de des du d la le les l of the and et".split())
+# az passive perfect, folded: -lanıb/-lənib, -ılıb/-ilib, -unub ("Vurğulanıb", "Göstərilib")
+_AZ_PASSIVE = re.compile(r"[aeiuo][ln][iu]b$")
+
+
+def strip_attached_suffix(s: str) -> str:
+    """ "KOICA-nın" -> "KOICA", “ASAN”ın -> “ASAN: a case suffix after a hyphen or apostrophe."""
+    m = re.search(r"[-’'‘\"”»](\w+)$", s)
+    if m and fold(m.group(1)) in CASE_SUFFIX_SET and m.start() > 0:
+        return s[: m.start()]
+    return s
+
+
+# French demonyms used as nouns, plural ("les Arméniens", "les Européens"): nationalities, not places or
+# people. Singular forms are left alone: "Julien", "Adrien" end the same way.
+_FR_DEMONYM = re.compile(r"(?:iens|iennes|éens|éennes|ains|aines|aises|oises)$")
+
+
+def is_demonym(surface: str, lang: str | None) -> bool:
+    """A French nationality noun the models tag LOC or PERSON ("Arméniens", "Européens")."""
+    return lang == "fr" and " " not in surface and surface[:1].isupper() and bool(_FR_DEMONYM.search(surface))
+
+
+def is_ordinary_word(surface: str, lower_words: set[str]) -> bool:
+    """One word, not an acronym, that the article also writes in lower case: "Vidéo", "Ambassadrice",
+    "Ville", "Photo" -- a common noun capitalised by its position, not a name."""
+    if " " in surface or "-" in surface or surface.isupper() or len(surface) < 3:
+        return False
+    return fold(surface) in lower_words
+
+
+# Head nouns of Azerbaijani organisation names, folded starts ("Fondu", "Agentliyinin", "Təşkilatının").
+_AZ_ORG_HEADS = tuple(fold(w) for w in """
+fond agentli nazirli təşkilat komitə komissiya xidmət universitet akademiya institut bank şirkət palata
+məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birliy ittifaq korporasiya holdinq
+fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
+kilsə partiya kolle qərargah
+""".split())
+_AZ_CAP_WORD = r"[A-ZƏİÖÜĞŞÇ][\w’'-]*"
+# Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
+# Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below).
+_AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:\s+|,\s+|\s+(?:və|üzrə)\s+){_AZ_CAP_WORD})*")
+_AZ_JOINER = re.compile(rf"(\s+|,\s+|\s+(?:və|üzrə)\s+)(?={_AZ_CAP_WORD})")
+
+
+def _is_org_head(word: str) -> bool:
+    return fold(word).startswith(_AZ_ORG_HEADS)
+
+
+def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """Azerbaijani organisation names kept whole: a genitive chain of capitalised words ending in an
+    organisation's head noun ("Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət üzrə
+    Təşkilatının", "Azərbaycan Biznesinin İnkişafı Fondu") becomes one ORG mention in place of the
+    pieces NER found inside it. Only chains that extend a mention are made. A chain does not run on
+    past an organisation's head or name ("Heydər Əliyev Fondu və ...", "UNDP və ...", "Forumu BMT-nin"),
+    and does not start with a word in an adverbial case or an ordinary word (`ordinary`: `az_stem`s
+    of words the article writes in lower case): "Tbilisidə", "Görüşdə", "Layihə"."""
+    found = [m for m in mentions if m.label in ("ORG", "LOC", "PERSON")]
+    ends = {m.end: m for m in found}
+    chains: list[tuple[int, int]] = []
+    for run in _AZ_CHAIN.finditer(text):
+        for s, e in _pieces(text, run.start(), run.end(), ends):
+            s = _chain_start(text, s, e, ordinary, {m.start for m in found})
+            words = text[s:e].split()
+            if len(words) < 2 or not _is_org_head(words[-1]):
+                continue
+            inside = [m for m in found if s <= m.start and m.end <= e]
+            if inside and all(m.end - m.start < e - s for m in inside) and not any(
+                    m.start < s < m.end or m.start < e < m.end for m in found):
+                chains.append((s, e))
+    if not chains:
+        return mentions
+    out = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in chains) or m.label == "DATE"]
+    for s, e in chains:
+        first = next(m for m in found if s <= m.start and m.end <= e)
+        out.append(Mention(text[s:e], "ORG", s, e, first.lang))
+    return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[tuple[int, int]]:
+    """Pieces of a capitalised run that can be one name: cut at a connector after a head noun or a
+    name, and at a space after an organisation's name that is not in the genitive."""
+    pieces, at = [], start
+    for j in _AZ_JOINER.finditer(text, start, end):
+        before = text[at:j.start()].split()
+        if not before:
+            continue
+        last, named = before[-1], ends.get(j.start())
+        if j.group(1).strip():  # ",", "və", "üzrə"
+            cut = _is_org_head(last) or named is not None
+        else:
+            cut = named is not None and named.label != "LOC" and split_case(last)[1] != "genitive"
+        if cut:
+            pieces.append((at, j.start()))
+            at = j.end()
+    pieces.append((at, end))
+    return pieces
+
+
+def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str], starts: set[int]) -> int:
+    """Past leading words that cannot open a name: adverbial cases, ordinary words, and a sentence's
+    first word that no mention starts with (capitalised by its place: "Toplantı Birləşmiş ...")."""
+    while True:
+        m = re.match(r"\S+\s+", text[s:e])
+        if not m:
+            return s
+        word = m.group().strip().rstrip(",")
+        opener = s not in starts and _SENTENCE_START.search(text[max(0, s - 3):s])
+        if opener or az_stem(fold(word)) in ordinary \
+                or split_case(word)[1] in ("locative", "locative_ki", "ablative", "dative", "instrumental"):
+            s += m.end()
+        else:
+            return s
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")

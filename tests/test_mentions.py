@@ -1,0 +1,73 @@
+"""Mention rules for real news: titles and page furniture off names, common words and verbs dropped,
+demonyms and documents not actors, Azerbaijani organisation names kept whole."""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.model import Mention
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.linking import link_mentions
+from newsmon.nlp.mentions import az_org_chains, clean_surface
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase(())  # rules only: no entity is known
+
+
+def at(text: str, surface: str, label: str, lang: str, after: int = 0) -> Mention:
+    start = text.index(surface, after)
+    return Mention(surface, label, start, start + len(surface), lang)
+
+
+@pytest.mark.parametrize("text, label, lang, name", [
+    ("Monseigneur Olivier de Cagny", "PERSON", "fr", "Olivier de Cagny"),
+    ("Pape Léon XIV", "PERSON", "fr", "Léon XIV"),
+    ("Rəis Rüstəm Minnixanov", "PERSON", "az", "Rüstəm Minnixanov"),
+    ("Facebook Partager", "ORG", "fr", "Facebook"),
+    ("Aurélie HébertPublié", "PERSON", "fr", "Aurélie Hébert"),
+    ("Andelys\nPar", "LOC", "fr", "Andelys"),
+])
+def test_titles_and_page_furniture_come_off(text, label, lang, name):
+    assert clean_surface(text, label, lang) == name
+
+
+@pytest.mark.parametrize("surface, label", [("Sizə", "PERSON"), ("Baş", "PERSON"), ("Birinci", "LOC"),
+                                            ("Vurğulanıb", "PERSON"), ("Prezidentin", "PERSON")])
+def test_az_pronouns_titles_and_verbs_are_no_names(kb, surface, label):
+    text = f"Dedi ki, {surface} çox təşəkkür edirik."
+    assert link_mentions([at(text, surface, label, "az")], text, "az", kb) == []
+
+
+def test_a_word_the_article_writes_in_lower_case_is_no_name(kb):
+    text = "Vidéo : la ville a publié une vidéo du concert à Erevan."
+    linked = link_mentions([at(text, "Vidéo", "PERSON", "fr"), at(text, "Erevan", "LOC", "fr")], text, "fr", kb)
+    assert [m.text for m in linked] == ["Erevan"]
+
+
+def test_demonyms_are_not_places(kb):
+    text = "Les Arméniens et les Européens ont manifesté à Paris."
+    linked = link_mentions([at(text, "Arméniens", "LOC", "fr"), at(text, "Européens", "LOC", "fr"),
+                            at(text, "Paris", "LOC", "fr")], text, "fr", kb)
+    assert [(m.text, m.label) for m in linked] == [("Arméniens", "MISC"), ("Européens", "MISC"), ("Paris", "LOC")]
+
+
+def test_an_az_genitive_chain_is_one_organisation():
+    text = ("Toplantı Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət üzrə Təşkilatının mənzil-qərargahında "
+            "keçirilib.")
+    chain = "Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət üzrə Təşkilatının"
+    out = az_org_chains([at(text, "Birləşmiş Millətlər Təşkilatının", "ORG", "az")], text)
+    assert [(m.text, m.label) for m in out] == [(chain, "ORG")]
+
+
+def test_a_country_before_an_organisation_joins_it_but_two_organisations_stay_two():
+    text = "Azərbaycan Biznesinin İnkişafı Fondu və Heydər Əliyev Fondu layihəni dəstəkləyib."
+    out = az_org_chains([at(text, "Azərbaycan", "LOC", "az"), at(text, "Heydər Əliyev Fondu", "ORG", "az")], text)
+    assert [m.text for m in out] == ["Azərbaycan Biznesinin İnkişafı Fondu", "Heydər Əliyev Fondu"]
+
+
+def test_a_chain_does_not_start_with_a_word_in_an_adverbial_case():
+    text = "Tbilisidə Gürcüstan Ədliyyə Nazirliyinin Dövlət Xidmətlərinin İnkişafı Agentliyi ilə görüş olub."
+    out = az_org_chains([at(text, "Tbilisidə", "LOC", "az"), at(text, "Gürcüstan Ədliyyə Nazirliyinin", "ORG", "az")],
+                        text)
+    assert [m.text for m in out] == ["Tbilisidə", "Gürcüstan Ədliyyə Nazirliyinin Dövlət Xidmətlərinin İnkişafı Agentliyi"]
