@@ -116,3 +116,16 @@ def test_a_document_word_inside_an_organisation_name_is_no_agreement():
 def test_an_agreement_bound_to_nobody_is_a_figure_of_speech():
     text = "Récit\nLa mère conclut un accord avec le grand-père pour que son fils voyage en sécurité."
     assert find_agreements(make_article(text, "fr", []), None) == []
+
+
+@pytest.mark.parametrize("sentence, dated", [
+    ("Tədbirdə Energetika Nazirliyi ilə “Masdar” şirkəti arasında saziş imzalanıb.", True),
+    ("Tədbirdə Energetika Nazirliyi ilə “Masdar” şirkəti arasında imzalanmış sazişin əhəmiyyəti vurğulanıb.",
+     False),
+])
+def test_only_a_signing_reported_as_the_event_takes_its_date(sentence, dated):
+    text = "Görüş\nBakı, 5 may. Nazir qonaqları qəbul edib.\n" + sentence
+    art = make_article(text, "az", [("Energetika Nazirliyi", "ORG", "Ministry of Energy")],
+                       dates=[("5 may", "2025-05-05", "day")])
+    [agr] = find_agreements(art, None)
+    assert (agr.date_signed is not None) is dated

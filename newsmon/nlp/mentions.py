@@ -64,8 +64,8 @@ loi lois traité traités décret décrets déclaration charte protocole mémora
 """.split())
 # Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
 AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
-                          "saziş konvensiya memorandum bəyannamə fərman qanun müqavilə protokol sərəncam "
-                          "xartiya qətnamə".split())
+                          "saziş konvensiya memorandum bəyannamə bəyanat kommünike fərman qanun müqavilə "
+                          "protokol sərəncam xartiya qətnamə".split())
 
 
 def names_a_document(surface: str) -> bool:

@@ -262,8 +262,10 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     if published is not None and lex.yesterday.search(sent.text):
         return {"value": (published - timedelta(days=1)).isoformat(), "precision": "day"}
     # A signing told without a date is the reported event's ("the sides signed a programme"), unless
-    # the sentence recalls an older one ("Mehdiyev recalled", "avaient signé").
-    if status == "signed" and (lex.event.search(sent.text) or not lex.recall.search(sent.text)):
+    # the sentence recalls an older one ("Mehdiyev recalled", "avaient signé") or names the document
+    # only as signed once ("imzalanmış sənəd", the az participle, against "imzalanıb" the event).
+    if status == "signed" and lex.reported_signing.search(sent.text) \
+            and (lex.event.search(sent.text) or not lex.recall.search(sent.text)):
         event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value), None)
         if event is not None and event.start < sent.start:
             return {"value": event.value, "precision": event.precision}

@@ -39,6 +39,8 @@ class Lexicon:
     # A news source, not an actor: the words right before ("selon l'", "told") or after ("xəbər verir")
     # a mention that reports the news ("AZƏRTAC xəbər verir ki", "a déclaré à l'AFP").
     indefinite: re.Pattern[str] = re.compile(r"(?!)")  # "an", "un" right before a trigger: a new one
+    # the signing reported as an event (a finite verb), which may take the story's date
+    reported_signing: re.Pattern[str] = re.compile(r"")
     source_before: re.Pattern[str] = re.compile(r"(?!)")
     source_after: re.Pattern[str] = re.compile(r"(?!)")
 
@@ -165,7 +167,8 @@ FR = Lexicon(
     recall=_c(r"\brappel\w*|\bavai(?:t|ent)\b|\bauparavant\b|\bdéjà\b|\bpr[ée]c[ée]demment\b|\bprécédent\w*"),
     definite=_c(r"(?:\b(?:le|la|ce|cette)\s+|\bl['’]\s*)(?:\w+\s+)?$"),
     indefinite=_c(r"\b(?:un|une|nouvel(?:le)?)\s+(?:nouvel(?:le)?\s+|nouveau\s+)?$"),
-    source_before=_c(r"(?:\bselon|\bd['’]après|\b(?:déclaré|indiqué|confié|précisé|rapporté)\s+(?:à|au|aux))"
+    source_before=_c(r"(?:\bselon|\bd['’]après|\bagence\s+de\s+presse"
+                     r"|\b(?:déclaré|indiqué|confié|précisé|rapporté)\s+(?:à|au|aux))"
                      r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"),
     source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b"),
 )
@@ -221,7 +224,9 @@ AZ = Lexicon(
     possessive=_c(r"(?!)"),
     recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"),  # əvvəlcə: "first", today's event
     definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
-    source_after=_c(r"^['’-]?\w{0,4}\s+(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b)"),
+    source_after=_c(r"^['’-]?\w{0,4}\s+(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b|bildirir\b)"),
+    reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b|\bimza\s+atıb"
+                        r"|\b(?:qəbul|təsdiq)\s+edil(?:ib|di)\b|\bmübadilə\s+edil(?:ib|di)\b"),
 )
 
 TR = Lexicon(

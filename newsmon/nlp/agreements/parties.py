@@ -71,10 +71,12 @@ class PartyContext:
         words = _WORDS.findall(text)
         ctx.known = {fold(w) for w in words}
         ctx.common = {az_stem(fold(w)) for w in words if w[:1].islower()} | common_stems("az")
-        sources = {id(m) for sent in sentences for m in ctx.in_sentence(sent)
-                   if is_source(m, text, lexicon_of(sent.lang))}
+        # a news source is never a party; an az wire agency ("AZƏRTAC xəbər verir ki") nowhere in the article
+        found = [m for sent in sentences for m in ctx.in_sentence(sent) if is_source(m, text, lexicon_of(sent.lang))]
+        agencies = {name_key(m) for m in found if m.lang in SUFFIX_LANGS}
+        sources = {id(m) for m in found}
         ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions
-                        if id(m) not in sources and not names_an_event(m)]
+                        if id(m) not in sources and name_key(m) not in agencies and not names_an_event(m)]
         named_otherwise: set[str] = set()
         for sent in sentences:
             lex = lexicon_of(sent.lang)
