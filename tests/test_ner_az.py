@@ -94,6 +94,7 @@ def test_train_ner_cli_tiny_run(tmp_path):
     meta = json.loads((out / "meta.json").read_text(encoding="utf-8"))
     assert meta["newsmon_training"]["settings"]["width"] == 16
     assert meta["newsmon_training"]["settings"]["seed"] == 1
+    assert [e["epoch"] for e in meta["newsmon_training"]["epochs"]] == [1, 2]  # every epoch, not only the best
     assert not list(out.rglob("*optimizer*"))
     # The freshly trained pipeline can be scored like any other.
     scored = CliRunner().invoke(eval_group, ["ner", "--lang", "az", "--gold", str(GOLD_AZ), "--model", str(out),

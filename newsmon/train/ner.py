@@ -308,6 +308,8 @@ def train(train_sents: list[Sentence], dev_sents: list[Sentence], out: str | Pat
                          _scores_line(scores), round(time.perf_counter() - start, 1),
                          {name: round(w.overall.f1, 4) for name, w in watched.items()})
         result.epochs.append(entry)
+        # After every epoch (to_disk rewrites meta.json): a run stopped early leaves a described pipeline.
+        _write_meta(out, settings, result, data or {})
         watch_text = "".join(f"  {name} F1 {f1:.4f} {_scores_line(watched[name])}"
                              for name, f1 in entry.watch_f1.items())
         log(f"epoch {epoch:3d}  loss {entry.loss:9.2f}  P {entry.precision:.4f}  R {entry.recall:.4f}  "
@@ -316,7 +318,6 @@ def train(train_sents: list[Sentence], dev_sents: list[Sentence], out: str | Pat
         if settings.patience and epoch - result.best_epoch >= settings.patience:
             log(f"no better dev F1 for {settings.patience} epochs: stopping")
             break
-    _write_meta(out, settings, result, data or {})
     return result
 
 
