@@ -14,6 +14,7 @@ from newsmon.nlp.ner_labels import default_model, to_unified
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 WIKIANN_DEV = SHARED / "data/wikiann-az/dev.iob"
+REAL_NEWS = SHARED / "data/real-news"
 GOLD_AZ = REPO / "tests/data/ner-gold-az.iob"
 NEWS_AZ = REPO / "corpus/training/az-news.iob"
 
@@ -68,7 +69,26 @@ def test_shipped_model_on_wikiann_dev(nlp):
     scores = evaluate(nlp, read_iob(WIKIANN_DEV), labels=["PERSON", "ORG", "LOC"])
     # The score recorded at training time is what the shipped files give, to rounding.
     assert scores.overall.f1 == pytest.approx(recorded, abs=0.002)
-    assert scores.overall.f1 >= 0.83  # 0.841 when shipped; the issue's target of 0.88 is not met
+    assert scores.overall.f1 >= 0.83  # 0.844 when shipped (0.841 before the real news); the target of 0.88 is not met
+
+
+@pytest.mark.slow
+def test_shipped_model_on_held_out_real_news(nlp):
+    """The real-news articles held out of training, scored as the pipeline runs (raw sentences, own tokenizer)."""
+    from newsmon.eval.ner import evaluate_in_context
+    from newsmon.train.standoff import LABELS, load_standoff, select
+
+    if not REAL_NEWS.is_dir():
+        pytest.skip(f"real-news text not found at {REAL_NEWS} (../shared is absent)")
+    meta = json.loads((Path(default_model("az")) / "meta.json").read_text(encoding="utf-8"))
+    recorded = meta["newsmon_training"]["watched"]["held-out"]["overall"]["f1"]
+    settings = meta["newsmon_training"]["data"]["standoff_settings"]
+    sents, _ = load_standoff(REPO / "corpus/training/az-realnews-ner.jsonl", REAL_NEWS)
+    held = select(sents, "held-out", settings["holdout_share"], settings["holdout_seed"])
+    scores = evaluate_in_context(nlp, held, sorted(LABELS))
+    # Training logged it on tokens, where one span off token edges is not counted: to rounding, the same.
+    assert scores.overall.f1 == pytest.approx(recorded, abs=0.005)
+    assert scores.overall.f1 >= 0.84  # 0.860 when shipped; 0.587 for the WikiANN-only model
 
 
 def test_gold_and_training_sentences_do_not_overlap():
