@@ -292,12 +292,7 @@ class Store(CrawlState):
         if type_:
             clauses.append("g.type = :type")
             params["type"] = type_
-        if since:
-            clauses.append("coalesce(g.date_signed, a.published) >= :since")
-            params["since"] = since
-        if until:  # on the date part, so an until day includes that whole day
-            clauses.append("substr(coalesce(g.date_signed, a.published), 1, 10) <= :until")
-            params["until"] = until
+        _date_range("coalesce(g.date_signed, a.published)", since, until, clauses, params)
         if party_ids is not None or party_name:
             ids = list(party_ids or [])
             params.update({f"id{i}": v for i, v in enumerate(ids)})
@@ -392,19 +387,25 @@ def _article_columns(article: Article) -> dict[str, Any]:
     }
 
 
+def _date_range(expr: str, since: str | None, until: str | None, clauses: list[str],
+                params: dict[str, Any]) -> None:
+    """`expr` within [since, until]. until is compared on the date part, so an until day includes
+    that whole day."""
+    if since:
+        clauses.append(f"{expr} >= :since")
+        params["since"] = since
+    if until:
+        clauses.append(f"substr({expr}, 1, 10) <= :until")
+        params["until"] = until
+
+
 def _filters(lang: str | None, since: str | None, until: str | None,
              source: str | None) -> tuple[str, dict[str, str]]:
     clauses, params = [], {}
     if lang:
         clauses.append("a.lang = :lang")
         params["lang"] = lang
-    if since:
-        clauses.append("a.published >= :since")
-        params["since"] = since
-    if until:
-        # compare on the date part so --until 2025-09-10 includes that whole day
-        clauses.append("substr(a.published, 1, 10) <= :until")
-        params["until"] = until
+    _date_range("a.published", since, until, clauses, params)
     if source:
         clauses.append("a.source = :source")
         params["source"] = source
