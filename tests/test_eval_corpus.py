@@ -172,3 +172,19 @@ def test_a_missing_page_is_reported_not_fatal(gold_corpus):
     (site / "fr" / "2.html").unlink()
     report = json.loads(run_eval("corpus", "--gold", str(gold), "--site", str(site), "--format", "json").output)
     assert report["errors"] == [f"/fr/2.html: cannot read {site / 'fr' / '2.html'} (No such file or directory)"]
+
+
+def test_a_no_break_space_in_the_gold_matches_the_space_extraction_writes():
+    from newsmon.eval.corpus import CorpusScores, score_article
+    from newsmon.model import Article, DateMention, Document, Mention
+
+    text = "Le 11 décembre, Charles Aznavour chante."
+    article = Article(Document("http://x/", "gold", "", text), "fr", 1.0,
+                      mentions=[Mention("Charles Aznavour", "PERSON", 16, 32, "fr")],
+                      dates=[DateMention("11 décembre", "2025-12-11", "day", 3, 14, True)])
+    gold = {"lang": "fr", "entities": [{"text": "Charles\u00a0Aznavour", "label": "PERSON", "canonical": "X"}],
+            "dates": [{"text": "11\u00a0décembre", "value": "2025-12-11", "precision": "day"}]}
+    scores = CorpusScores()
+    score_article(article, gold, scores)
+    assert (scores.dates["fr"].tp, scores.dates["fr"].fp) == (1, 0)
+    assert scores.entities[("fr", "PERSON")].tp == 1

@@ -10,6 +10,9 @@ pipeline, and what comes out is compared with the gold:
   - linking: of the gold mentions the pipeline found, the share whose canonical entity is right
     (canonical names compared folded), per language;
   - language: the article language against the gold.
+Surface texts are compared with whitespace collapsed (`surface`): extraction turns every run of spaces,
+including the no-break spaces French typography puts in "11\u00a0décembre", into one space, while the
+gold keeps the page's characters; the two spell the same mention.
 """
 from __future__ import annotations
 
@@ -83,6 +86,11 @@ def _acc(pair: list[int]) -> dict[str, float | int | None]:
     return {"accuracy": round(pair[0] / pair[1], 4) if pair[1] else None, "correct": pair[0], "total": pair[1]}
 
 
+def surface(text: str) -> str:
+    """A mention's text as extraction writes it: whitespace runs (NBSP included) as one space."""
+    return " ".join(text.split())
+
+
 def _multiset_counts(predicted: Iterable[tuple], gold: Iterable[tuple]) -> Counts:
     p, g = Counter(predicted), Counter(gold)
     tp = sum((p & g).values())
@@ -99,28 +107,28 @@ def score_article(article: Article, gold: dict[str, Any], scores: CorpusScores) 
     predicted = [m for m in article.mentions if m.label in ENTITY_LABELS]
     for label in ENTITY_LABELS:
         scores.entities[(lang, label)] += _multiset_counts(
-            [m.text for m in predicted if m.label == label],
-            [e["text"] for e in gold.get("entities", []) if e["label"] == label])
+            [surface(m.text) for m in predicted if m.label == label],
+            [surface(e["text"]) for e in gold.get("entities", []) if e["label"] == label])
 
     # linking: each gold mention found with the right label; right when the canonical name agrees
     by_surface: dict[tuple[str, str], list[str]] = defaultdict(list)
     for m in predicted:
-        by_surface[(m.text, m.label)].append(fold(m.canonical_name or m.text))
+        by_surface[(surface(m.text), m.label)].append(fold(m.canonical_name or m.text))
     for e in gold.get("entities", []):
-        names = by_surface.get((e["text"], e["label"]))
+        names = by_surface.get((surface(e["text"]), e["label"]))
         if names:
             name = names.pop(0)
             scores.linking[lang][1] += 1
             scores.linking[lang][0] += int(name == fold(e["canonical"]))
 
     gold_dates = gold.get("dates", [])
-    scores.dates[lang] += _multiset_counts([(d.text, d.value, d.precision) for d in article.dates],
-                                           [(d["text"], d["value"], d["precision"]) for d in gold_dates])
+    scores.dates[lang] += _multiset_counts([(surface(d.text), d.value, d.precision) for d in article.dates],
+                                           [(surface(d["text"]), d["value"], d["precision"]) for d in gold_dates])
     by_text: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for d in article.dates:
-        by_text[d.text].append((d.value, d.precision))
+        by_text[surface(d.text)].append((d.value, d.precision))
     for d in gold_dates:
-        found = by_text.get(d["text"])
+        found = by_text.get(surface(d["text"]))
         if found:
             scores.date_values[lang][1] += 1
             scores.date_values[lang][0] += int(found.pop(0) == (d["value"], d["precision"]))
@@ -156,14 +164,14 @@ def _locate(text: str, items: Iterable[dict[str, Any]]) -> list[tuple[int, int, 
     to the first occurrence anywhere (gold lists title and body mentions in reading order)."""
     out, pos = [], 0
     for item in items:
-        surface = item["text"]
-        at = text.find(surface, pos)
+        said = surface(item["text"])
+        at = text.find(said, pos)
         if at < 0:
-            at = text.find(surface)
+            at = text.find(said)
         if at < 0:
             continue
-        out.append((at, at + len(surface), item))
-        pos = at + len(surface)
+        out.append((at, at + len(said), item))
+        pos = at + len(said)
     return out
 
 
@@ -188,10 +196,10 @@ def oracle_article(gold: dict[str, Any], doc: Document) -> Article:
 
     doc.published = gold.get("published") or doc.published
     lang = gold.get("lang", "en")
-    mentions = [Mention(item["text"], item["label"], s, e, lang, canonical_id=fold(item["canonical"]),
+    mentions = [Mention(doc.text[s:e], item["label"], s, e, lang, canonical_id=fold(item["canonical"]),
                         canonical_name=item["canonical"])
                 for s, e, item in _locate(doc.text, gold.get("entities", []))]
-    dates = [DateMention(item["text"], item["value"], item["precision"], s, e, item.get("inferred", False))
+    dates = [DateMention(doc.text[s:e], item["value"], item["precision"], s, e, item.get("inferred", False))
              for s, e, item in _locate(doc.text, gold.get("dates", []))]
     segments = _segments(doc.text, lang, gold.get("other_langs") or [])
     article = Article(doc=doc, lang=lang, lang_prob=1.0, segments=segments, mentions=mentions, dates=dates)
