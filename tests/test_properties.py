@@ -4,6 +4,7 @@ where they should be, and every mention's offsets give back its text.
 
 Derandomised and without a deadline: the same examples every run, no wall-clock limit.
 """
+import re
 import string
 
 from hypothesis import HealthCheck, given, settings
@@ -77,7 +78,10 @@ WORDS = ("10 sentyabr 2025-ci il", "2025-09-10", "10/09/2025", "3 March 2025", "
          "10–12 September", "13-15 iyul", "yanvarın 27-də", "2016", "сентября 2025 года", "10 Eylül 2025",
          "memorandum", "signed", "imzalanıb", "imzalayıb", "accord", "signé", "agreement", "saziş", "protokol",
          "between", "və", "and", "et", "KOICA", "ASAN xidmət", "UNDP", "Azerbaijan", "Azərbaycan", "the Agency",
-         "Baku", "Bakıda", "in", ".", ",", ";", "\n", "«", "»", "“", "”", "(", ")", "-", "ə", "İ")
+         "Baku", "Bakıda", "in", ".", ",", ";", "\n", "«", "»", "“", "”", "(", ")", "-", "ə", "İ",
+         "XXIe siècle", "twenty-first century", "this 28th day of October,", "two thousand and twenty-five",
+         "31.03.2025-ci il", "XIX əsrdə", "fête nationale", "Müstəqillik Günü", "de 1490 à 1787",
+         "October 24, 2024", "mercredi 13\u00a0mars", "le 1er", "du 3 au 5 mai", "début mars")
 article_text = st.lists(st.one_of(st.sampled_from(WORDS), st.text(max_size=8)), max_size=40).map(" ".join)
 KB = KnowledgeBase.load()
 
@@ -88,6 +92,21 @@ def test_every_date_found_is_where_it_says(text, lang, published):
     for mention in find_dates(text, lang, published):
         assert text[mention.start:mention.end] == mention.text
         assert mention.precision in ("year", "month", "day")
+
+
+# A value is an ISO date, a yearly "--MM-DD", or an interval of two ISO dates of the same precision.
+_ISO = r"\d{4}(?:-\d{2}(?:-\d{2})?)?"
+_VALUE = re.compile(rf"{_ISO}(?:/{_ISO})?|--\d{{2}}-\d{{2}}")
+
+
+@PROPERTIES
+@given(article_text, st.sampled_from(LANGS), st.sampled_from(["2025-09-12", "2024-02-29"]))
+def test_every_date_value_is_well_formed_and_every_range_runs_forward(text, lang, published):
+    for mention in find_dates(text, lang, published):
+        assert _VALUE.fullmatch(mention.value), mention
+        if "/" in mention.value:
+            first, last = mention.value.split("/")
+            assert len(first) == len(last) and first < last, mention
 
 
 @PROPERTIES

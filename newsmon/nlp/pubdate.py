@@ -31,7 +31,7 @@ def publication_date(page: PageMetadata | None, text: str, lang: str) -> tuple[s
     # The byline is usually outside the extracted main text, so look there first.
     for candidate in [*page.bylines, text[:TEXT_WINDOW]]:
         for mention in find_dates(candidate, lang, published=None):
-            if mention.precision == "day" and "/" not in mention.value:
+            if mention.precision == "day" and "/" not in mention.value and not mention.value.startswith("--"):
                 return mention.value, "text"
     return None, None
 

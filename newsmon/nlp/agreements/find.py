@@ -245,7 +245,8 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     text = article.doc.text
     usable: list[DateMention] = []
     for d in article.dates:
-        if not (sent.start <= d.start and d.end <= sent.end) or "/" in d.value:
+        # a range is no signing day, nor a yearly observance ("--07-14")
+        if not (sent.start <= d.start and d.end <= sent.end) or "/" in d.value or d.value.startswith("--"):
             continue
         before = text[max(sent.start, d.start - 25):d.start]
         after = text[d.end:min(sent.end, d.end + 25)]
@@ -266,7 +267,8 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     # only as signed once ("imzalanmış sənəd", the az participle, against "imzalanıb" the event).
     if status == "signed" and lex.reported_signing.search(sent.text) \
             and (lex.event.search(sent.text) or not lex.recall.search(sent.text)):
-        event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value), None)
+        event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value
+                      and not d.value.startswith("--")), None)
         if event is not None and event.start < sent.start:
             return {"value": event.value, "precision": event.precision}
     return None

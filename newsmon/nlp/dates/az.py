@@ -52,6 +52,7 @@ PARTS = {
     "DS": r"(?<![\d.,])" + DAY + rf"-{L}{{1,6}}(?!\w)",  # a day that must carry a suffix
     "M": _month(SUFFIXES, required=False),
     "MP": _month(PLACE_SUFFIXES, required=True),
+    "MN": r"(?:1[0-2]|0?[1-9])(?!\d)",  # a month in digits: 31.03.2025-ci il
     "MS": "(?:" + "|".join(f"(?i:{s})" for s in STEMS) + ")",  # the stem alone
     "Y": r"(?<![\d.,])" + YEAR + r"(?![\d%]|[.,]\d)",
     "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d)",
@@ -80,6 +81,10 @@ TEMPLATES = [
     rf"<YM1>-?c[iıuü]\s+il{L}*(?!\w)",  # 1475-ci ildə: "il" makes an old year a year
     # 2016-da; 2012-dən bəri; 2030-a qədər; 2030-dək (a count would be "2016-dan çox")
     rf"(?P<x><Y1>-(?:d[aə]|d[aə]n(?=\s+(?:bəri|etibarən|başlayaraq|sonra))|y?[aəu](?=\s+qədər)|(?:y?[aə])?dək))(?!\w)",
+    rf"(?<![\d.,/])<D1>\.<MN1>\.(?P<y1>{YEAR})<IL>",  # 31.03.2025-ci il: the suffix belongs to the date
+    # XIX əsrdə, XX əsrin əvvəllərində: a century in a case, as "2018-ci ildə" is a year; the bare
+    # "XIX əsr Azərbaycan şəhərlərinin gerbləri" qualifies a noun (19th-century arms) and is left out.
+    r"(?<![\w])(?-i:(?P<century>[XVI]+))\s+əsr" + L + r"+(?:<PART>)?",
     # ranges
     r"<D1>\s+və\s+<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?(?P<pair>)",  # 13 və 14 iyul tarixlərində
     r"<M1>\s+və\s+<M2>\s+<Y2>(?P<pair>)",
@@ -112,4 +117,6 @@ LANGUAGE = Language(
         (re.compile(r"\b(?:ötən|keçən)\s+$", re.I), None, "past"),  # ötən dekabr ayında
         (re.compile(r"\bgələn\s+$", re.I), None, "future"),
     ],
+    # 28 May - Müstəqillik Günü, 31 dekabr Dünya Azərbaycanlılarının Həmrəyliyi Günü: a named day of the year
+    observance=re.compile(r"\w\s+Günü\b"),
 )

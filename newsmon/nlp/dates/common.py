@@ -29,6 +29,69 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 DASH = r"[-\u2010\u2011\u2012\u2013\u2014]"  # hyphen, en dash, em dash and friends
 
 
+# English numbers in words, as proclamations and treaties write dates ("this fifteenth day of July, in the
+# year of our Lord two thousand twenty-two") and centuries ("the twenty-first century").
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_UNIT_ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEEN_ORDINALS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+                  "seventeenth", "eighteenth", "nineteenth"]
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: i + 10 for i, w in enumerate(_TEENS)} \
+    | {w: 10 * (i + 2) for i, w in enumerate(_TENS)} | {w: i + 1 for i, w in enumerate(_UNIT_ORDINALS)} \
+    | {w: i + 10 for i, w in enumerate(_TEEN_ORDINALS)} | {"twentieth": 20, "thirtieth": 30}
+_ALT = "|".join
+# 1st..31st in words: "first", "fifteenth", "twenty-first", "thirtieth".
+ORDINAL_WORDS = rf"(?:(?:twenty|thirty)[-\s]+(?:{_ALT(_UNIT_ORDINALS)})|twentieth|thirtieth|{_ALT(_TEEN_ORDINALS)}" \
+    rf"|{_ALT(_UNIT_ORDINALS)})"
+_BELOW_100 = rf"(?:(?:{_ALT(_TENS)})(?:[-\s]+(?:{_ALT(_UNITS)}))?|{_ALT(_TEENS)}|{_ALT(_UNITS)})"
+# A year in words: "two thousand twenty-two", "two thousand and twenty-five", "nineteen ninety-nine".
+YEAR_WORDS = rf"(?:two\s+thousand(?:\s+and)?(?:\s+{_BELOW_100})?|nineteen\s+(?:hundred(?:\s+and)?\s+)?{_BELOW_100})"
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def number_from_words(words: str) -> int | None:
+    """An English number written out ("two thousand and twenty-five", "fifteenth") as an int; None
+    when a word is not a number word. "nineteen ninety-nine" reads as 1999."""
+    tokens = [t for t in re.split(r"[-\s]+", words.lower()) if t and t != "and"]
+    if len(tokens) >= 2 and tokens[0] in _TEENS and tokens[1] not in ("hundred", "thousand"):
+        head = number_from_words(tokens[0])  # nineteen ninety-nine: two halves of a year
+        tail = number_from_words(" ".join(tokens[1:]))
+        return None if head is None or tail is None else head * 100 + tail
+    total = current = 0
+    for t in tokens:
+        if t == "hundred":
+            current = (current or 1) * 100
+        elif t == "thousand":
+            total, current = total + (current or 1) * 1000, 0
+        elif t in _WORD_VALUES:
+            current += _WORD_VALUES[t]
+        else:
+            return None
+    return total + current
+
+
+def roman(numeral: str) -> int | None:
+    """"XXI" -> 21; None for anything that is not a Roman numeral."""
+    values = [_ROMAN.get(ch) for ch in numeral.upper()]
+    if not values or None in values:
+        return None
+    return sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+
+
+def number(word: str) -> int | None:
+    """A number as dates write it: digits with any suffix ("27-də", "3rd", "1er", "21st"), a Roman
+    numeral ("XXIe" -> 21), or English words ("fifteenth", "two thousand twenty-two")."""
+    if m := re.match(r"\d+", word):
+        return int(m.group())
+    if m := re.match(r"([IVXLC]+)(?:e|ème|è|ᵉ)?(?![A-Za-z])", word):
+        return roman(m.group(1))
+    if word.lower().startswith("premier"):
+        return 1
+    return number_from_words(word)
+
+
 @dataclass(frozen=True)
 class Rule:
     """A compiled pattern; `kind` says how to read it ("parts", or "numeric_us" for ambiguous m/d)."""
@@ -50,6 +113,9 @@ class Language:
     # mode one of "past", "future" ("le 4 juillet dernier"), or a year offset "-1", "0", "+1"
     # from the publication year ("ötən ilin mart ayında" = in March of last year).
     hints: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str]] = field(default_factory=list)
+    # Words that make a year-less day in the same sentence a yearly observance ("fête nationale",
+    # "Independence Day"): its value is then "--MM-DD", the day of every year.
+    observance: re.Pattern[str] | None = None
 
 
 def build(templates: list[str], parts: dict[str, str], flags: int = 0, kind: str = "parts") -> list[Rule]:

@@ -9,7 +9,9 @@ from newsmon.nlp.dates.common import (
     DAY,
     DAY_FIRST_RULES,
     ISO_RULES,
+    ORDINAL_WORDS,
     YEAR,
+    YEAR_WORDS,
     YEAR_WITH_MONTH,
     Language,
     build,
@@ -37,6 +39,9 @@ PARTS = {
     "Y": r"(?<![\d.,])" + YEAR + r"(?![\d%]|[.,]\d|'?s\b)",  # not the "1990" of "1990s"
     "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d|'?s\b)",  # not the "1990" of "1990s"
     "WD": WEEKDAY,
+    "DD": r"(?<![\d.,])(?:" + DAY + r"(?:st|nd|rd|th)?|" + ORDINAL_WORDS + r")(?!\w)",  # 28th / fifteenth
+    "YW": r"(?:(?<![\d.,])" + YEAR_WITH_MONTH + r"(?!\d)|" + YEAR_WORDS + r"(?![\w-]))",  # 2025 / two thousand ...
+    "ORDW": ORDINAL_WORDS,
     # Words that make a following 4-digit number (or bare month) a date, not a count.
     "PREP": r"\b(?:in|since|by|during|until|till|through|throughout|before|after|from|last|next|this|as\s+of"
     r"|compared\s+(?:with|to)|the\s+year|year|fiscal\s+year|(?:end|beginning|start|middle|half|quarter|week"
@@ -67,7 +72,15 @@ TEMPLATES = [
     r"\bfor\s+(?P<x><Y1>)(?=\s*(?:[.,;:!?)]|$))",  # the plan for 2017. ("for 2000 products" is a count)
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)\s+"
     r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",  # the 2016 election, the 2014 Wales Summit
+    # the December U.S.-Africa Leaders Summit, the May elections
+    r"\bthe\s+(?P<x><M1>)\s+(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
+    # Proclamations and treaties: "this fifteenth day of July, in the year of our Lord two thousand
+    # twenty-two", "this 28th day of October, two thousand and twenty-five".
+    r"\b<DD1>\s+day\s+of\s+<M1>,?\s+(?:in\s+the\s+year\s+of\s+our\s+Lord\s+)?<YW1>",
     # ranges
+    # the twenty-first century, the mid-twentieth century: 2001/2100 (not "21st-century", an adjective)
+    # ("21st Century Cures Act" is a name)
+    r"\b(?P<x>(?:<MOD>)?(?P<century>(?:1\d|2[01])(?:st|nd|rd|th)|<ORDW>)\s+century)\b(?!\s+(?-i:[A-Z]\w))",
     r"(?:\bfrom\s+)?<D1><TO><D2>\s+<M2>(?:,?\s+<Y2>)?",  # 13-15 July 2025 / from 13 to 15 July
     r"\bbetween\s+(?:the\s+)?<D1>\s+and\s+(?:the\s+)?<D2>\s+<M2>(?:,?\s+<Y2>)?",
     r"(?:\bfrom\s+)?<M1>\s+<D1><TO><D2>(?:,?\s+<Y2>)?",  # July 13-15, 2025

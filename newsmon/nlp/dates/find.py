@@ -15,7 +15,10 @@ their matches into `DateMention`s:
    and any hint after it ("dernier", "of this year") are part of the mention, as real-dev's annotators
    mark them.
 
-Decisions worth knowing: "the 1990s" is the range 1990/1999 (year precision); "autumn 2016" and
+Decisions worth knowing: "the 1990s" is the range 1990/1999 (year precision), a century too ("the
+twenty-first century", "XIXe siècle", "XIX əsrdə" = 1801/1900); a year-less day named as a yearly
+observance ("la fête nationale du 14 juillet", "28 May - Müstəqillik Günü") is "--07-14", the day of
+every year, as real-dev's annotators write it; "autumn 2016" and
 "2025-ci ilin əvvəlində" are the year; "25 and 26 December" is a range only for neighbouring days or
 months ("5 and 7 December" gives just the 7th, the 5th has no month of its own); a bare year counts
 only after a marker ("in", "since", "en", "-ci ildə", "the 2016 election", "Act of 1994", a French
@@ -39,7 +42,7 @@ from newsmon.nlp.dates import en as dates_en
 from newsmon.nlp.dates import fr as dates_fr
 from newsmon.nlp.dates import ru as dates_ru
 from newsmon.nlp.dates import tr as dates_tr
-from newsmon.nlp.dates.common import NUMERIC_LANGUAGE, Language, Rule, iso_day
+from newsmon.nlp.dates.common import NUMERIC_LANGUAGE, Language, Rule, iso_day, number
 from newsmon.model import PRECISIONS, DateMention
 
 LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
@@ -85,7 +88,14 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
     kept = _join_ranges(text, _longest_first(candidates), language)
     mentions = []
     for c in kept:
-        hint, hint_start, hint_end = _hint(text, c, language)
+        # Year words beside a date matter only when the text gives no year ("this 28th day of October,
+        # two thousand and twenty-five" is not "this October").
+        hint, hint_start, hint_end = _hint(text, c, language) if c.first.year is None else (None, None, None)
+        if hint is None and _observance(text, c, language):
+            first = c.first
+            mentions.append(DateMention(text[c.start:c.end], f"--{first.month:02d}-{first.day:02d}", "day",
+                                        c.start, c.end, False))
+            continue
         if hint in ("-1", "0", "+1") and hint_start is not None:
             c = replace(c, start=hint_start)  # "bu ilin sentyabrında": the year words belong to the date
         if hint_end is not None:
@@ -106,6 +116,24 @@ def _trim(mention: DateMention) -> DateMention:
         mention.text = mention.text[: cut.start()]
         mention.end = mention.start + len(mention.text)
     return mention
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
+def _observance(text: str, c: _Candidate, language: Language) -> bool:
+    """A year-less day named as a yearly observance ("la fête nationale du 14 juillet", "14 juillet –
+    Fête nationale", "Independence Day, 28 May"): the recurring day, written --MM-DD, not one year's."""
+    if language.observance is None or c.last is not None or c.readings is not None:
+        return False
+    if c.first.year is not None or c.first.day is None:
+        return False
+    before = text[max(0, c.start - 40):c.start]
+    before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]
+    after = text[c.end:c.end + 50]
+    stop = _SENTENCE_END.search(after)
+    after = after[:stop.start()] if stop else after
+    return bool(language.observance.search(before) or language.observance.search(after))
 
 
 def _candidates(text: str, rule: Rule, language: Language, order: int) -> list[_Candidate]:
@@ -129,9 +157,16 @@ def _from_groups(
         if not (y or m or d):
             return None
         month = language.month_number(m) if m else None
-        if m and month is None:
+        year, day = number(y) if y else None, number(d) if d else None
+        if (m and month is None) or (y and year is None) or (d and day is None):
             return None
-        return _Part(int(y) if y else None, month, _day(d) if d else None)
+        return _Part(year, month, day)
+
+    if g.get("century") is not None:  # "the twenty-first century", "XIXe siècle", "XX əsrdə"
+        n = number(g["century"])
+        if n is None or not 11 <= n <= 21:
+            return None
+        return _range(start, end, _Part((n - 1) * 100 + 1), _Part(n * 100), order)
 
     first, last = part("1"), part("2")
     if first is None:  # "13-15 July" style rules name the shared month/year only on the second end
@@ -155,12 +190,6 @@ def _adjacent(first: _Part, last: _Part) -> bool:
         same_month = None in (first.month, last.month) or first.month == last.month
         return same_month and last.day == first.day + 1
     return last.month is not None and first.month is not None and last.month == first.month + 1
-
-
-def _day(word: str) -> int:
-    if word.lower().startswith("premier"):
-        return 1
-    return int(re.match(r"\d+", word).group())  # "27-də", "1er", "3rd" -> the leading digits
 
 
 def _numeric_us(m: re.Match[str], start: int, end: int, order: int) -> _Candidate | None:
@@ -189,7 +218,11 @@ def _range(start: int, end: int, first: _Part, last: _Part, order: int) -> _Cand
     if not (_valid(first) and _valid(last)):
         return None
     if first.year is not None:
-        if not first.key() < last.key() or last.year - first.year > 100:
+        if not first.key() < last.key():
+            return None
+        # Spans of centuries are history ("construite de 1490 à 1787"); between round hundreds they
+        # are counts ("entre 1500 et 2000 participants").
+        if last.year - first.year > 100 and first.year % 100 == 0 and last.year % 100 == 0:
             return None
     elif first.month == last.month and (first.day or 0) >= (last.day or 0):
         return None  # "15-13 July" is not a range; "December to February" is (across a new year)
@@ -197,7 +230,7 @@ def _range(start: int, end: int, first: _Part, last: _Part, order: int) -> _Cand
 
 
 def _valid(p: _Part) -> bool:
-    if p.year is not None and not 1000 <= p.year <= 2099:
+    if p.year is not None and not 1000 <= p.year <= 2100:  # 2100: the end of the 21st century
         return False
     if p.month is None:
         return p.day is None and p.year is not None

@@ -15,6 +15,7 @@ from newsmon.nlp.dates.common import (
     build,
     month_table,
 )
+from newsmon.nlp.dates import en as dates_en
 
 MONTHS = {
     "janv": 1, "févr": 2, "fevr": 2, "mars": 3, "avr": 4, "mai": 5, "juin": 6, "juil": 7,
@@ -56,6 +57,14 @@ TEMPLATES = [
     r"(?<!\w)(?P<x><MOD><Y1>)<UNIT>",  # fin 2024, mi-2025
     r"(?<!\w)(?P<x>(?:printemps|été|automne|hiver)\s+(?:de\s+)?<Y1>)<UNIT>",  # (à l')automne 2016
     r"\b<EVENT>\s+(?:\w+\s+)?d[e'’]\s*(?P<x><Y1>)<UNIT>",  # les élections législatives de 2016
+    # l'édition 2025, le budget 2025, la stratégie 2030: the noun names its year directly; the
+    # determiner keeps out verbs spelt like the nouns ("le portail a traité 2016 demandes")
+    r"(?:\b(?:la|le|les|du|des|son|sa|ses|leur|leurs|cette|ce)\s+|\bl['’]|\bd['’])<EVENT>\s+(?P<x><Y1>)<UNIT>"
+    r"(?!\s*(?:<DASH>|à|et)\s*\d)",
+    # le XXIe siècle, le 19e siècle: 1801/1900 (a century is a range of years)
+    # (never "XVe siècle av. J.-C.", before our era)
+    r"(?<!\w)(?P<century>(?-i:[XVI]+)(?:e|ème|è|ᵉ)|(?:1\d|2[01])(?:e|ème|è|ᵉ))\s+siècle(?!\w)"
+    r"(?!\s*,?\s*(?:av\b|av\.|av,|avant\s+(?:J|notre)))",
     # ranges
     r"(?:\bdu\s+)?<D1>\s+(?:au|à)\s+<D2>\s+<M2>(?:\s+<Y2>)?",  # du 13 au 15 juillet 2025
     r"<D1>\s*<DASH>\s*<D2>\s+<M2>(?:\s+<Y2>)?",  # 13-15 juillet
@@ -73,10 +82,15 @@ TEMPLATES = [
     r"<M1>(?P<series>(?:,\s+<M>)+),?\s+et\s+<M2>\s+<Y2>",  # septembre, octobre et novembre 2020
 ]
 
+# English dates quoted in French pages, mostly embedded posts ("— Nathalie Loiseau (@NathalieLoiseau)
+# March 13, 2024"): only the complete form, which no French phrase resembles.
+ENGLISH_RULES = build([r"<M1>\s+<D1>,\s+<Y1>"], {"M": dates_en.MONTH, "D": dates_en.PARTS["D"],
+                                                  "Y": dates_en.PARTS["Y"], "YM": dates_en.PARTS["YM"]})
+
 LANGUAGE = Language(
     code="fr",
-    rules=ISO_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS, re.IGNORECASE),
-    month_number=month_table(MONTHS),
+    rules=ISO_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS, re.IGNORECASE) + ENGLISH_RULES,
+    month_number=month_table(MONTHS | dates_en.MONTHS),
     range_joins=[
         (re.compile(r"\bdu\s+$", re.I), re.compile(r"\s+au\s+", re.I)),
         (re.compile(r"\bde\s+$", re.I), re.compile(r"\s+à\s+", re.I)),
@@ -90,4 +104,8 @@ LANGUAGE = Language(
         (None, re.compile(r"\s+derni(?:er|ère)\b", re.I), "past"),  # le 22 juillet dernier
         (None, re.compile(r"\s+prochain(?:e)?\b", re.I), "future"),
     ],
+    # "la fête nationale du 14 juillet", "Le 14 juillet fêté à Yerevan", "journée internationale"
+    # ("la fête des Sargs sera célébrée le 27 janvier" is this year's movable feast: a bare "fête" is not enough)
+    observance=re.compile(r"\bfête\s+nationale\b|\bjourn[ée]e\s+(?:nationale|internationale|mondiale|européenne)\b"
+                          r"|\bjour\s+férié|^\s*fêtée?s?\b", re.I),
 )
