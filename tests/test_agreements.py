@@ -440,3 +440,17 @@ def test_sample_corpus_with_gold_mentions_meets_the_target():
     strict, lenient = scores.strict, scores.lenient
     assert strict.tp + strict.fn >= 50  # the gold lists agreements
     assert strict.f1 >= 0.85 and lenient.f1 >= 0.9
+
+
+def test_error_causes_of_an_article():
+    from newsmon.eval.agreements import classify_errors
+    gold = [{"type": "memorandum", "parties": ["A", "B"], "date_signed": {"value": "2025-01-02"}},
+            {"type": "agreement", "parties": ["A", "C"], "date_signed": None},
+            {"type": "decree", "parties": ["P"], "date_signed": None}]
+    predicted = [Agreement("memorandum", "m", [Party("A", "A")], {"value": "2025-01-02", "precision": "day"},
+                           None, "signed", "s", 0, 1),
+                 Agreement("agreement", "a", [Party("A", "A"), Party("C", "C")], {"value": "2020", "precision": "year"},
+                           None, "signed", "s", 0, 1),
+                 Agreement("protocol", "p", [Party("Q", "Q")], None, None, "signed", "s", 0, 1)]
+    causes = sorted(c for c, _, _ in classify_errors(predicted, gold))
+    assert causes == ["extra date", "extra record", "missed trigger", "missing party"]

@@ -129,3 +129,35 @@ def test_only_a_signing_reported_as_the_event_takes_its_date(sentence, dated):
                        dates=[("5 may", "2025-05-05", "day")])
     [agr] = find_agreements(art, None)
     assert (agr.date_signed is not None) is dated
+
+
+def test_a_glued_instrumental_at_a_names_end_still_separates_the_parties():
+    s = "Təbrik edib, Ermənistanla Azərbaycan arasında sülh sazişinin paraflanması münasibətilə."
+    at = s.index("Ermənistanla")
+    mentions = [Mention("Ermənistanla", "LOC", at, at + 12, "az", "armenia", "Armenia"),
+                Mention("Azərbaycan", "LOC", at + 13, at + 23, "az", "azerbaijan", "Azerbaijan")]
+    assert [n for _, n in between(s, mentions)] == ["Armenia", "Azerbaijan"]
+
+
+def test_a_named_group_of_states_is_one_many_sided_party():
+    text = ("Forum keçirilib\n"
+            "2018-ci ildə imzalanmış Xəzəryanı dövlətlərin hökumətləri arasında əməkdaşlıq haqqında Sazişin "
+            "2023-cü ildə qüvvəyə minməsi qeyd edilib.")
+    art = make_article(text, "az", [], dates=[("2018-ci ildə", "2018", "year"), ("2023-cü ildə", "2023", "year")])
+    [agr] = find_agreements(art, None)
+    assert [p.name for p in agr.parties] == ["Xəzəryanı dövlətlərin hökumətləri"]
+    assert agr.date_signed == {"value": "2018", "precision": "year"}  # not the entry into force
+
+
+@pytest.mark.parametrize("lead", ["“REPORTAJ”xəbər verir ki, ", "Bu barədə REPORTAJ-a nazirlikdən məlumat verilib. "])
+def test_a_quoted_byline_or_the_outlet_told_is_no_party(lead):
+    text = ("Saziş imzalanıb\n" + lead + "Energetika Nazirliyi “Masdar” ilə saziş imzalayıb.")
+    art = make_article(text, "az", [("REPORTAJ", "ORG", "REPORTAJ"), ("Energetika Nazirliyi", "ORG",
+                                                                      "Ministry of Energy"),
+                                    ("Masdar", "ORG", "Masdar")])
+    assert all("REPORTAJ" not in names(a) for a in find_agreements(art, None))
+
+
+def test_a_contractual_legal_base_is_no_agreement():
+    art = make_article("Əməkdaşlıq\nTərəflər arasında möhkəm müqavilə-hüquqi baza yaradılır.", "az", [])
+    assert find_agreements(art, None) == []

@@ -112,3 +112,58 @@ def score_agreements(predicted: Sequence[Agreement | dict[str, Any]], gold: Sequ
             remaining.pop(hit)
             tp += 1
     return Counts(tp=tp, fp=len(predicted) - tp, fn=len(remaining))
+
+
+# Error causes, in the order a fix would address them.
+ERROR_CAUSES = ("missed trigger", "wrong type", "wrong party", "missing party", "extra party",
+                "date missing", "date wrong", "extra date", "extra record")
+
+
+def classify_errors(predicted: Sequence[Agreement | dict[str, Any]],
+                    gold: Sequence[dict[str, Any]]) -> list[tuple[str, int | None, int | None]]:
+    """Why one article's records miss its gold: (cause, gold index, predicted index) for every gold
+    record no prediction matches strictly and every prediction that matches none. Strict matches are
+    taken out first (as `score_agreements` does); the rest pair off by type and shared party, else by
+    shared party, else by type; a pair's first difference is its cause (parties before the date), an
+    unpaired gold is a missed trigger and an unpaired prediction an extra record."""
+    pred_keys = [predicted_key(p) for p in predicted]
+    gold_keys = [gold_key(g) for g in gold]
+    free_gold = list(range(len(gold_keys)))
+    free_pred: list[int] = []
+    for i, key in enumerate(pred_keys):
+        hit = next((j for j in free_gold if matches(key, gold_keys[j])), None)
+        if hit is None:
+            free_pred.append(i)
+        else:
+            free_gold.remove(hit)
+    pairs: list[tuple[int, int]] = []
+    for affinity in (lambda p, g: p.type == g.type and _shared(p, g), _shared, lambda p, g: p.type == g.type):
+        for i in list(free_pred):
+            hit = next((j for j in free_gold if affinity(pred_keys[i], gold_keys[j])), None)
+            if hit is not None:
+                pairs.append((hit, i))
+                free_pred.remove(i)
+                free_gold.remove(hit)
+    out: list[tuple[str, int | None, int | None]] = [("missed trigger", j, None) for j in free_gold]
+    out += [(_cause(pred_keys[i], gold_keys[j]), j, i) for j, i in pairs]
+    out += [("extra record", None, i) for i in free_pred]
+    return out
+
+
+def _shared(p: AgreementKey, g: AgreementKey) -> bool:
+    return any(a & b for a in p.parties for b in g.parties)
+
+
+def _cause(p: AgreementKey, g: AgreementKey) -> str:
+    if p.type != g.type:
+        return "wrong type"
+    right = sum(1 for a in p.parties if any(a & b for b in g.parties))
+    if right < len(p.parties):
+        return "wrong party" if len(p.parties) <= len(g.parties) else "extra party"
+    if len(p.parties) < len(g.parties):
+        return "missing party"
+    if not _pair_off(p.parties, g.parties):
+        return "wrong party"  # two names of one gold party
+    if p.date is None:
+        return "date missing"
+    return "extra date" if g.date is None else "date wrong"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from newsmon.eval.agreements import score_agreements
+from newsmon.eval.agreements import ERROR_CAUSES, classify_errors, score_agreements
 from newsmon.eval.scoring import Counts
 from newsmon.model import Article, DateMention, Document, Mention, Segment
 from newsmon.nlp.extract import extract_html
@@ -243,9 +243,11 @@ class AgreementScores:
     lenient: Counts = field(default_factory=Counts)
     errors: list[str] = field(default_factory=list)  # pages that could not be scored
     misses: list[dict[str, Any]] = field(default_factory=list)  # articles with a wrong or missed record
+    causes: Counter[str] = field(default_factory=Counter)  # error cause -> how many (`classify_errors`)
 
     def as_dict(self) -> dict[str, Any]:
         return {"agreements": {"strict": _prf(self.strict), "lenient": _prf(self.lenient)},
+                "causes": {c: self.causes[c] for c in ERROR_CAUSES if self.causes[c]},
                 "errors": self.errors, "misses": self.misses}
 
 
@@ -263,8 +265,11 @@ def evaluate_agreements(gold_path: str | Path, site_dir: str | Path, pipeline: A
         scores.strict += strict
         scores.lenient += score_agreements(article.agreements, expected, lenient=True)
         if strict.fp or strict.fn:
+            causes = classify_errors(article.agreements, expected)
+            scores.causes.update(c for c, _, _ in causes)
             scores.misses.append({
                 "path": gold["path"],
+                "causes": [{"cause": c, "gold": g, "predicted": p} for c, g, p in causes],
                 "gold": [{"type": g["type"], "parties": g.get("parties") or [],
                           "date_signed": (g.get("date_signed") or {}).get("value"), "status": g.get("status")}
                          for g in expected],

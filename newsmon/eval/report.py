@@ -75,6 +75,9 @@ def format_agreement_report(report: dict[str, Any], show_misses: bool = False) -
     for name, s in report["agreements"].items():
         lines.append(f"  {name:40} {s['precision']:.3f}  {s['recall']:.3f}  {s['f1']:.3f}  "
                      f"{s['tp']:5} {s['fp']:5} {s['fn']:5}")
+    if report.get("causes"):
+        lines.append("error causes (records not matched strictly)")
+        lines += [f"  {cause:40} {n:5}" for cause, n in report["causes"].items()]
     for miss in report["misses"] if show_misses else ():
         lines.append(f"== {miss['path']}")
         for g in miss["gold"]:
@@ -82,5 +85,7 @@ def format_agreement_report(report: dict[str, Any], show_misses: bool = False) -
         for p in miss["predicted"]:
             lines.append(f"   pred {p['type']} {sorted(p['parties'])} {p['date_signed']} {p['status']} | "
                          f"{p['sentence'][:110]}")
+        for c in miss.get("causes", ()):
+            lines.append(f"   -> {c['cause']}: gold #{c['gold']}, pred #{c['predicted']}")
     lines += [f"  ! {e}" for e in report["errors"]]
     return "\n".join(lines)

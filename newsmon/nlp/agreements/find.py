@@ -24,9 +24,10 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
+from newsmon.nlp.agreements.lists import is_collective
 from newsmon.nlp.agreements.issuer import issuer
-from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, merge_parties, salient,
-                                             sentence_parties)
+from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, merge_parties, named_states,
+                                             salient, sentence_parties)
 from newsmon.model import Agreement, Article, DateMention, Party
 from newsmon.nlp.dates.common import iso_day
 from newsmon.text.normalize import fold
@@ -191,11 +192,14 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         anaphoric = bool(found.anaphor)
         if found.anaphor:
             kind = found.kind or ("state" if intergov else None)
-            parties, own = salient(ctx, sent, [], kind, 2), 0
+            # "the two countries" means first the states this very sentence names ("iki ölkə arasında
+            # ... ölkənizin və Ermənistanın"), then the article's main ones
+            named = named_states(ctx, sent, lex) if kind == "state" else []
+            parties, own = merge_parties(named[:2], salient(ctx, sent, named[:2], kind, 2 - len(named[:2]))), 0
         else:
             parties = found.parties
             own = len(parties)
-            if type_ not in _SINGLE_PARTY and len(parties) < 2:
+            if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)):
                 kind = "state" if intergov else None
                 parties = merge_parties(parties, salient(ctx, sent, parties, kind, 2 - len(parties)))
     when = None

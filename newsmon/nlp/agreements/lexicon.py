@@ -98,8 +98,9 @@ EN = Lexicon(
     today=_c(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b"),
     yesterday=_c(r"\byesterday\b"),
     place_before=_c(r"\b(?:in|at|from|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
-    not_signing_date=_c(r"\b(?:until|till|by|through|for|during|before|after|since|from|up\s+to|in\s+the\s+period)"
-                        r"\s+(?:the\s+)?(?:end\s+of\s+)?$"),
+    # a deadline, a period, or the entry into force ("entered into force on 1 May")
+    not_signing_date=_c(r"\b(?:until|till|by|through|for|during|before|after|since|from|up\s+to|in\s+the\s+period"
+                        r"|into\s+force\s+(?:on|in))\s+(?:the\s+)?(?:end\s+of\s+)?$"),
     not_signing_after=_c(r"^\s*(?:onwards|and\s+beyond)"),
     heads=_heads(r"\b(?:the|its|our|this|that|her|his)\s+(?:state\s+)?{}\b|\b(?:State\s+)?{}\b",
                  agency=("agency", "Agency"), ministry=("ministry", "Ministry"),
@@ -154,7 +155,8 @@ FR = Lexicon(
     yesterday=_c(r"\bhier\b"),
     place_before=_c(r"\b(?:à|a|en|au|aux|dans|depuis|vers|visit[ée]?|visitent)\s+(?:la\s+|le\s+|l['’])?$"),
     not_signing_date=_c(r"(?:\bjusqu['’]\s*(?:à|au|en)|\bd['’]ici|\bpour|\bpendant|\bavant|\baprès|\bdepuis"
-                        r"|\bdurant|\bà\s+l['’]horizon|\bfin|\bdès)\s+(?:le\s+|la\s+|l['’])?$"),
+                        r"|\bdurant|\bà\s+l['’]horizon|\bfin|\bdès|\ben\s+vigueur\s+(?:le|en|depuis))"
+                        r"\s+(?:le\s+|la\s+|l['’])?$"),
     not_signing_after=_c(r"^\s*(?:et\s+au-delà)"),
     heads=_heads(r"(?:\bl['’]\s*|\b(?:cette|son|sa|leur|notre)\s+|\bdu\s+|\bau\s+|\ble\s+){}\b|\b{}\b",
                  agency=("agence", "Agence"), ministry=("minist[èe]re", "Minist[èe]re"),
@@ -184,7 +186,7 @@ AZ = Lexicon(
         ("programme", r"\b(?:birgə|fəaliyyət|əməkdaşlıq|iş|dövlət)\s+(?:\w+\s+)?(?:proqram|plan)(?!lar)\w*"
                       r"|\byol\s+xəritə\w*"),
         ("charter", r"\bxartiya\w*|\bnizamnamə\w*"),
-        ("agreement", r"\bsaziş\w*|\bmüqavilə\w*"
+        ("agreement", r"\bsaziş\w*|\bmüqavilə\w*(?![-\w])"
                       # a signed "document" is an agreement: "imzalanmış sənəd", "sənəd imzalanıb"
                       r"|(?<=imzalanmış\s)sənəd\w*|(?<=imzalanan\s)sənəd\w*|\bsənəd\w*(?=\s+imzala)"),
     ),
@@ -211,7 +213,9 @@ AZ = Lexicon(
     yesterday=_c(r"\bdünən\b"),
     place_before=_c(r"(?!)"),  # az marks the place with a suffix on the name itself ("Bakıda")
     not_signing_date=_c(r"(?!)"),
-    not_signing_after=_c(r"^[\w-]*\s+(?:\w+\s+)?(?:ədək|qədər|üçün|ərzində|dövr\w*|müddət\w*|bəri|etibarən)\b"
+    # a deadline, a period, or the entry into force ("2023-cü ildə qüvvəyə minməsi")
+    not_signing_after=_c(r"^[\w-]*\s+(?:\w+\s+)?(?:ədək|qədər|üçün|ərzində|dövr\w*|müddət\w*|bəri|etibarən"
+                         r"|qüvvəyə)\b"
                          r"|^-?(?:[cç][iıuü])?\s*ill[əa]r\w*|^[-\w]*?(?:d[əa]k|q[əa]d[əa]r)\b"
                          r"|^[-\w]*?(?:d[əa]n|t[əa]n)\s+(?:bəri|etibarən|başlayaraq)"),
     heads=_heads(r"\b{}\w*|\b(?:Dövlət\s+)?{}\w*",
@@ -224,7 +228,11 @@ AZ = Lexicon(
     possessive=_c(r"(?!)"),
     recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"),  # əvvəlcə: "first", today's event
     definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
-    source_after=_c(r"^['’-]?\w{0,4}\s+(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b|bildirir\b)"),
+    # after the name and its case ending, or its closing quote ("“Report” xəbər verir", "“Report”xəbər"):
+    # who reports, who was told ("AZƏRTAC-a ... məlumat verilib") and where it was published ("“Armenpress”də
+    # dərc olunmuş")
+    source_after=_c(r"^[”\"»]?['’-]?\w{0,4}\s*(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b"
+                    r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"),
     reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b|\bimza\s+atıb"
                         r"|\b(?:qəbul|təsdiq)\s+edil(?:ib|di)\b|\bmübadilə\s+edil(?:ib|di)\b"),
 )

@@ -24,9 +24,19 @@ _QUOTED = re.compile(r"[“\"«]([^”\"»“«]{2,80})[”\"»]")
 _WORD = re.compile(r"\S+")
 _PAREN = re.compile(r"\s*\([^()]*\)\s*$")
 _GOVERNMENT = re.compile(r"\s+(?:Respublikası(?:nın)?\s+)?Hökuməti\s*$")
+# A named group of states or governments: a capitalised modifier and a plural head ("Xəzəryanı dövlətlər",
+# "Mərkəzi Asiya ölkələrinin", "Türk dövlətlərinin hökumətləri").
+_COLLECTIVE = re.compile(r"((?:[A-ZƏİÖÜĞŞÇ][\w-]*\s+)+(?:dövlət|ölkə|hökumət)l[əa]r\w*"
+                         r"(?:\s+(?:hökumət|parlament|rəhbər)l[əa]ri\w*)?)\s*$")
+_LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"  # what an instrumental ending is spelt with
 _MAX_WORDS = 12  # a conjunct longer than this is a clause, not a name
 # Lower-case head nouns a quoted name may carry: “ExxonMobil” şirkəti, “Hieronica Limited” MMC.
 _QUOTED_HEAD = re.compile(r"^\s*(?:şirkət|kompaniya|bank|fond|qrup|holdinq|mmc|asc|qsc)\w*\s*$", re.IGNORECASE)
+
+
+def is_collective(party: Party) -> bool:
+    """The party names a group of states ("Xəzəryanı dövlətlər"): it binds every member, alone."""
+    return bool(_COLLECTIVE.fullmatch(party.text))
 
 
 def az_between(text: str, start: int, pos: int, mentions: list[Mention],
@@ -53,7 +63,7 @@ def _pieces(text: str, start: int, pos: int, mentions: list[Mention]) -> list[tu
     cuts: list[tuple[int, int]] = []
     for m in _SEPARATOR.finditer(text, start, pos):
         s, e = m.span()
-        if any(x.start < s and e <= x.end + 1 and x.end > s for x in mentions if x.end - x.start > e - s):
+        if any(x.start < s and e < x.end for x in mentions):
             continue  # "Elm və Mədəniyyət üzrə Təşkilatı": inside one name
         if s == start:
             continue
@@ -83,11 +93,20 @@ def _party(text: str, s: int, e: int, mentions: list[Mention]) -> tuple[Party | 
     i = len(words)
     while i > 0 and _capitalised(words[i - 1].group()):
         i -= 1
-    if i == len(words) or (len(words) - i == 1 and len(words[-1].group()) < 3):
+    if i == len(words):
+        group = _COLLECTIVE.search(tail)
+        if group:  # "Xəzəryanı dövlətlərin hökumətləri": a group of states is one (many-sided) party
+            name = group.group(1)
+            return Party(text=name, name=name), group.start(1) == 0
+        return None, False
+    if len(words) - i == 1 and len(words[-1].group()) < 3:
         return None, False
     run_start = s + words[i].start()
     whole = i == 0
-    inside = [m for m in mentions if s <= m.start and m.end <= s + len(piece) and m.label in ("ORG", "LOC", "PERSON")]
+    end = s + len(piece)
+    # a mention may run over the instrumental that ends the conjunct ("Ermənistanla" before "Azərbaycan")
+    inside = [m for m in mentions if s <= m.start and m.label in ("ORG", "LOC", "PERSON")
+              and (m.end <= end or (m.end - end <= 4 and not text[end:m.end].strip("-'’" + _LETTERS)))]
     # the name at the conjunct's end (before an acronym in brackets), else the acronym itself
     ends = [m for m in inside if m.end >= s + len(tail) - 1] or [m for m in inside if m.end >= s + len(piece) - 1]
     if ends:

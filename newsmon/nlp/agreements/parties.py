@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
-from newsmon.nlp.agreements.lists import az_between
+from newsmon.nlp.agreements.lists import az_between, is_collective
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
@@ -116,9 +116,10 @@ _EVENT_WORDS = tuple(fold(w) for w in "forum summit sammit sommet conferen konfr
 
 
 def names_an_event(m: Mention) -> bool:
-    """ "III Xəzər İqtisadi Forumunun", "Paris Peace Forum", "COP29 Summit": an event, never a party."""
+    """ "III Xəzər İqtisadi Forumunun", "Paris Peace Forum", "COP29 Summit": an event, never a party; also
+    when NER glued a neighbour to it ("Xəzər İqtisadi Forumu Xəzəryanı")."""
     words = fold(m.text).split()
-    return m.label == "ORG" and bool(words) and words[-1].startswith(_EVENT_WORDS)
+    return m.label == "ORG" and any(w.startswith(_EVENT_WORDS) for w in words[1:] or words)
 
 
 def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
@@ -194,6 +195,12 @@ def candidates(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> tuple[list[Me
     return orgs, locs
 
 
+def named_states(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list[Party]:
+    """The states the sentence names as actors (no places, no modifiers of an organisation), in order."""
+    _, locs = candidates(ctx, sent, lex)
+    return _parties(locs)
+
+
 def anaphor_kind(phrase: str) -> str | None:
     """What "the two agencies" / "les deux pays" / "iki ölkə" refers to: "agency", "state" or None (any)."""
     folded = fold(phrase)
@@ -223,7 +230,7 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     group, anaphor = _between(ctx, sent, lex, pool)
     if lex.postposition and not anaphor:
         listed = _listed(ctx, sent, lex, trigger)
-        if len(listed) >= 2:
+        if len(listed) >= 2 or (listed and is_collective(listed[0])):
             return SentenceParties(listed)
     if len(group) >= 2:
         return SentenceParties(_parties(group))
