@@ -4,6 +4,8 @@
     python docs/screenshots/take.py                # crawls the sample site (newsmon demo) into a temp dir
     python docs/screenshots/take.py --db demo.db   # or shoots an existing database (crawled in the
                                                    # last 24 hours, for the digests to show something)
+    python docs/screenshots/take.py --db /tmp/newsmon-realnews/realnews.db --out /tmp/shots \
+        --entity loc:azerbaijan --query memorandum   # the real-news crawl (benchmarks/realnews_site.py)
 
 Needs chromium and chromium-driver (apt) and Selenium (the dev extra). Writes docs/screenshots/*.png,
 each cut at 1,400 px high and reduced to 256 colours (Pillow) so it stays well under 300 KB.
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import threading
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 from PIL import Image
 from selenium import webdriver
@@ -31,15 +34,14 @@ MAX_HEIGHT = 1400
 CHROMIUM_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync",
                   "--no-first-run", "--disable-extensions", "--hide-scrollbars")
-PAGES = [  # (file name, path on the web UI)
-    ("overview", "/"),
-    ("search", "/search?q=ASAN+memorandum"),
-    ("entities", "/entities"),
-    ("entity", "/entity/sapssi"),
-    ("agreements", "/agreements"),
-    ("agreement-charts", "/agreements/charts"),
-    ("digest", "/digest"),  # the last 24 hours: all of a demo crawled just now
-]
+
+
+def pages(query: str, entity: str) -> list[tuple[str, str]]:
+    """(file name, path on the web UI) of each page shot."""
+    return [("overview", "/"), ("search", "/search?q=" + quote_plus(query)), ("entities", "/entities"),
+            ("entity", "/entity/" + quote(entity)), ("agreements", "/agreements"),
+            ("agreement-charts", "/agreements/charts"),
+            ("digest", "/digest")]  # the last 24 hours: all of a database crawled just now
 
 
 def newsmon(*args: str) -> subprocess.CompletedProcess:
@@ -60,14 +62,17 @@ def shoot(driver: webdriver.Chrome, url: str, width: int, out: Path) -> None:
     png = driver.get_screenshot_as_png()
     image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT)
     image.save(out, optimize=True)
-    print(f"{out.relative_to(REPO)}: {image.width}x{image.height}, {out.stat().st_size // 1024} KB")
+    print(f"{out.relative_to(REPO) if out.is_relative_to(REPO) else out}: {image.width}x{image.height}, {out.stat().st_size // 1024} KB")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--db", type=Path, help="Database to show (default: a fresh `newsmon demo` crawl).")
     parser.add_argument("--out", type=Path, default=HERE, help="Folder for the PNGs (default: %(default)s).")
+    parser.add_argument("--query", default="ASAN memorandum", help="Search shot (default: %(default)s).")
+    parser.add_argument("--entity", default="sapssi", help="Entity id shot (default: %(default)s).")
     args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
     chromium, chromedriver = shutil.which("chromium"), shutil.which("chromedriver")
     if not (chromium and chromedriver):
         sys.exit("needs chromium and chromedriver: apt-get install chromium chromium-driver")
@@ -93,7 +98,7 @@ def main() -> int:
         driver = webdriver.Chrome(service=Service(chromedriver), options=options)
         driver.set_page_load_timeout(60)
         try:
-            for name, path in PAGES:
+            for name, path in pages(args.query, args.entity):
                 shoot(driver, server.url.rstrip("/") + path, 1024, args.out / f"{name}.png")
             digest = Path(tmp) / "digest.html"
             made = newsmon("--db", str(db.resolve()), "digest", "--format", "html", "--out", str(digest))
