@@ -254,6 +254,7 @@ def use_exports(db: Path, work: Path, report: dict[str, Any]) -> None:
     records = [json.loads(line) for line in (work / "c.jsonl").read_text("utf-8").splitlines()]
     by_id = {r["id"]: r for r in records}
     entities = sum(len(r["entities"]) for r in records)
+    csv.field_size_limit(sys.maxsize)  # a long article's text and entity list pass the 128 KB default
     with open(work / "c.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     result["csv"]["same_as_jsonl"] = all(json.loads(row["entities"]) == by_id[row["id"]]["entities"]
@@ -345,6 +346,8 @@ def main() -> int:
     parser.add_argument("--per-outlet", type=int, default=60, help="Articles per outlet (default 60).")
     parser.add_argument("--work", type=Path, default=Path("/tmp/newsmon-realnews"), help="Site, db, outputs.")
     parser.add_argument("--processes", default="", help="Passed to `newsmon crawl --processes`.")
+    parser.add_argument("--reuse", action="store_true", help="Keep the site and database of an earlier run "
+                        "in --work; only use them.")
     parser.add_argument("--serve", action="store_true", help="After the run, keep the web UI up (Ctrl-C).")
     args = parser.parse_args()
     if not POOL.is_dir():
@@ -352,17 +355,24 @@ def main() -> int:
     work = args.work.resolve()
     work.mkdir(parents=True, exist_ok=True)
     db = work / "realnews.db"
-    for stale in work.glob("realnews.db*"):
-        stale.unlink()
-    written = build_site(work / "site", args.per_outlet)
-    report: dict[str, Any] = {"site": {o: len(ids) for o, ids in written.items()}}
-    with serve(work / "site") as base:
-        (work / "sources.toml").write_text(sources_text(base, written), "utf-8")
-        crawl = ["crawl", "--sources", str(work / "sources.toml")]
-        crawl += ["--processes", args.processes] if args.processes else []
-        out, seconds = newsmon(db, *crawl)
-        report["crawl"] = {"seconds": round(seconds, 1), "run": json.loads(newsmon(db, "runs", "--format", "json")[0])[0]}
+    if args.reuse and db.is_file():
+        report: dict[str, Any] = json.loads((work / "report.json").read_text("utf-8")) if (
+            work / "report.json").is_file() else {}
         top_id = use_cli(db, work, report)
+    else:
+        for stale in work.glob("realnews.db*"):
+            stale.unlink()
+        written = build_site(work / "site", args.per_outlet)
+        report = {"site": {o: len(ids) for o, ids in written.items()}}
+        with serve(work / "site") as base:
+            (work / "sources.toml").write_text(sources_text(base, written), "utf-8")
+            crawl = ["crawl", "--sources", str(work / "sources.toml")]
+            crawl += ["--processes", args.processes] if args.processes else []
+            _, seconds = newsmon(db, *crawl)
+            report["crawl"] = {"seconds": round(seconds, 1),
+                               "run": json.loads(newsmon(db, "runs", "--format", "json")[0])[0]}
+            top_id = use_cli(db, work, report)
+        (work / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
     use_exports(db, work, report)
     use_web(db, top_id, report)
     use_datasette(db, work, report)

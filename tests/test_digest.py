@@ -92,6 +92,8 @@ def test_eml_is_a_complete_message(db):
     for header in ("From", "To", "Subject", "Date", "Message-ID", "MIME-Version"):
         assert msg[header], header
     assert msg["To"] == "press@example.az" and "6 new articles" in msg["Subject"]
+    # on the header's own line, not folded onto the next (which readers show with a leading space)
+    assert msg["Subject"] == msg["Subject"].strip() and b"\nSubject: newsmon " in b"\n" + result.stdout_bytes
     assert msg.get_content_type() == "multipart/alternative"
     text = msg.get_body(("plain",)).get_content()
     html = msg.get_body(("html",)).get_content()
@@ -148,3 +150,16 @@ def test_default_period_is_the_last_day(db):
     assert NOW.year == 2025  # the fixture is in the past: nothing arrived in the last 24 hours
     result = CliRunner().invoke(cli, ["--db", str(db), "digest"])
     assert result.exit_code == 0 and ": 0 new articles" in result.output
+
+
+def test_subject_stays_on_its_header_line_for_a_busy_month():
+    """A long subject is folded by Python's e-mail package onto a continuation line, which mail readers
+    show with a leading space: the default subject must fit on the "Subject:" line for any counts."""
+    from email.message import EmailMessage
+
+    from newsmon.web.digest import subject
+    data = {"period": {"since": "2025-09-01T00:00:00+00:00", "until": "2025-10-01T00:00:00+00:00"},
+            "articles": [{}] * 12345, "agreements": [{}] * 678}
+    msg = EmailMessage()
+    msg["Subject"] = subject(data)
+    assert msg.as_string().startswith("Subject: newsmon 2025-09-01 to 2025-09-30: 12345 new articles")

@@ -74,8 +74,10 @@ def previous_period(data: dict[str, Any]) -> str:
 
 
 def subject(data: dict[str, Any]) -> str:
-    return (f"newsmon digest {_day(data, 'since')} to {_day(data, 'until')}: {len(data['articles'])} new "
-            f"articles, {len(data['agreements'])} agreements")
+    # Short enough (< 70 characters) to stay on the "Subject:" line: Python's e-mail folding moves a
+    # longer value to a continuation line, which readers then show with a leading space.
+    return (f"newsmon {_day(data, 'since')} to {_day(data, 'until')}: {len(data['articles'])} new articles, "
+            f"{len(data['agreements'])} agreements")
 
 
 def _parties(g: dict[str, Any]) -> str:
