@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import csv
 import email
+import hashlib
 import email.policy
 import html
 import json
@@ -87,9 +88,14 @@ def published_iso(value: str) -> str:
 
 def slug(article_id: str, prefix: str) -> str:
     """A file name that is its own URL path: ASCII letters, digits and hyphens (the French ids carry
-    accents, which a server would otherwise have to match percent-encoded)."""
-    ascii_id = unicodedata.normalize("NFKD", article_id[len(prefix) + 1:]).encode("ascii", "ignore").decode()
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_id)[:80].strip("-") or "article"
+    accents, which a server would otherwise have to match percent-encoded). Where letters were dropped
+    (accents, Armenian titles) a short hash of the id keeps two articles from sharing a file."""
+    rest = article_id[len(prefix) + 1:]
+    ascii_id = unicodedata.normalize("NFKD", rest).encode("ascii", "ignore").decode()
+    name = re.sub(r"[^A-Za-z0-9_-]+", "-", ascii_id)[:70].strip("-")
+    if name != rest:
+        name = f"{name}-{hashlib.sha1(article_id.encode()).hexdigest()[:8]}".lstrip("-")
+    return name
 
 
 def page_html(row: dict[str, Any], outlet: str, name: str, others: list[tuple[str, str]]) -> str:

@@ -48,6 +48,10 @@ _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Scripts that one language writes and langdetect has no profile for: without this, Armenian news
+# (next door to Azerbaijan, and common in French diaspora press) came back as Estonian, p=1.0.
+_SINGLE_LANGUAGE_SCRIPTS = (("hy", re.compile(r"[\u0531-\u0587\ufb13-\ufb17]")),
+                            ("ka", re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]")))
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
@@ -166,6 +170,10 @@ def _other_script(text: str) -> LangGuess:
         return LangGuess("ja", 1.0)
     if _HAN.search(text):
         return LangGuess("zh", 1.0)
+    letters = sum(ch.isalpha() for ch in text)
+    for lang, script in _SINGLE_LANGUAGE_SCRIPTS:
+        if 2 * len(script.findall(text)) > letters:
+            return LangGuess(lang, 1.0)
     ranked = langdetect_engine.detect_langs(text)
     if not ranked:
         return LangGuess(UND, 0.0)
