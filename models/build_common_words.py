@@ -1,47 +1,83 @@
-"""Build models/lexicon/az-common-words.txt: Azerbaijani words that are ordinary words, not names.
+"""Build models/lexicon/{az,en,fr}-common-words.txt: words that are ordinary words, not names.
 
-A statistical NER model trained on Wikipedia titles (WikiANN) tags capitalised sentence-initial words
-("Seminarda", "Xatırladaq", "Sənədin") as entities. A word counts as common when, inside sentences
-(never the first word), it is written in lower case at least twice and at least as often as
-capitalised. The NER stage drops a one-word mention at the start of a sentence when its lower-case
-form is in this list.
+A statistical NER model tags capitalised words that are no names: sentence-initial words for the
+Azerbaijani model trained on Wikipedia titles (WikiANN: "Seminarda", "Xatırladaq"), and for the
+English and French news models words capitalised by a heading, a caption or a share button ("Vidéo",
+"Recevez", "Career", "Allies"). A word counts as common when, inside sentences (never the first word),
+it is written in lower case often enough against how often it is capitalised there:
 
-    .venv/bin/python models/build_common_words.py   # reads ../shared/data/langid-train/az/*.txt
+  - az, from ../shared/data/langid-train/az/*.txt: lower case at least twice and at least as often as
+    capitalised (the NER stage drops a one-word mention at the start of a sentence in this list);
+  - en and fr, from the real-news pool ../shared/data/real-news/{en,fr}.jsonl: lower case at least
+    5 times and at least 4 times as often as capitalised inside a sentence (headings in title case
+    make the count conservative: a word a heading capitalises a lot stays out). Linking drops a
+    one-word PERSON, ORG or LOC outside the knowledge base whose folded form is in the list.
+
+    .venv/bin/python models/build_common_words.py            # all three
+    .venv/bin/python models/build_common_words.py en fr      # some
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SOURCE = REPO.parent / "shared" / "data" / "langid-train" / "az"
-OUT = REPO / "models" / "lexicon" / "az-common-words.txt"
+SHARED = REPO.parent / "shared" / "data"
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# a sentence (or heading, or list item) starts after these; its first word says nothing about case
+SENTENCE = re.compile(r"(?<=[.!?:;…])\s+|\n+|[«»“”\"()]")
 
 
 def az_lower(word: str) -> str:
     return word.replace("I", "ı").replace("İ", "i").lower()
 
 
-def main() -> None:
+def count(lines, lower_of) -> tuple[Counter, Counter]:
     lower, capital = Counter(), Counter()
-    files = sorted(SOURCE.glob("*.txt"))
-    for path in files:
-        for line in path.read_text(encoding="utf-8").splitlines():
-            for word in WORD.findall(line)[1:]:  # the first word is capitalised anyway
+    for line in lines:
+        for sentence in SENTENCE.split(line):
+            for word in WORD.findall(sentence)[1:]:  # the first word is capitalised anyway
                 if word[0].isupper():
-                    capital[az_lower(word)] += 1
+                    if not word.isupper() or len(word) == 1:  # "NATO", "LIRE": acronyms and shouting apart
+                        capital[lower_of(word)] += 1
                 else:
                     lower[word] += 1
-    common = sorted(w for w, n in lower.items() if n >= 2 and n >= capital[w] and len(w) > 1)
-    header = ["# Azerbaijani words written in lower case inside sentences (see models/build_common_words.py)"]
+    return lower, capital
+
+
+def write(lang: str, words: list[str], what: str, files: list[Path]) -> None:
+    out = REPO / "models" / "lexicon" / f"{lang}-common-words.txt"
+    header = [f"# {what} (see models/build_common_words.py)"]
     header += [f"# {p.name} sha256 {hashlib.sha256(p.read_bytes()).hexdigest()}" for p in files]
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text("\n".join(header + common) + "\n", encoding="utf-8")
-    print(f"{len(common)} common words -> {OUT}")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text("\n".join(header + words) + "\n", encoding="utf-8")
+    print(f"{len(words)} common words -> {out}")
+
+
+def build_az() -> None:
+    files = sorted((SHARED / "langid-train" / "az").glob("*.txt"))
+    lower, capital = count((line for p in files for line in p.read_text(encoding="utf-8").splitlines()), az_lower)
+    common = sorted(w for w, n in lower.items() if n >= 2 and n >= capital[w] and len(w) > 1)
+    write("az", common, "Azerbaijani words written in lower case inside sentences", files)
+
+
+def build_news(lang: str) -> None:
+    path = SHARED / "real-news" / f"{lang}.jsonl"
+    texts = (json.loads(line)["text"] for line in path.read_text(encoding="utf-8").split("\n") if line.strip())
+    lower, capital = count((p for t in texts for p in t.split("\n")), str.lower)
+    common = sorted(w for w, n in lower.items() if n >= 5 and n >= 4 * capital[w] and len(w) > 2)
+    write(lang, common, f"{lang} words written in lower case inside sentences of real news, 4 times as "
+                        f"often as capitalised there", [path])
+
+
+def main(langs: list[str]) -> None:
+    for lang in langs or ["az", "en", "fr"]:
+        build_az() if lang == "az" else build_news(lang)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -15,6 +15,7 @@ from dataclasses import replace
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems
+from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.mentions import (az_org_chains, clean_surface, is_demonym, is_false_positive, is_ordinary_word,
                                   looks_like_person, names_a_document, strip_attached_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stem, az_stems
@@ -52,12 +53,13 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     lower_words = {fold(w) for w in _WORD.findall(_URL.sub(" ", text)) if w[:1].islower()}
     if lang in SUFFIX_LANGS:
         mentions = az_org_chains(mentions, text, {az_stem(w) for w in lower_words} | common_stems("az"))
+    mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:
         if m.label == "DATE":
             linked.append((m, m.text))
             continue
-        surface = clean_surface(m.text, m.label, m.lang or lang)
+        surface = clean_surface(m.text, m.label, m.lang or lang, keep_article=_article_in_name(m, text))
         entity = _kb_entity(surface, m.lang or lang, kb, text, by_acronym, by_long)
         if entity:
             linked.append((replace(m, label=entity.label, canonical_id=entity.id,
@@ -70,7 +72,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         folded = fold(surface)
         long = by_acronym.get(folded) or by_acronym.get(fold(strip_attached_suffix(surface)))
         if long:  # an acronym defined in this text: same id as its long form
-            linked.append((replace(m, label=_acronym_label(m.label), canonical_id=derive_id(long, "ORG", lang),
+            label = "MISC" if names_a_document(long) else _acronym_label(m.label)  # "NSSM": a memorandum
+            linked.append((replace(m, label=label, canonical_id=derive_id(long, "ORG", lang),
                                    canonical_name=long), surface))
         elif folded in by_long:
             linked.append((replace(m, canonical_id=derive_id(surface, "ORG", lang), canonical_name=surface),
@@ -85,6 +88,13 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
     out = [_trim_to_surface(_with_derived_id(m, surface, lang), surface) for m, surface in linked]
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _article_in_name(m: Mention, text: str) -> bool:
+    """A capitalised article inside a sentence is part of the name ("lu dans Le Figaro")."""
+    first = m.text.split(" ", 1)[0]
+    return (first[:1].isupper() and fold(first) in ("le", "la", "les") and " " in m.text
+            and not re.search(r"(?:^|[.!?:;\n\"“”«»]\s*)$", text[max(0, m.start - 3):m.start]))
 
 
 def _trim_to_surface(m: Mention, surface: str) -> Mention:
@@ -112,6 +122,8 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
                 continue
             if entity:
                 m = Mention(acronym, entity.label, hit.start(), hit.end(), lang, entity.id, entity.name)
+            elif names_a_document(long):
+                continue  # an acronym of a document ("NSSM"), no actor
             else:
                 m = Mention(acronym, "ORG", hit.start(), hit.end(), lang, derive_id(long, "ORG", lang), long)
             added.append((m, acronym))

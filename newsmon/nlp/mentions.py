@@ -30,7 +30,7 @@ NOT_ENTITIES = frozenset(fold(t) for t in [
     "mémorandum d'entente", "anlaşma memorandumu", "covid", "covid-19", "covid 19", "coronavirus",
     "koronavirus", "pandemic", "pandemiya", "protocol", "protocole", "protokol", "agreement", "accord",
     "saziş", "charter", "decree", "décret", "fərman", "sərəncam", "agency", "ministry", "government",
-    "department", "agence", "ministère", "gouvernement", "agentlik", "agentliyi", "nazirlik", "nazirliyi",
+    "department", "administration", "agence", "ministère", "gouvernement", "agentlik", "agentliyi", "nazirlik", "nazirliyi",
     "hökumət", "dövlət", "state", "état", "republic", "république", "respublika",
     # demonyms the English model calls PERSON or ORG
     "azerbaijani", "azerbaijanis", "azeri", "korean", "koreans", "south korean", "uzbek", "georgian", "turkish",
@@ -91,10 +91,12 @@ BOILERPLATE = frozenset(fold(t) for t in "partager publié par lire aussi receve
 _GLUED_WORD = re.compile(r"(?<=[a-zà-ÿəıöüğçş])(?=[A-ZÀ-ÞƏİÖÜĞŞÇ][a-zà-ÿəıöüğçş]+$)")
 
 
-def clean_surface(text: str, label: str, lang: str | None = None) -> str:
-    """The name inside a mention: quotes, leading articles, titles (people), possessive "'s", a
-    hyphen/apostrophe-attached az suffix ("KOICA-nın"), the page furniture glued to it ("Facebook
-    Partager", "HébertPublié") and whatever follows a line break removed."""
+def clean_surface(text: str, label: str, lang: str | None = None, keep_article: bool = False) -> str:
+    """The name inside a mention: quotes, leading articles (unless `keep_article`: a capitalised
+    article inside a sentence belongs to the name, "Le Figaro", "Les Andelys"), a French elision
+    ("qu’Anar Mammadli"), titles (people), possessive "'s", a hyphen/apostrophe-attached az suffix
+    ("KOICA-nın"), the page furniture glued to it ("Facebook Partager", "HébertPublié") and whatever
+    follows a line break removed. A final period stays when it ends an abbreviation ("U.S.", "Jr.")."""
     s = text.split("\n")[0].strip(_QUOTES)
     words = s.split()
     if words:
@@ -108,17 +110,28 @@ def clean_surface(text: str, label: str, lang: str | None = None) -> str:
     if lang is None or lang in SUFFIX_LANGS:
         s = strip_attached_suffix(s)
     words = s.split()
-    while len(words) > 1 and fold(words[0]).rstrip(".") in ARTICLE_TOKENS:
+    while len(words) > 1 and fold(words[0]).rstrip(".") in ARTICLE_TOKENS and not keep_article:
         words = words[1:]
-    if words and re.match(r"^[lLdD][’']\w", words[0]) and lang in (None, "fr"):
-        words[0] = words[0][2:]
+    elision = _FR_ELISION.match(words[0]) if words else None
+    if elision and lang in (None, "fr"):
+        words[0] = words[0][elision.end():]
     if label == "PERSON":
         # titles, and articles after them ("Madame la Ministre", "Rəis Rüstəm Minnixanov", "Pape Léon XIV")
         while words and (fold(words[0]).rstrip(".") in TITLES or len(words) > 1 and fold(words[0]) in ARTICLE_TOKENS):
             words = words[1:]
         while words and fold(words[-1]).rstrip(".") in TITLES:  # "Ülvi bəy"
             words = words[:-1]
-    return " ".join(words).strip(_QUOTES + ",.;:")
+    joined = " ".join(words).lstrip(_QUOTES + ",.;:")
+    name = joined.rstrip(_QUOTES + ",.;:")
+    if joined[len(name):].startswith(".") and ABBREVIATION.search(name):
+        name += "."
+    return name
+
+
+# "l’", "d’", "qu’", "jusqu’", "lorsqu’" glued to the next word's capital ("qu’Anar Mammadli")
+_FR_ELISION = re.compile(r"^(?:[lLdD]|[nsjmtc]|qu|jusqu|lorsqu|puisqu|quoiqu)[’'](?=\w)")
+# "U.S.", "D.C.", "Jr.", "Inc.": the period is part of the name, not the sentence's end
+ABBREVIATION = re.compile(r"(?:(?<![\w.])(?:[A-Z]\.)+[A-Z]|\b(?:Jr|Sr|Inc|Ltd|Co|Corp|Bros|St))$")
 
 
 def is_false_positive(m: Mention, surface: str) -> bool:
@@ -139,12 +152,13 @@ def is_false_positive(m: Mention, surface: str) -> bool:
         return True  # "des Affaires étrangères" left of "Madame la Ministre des Affaires étrangères"
     if m.lang in SUFFIX_LANGS and " " not in surface and len(surface) >= 9 and _AZ_PASSIVE.search(folded):
         return True  # "Vurğulanıb", "Bildirilib": a verb opening the sentence
-    cased = [w for w in surface.split() if any(c.isupper() or c.islower() for c in w)]
-    if cased and not any(w[0].isupper() or w[0].isdigit() for w in cased):
+    cased = [_FR_ELISION.sub("", w) for w in surface.split() if any(c.isupper() or c.islower() for c in w)]
+    if cased and not any(w[0].isupper() or w[0].isdigit() for w in cased) and not _SITE.match(surface):
         return True  # no capitalised word: not a proper noun in az, en, fr or ru ("təcrübəsinin yeni mərhələsi")
     return False
 
 
+_SITE = re.compile(r"^[\w-]+\.[a-z]{2,4}$")  # "armenews.com": an outlet, named in lower case
 _ORDINAL_YEAR = re.compile(r"^\d{4}-?(?:c|ç)[iıuü]")
 _FUNCTION_WORDS = frozenset("de des du d la le les l of the and et".split())
 # az passive perfect, folded: -lanıb/-lənib, -ılıb/-ilib, -unub ("Vurğulanıb", "Göstərilib")

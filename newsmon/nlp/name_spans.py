@@ -1,0 +1,258 @@
+"""Span rules for English and French mentions: names the stock spaCy models cut, glue or invent.
+
+The models split a name at "of"/"de" ("Western District" + "Pennsylvania", "Conférence des évêques de"
++ "France"), take a post for an organisation ("National Security Advisor", "Secretary of Defense" ->
+"Defense"), tag each name of "the Biden-Harris Administration" a PERSON, and take capitalised ordinary
+words for names ("Vidéo", "Allies"). Each rule here is written for a construction of the language, not
+for an article; `link_mentions` applies them before linking, so the spans it links are the names.
+The span conventions are those of corpus/README.md: the longest name wins and nothing is nested in it.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+from functools import lru_cache
+
+from newsmon.model import Mention
+from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
+from newsmon.settings import MODELS_DIR
+from newsmon.text.normalize import fold
+
+_ENTITY = ("PERSON", "ORG", "LOC")
+
+
+@lru_cache(maxsize=None)
+def common_words(lang: str) -> frozenset[str]:
+    """Folded words of `lang` that real news writes in lower case inside sentences far more often than
+    capitalised (models/lexicon/<lang>-common-words.txt, built by models/build_common_words.py)."""
+    path = MODELS_DIR / "lexicon" / f"{lang}-common-words.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(fold(w) for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
+
+
+def _replace_inside(mentions: list[Mention], new: Mention) -> list[Mention]:
+    """`mentions` less those inside or across `new`'s span, plus `new` (dates stay)."""
+    kept = [m for m in mentions if m.label == "DATE" or m.end <= new.start or m.start >= new.end]
+    return sorted(kept + [new], key=lambda m: (m.start, -m.end))
+
+
+def _inner_link(new: Mention, inner: Iterable[Mention]) -> Mention:
+    """A joined span links where its place did when the knowledge base knew that place ("Republic of
+    South Africa" -> South Africa)."""
+    for m in inner:
+        if m.canonical_id and m.label == new.label:
+            return replace(new, canonical_id=m.canonical_id, canonical_name=m.canonical_name)
+    return new
+
+
+# -- English ------------------------------------------------------------------------------------
+
+# "the Biden-Harris Administration", "the Trump Administration": a government named after its leaders.
+_ADMINISTRATION = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+[-–])*[A-Z][a-z]+)\s+Administration\b")
+# Posts, not bodies: an ORG that begins or ends with one of these is a job title ("National Security
+# Advisor", "General Counsel", "Coordinator for Reconstruction and Stabilization").
+_POSTS = frozenset(fold(w) for w in """advisor advisors adviser advisers counsel coordinator secretary
+secretaries director envoy spokesperson spokesman administrator commissioner ambassador""".split())
+_ORG_HEADS_EN = frozenset("office bureau department council board agency commission committee".split())
+# "Assistant Secretary of Defense", "Secretary of State (Diplomatic Security)": the post's department is
+# part of the title, not a mention of the body.
+_AFTER_SECRETARY = re.compile(r"\bSecretar(?:y|ies)\s+(?:of|for)\s+(?:the\s+)?$")
+# "<Western District> of <Pennsylvania>", "Republic of <South Africa>": one place.
+_PLACE_OF = re.compile(r"(?:(?:[A-Z][a-z]+\s+)*(?:District|Republic|Kingdom|Commonwealth|Federation|"
+                       r"Principality|Sultanate|Emirate|State|Province|Region|Islands?|Gulf|Bay|Sea)\s+of\s+"
+                       r"(?:the\s+)?)$")
+_COMPASS = re.compile(r"(?:East|West|North|South|Central|Southeast|Southwest|Northeast|Northwest|"
+                      r"Eastern|Western|Northern|Southern)\s+$")
+_PLACE_NOUN = re.compile(r"^\s+(?:Strait|Straits|Sea|Valley|Ocean|River|Canal|Mountains|Peninsula|Basin|"
+                         r"Corridor|Desert|Islands?)\b")
+
+
+def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
+    """English mentions with the constructions above joined, trimmed or dropped."""
+    for hit in _ADMINISTRATION.finditer(text):
+        name = text[hit.start(1):hit.end(1)]
+        inside = [m for m in mentions if hit.start() <= m.start < hit.end() and m.label != "DATE"]
+        if inside or text[max(0, hit.start() - 4):hit.start()].lower() == "the ":
+            if fold(name) not in ("the", "this", "our", "an"):
+                mentions = _replace_inside(mentions, Mention(hit.group(0), "ORG", hit.start(), hit.end(),
+                                                             "en"))
+    out: list[Mention] = []
+    for m in mentions:
+        if m.lang != "en" or m.label not in _ENTITY or m.canonical_id:
+            out.append(m)
+            continue
+        words = [fold(w) for w in m.text.split()]
+        if words and words[0] == "the":
+            words = words[1:]
+        if m.label == "ORG" and words and (
+                words[-1] in _POSTS and words[0] not in _ORG_HEADS_EN
+                or words[0] in _POSTS and len(words) > 1 and words[1] in ("for", "of")
+                or _AFTER_SECRETARY.search(text[max(0, m.start - 40):m.start])):
+            continue
+        m = _trim_lower_tail(m)
+        out.append(m)
+    return _join_places(out, text)
+
+
+def _trim_lower_tail(m: Mention) -> Mention:
+    """"Indo-Pacific region" -> "Indo-Pacific": an English name does not end in a lower-case word."""
+    words = m.text.split(" ")
+    n = len(words)
+    while n > 1 and (words[n - 1][:1].islower() or words[n - 1] in ("of", "the", "and")):
+        n -= 1
+    if n == len(words):
+        return m
+    kept = " ".join(words[:n])
+    return replace(m, text=kept, end=m.start + len(kept))
+
+
+def _join_places(mentions: list[Mention], text: str) -> list[Mention]:
+    out = list(mentions)
+    for m in mentions:
+        if m.label != "LOC" or m.lang != "en" or m not in out:
+            continue
+        start, end = m.start, m.end
+        head = _PLACE_OF.search(text[max(0, m.start - 80):m.start])
+        if head:
+            start = m.start - len(head.group(0))
+            if text.startswith("The ", start):
+                start += 4
+        compass = _COMPASS.search(text[max(0, start - 12):start])
+        if compass and not _sentence_start(text, start - len(compass.group(0))):
+            start -= len(compass.group(0))
+        tail = _PLACE_NOUN.match(text[end:end + 20])
+        if tail:
+            end += tail.end()
+        if (start, end) == (m.start, m.end):
+            continue
+        new = Mention(text[start:end], "LOC", start, end, m.lang)
+        if head and _COUNTRY_OF.match(head.group(0)) and not compass and not tail:
+            new = _inner_link(new, [m])  # "Republic of South Africa" is South Africa; "West Africa" is not Africa
+        out = _replace_inside(out, new)
+    return out
+
+
+_COUNTRY_OF = re.compile(r"(?:The\s+)?(?:Republic|Kingdom|Commonwealth|Federation|Principality|Sultanate|"
+                         r"Emirate|State)\s+of\b")
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    return bool(re.search(r"(?:^|[.!?:;\n\"“”«»]\s*)$", text[max(0, at - 3):at]))
+
+
+# -- French -------------------------------------------------------------------------------------
+
+# Head nouns of French organisation names; capitalised, they open a name that runs on over "de/du/des"
+# ("Conférence des évêques de France", "Chambre de Commerce et d'Industrie de Normandie").
+_FR_ORG_HEADS = frozenset(fold(w) for w in """
+académie agence ambassade assemblée association banque bureau cercle chambre collectif comité commission
+communauté confédération conférence conseil consulat cour délégation diocèse direction fédération
+fondation haut-commissariat institut ministère mission observatoire office organisation parlement
+secrétariat syndicat tribunal union université œuvre église patriarcat éparchie
+""".split())
+# Lower case, these two always name one institution when a place follows ("ambassade des États-Unis").
+_FR_LOWER_HEADS = frozenset(("ambassade", "consulat"))
+_FR_PREP = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|et\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]))"
+# words that end a name: articles, pronouns, verbs, conjunctions (lower case only; "et" before "de" joins)
+_FR_STOP = "|".join("""le la les un une et ou à au aux en dans pour par sur avec sans sous entre qui que dont est sont a ont été être se sa son ses leur leurs ce cette ces il elle ils elles on nous vous pas ne plus""".split())
+_FR_CAP = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*"
+_FR_LOW = rf"(?!(?:de|du|des|d['’]|{_FR_STOP})\b)[a-zà-öø-ÿœ][\w’'-]*"
+# head, its capitalised or lower-case adjectives, then "de"-phrases of up to three words each
+_FR_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
+_FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_FR_LOW}))?"
+                     rf"(?:\s+{_FR_PREP}(?:{_FR_CAP}|{_FR_LOW})(?:\s+(?:{_FR_CAP}|{_FR_LOW})){{0,2}})+)")
+
+
+
+def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
+    """French organisation names kept whole: a head noun ("Conseil", "Ambassade") followed by "de"-
+    phrases that reach a capitalised word becomes one ORG, in place of the pieces NER found in it. The
+    name ends at its last capitalised word; it never crosses a clause word ("qui", "est", "et" not
+    followed by "de") or a sentence end."""
+    for word in _FR_WORD.finditer(text):
+        head = word.group()
+        if fold(head) not in _FR_ORG_HEADS:
+            continue
+        hit = _FR_ORG.match(text, word.start())
+        if hit is None:
+            continue
+        if not (head[:1].isupper() and fold(head) in _FR_ORG_HEADS or head in _FR_LOWER_HEADS):
+            continue
+        start = hit.start()
+        end = _last_capital_end(text, hit.start("rest"), hit.end())
+        if end is None:
+            continue
+        inside = [m for m in mentions if m.label in _ENTITY and start <= m.start < end]
+        if any(m.end > end or m.start < start < m.end for m in mentions if m.label in _ENTITY
+               and m.start < end and m.end > start):
+            continue  # a name already crosses the edge: leave it to the model
+        new = Mention(text[start:end], "ORG", start, end, "fr")
+        if inside or head[:1].isupper():  # the model's MISC pieces ("L’Œuvre d’Orient") give way too
+            mentions = sorted([m for m in mentions if m.label == "DATE" or m.end <= start or m.start >= end]
+                              + [new], key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def _last_capital_end(text: str, start: int, end: int) -> int | None:
+    """End of the last capitalised word in text[start:end] ("d’Orient" counts as capitalised)."""
+    last = None
+    for w in re.finditer(r"[\w’'-]+", text[start:end]):
+        if re.sub(r"^[dl]['’]", "", w.group())[:1].isupper():
+            last = start + w.end()
+    return last
+
+
+# -- both -----------------------------------------------------------------------------------------
+
+def drop_common_words(mentions: list[Mention], lang: str) -> list[Mention]:
+    """One-word mentions outside the knowledge base that are ordinary words of `lang` ("Vidéo",
+    "Allies", "Photo"), unless the article also uses the word inside a longer person's name
+    ("Price" after "Marcus Price")."""
+    common = common_words(lang)
+    if not common:
+        return mentions
+    in_names = {fold(w) for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
+    return [m for m in mentions if m.label not in _ENTITY or m.canonical_id or (m.lang or lang) != lang
+            or " " in m.text.strip() or m.text.isupper() or fold(m.text) not in common
+            or fold(m.text) in in_names or is_demonym(m.text, lang)]  # nationalities: linking's MISC
+
+
+_DOMAIN = re.compile(r"(?<![\w@/.-])([A-Za-z][A-Za-z0-9-]{2,}\.(?:com|info|org|net|fr|am|az|ru|eu))(?![\w/@-])")
+
+
+def source_domains(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """A site named by its bare domain ("armenews.com", "kzhome.info") is the outlet, an ORG; a
+    domain inside a link or an address is not."""
+    for hit in _DOMAIN.finditer(text):
+        across = [m for m in mentions if m.start < hit.end(1) and hit.start(1) < m.end]
+        if any(m.label in _ENTITY and (m.start < hit.start(1) or m.end > hit.end(1)) for m in across):
+            continue  # inside a longer name
+        new = Mention(hit.group(1), "ORG", hit.start(1), hit.end(1), lang)
+        mentions = sorted([m for m in mentions if m not in across] + [new], key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+def abbreviation_periods(mentions: list[Mention], text: str) -> list[Mention]:
+    """"U.S." and "Jr." keep their period where a match stopped before it (knowledge-base matches do)."""
+    out = []
+    for m in mentions:
+        if m.label in _ENTITY and text[m.end:m.end + 1] == "." and _ABBREVIATION.search(m.text):
+            m = replace(m, text=m.text + ".", end=m.end + 1)
+        out.append(m)
+    return out
+
+
+def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """Every rule of this module for an article of language `lang` (mentions of other languages in
+    it pass through)."""
+    mentions = abbreviation_periods(mentions, text)
+    if lang == "en":
+        mentions = english_spans(mentions, text)
+    elif lang == "fr":
+        mentions = french_spans(mentions, text)
+    if lang in ("en", "fr"):
+        mentions = drop_common_words(mentions, lang)
+        mentions = source_domains(mentions, text, lang)
+    return mentions

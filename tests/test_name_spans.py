@@ -1,0 +1,91 @@
+"""English and French span rules (newsmon/nlp/name_spans.py) on sentences of the kind real news writes:
+names joined over "of"/"de", posts that are no bodies, governments named after leaders, ordinary
+words, abbreviations and outlets' domains."""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.model import Mention
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.linking import link_mentions
+from newsmon.nlp.mentions import clean_surface
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase(())  # rules only
+
+
+def at(text: str, surface: str, label: str, lang: str) -> Mention:
+    start = text.index(surface)
+    return Mention(surface, label, start, start + len(surface), lang)
+
+
+def names(text: str, found: list[tuple[str, str]], lang: str, kb: KnowledgeBase) -> list[tuple[str, str]]:
+    linked = link_mentions([at(text, s, label, lang) for s, label in found], text, lang, kb)
+    return [(m.text, m.label) for m in linked]
+
+
+@pytest.mark.parametrize("text, label, lang, name", [
+    ("U.S.", "LOC", "en", "U.S."),
+    ("Joseph R. Biden, Jr.", "PERSON", "en", "Joseph R. Biden, Jr."),
+    ("Fiserv, Inc.", "ORG", "en", "Fiserv, Inc."),
+    ("Paris.", "LOC", "fr", "Paris"),
+    ("qu’Anar Mammadli", "PERSON", "fr", "Anar Mammadli"),
+    ("jusqu’Erevan", "LOC", "fr", "Erevan"),
+])
+def test_clean_surface_keeps_abbreviations_and_drops_elisions(text, label, lang, name):
+    assert clean_surface(text, label, lang) == name
+
+
+def test_administration_named_after_leaders_is_one_org(kb):
+    text = "The Biden-Harris Administration is committed to it, said the Trump Administration."
+    assert names(text, [("Biden", "PERSON"), ("Harris", "PERSON"), ("Trump", "PERSON")], "en", kb) == [
+        ("Biden-Harris Administration", "ORG"), ("Trump Administration", "ORG")]
+
+
+def test_posts_are_not_organisations(kb):
+    text = ("Ms. Smith, to be Assistant Secretary of Defense, met the National Security Advisor and the "
+            "Council of Economic Advisors.")
+    found = [("Defense", "ORG"), ("National Security Advisor", "ORG"), ("Council of Economic Advisors", "ORG")]
+    assert names(text, found, "en", kb) == [("Council of Economic Advisors", "ORG")]
+
+
+def test_english_places_joined_over_of_and_trimmed(kb):
+    text = "Attorney for the Western District of Pennsylvania, in the Republic of South Africa and the Indo-Pacific region."
+    found = [("Western District", "ORG"), ("Pennsylvania", "LOC"), ("South Africa", "LOC"),
+             ("Indo-Pacific region", "LOC")]
+    assert names(text, found, "en", kb) == [("Western District of Pennsylvania", "LOC"),
+                                             ("Republic of South Africa", "LOC"), ("Indo-Pacific", "LOC")]
+
+
+def test_french_organisations_run_over_de(kb):
+    text = ("L’Œuvre d’Orient, la Conférence des évêques de France et l’ambassade d’Arménie en France ont "
+            "écrit à la Chambre de Commerce et d’Industrie de Normandie qui répond.")
+    found = [("L’Œuvre d’Orient", "MISC"), ("France", "LOC"), ("Arménie", "LOC"), ("France", "LOC"),
+             ("Normandie", "LOC")]
+    got = names(text, found, "fr", kb)
+    assert got[:3] == [("Œuvre d’Orient", "ORG"), ("Conférence des évêques de France", "ORG"),
+                       ("ambassade d’Arménie", "ORG")]
+    assert ("Chambre de Commerce et d’Industrie de Normandie", "ORG") in got
+    assert ("Normandie", "LOC") not in got  # nothing nested in the longer name
+
+
+def test_lower_case_head_needs_a_name_inside(kb):
+    text = "L’ambassade a fermé ses portes de la rue."
+    assert names(text, [], "fr", kb) == []
+
+
+def test_ordinary_words_and_domains(kb):
+    text = "Vidéo de la rencontre à Erevan. © armenews.com 2024, voir https://www.armenews.com/a"
+    got = names(text, [("Vidéo", "PERSON"), ("Erevan", "LOC")], "fr", kb)
+    assert got == [("Erevan", "LOC"), ("armenews.com", "ORG")]
+
+
+def test_capitalised_article_inside_a_sentence_is_part_of_the_name(kb):
+    text = "Selon Le Figaro, la ville. Le Figaro dit."
+    first = at(text, "Le Figaro", "ORG", "fr")
+    second_start = text.index("Le Figaro", first.end)
+    second = Mention("Le Figaro", "ORG", second_start, second_start + 9, "fr")
+    linked = link_mentions([first, second], text, "fr", kb)
+    assert [m.text for m in linked] == ["Le Figaro", "Figaro"]
