@@ -188,3 +188,17 @@ def test_regional_person_names_mislabelled_org_become_people():
     text = "Firouz Rakhimov a signé avec le ministère de la Justice."
     (person,) = link_mentions([Mention("Firouz Rakhimov", "ORG", 0, 15, "fr")], text, "fr", KnowledgeBase.load())
     assert person.label == "PERSON" and person.canonical_id.startswith("person:firouz-ra")
+
+
+def test_a_name_with_the_fathers_name_is_the_same_person(kb):
+    """Decrees sign "İlham Heydər oğlu Əliyev": that is İlham Əliyev, in the KB or not; "the daughter
+    of" with a genitive names someone else."""
+    text = "Azərbaycan Respublikasının Prezidenti İlham Heydər oğlu Əliyev. Anar Rəşid oğlu Quliyev və Leyla Anar qızı Həsənova."
+    linked = link_mentions(mentions(text, "az", ("İlham Heydər oğlu Əliyev", "PERSON"),
+                                    ("Anar Rəşid oğlu Quliyev", "PERSON"), ("Leyla Anar qızı Həsənova", "PERSON")),
+                           text, "az", kb)
+    assert [m.canonical_id for m in linked] == ["person:ilham-aliyev", derive_id("Anar Quliyev", "PERSON", "az"),
+                                                derive_id("Leyla Həsənova", "PERSON", "az")]
+    assert linked[1].canonical_name == "Anar Quliyev"
+    assert derive_id("Qurbanqulu Berdiməhəmmədovun qızı Oquldjaxan", "PERSON", "az") != \
+        derive_id("Qurbanqulu Oquldjaxan", "PERSON", "az")

@@ -28,6 +28,12 @@ _AZ_ORG_CASE = re.compile(r"(?<=[iu])(?:" + "|".join(POSSESSIVE_CASE_SUFFIXES) +
 _ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,11}$")
 _WORD = re.compile(r"[^\W\d_]+")
 _URL = re.compile(r"\S*(?:https?://|www\.|@)\S*|\S+\.(?:com|org|net|fr|az|ru|info)\b\S*")  # lower case in links says nothing
+# A full name with the father's given name: "İlham Heydər oğlu Əliyev" (son of Heydər), "Leyla İlham
+# qızı Əliyeva"; Russian "оглы/кызы", romanised "oglu/ogly/gizi". The same person as "İlham Əliyev": it
+# is how decrees sign and how official biographies name people. A genitive before "qızı/oğlu"
+# ("Berdiməhəmmədovun qızı Oquldjaxan", the daughter of) names another person and is left alone.
+_PATRONYMIC = re.compile(r"^(\S+) (?!\S*(?:ov|ev|yev)(?:un|in|ün|ın) )\S+ "
+                         r"(?:oğlu|qızı|oglu|ogly|ogli|oghlu|qizi|gizi|kizi|kyzy|оглы|кызы) (\S.*)$", re.IGNORECASE)
 _CONNECTORS = frozenset(fold(t) for t in "of for and the on in de du des la le l d et pour aux à en "
                         "və üzrə ilə yanında и по для при".split())
 
@@ -61,6 +67,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             continue
         surface = clean_surface(m.text, m.label, m.lang or lang, keep_article=_article_in_name(m, text))
         entity = _kb_entity(surface, m.lang or lang, kb, text, by_acronym, by_long)
+        if entity is None and without_patronymic(surface) != surface:
+            entity = _kb_entity(without_patronymic(surface), m.lang or lang, kb, text, by_acronym, by_long)
         if entity:
             linked.append((replace(m, label=entity.label, canonical_id=entity.id,
                                    canonical_name=entity.name), surface))
@@ -138,8 +146,14 @@ def derive_id(name: str, label: str, lang: str | None = None) -> str:
     name ("Anar Quliyev", "Anar Guliyev"; "Leyla Həsənova", "Leyla Hasanova") give one id."""
     base = _base_form(name, label, lang)
     if label == "PERSON":
-        base = person_key(base)
+        base = person_key(without_patronymic(base))
     return f"{_ID_PREFIX.get(label, 'misc')}:{slugify(base)}"
+
+
+def without_patronymic(name: str) -> str:
+    """"İlham Heydər oğlu Əliyev" -> "İlham Əliyev"; any other name unchanged."""
+    m = _PATRONYMIC.match(name)
+    return f"{m[1]} {m[2]}" if m else name
 
 
 # English texts romanise Azerbaijani letters (ə q x ş ç c ğ as a g kh sh ch j gh); reducing both
@@ -317,7 +331,8 @@ def _female_form(word: str, stem: str) -> bool:
 
 def _derived(surface: str, label: str, lang: str | None) -> tuple[str, str]:
     """(id, canonical name) for a mention outside the KB."""
-    return derive_id(surface, label, lang), _base_form(surface, label, lang)
+    name = _base_form(surface, label, lang)
+    return derive_id(surface, label, lang), without_patronymic(name) if label == "PERSON" else name
 
 
 def _with_derived_id(m: Mention, surface: str, lang: str) -> Mention:
