@@ -57,10 +57,10 @@ TEMPLATES = [
     r"(?<!\w)(?P<x><MOD><Y1>)<UNIT>",  # fin 2024, mi-2025
     r"(?<!\w)(?P<x>(?:printemps|été|automne|hiver)\s+(?:de\s+)?<Y1>)<UNIT>",  # (à l')automne 2016
     r"\b<EVENT>\s+(?:\w+\s+)?d[e'’]\s*(?P<x><Y1>)<UNIT>",  # les élections législatives de 2016
-    # l'édition 2025, le budget 2025, la stratégie 2030: the noun names its year directly; the
-    # determiner keeps out verbs spelt like the nouns ("le portail a traité 2016 demandes")
-    r"(?:\b(?:la|le|les|du|des|son|sa|ses|leur|leurs|cette|ce)\s+|\bl['’]|\bd['’])<EVENT>\s+(?P<x><Y1>)<UNIT>"
-    r"(?!\s*(?:<DASH>|à|et)\s*\d)",
+    # l'édition 2025, le budget 2025, la stratégie 2030: the noun names its year directly ("traité"
+    # only after a determiner: "le portail a traité 2016 demandes" is the verb)
+    r"(?:\b(?:la|le|les|du|des|son|sa|ses|leur|leurs|cette|ce)\s+|\bl['’]|\bd['’]|(?<!\w)(?!traité\b))<EVENT>"
+    r"\s+(?P<x><Y1>)<UNIT>(?!\s*(?:<DASH>|à|et)\s*\d)",
     # le XXIe siècle, le 19e siècle: 1801/1900 (a century is a range of years)
     # (never "XVe siècle av. J.-C.", before our era)
     r"(?<!\w)(?P<century>(?-i:[XVI]+)(?:e|ème|è|ᵉ)|(?:1\d|2[01])(?:e|ème|è|ᵉ))\s+siècle(?!\w)"
