@@ -112,7 +112,7 @@ def test_progress_bar_is_drawn_on_a_terminal(one_site, tmp_path):
 
 
 def test_an_overlapping_run_on_the_same_database_is_refused(one_site, tmp_path):
-    from newsmon.crawl.crawler import run_lock
+    from newsmon.crawl.runlock import run_lock
     _, path = one_site
     db = tmp_path / "n.db"
     with run_lock(str(db)):  # as if yesterday's cron run were still going
@@ -124,7 +124,7 @@ def test_an_overlapping_run_on_the_same_database_is_refused(one_site, tmp_path):
 def test_a_symlink_to_a_database_that_is_being_crawled_is_refused_too(one_site, tmp_path):
     """Issue 10 (lock): the lock was keyed on the path string, so a crawl through a symlink to the
     same database ran beside the first and died on a UNIQUE constraint."""
-    from newsmon.crawl.crawler import run_lock
+    from newsmon.crawl.runlock import run_lock
     _, path = one_site
     db = tmp_path / "n.db"
     Store(db).close()

@@ -33,7 +33,8 @@ def crawl(obj: CliContext, sources_path: str, workers: int, contact: str, proces
     Example:
         newsmon --db coverage.db crawl --sources corpus/sources/azerbaijan-egov.toml
     """
-    from newsmon.crawl.crawler import Crawler, CrawlLocked
+    from newsmon.crawl.crawler import Crawler
+    from newsmon.crawl.runlock import CrawlLocked
     from newsmon.crawl.fetch import Fetcher
     from newsmon.crawl.progress import Progress
     try:

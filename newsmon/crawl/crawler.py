@@ -9,10 +9,7 @@ stopped and a 304 can never hide a link that was not queued.
 """
 from __future__ import annotations
 
-import contextlib
-import fcntl
 import logging
-import os
 import sqlite3
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -30,40 +27,18 @@ from newsmon.crawl.fetch import HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABL
 from newsmon.crawl.listings import SourceListings, fetch_listings, link_rows
 from newsmon.model import Article, Document
 from newsmon.crawl.progress import Progress
+from newsmon.crawl.runlock import run_lock
 from newsmon.crawl.sources import Source
 from newsmon.store.articles import Store, content_hash
 from newsmon.crawl.urls import canonical_url
 
-__all__ = ["Crawler", "CrawlCounts", "CrawlLocked", "canonical_url"]
+__all__ = ["Crawler", "CrawlCounts", "canonical_url"]
 
 log = logging.getLogger(__name__)
 HTML_TYPES = ("text/html", "application/xhtml+xml", "")
 MAX_ATTEMPTS = 3  # runs in which a failing page is tried before it is given up
 THREADS_PER_WORKER = 4  # fetch threads per request slot: most of them wait out host delays
 WINDOW_PER_THREAD = 2  # fetches queued ahead per thread
-
-
-class CrawlLocked(RuntimeError):
-    """Another crawl is running on the same database (an overlapping cron run)."""
-
-
-@contextlib.contextmanager
-def run_lock(db_path: str) -> Iterator[None]:
-    """Hold an exclusive lock beside the database for the whole run. The OS drops it when the
-    process dies, SIGKILL included, so a killed crawl never blocks the next one.
-
-    The lock file is named after the database's real path, so a symlink (or a relative path) to
-    the same file finds the same lock. Not a lock on the database file itself: closing any
-    descriptor of that file would drop the POSIX locks SQLite holds on it in this process."""
-    if db_path in ("", ":memory:"):
-        yield
-        return
-    with open(f"{os.path.realpath(db_path)}.crawl-lock", "w") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise CrawlLocked(f"{db_path}: another crawl is running on this database") from None
-        yield
 
 
 @dataclass
@@ -115,7 +90,7 @@ class Crawler:
 
     # -- the run ------------------------------------------------------------------------------
     def crawl(self, sources: Iterable[Source], command: str = "crawl", label: str = "") -> CrawlCounts:
-        """Crawl `sources`; raises CrawlLocked if another crawl holds the database."""
+        """Crawl `sources`; raises runlock.CrawlLocked if another crawl holds the database."""
         sources = list(sources)
         for source in sources:
             self.fetcher.trust(*source.named_urls)
