@@ -115,6 +115,9 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     agreements: list[Agreement] = field(default_factory=list)
     relevance: float | None = None  # probability of being on the beat (nlp/relevance.py), None: unscored
+    # MinHash signature of doc.text (crawl/dedupe.py), made where the NLP runs so that the process
+    # that stores the article does not compute it; None: not made yet
+    fingerprint: bytes | None = None
 
 
 def to_dict(obj: Any) -> Any:

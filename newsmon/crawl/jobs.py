@@ -7,11 +7,13 @@ results in submission order through futures, and the crawler saves them in that 
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Union
 
+from newsmon.crawl import dedupe
 from newsmon.crawl.urls import canonical_url, same_site
 from newsmon.model import Article, Document
 from newsmon.nlp.extract import extract_html
@@ -45,13 +47,47 @@ def page_document(page: HtmlPage) -> Document | None:
 
 
 def annotate(pipeline: Any, jobs: Sequence[Job]) -> list[Article | None]:
-    """Extract the pages among `jobs`, then run the pipeline over all their documents in one batch."""
+    """Extract the pages among `jobs`, then run the pipeline over all their documents in one batch;
+    each article comes with its near-duplicate fingerprint (per-page CPU kept off the process that
+    stores, when this runs in a worker)."""
     docs = [page_document(j) if isinstance(j, HtmlPage) else j for j in jobs]
     present = [d for d in docs if d is not None]
     process_many = getattr(pipeline, "process_many", None)
     done = process_many(present) if process_many else [pipeline.process(d) for d in present]
+    for article in done:
+        article.fingerprint = dedupe.signature(article.doc.text).to_bytes()
     articles = iter(done)
     return [next(articles) if d is not None else None for d in docs]
+
+
+Result = tuple[Union[Article, None], Union[Exception, None]]
+
+
+def results(annotator: Any, batch: Sequence[Job], future: Future) -> list[Result]:
+    """(annotation, None) or (None, the error) for each job of a batch whose future is `future`;
+    a batch that failed is redone job by job, so the jobs that did not fail are kept."""
+    try:
+        return [(a, None) for a in future.result()]
+    except Exception:  # noqa: BLE001 - find the job that failed: the others are kept
+        found: list[Result] = []
+        for job in batch:
+            try:
+                found.append((annotator.submit([job]).result()[0], None))
+            except Exception as exc:  # noqa: BLE001
+                found.append((None, exc))
+        return found
+
+
+def annotated(annotator: Any, jobs: Sequence[Job]) -> Iterator[Result]:
+    """`results` for each job, in order, with up to `annotator.in_flight` batches ahead."""
+    pending: deque[tuple[Sequence[Job], Future]] = deque()
+    for start in range(0, len(jobs), BATCH):
+        batch = jobs[start:start + BATCH]
+        pending.append((batch, annotator.submit(batch)))
+        while len(pending) > annotator.in_flight:
+            yield from results(annotator, *pending.popleft())
+    while pending:
+        yield from results(annotator, *pending.popleft())
 
 
 class InlineAnnotator:

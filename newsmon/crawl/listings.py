@@ -1,10 +1,11 @@
 """Fetching a source's listings (feeds, sitemaps, homepage discovery) with conditional GET.
 
-Runs in a worker thread: it only talks to the network and returns plain results; the crawler's
-main thread writes them to the store (SQLite stays on one thread).
+Runs in a worker thread: it only talks to the network and hands out plain results; the crawler's
+main thread writes them to the store (SQLite stays on one thread), see `crawl.discovery`.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from typing import Any
@@ -60,14 +61,19 @@ def _fetch_listing(url: str, source: Source, fetcher: Fetcher,
     return listing, response
 
 
-def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache,
-                   home_found: dict[str, Any] | None) -> SourceListings:
+def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache, home_found: dict[str, Any] | None,
+                   emit: Callable[[Listing], None] = lambda listing: None) -> SourceListings:
     """Every listing of `source`; unchanged ones (304) contribute no links.
 
     `cache` has the validators of earlier runs (and the children of sitemap indexes); `home_found`
-    is the stored discovery for the source's homepage, if any.
+    is the stored discovery for the source's homepage, if any. `emit` gets each listing as soon
+    as it is read, so that its pages can be fetched while the next listings are (issue 10).
     """
     result = SourceListings(source)
+
+    def keep(listing: Listing) -> None:
+        result.listings.append(listing)
+        emit(listing)
     feeds, sitemaps = list(source.feeds), list(source.sitemaps)
     if source.home and not feeds and not sitemaps:
         fresh = home_found and datetime.fromisoformat(home_found["discovered"]) > \
@@ -80,13 +86,13 @@ def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache,
             if not found.error:
                 result.discovered_home = (feeds, sitemaps)
     if source.urls:  # single pages the sources file names: queued as they are, nothing to fetch first
-        result.listings.append(Listing("urls", links=[Link(url) for url in source.urls]))
+        keep(Listing("urls", links=[Link(url) for url in source.urls]))
     for url in feeds:
         listing, response = _fetch_listing(url, source, fetcher, cache.cache_entry(url))
         if response.ok:
             listing.links = parse_feed(response.body, response.final_url)
             listing.cache = CacheEntry(url, Validators.from_headers(response.headers))
-        result.listings.append(listing)
+        keep(listing)
     # breadth first, within the source's bounds: a sitemap index of indexes cannot fan out into
     # thousands of requests before a single page is fetched
     limits = source.politeness
@@ -114,7 +120,7 @@ def fetch_listings(source: Source, fetcher: Fetcher, cache: HttpCache,
         elif response.not_modified and cached is not None:
             # an unchanged index still has children that change (the "latest news" sitemap)
             children = list(cached.children)
-        result.listings.append(listing)
+        keep(listing)
         if depth < limits.sitemap_depth:
             pending += [(child, depth + 1) for child in children]
     return result

@@ -21,6 +21,10 @@ class Progress:
         self.label, self.total, self.done = label, total, 0
         self._draw(force=True)
 
+    def grow(self, n: int) -> None:
+        """More work found (pages listed while others are fetched)."""
+        self.total += n
+
     def advance(self, n: int = 1, note: str = "") -> None:
         self.done += n
         self._draw(note=note)

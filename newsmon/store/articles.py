@@ -162,8 +162,8 @@ class Store(CrawlState):
                sort: str = "rank", offset: int = 0) -> list[dict]:
         """Articles matching `query`, each with its relevance score and a snippet whose matches are
         between `marks`: best first (`sort="rank"`, bm25), most relevant to the beat first
-        ("relevance"), or latest stored first ("newest": a crawl stores the earliest published first,
-        so this is newest first within a run); `offset` rows skipped."""
+        ("relevance"), or latest stored first ("newest": a crawl stores each listing's pages earliest
+        published first, so this is about newest first within a run); `offset` rows skipped."""
         if sort not in ("rank", "relevance", "newest"):
             raise ValueError(f"unknown search order {sort!r}: rank, relevance or newest")
         where, params = _filters(lang, since, until, source)

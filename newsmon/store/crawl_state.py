@@ -21,6 +21,9 @@ from typing import Any
 
 import sqlite_utils
 
+from newsmon.store import counts
+
+
 def _pack_bands(bands: list[int]) -> bytes:
     return struct.pack(f"<{len(bands)}q", *bands)
 
@@ -115,6 +118,11 @@ class CrawlState:
         with self.transaction():
             self.db["crawl_runs"].update(run_id, {k: v for k, v in counts.items() if k in known})
 
+    def last_completed_run(self, before: int) -> int:
+        """The id of the last run before `before` that completed (0: none)."""
+        return self.db.execute("select coalesce(max(id), 0) from crawl_runs where status = 'completed' "
+                               "and id < ?", [before]).fetchone()[0]
+
     def mark_interrupted_runs(self) -> int:
         """Runs left 'running' by a killed process; call before starting a new one."""
         with self.transaction():
@@ -143,16 +151,24 @@ class CrawlState:
                 self.db["http_cache"].upsert(_cache_row(cache), pk="url")
         return added
 
-    def pending_links(self, sources: list[str], max_attempts: int) -> list[dict[str, Any]]:
-        """Frontier rows still to fetch. `stored`: the URL is already an article (stored before a
-        kill, or by `add`); `fetched`: its response is stored, waiting to be processed. Neither
-        needs fetching."""
+    def pending_links(self, sources: list[str], max_attempts: int,
+                      urls: list[str] | None = None) -> list[dict[str, Any]]:
+        """Frontier rows still to fetch (among `urls` when given). `stored`: the URL is already an
+        article (stored before a kill, or by `add`); `fetched`: its response is stored, waiting to
+        be processed. Neither needs fetching."""
         marks = ",".join("?" for _ in sources)
-        return list(self.db.query(
-            "select f.*, exists(select 1 from articles a where a.url = f.url) as stored, "
-            "exists(select 1 from raw_pages r where r.url = f.url and r.article_id is null) as fetched "
-            f"from frontier f where f.state = 'pending' and f.attempts < ? and f.source in ({marks}) "
-            "order by f.discovered, f.url", [max_attempts, *sources]))
+        query = ("select f.*, exists(select 1 from articles a where a.url = f.url) as stored, "
+                 "exists(select 1 from raw_pages r where r.url = f.url and r.article_id is null) as fetched "
+                 f"from frontier f where f.state = 'pending' and f.attempts < ? and f.source in ({marks}) ")
+        if urls is None:
+            return list(self.db.query(query + "order by f.discovered, f.url", [max_attempts, *sources]))
+        rows: list[dict[str, Any]] = []
+        step = 30_000 - len(sources)  # SQLite allows 32,766 parameters
+        for start in range(0, len(urls), step):
+            chunk = urls[start:start + step]
+            rows += self.db.query(query + f"and f.url in ({','.join('?' for _ in chunk)})",
+                                  [max_attempts, *sources, *chunk])
+        return rows
 
     def settle_link(self, url: str, state: str, error: str | None = None,
                     attempted: bool = False) -> None:
@@ -248,6 +264,23 @@ class CrawlState:
                          [article_id, signature, _pack_bands(bands)])
             conn.executemany("insert or ignore into fingerprint_bands (value, article_id) values (?, ?)",
                              [(v, article_id) for v in bands])
+
+    def listing_order(self, article_id: int) -> tuple[str | None, str, str, int | None] | None:
+        """(listing date, frontier URL, source, run) of a crawled article, from the response it
+        was made of; None for one stored without a response (`add`)."""
+        row = self.db.execute("select r.listing_published, r.url, a.source, a.run_id from raw_pages r "
+                              "join articles a on a.id = r.article_id where r.article_id = ?",
+                              [article_id]).fetchone()
+        return (row[0], row[1], row[2], row[3]) if row else None
+
+    def make_original(self, article_id: int, demoted: int) -> None:
+        """Article `article_id` (just stored as an original) is the original of the story whose
+        original was `demoted`: that one and its copies become copies of it, and the counts kept
+        for originals move with them (inside the caller's transaction)."""
+        with self.transaction():
+            counts.apply(self.db.conn, demoted, -1)
+            self.db.execute("update articles set duplicate_of = ? where id = ? or duplicate_of = ?",
+                            [article_id, demoted, demoted])
 
     def fingerprint_candidates(self, bands: list[int]) -> list[tuple[int, bytes]]:
         """Original (non-duplicate) articles sharing at least one band value, oldest first."""
