@@ -21,6 +21,7 @@ from typing import Any
 
 from newsmon.crawl.adding import ItemAdder
 from newsmon.crawl.discovery import Discovery
+from newsmon.crawl.groupcommit import GroupCommit
 from newsmon.crawl.fetch import HOST_GIVEN_UP, ROBOTS_BLOCKED, ROBOTS_UNREACHABLE, Fetcher, Response
 from newsmon.crawl.jobs import HtmlPage, Job, annotator_for, results
 from newsmon.crawl.pagequeue import PageQueue
@@ -119,6 +120,7 @@ class Crawler:
         window: deque[tuple[dict, Future[Response] | None]] = deque()
         done = 0
         expected = False
+        group = GroupCommit(self.store)  # several pages per commit, each article still one unit
 
         def enqueue(found: list[dict]) -> None:
             fresh = sorted((r for r in found if r["url"] not in queued),
@@ -128,6 +130,7 @@ class Crawler:
             self.progress.grow(len(fresh))
 
         def finish(row: dict, response: Response, article: Article | None, failure: Exception | None) -> None:
+            group.page()
             self._finish_page(row, response, by_name[row["source"]], run_id, per_source[row["source"]],
                               article, failure)
 
@@ -140,7 +143,7 @@ class Crawler:
 
         def batch_results(batch: list[Job], future: Future) -> list[tuple[Article | None, Exception | None]]:
             return results(self.annotator, batch, future)
-        pages = PageQueue(self.annotator, batch_results, finish, settled)
+        pages = PageQueue(self.annotator, batch_results, finish, settled, waiting=group.commit)
 
         def refill() -> None:
             while rows and len(window) < self.workers * THREADS_PER_WORKER * WINDOW_PER_THREAD:
@@ -161,40 +164,44 @@ class Crawler:
         self.progress.start("pages", 0)
         enqueue(self.store.pending_links(list(by_name), self.max_attempts))
         discovery.start(pool)
-        while True:
-            wake.clear()
-            for source, urls in discovery.drain():
-                enqueue(self.store.pending_links(list(by_name), self.max_attempts, urls))
-            refill()
-            if not window:
-                if discovery.finished:
-                    break
-                wake.wait(1.0)
-                continue
-            row, future = window[0]
-            if future is not None and not future.done():
-                wake.wait(1.0)  # the timeout only guards against a wake-up lost to a bug
-                continue
-            window.popleft()
-            counts = per_source[row["source"]]
-            if future is None:
-                counts.skipped_known += 1
-                self.store.settle_link(row["url"], "done")
-                pages.advance(row)
-                continue
-            try:
-                response = future.result()
-            except Exception as exc:  # noqa: BLE001 - errors are values already; belt and braces
-                response = Response(row["url"], row["url"], 0, error=f"fetch failed: {exc}")
-            page = self._handle_page(row, response, by_name[row["source"]], counts)
-            if page is None:
-                pages.advance(row)
-                continue
-            if not expected:  # size the worker pool once, before its first batch
-                expected = True
-                self.annotator.expect(len(rows) + len(window) + 1 if discovery.finished else UNKNOWN_MANY)
-            pages.add(row, response, page)
-        pages.flush()
+        with group:
+            while True:
+                wake.clear()
+                for source, urls in discovery.drain():
+                    enqueue(self.store.pending_links(list(by_name), self.max_attempts, urls))
+                refill()
+                if not window:
+                    if discovery.finished:
+                        break
+                    group.commit()
+                    wake.wait(1.0)
+                    continue
+                row, future = window[0]
+                if future is not None and not future.done():
+                    group.commit()
+                    wake.wait(1.0)  # the timeout only guards against a wake-up lost to a bug
+                    continue
+                window.popleft()
+                group.page()
+                counts = per_source[row["source"]]
+                if future is None:
+                    counts.skipped_known += 1
+                    self.store.settle_link(row["url"], "done")
+                    pages.advance(row)
+                    continue
+                try:
+                    response = future.result()
+                except Exception as exc:  # noqa: BLE001 - errors are values already; belt and braces
+                    response = Response(row["url"], row["url"], 0, error=f"fetch failed: {exc}")
+                page = self._handle_page(row, response, by_name[row["source"]], counts)
+                if page is None:
+                    pages.advance(row)
+                    continue
+                if not expected:  # size the worker pool once, before its first batch
+                    expected = True
+                    self.annotator.expect(len(rows) + len(window) + 1 if discovery.finished else UNKNOWN_MANY)
+                pages.add(row, response, page)
+            pages.flush()
 
     # -- one page -----------------------------------------------------------------------------
     def _handle_page(self, row: dict, response: Response, source: Source,

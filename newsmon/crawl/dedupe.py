@@ -38,12 +38,10 @@ class Signature:
 
     def bands(self) -> list[int]:
         """One integer per band; two texts sharing any band value are candidates."""
-        out = []
-        for band in range(BANDS):
-            chunk = self.values[band * ROWS:(band + 1) * ROWS].astype("<u4").tobytes()
-            digest = hashlib.blake2b(bytes([band]) + chunk, digest_size=7).digest()
-            out.append(int.from_bytes(digest, "big"))  # 56 bits: fits SQLite's signed integers
-        return out
+        data, width = self.values.astype("<u4").tobytes(), 4 * ROWS
+        # 56 bits: fits SQLite's signed integers
+        return [int.from_bytes(hashlib.blake2b(bytes([band]) + data[band * width:(band + 1) * width],
+                                               digest_size=7).digest(), "big") for band in range(BANDS)]
 
     def similarity(self, other: "Signature") -> float:
         """Estimated Jaccard similarity of the two shingle sets."""

@@ -17,17 +17,19 @@ class PageQueue:
     """Pages go to the annotator in batches; a batch is stored once the one before it is, and at
     most `annotator.in_flight` batches are out at a time. `results` turns a batch's future into one
     (article, error) per job (retrying a failed batch job by job), `finish` stores and settles one
-    page, `settled` counts a row done (progress), in fetch order, rows settled without NLP included.
+    page, `settled` counts a row done (progress), in fetch order, rows settled without NLP included;
+    `waiting` is called before waiting for a batch that is not done yet (the crawler commits then).
     """
 
     def __init__(self, annotator: Any,
                  results: Callable[[list[Job], Future], list[tuple[Article | None, Exception | None]]],
                  finish: Callable[[dict, Response, Article | None, Exception | None], None],
-                 settled: Callable[[dict], None]) -> None:
+                 settled: Callable[[dict], None], waiting: Callable[[], None] = lambda: None) -> None:
         self.annotator = annotator
         self.results = results
         self.finish = finish
         self.settled = settled
+        self.waiting = waiting
         self.batch: list[Entry] = []
         self.out: deque[tuple[list[Entry], Future]] = deque()
 
@@ -58,6 +60,8 @@ class PageQueue:
 
     def _store_oldest(self) -> None:
         entries, future = self.out.popleft()
+        if not future.done():
+            self.waiting()
         found = iter(self.results([page for _, _, page in entries if page is not None], future))
         for row, response, page in entries:
             if page is not None and response is not None:

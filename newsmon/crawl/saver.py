@@ -60,12 +60,13 @@ class ArticleSaver:
             article = self.annotator.submit([doc]).result()[0]
         signature = (dedupe.Signature.from_bytes(article.fingerprint) if article.fingerprint
                      else dedupe.signature(doc.text))
-        original = self.store.article_id_by_hash(content_hash(doc.text)) or self._near_copy(signature)
+        bands = signature.bands()
+        original = self.store.article_id_by_hash(content_hash(doc.text)) or self._near_copy(signature, bands)
         demoted = self._demoted_by(order, original)
-        with self.store.transaction():
+        with self.store.transaction(savepoint=True):  # one unit, also inside a group commit
             article_id = self.store.save_article(article, run_id,
                                                  duplicate_of=None if demoted else original)
-            self.store.save_fingerprint(article_id, signature.to_bytes(), signature.bands())
+            self.store.save_fingerprint(article_id, signature.to_bytes(), bands)
             if raw_url is not None:
                 self.store.link_raw_page(raw_url, article_id)
             if demoted is not None:
@@ -93,8 +94,8 @@ class ArticleSaver:
             return None
         return original, source, run
 
-    def _near_copy(self, signature: dedupe.Signature) -> int | None:
-        for article_id, stored in self.store.fingerprint_candidates(signature.bands()):
+    def _near_copy(self, signature: dedupe.Signature, bands: list[int]) -> int | None:
+        for article_id, stored in self.store.fingerprint_candidates(bands):
             if dedupe.is_near_duplicate(signature, dedupe.Signature.from_bytes(stored)):
                 return article_id
         return None

@@ -80,14 +80,27 @@ class CrawlState:
     _cache_lock = threading.Lock()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[None]:
+    def transaction(self, savepoint: bool = False) -> Iterator[None]:
         """One transaction around everything inside: committed at the end, rolled back entirely on
         any exception. Nested calls join the outer one (sqlite-utils calls inside become
-        savepoints; on their own each would commit). BEGIN IMMEDIATE takes the write lock first,
-        so a transaction that reads before it writes cannot fail to upgrade beside another writer."""
+        savepoints; on their own each would commit); with `savepoint` a nested call is a savepoint
+        of its own, so that an exception undoes only what it wrote (one article in a group of
+        them, see crawl.groupcommit). BEGIN IMMEDIATE takes the write lock first, so a
+        transaction that reads before it writes cannot fail to upgrade beside another writer."""
         conn = self.db.conn
         if conn.in_transaction:
-            yield
+            if not savepoint:
+                yield
+                return
+            conn.execute("SAVEPOINT unit")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK TO unit")
+                    conn.execute("RELEASE unit")
+                raise
+            conn.execute("RELEASE unit")
             return
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -262,8 +275,10 @@ class CrawlState:
                                  [(v, article_id) for v in _unpack_bands(old[0])])
             conn.execute("insert or replace into fingerprints (article_id, signature, bands) values (?, ?, ?)",
                          [article_id, signature, _pack_bands(bands)])
-            conn.executemany("insert or ignore into fingerprint_bands (value, article_id) values (?, ?)",
-                             [(v, article_id) for v in bands])
+            # one statement for all bands: executemany would step (and let other threads take the
+            # GIL, which the crawl's main thread then waits to get back) once per row
+            conn.execute("insert or ignore into fingerprint_bands (value, article_id) values "
+                         + ", ".join("(?, ?)" for _ in bands), [x for v in bands for x in (v, article_id)])
 
     def listing_order(self, article_id: int) -> tuple[str | None, str, str, int | None] | None:
         """(listing date, frontier URL, source, run) of a crawled article, from the response it
