@@ -68,8 +68,14 @@ class Pipeline:
         items = [(doc.text, segments) for doc, segments, _ in prepared]
         batched = getattr(self.ner, "annotate_many", None)  # a stand-in NER may annotate one text only
         found = batched(items) if batched else [self.ner.annotate(text, segs) for text, segs in items]
-        return [self._finish(doc, segments, guess, model)
-                for (doc, segments, guess), model in zip(prepared, found)]
+        articles = [self._finish(doc, segments, guess, model)
+                    for (doc, segments, guess), model in zip(prepared, found)]
+        if self.relevance is not None:
+            # one call per batch: scikit-learn's per-call validation costs more than scoring a row
+            scores = self.relevance.score([doc_text(a.doc.title, a.doc.text) for a in articles])
+            for article, score in zip(articles, scores):
+                article.relevance = score
+        return articles
 
     def _prepare(self, doc: Document) -> tuple[Document, list[Segment], language.LangGuess]:
         segments = language.segment(doc.text, self.candidates)
@@ -98,8 +104,6 @@ class Pipeline:
         article = Article(doc=doc, lang=guess.lang, lang_prob=guess.prob, segments=segments,
                           mentions=mentions, dates=dates)
         article.agreements = find_agreements(article, self.kb)
-        if self.relevance is not None:
-            article.relevance = self.relevance.score([doc_text(doc.title, text)])[0]
         return article
 
 
