@@ -18,8 +18,8 @@ from newsmon.nlp.ner import common_stems
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.mentions import (az_org_chains, clean_surface, is_demonym, is_false_positive, is_ordinary_word,
                                   looks_like_person, names_a_document, strip_attached_suffix)
-from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stem, az_stems
-from newsmon.text.normalize import fold, fold_tokens, slugify, tokenize
+from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, stem_word
+from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
 
 _ID_PREFIX = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
 
@@ -56,9 +56,10 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     by_acronym = {fold(a): long for a, long in definitions.items()}
     by_long = {fold(long): a for a, long in definitions.items()}
 
-    lower_words = {fold(w) for w in _WORD.findall(_URL.sub(" ", text)) if w[:1].islower()}
+    lower = [w for w in _WORD.findall(_URL.sub(" ", text)) if w[:1].islower()]
+    lower_words = {fold_word(w) for w in lower}
     if lang in SUFFIX_LANGS:
-        mentions = az_org_chains(mentions, text, {az_stem(w) for w in lower_words} | common_stems("az"))
+        mentions = az_org_chains(mentions, text, {stem_word(w) for w in lower} | common_stems("az"))
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:

@@ -18,7 +18,7 @@ from spacy.language import Language
 
 from newsmon.model import Mention, Segment
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, to_unified
-from newsmon.text.az import az_stem
+from newsmon.text.az import az_stem, stem_word
 from newsmon.text.normalize import fold
 from newsmon.settings import MODELS_DIR
 
@@ -124,10 +124,7 @@ def _lexicon(name: str) -> tuple[str, ...]:
     return tuple(w for w in path.read_text(encoding="utf-8").splitlines() if w and not w.startswith("#"))
 
 
-@lru_cache(maxsize=1 << 17)
-def _stem(word: str) -> str:
-    """az_stem(fold(word)), once per distinct word and process."""
-    return az_stem(fold(word))
+_stem = stem_word  # az_stem(fold(word)), cached
 
 
 @lru_cache(maxsize=None)

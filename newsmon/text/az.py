@@ -9,6 +9,7 @@ a folded table written by hand once held "dakı", which can never match folded t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from newsmon.text.normalize import fold
 
@@ -104,6 +105,12 @@ def az_stem(folded: str, min_stem: int = STEM_MIN) -> str:
     if len(word) > min_stem and word[-1] in "kqyg":
         word = word[:-1]
     return word
+
+
+@lru_cache(maxsize=1 << 17)
+def stem_word(word: str) -> str:
+    """az_stem(fold(word)) of a word as written, once per distinct word and process (words repeat)."""
+    return az_stem(fold(word))
 
 
 _VOWELS = "aıoueəiöü"

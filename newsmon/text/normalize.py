@@ -55,8 +55,9 @@ def fold(text: str) -> str:
     return _SPACE.sub(" ", text).strip()
 
 
-# Words repeat: tokenize folds each distinct word once per process.
-_fold_word = lru_cache(maxsize=1 << 17)(fold)
+# Words repeat: `fold` for one word at a time (tokenize, per-word sets), each distinct word folded once
+# per process.
+fold_word = lru_cache(maxsize=1 << 17)(fold)
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -67,7 +68,7 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     """
     out = []
     for m in _WORD.finditer(text):
-        folded = _fold_word(m.group())
+        folded = fold_word(m.group())
         if folded:
             out.append((folded, m.start(), m.end()))
     return out

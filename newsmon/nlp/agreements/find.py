@@ -104,15 +104,18 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
     """
     text = article.doc.text
     sentences = split_sentences(text, article.segments, article.lang)
+    found = [_triggers(sent, lexicon(sent.lang)) for sent in sentences]
+    if not any(found):
+        return []  # most articles name no agreement: no need for the party context, the costliest part
     ctx = PartyContext.build(article, sentences, lexicon, kb)
     title_end = text.find("\n") if "\n" in text else len(text)
     body_dates = [d for d in sorted(article.dates, key=lambda d: d.start) if d.start > title_end]
     candidates: list[_Candidate] = []
-    for sent in sentences:
+    for sent, sent_triggers in zip(sentences, found):
         lex = lexicon(sent.lang)
         # "Fərman Salmanov" is a person, "North Atlantic Treaty Organization" an organisation
         named = [(m.start, m.end) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
-        triggers = [t for t in _triggers(sent, lex) if not any(s < t[2] and t[1] < e for s, e in named)]
+        triggers = [t for t in sent_triggers if not any(s < t[2] and t[1] < e for s, e in named)]
         here: list[_Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,

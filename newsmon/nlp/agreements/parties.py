@@ -16,8 +16,8 @@ from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
 from newsmon.nlp.ner import common_stems
-from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, az_stem, split_case, strip_case
-from newsmon.text.normalize import fold
+from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, split_case, stem_word, strip_case
+from newsmon.text.normalize import fold, fold_word
 
 # Over folded text: a locative after an apostrophe (Turkish, sometimes Azerbaijani: "Bakü'de") or glued
 # to the name ("Bakıda", "Daşkənddə").
@@ -69,8 +69,8 @@ class PartyContext:
         lead_end = text.find("\n", title_end + 1)
         ctx = cls(text, mentions, sentences=sentences, lead_end=len(text) if lead_end < 0 else lead_end)
         words = _WORDS.findall(text)
-        ctx.known = {fold(w) for w in words}
-        ctx.common = {az_stem(fold(w)) for w in words if w[:1].islower()} | common_stems("az")
+        ctx.known = {fold_word(w) for w in words}
+        ctx.common = {stem_word(w) for w in words if w[:1].islower()} | common_stems("az")
         # a news source is never a party; an az wire agency ("AZƏRTAC xəbər verir ki") nowhere in the article
         found = [m for sent in sentences for m in ctx.in_sentence(sent) if is_source(m, text, lexicon_of(sent.lang))]
         agencies = {name_key(m) for m in found if m.lang in SUFFIX_LANGS}
