@@ -51,6 +51,8 @@ def _ru_key(key: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_ru_stem(t) for t in key)
 
 
+_FORMS_KEPT = 1 << 17  # keys whose indexed forms `_indexed_forms` remembers, per knowledge base
+
 _Context = Callable[[], str] | None  # the folded context text, computed when first needed
 
 
@@ -97,6 +99,7 @@ class KnowledgeBase:
 
     def _build_index(self) -> None:
         self._last_context: tuple[str, str] | None = None
+        self._forms: dict[tuple[tuple[str, ...], bool], tuple[tuple[str, ...], ...]] = {}
         self._index: dict[tuple[str, ...], list[_Entry]] = {}
         self._contexts = {e.id: tuple(fold(w) for w in e.context) for e in self._by_id.values()}
         for e in self._by_id.values():
@@ -185,17 +188,29 @@ class KnowledgeBase:
     def _match(self, key: tuple[str, ...], words: list[str], lang: str | None, folded_context: _Context,
                stems: bool, proper: bool = False) -> KBEntity | None:
         """The entity of these exact words, trying az case suffixes on the last one and Russian endings."""
-        cands = [key]
-        if stems:
-            cands += [key[:-1] + (s,) for s in _az_stems(key[-1])]
-        ru = _ru_key(key)
-        if ru != key:
-            cands.append(ru)
-        for cand in cands:
+        for cand in self._indexed_forms(key, stems):
             entity = self._pick(cand, words, lang, folded_context, proper)
             if entity:
                 return entity
         return None
+
+    def _indexed_forms(self, key: tuple[str, ...], stems: bool) -> tuple[tuple[str, ...], ...]:
+        """The keys `_match` tries for `key` (as written, az stems of the last word, Russian stems), in
+        that order, keeping only those in the index. Remembered: `find` asks about every word of
+        running text, which mostly names nothing, and the same words come back."""
+        forms = self._forms.get((key, stems))
+        if forms is None:
+            cands = [key]
+            if stems:
+                cands += [key[:-1] + (s,) for s in _az_stems(key[-1])]
+            ru = _ru_key(key)
+            if ru != key:
+                cands.append(ru)
+            forms = tuple(c for c in cands if c in self._index)
+            if len(self._forms) >= _FORMS_KEPT:
+                self._forms.clear()
+            self._forms[(key, stems)] = forms
+        return forms
 
     def _pick(self, key: tuple[str, ...], words: list[str], lang: str | None,
               folded_context: _Context, proper: bool = False) -> KBEntity | None:
