@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
@@ -27,6 +28,7 @@ def default_processes() -> int:
 
 
 _worker_pipeline: Any = None
+WARM_UP_SECONDS = 600  # `warm_up` gives up waiting for every worker after this (a stuck one is not our business)
 
 
 def _init_worker(kb_files: tuple[str, ...]) -> None:
@@ -40,6 +42,14 @@ def _init_worker(kb_files: tuple[str, ...]) -> None:
 
 def _annotate_in_worker(jobs: Sequence[Job]) -> list[Article | None]:
     return annotate(_worker_pipeline, jobs)
+
+
+def _warm_in_worker(jobs: Sequence[Job]) -> int:
+    """Annotate a probe, then hold this worker a moment so that the next probe goes to another; the
+    worker's pid says which one answered."""
+    annotate(_worker_pipeline, jobs)
+    time.sleep(0.05)
+    return os.getpid()
 
 
 class Annotator:
@@ -97,9 +107,15 @@ class Annotator:
             if warm:
                 warm()
             return
+        # The pool starts workers as work arrives, and a worker takes work only once its models are
+        # loaded: probes go out until every worker has answered one (a worker still loading would
+        # otherwise spend the first batches' time loading).
         probe = Document(url="warm-up", source="warm-up", title="", text="Warm-up.")
-        for f in [runner.submit(_annotate_in_worker, [probe]) for _ in range(2 * self.processes)]:
-            f.result()
+        answered: set[int] = set()
+        deadline = time.monotonic() + WARM_UP_SECONDS
+        while len(answered) < self.processes and time.monotonic() < deadline:
+            answered |= {f.result() for f in [runner.submit(_warm_in_worker, [probe])
+                                               for _ in range(self.processes)]}
 
     def map(self, jobs: Iterable[Job], batch: int = BATCH) -> Iterator[Article | None]:
         """`annotate` over `jobs`, in order, with a bounded number of batches in flight."""
