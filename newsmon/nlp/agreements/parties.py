@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import az_between, is_collective
+from newsmon.nlp.agreements.syntax import signer_spans
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
@@ -234,6 +235,10 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
             return SentenceParties(listed)
     if len(group) >= 2:
         return SentenceParties(_parties(group))
+    if not lex.postposition and not anaphor:
+        signed = _signers(ctx, sent, trigger)
+        if len(signed) >= 2:
+            return SentenceParties(signed)
     anaphor = anaphor or lex.anaphor.search(sent.text)
     if anaphor:
         return SentenceParties([], anaphor)
@@ -247,6 +252,23 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     if len(chosen) > 2:
         chosen = _nearest_list(chosen, trigger, lex, ctx.text, sent)
     return SentenceParties(_parties(chosen))
+
+
+def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> list[Party]:
+    """Who the parse says signs: the named subject, agent and partner of the signing verb (people
+    included: "l'ambassadrice Kvien a signé ... avec Liana Gasparyan"), places excluded."""
+    spans = signer_spans(sent.text, sent.lang, (trigger[0] - sent.start, trigger[1] - sent.start))
+    lex = ctx.lexicons.get(sent.start)
+    found: list[Mention] = []
+    for s, _ in spans:
+        at = sent.start + s
+        m = next((m for m in ctx.in_sentence(sent) if m.start <= at < m.end), None)
+        if m is None:
+            m = next((h for h in ctx.heads if h.start <= at < h.end), None)
+        if m is not None and not (m.label == "LOC" and lex is not None and is_place(m, sent, lex, ctx.text)) \
+                and m not in found:
+            found.append(m)
+    return _parties(found)
 
 
 def _listed(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int]) -> list[Party]:

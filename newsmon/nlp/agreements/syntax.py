@@ -1,0 +1,130 @@
+"""Who signed, from spaCy's dependency parse (English and French): the subject of the signing verb and
+its partner ("Hampton and the City of Malanje signed a Sister City agreement", "l'ambassadrice Kvien a
+signé un protocole d'accord avec Liana Gasparyan", "signed by A, minister of ..., and B").
+
+Only sentences with a type trigger are parsed, each once. The parser pipelines are the NER stage's
+models (`newsmon.nlp.ner_labels.DEFAULT_MODELS`) loaded a second time WITH their parser: the NER stage
+drops the parser to save time, the agreement stage needs it for en and fr. A language whose model
+cannot be loaded, or has no parser, gives no syntactic parties (the word patterns still apply).
+"""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Token
+
+from newsmon.nlp.ner_labels import DEFAULT_MODELS
+
+log = logging.getLogger(__name__)
+
+# The languages whose parse we read, and the lemmas of their signing verbs.
+SIGN_LEMMAS = {
+    "en": {"sign", "conclude", "ink", "seal", "countersign"},
+    "fr": {"signer", "conclure", "parapher", "cosigner", "contresigner"},
+}
+_WITH = {"en": {"with"}, "fr": {"avec"}}
+_BY = {"en": {"by"}, "fr": {"par"}}
+# Components the parse needs; the rest (ner, lemmatizer's rules aside) are switched off.
+_KEEP = {"tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lemmatizer"}
+
+
+@lru_cache(maxsize=None)
+def parser(lang: str) -> Language | None:
+    """The `lang` model with its parser (None when there is none)."""
+    import spacy
+
+    name = DEFAULT_MODELS.get(lang)
+    if name is None or lang not in SIGN_LEMMAS:
+        return None
+    try:
+        nlp = spacy.load(name, exclude=[p for p in ("ner", "entity_ruler")])
+    except OSError as exc:
+        log.warning("agreements: no parser for %r (%s)", lang, exc)
+        return None
+    if "parser" not in nlp.pipe_names:
+        log.warning("agreements: the %r model %s has no parser", lang, name)
+        return None
+    return nlp
+
+
+@lru_cache(maxsize=512)
+def _parse(lang: str, text: str):
+    nlp = parser(lang)
+    return nlp(text) if nlp is not None else None
+
+
+def signer_spans(text: str, lang: str, trigger: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character spans (relative to `text`, one sentence) of the words naming who signs the document
+    whose trigger is at `trigger`: the signing verb's subjects (with their conjuncts), its agent ("signed
+    by ...") and its partner ("with ...", "avec ..."), in that order. Empty when the trigger is not the
+    object of a signing verb."""
+    doc = _parse(lang, text)
+    if doc is None:
+        return []
+    head = next((t for t in doc if t.idx <= trigger[0] < t.idx + len(t.text)), None)
+    if head is None:
+        return []
+    verb = _signing_verb(head, lang)
+    if verb is None:
+        return []
+    spans: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubj:pass") and not _is_passive_subject(child, head):
+            spans += _with_conjuncts(child)
+    for child in list(verb.children) + list(head.children):
+        case = _case(child)
+        if case in _BY[lang] or child.dep_ in ("agent", "obl:agent"):
+            spans += [t for obj in _objects(child) for t in _with_conjuncts(obj)]
+    for child in list(verb.children) + list(head.children):
+        if _case(child) in _WITH[lang]:
+            spans += [t for obj in _objects(child) for t in _with_conjuncts(obj)]
+    return [(t.idx, t.idx + len(t.text)) for t in spans]
+
+
+def _signing_verb(trigger: Token, lang: str) -> Token | None:
+    """The signing verb the trigger is the object (or passive subject) of: "signed an agreement",
+    "l'accord signé par", "the agreement was signed by"."""
+    lemmas = SIGN_LEMMAS[lang]
+    node = trigger
+    for _ in range(3):  # "signed a new Memorandum of Understanding": the trigger may sit under its head
+        if node.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass", "nsubj") and node.head.lemma_.lower() in lemmas:
+            return node.head
+        if node.dep_ in ("acl", "amod") and node.lemma_.lower() in lemmas:
+            return node
+        for child in node.children:  # "l'accord signé par ...", "the agreement signed by ..."
+            if child.dep_ in ("acl", "amod", "acl:relcl") and child.lemma_.lower() in lemmas:
+                return child
+        if node.head is node:
+            break
+        node = node.head
+    return None
+
+
+def _is_passive_subject(subject: Token, trigger: Token) -> bool:
+    """ "The agreement was signed by X": the subject is the document itself."""
+    return subject.i <= trigger.i <= subject.right_edge.i or subject.dep_ == "nsubj:pass"
+
+
+def _case(token: Token) -> str | None:
+    """The preposition of a dependent: English prep heads ("with" -> pobj), French case children."""
+    if token.dep_ in ("prep", "agent"):
+        return token.lower_
+    marks = [c.lower_ for c in token.children if c.dep_ == "case"]
+    return marks[0] if marks else None
+
+
+def _objects(token: Token) -> list[Token]:
+    """The noun a preposition introduces: the English pobj, or the French noun itself."""
+    if token.dep_ in ("prep", "agent"):
+        return [c for c in token.children if c.dep_ == "pobj"]
+    return [token]
+
+
+def _with_conjuncts(token: Token) -> list[Token]:
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out += _with_conjuncts(child)
+    return out
