@@ -72,6 +72,17 @@ def test_given_name_with_az_honorific(kb):
     assert {m.canonical_id for m in linked} == {"person:ulvi-mehdiyev"}
 
 
+def test_an_initial_and_surname_is_the_full_name_it_abbreviates(kb):
+    text = ("Nazir Ayxan Hacızadənin sözlərinə görə, layihə başlayıb. A.Hacızadə bildirib ki, Anar Quliyev "
+            "və Aydın Quliyev də iştirak edib. A.Quliyev çıxış edib.")
+    linked = link_mentions(mentions(text, "az", ("Ayxan Hacızadənin", "PERSON"), ("A.Hacızadə", "PERSON"),
+                                    ("Anar Quliyev", "PERSON"), ("Aydın Quliyev", "PERSON"),
+                                    ("A.Quliyev", "PERSON")), text, "az", kb)
+    ids = [m.canonical_id for m in linked]
+    assert ids[0] == ids[1] and linked[1].canonical_name == linked[0].canonical_name
+    assert ids[4] not in (ids[2], ids[3])  # two people fit "A.Quliyev": neither is chosen
+
+
 def test_people_outside_the_kb_share_an_id_across_articles_and_spellings(kb):
     az = "Anar Quliyev Bakıda çıxış edib. Quliyevin sözlərinə görə, layihə başlayıb."
     en = "Anar Guliyev spoke in Baku. Mr. Guliyev said the project has started."

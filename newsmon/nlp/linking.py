@@ -294,7 +294,8 @@ def _base_form(name: str, label: str, lang: str | None) -> str:
 
 def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[Mention, str]]:
     """Give "Mehdiyev", "Mr. Mehdiyev", "Mehdiyevin", "Ülvi bəy", "Ali Hassan" the id of the one
-    longer name in the article they are the end (or the given name) of."""
+    longer name in the article they are the end (or the given name) of; "Ə.Əsədov", the Azerbaijani
+    press's initial and surname, that of the one "Əli Əsədov" (or "Ayxan Hacızadənin") it abbreviates."""
     people: list[tuple[list[str], tuple[str, str]]] = []  # (folded words, (id, name)) of full names
     for m, surface in linked:
         words = fold_tokens(surface)
@@ -307,7 +308,8 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
     for m, surface in linked:
         words = fold_tokens(surface)
         if words and m.label != "DATE" and not m.canonical_id:
-            refs = {ref for full, ref in people if len(full) > len(words) and _ends_with(full, words)}
+            refs = {ref for full, ref in people if full != words and _ends_with(full, words)
+                    and (len(full) > len(words) or _has_initial(words))}
             if not refs and len(words) == 1 and m.label == "PERSON":  # "Ülvi bəy"
                 refs = {ref for full, ref in people if full[0] == words[0]}
             if len(refs) == 1 and (m.label == "PERSON" or len(words) == 1):
@@ -318,11 +320,23 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
 
 
 def _ends_with(full: list[str], part: list[str]) -> bool:
-    """`full` ends with `part`, the last word possibly with an az case suffix ("Mehdiyevin")."""
-    tail = full[-len(part):]
-    if tail[:-1] != part[:-1]:
+    """`full` ends with `part`, the last word of either possibly with an az case suffix ("Mehdiyevin"),
+    a one-letter word of `part` standing for a given name ("ə" of "Ə.Əsədov" for "Əli")."""
+    if len(part) > len(full):
         return False
-    return tail[-1] == part[-1] or (tail[-1] in az_stems(part[-1]) and not _female_form(part[-1], tail[-1]))
+    tail = full[-len(part):]
+    if any(f != p and not (len(p) == 1 and f.startswith(p)) for f, p in zip(tail[:-1], part[:-1])):
+        return False
+    return _same_word(tail[-1], part[-1]) or _same_word(part[-1], tail[-1])
+
+
+def _same_word(base: str, word: str) -> bool:
+    """`word` is `base` or `base` with one az case suffix ("mehdiyevin"), not a woman's form of it."""
+    return base == word or (base in az_stems(word) and not _female_form(word, base))
+
+
+def _has_initial(words: list[str]) -> bool:
+    return len(words) >= 2 and all(len(w) == 1 for w in words[:-1])
 
 
 def _female_form(word: str, stem: str) -> bool:
