@@ -89,3 +89,24 @@ def test_capitalised_article_inside_a_sentence_is_part_of_the_name(kb):
     second = Mention("Le Figaro", "ORG", second_start, second_start + 9, "fr")
     linked = link_mentions([first, second], text, "fr", kb)
     assert [m.text for m in linked] == ["Le Figaro", "Figaro"]
+
+
+def test_french_streets_are_one_place(kb):
+    text = "Rendez-vous rue Charles Corbeau puis Place du Général De Gaulle, quelle place de la France ?"
+    got = names(text, [("Charles Corbeau", "PERSON"), ("Place du Général", "LOC"), ("De Gaulle", "PERSON"),
+                       ("France", "LOC")], "fr", kb)
+    assert got == [("rue Charles Corbeau", "LOC"), ("Place du Général De Gaulle", "LOC"), ("France", "LOC")]
+
+
+def test_lone_first_name_is_a_person_but_not_a_feast(kb):
+    text = "La maman de Nicolas est venue pour la messe de Noël avec les Arméniens."
+    got = names(text, [("Nicolas", "MISC"), ("Noël", "MISC"), ("Arméniens", "MISC")], "fr", kb)
+    assert got == [("Nicolas", "PERSON"), ("Noël", "MISC"), ("Arméniens", "MISC")]
+
+
+def test_ranks_and_generic_boards_are_no_organisations(kb):
+    text = ("Jane Roe, a Career Member of the Senior Foreign Service, to be a Member of the Board of Directors "
+            "of the Tennessee Valley Authority, said Press Secretary Karine Jean-Pierre.")
+    found = [("Career", "ORG"), ("Senior Foreign Service", "ORG"), ("Board of Directors", "ORG"),
+             ("Tennessee Valley Authority", "ORG"), ("Press", "ORG")]
+    assert names(text, found, "en", kb) == [("Tennessee Valley Authority", "ORG")]

@@ -59,7 +59,7 @@ _QUOTES = "\"'«»“”„‘’‹›「」 \t\n"
 # The head nouns of documents (laws, treaties, orders): a name ending in one is a document, not an actor.
 DOCUMENT_WORDS = frozenset(fold(t) for t in """
 act acts law laws memorandum memoranda guidance strategy agreement agreements treaty treaties accord accords
-order orders declaration charter convention protocol directive resolution doctrine
+order orders declaration charter convention protocol directive resolution doctrine statement
 loi lois traité traités décret décrets déclaration charte protocole mémorandum résolution directive ordonnance
 """.split())
 # Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
 
+from gender_guesser.detector import Detector
+
 from newsmon.model import Mention
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
 from newsmon.settings import MODELS_DIR
@@ -55,7 +57,8 @@ _ADMINISTRATION = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+[-–])*[A-Z][a-z]+)\s+A
 # Advisor", "General Counsel", "Coordinator for Reconstruction and Stabilization").
 _POSTS = frozenset(fold(w) for w in """advisor advisors adviser advisers counsel coordinator secretary
 secretaries director envoy spokesperson spokesman administrator commissioner ambassador""".split())
-_ORG_HEADS_EN = frozenset("office bureau department council board agency commission committee".split())
+_ORG_HEADS_EN = frozenset("""office bureau department council board agency commission committee center centre
+institute university lab laboratory school association foundation corporation company bank fund""".split())
 # "Assistant Secretary of Defense", "Secretary of State (Diplomatic Security)": the post's department is
 # part of the title, not a mention of the body.
 _AFTER_SECRETARY = re.compile(r"\bSecretar(?:y|ies)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -91,9 +94,23 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
                 or words[0] in _POSTS and len(words) > 1 and words[1] in ("for", "of")
                 or _AFTER_SECRETARY.search(text[max(0, m.start - 40):m.start])):
             continue
+        at = m.start + (4 if m.text.lower().startswith("the ") else 0)
+        if " ".join(words) in _GENERIC_BODIES or _RANK.search(text[at:m.end + 40]) \
+                or m.label == "ORG" and _POST_AFTER.match(text, m.end) and not m.text.isupper() \
+                and len(words) <= 2 and not _ORG_HEADS_EN.intersection(words):
+            continue  # "National Security" of "National Security Advisor Jake Sullivan"
         m = _trim_lower_tail(m)
         out.append(m)
     return _join_places(out, text)
+
+
+# Bodies every organisation has, named without their owner ("the Board of Directors of the Tennessee
+# Valley Authority": the actor is the authority), and the US civil-service ranks of nominations ("Career
+# Member of the Senior Foreign Service, Class of Counselor"): no organisation.
+_GENERIC_BODIES = frozenset(("board of directors", "board of trustees", "board of governors", "board of advisors",
+                             "board of visitors"))
+_POST_AFTER = re.compile(r"\s+(?:Advisors?|Advisers?|Counsel|Coordinator|Secretary|Director|Envoy|Spokesperson)\b")
+_RANK = re.compile(r"^(?:Career(?= Member)|Senior (?:Foreign|Executive) Service\b)")
 
 
 def _trim_lower_tail(m: Mention) -> Mention:
@@ -204,7 +221,55 @@ def _last_capital_end(text: str, start: int, end: int) -> int | None:
     return last
 
 
+# Streets, squares and gardens: the type word and the name are one place ("rue Charles Corbeau",
+# "Place du Général De Gaulle", "esplanade d'Arménie", "16e arrondissement de Paris").
+_FR_STREET = re.compile(
+    rf"(?<![\w-])(?:(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Ee]splanade|[Qq]uai|[Aa]llée|[Ii]mpasse|"
+    rf"[Ss]quare|[Jj]ardin|[Pp]arvis|Place)|\d+(?:e|ème|er)\s+arrondissement)\s+{_FR_PREP}?"
+    rf"{_FR_CAP}(?:\s+(?:{_FR_CAP}|de|du|des|d['’]\w+))*")
+
+
+def french_streets(mentions: list[Mention], text: str) -> list[Mention]:
+    """One LOC for a street or square and its name, in place of the pieces (a PERSON "Charles Corbeau",
+    a LOC "Place du Général") NER found in it."""
+    for hit in _FR_STREET.finditer(text):
+        end = _last_capital_end(text, hit.start(), hit.end())
+        if end is None:
+            continue
+        start = hit.start()
+        if any(m.label in _ENTITY and (m.start < start < m.end or m.start < end < m.end) for m in mentions):
+            continue
+        mentions = sorted([m for m in mentions if m.label == "DATE" or m.end <= start or m.start >= end]
+                          + [Mention(text[start:end], "LOC", start, end, "fr")], key=lambda m: (m.start, -m.end))
+    return mentions
+
+
 # -- both -----------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def _first_names() -> Detector:
+    """gender-guesser's table of first names (about 40,000 names of 54 countries), read once."""
+    return Detector(case_sensitive=True)
+
+
+_FEASTS = frozenset(("noel",))  # "la messe de Noël": a feast that is also a first name
+
+
+def first_names_are_people(mentions: list[Mention], lang: str) -> list[Mention]:
+    """A MISC of one word that is a known first name and no ordinary word ("Nicolas", "Anna") is a
+    person: the French model tags a lone first name MISC."""
+    detector = _first_names()
+    common = common_words(lang)
+    out = []
+    for m in mentions:
+        word = m.text.strip()
+        if (m.label == "MISC" and (m.lang or lang) == lang and " " not in word and word[:1].isupper()
+                and word[1:].islower() and fold(word) not in common and fold(word) not in _FEASTS
+                and detector.get_gender(word) in ("male", "female", "mostly_male", "mostly_female")):
+            m = replace(m, label="PERSON")
+        out.append(m)
+    return out
+
 
 def drop_common_words(mentions: list[Mention], lang: str) -> list[Mention]:
     """One-word mentions outside the knowledge base that are ordinary words of `lang` ("Vidéo",
@@ -251,7 +316,8 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     if lang == "en":
         mentions = english_spans(mentions, text)
     elif lang == "fr":
-        mentions = french_spans(mentions, text)
+        mentions = french_streets(french_spans(mentions, text), text)
+        mentions = first_names_are_people(mentions, lang)
     if lang in ("en", "fr"):
         mentions = drop_common_words(mentions, lang)
         mentions = source_domains(mentions, text, lang)
