@@ -20,7 +20,7 @@ HERE = Path(__file__).resolve().parent
 # --quick: arguments that keep each benchmark to a few minutes on a 2-core machine
 QUICK = {
     "bench_pipeline.py": ["--limit", "90"],
-    "bench_store.py": ["--sizes", "5000,10000", "--cli-runs", "3"],
+    "bench_store.py": ["--sizes", "1000,2000,4000", "--cli-runs", "3", "--baseline-size", "1000"],
     "bench_crawl.py": ["--pages", "1000"],
     "bench_crawl_rss.py": ["--processes", "2"],
 }

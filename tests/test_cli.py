@@ -27,7 +27,9 @@ def invoke(*args: str, db: Path | None = None, fake: bool = True, stdin: str | N
 
 
 def _commands(group: click.Group, path: tuple[str, ...] = ()):
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # commands loaded on first use are listed too
+        command = group.get_command(ctx, name)
         yield (*path, name), command
         if isinstance(command, click.Group):
             yield from _commands(command, (*path, name))

@@ -116,3 +116,35 @@ def test_migration_3_adds_relevance_labels_and_scores_to_a_version_1_database(tm
                        "relevance": ["article_id", "score", "model", "scored_at"]}
     assert conn.execute("select count(*) from relevance").fetchone()[0] == 0  # scores come from a model
     conn.close()
+
+
+V4_DATABASE = Path(__file__).parent / "data" / "newsmon-v4.db.gz"
+
+
+def test_migration_5_compresses_kept_responses_against_their_text_and_keeps_every_byte(tmp_path):
+    """`data/newsmon-v4.db.gz` was written by the store of schema 4 (main before migration 5): two
+    articles whose responses are linked to them, fingerprints, and a response not yet processed."""
+    import zlib
+
+    from newsmon.crawl import dedupe
+    path = tmp_path / "v4.db"
+    path.write_bytes(gzip.decompress(V4_DATABASE.read_bytes()))
+    before = sqlite3.connect(path)
+    assert before.execute("pragma user_version").fetchone()[0] == 4
+    bodies = {url: zlib.decompress(body) for url, body in before.execute("select url, body from raw_pages")}
+    sizes = dict(before.execute("select url, length(body) from raw_pages where article_id is not null"))
+    texts = dict(before.execute("select url, text from articles"))
+    before.close()
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    pages = {p["url"]: p for p in store.raw_pages()}
+    assert {url: p["body"] for url, p in pages.items()} == {u: b for u, b in bodies.items() if u in sizes}
+    keyed = dict(store.db.execute("select url, length(body) from raw_pages where dict = 1"))
+    assert set(keyed) == set(sizes) and all(keyed[u] < sizes[u] for u in sizes)  # smaller than plain zlib
+    assert store.raw_response("http://x.test/3")["body"] == bodies["http://x.test/3"]  # unlinked: as it was
+    # the fingerprints still find their article (31-bit band keys, bands of the same text)
+    signature = dedupe.signature(texts["http://x.test/1"])
+    found = [a for a, _ in store.fingerprint_candidates(signature.bands())]
+    assert 1 in found
+    assert all(v < 2 ** 31 for (v,) in store.db.execute("select value from fingerprint_bands"))
+    store.close()

@@ -67,3 +67,92 @@ def test_search_newest_first_pages_and_survives_a_folding_change(tmp_path):
     store.close()
     reopened = Store(path)  # the index was built with other forms: rebuilt on open
     assert sorted(r["id"] for r in reopened.search("development")) == [1, 2, 4, 5]
+
+
+def _page(i: int, entities: list[tuple[str, str]]):
+    from newsmon.store.articles import Page, Response
+    a = article(i, entities)
+    html = f"<html><nav>{'menu ' * 50}</nav><p>{a.doc.text}</p></html>".encode()
+    return Page(a, Response(a.doc.url, a.doc.url, a.doc.source, 200, "text/html", {"x": "1"}, html, None),
+                bytes(8 * i), [i, 2 ** 40 + i], None)
+
+
+def test_the_bulk_path_stores_what_page_by_page_saving_stores(tmp_path):
+    pages = [_page(i, [("koica", "ORG"), (f"e{i}", "PERSON")]) for i in range(1, 8)]
+    one = Store(tmp_path / "one.db")
+    for p in pages:
+        r = p.response
+        one.save_raw_page(r.url, r.final_url, r.source, r.status, r.content_type, r.headers, r.body, None)
+        with one.transaction():
+            aid = one.save_article(p.article)
+            one.save_fingerprint(aid, p.signature, p.bands)
+            one.link_raw_page(r.url, aid)
+    bulk = Store(tmp_path / "bulk.db")
+    assert bulk.save_pages(iter(pages), every=3) == list(range(1, 8))
+
+    def rows(store: Store) -> dict[str, list]:
+        tables = [*COUNT_TABLES, "articles", "mentions", "fingerprints", "fingerprint_bands"]
+        out = {t: sorted(store.db.execute(f"select * from {t}").fetchall()) for t in tables}
+        out["articles"] = [r[:12] + r[13:] for r in out["articles"]]  # fetched_at (the clock) aside
+        out["raw"] = sorted((p["url"], p["article_id"], p["body"]) for p in store.raw_pages())
+        return out
+    assert rows(bulk) == rows(one)
+    assert [r["id"] for r in bulk.search("development", sort="newest")] == list(range(7, 0, -1))
+
+
+def test_a_kept_response_survives_reprocessing_and_relinking(tmp_path):
+    store = Store(tmp_path / "n.db")
+    page = _page(1, [("koica", "ORG")])
+    [aid] = store.save_pages([page])
+    # reprocess: the article's text changes; its response was compressed against the old text
+    store.replace_article(aid, article(1, [], text="Another text altogether, after a model upgrade."))
+    assert [p["body"] for p in store.raw_pages()] == [page.response.body]
+    # linked again, to another article (a canonical URL found later)
+    other = store.save_article(article(2, []))
+    store.link_raw_page(page.response.url, other)
+    assert [(p["article_id"], p["body"]) for p in store.raw_pages()] == [(other, page.response.body)]
+
+
+BIG_TABLES = {"articles", "mentions", "agreements", "entity_timeline", "raw_pages", "fingerprints",
+              "dates", "segments", "fingerprint_bands"}
+
+
+def test_no_listing_or_aggregate_reads_a_whole_large_table(tmp_path):
+    """EXPLAIN QUERY PLAN of every statement the query API runs: a large table (one that grows
+    with the articles) is only searched through an index, never scanned whole."""
+    import re
+
+    from newsmon.model import Agreement, Party
+    store = Store(tmp_path / "n.db")
+    for i in range(1, 6):
+        a = article(i, [("koica", "ORG"), ("undp", "ORG")])
+        a.agreements = [Agreement("memorandum", "MoU", [Party("KOICA", "KOICA", "koica")],
+                                  {"value": "2025-09-01", "precision": "day"}, None, "signed", "s", 0, 5)]
+        store.save_article(a)
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    store.search("development", sort="newest", limit=2)
+    store.search("development", limit=2)
+    store.entity("koica", limit=2)
+    store.top_entities(top=2)
+    store.top_entities(lang="en", top=2)
+    store.agreements(["koica"], None, limit=2)
+    store.count_agreements(["koica"])
+    store.stats()
+    store.digest("2025-01-01")
+    from newsmon.store import analytics
+    analytics.entity_timeline(store.db, "koica")
+    analytics.cooccurring(store.db, "koica")
+    store.db.conn.set_trace_callback(None)
+    aliases = {}
+    scans = []
+    for sql in {s for s in statements if s.lstrip().lower().startswith(("select", "with"))}:
+        for table, alias in re.findall(r"\b(?:from|join)\s+(\w+)(?:\s+(?:as\s+)?(\w+))?", sql, re.I):
+            aliases[(alias or table).lower()] = table.lower()
+        for row in store.db.execute(f"explain query plan {sql}",
+                                    [None] * sql.count("?")).fetchall() if "?" in sql else \
+                store.db.execute(f"explain query plan {sql}", {k: None for k in re.findall(r":(\w+)", sql)}).fetchall():
+            m = re.match(r"SCAN (\w+)(.*)", row[3])
+            if m and "USING" not in m.group(2) and aliases.get(m.group(1).lower(), m.group(1).lower()) in BIG_TABLES:
+                scans.append((row[3], " ".join(sql.split())[:120]))
+    assert scans == []

@@ -50,3 +50,10 @@ _.schema_version
 
 # spaCy reads the tokenizer hook we set (newsmon.train.ner.configure_tokenizer)
 _.infix_finditer
+
+# CLI commands imported by name when called (newsmon.cli.main.LAZY_COMMANDS)
+_.datasette_metadata
+_.digest_command
+_.export_command
+_.label_command
+_.score_command

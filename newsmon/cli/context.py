@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from newsmon.settings import default_db_path
-from newsmon.store.articles import Store, StoreError
 
 PROCESSES_OPTION = click.option(
     "--processes", type=click.IntRange(1, 64), default=None, metavar="N",
     help="Worker processes for extraction and NLP, each loading the models once "
          "(default: one per core; 1 runs everything in this process).")
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: `newsmon --version` and --help start without them
     from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.store.articles import Store
 
 
 @dataclass
@@ -37,6 +37,7 @@ class CliContext:
     def store(self) -> Store:
         """The database, opened (created or migrated) on first use."""
         if self._store is None:
+            from newsmon.store.articles import Store, StoreError
             try:
                 self._store = Store(self.db)
             except StoreError as exc:
@@ -48,6 +49,7 @@ class CliContext:
         """The database opened for reading only, for the query commands: it works on a read-only
         file and writes nothing (a database of an older schema is upgraded first, if it can be)."""
         if self._reader is None:
+            from newsmon.store.articles import Store, StoreError
             try:
                 self._reader = Store(self.db, readonly=True)
             except StoreError as exc:

@@ -8,10 +8,11 @@ maintainer commands (demo, eval, train) in their own modules.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import json
 import logging
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -20,13 +21,37 @@ from newsmon.cli.context import PROCESSES_OPTION, CliContext
 from newsmon.cli.options import date_range_options, format_option, label_option, limit_option
 from newsmon.cli.output import default_format, render, render_sections
 from newsmon.model import AGREEMENT_TYPES
-from newsmon.store.articles import Store
+
+if TYPE_CHECKING:  # imported where used, so that the CLI starts without the store
+    from newsmon.store.articles import Store
 
 MAINTAINER_COMMANDS = ("demo", "eval", "train")
 
 
+# Commands that live in their own modules, imported when called (or listed by --help): a query
+# command starts without the crawler, the web server, the exporters and their libraries.
+LAZY_COMMANDS = {
+    "crawl": "newsmon.cli.crawl:crawl", "sources": "newsmon.cli.crawl:sources",
+    "reprocess": "newsmon.cli.crawl:reprocess", "lang": "newsmon.cli.lang:lang_command",
+    "serve": "newsmon.cli.web:serve", "datasette-metadata": "newsmon.cli.datasette:datasette_metadata",
+    "eval": "newsmon.cli.models:eval_group", "train": "newsmon.cli.models:train_group",
+    "export": "newsmon.cli.export:export_command", "digest": "newsmon.cli.digest:digest_command",
+    "label": "newsmon.cli.relevance:label_command", "score": "newsmon.cli.relevance:score_command",
+}
+
+
 class NewsmonGroup(click.Group):
-    """Lists the everyday commands first and the maintainer commands (demo, eval, train) apart."""
+    """Lists the everyday commands first and the maintainer commands (demo, eval, train) apart;
+    the commands of LAZY_COMMANDS are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in LAZY_COMMANDS:
+            module, attr = LAZY_COMMANDS[cmd_name].split(":")
+            self.add_command(getattr(importlib.import_module(module), attr), cmd_name)
+        return self.commands.get(cmd_name)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         sections: dict[str, list[tuple[str, str]]] = {"Commands": [], "Maintainer commands": []}
@@ -286,21 +311,3 @@ def demo(obj: CliContext, port: int) -> None:
     print_summary(store)
 
 
-def _register() -> None:
-    """Commands that live in their own modules."""
-    from newsmon.cli.crawl import crawl, reprocess, sources
-    from newsmon.cli.datasette import datasette_metadata
-    from newsmon.cli.digest import digest_command
-    from newsmon.cli.export import export_command
-    from newsmon.cli.relevance import eval_relevance, label_command, score_command, train_relevance
-    from newsmon.cli.lang import lang_command
-    from newsmon.cli.models import eval_group, train_group
-    from newsmon.cli.web import serve
-    for command in (crawl, sources, reprocess, lang_command, serve, datasette_metadata, eval_group,
-                    train_group, export_command, digest_command, label_command, score_command):
-        cli.add_command(command)
-    train_group.add_command(train_relevance)
-    eval_group.add_command(eval_relevance)
-
-
-_register()

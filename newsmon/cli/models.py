@@ -290,3 +290,13 @@ if __name__ == "__main__":
     # `python -m newsmon.cli.models train ner ...` works without the main `newsmon` entry point.
     main = click.Group(commands={"train": train_group, "eval": eval_group})
     main(obj=CliContext())
+
+
+def _relevance_commands() -> None:
+    """`train relevance` and `eval relevance` live with the other relevance commands."""
+    from newsmon.cli.relevance import eval_relevance, train_relevance
+    train_group.add_command(train_relevance)
+    eval_group.add_command(eval_relevance)
+
+
+_relevance_commands()

@@ -58,35 +58,48 @@ def _series(rows: list[tuple[str, str, int]], order: list[str] | None = None) ->
             "series": [{"name": n, "counts": [per[n][b] for b in axis]} for n in names if n in per]}
 
 
+COOCCURRING_WINDOW = 2000  # an entity's latest articles that `cooccurring` looks at
+
+
 def entity_timeline(db: Any, entity_id: str) -> dict[str, Any]:
-    """Mentions of an entity per day (or month), one series per language of the mention."""
-    rows = db.execute(f"""
-        select {_DAY_SQL} as day, m.lang, count(*) from mentions m join articles a on a.id = m.article_id
-        where m.entity_id = ? and a.duplicate_of is null group by day, m.lang""", [entity_id]).fetchall()
+    """Mentions of an entity per day (or month), one series per language of the mentions: from the
+    `entity_timeline` rows kept as articles are written (one per article, an index range), never
+    from the mentions themselves (a frequent actor has hundreds of thousands)."""
+    rows = db.execute("""
+        select case when x.published != '' then substr(x.published, 1, 10)
+                    else (select substr(a.fetched_at, 1, 10) from articles a where a.id = x.article_id) end as day,
+               x.lang, sum(x.mentions)
+        from entity_timeline x where x.entity_id = ? group by day, x.lang""", [entity_id]).fetchall()
     return _series(rows)
 
 
 def cooccurring(db: Any, entity_id: str, top: int = 15, articles_per_pair: int = 10) -> list[dict[str, Any]]:
-    """Entities mentioned in the same articles, most shared articles first, each with those articles."""
+    """Entities mentioned in the same articles as `entity_id` (its latest COOCCURRING_WINDOW
+    articles, so the cost is bounded however often it is mentioned), most shared articles first,
+    each with those articles."""
     rows = list(db.query("""
+        with recent as (select article_id from entity_timeline where entity_id = :id
+                        order by published desc, article_id limit :window)
         select e.id, e.name, e.label, count(distinct o.article_id) as articles
-        from mentions m join mentions o on o.article_id = m.article_id and o.entity_id != m.entity_id
-        join entities e on e.id = o.entity_id join articles a on a.id = m.article_id
-        where m.entity_id = :id and a.duplicate_of is null and e.label != 'DATE'
-        group by e.id order by articles desc, e.name limit :top""", {"id": entity_id, "top": top}))
+        from recent r join mentions o on o.article_id = r.article_id and o.entity_id != :id
+        join entities e on e.id = o.entity_id
+        where e.label != 'DATE'
+        group by e.id order by articles desc, e.name limit :top""",
+        {"id": entity_id, "top": top, "window": COOCCURRING_WINDOW}))
     for row in rows:
         row["shared"] = pair_articles(db, entity_id, row["id"], articles_per_pair)
     return rows
 
 
 def pair_articles(db: Any, a_id: str, b_id: str, limit: int = 100) -> list[dict[str, Any]]:
-    """Articles that mention both entities, newest first."""
+    """Original articles that mention both entities, newest first: `a`'s rows of entity_timeline
+    walked newest first, each looked up among `b`'s by its key, until `limit` are found."""
     return list(db.query("""
-        select a.id, a.title, a.url, a.lang, a.published from articles a
-        where a.duplicate_of is null
-          and a.id in (select article_id from mentions where entity_id = :a)
-          and a.id in (select article_id from mentions where entity_id = :b)
-        order by a.published desc, a.id desc limit :limit""", {"a": a_id, "b": b_id, "limit": limit}))
+        select a.id, a.title, a.url, a.lang, a.published from entity_timeline x
+        join entity_timeline y on y.entity_id = :b and y.published = x.published and y.article_id = x.article_id
+        join articles a on a.id = x.article_id
+        where x.entity_id = :a
+        order by x.published desc, x.article_id desc limit :limit""", {"a": a_id, "b": b_id, "limit": limit}))
 
 
 def agreements_timeline(db: Any, top_parties: int = 8) -> dict[str, Any]:

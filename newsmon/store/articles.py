@@ -15,10 +15,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
-from newsmon.store import schema
-from newsmon.store.crawl_state import CrawlState, now_iso
+from newsmon.store import crawl_state, schema
+from newsmon.store.crawl_state import CrawlState, Page, Response, now_iso
 from newsmon.store.schema import SCHEMA_VERSION, StoreError
 from newsmon.model import Article
 from newsmon.store import counts, search
@@ -28,7 +26,37 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
-__all__ = ["SCHEMA_VERSION", "Store", "StoreError", "content_hash"]
+__all__ = ["SCHEMA_VERSION", "Page", "ReadOnlyDB", "Response", "Store", "StoreError", "content_hash"]
+
+
+class ReadOnlyDB:
+    """The part of sqlite_utils.Database the queries use (`conn`, `execute`, `query`,
+    `table_names`), for a read-only store: importing sqlite_utils (and the numpy and plugins it
+    loads) costs a query command ~250 ms of CPU, more than the query. Anything else (`db["table"]`)
+    is sqlite_utils' own, imported on first use."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._full: Any = None
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        cursor = self.execute(sql, params)
+        keys = [d[0] for d in cursor.description]
+        for row in cursor:
+            yield dict(zip(keys, row))
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("select name from sqlite_master where type = 'table'")]
+
+    def __getitem__(self, name: str) -> Any:
+        if self._full is None:
+            import sqlite_utils
+            self._full = sqlite_utils.Database(self.conn)
+        return self._full[name]
+
 
 
 class Store(CrawlState):
@@ -46,6 +74,7 @@ class Store(CrawlState):
             if readonly:
                 self.db = self._open_readonly()
                 return
+            import sqlite_utils  # the writer's table API; readers start without it (ReadOnlyDB)
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA busy_timeout=5000")  # first, so a concurrent reader cannot fail the next step
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -53,7 +82,7 @@ class Store(CrawlState):
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: cannot open database ({exc})") from None
 
-    def _open_readonly(self) -> sqlite_utils.Database:
+    def _open_readonly(self) -> ReadOnlyDB:
         if self.path in ("", ":memory:"):
             raise StoreError(f"{self.path!r}: an in-memory database cannot be opened read-only")
         if not Path(self.path).exists():
@@ -68,7 +97,7 @@ class Store(CrawlState):
                                  "so that newsmon can upgrade it")
             Store(self.path).close()  # the upgrade, once
             conn = self._connect_readonly()
-        return sqlite_utils.Database(conn)
+        return ReadOnlyDB(conn)
 
     def _connect_readonly(self) -> sqlite3.Connection:
         conn = sqlite3.connect(Path(self.path).resolve().as_uri() + "?mode=ro", uri=True)
@@ -368,6 +397,7 @@ class Store(CrawlState):
             conn.execute(f"update articles set {', '.join(f'{c} = ?' for c in columns)} where id = ?",
                          [*columns.values(), article_id])
             self.delete_article_annotations(article_id)
+            crawl_state.rekey_raw_pages(conn, article_id, old[1], article.doc.text)
             search.index_article(conn, article_id, article.doc.title, article.doc.text)
             self._write_annotations(article_id, article)
             counts.apply(conn, article_id, +1)

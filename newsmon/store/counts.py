@@ -52,8 +52,11 @@ def apply(conn: sqlite3.Connection, article_id: int, sign: int) -> None:
     conn.executemany(_UPSERTS["label_counts"], [(lb, e, sign * n) for (lb, e), n in per_label.items()])
     conn.executemany(_UPSERTS["article_counts"], [("lang", lang or "", sign), ("source", source or "", sign)])
     if sign > 0:
-        conn.executemany("insert or replace into entity_timeline (entity_id, published, article_id, mentions) "
-                         "values (?, ?, ?, ?)", [(e, published or "", article_id, n) for e, n in per_entity.items()])
+        # each row's language: that of most of the entity's mentions in the article (the charts' series)
+        main_lang = {e: lang_ for (lang_, e), _ in sorted(per_lang.items(), key=lambda kv: (kv[1], kv[0][0]))}
+        conn.executemany("insert or replace into entity_timeline (entity_id, published, article_id, mentions, lang) "
+                         "values (?, ?, ?, ?, ?)", [(e, published or "", article_id, n, main_lang.get(e, ""))
+                                                    for e, n in per_entity.items()])
     else:
         conn.executemany("delete from entity_timeline where entity_id = ? and published = ? and article_id = ?",
                          [(e, published or "", article_id) for e in per_entity])
@@ -67,10 +70,17 @@ def rebuild(conn: sqlite3.Connection) -> None:
     for table in ("entity_counts", "entity_lang_counts", "label_counts", "article_counts", "entity_timeline"):
         conn.execute(f"delete from {table}")
     originals = "select id from articles where duplicate_of is null"
-    conn.execute(f"""insert into entity_timeline (entity_id, published, article_id, mentions)
-        select m.entity_id, coalesce(a.published, ''), a.id, count(*) from mentions m
-        join entities e on e.id = m.entity_id join articles a on a.id = m.article_id
-        where a.duplicate_of is null group by m.entity_id, a.id""")
+    # the language of most of an entity's mentions in each article (ties: the last code, as `apply`);
+    # migration 4 runs this before migration 5 adds the column
+    has_lang = any(r[1] == "lang" for r in conn.execute("pragma table_info(entity_timeline)"))
+    lang = """, (select coalesce(m2.lang, '') from mentions m2
+            where m2.article_id = g.article_id and m2.entity_id = g.entity_id
+            group by coalesce(m2.lang, '') order by count(*) desc, coalesce(m2.lang, '') desc limit 1)"""
+    conn.execute(f"""insert into entity_timeline (entity_id, published, article_id, mentions{', lang' if has_lang else ''})
+        select entity_id, published, article_id, n{lang if has_lang else ''}
+        from (select m.entity_id, coalesce(a.published, '') as published, a.id as article_id, count(*) as n
+              from mentions m join entities e on e.id = m.entity_id join articles a on a.id = m.article_id
+              where a.duplicate_of is null group by m.entity_id, a.id) g""")
     conn.execute("""insert into entity_counts (entity_id, mentions, articles)
         select entity_id, sum(mentions), count(*) from entity_timeline group by entity_id""")
     conn.execute(f"""insert into entity_lang_counts (lang, entity_id, mentions, articles)

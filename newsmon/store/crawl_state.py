@@ -14,22 +14,90 @@ import sqlite3
 import struct
 import threading
 import zlib
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+from newsmon.model import Article
 
 from newsmon.store import counts
 
+if TYPE_CHECKING:  # the store opens it; a reader goes without (articles.ReadOnlyDB)
+    import sqlite_utils
 
-def _pack_bands(bands: list[int]) -> bytes:
-    return struct.pack(f"<{len(bands)}q", *bands)
+
+def band_keys(bands: list[int] | tuple[int, ...]) -> list[int]:
+    """The stored key of each band value: its low 31 bits (4 bytes in a record instead of 8). A
+    collision only makes an article a candidate; the signatures are compared before anything is
+    called a copy."""
+    return [v & 0x7FFFFFFF for v in bands]
+
+
+def pack_bands(bands: list[int] | tuple[int, ...]) -> bytes:
+    keys = band_keys(bands)
+    return struct.pack(f"<{len(keys)}I", *keys)
 
 
 def _unpack_bands(blob: bytes) -> tuple[int, ...]:
-    return struct.unpack(f"<{len(blob) // 8}q", blob)
+    return struct.unpack(f"<{len(blob) // 4}I", blob)
+
+
+def compress_raw(body: bytes, text: str | None) -> bytes:
+    """A response body as stored: zlib, with its article's text as the preset dictionary when
+    there is one (`dict` = 1 in raw_pages). A page repeats its article's text, so what is left to
+    store is mostly the markup around it: a third of plain zlib's size on news pages."""
+    if text is None:
+        return zlib.compress(body, 6)
+    packer = zlib.compressobj(9, zdict=text.encode("utf-8"))
+    return packer.compress(body) + packer.flush()
+
+
+def decompress_raw(blob: bytes, text: str | None) -> bytes:
+    """The body `compress_raw(body, text)` was made from (`text` None for plain zlib)."""
+    if text is None:
+        return zlib.decompress(blob)
+    unpacker = zlib.decompressobj(zdict=text.encode("utf-8"))
+    return unpacker.decompress(blob) + unpacker.flush()
+
+
+def rekey_raw_pages(conn: sqlite3.Connection, article_id: int, old_text: str, new_text: str) -> None:
+    """Recompress the responses of an article whose text changes (reprocess): each was compressed
+    against the old text, and only that text can decompress it (in the caller's transaction)."""
+    if old_text == new_text:
+        return
+    rows = conn.execute("select url, body from raw_pages where article_id = ? and dict = 1",
+                        [article_id]).fetchall()
+    conn.executemany("update raw_pages set body = ? where url = ?",
+                     [(compress_raw(decompress_raw(body, old_text), new_text), url) for url, body in rows])
+
+
+@dataclass
+class Response:
+    """A fetched page as the store keeps it for `newsmon reprocess`."""
+
+    url: str  # the URL it was fetched for (the frontier's)
+    final_url: str
+    source: str
+    status: int
+    content_type: str
+    headers: dict[str, str]
+    body: bytes
+    listing_published: str | None = None
+
+
+@dataclass
+class Page:
+    """What the crawler stores for one page (`Store.save_pages`): the article, the response it was
+    extracted from, its near-duplicate fingerprint (signature bytes and band values), the original
+    it copies and the run."""
+
+    article: Article
+    response: Response | None = None
+    signature: bytes | None = None
+    bands: list[int] = field(default_factory=list)
+    duplicate_of: int | None = None
+    run_id: int | None = None
 
 
 def now_iso() -> str:
@@ -147,6 +215,9 @@ class CrawlState:
         a killed process (SIGKILL) with every committed article; only a power cut may lose the
         last commits, never corrupt the file. A crawl commits ~4 times per page: FULL fsyncs each."""
         self.db.execute("PRAGMA synchronous=NORMAL")
+        # a writer touches the full-text index, the counts and every annotation table per article:
+        # 64 MB of page cache instead of 2 keeps their upper levels in memory
+        self.db.execute("PRAGMA cache_size=-65536")
 
     def add_frontier(self, source: str, links: list[dict[str, Any]],
                      cache: CacheEntry | None = None) -> int:
@@ -226,11 +297,17 @@ class CrawlState:
         """Keep a response as soon as it arrives, under the frontier URL it was fetched for: a crawl
         killed before the page is processed resumes from it instead of fetching it again."""
         with self.transaction():
-            self.db.execute(
-                "insert or replace into raw_pages (url, final_url, source, status, content_type, headers, "
-                "body, listing_published, fetched_at, article_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, null)",
-                [url, final_url, source, status, content_type, json.dumps(headers),
-                 zlib.compress(body, 6), listing_published, now_iso()])
+            self._insert_raw(Response(url, final_url, source, status, content_type, headers, body,
+                                      listing_published))
+
+    def _insert_raw(self, response: Response, article_id: int | None = None, text: str | None = None) -> None:
+        """The response's row, linked to `article_id` and compressed against its `text` when given."""
+        r = response
+        self.db.conn.execute(
+            "insert or replace into raw_pages (url, final_url, source, status, content_type, headers, "
+            "body, listing_published, fetched_at, article_id, dict) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [r.url, r.final_url, r.source, r.status, r.content_type, json.dumps(r.headers),
+             compress_raw(r.body, text), r.listing_published, now_iso(), article_id, int(text is not None)])
 
     def raw_response(self, url: str) -> dict[str, Any] | None:
         """A kept response not yet made into an article (status, final_url, headers, body)."""
@@ -242,9 +319,48 @@ class CrawlState:
                 "body": zlib.decompress(row[3])}
 
     def link_raw_page(self, url: str, article_id: int) -> None:
-        """The response fetched for `url` is what article `article_id` was extracted from."""
+        """The response fetched for `url` is what article `article_id` was extracted from; its body
+        is compressed again, against the article's text (`compress_raw`)."""
+        conn = self.db.conn
         with self.transaction():
-            self.db.execute("update raw_pages set article_id = ? where url = ?", [article_id, url])
+            row = conn.execute("""select r.body, old.text, a.text from raw_pages r join articles a on a.id = ?
+                left join articles old on old.id = r.article_id and r.dict = 1 where r.url = ?""",
+                               [article_id, url]).fetchone()
+            if row is None:
+                return
+            body, old_key, text = row
+            conn.execute("update raw_pages set article_id = ?, body = ?, dict = 1 where url = ?",
+                         [article_id, compress_raw(decompress_raw(body, old_key), text), url])
+
+    def save_pages(self, pages: Iterable[Page], every: int = 500) -> list[int]:
+        """The bulk path: store many fetched pages, each as `save_raw_page`, `save_article`,
+        `save_fingerprint` and `link_raw_page` would, in one transaction per `every` pages instead
+        of several per page (a crash loses at most the uncommitted batch, never part of a page).
+        `pages` may be a generator: a batch is written as soon as it is complete. Returns the
+        article ids in order. (`save_article` is the Store's: this mixin holds the crawler's side.)"""
+        conn = self.db.conn
+        ids: list[int] = []
+        batch: list[Page] = []
+        for page in pages:
+            batch.append(page)
+            if len(batch) >= every:
+                ids += self._save_batch(conn, batch)
+                batch = []
+        if batch:
+            ids += self._save_batch(conn, batch)
+        return ids
+
+    def _save_batch(self, conn: sqlite3.Connection, batch: list[Page]) -> list[int]:
+        ids = []
+        with self.transaction():
+            for page in batch:
+                article_id = self.save_article(page.article, page.run_id, duplicate_of=page.duplicate_of)
+                if page.response is not None:
+                    self._insert_raw(page.response, article_id, page.article.doc.text)
+                if page.signature is not None:
+                    self.save_fingerprint(article_id, page.signature, page.bands)
+                ids.append(article_id)
+        return ids
 
     def raw_pages(self, source: str | None = None) -> Iterator[dict[str, Any]]:
         """Stored responses with their article (`article_id`, `article_url`), decompressed, oldest first."""
@@ -254,13 +370,15 @@ class CrawlState:
         last = 0
         while True:
             rows = list(self.db.query(
-                f"""select r.*, a.id as article_id, a.url as article_url from raw_pages r
-                    join articles a on a.id = r.article_id where a.id > ? {where} order by a.id limit 64""",
+                f"""select r.*, a.id as article_id, a.url as article_url, a.text as article_text
+                    from raw_pages r join articles a on a.id = r.article_id where a.id > ? {where}
+                    order by a.id limit 64""",
                 [last, source] if source else [last]))
             if not rows:
                 return
             for row in rows:
-                row["body"] = zlib.decompress(row["body"])
+                text = row.pop("article_text")
+                row["body"] = decompress_raw(row["body"], text if row.pop("dict") else None)
                 row["headers"] = json.loads(row["headers"] or "{}")
                 yield row
             last = rows[-1]["article_id"]
@@ -274,11 +392,12 @@ class CrawlState:
                 conn.executemany("delete from fingerprint_bands where value = ? and article_id = ?",
                                  [(v, article_id) for v in _unpack_bands(old[0])])
             conn.execute("insert or replace into fingerprints (article_id, signature, bands) values (?, ?, ?)",
-                         [article_id, signature, _pack_bands(bands)])
+                         [article_id, signature, pack_bands(bands)])
             # one statement for all bands: executemany would step (and let other threads take the
             # GIL, which the crawl's main thread then waits to get back) once per row
+            keys = band_keys(bands)
             conn.execute("insert or ignore into fingerprint_bands (value, article_id) values "
-                         + ", ".join("(?, ?)" for _ in bands), [x for v in bands for x in (v, article_id)])
+                         + ", ".join("(?, ?)" for _ in keys), [x for v in keys for x in (v, article_id)])
 
     def listing_order(self, article_id: int) -> tuple[str | None, str, str, int | None] | None:
         """(listing date, frontier URL, source, run) of a crawled article, from the response it
@@ -299,12 +418,13 @@ class CrawlState:
 
     def fingerprint_candidates(self, bands: list[int]) -> list[tuple[int, bytes]]:
         """Original (non-duplicate) articles sharing at least one band value, oldest first."""
-        marks = ",".join("?" for _ in bands)
+        keys = sorted(set(band_keys(bands)))
+        marks = ",".join("?" for _ in keys)
         return [(row[0], row[1]) for row in self.db.execute(f"""
             select f.article_id, f.signature from fingerprints f join articles a on a.id = f.article_id
             where a.duplicate_of is null and f.article_id in (
                 select article_id from fingerprint_bands where value in ({marks}))
-            order by f.article_id""", bands)]
+            order by f.article_id""", keys)]
 
     def articles_without_fingerprint(self) -> list[tuple[int, str]]:
         """Articles stored without their fingerprint (a kill between the two commits). Article ids

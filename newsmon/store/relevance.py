@@ -3,9 +3,11 @@ computes, one row per article each (tables created by migration 2 in schema.py).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlite_utils
+if TYPE_CHECKING:  # the store opens it; a reader goes without (articles.ReadOnlyDB)
+    import sqlite_utils
+
 
 LABEL_VALUES = ("relevant", "irrelevant")
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sqlite3
 import struct
+import zlib
 from collections.abc import Callable
 
 # -- version 1: articles and their annotations, then the crawler's bookkeeping -------------------
@@ -206,11 +207,57 @@ def _v4(conn: sqlite3.Connection) -> None:
     counts.rebuild_agreement_parties(conn)
 
 
+# -- version 5: half the bytes of the store before issue 13 ---------------------------------------
+# - A kept response linked to its article is compressed with the article's text as zlib's preset
+#   dictionary (`dict` = 1): the page repeats the text, so only the markup around it is stored
+#   (crawl_state.compress_raw); a third of plain zlib's bytes on news pages.
+# - Band values of near-duplicate fingerprints as 31-bit keys (4 bytes instead of 8, in the b-tree
+#   and in each fingerprint's list): a collision only adds a candidate that the signature comparison
+#   then rejects.
+_V5 = """
+ALTER TABLE "raw_pages" ADD COLUMN "dict" INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE "fingerprint_bands_v5" (
+   "value" INTEGER NOT NULL, "article_id" INTEGER NOT NULL, PRIMARY KEY ("value", "article_id")) WITHOUT ROWID;
+INSERT OR IGNORE INTO "fingerprint_bands_v5" SELECT "value" & 2147483647, "article_id" FROM "fingerprint_bands";
+DROP TABLE "fingerprint_bands";
+ALTER TABLE "fingerprint_bands_v5" RENAME TO "fingerprint_bands";
+"""
+
+
+def _v5(conn: sqlite3.Connection) -> None:
+    _script(_V5)(conn)
+    from newsmon.store import crawl_state  # the codecs the store writes with
+    rows = conn.execute("select article_id, bands from fingerprints where bands is not null")
+    while batch := rows.fetchmany(1000):
+        conn.executemany("update fingerprints set bands = ? where article_id = ?",
+                         [(crawl_state.pack_bands(struct.unpack(f"<{len(b) // 8}q", b)), a) for a, b in batch])
+    last = ""
+    while True:  # linked responses, a page at a time (bodies are large)
+        batch = conn.execute("""select r.url, r.body, a.text from raw_pages r join articles a on a.id = r.article_id
+            where r.url > ? and r.dict = 0 order by r.url limit 500""", [last]).fetchall()
+        if not batch:
+            return
+        conn.executemany("update raw_pages set body = ?, dict = 1 where url = ?",
+                         [(crawl_state.compress_raw(zlib.decompress(body), text), url) for url, body, text in batch])
+        last = batch[-1][0]
+
+
+# -- version 6: entity_timeline rows carry the language of most of the entity's mentions in the
+# article, so an entity's chart is read from its rows (an index range), never from every one of its
+# mentions (the mentions' entity index went in version 4)
+def _v6(conn: sqlite3.Connection) -> None:
+    conn.execute("""ALTER TABLE "entity_timeline" ADD COLUMN "lang" TEXT NOT NULL DEFAULT ''""")
+    from newsmon.store import counts
+    counts.rebuild(conn)
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),  # 0 -> 1
     _script(_V2),  # 1 -> 2
     _script(_V3),  # 2 -> 3: labels, relevance
     _v4,  # 3 -> 4: counts, contentless full-text index, compact fingerprint bands
+    _v5,  # 4 -> 5: responses compressed against their article's text, 31-bit band keys
+    _v6,  # 5 -> 6: entity_timeline's language
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 
