@@ -38,9 +38,8 @@ def write_scores(db: sqlite_utils.Database, scores: Iterable[tuple[int, float]],
     return len(rows)
 
 
-
 def scores(db: sqlite_utils.Database, ids: Iterable[int] | None = None) -> dict[int, float]:
-    if not db["relevance"].exists():
+    if "relevance" not in db.table_names():  # (not db["relevance"]: a reader has no sqlite_utils)
         return {}
     if ids is None:
         return dict(db.execute("select article_id, score from relevance").fetchall())
