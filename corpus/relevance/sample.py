@@ -2,6 +2,9 @@
 
     python corpus/relevance/sample.py random            # -> sample-random.csv
     python corpus/relevance/sample.py keyword LANG N     # -> appends N keyword picks to sample-keyword.csv
+    python corpus/relevance/sample.py keyword-fr N       # -> sample-keyword-fr.csv: N French picks, wider list
+    python corpus/relevance/sample.py random-more LANG N # -> sample-random-more.csv: N more random (training)
+    python corpus/relevance/sample.py test N             # -> sample-test.csv: N per language, held out
     python corpus/relevance/sample.py show FILE [START [COUNT [CHARS]]]  # print articles for reading
     python corpus/relevance/sample.py check N            # -> check-ids.csv: N labelled ids for the blind re-label
 
@@ -22,6 +25,14 @@ SEED = 20250617
 SIZES = {"az": 200, "en": 150, "fr": 150}
 KEYWORDS = re.compile(
     r"memorand|saziş|anlaşma|\baccord|agreement|e-government|elektron hökumət|\bASAN\b|digital|rəqəmsal|xidmət",
+    re.I)
+# The first list found 7 French relevant in 25 (its French words are few and "accord" hits "d'accord");
+# this one names the French of cooperation, visits and public administration (round 2, French only).
+KEYWORDS_FR = re.compile(
+    r"coop[ée]ration|partenariat|m[ée]morandum|protocole d.accord|accords? (de|sur|entre|d.association|"
+    r"de partenariat|bilat)|jumelage|intergouvernement|d[ée]l[ée]gation|visite (officielle|d.[ée]tat|de travail)|"
+    r"ministre des affaires [ée]trang[èe]res|entretien t[ée]l[ée]phonique|s.est entretenu|ambassadeur|"
+    r"num[ée]rique|administration publique|services? publics?|e-gouvernement|gouvernement [ée]lectronique",
     re.I)
 
 
@@ -55,6 +66,58 @@ def draw_random():
         w.writerow(["id", "lang", "sampled_by"])
         w.writerows(out)
     print(f"{len(out)} ids -> sample-random.csv")
+
+
+SAMPLES = ("sample-random.csv", "sample-keyword.csv", "sample-test.csv", "sample-keyword-fr.csv",
+           "sample-random-more.csv", "labels.csv")
+
+
+def taken_ids():
+    """Every id already drawn for any purpose: a new draw never repeats one (and never a test id)."""
+    return set().union(*(ids_in(HERE / name) for name in SAMPLES))
+
+
+def write_ids(name, rows, append=False):
+    path = HERE / name
+    new = not path.exists() or not append
+    with open(path, "a" if append else "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        if new:
+            w.writerow(["id", "lang", "sampled_by"])
+        w.writerows(rows)
+
+
+def draw_test(k):
+    """k per language, at random among the articles not drawn for labelling: the held-out test of the
+    shipped model (never trained on; the random and keyword samples above are excluded)."""
+    taken = taken_ids()
+    out = []
+    for lang in SIZES:
+        ids = sorted(r["id"] for r in load(lang) if r["id"] not in taken)
+        rng = random.Random(f"{SEED}-test-{lang}")
+        out += [(i, lang, "test") for i in rng.sample(ids, k)]   # drawn order: read shuffled
+    write_ids("sample-test.csv", out)
+    print(f"{len(out)} ids -> sample-test.csv")
+
+
+def draw_keyword_fr(k):
+    """k French articles matching KEYWORDS_FR among those not yet drawn (the test sample excluded)."""
+    taken = taken_ids()
+    pool = sorted(r["id"] for r in load("fr")
+                  if r["id"] not in taken and KEYWORDS_FR.search(r["title"] + "\n" + r["text"][:1200]))
+    rng = random.Random(f"{SEED}-keyword-fr-2")
+    picks = rng.sample(pool, min(k, len(pool)))
+    write_ids("sample-keyword-fr.csv", [(i, "fr", "keyword2") for i in picks], append=True)
+    print(f"{len(picks)} keyword ids (fr, pool {len(pool)}) -> sample-keyword-fr.csv")
+
+
+def draw_random_more(lang, k):
+    """k more random articles of one language among those not yet drawn (training labels)."""
+    taken = taken_ids()
+    ids = sorted(r["id"] for r in load(lang) if r["id"] not in taken)
+    rng = random.Random(f"{SEED}-more-{lang}")
+    write_ids("sample-random-more.csv", [(i, lang, "random2") for i in rng.sample(ids, k)], append=True)
+    print(f"{k} random ids ({lang}, pool {len(ids)}) -> sample-random-more.csv")
 
 
 def draw_keyword(lang, k):
@@ -101,6 +164,12 @@ if __name__ == "__main__":
         draw_random()
     elif cmd == "keyword":
         draw_keyword(sys.argv[2], int(sys.argv[3]))
+    elif cmd == "test":
+        draw_test(int(sys.argv[2]))
+    elif cmd == "keyword-fr":
+        draw_keyword_fr(int(sys.argv[2]))
+    elif cmd == "random-more":
+        draw_random_more(sys.argv[2], int(sys.argv[3]))
     elif cmd == "check":
         draw_check(int(sys.argv[2]))
     elif cmd == "show":
