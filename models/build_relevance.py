@@ -6,6 +6,10 @@ curve, and the score distribution on the real-news articles nobody labelled; wri
 models/relevance/report.json beside the model.
 
     python models/build_relevance.py [--labels corpus/relevance/labels.csv] [--shared ../shared]
+    python models/build_relevance.py --test corpus/relevance/labels-test.csv   # the saved model, held out
+
+--test scores labelled articles the model was not trained on with the model already saved in --out (no
+fitting) and records the figures under "held_out" in its report.json, by model name; a rebuild keeps them.
 """
 from __future__ import annotations
 
@@ -19,7 +23,8 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from newsmon.nlp.relevance import doc_text  # noqa: E402
-from newsmon.train.relevance import cross_validate, fit, from_csv, learning_curve  # noqa: E402
+from newsmon.nlp.relevance import RelevanceModel  # noqa: E402
+from newsmon.train.relevance import cross_validate, fit, from_csv, held_out, learning_curve  # noqa: E402
 
 
 def evaluate(data, kind: str | None, folds: int) -> dict:
@@ -43,6 +48,40 @@ def evaluate(data, kind: str | None, folds: int) -> dict:
     return report
 
 
+def shown(path: str | Path) -> str:
+    """A path as recorded in report.json: relative to the repository when inside it (no checkout's name)."""
+    full = Path(path).resolve()
+    return str(full.relative_to(REPO) if full.is_relative_to(REPO) else full)
+
+
+def print_figures(figures: dict) -> None:
+    o = figures["overall"]
+    print(f"    {'all':8} n={o['n']:3} relevant={o['relevant']:3}  P {o['precision']:.3f}  R {o['recall']:.3f}"
+          f"  F1 {o['f1']:.3f}  AUC {figures.get('roc_auc', float('nan')):.3f}")
+    for group, part in figures["by_lang"].items():
+        print(f"    {group:8} n={part['n']:3} relevant={part['relevant']:3}  P {part['precision']:.3f}"
+              f"  R {part['recall']:.3f}  F1 {part['f1']:.3f}  AUC {part.get('roc_auc', float('nan')):.3f}")
+
+
+def test(labels: str, trained: str, news: list[Path], directory: Path) -> None:
+    """Score held-out labels with the saved model and record the figures beside it."""
+    model = RelevanceModel.load(directory)
+    data = from_csv(labels, news)
+    trained_on = set(from_csv(trained, news).ids)
+    overlap = trained_on & set(data.ids)
+    if overlap:  # a test item the model was fitted on would flatter it
+        sys.exit(f"{len(overlap)} test ids are in the training labels, e.g. {sorted(overlap)[0]!r}")
+    figures = held_out(model, data)
+    print(f"held-out test of {model.name} on {labels}: {data.counts()}")
+    print_figures(figures)
+    figures.pop("oof")
+    report_path = directory / "report.json"
+    report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
+    report.setdefault("held_out", {})[model.name] = {"labels": shown(labels),
+                                                      **figures}
+    report_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--labels", default=str(REPO / "corpus/relevance/labels.csv"))
@@ -52,16 +91,24 @@ def main() -> None:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-eval", action="store_true", help="only fit and save (no cross-validation, "
                         "no learning curve): the figures of the last full run stay in report.json")
+    parser.add_argument("--test", metavar="FILE", help="labels the saved model was not trained on: score "
+                        "them with it (no fitting) and record P/R/F1/AUC in its report.json")
     args = parser.parse_args()
 
     news = [Path(args.shared) / "data/real-news" / f"{lang}.jsonl" for lang in ("az", "en", "fr")]
+    if args.test:
+        test(args.test, args.labels, news, Path(args.out))
+        return
     data = from_csv(args.labels, news)
     print(f"labels: {data.counts()} by language {dict(Counter(data.langs))} by sample {dict(Counter(data.groups))}")
 
     report_path = Path(args.out) / "report.json"
-    report = {"labels": args.labels, "counts": data.counts(), "kinds": {}}
-    if args.no_eval and report_path.is_file():
-        report = json.loads(report_path.read_text(encoding="utf-8"))
+    before = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
+    report = {"labels": shown(args.labels),
+              "counts": data.counts(), "kinds": {}}
+    if args.no_eval and before:
+        report = before
+    report["held_out"] = before.get("held_out", {})  # earlier models' test figures stay on record
     if not args.no_eval:
         report.update(evaluate(data, args.kind, args.folds))
     kind = args.kind or report.get("chosen") or "svm"

@@ -112,6 +112,24 @@ def test_eval_reports_cross_validated_figures_and_a_learning_curve(trained):
     assert "3-fold cross-validation" in table and "learning curve" in table
 
 
+def test_held_out_figures_of_a_saved_model(trained, tmp_path):
+    """held_out scores labelled articles with the saved model, without fitting: the figures per language
+    come from its scores, and a model that ranks nothing right scores accordingly."""
+    from newsmon.train.relevance import Labelled, held_out
+    _, model_dir, *_ = trained
+    model = RelevanceModel.load(model_dir)
+    fresh = synthetic(6, seed=5)
+    data, flipped = Labelled(), Labelled()
+    for k, (lang, title, text, label) in enumerate(fresh):
+        data.add(f"{title}\n{text}", label, k, lang, "test")
+        flipped.add(f"{title}\n{text}", "irrelevant" if label == "relevant" else "relevant", k, lang, "test")
+    figures = held_out(model, data)
+    assert figures["model"] == model.name and figures["overall"]["n"] == 18
+    assert set(figures["by_lang"]) == {"az", "en", "fr"} and figures["roc_auc"] == 1.0
+    assert [row["score"] for row in figures["oof"]] == [round(s, 4) for s in model.score(data.texts)]
+    assert held_out(model, flipped)["roc_auc"] == 0.0 and held_out(model, flipped)["overall"]["f1"] == 0.0
+
+
 def test_search_and_export_filter_by_relevance(trained):
     db, _, items, ids, *_ = trained
     runner = CliRunner()

@@ -113,14 +113,27 @@ def cross_validate(data: Labelled, kind: str = "logreg", folds: int = 5, seed: i
                    threshold: float = 0.5) -> dict[str, Any]:
     """Out-of-fold scores for every item: P/R/F1 of "relevant" overall, per language and per sampling
     group, plus ROC AUC and the out-of-fold probabilities (for further analysis)."""
-    from sklearn.metrics import roc_auc_score
     from sklearn.model_selection import StratifiedKFold, cross_val_predict
     data.check(folds)
     cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
     proba = cross_val_predict(build_estimator(kind), data.texts, data.y, cv=cv, method="predict_proba")[:, 1]
+    return {"kind": kind, "folds": folds, **figures(data, proba, threshold)}
+
+
+def held_out(model: RelevanceModel, data: Labelled, threshold: float = 0.5) -> dict[str, Any]:
+    """The figures of a fitted model on labelled items it was not trained on (a held-out test set)."""
+    return {"model": model.name, **figures(data, model.score(data.texts), threshold)}
+
+
+def figures(data: Labelled, proba: Sequence[float], threshold: float = 0.5) -> dict[str, Any]:
+    """P/R/F1 of "relevant" at the threshold and ROC AUC, overall, per language and per sampling group,
+    from one score per item; plus the scores themselves ("oof": out of fold when they come from
+    cross-validation) for further analysis."""
+    from sklearn.metrics import roc_auc_score
     pred = [int(p >= threshold) for p in proba]
-    out: dict[str, Any] = {"kind": kind, "folds": folds, "threshold": threshold, "overall": _prf(data.y, pred),
-                           "roc_auc": round(float(roc_auc_score(data.y, proba)), 3)}
+    out: dict[str, Any] = {"threshold": threshold, "overall": _prf(data.y, pred)}
+    if len(set(data.y)) == 2:
+        out["roc_auc"] = round(float(roc_auc_score(data.y, proba)), 3)
     for key, values in (("by_lang", data.langs), ("by_sample", data.groups)):
         part = {}
         for value in sorted(set(values)):
