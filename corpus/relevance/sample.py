@@ -3,6 +3,7 @@
     python corpus/relevance/sample.py random            # -> sample-random.csv
     python corpus/relevance/sample.py keyword LANG N     # -> appends N keyword picks to sample-keyword.csv
     python corpus/relevance/sample.py keyword-fr N       # -> sample-keyword-fr.csv: N French picks, wider list
+    python corpus/relevance/sample.py keyword-fr-wide N  # -> appends N picks by officials' titles (round 3)
     python corpus/relevance/sample.py random-more LANG N # -> sample-random-more.csv: N more random (training)
     python corpus/relevance/sample.py test N             # -> sample-test.csv: N per language, held out
     python corpus/relevance/sample.py show FILE [START [COUNT [CHARS]]]  # print articles for reading
@@ -34,6 +35,10 @@ KEYWORDS_FR = re.compile(
     r"ministre des affaires [ée]trang[èe]res|entretien t[ée]l[ée]phonique|s.est entretenu|ambassadeur|"
     r"num[ée]rique|administration publique|services? publics?|e-gouvernement|gouvernement [ée]lectronique",
     re.I)
+# Round 3, after round 2 had used up its pool (70 articles, 19 relevant): officials and institutions by name.
+KEYWORDS_FR_WIDE = re.compile(
+    r"\bministr|pr[ée]sident|rencontr|visite|gouvernement|\bUE\b|union europ[ée]enne|OTAN|sign[ée]|parlement|"
+    r"d[ée]put[ée]s?|maire|ambassad", re.I)
 
 
 def data_dir():
@@ -100,14 +105,16 @@ def draw_test(k):
     print(f"{len(out)} ids -> sample-test.csv")
 
 
-def draw_keyword_fr(k):
-    """k French articles matching KEYWORDS_FR among those not yet drawn (the test sample excluded)."""
+def draw_keyword_fr(k, wide=False):
+    """k French articles matching KEYWORDS_FR (round 2) or KEYWORDS_FR_WIDE (round 3) among those not yet
+    drawn (the test sample excluded)."""
     taken = taken_ids()
+    pattern, tag = (KEYWORDS_FR_WIDE, "keyword3") if wide else (KEYWORDS_FR, "keyword2")
     pool = sorted(r["id"] for r in load("fr")
-                  if r["id"] not in taken and KEYWORDS_FR.search(r["title"] + "\n" + r["text"][:1200]))
-    rng = random.Random(f"{SEED}-keyword-fr-2")
+                  if r["id"] not in taken and pattern.search(r["title"] + "\n" + r["text"][:1200]))
+    rng = random.Random(f"{SEED}-keyword-fr-{tag[-1]}")
     picks = rng.sample(pool, min(k, len(pool)))
-    write_ids("sample-keyword-fr.csv", [(i, "fr", "keyword2") for i in picks], append=True)
+    write_ids("sample-keyword-fr.csv", [(i, "fr", tag) for i in picks], append=True)
     print(f"{len(picks)} keyword ids (fr, pool {len(pool)}) -> sample-keyword-fr.csv")
 
 
@@ -166,8 +173,8 @@ if __name__ == "__main__":
         draw_keyword(sys.argv[2], int(sys.argv[3]))
     elif cmd == "test":
         draw_test(int(sys.argv[2]))
-    elif cmd == "keyword-fr":
-        draw_keyword_fr(int(sys.argv[2]))
+    elif cmd in ("keyword-fr", "keyword-fr-wide"):
+        draw_keyword_fr(int(sys.argv[2]), wide=cmd == "keyword-fr-wide")
     elif cmd == "random-more":
         draw_random_more(sys.argv[2], int(sys.argv[3]))
     elif cmd == "check":
