@@ -1,6 +1,7 @@
 """Agreement between the first labels and the blind re-label of a random subset.
 
     python corpus/relevance/agreement.py [labels.csv] [labels-check.csv]
+    python corpus/relevance/agreement.py labels.csv,labels-test.csv labels-check2.csv   # the second check
 
 Compares the ids present in both files: raw agreement, Cohen's kappa, the confusion table and the ids
 that disagree. Items labelled `unsure` in either file are reported but left out of the figures.
@@ -13,8 +14,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 
-def read(path):
-    return {r["id"]: r["label"] for r in csv.DictReader(open(path, encoding="utf-8"))}
+def read(paths):
+    """Labels by id from one CSV, or several joined by commas (the first labels live in two files)."""
+    out = {}
+    for path in str(paths).split(","):
+        out.update({r["id"]: r["label"] for r in csv.DictReader(open(path, encoding="utf-8"))})
+    return out
 
 
 def kappa(pairs):

@@ -8,6 +8,7 @@
     python corpus/relevance/sample.py test N             # -> sample-test.csv: N per language, held out
     python corpus/relevance/sample.py show FILE [START [COUNT [CHARS]]]  # print articles for reading
     python corpus/relevance/sample.py check N            # -> check-ids.csv: N labelled ids for the blind re-label
+    python corpus/relevance/sample.py check-new N        # -> check2-ids.csv: N of the round-2 labels (test too)
 
 Ids that occur more than once in a source file are skipped: a label stored by id would be ambiguous.
 """
@@ -165,6 +166,17 @@ def draw_check(n):
     print(f"{len(picks)} ids -> check-ids.csv")
 
 
+def draw_check_new(n):
+    """n ids drawn from the labels added in round 2 (the held-out test, the French random and keyword
+    draws), in drawn order, for a second blind re-label (labels-check2.csv)."""
+    lang = {}
+    for name in ("sample-test.csv", "sample-random-more.csv", "sample-keyword-fr.csv"):
+        lang.update({r["id"]: r["lang"] for r in csv.DictReader(open(HERE / name, encoding="utf-8"))})
+    picks = random.Random(f"{SEED}-check-2").sample(sorted(lang), n)
+    write_ids("check2-ids.csv", [(i, lang[i], "check2") for i in picks])
+    print(f"{len(picks)} ids -> check2-ids.csv")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "random":
@@ -177,6 +189,8 @@ if __name__ == "__main__":
         draw_keyword_fr(int(sys.argv[2]), wide=cmd == "keyword-fr-wide")
     elif cmd == "random-more":
         draw_random_more(sys.argv[2], int(sys.argv[3]))
+    elif cmd == "check-new":
+        draw_check_new(int(sys.argv[2]))
     elif cmd == "check":
         draw_check(int(sys.argv[2]))
     elif cmd == "show":
