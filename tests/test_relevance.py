@@ -112,6 +112,17 @@ def test_eval_reports_cross_validated_figures_and_a_learning_curve(trained):
     assert "3-fold cross-validation" in table and "learning curve" in table
 
 
+def test_calibration_folds_mix_the_blocks_labels_arrive_in():
+    """Labels come sorted by id, i.e. in blocks by language: every calibration fold must hold items of every
+    block (an unshuffled split fitted one sub-model on almost nothing but French)."""
+    from newsmon.nlp.relevance import build_estimator
+    folds = build_estimator("svm").named_steps["clf"].cv
+    langs = [lang for lang in ("az", "en", "fr") for _ in range(20)]
+    y = [k % 2 for k in range(60)]
+    for _, held in folds.split(langs, y):
+        assert {langs[k] for k in held} == {"az", "en", "fr"}
+
+
 def test_held_out_figures_of_a_saved_model(trained, tmp_path):
     """held_out scores labelled articles with the saved model, without fitting: the figures per language
     come from its scores, and a model that ranks nothing right scores accordingly."""

@@ -97,7 +97,7 @@ def fit(data: Labelled, kind: str = "logreg", name: str = "relevance", source: s
             "trained": datetime.now(timezone.utc).replace(microsecond=0).isoformat(), "kind": kind,
             "labels": data.counts(), "languages": dict(Counter(data.langs)), "source": source,
             "features": "folded title + first 3000 chars; TF-IDF word 1-2 grams + char_wb 2-5 grams",
-            "calibration": "CalibratedClassifierCV(sigmoid, 3 folds)",
+            "calibration": "CalibratedClassifierCV(sigmoid, 3 shuffled stratified folds)",
             "newsmon": __version__, "scikit_learn": sklearn.__version__}
     return RelevanceModel(estimator, meta)
 
