@@ -22,8 +22,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from newsmon.nlp.relevance import doc_text  # noqa: E402
-from newsmon.nlp.relevance import RelevanceModel  # noqa: E402
+from newsmon.nlp.relevance import RelevanceModel, doc_text  # noqa: E402
 from newsmon.train.relevance import cross_validate, fit, from_csv, held_out, learning_curve  # noqa: E402
 
 
@@ -77,8 +76,7 @@ def test(labels: str, trained: str, news: list[Path], directory: Path) -> None:
     figures.pop("oof")
     report_path = directory / "report.json"
     report = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
-    report.setdefault("held_out", {})[model.name] = {"labels": shown(labels),
-                                                      **figures}
+    report.setdefault("held_out", {})[model.name] = {"labels": shown(labels), **figures}
     report_path.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
@@ -104,8 +102,7 @@ def main() -> None:
 
     report_path = Path(args.out) / "report.json"
     before = json.loads(report_path.read_text(encoding="utf-8")) if report_path.is_file() else {}
-    report = {"labels": shown(args.labels),
-              "counts": data.counts(), "kinds": {}}
+    report = {"labels": shown(args.labels), "counts": data.counts(), "kinds": {}}
     if args.no_eval and before:
         report = before
     report["held_out"] = before.get("held_out", {})  # earlier models' test figures stay on record
