@@ -9,7 +9,9 @@ process and N give the same articles.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
+import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -31,8 +33,26 @@ _worker_pipeline: Any = None
 WARM_UP_SECONDS = 600  # `warm_up` gives up waiting for every worker after this (a stuck one is not our business)
 
 
+def _exit_with_parent() -> None:
+    """End this worker when the process that started it is gone.
+
+    A crawl killed by cron's timeout, the OOM killer or SIGKILL cannot shut its pool down, and the
+    pool's workers wait on their task queue for good, each holding its models (~700 MB with az+en+fr):
+    repeated kills would fill the machine. The parent's sentinel becomes ready when it dies."""
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newsmon-parent-watch", daemon=True).start()
+
+
 def _init_worker(kb_files: tuple[str, ...]) -> None:
     global _worker_pipeline
+    _exit_with_parent()  # first: loading the models below takes seconds
     from newsmon.fake_pipeline import make_pipeline
     _worker_pipeline = make_pipeline(kb_files)
     warm = getattr(_worker_pipeline, "warm_up", None)

@@ -84,3 +84,47 @@ def test_real_models_in_two_processes_annotate_like_one(tmp_path, sources):
     first = stored(one)
     assert sum(len(a["mentions"]) for a in first) > 100
     assert json.dumps(stored(two), sort_keys=True) == json.dumps(first, sort_keys=True)
+
+
+ORPHAN_SCRIPT = """
+import os, sys
+from newsmon.workers import Annotator
+annotator = Annotator(processes=2)
+annotator.warm_up()
+print(" ".join(str(pid) for pid in annotator._pool._processes), flush=True)
+sys.stdin.read()  # wait to be killed
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file(), reason="reads process states from Linux's /proc")
+def test_workers_end_when_their_parent_is_killed():
+    """A crawl killed with SIGKILL (cron's timeout, the OOM killer) leaves no worker behind: before,
+    each stayed alive for good, waiting on its queue with its models loaded."""
+    import os
+    import signal
+    import time
+
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(REPO), "NEWSMON_PIPELINE": "fake"}
+    parent = subprocess.Popen([sys.executable, "-c", ORPHAN_SCRIPT], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, text=True, env=env, cwd=REPO)
+    try:
+        workers = [int(pid) for pid in parent.stdout.readline().split()]
+        assert len(workers) == 2
+    finally:
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(timeout=60)
+
+    def alive(pid: int) -> bool:
+        try:
+            with open(f"/proc/{pid}/stat") as fh:
+                return fh.read().split(") ")[1][0] != "Z"
+        except FileNotFoundError:
+            return False
+
+    deadline = time.monotonic() + 60  # a bound for a loaded machine, not a speed claim
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    left = [pid for pid in workers if alive(pid)]
+    for pid in left:  # clean up what the bug would leave, so a failing run does not leak
+        os.kill(pid, signal.SIGKILL)
+    assert not left
