@@ -179,3 +179,26 @@ def test_signed_by_a_minister_of_a_state_and_the_head_of_a_company():
                                     ("Jane Doe", "PERSON", "Jane Doe"), ("Acme Corp", "ORG", "Acme")])
     [agr] = find_agreements(art, None)
     assert names(agr) == {"John Smith", "Jane Doe"}
+
+
+def test_titled_documents_each_dated_before_one_plural_trigger_are_one_record_each():
+    text = ("Stend\nSalonda Prezident İlham Əliyevin imzaladığı “Dövlət Bayrağı meydanının yaradılması haqqında” "
+            "2007-ci il 17 noyabr tarixli və “Dövlət Bayrağı Gününün təsis edilməsi haqqında” 2009-cu il 17 noyabr "
+            "tarixli sərəncamlar yerləşdirilib.")
+    art = make_article(text, "az", [("İlham Əliyevin", "PERSON", "Ilham Aliyev")],
+                       dates=[("2007-ci il 17 noyabr", "2007-11-17", "day"),
+                              ("2009-cu il 17 noyabr", "2009-11-17", "day")])
+    records = find_agreements(art, None)
+    assert [(r.type, r.date_signed["value"], names(r)) for r in records] == [
+        ("decree", "2007-11-17", {"Ilham Aliyev"}), ("decree", "2009-11-17", {"Ilham Aliyev"})]
+
+
+def test_a_state_programme_is_the_presidents_and_a_genitive_owner_is_named_in_the_nominative():
+    text = ("Köç\nPrezident İlham Əliyevin tapşırığına uyğun olaraq “Böyük Qayıdışa dair I Dövlət Proqramı”na "
+            "əsasən köç karvanı yola salınıb. Arxiv 1612-ci ildə Papa V Pavelin fərmanı ilə ayrılıb.")
+    art = make_article(text, "az", [("İlham Əliyevin", "PERSON", "Ilham Aliyev"),
+                                    ("V Pavelin", "PERSON", "V Pavelin")],
+                       dates=[("1612-ci ildə", "1612", "year")])
+    programme, decree = find_agreements(art, None)
+    assert (programme.type, names(programme)) == ("programme", {"Ilham Aliyev"})
+    assert (decree.type, names(decree)) == ("decree", {"V Pavel"})

@@ -116,6 +116,8 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
         # "Fərman Salmanov" is a person, "North Atlantic Treaty Organization" an organisation
         named = [(m.start, m.end) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
         triggers = [t for t in sent_triggers if not any(s < t[2] and t[1] < e for s, e in named)]
+        if lex.postposition:
+            triggers = _split_titled_lists(sent, triggers)
         here: list[_Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
@@ -165,6 +167,40 @@ def _triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     return unique
 
 
+# az: a plural trigger after quoted titles, each with its own date ("“A” 2007-ci il 17 noyabr tarixli və
+# “B” 2009-cu il 17 noyabr tarixli sərəncamlar"): the gap between two titles, and after the last one.
+_QUOTE = re.compile(r"[“\"«]([^”\"»“«]{3,300})[”\"»]")
+_TITLE_GAP = re.compile(r"\s*(?:[\w\s.-]{0,40}?\btarixli\s*)?(?:,|\bvə\b)\s*")
+_LAST_GAP = re.compile(r"\s*(?:[\w\s.-]{0,40}?\btarixli)?\s*")
+_PLURAL_TRIGGER = re.compile(r"l[əa]r", re.IGNORECASE)
+
+
+def _split_titled_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One trigger per document of a list the plural trigger closes ("“A” ... tarixli və “B” ... tarixli
+    sərəncamlar" are two decrees, each dated): the titles stand in for the trigger, so each takes its
+    own date. A plural trigger without such a list stays one."""
+    out: list[tuple[str, int, int]] = []
+    quotes = list(_QUOTE.finditer(sent.text))
+    for type_, start, end in triggers:
+        word = sent.text[start - sent.start:end - sent.start].split()[-1]
+        titles: list[re.Match[str]] = []
+        if _PLURAL_TRIGGER.search(word[3:]):
+            before = [q for q in quotes if q.end() <= start - sent.start]
+            if before and _LAST_GAP.fullmatch(sent.text, before[-1].end(), start - sent.start):
+                titles = [before[-1]]
+                for q in reversed(before[:-1]):
+                    if not _TITLE_GAP.fullmatch(sent.text, q.end(), titles[0].start()):
+                        break
+                    titles.insert(0, q)
+        if len(titles) >= 2:
+            out += [(type_, sent.start + q.start(), sent.start + q.end()) for q in titles]
+        else:
+            out.append((type_, start, end))
+    return out
+
+
+# "Dövlət Proqramı": a programme of the state, which the President adopts (az trigger text)
+_STATE_PROGRAMME = re.compile(r"dövlət\s", re.IGNORECASE)
 # A list item opening a new title: ", “Azərbaycan Respublikası Hökuməti və ...", "et « ... »"
 _NEW_DOCUMENT = re.compile(r"(?:,|\b(?:və|and|et|ve|и)\b)\s*[“«„]")
 
@@ -186,7 +222,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                headline: bool) -> _Candidate:
     status = _status(sent, trigger, triggers, lex)
     anaphoric = False
-    if type_ == "decree":
+    if type_ == "decree" or (type_ == "programme" and _STATE_PROGRAMME.match(ctx.text, trigger[0])):
+        # a state programme is adopted by the head of state's decree: its party is the issuer
         parties = issuer(ctx, sent, lex, trigger)
         own = len(parties)
     else:
@@ -255,6 +292,8 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
         # a range is no signing day, nor a yearly observance ("--07-14")
         if not (sent.start <= d.start and d.end <= sent.end) or "/" in d.value or d.value.startswith("--"):
             continue
+        if trigger[0] <= d.start and d.end <= trigger[1]:
+            continue  # a year inside a quoted title ("2025-2030-cu illər üçün Dövlət Proqramı") dates no signing
         before = text[max(sent.start, d.start - 25):d.start]
         after = text[d.end:min(sent.end, d.end + 25)]
         if lex.not_signing_date.search(before) or lex.not_signing_after.search(after):

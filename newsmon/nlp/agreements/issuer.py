@@ -59,7 +59,11 @@ def _genitive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int],
         return None
     for m in ctx.in_sentence(sent):
         if m.label == "PERSON" and m.start >= run.start(1) and m.end <= run.end(1):
-            return to_party(m)
+            party = to_party(m)
+            if m.end == run.end(1) and party.name == m.text:
+                # the linker did not know the name: it is still in the genitive ("V Pavelin" -> "V Pavel")
+                party.name = " ".join(m.text.split()[:-1] + [stem])
+            return party
     if any(m.start < run.end(1) and run.start(1) < m.end for m in ctx.in_sentence(sent)):
         return None  # an organisation or a place ("Tatarıstan Respublikası Rəisinin" is found as ORG)
     name = " ".join(words[:-1] + [stem])
