@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-import spacy
 from spacy.language import Language
 
 from newsmon.model import Mention, Segment
-from newsmon.nlp.ner_labels import DEFAULT_MODELS, to_unified
+from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
 from newsmon.text.az import az_stem, stem_word
 from newsmon.text.normalize import fold
 from newsmon.settings import MODELS_DIR
@@ -44,11 +43,12 @@ class NerStage:
         if ("/" in name or name.startswith(".")) and not Path(name).exists():
             log.warning("no NER pipeline for %r: %s does not exist", lang, name)
             return None
-        nlp = spacy.load(name)
+        nlp = shared_pipeline(name)
         keep = {"ner", "entity_ruler"}
         for pipe in list(nlp.pipe_names):
             if pipe not in keep and not _feeds(nlp, pipe, keep):
-                nlp.remove_pipe(pipe)
+                # disabled, not removed: the agreement stage runs the parser of this same copy
+                nlp.disable_pipe(pipe)
         return nlp
 
     def annotate(self, text: str, segments: Sequence[Segment]) -> list[Mention]:

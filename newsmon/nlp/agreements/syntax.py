@@ -2,9 +2,9 @@
 its partner ("Hampton and the City of Malanje signed a Sister City agreement", "l'ambassadrice Kvien a
 signé un protocole d'accord avec Liana Gasparyan", "signed by A, minister of ..., and B").
 
-Only sentences with a type trigger are parsed, each once. The parser pipelines are the NER stage's
-models (`newsmon.nlp.ner_labels.DEFAULT_MODELS`) loaded a second time WITH their parser: the NER stage
-drops the parser to save time, the agreement stage needs it for en and fr. A language whose model
+Only sentences with a type trigger are parsed, each once. The parser is that of the NER stage's own
+copy of each model (`ner_labels.shared_pipeline`): the NER stage disables it to save time, this stage
+runs it (with what it listens to) on the sentences it needs, never the `ner`. A language whose model
 cannot be loaded, or has no parser, gives no syntactic parties (the word patterns still apply).
 """
 from __future__ import annotations
@@ -15,7 +15,7 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Token
 
-from newsmon.nlp.ner_labels import DEFAULT_MODELS
+from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline
 
 log = logging.getLogger(__name__)
 
@@ -33,17 +33,15 @@ _KEEP = {"tok2vec", "tagger", "morphologizer", "parser", "attribute_ruler", "lem
 @lru_cache(maxsize=None)
 def parser(lang: str) -> Language | None:
     """The `lang` model with its parser (None when there is none)."""
-    import spacy
-
     name = DEFAULT_MODELS.get(lang)
     if name is None or lang not in SIGN_LEMMAS:
         return None
     try:
-        nlp = spacy.load(name, exclude=[p for p in ("ner", "entity_ruler")])
+        nlp = shared_pipeline(name)  # the NER stage's copy: its parser is disabled there, not removed
     except OSError as exc:
         log.warning("agreements: no parser for %r (%s)", lang, exc)
         return None
-    if "parser" not in nlp.pipe_names:
+    if "parser" not in nlp.component_names:
         log.warning("agreements: the %r model %s has no parser", lang, name)
         return None
     return nlp
@@ -52,7 +50,13 @@ def parser(lang: str) -> Language | None:
 @lru_cache(maxsize=512)
 def _parse(lang: str, text: str):
     nlp = parser(lang)
-    return nlp(text) if nlp is not None else None
+    if nlp is None:
+        return None
+    doc = nlp.make_doc(text)
+    for name, component in nlp.components:  # enabled or not (the NER stage disables these), never ner
+        if name in _KEEP:
+            doc = component(doc)
+    return doc
 
 
 def signer_spans(text: str, lang: str, trigger: tuple[int, int]) -> list[tuple[int, int]]:
