@@ -317,11 +317,9 @@ def use_datasette(db: Path, work: Path, report: dict[str, Any]) -> None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    launch = ("import sys; from datasette.plugins import pm; import newsmon.store.datasette_plugin as plugin; "
-              "pm.is_registered(plugin) or pm.register(plugin, name='newsmon'); "
-              "from datasette.cli import cli; cli(sys.argv[1:], prog_name='datasette')")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.Popen([sys.executable, "-c", launch, "serve", str(db), "-m", str(metadata), "-h",
+    proc = subprocess.Popen([sys.executable, "-m", "newsmon.store.datasette_plugin", "serve", str(db),
+                             "-m", str(metadata), "-h",
                              "127.0.0.1", "-p", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}/{db.stem}"
     answers: dict[str, Any] = {}

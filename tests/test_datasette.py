@@ -25,11 +25,8 @@ SAPSSI = "State Agency for Public Service and Social Innovations"
 KOICA = "Korea International Cooperation Agency"
 STARTUP_SECONDS = 60  # importing Datasette on a busy 2-core machine
 REPO = Path(__file__).resolve().parent.parent
-# `datasette serve ...` with newsmon's plugin: Datasette loads it from the installed entry point; a
-# checkout on PYTHONPATH whose install predates the entry point registers it here, once.
-LAUNCH = ("import sys; from datasette.plugins import pm; import newsmon.store.datasette_plugin as plugin; "
-          "pm.is_registered(plugin) or pm.register(plugin, name='newsmon'); "
-          "from datasette.cli import cli; cli(sys.argv[1:], prog_name='datasette')")
+# `datasette serve ...` with newsmon's plugin, also from a checkout whose install predates its entry point
+LAUNCH = ("-m", "newsmon.store.datasette_plugin")
 
 
 def article(url: str, lang: str, title: str, body: str, published: str, names: dict[str, str],
@@ -141,7 +138,7 @@ class Datasette:
     def __init__(self, db: Path, metadata: Path) -> None:
         pytest.importorskip("datasette", reason="Datasette is not installed (pip install 'newsmon[datasette]')")
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", LAUNCH, "serve", str(db), "-m", str(metadata), "--host", "127.0.0.1",
+            [sys.executable, *LAUNCH, "serve", str(db), "-m", str(metadata), "--host", "127.0.0.1",
              "--port", "0"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=lambda: [lines.put(line) for line in self.proc.stderr], daemon=True).start()

@@ -37,3 +37,23 @@ def folded_match(query: str) -> str:
 def prepare_connection(conn: sqlite3.Connection) -> None:
     if is_newsmon(conn):
         conn.create_function("escape_fts", 1, folded_match, deterministic=True)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """`datasette ARGS` with this plugin registered, also from a checkout whose installed entry point
+    predates it: `python -m newsmon.store.datasette_plugin serve coverage.db -m metadata.yaml`."""
+    import sys
+
+    from datasette.cli import cli
+    from datasette.plugins import pm
+
+    # the module by its package name: run with -m, this file is also `__main__`, a second module object
+    import newsmon.store.datasette_plugin as plugin
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="newsmon")
+    cli(sys.argv[1:] if argv is None else argv, prog_name="datasette")
+
+
+if __name__ == "__main__":
+    main()
