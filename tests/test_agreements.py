@@ -454,3 +454,39 @@ def test_error_causes_of_an_article():
                  Agreement("protocol", "p", [Party("Q", "Q")], None, None, "signed", "s", 0, 1)]
     causes = sorted(c for c, _, _ in classify_errors(predicted, gold))
     assert causes == ["extra date", "extra record", "missed trigger", "missing party"]
+
+
+def _countries(*names: str):
+    """A knowledge base that knows `names` as countries (ids as `make_article` derives them)."""
+    from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.nlp.kb_file import KBEntity
+    return KnowledgeBase([KBEntity(id=n.lower().replace(" ", "-"), name=n, label="LOC", names={"en": (n,)},
+                                   kind="country") for n in names])
+
+
+def test_a_story_of_two_states_binds_an_unnamed_statement_to_its_countries_not_its_city():
+    text = ("Presidents meet in Beijing\n"
+            "The President of Azerbaijan met the President of China in Beijing on Wednesday. "
+            "The joint statement signed today was praised as a milestone.")
+    art = make_article(text, "en", [
+        ("Azerbaijan", "LOC", "Azerbaijan"), ("China", "LOC", "China"), ("Beijing", "LOC", "Beijing"),
+        ("Beijing", "LOC", "Beijing")], published="2025-04-23")
+    [statement] = find_agreements(art, _countries("Azerbaijan", "China"))
+    assert statement.type == "other"
+    assert names(statement) == {"Azerbaijan", "China"}
+    assert statement.date_signed == {"value": "2025-04-23", "precision": "day"}
+    # without knowing which places are countries, nobody is named: no record rather than a city
+    assert find_agreements(art, None) == []
+
+
+def test_a_heading_without_parties_takes_those_of_the_body_mention():
+    text = ("Usine aux Andelys\n"
+            "La lettre d’intention signée le 28 janvier\n"
+            "Le président de SNA travaillait avec la Chambre de Commerce de Normandie. "
+            "Il a signé la lettre d’intention mercredi 28 janvier.")
+    art = make_article(text, "fr", [
+        ("SNA", "ORG", "SNA"), ("Chambre de Commerce de Normandie", "ORG", "CCI Normandie")],
+        dates=[("28 janvier", "2026-01-28", "day"), ("mercredi 28 janvier", "2026-01-28", "day")])
+    [letter] = find_agreements(art, None)
+    assert letter.type == "other" and letter.date_signed["value"] == "2026-01-28"
+    assert "SNA" in names(letter)

@@ -19,18 +19,18 @@ concluded in 2014" dates the agreement, not the memorandum. Decrees are bound by
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
+from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.issuer import issuer
+from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, merge_parties, named_states,
-                                             salient, sentence_parties)
-from newsmon.model import Agreement, Article, DateMention, Party
+                                             sentence_parties)
+from newsmon.model import Agreement, Article, DateMention
 from newsmon.nlp.dates.common import iso_day
-from newsmon.text.normalize import fold
 
 if TYPE_CHECKING:
     from newsmon.nlp.kb import KnowledgeBase
@@ -44,33 +44,6 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|Mme|Mlle|MM|M|G
 _SINGLE_PARTY = ("decree", "charter")
 # "within the framework of" right after the trigger: the agreement is being implemented
 _FRAMEWORK = re.compile(r"^\w*\s+(?:çərçivəsində|çerçevesinde)\b", re.IGNORECASE)
-
-
-@dataclass
-class _Candidate:
-    """One trigger occurrence before merging."""
-
-    type: str
-    title: str
-    trigger_start: int
-    trigger_end: int
-    sentence: Sentence
-    status: str | None
-    parties: list[Party]
-    own_parties: int  # how many parties the sentence itself names (the rest are borrowed)
-    date_signed: dict[str, str] | None
-    place: str | None
-    headline: bool
-    definite: bool  # "the decree", "ce mémorandum": named as one the reader knows
-    indefinite: bool = False  # "signed an Executive Order": a new one, whatever came before
-    anaphoric: bool = False  # "the sides", "tərəflər arasında": bound to actors named elsewhere
-    merged: list["_Candidate"] = field(default_factory=list)
-
-    @property
-    def reference(self) -> bool:
-        """Likely a reference to an agreement told about earlier: no date, and no parties of its own or
-        no signing verb ("under the memorandum", "Memorandum çərçivəsində", "Ce protocole")."""
-        return self.date_signed is None and (not self.own_parties or self.status in (None, "implemented"))
 
 
 def split_sentences(text: str, segments=(), default_lang: str = "en") -> list[Sentence]:
@@ -110,7 +83,7 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
     ctx = PartyContext.build(article, sentences, lexicon, kb)
     title_end = text.find("\n") if "\n" in text else len(text)
     body_dates = [d for d in sorted(article.dates, key=lambda d: d.start) if d.start > title_end]
-    candidates: list[_Candidate] = []
+    candidates: list[Candidate] = []
     for sent, sent_triggers in zip(sentences, found):
         lex = lexicon(sent.lang)
         # "Fərman Salmanov" is a person, "North Atlantic Treaty Organization" an organisation
@@ -118,7 +91,7 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
         triggers = [t for t in sent_triggers if not any(s < t[2] and t[1] < e for s, e in named)]
         if lex.postposition:
             triggers = _split_titled_lists(sent, triggers)
-        here: list[_Candidate] = []
+        here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
                               headline=sent.end <= title_end)
@@ -131,10 +104,10 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
         candidates += here
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
     # avec le grand-père")
-    return [_to_record(c) for c in _merge(candidates) if c.parties or c.anaphoric]
+    return [to_record(c) for c in merge(candidates) if c.parties or c.anaphoric]
 
 
-def _share_list_verbs(here: list[_Candidate]) -> None:
+def _share_list_verbs(here: list[Candidate]) -> None:
     """Documents listed in one sentence ("A, B and C were signed") share the verb and its date: a
     member with no status of its own takes the next member's."""
     for i in range(len(here) - 2, -1, -1):
@@ -219,7 +192,7 @@ def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, int, int]], sent: Sentence,
                ctx: PartyContext, article: Article, body_dates: list[DateMention], lex: Lexicon,
-               headline: bool) -> _Candidate:
+               headline: bool) -> Candidate:
     status = _status(sent, trigger, triggers, lex)
     anaphoric = False
     if type_ == "decree" or (type_ == "programme" and _STATE_PROGRAMME.match(ctx.text, trigger[0])):
@@ -245,7 +218,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
     when = None
     if status != "planned":
         when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates)
-    return _Candidate(type=type_, title=_title(sent, trigger, ctx), trigger_start=trigger[0],
+    return Candidate(type=type_, title=_title(sent, trigger, ctx), trigger_start=trigger[0],
                       trigger_end=trigger[1], sentence=sent, status=status, parties=parties, own_parties=own,
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
@@ -364,73 +337,3 @@ def _title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
     return phrase
 
 
-# -- merging ------------------------------------------------------------------------------------------
-
-def _names(c: _Candidate) -> set[str]:
-    return {fold(p.name) for p in c.parties}
-
-
-def _compatible(a: _Candidate, b: _Candidate) -> bool:
-    if a.type != b.type:
-        return False
-    if a.date_signed and b.date_signed and a.date_signed["value"] != b.date_signed["value"]:
-        return False
-    if a.type == "decree" and a.date_signed is None and b.date_signed is not None and not b.definite:
-        # Every decree has the same issuer: "the decree, signed on July 12" dates the decree told
-        # about before, "established by Decree No. 685 of 13 July 2012" is another one.
-        return False
-    na, nb = _names(a), _names(b)
-    return not na or not nb or na <= nb or nb <= na
-
-
-def _merge(candidates: list[_Candidate]) -> list[_Candidate]:
-    """One record per agreement: a mention joins an earlier record of the same type when parties and
-    date agree, or when it is a bare reference; the headline joins the body's first record of its type."""
-    records: list[_Candidate] = []
-    headlines = [c for c in candidates if c.headline]
-    for c in candidates:
-        if c.headline:
-            continue
-        fresh = c.indefinite and c.status == "signed" and c.own_parties > 0  # "also signed an Executive Order"
-        target = None if fresh else next(
-            (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
-        if target is None and c.reference:
-            target = next((r for r in reversed(records) if r.type == c.type), None)
-        if target is not None:
-            _absorb(target, c)
-        elif _instrument(c):
-            records.append(c)
-    for h in headlines:
-        target = next((r for r in records if r.type == h.type), None)
-        if target is not None:
-            _absorb(target, h)
-        elif _instrument(h):
-            records.insert(0, h)
-    return sorted(records, key=lambda r: min([r.trigger_start] + [m.trigger_start for m in r.merged]))
-
-
-def _instrument(c: _Candidate) -> bool:
-    """A new record needs a status, a party or a date of its own: "broad agreement among experts"
-    has none of them."""
-    return bool(c.status or c.own_parties or c.date_signed)
-
-
-def _absorb(target: _Candidate, c: _Candidate) -> None:
-    """Fill what the record lacks from another mention of the same agreement."""
-    target.merged.append(c)
-    # Parties a later sentence names outright beat guessed ones; one named party does not beat two guessed.
-    if c.own_parties > target.own_parties and c.own_parties >= min(2, len(target.parties)):
-        target.parties, target.own_parties = c.parties, c.own_parties
-    target.date_signed = target.date_signed or c.date_signed
-    target.status = target.status or c.status
-    target.place = target.place or c.place
-    if len(c.title) > len(target.title) and not c.headline:
-        target.title = c.title
-
-
-def _to_record(c: _Candidate) -> Agreement:
-    """The record, located at its main mention: the body sentence that introduced it (the headline's
-    only when the body never names it)."""
-    return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=c.date_signed,
-                     place=c.place, status=c.status or "signed", sentence=c.sentence.text,
-                     start=c.trigger_start, end=c.trigger_end)

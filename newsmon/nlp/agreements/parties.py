@@ -7,7 +7,6 @@ Parties are named by canonical name (the linker's `canonical_name`); a party is 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
@@ -60,6 +59,7 @@ class PartyContext:
     heads: list[Mention] = field(default_factory=list)  # "the agency" references, resolved to an ORG
     known: set[str] = field(default_factory=set)  # folded words the article writes (for nominatives)
     common: set[str] = field(default_factory=set)  # stems of ordinary words (written in lower case, listed)
+    countries: set[str] = field(default_factory=set)  # name keys of the LOCs the knowledge base knows as countries
 
     @classmethod
     def build(cls, article: Article, sentences: list[Sentence], lexicon_of, kb=None) -> "PartyContext":
@@ -78,6 +78,9 @@ class PartyContext:
         sources = {id(m) for m in found}
         ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions
                         if id(m) not in sources and name_key(m) not in agencies and not names_an_event(m)]
+        if kb is not None and hasattr(kb, "get"):
+            ctx.countries = {name_key(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id
+                             and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
         named_otherwise: set[str] = set()
         for sent in sentences:
             lex = lexicon_of(sent.lang)
@@ -367,50 +370,6 @@ def _nearest_list(chosen: list[Mention], trigger: tuple[int, int], lex: Lexicon,
         other = min(chosen[1:], key=lambda m: dist([m]))
         return [subject, other]
     return sorted(sorted(chosen, key=lambda m: dist([m]))[:2], key=lambda m: m.start)
-
-
-def salient(ctx: PartyContext, sent: Sentence, exclude: list[Party], kind: str | None,
-            needed: int) -> list[Party]:
-    """The article's main actors, for "the two sides" and for sentences that name fewer than two parties.
-
-    An actor scores one per mention (venues and places do not count), two more when the title or lead
-    paragraph names it and two more when this or the previous sentence does ("Mehdiyev met officials
-    of the Korean ministry. The sides agreed..."). Organisations must be named by the end of the
-    sentence; states ("the two countries", intergovernmental agreements) anywhere in the article.
-    """
-    taken = {fold(p.name) for p in exclude}
-    idx = next((i for i, s in enumerate(ctx.sentences) if s.start == sent.start), 0)
-    recent_start = ctx.sentences[idx - 1].start if idx > 0 else sent.start
-    own_places = {name_key(m) for m in ctx.in_sentence(sent) if m.label == "LOC"
-                  and is_place(m, sent, ctx.lexicons.get(sent.start), ctx.text)} if kind == "state" else set()
-    refs: list[tuple[int, Party, bool]] = []  # position, party, counts as a mention
-    for m in ctx.mentions:
-        if kind == "state":
-            if m.label == "LOC" and name_key(m) not in ctx.places and name_key(m) not in own_places:
-                refs.append((m.start, to_party(m), True))
-        elif m.label == "ORG" and m.start < sent.end:
-            refs.append((m.start, to_party(m), m.start not in ctx.venues))
-    if kind != "state":
-        refs += [(m.start, to_party(m), True) for m in ctx.heads if m.start < sent.end]
-    counts: Counter[str] = Counter()
-    lead: set[str] = set()
-    recent: set[str] = set()
-    first: dict[str, tuple[int, Party]] = {}
-    for pos, party, counted in sorted(refs, key=lambda r: r[0]):
-        key = fold(party.name)
-        if key in taken or (kind == "agency" and "agency" not in key.split()):
-            continue
-        first.setdefault(key, (pos, party))
-        if not counted:  # a venue ("toured the Public Service Hall") is no actor
-            continue
-        counts[key] += 1
-        if pos < ctx.lead_end:
-            lead.add(key)
-        if recent_start <= pos < sent.end:
-            recent.add(key)
-    score = {k: counts[k] + 2 * (k in lead) + 2 * (k in recent) for k in first}
-    ranked = sorted(first, key=lambda k: (-score[k], first[k][0]))  # ties: the first named
-    return [first[k][1] for k in ranked[:needed]]
 
 
 def resolve_heads(ctx: PartyContext, sent: Sentence, lex: Lexicon, kb=None) -> list[Mention]:

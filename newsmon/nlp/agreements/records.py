@@ -1,0 +1,111 @@
+"""Mentions of agreements and their merging into records: one `Candidate` per trigger occurrence, then one
+record per agreement (same type, compatible parties and date; bare references such as "under the
+memorandum" join the record told about before; the headline joins the body's record of its type).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from newsmon.model import Agreement, Party
+from newsmon.nlp.agreements.parties import Sentence
+from newsmon.text.normalize import fold
+
+
+@dataclass
+class Candidate:
+    """One trigger occurrence before merging."""
+
+    type: str
+    title: str
+    trigger_start: int
+    trigger_end: int
+    sentence: Sentence
+    status: str | None
+    parties: list[Party]
+    own_parties: int  # how many parties the sentence itself names (the rest are borrowed)
+    date_signed: dict[str, str] | None
+    place: str | None
+    headline: bool
+    definite: bool  # "the decree", "ce mémorandum": named as one the reader knows
+    indefinite: bool = False  # "signed an Executive Order": a new one, whatever came before
+    anaphoric: bool = False  # "the sides", "tərəflər arasında": bound to actors named elsewhere
+    merged: list["Candidate"] = field(default_factory=list)
+
+    @property
+    def reference(self) -> bool:
+        """Likely a reference to an agreement told about earlier: no date, and no parties of its own or
+        no signing verb ("under the memorandum", "Memorandum çərçivəsində", "Ce protocole")."""
+        return self.date_signed is None and (not self.own_parties or self.status in (None, "implemented"))
+
+
+def _names(c: Candidate) -> set[str]:
+    return {fold(p.name) for p in c.parties}
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if a.type != b.type:
+        return False
+    if a.date_signed and b.date_signed and a.date_signed["value"] != b.date_signed["value"]:
+        return False
+    if a.type == "decree" and a.date_signed is None and b.date_signed is not None and not b.definite:
+        # Every decree has the same issuer: "the decree, signed on July 12" dates the decree told
+        # about before, "established by Decree No. 685 of 13 July 2012" is another one.
+        return False
+    na, nb = _names(a), _names(b)
+    return not na or not nb or na <= nb or nb <= na
+
+
+def merge(candidates: list[Candidate]) -> list[Candidate]:
+    """One record per agreement: a mention joins an earlier record of the same type when parties and
+    date agree, or when it is a bare reference; the headline joins the body's first record of its type."""
+    records: list[Candidate] = []
+    headlines = [c for c in candidates if c.headline]
+    for c in candidates:
+        if c.headline:
+            continue
+        fresh = c.indefinite and c.status == "signed" and c.own_parties > 0  # "also signed an Executive Order"
+        target = None if fresh else next(
+            (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
+        if target is None and c.reference:
+            target = next((r for r in reversed(records) if r.type == c.type), None)
+        if target is not None:
+            _absorb(target, c)
+        elif _instrument(c):
+            records.append(c)
+    for h in headlines:
+        target = next((r for r in records if r.type == h.type), None)
+        if target is not None:
+            _absorb(target, h)
+        elif _instrument(h):
+            records.insert(0, h)
+    return sorted(records, key=lambda r: min([r.trigger_start] + [m.trigger_start for m in r.merged]))
+
+
+def _instrument(c: Candidate) -> bool:
+    """A new record needs a status, a party or a date of its own: "broad agreement among experts"
+    has none of them."""
+    return bool(c.status or c.own_parties or c.date_signed)
+
+
+def _absorb(target: Candidate, c: Candidate) -> None:
+    """Fill what the record lacks from another mention of the same agreement."""
+    target.merged.append(c)
+    # Parties a later sentence names outright beat guessed ones; one named party does not beat two guessed.
+    # A record with no party yet takes the mention's ("La lettre d'intention signée le 28 janvier" heading,
+    # then "Ce dernier a signé la lettre d'intention").
+    if not target.parties or \
+            c.own_parties > target.own_parties and c.own_parties >= min(2, len(target.parties)):
+        target.parties, target.own_parties = c.parties, c.own_parties
+    target.date_signed = target.date_signed or c.date_signed
+    target.status = target.status or c.status
+    target.place = target.place or c.place
+    if len(c.title) > len(target.title) and not c.headline:
+        target.title = c.title
+
+
+def to_record(c: Candidate) -> Agreement:
+    """The record, located at its main mention: the body sentence that introduced it (the headline's
+    only when the body never names it)."""
+    return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=c.date_signed,
+                     place=c.place, status=c.status or "signed", sentence=c.sentence.text,
+                     start=c.trigger_start, end=c.trigger_end)
