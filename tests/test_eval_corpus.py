@@ -188,3 +188,19 @@ def test_a_no_break_space_in_the_gold_matches_the_space_extraction_writes():
     score_article(article, gold, scores)
     assert (scores.dates["fr"].tp, scores.dates["fr"].fp) == (1, 0)
     assert scores.entities[("fr", "PERSON")].tp == 1
+
+
+def test_eval_corpus_lists_entity_errors_per_article(gold_corpus):
+    gold, site = gold_corpus
+    report = json.loads(run_eval("corpus", "--gold", str(gold), "--site", str(site), "--entity-errors", "ALL",
+                                 "--format", "json").output)
+    # the fake pipeline also tags UNDP twice (not in the gold) and ASAN in the French title and body
+    assert report["entity_errors"] == [
+        {"path": "/en/1.html", "lang": "en", "fp": [["UNDP", "ORG"], ["UNDP", "ORG"]], "fn": []},
+        {"path": "/fr/2.html", "lang": "fr", "fp": [["ASAN", "ORG"]], "fn": []}]
+    assert json.loads(run_eval("corpus", "--gold", str(gold), "--site", str(site), "--entity-errors", "PERSON",
+                               "--format", "json").output)["entity_errors"] == []
+    table = run_eval("corpus", "--gold", str(gold), "--site", str(site), "--entity-errors", "org").output
+    assert "== /fr/2.html (fr)\n   + ORG    ASAN" in table
+    assert "entity_errors" not in json.loads(run_eval("corpus", "--gold", str(gold), "--site", str(site),
+                                                      "--format", "json").output)

@@ -237,10 +237,14 @@ def _show(report: dict[str, Any], fmt: str, table: Callable[[dict[str, Any]], st
 
 @eval_group.command(name="corpus")
 @gold_options
+@click.option("--entity-errors", "entity_errors", default=None, metavar="LABEL",
+              type=click.Choice(["ALL", "PERSON", "ORG", "LOC"], case_sensitive=False),
+              help="Also list, per article, the spurious and missed entity mentions (ALL or one label); "
+                   "in JSON under entity_errors. Not for a blind set.")
 @format_option(default="table")
 @click.pass_obj
 def eval_corpus_cmd(obj: CliContext, gold: str, site: str, only_paths: str | None, exclude: tuple[str, ...],
-                    fmt: str) -> None:
+                    entity_errors: str | None, fmt: str) -> None:
     """Score the whole pipeline (entities, dates, agreements, linking) on a gold corpus.
 
     Agreement parties are right when they match the gold party's canonical name or, where the gold
@@ -252,11 +256,17 @@ def eval_corpus_cmd(obj: CliContext, gold: str, site: str, only_paths: str | Non
         newsmon eval corpus --gold corpus/sample-gold.jsonl --format json
         newsmon eval corpus --gold ../shared/data/real-dev/gold.jsonl \\
             --site ../shared/data/real-dev/site --exclude '/az/*'
+        newsmon eval corpus --entity-errors ORG --exclude '/en/*'
     """
     from newsmon.eval.corpus import evaluate_corpus
-    from newsmon.eval.report import format_report
+    from newsmon.eval.report import format_entity_errors, format_report
     scores = evaluate_corpus(gold, site, obj.pipeline, _subset(only_paths), exclude)
-    _show(scores.as_dict(), fmt, format_report)
+    report = scores.as_dict()
+    if entity_errors is None:
+        _show(report, fmt, format_report)
+        return
+    report["entity_errors"] = scores.entity_errors(None if entity_errors.upper() == "ALL" else entity_errors.upper())
+    _show(report, fmt, lambda r: format_report(r) + "\n" + format_entity_errors(r["entity_errors"]))
 
 
 @eval_group.command(name="agreements")

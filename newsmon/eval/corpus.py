@@ -44,6 +44,8 @@ class CorpusScores:
     linking: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     language: list[int] = field(default_factory=lambda: [0, 0])
     errors: list[str] = field(default_factory=list)
+    # per article, the (text, label) pairs predicted but not in the gold and the reverse (`entity_errors`)
+    entity_misses: list[dict[str, Any]] = field(default_factory=list)
 
     def entity_total(self, lang: str | None = None, label: str | None = None) -> Counts:
         total = Counts()
@@ -75,6 +77,17 @@ class CorpusScores:
             "language": acc(self.language),
             "errors": self.errors,
         }
+
+    def entity_errors(self, label: str | None = None) -> list[dict[str, Any]]:
+        """Per article with an entity error, the spurious (`fp`) and missed (`fn`) mentions as
+        [text, label], in the order of the text; only those of `label` when given."""
+        out = []
+        for miss in self.entity_misses:
+            fp = [x for x in miss["fp"] if label is None or x[1] == label]
+            fn = [x for x in miss["fn"] if label is None or x[1] == label]
+            if fp or fn:
+                out.append({"path": miss["path"], "lang": miss["lang"], "fp": fp, "fn": fn})
+        return out
 
 
 def _prf(c: Counts) -> dict[str, float | int]:
@@ -109,6 +122,12 @@ def score_article(article: Article, gold: dict[str, Any], scores: CorpusScores) 
         scores.entities[(lang, label)] += _multiset_counts(
             [surface(m.text) for m in predicted if m.label == label],
             [surface(e["text"]) for e in gold.get("entities", []) if e["label"] == label])
+    said = [(surface(m.text), m.label) for m in predicted]
+    meant = [(surface(e["text"]), e["label"]) for e in gold.get("entities", [])]
+    spurious, missed = Counter(said) - Counter(meant), Counter(meant) - Counter(said)
+    scores.entity_misses.append({"path": gold.get("path", ""), "lang": lang,
+                                 "fp": [list(x) for x in _in_order(said, spurious)],
+                                 "fn": [list(x) for x in _in_order(meant, missed)]})
 
     # linking: each gold mention found with the right label; right when the canonical name agrees
     by_surface: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -136,6 +155,16 @@ def score_article(article: Article, gold: dict[str, Any], scores: CorpusScores) 
     expected = gold.get("agreements") or []
     scores.agreements += score_agreements(article.agreements, expected)
     scores.agreements_lenient += score_agreements(article.agreements, expected, lenient=True)
+
+
+def _in_order(items: list[tuple[str, str]], wanted: Counter) -> list[tuple[str, str]]:
+    """The items of the `wanted` multiset, in their order in `items`."""
+    left, out = Counter(wanted), []
+    for item in items:
+        if left[item] > 0:
+            left[item] -= 1
+            out.append(item)
+    return out
 
 
 def read_gold(path: str | Path) -> list[dict[str, Any]]:

@@ -34,6 +34,16 @@ def format_report(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def format_entity_errors(errors: list[dict[str, Any]]) -> str:
+    """`eval corpus --entity-errors`: per article, the spurious (+) and missed (-) mentions."""
+    lines = []
+    for miss in errors:
+        lines.append(f"== {miss['path']} ({miss['lang']})")
+        lines += [f"   + {label:6} {text}" for text, label in miss["fp"]]
+        lines += [f"   - {label:6} {text}" for text, label in miss["fn"]]
+    return "\n".join(lines)
+
+
 def report_rows(report: dict[str, Any]) -> list[dict[str, Any]]:
     """Every figure of a corpus or agreement report as one flat row: metric, scope, then P/R/F1 and
     counts, or accuracy with its fraction."""
