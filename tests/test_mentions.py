@@ -71,3 +71,21 @@ def test_a_chain_does_not_start_with_a_word_in_an_adverbial_case():
     out = az_org_chains([at(text, "Tbilisidə", "LOC", "az"), at(text, "Gürcüstan Ədliyyə Nazirliyinin", "ORG", "az")],
                         text)
     assert [m.text for m in out] == ["Tbilisidə", "Gürcüstan Ədliyyə Nazirliyinin Dövlət Xidmətlərinin İnkişafı Agentliyi"]
+
+
+def test_a_case_suffix_after_a_hyphen_stays_in_the_span_but_not_in_the_link():
+    """ "UNESCO-nun", "SOCAR-la": the whitespace token is the span (as real news is annotated); the KB
+    looks the name up without the suffix; a suffix after a closing quote (“Report”un) stays outside."""
+    from newsmon.nlp.kb_file import KBEntity
+    known = KnowledgeBase([KBEntity(id="unesco", label="ORG", name="UNESCO", names={"en": ("UNESCO",)})])
+    text = "UNESCO-nun baş direktoru “Report”un müxbirinə, ABŞ-dakı səfir isə SOCAR-la danışıb."
+    found = [at(text, "UNESCO", "ORG", "az"), at(text, "Report", "ORG", "az"), at(text, "ABŞ-dakı", "LOC", "az"),
+             at(text, "SOCAR-la", "ORG", "az")]
+    linked = link_mentions(found, text, "az", known)
+    assert [(m.text, m.canonical_name) for m in linked] == [
+        ("UNESCO-nun", "UNESCO"), ("Report", "Report"), ("ABŞ-dakı", "ABŞ"), ("SOCAR-la", "SOCAR")]
+    assert [text[m.start:m.end] for m in linked] == [m.text for m in linked]
+    # other languages keep their hyphens' own meaning
+    fr = "Le groupe Spoutnik-Georgia et Jean-Pierre."
+    assert [m.text for m in link_mentions([at(fr, "Spoutnik", "ORG", "fr")], fr, "fr", KnowledgeBase(()))] == [
+        "Spoutnik"]

@@ -110,3 +110,26 @@ def test_ranks_and_generic_boards_are_no_organisations(kb):
     found = [("Career", "ORG"), ("Senior Foreign Service", "ORG"), ("Board of Directors", "ORG"),
              ("Tennessee Valley Authority", "ORG"), ("Press", "ORG")]
     assert names(text, found, "en", kb) == [("Tennessee Valley Authority", "ORG")]
+
+
+def test_a_government_named_by_its_country_is_one_org():
+    """"Government of X", "gouvernement de X" and az "X Hökuməti" (capitalised) over a linked place: one ORG
+    named "Government of <place>", the same in every language; an adjective or a lower-case az
+    "hökuməti" names no body."""
+    from newsmon.nlp.name_spans import government_names
+
+    def run(text: str, place: str, lang: str, canonical: str | None = "Nigeria") -> list[tuple[str, str, str | None]]:
+        start = text.index(place)
+        loc = Mention(place, "LOC", start, start + len(place), lang, canonical and "loc:x", canonical)
+        return [(m.text, m.label, m.canonical_name) for m in government_names([loc], text, lang)]
+
+    assert run("She welcomed the Government of Nigeria’s reforms.", "Nigeria", "en") == [
+        ("Government of Nigeria", "ORG", "Government of Nigeria")]
+    assert run("Le plan du gouvernement de la République d’Arménie.", "République d’Arménie", "fr", "Armenia") == [
+        ("gouvernement de la République d’Arménie", "ORG", "Government of Armenia")]
+    assert run("BMT ilə Azərbaycan Respublikası Hökuməti arasında saziş.", "Azərbaycan Respublikası", "az",
+               "Azerbaijan") == [("Azərbaycan Respublikası Hökuməti", "ORG", "Government of Azerbaijan")]
+    assert run("Rusiya Hökumətinin sədri gəlib.", "Rusiya", "az", None) == [("Rusiya Hökumətinin", "ORG", None)]
+    assert run("ABŞ hökumətinin dəstəyi.", "ABŞ", "az") == [("ABŞ", "LOC", "Nigeria")]
+    assert run("Le gouvernement arménien a réagi.", "arménien", "fr") == [("arménien", "LOC", "Nigeria")]
+    assert run("Azərbaycan Hökumətlərarası Komissiyası.", "Azərbaycan", "az") == [("Azərbaycan", "LOC", "Nigeria")]

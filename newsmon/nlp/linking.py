@@ -17,7 +17,8 @@ from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.mentions import (az_org_chains, clean_surface, is_demonym, is_false_positive, is_ordinary_word,
-                                  looks_like_person, names_a_document, strip_attached_suffix)
+                                  looks_like_person, names_a_document, strip_attached_suffix,
+                                  with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, stem_word
 from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
 
@@ -95,7 +96,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             linked.append((m, surface))
     linked = _corefer_people(linked, lang)
     linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
-    out = [_trim_to_surface(_with_derived_id(m, surface, lang), surface) for m, surface in linked]
+    out = [with_hyphen_suffix(_trim_to_surface(_with_derived_id(m, surface, lang), surface), text, lang)
+           for m, surface in linked]
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 

@@ -19,7 +19,7 @@ from gender_guesser.detector import Detector
 from newsmon.model import Mention
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
 from newsmon.settings import MODELS_DIR
-from newsmon.text.normalize import fold
+from newsmon.text.normalize import fold, slugify
 
 _ENTITY = ("PERSON", "ORG", "LOC")
 
@@ -309,10 +309,49 @@ def abbreviation_periods(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+# -- Governments --------------------------------------------------------------------------------
+
+# A government named by its country is an organisation: "Government of Nigeria", "gouvernement de la
+# République d’Arménie", "Azərbaycan Respublikası Hökuməti". Azerbaijani capitalises it when it names the
+# body; "ABŞ hökumətinin" (lower case) is the country and a common noun, as real news is annotated. An
+# adjective ("gouvernement arménien") or no country ("the federal government") makes no name.
+_GOVERNMENT_BEFORE = {
+    "en": re.compile(r"\bGovernment\s+of\s+(?:the\s+)?$"),
+    "fr": re.compile(r"\b[gG]ouvernement\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$"),
+}
+_GOVERNMENT_AFTER_AZ = re.compile(r"\s+Hökumət(?:i|inin|inə|ini|ində|indən|iylə)(?![\w-])")
+
+
+def government_names(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
+    """The government of a place the text names, as one ORG over the place's mention. Its canonical name
+    is "Government of <the place's canonical name>" when the place is linked, so the az, en and fr
+    names of one government share an id."""
+    for place in [m for m in mentions if m.label == "LOC" and (m.lang or lang) in ("az", "en", "fr")]:
+        lg = place.lang or lang
+        if lg == "az":
+            hit = _GOVERNMENT_AFTER_AZ.match(text, place.end)
+            if not hit:
+                continue
+            start, end = place.start, hit.end()
+        else:
+            before = _GOVERNMENT_BEFORE[lg].search(text, max(0, place.start - 40), place.start)
+            if not before:
+                continue
+            start, end = before.start(), place.end
+        name = f"Government of {place.canonical_name}" if place.canonical_name else None
+        gov = Mention(text[start:end], "ORG", start, end, lg, name and f"org:{slugify(name)}", name)
+        if any(m.label in _ENTITY and m is not place and m.start < end and start < m.end
+               and not (start <= m.start and m.end <= end) for m in mentions):
+            continue  # another name crosses the span: leave it
+        mentions = _replace_inside(mentions, gov)
+    return mentions
+
+
 def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     """Every rule of this module for an article of language `lang` (mentions of other languages in
     it pass through)."""
     mentions = abbreviation_periods(mentions, text)
+    mentions = government_names(mentions, text, lang)
     if lang == "en":
         mentions = english_spans(mentions, text)
     elif lang == "fr":

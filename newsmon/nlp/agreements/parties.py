@@ -15,6 +15,7 @@ from newsmon.nlp.agreements.syntax import signer_spans
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
+from newsmon.nlp.mentions import strip_attached_suffix
 from newsmon.nlp.ner import common_stems
 from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, split_case, stem_word, strip_case
 from newsmon.text.normalize import fold, fold_word
@@ -128,8 +129,14 @@ def names_an_event(m: Mention) -> bool:
 
 def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
     """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP"), never a party."""
-    return bool(lex.source_after.search(text[m.end:m.end + 40])
+    return bool(lex.source_after.search(text[name_end(m):name_end(m) + 40])
                 or lex.source_before.search(text[max(0, m.start - 40):m.start]))
+
+
+def name_end(m: Mention) -> int:
+    """Where the name itself ends: before a case suffix the span keeps after a hyphen ("SOCAR-la",
+    "AZƏRTAC-a"), which the patterns read as the words that follow it ("-la" is "ilə")."""
+    return m.start + len(strip_attached_suffix(m.text)) if "-" in m.text else m.end
 
 
 def name_key(m: Mention | Party) -> str:
@@ -312,7 +319,7 @@ def _between(ctx: PartyContext, sent: Sentence, lex: Lexicon,
             return [], None
         group = [before[-1]]
         for c in reversed(before[:-1]):
-            if lex.connector.search(ctx.text[c.end:group[0].start]):
+            if lex.connector.search(ctx.text[name_end(c):group[0].start]):
                 group.insert(0, c)
             else:
                 break
@@ -326,7 +333,7 @@ def _between(ctx: PartyContext, sent: Sentence, lex: Lexicon,
         return [], None
     group = [after[0]]
     for c in after[1:]:
-        if lex.connector.search(ctx.text[group[-1].end:c.start]):
+        if lex.connector.search(ctx.text[name_end(group[-1]):c.start]):
             group.append(c)
         else:
             break
@@ -337,7 +344,7 @@ def _runs(mentions: list[Mention], lex: Lexicon, text: str) -> list[list[Mention
     """Mentions grouped into coordinated lists ("A, B, C and D")."""
     runs: list[list[Mention]] = []
     for c in mentions:
-        if runs and lex.connector.search(text[runs[-1][-1].end:c.start]):
+        if runs and lex.connector.search(text[name_end(runs[-1][-1]):c.start]):
             runs[-1].append(c)
         else:
             runs.append([c])
