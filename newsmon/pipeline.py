@@ -1,7 +1,7 @@
 """The NLP pipeline: a Document in, an annotated Article out. Composes the stages; no I/O here.
 
     language (per paragraph) -> publication date -> NER per segment + knowledge-base matches
-    -> dates -> entity linking -> agreements
+    -> dates -> entity linking -> agreements (the sentences they parse parsed a batch at a time)
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsmon.nlp import langdetect_engine, language
-from newsmon.nlp.agreements.find import find_agreements
+from newsmon.nlp.agreements.find import find_agreements, parse_ahead
 from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
 from newsmon.nlp.linking import find_known_entities, link_mentions
@@ -64,12 +64,17 @@ class Pipeline:
         """`process` for each document, with NER batched: every language segment of every document goes
         through its language's spaCy pipeline in one `nlp.pipe` call per language (spaCy's per-call
         overhead and its matrix sizes favour batches). The results are those of `process` one by one."""
-        prepared = [self._prepare(doc) for doc in docs]
+        # language ID for the whole batch in one pass of the classifier
+        all_segments = language.segment_many([doc.text for doc in docs], self.candidates)
+        prepared = [self._prepare(doc, segments) for doc, segments in zip(docs, all_segments)]
         items = [(doc.text, segments) for doc, segments, _ in prepared]
         batched = getattr(self.ner, "annotate_many", None)  # a stand-in NER may annotate one text only
         found = batched(items) if batched else [self.ner.annotate(text, segs) for text, segs in items]
         articles = [self._finish(doc, segments, guess, model)
                     for (doc, segments, guess), model in zip(prepared, found)]
+        parse_ahead(articles)  # the agreement rules' en/fr parses, one batch for all the articles
+        for article in articles:
+            article.agreements = find_agreements(article, self.kb)
         if self.relevance is not None:
             # one call per batch: scikit-learn's per-call validation costs more than scoring a row
             scores = self.relevance.score([doc_text(a.doc.title, a.doc.text) for a in articles])
@@ -77,8 +82,7 @@ class Pipeline:
                 article.relevance = score
         return articles
 
-    def _prepare(self, doc: Document) -> tuple[Document, list[Segment], language.LangGuess]:
-        segments = language.segment(doc.text, self.candidates)
+    def _prepare(self, doc: Document, segments: list[Segment]) -> tuple[Document, list[Segment], language.LangGuess]:
         guess = language.dominant(segments)
         if not doc.published:
             published, published_from = publication_date(doc.page, doc.text, guess.lang)
@@ -101,10 +105,8 @@ class Pipeline:
         mentions += [Mention(d.text, "DATE", d.start, d.end, _lang_at(segments, d.start))
                      for d in dates]
         mentions.sort(key=lambda m: (m.start, -m.end))
-        article = Article(doc=doc, lang=guess.lang, lang_prob=guess.prob, segments=segments,
-                          mentions=mentions, dates=dates)
-        article.agreements = find_agreements(article, self.kb)
-        return article
+        return Article(doc=doc, lang=guess.lang, lang_prob=guess.prob, segments=segments,
+                       mentions=mentions, dates=dates)
 
 
 def _default_relevance() -> RelevanceModel | None:

@@ -43,8 +43,14 @@ def make_factory(extra_profiles: Sequence[Path] = (AZ_PROFILE,)) -> DetectorFact
     return factory
 
 
-@lru_cache(maxsize=2)
 def factory(with_az: bool = True) -> DetectorFactory:
+    # one cache key per value: lru_cache keys `factory()` and `factory(True)` apart, and the profiles
+    # (0.6 s to read) were loaded a second time by the first unsure paragraph after `warm_up`
+    return _factory(bool(with_az))
+
+
+@lru_cache(maxsize=2)
+def _factory(with_az: bool) -> DetectorFactory:
     return make_factory((AZ_PROFILE,) if with_az else ())
 
 

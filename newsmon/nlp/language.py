@@ -108,35 +108,50 @@ class _Text:
 
 def detect_many(texts: Sequence[str], candidates: Sequence[str] | None = None) -> list[LangGuess]:
     """One guess per text, in order; the fast path (one vectorised pass for the whole batch)."""
+    return _detect_groups([texts], candidates)[0]
+
+
+def _detect_groups(groups: Sequence[Sequence[str]], candidates: Sequence[str] | None) -> list[list[LangGuess]]:
+    """`detect_many(group)` for each group, with the classifier run once for all of them.
+
+    A group with one scored text goes through the model's one-text path, as `detect_many` of that group
+    alone would (its float sums run in another order); the rows of a batch do not depend on each other,
+    so the other groups share one batch and every guess is the one its group alone gets."""
     mask = _candidate_mask(candidates)
-    out: list[LangGuess | None] = [None] * len(texts)
-    batch: list[int] = []
-    infos = [_Text.of(t) for t in texts]
-    for i, info in enumerate(infos):
-        if not info.letters:
-            out[i] = LangGuess(UND, 0.0)
-        elif 2 * info.latin_or_cyrillic < info.letters:
-            out[i] = _other_script(texts[i])
-        else:
-            batch.append(i)
-    if batch:
-        model = _model()
-        lr, nb = model.scores([_URL.sub(" ", texts[i]) for i in batch])
+    out: list[list[LangGuess | None]] = [[None] * len(texts) for texts in groups]
+    alone: list[tuple[int, int]] = []  # (group, index) scored by themselves
+    pooled: list[tuple[int, int]] = []  # scored in one batch
+    infos: dict[tuple[int, int], _Text] = {}
+    for g, texts in enumerate(groups):
+        batch = []
+        for i, text in enumerate(texts):
+            info = infos[g, i] = _Text.of(text)
+            if not info.letters:
+                out[g][i] = LangGuess(UND, 0.0)
+            elif 2 * info.latin_or_cyrillic < info.letters:
+                out[g][i] = _other_script(text)
+            else:
+                batch.append((g, i))
+        (alone if len(batch) == 1 else pooled).extend(batch)
+    model = _model()
+    runs = [[key] for key in alone] + ([pooled] if pooled else [])
+    for keys in runs:
+        lr, nb = model.scores([_URL.sub(" ", groups[g][i]) for g, i in keys])
         lr_top = _softmax(lr).max(axis=1)
-        n_words = np.array([max(infos[i].words, 1) for i in batch], dtype=np.float32)
+        n_words = np.array([max(infos[k].words, 1) for k in keys], dtype=np.float32)
         # Naive Bayes helps the Latin-script Turkic languages on short text but blurs Russian with
         # Ukrainian, Bulgarian and Belarusian (measured), so Cyrillic text gets the logistic model alone.
-        nb_scale = np.array([0.0 if 2 * infos[i].cyrillic > infos[i].letters else model.nb_scale for i in batch],
+        nb_scale = np.array([0.0 if 2 * infos[k].cyrillic > infos[k].letters else model.nb_scale for k in keys],
                             dtype=np.float32)
         combined = lr + nb_scale[:, None] * nb
         combined[:, mask] += (CANDIDATE_BONUS + SHORT_TEXT_BONUS / n_words)[:, None]
         probs = _softmax(combined)
         best = probs.argmax(axis=1)
-        for row, i in enumerate(batch):
+        for row, (g, i) in enumerate(keys):
             guess = LangGuess(model.langs[best[row]], round(float(probs[row, best[row]]), 4))
-            if lr_top[row] < UNSURE and not infos[i].short:
-                guess = _unseen_language(texts[i], model.langs) or guess
-            out[i] = guess
+            if lr_top[row] < UNSURE and not infos[g, i].short:
+                guess = _unseen_language(groups[g][i], model.langs) or guess
+            out[g][i] = guess
     return out  # type: ignore[return-value]
 
 
@@ -189,6 +204,36 @@ def segment(text: str, candidates: Sequence[str] | None = None) -> list[Segment]
     language of the nearest preceding guessed paragraph (the following one at the start). When
     nothing is long enough, the whole text is guessed as one.
     """
+    return segment_many([text], candidates)[0]
+
+
+def segment_many(texts: Sequence[str], candidates: Sequence[str] | None = None) -> list[list[Segment]]:
+    """`segment` for each text, with the classifier run once over the paragraphs of all of them (a
+    batch of articles costs one vectorised pass, not one per article). Same results as one by one."""
+    plans = [_units(text) for text in texts]
+    groups = [[" ".join(text[spans[j][0]: spans[j][1]] for j in u) for u in units] if units else [text]
+              for text, (spans, units) in zip(texts, plans) if spans]
+    found_groups = iter(_detect_groups(groups, candidates))
+    out = []
+    for spans, units in plans:
+        if not spans:
+            out.append([])
+            continue
+        unit_guesses = next(found_groups)
+        if not units:
+            guesses = unit_guesses * len(spans)
+        else:
+            found = {j: g for u, g in zip(units, unit_guesses) for j in u}
+            guesses, last = [], unit_guesses[0]
+            for i in range(len(spans)):
+                last = found.get(i, last)
+                guesses.append(last)
+        out.append(_merge(spans, guesses))
+    return out
+
+
+def _units(text: str) -> tuple[list[tuple[int, int]], list[list[int]]]:
+    """The paragraphs of `text` (stripped spans) and the runs of them guessed together (see `segment`)."""
     spans = []
     for m in _PARAGRAPH.finditer(text):
         stripped = m.group().strip()
@@ -196,7 +241,7 @@ def segment(text: str, candidates: Sequence[str] | None = None) -> list[Segment]
             start = m.start() + m.group().index(stripped)
             spans.append((start, start + len(stripped)))
     if not spans:
-        return []
+        return spans, []
     short = [_Text.of(text[s:e]).short for s, e in spans]
     units: list[list[int]] = []  # paragraphs guessed together
     run: list[int] = []
@@ -209,16 +254,7 @@ def segment(text: str, candidates: Sequence[str] | None = None) -> list[Segment]
         run = []
         if i < len(spans):
             units.append([i])
-    if not units:
-        guesses = [detect(text, candidates)] * len(spans)
-    else:
-        unit_guesses = detect_many([" ".join(text[spans[j][0] : spans[j][1]] for j in u) for u in units], candidates)
-        found = {j: g for u, g in zip(units, unit_guesses) for j in u}
-        guesses, last = [], unit_guesses[0]
-        for i in range(len(spans)):
-            last = found.get(i, last)
-            guesses.append(last)
-    return _merge(spans, guesses)
+    return spans, units
 
 
 def _merge(spans: list[tuple[int, int]], guesses: list[LangGuess]) -> list[Segment]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
@@ -29,6 +29,7 @@ from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, merge_parties, named_states,
                                              sentence_parties)
+from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.model import Agreement, Article, DateMention
 from newsmon.nlp.dates.common import iso_day
 
@@ -105,6 +106,20 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
     # avec le grand-père")
     return [to_record(c) for c in merge(candidates) if c.parties or c.anaphoric]
+
+
+def parse_ahead(articles: Sequence[Article]) -> None:
+    """Parse now, in one batch per language, every sentence of these articles whose parse
+    `find_agreements` may read: a sentence with a trigger other than a decree's, in a language whose
+    parse gives signers (`syntax.parse_many`). Some of them turn out not to need it (the words name
+    both parties); parsing them in the batch costs less than parsing the others one by one."""
+    pending = []
+    for article in articles:
+        for sent in split_sentences(article.doc.text, article.segments, article.lang):
+            lex = lexicon(sent.lang)
+            if not lex.postposition and any(type_ != "decree" for type_, _, _ in _triggers(sent, lex)):
+                pending.append((sent.lang, sent.text))
+    parse_many(pending)
 
 
 def _share_list_verbs(here: list[Candidate]) -> None:

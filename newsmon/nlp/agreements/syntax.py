@@ -2,7 +2,8 @@
 its partner ("Hampton and the City of Malanje signed a Sister City agreement", "l'ambassadrice Kvien a
 signé un protocole d'accord avec Liana Gasparyan", "signed by A, minister of ..., and B").
 
-Only sentences with a type trigger are parsed, each once. The parser is that of the NER stage's own
+Only sentences with a type trigger are parsed, each once; the pipeline parses a batch of articles'
+sentences together ahead of the rules (`parse_many`). The parser is that of the NER stage's own
 copy of each model (`ner_labels.shared_pipeline`): the NER stage disables it to save time, this stage
 runs it (with what it listens to) on the sentences it needs, never the `ner`. A language whose model
 cannot be loaded, or has no parser, gives no syntactic parties (the word patterns still apply).
@@ -10,10 +11,11 @@ cannot be loaded, or has no parser, gives no syntactic parties (the word pattern
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline
 
@@ -47,15 +49,34 @@ def parser(lang: str) -> Language | None:
     return nlp
 
 
-@lru_cache(maxsize=512)
-def _parse(lang: str, text: str):
-    nlp = parser(lang)
-    if nlp is None:
-        return None
-    doc = nlp.make_doc(text)
-    for name, component in nlp.components:  # enabled or not (the NER stage disables these), never ner
-        if name in _KEEP:
-            doc = component(doc)
+# (lang, sentence) -> its parse: filled a batch at a time by `parse_many`, or one sentence at a time
+_PARSED: dict[tuple[str, str], Doc] = {}
+_PARSED_KEPT = 512
+
+
+def parse_many(sentences: Iterable[tuple[str, str]]) -> None:
+    """Parse these (lang, sentence) pairs now, each language's in one batch (`signer_spans` then finds
+    them parsed). A batch of sentences costs a third of parsing them one by one; the parses are the same."""
+    by_lang: dict[str, dict[str, None]] = {}
+    for lang, text in sentences:
+        if (lang, text) not in _PARSED and parser(lang) is not None:
+            by_lang.setdefault(lang, {})[text] = None
+    for lang, texts in by_lang.items():
+        nlp = parser(lang)
+        docs = [nlp.make_doc(text) for text in texts]
+        for name, component in nlp.components:  # enabled or not (the NER stage disables these), never ner
+            if name in _KEEP:
+                docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        if len(_PARSED) + len(docs) > _PARSED_KEPT:
+            _PARSED.clear()
+        _PARSED.update(((lang, text), doc) for text, doc in zip(texts, docs))
+
+
+def _parse(lang: str, text: str) -> Doc | None:
+    doc = _PARSED.get((lang, text))
+    if doc is None and parser(lang) is not None:
+        parse_many([(lang, text)])
+        doc = _PARSED.get((lang, text))
     return doc
 
 
