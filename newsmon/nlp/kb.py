@@ -62,7 +62,7 @@ _AZ_LETTERS = frozenset("əƏıİğĞşŞ")
 
 def _azlike(words: list[str]) -> bool:
     """Words spelt with Azerbaijani/Turkish letters: az names quoted in an English or French article."""
-    return any(c in _AZ_LETTERS for w in words for c in w)
+    return any(not _AZ_LETTERS.isdisjoint(w) for w in words)
 
 
 def _needs_caps(surface: str) -> bool:
@@ -100,6 +100,7 @@ class KnowledgeBase:
     def _build_index(self) -> None:
         self._last_context: tuple[str, str] | None = None
         self._forms: dict[tuple[tuple[str, ...], bool], tuple[tuple[str, ...], ...]] = {}
+        self._begins: dict[bool, dict[str, bool]] = {False: {}, True: {}}  # `_may_begin`, per `stems`
         self._index: dict[tuple[str, ...], list[_Entry]] = {}
         self._contexts = {e.id: tuple(fold(w) for w in e.context) for e in self._by_id.values()}
         for e in self._by_id.values():
@@ -283,8 +284,14 @@ class KnowledgeBase:
         raw = [t for t, _, _ in toks]
         ru = [_ru_stem(t) for t in raw]
         matches: list[Match] = []
+        prefixes = self._prefixes
         i, n = 0, len(toks)
         while i < n:
+            # Most words begin no name: a word that begins no longer name and is no name itself (as
+            # written or with a suffix off) is passed over at the cost of two set and one dict lookups.
+            if not self._may_begin(raw[i], ru[i], lang_stems or _azlike([text[toks[i][1]:toks[i][2]]])):
+                i += 1
+                continue
             found = None
             for length in self._window_lengths(raw, ru, i):
                 window = toks[i: i + length]
@@ -305,6 +312,18 @@ class KnowledgeBase:
             else:
                 i += 1
         return matches
+
+    def _may_begin(self, word: str, ru_word: str, stems: bool) -> bool:
+        """Whether a name can begin at this folded word: it begins a longer name (as written or
+        Russian-stemmed) or is one (as written, without a case suffix, Russian-stemmed). Remembered."""
+        known = self._begins[stems]
+        may = known.get(word)
+        if may is None:
+            if len(known) >= _FORMS_KEPT:
+                known.clear()
+            may = known[word] = ((word,) in self._prefixes or (ru_word,) in self._prefixes
+                                 or bool(self._indexed_forms((word,), stems)))
+        return may
 
     def _window_lengths(self, raw: list[str], ru: list[str], i: int) -> list[int]:
         """Token counts, longest first, of the windows at `i` that can name an entity: all but the last

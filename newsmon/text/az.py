@@ -72,8 +72,14 @@ def az_stems(token: str, min_stem: int = 3) -> list[str]:
 
     "bakida" -> ["bakid", "baki"]; callers keep only the stems they know (KB name tokens, surnames).
     """
+    return list(_az_stems(token, min_stem))
+
+
+@lru_cache(maxsize=1 << 17)
+def _az_stems(token: str, min_stem: int) -> tuple[str, ...]:
+    # once per distinct word and process: linking compares every mention's words with every full name's
     stems = [token[: -len(s)] for s in CASE_SUFFIXES if token.endswith(s) and len(token) - len(s) >= min_stem]
-    return stems[::-1]  # CASE_SUFFIXES runs longest first
+    return tuple(stems[::-1])  # CASE_SUFFIXES runs longest first
 
 
 # Suffix slots for `az_stem`, stripped from the end in this order, at most one per slot: case (or the
