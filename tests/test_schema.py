@@ -148,3 +148,48 @@ def test_migration_5_compresses_kept_responses_against_their_text_and_keeps_ever
     assert 1 in found
     assert all(v < 2 ** 31 for (v,) in store.db.execute("select value from fingerprint_bands"))
     store.close()
+
+
+def test_migration_7_keys_mentions_and_dates_by_article_and_shortens_content_hashes(tmp_path):
+    """A database of schema 6 (the v4 file brought to 6 by migrations 5 and 6) with a date added:
+    every mention, date and entity survives the move to WITHOUT ROWID tables, copies are still
+    found by their hash, and new articles are written beside the upgraded rows."""
+    from newsmon.model import Article, DateMention, Document, Mention
+    from newsmon.store.articles import content_hash
+    path = tmp_path / "v4.db"
+    path.write_bytes(gzip.decompress(V4_DATABASE.read_bytes()))
+    conn = sqlite3.connect(path)
+    for version in (4, 5):
+        conn.execute("BEGIN")
+        schema.MIGRATIONS[version](conn)
+        conn.execute(f"pragma user_version = {version + 1}")
+        conn.execute("COMMIT")
+    conn.execute("insert into dates (article_id, text, value, precision, start, \"end\", inferred) "
+                 "values (1, 'today', '2026-11-30', 'day', 0, 5, 0)")
+    conn.commit()
+    mentions = sorted(conn.execute('select id, article_id, entity_id, text, label, start, "end", lang from mentions'))
+    dates = sorted(conn.execute("select id, article_id, text, value from dates"))
+    entities = sorted(conn.execute("select id, name, label from entities"))
+    text = conn.execute("select text from articles where id = 1").fetchone()[0]
+    assert len(conn.execute("select content_hash from articles where id = 1").fetchone()[0]) == 64
+    conn.close()
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    db = store.db
+    assert sorted(db.execute('select id, article_id, entity_id, text, label, start, "end", lang from mentions')) == mentions
+    assert sorted(db.execute("select id, article_id, text, value from dates")) == dates
+    assert sorted(db.execute("select id, name, label from entities")) == entities
+    assert store.article_id_by_hash(content_hash(text)) == 1
+    assert db.execute("select count(*) from sqlite_master where name = 'idx_articles_lang'").fetchone()[0] == 0
+    for table in ("mentions", "dates", "entities"):
+        assert "WITHOUT ROWID" in db.execute("select sql from sqlite_master where name = ?", [table]).fetchone()[0]
+    new = Article(doc=Document(url="http://x.test/new", source="test", title="T", text="Ulvi came today."),
+                  lang="en", lang_prob=1.0,
+                  mentions=[Mention("Ulvi", "PERSON", 0, 4, "en", entities[0][0], entities[0][1]),
+                            Mention("Ulvi", "PERSON", 0, 4, "en")],
+                  dates=[DateMention("today", "2026-11-30", "day", 10, 15)])
+    article_id = store.save_article(new)
+    assert [r[0] for r in db.execute("select id from mentions where article_id = ? order by id", [article_id])] == [0, 1]
+    exported = next(store.export(ids=[article_id]))
+    assert [e["text"] for e in exported["entities"]] == ["Ulvi", "Ulvi"] and len(exported["dates"]) == 1
+    store.close()

@@ -23,7 +23,9 @@ from newsmon.store import counts, search
 from newsmon.store.search import fts_query, index_form, snippet
 
 def content_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()
+    """The key of an exact copy: the text's SHA-256 with whitespace collapsed, its first 16 hex
+    digits (64 bits: schema version 7)."""
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 
 __all__ = ["SCHEMA_VERSION", "Page", "ReadOnlyDB", "Response", "Store", "StoreError", "content_hash"]
@@ -77,6 +79,7 @@ class Store(CrawlState):
             import sqlite_utils  # the writer's table API; readers start without it (ReadOnlyDB)
             self.db = sqlite_utils.Database(self.path)
             self.db.execute("PRAGMA busy_timeout=5000")  # first, so a concurrent reader cannot fail the next step
+            self.db.execute(f"PRAGMA page_size={schema.PAGE_SIZE}")  # a new file's; an existing one keeps its own
             self.db.execute("PRAGMA journal_mode=WAL")
             self._create_schema()
         except sqlite3.Error as exc:
@@ -159,14 +162,15 @@ class Store(CrawlState):
                          [(m.canonical_id, m.canonical_name or m.text, m.label) for m in linked])
         conn.executemany("insert or ignore into entity_names (entity_id, name, lang, folded) values (?, ?, ?, ?)",
                          [(m.canonical_id, m.text, m.lang, index_form(m.text, "e")) for m in linked])
-        conn.executemany('insert into mentions (article_id, entity_id, text, label, start, "end", lang) '
-                         'values (?, ?, ?, ?, ?, ?, ?)',
-                         [(article_id, m.canonical_id, m.text, m.label, m.start, m.end, m.lang)
-                          for m in article.mentions])
-        conn.executemany('insert into dates (article_id, text, value, precision, start, "end", inferred) '
-                         'values (?, ?, ?, ?, ?, ?, ?)',
-                         [(article_id, d.text, d.value, d.precision, d.start, d.end, int(d.inferred))
-                          for d in article.dates])
+        # keyed (article_id, id): id is the row's place in the article (schema version 7)
+        conn.executemany('insert into mentions (article_id, id, entity_id, text, label, start, "end", lang) '
+                         'values (?, ?, ?, ?, ?, ?, ?, ?)',
+                         [(article_id, i, m.canonical_id, m.text, m.label, m.start, m.end, m.lang)
+                          for i, m in enumerate(article.mentions)])
+        conn.executemany('insert into dates (article_id, id, text, value, precision, start, "end", inferred) '
+                         'values (?, ?, ?, ?, ?, ?, ?, ?)',
+                         [(article_id, i, d.text, d.value, d.precision, d.start, d.end, int(d.inferred))
+                          for i, d in enumerate(article.dates)])
         for agreement in article.agreements:
             row = _agreement_row(article_id, agreement)
             agreement_id = conn.execute(f"insert into agreements ({', '.join(row)}) values "

@@ -35,11 +35,18 @@ def index_form(text: str, schwa: str) -> str:
     return " ".join(WORD.findall(fold(text, schwa)))
 
 
+_SCHWA = "\x00"  # stands for ə through folding, which keeps it as it is (not a letter, mark or space)
+
+
 def index_forms(title: str | None, text: str) -> tuple[str, str]:
     """(fold_e, fold_a) of an article as the index holds them; fold_a is "" when the text has no ə
-    (it would repeat fold_e: English and French text is indexed once)."""
+    (it would repeat fold_e: English and French text is indexed once). The text is folded once
+    for both (folding is most of the cost of saving an article), and not cached: texts do not repeat."""
     whole = f"{title}\n{text}"
-    return index_form(whole, "e"), (index_form(whole, "a") if "ə" in whole or "Ə" in whole else "")
+    if "ə" not in whole and "Ə" not in whole:
+        return " ".join(WORD.findall(textnorm.fold(whole))), ""
+    folded = textnorm.fold(whole.replace("Ə", _SCHWA).replace("ə", _SCHWA))
+    return tuple(" ".join(WORD.findall(folded.replace(_SCHWA, schwa))) for schwa in ("e", "a"))  # type: ignore[return-value]
 
 
 def index_article(conn: sqlite3.Connection, article_id: int, title: str | None, text: str) -> None:
