@@ -72,3 +72,10 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present beside the repository (training data lives there)")
     return SHARED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _newsmon_cache(tmp_path_factory) -> None:
+    """The CLI keeps the indexed knowledge base in a cache directory: the tests' own, not ~/.cache."""
+    import os
+    os.environ["NEWSMON_CACHE_DIR"] = str(tmp_path_factory.mktemp("newsmon-cache"))

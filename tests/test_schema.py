@@ -193,3 +193,37 @@ def test_migration_7_keys_mentions_and_dates_by_article_and_shortens_content_has
     exported = next(store.export(ids=[article_id]))
     assert [e["text"] for e in exported["entities"]] == ["Ulvi", "Ulvi"] and len(exported["dates"]) == 1
     store.close()
+
+
+def test_migration_8_fills_the_party_rows_sort_key_type_and_original_flag(tmp_path):
+    """A schema-7 database (made by migrations 0-6) with three agreements binding KOICA, one of
+    them in a copy: after the upgrade `agreements --party` pages them from the index, latest
+    first, without the copy's, and counts them the same way."""
+    path = tmp_path / "v7.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for version in range(7):
+        conn.execute("BEGIN")
+        schema.MIGRATIONS[version](conn)
+        conn.execute(f"pragma user_version = {version + 1}")
+        conn.execute("COMMIT")
+    conn.execute("BEGIN")
+    for i, (published, signed, duplicate_of) in enumerate(
+            [("2025-01-05", None, None), ("2025-03-01", "2024-12-01", None), ("2025-02-01", None, 1)], 1):
+        conn.execute("insert into articles (id, url, text, published, duplicate_of) values (?, ?, 't', ?, ?)",
+                     [i, f"http://x.test/{i}", published, duplicate_of])
+        conn.execute("insert into agreements (id, article_id, type, title, parties, date_signed) "
+                     "values (?, ?, 'memorandum', 'MoU', '[]', ?)", [i, i, signed])
+        conn.execute("insert into agreement_parties values (?, 'koica', 'koica', 'koica')", [i])
+    conn.execute("COMMIT")
+    conn.close()
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    assert sorted(store.db.execute("select agreement_id, sort_key, original, type from agreement_parties")) == [
+        (1, "2025-01-05", 1, "memorandum"), (2, "2024-12-01", 1, "memorandum"), (3, "2025-02-01", 0, "memorandum")]
+    assert [a["article_title"] is None and a["url"] for a in store.agreements(["koica"])] == [
+        "http://x.test/1", "http://x.test/2"]
+    assert [a["url"] for a in store.agreements(None, "KOICA", limit=1, offset=1)] == ["http://x.test/2"]
+    assert store.count_agreements(["koica"], "KOICA") == 2
+    assert store.count_agreements(["koica"], type_="agreement") == 0
+    assert [a["url"] for a in store.agreements(["koica"], since="2025-01-01")] == ["http://x.test/1"]
+    store.close()

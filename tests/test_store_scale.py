@@ -69,6 +69,24 @@ def test_search_newest_first_pages_and_survives_a_folding_change(tmp_path):
     assert sorted(r["id"] for r in reopened.search("development")) == [1, 2, 4, 5]
 
 
+def test_ranked_search_ranks_the_newest_window_then_the_next(tmp_path, monkeypatch):
+    """bm25 orders the newest RANK_WINDOW matches; older ones follow only to fill the page, and a
+    filter that leaves the first window short takes them from the next windows."""
+    from newsmon.store import queries as store_module
+    store = Store(tmp_path / "n.db")
+    # article 1 matches best (the word three times), 2-5 once each; 5 and 4 are in Azerbaijani
+    for i in range(1, 6):
+        text = "budget " * (3 if i == 1 else 1) + "and more words here " * 5
+        store.save_article(article(i, [], lang="az" if i >= 4 else "en", text=text))
+    exact = [r["id"] for r in store.search("budget")]
+    assert exact[0] == 1 and sorted(exact) == [1, 2, 3, 4, 5]  # fewer matches than a window: bm25 order
+    monkeypatch.setattr(store_module, "RANK_WINDOW", 2)
+    windowed = [r["id"] for r in store.search("budget")]
+    assert sorted(windowed[:2]) == [4, 5] and sorted(windowed[2:4]) == [2, 3] and windowed[4] == 1
+    assert [r["id"] for r in store.search("budget", lang="en", limit=1)] in ([2], [3])
+    assert [r["id"] for r in store.search("budget", limit=2, offset=4)] == [1]
+
+
 def _page(i: int, entities: list[tuple[str, str]]):
     from newsmon.store.articles import Page, Response
     a = article(i, entities)
@@ -156,3 +174,23 @@ def test_no_listing_or_aggregate_reads_a_whole_large_table(tmp_path):
             if m and "USING" not in m.group(2) and aliases.get(m.group(1).lower(), m.group(1).lower()) in BIG_TABLES:
                 scans.append((row[3], " ".join(sql.split())[:120]))
     assert scans == []
+
+
+def test_a_demoted_original_leaves_the_party_listing_and_its_count(tmp_path):
+    from newsmon.model import Agreement, Party
+    store = Store(tmp_path / "n.db")
+
+    def with_agreement(i: int) -> Article:
+        a = article(i, [("koica", "ORG")])
+        a.agreements = [Agreement("memorandum", "MoU", [Party("KOICA", "KOICA", "koica")],
+                                  None, None, "signed", "s", 0, 5)]
+        return a
+    first = store.save_article(with_agreement(1))
+    assert [a["published"] for a in store.agreements(["koica"])] == ["2025-09-11"]
+    with store.transaction():
+        later = store.save_article(with_agreement(2))
+        store.make_original(later, first)  # the later article is the story's original
+    assert [a["published"] for a in store.agreements(["koica"], "KOICA")] == ["2025-09-12"]
+    assert store.count_agreements(["koica"], "KOICA") == 1
+    store.replace_article(first, with_agreement(1))  # reprocessing a copy keeps it a copy
+    assert store.count_agreements(["koica"]) == 1

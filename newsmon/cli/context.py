@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -22,6 +23,60 @@ PROCESSES_OPTION = click.option(
 if TYPE_CHECKING:  # imported where used: `newsmon --version` and --help start without them
     from newsmon.nlp.kb import KnowledgeBase
     from newsmon.store.articles import Store
+
+
+def _kb_cache_path(kb_files: tuple[str, ...]) -> Path | None:
+    """Where the knowledge base built from these files is kept, named by what it is built from:
+    the files (path, size, mtime) and the code that reads and indexes them (newsmon/nlp, newsmon/text),
+    so an edit to either makes a new one. None when a file cannot be read (the load reports it)."""
+    import hashlib
+    import sys
+
+    import newsmon
+    from newsmon.nlp.kb_file import DEFAULT_KB_PATH
+    package = Path(newsmon.__file__).parent
+    sources = [DEFAULT_KB_PATH, *map(Path, kb_files),
+               *sorted((package / "nlp").glob("*.py")), *sorted((package / "text").glob("*.py"))]
+    key = hashlib.sha1(sys.version.encode())
+    try:
+        for path in sources:
+            st = path.stat()
+            key.update(f"{path.resolve()}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    except OSError:
+        return None
+    home = os.environ.get("NEWSMON_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "newsmon")
+    return Path(home) / f"kb-{key.hexdigest()[:20]}.pickle"
+
+
+def load_kb(kb_files: tuple[str, ...]) -> KnowledgeBase:
+    """`KnowledgeBase.load`, kept between runs: parsing the TOML and indexing every name costs a
+    query command ~150 ms of CPU (`entity`, `agreements --party` resolve names with it), reading
+    the pickled index back ~15 ms. The pickle is this user's own cache, written only by newsmon
+    (atomically); an unreadable or stale one is rebuilt, an unwritable cache directory ignored.
+    Only the shipped knowledge base alone is kept (one file): with --kb files it is loaded as ever."""
+    import pickle
+
+    from newsmon.nlp.kb import KnowledgeBase
+    path = None if kb_files else _kb_cache_path(kb_files)
+    if path is not None:
+        try:
+            with open(path, "rb") as fh:
+                kb = pickle.load(fh)
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except Exception:  # noqa: BLE001 - a missing, truncated or foreign cache file: build it again
+            pass
+    kb = KnowledgeBase.load(kb_files)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(pickle.dumps(kb, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+    return kb
 
 
 @dataclass
@@ -60,9 +115,8 @@ class CliContext:
     def kb(self) -> KnowledgeBase:
         """The shipped knowledge base plus the `--kb` files, loaded on first use."""
         if self._kb is None:
-            from newsmon.nlp.kb import KnowledgeBase
             try:
-                self._kb = KnowledgeBase.load(self.kb_files)
+                self._kb = load_kb(self.kb_files)
             except (ValueError, OSError) as exc:
                 raise click.ClickException(f"knowledge base: {exc}") from None
         return self._kb

@@ -129,7 +129,10 @@ def add(obj: CliContext, items: tuple[str, ...], source: str, lang: str | None, 
 @click.option("--min-relevance", type=click.FloatRange(0, 1), help="Only articles scored at least this "
               "(relevance to the beat, see `newsmon train relevance`).")
 @click.option("--sort", type=click.Choice(["rank", "relevance", "newest"]), default="rank", show_default=True,
-              help="Best match first, most relevant to the beat first, or latest stored first.")
+              help="Best match first, most relevant to the beat first, or latest stored first. "
+                   "'rank' orders the newest 2,000 matches by bm25, then the next 2,000 if the page "
+                   "is not full: a common word costs the same at any size, and a better match older "
+                   "than its newest 2,000 comes after them.")
 @format_option()
 @click.pass_obj
 def search(obj: CliContext, query: str, lang: str | None, since: str | None, until: str | None,
@@ -170,7 +173,7 @@ def entities(obj: CliContext, label: str | None, lang: str | None, limit: int, f
 
 @cli.command()
 @click.argument("name")
-@limit_option(None, "Articles to list, newest first (default: all).")
+@limit_option(50, "Articles to list, newest first (a page: --offset for the next; the totals are counts).")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (the next page).")
 @format_option()
 @click.pass_obj
@@ -200,6 +203,8 @@ def entity(obj: CliContext, name: str, limit: int | None, offset: int, fmt: str 
             click.echo(f"  {lang}: {'; '.join(names)}")
         click.echo()
     click.echo(render(record["articles"], fmt, ["published", "lang", "title", "url", "mentions"]))
+    if fmt == "table" and (offset or len(record["articles"]) < record["total_articles"]):
+        click.echo(f"articles {offset + 1}-{offset + len(record['articles'])} of {record['total_articles']}")
 
 
 @cli.command()
@@ -241,7 +246,7 @@ def _agreement_cells(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @click.option("--party", metavar="NAME", help="Only agreements binding this party (any of its names).")
 @click.option("--type", "type_", type=click.Choice(AGREEMENT_TYPES))
 @date_range_options("signed (or, when the text gives no date, published)")
-@limit_option(None, "Agreements to list, latest first (default: all).")
+@limit_option(50, "Agreements to list, latest first (a page: --offset for the next).")
 @click.option("--offset", default=0, show_default=True, type=click.IntRange(0), help="Rows to skip (the next page).")
 @format_option()
 @click.pass_obj
@@ -266,9 +271,10 @@ def agreements(obj: CliContext, party: str | None, type_: str | None, since: str
         rows = _agreement_cells(rows)
     _emit(rows, fmt, ["date_signed", "type", "status", "parties", "title", "lang", "url"]
           if fmt != "json" else None)
-    if fmt == "table" and (limit is not None or offset):  # a page of a table: of how many
+    if fmt == "table" and (offset or len(rows) == limit):  # a page of a table: of how many
         total = store.count_agreements(ids, party, type_, since, until=until)
-        click.echo(f"agreements {offset + 1}-{offset + len(rows)} of {total}")
+        if offset or total > len(rows):
+            click.echo(f"agreements {offset + 1}-{offset + len(rows)} of {total}")
 
 
 def print_summary(store: Store, top: int = 8) -> None:

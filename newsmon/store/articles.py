@@ -15,12 +15,12 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from newsmon.store import crawl_state, schema
-from newsmon.store.crawl_state import CrawlState, Page, Response, now_iso
-from newsmon.store.schema import SCHEMA_VERSION, StoreError
 from newsmon.model import Article
-from newsmon.store import counts, search
-from newsmon.store.search import fts_query, index_form, snippet
+from newsmon.store import counts, crawl_state, schema, search
+from newsmon.store.crawl_state import CrawlState, Page, Response, now_iso
+from newsmon.store.queries import Queries, agreement_out
+from newsmon.store.schema import SCHEMA_VERSION, StoreError
+from newsmon.store.search import index_form
 
 def content_hash(text: str) -> str:
     """The key of an exact copy: the text's SHA-256 with whitespace collapsed, its first 16 hex
@@ -61,7 +61,7 @@ class ReadOnlyDB:
 
 
 
-class Store(CrawlState):
+class Store(CrawlState, Queries):
     """A newsmon database. `Store(path)` opens (creating if needed) and migrates it."""
 
     def __init__(self, path: str | Path, readonly: bool = False) -> None:
@@ -148,12 +148,13 @@ class Store(CrawlState):
             article_id = conn.execute(f"insert into articles ({', '.join(row)}) values "
                                       f"({', '.join('?' for _ in row)})", list(row.values())).lastrowid
             search.index_article(conn, article_id, doc.title, doc.text)
-            self._write_annotations(article_id, article)
+            self._write_annotations(article_id, article, original=duplicate_of is None)
             counts.apply(conn, article_id, +1)
         return int(article_id)
 
-    def _write_annotations(self, article_id: int, article: Article) -> None:
-        """Segments, entities, mentions, dates and agreements of one article (inside its transaction)."""
+    def _write_annotations(self, article_id: int, article: Article, original: bool) -> None:
+        """Segments, entities, mentions, dates and agreements of one article (inside its transaction);
+        `original`: the article is no copy (its agreements are listed by party)."""
         conn = self.db.conn
         conn.executemany('insert into segments (article_id, start, "end", lang, prob) values (?, ?, ?, ?, ?)',
                          [(article_id, s.start, s.end, s.lang, s.prob) for s in article.segments])
@@ -175,8 +176,11 @@ class Store(CrawlState):
             row = _agreement_row(article_id, agreement)
             agreement_id = conn.execute(f"insert into agreements ({', '.join(row)}) values "
                                         f"({', '.join('?' for _ in row)})", list(row.values())).lastrowid
-            conn.executemany("insert into agreement_parties values (?, ?, ?, ?)",
-                             counts.party_rows(agreement_id, json.loads(row["parties"])))
+            # each party row carries what `agreements --party` sorts and filters on (queries.py)
+            listed = (row["date_signed"] or article.doc.published, int(original), row["type"])
+            conn.executemany("insert into agreement_parties (agreement_id, entity_id, folded_text, folded_name, "
+                             "sort_key, original, type) values (?, ?, ?, ?, ?, ?, ?)",
+                             [(*party, *listed) for party in counts.party_rows(agreement_id, json.loads(row["parties"]))])
         if article.relevance is not None:  # scored by the pipeline's relevance model
             conn.execute("insert or replace into relevance (article_id, score, model, scored_at) values (?, ?, ?, ?)",
                          [article_id, round(article.relevance, 4), "pipeline", now_iso()])
@@ -188,154 +192,6 @@ class Store(CrawlState):
         for table in ("segments", "mentions", "dates", "agreements"):
             self.db.execute(f"delete from {table} where article_id = ?", [article_id])
 
-    # -- reading ------------------------------------------------------------------------------
-    def search(self, query: str, lang: str | None = None, since: str | None = None,
-               until: str | None = None, source: str | None = None, limit: int = 20,
-               marks: tuple[str, str] = ("[", "]"), min_relevance: float | None = None,
-               sort: str = "rank", offset: int = 0) -> list[dict]:
-        """Articles matching `query`, each with its relevance score and a snippet whose matches are
-        between `marks`: best first (`sort="rank"`, bm25), most relevant to the beat first
-        ("relevance"), or latest stored first ("newest": a crawl stores each listing's pages earliest
-        published first, so this is about newest first within a run); `offset` rows skipped."""
-        if sort not in ("rank", "relevance", "newest"):
-            raise ValueError(f"unknown search order {sort!r}: rank, relevance or newest")
-        where, params = _filters(lang, since, until, source)
-        if min_relevance is not None:
-            where += " and r.score >= :min_relevance"
-            params["min_relevance"] = min_relevance
-        params.update({"q": fts_query(query), "limit": limit, "offset": offset})
-        columns = "a.id, a.title, a.url, a.source, a.lang, a.published, r.score as relevance, a.text"
-        if sort == "rank":
-            rows = self._ranked(columns, where, params)
-        else:
-            # newest: FTS5 walks its matches by rowid, newest first, and stops once the page is full
-            order = "articles_fts.rowid desc" if sort == "newest" else "coalesce(r.score, -1) desc, articles_fts.rank"
-            rows = list(self.db.query(f"""
-                select {columns} from articles_fts join articles a on a.id = articles_fts.rowid
-                left join relevance r on r.article_id = a.id
-                where articles_fts match :q and a.duplicate_of is null {where}
-                order by {order} limit :limit offset :offset""", params))
-        for row in rows:
-            row["snippet"] = snippet(row.pop("text"), query, marks=marks)
-        return rows
-
-    def _ranked(self, columns: str, where: str, params: dict[str, Any]) -> list[dict]:
-        """The best matches: FTS5 ranks its matches alone (a top-k sort; no article row is read for
-        the others), then the filters apply to those k; k grows while filtered-out rows leave the
-        page short. Past _MAX_RANKED candidates, one query ranks and filters everything."""
-        want = params["limit"] + params["offset"]
-        k = max(2 * want, 50)
-        while k <= _MAX_RANKED:
-            ids = [r[0] for r in self.db.execute(
-                "select rowid from articles_fts where articles_fts match :q order by rank limit :k",
-                {"q": params["q"], "k": k})]
-            marks = ", ".join(f":r{i}" for i in range(len(ids)))
-            found = {row["id"]: row for row in self.db.query(
-                f"select {columns} from articles a left join relevance r on r.article_id = a.id "
-                f"where a.id in ({marks}) and a.duplicate_of is null {where}",
-                {**params, **{f"r{i}": v for i, v in enumerate(ids)}})}
-            ranked = [found[i] for i in ids if i in found]
-            if len(ranked) >= want or len(ids) < k:  # enough, or every match was looked at
-                return ranked[params["offset"]:want]
-            k *= 4
-        return list(self.db.query(f"""
-            select {columns} from articles_fts join articles a on a.id = articles_fts.rowid
-            left join relevance r on r.article_id = a.id
-            where articles_fts match :q and a.duplicate_of is null {where}
-            order by articles_fts.rank limit :limit offset :offset""", params))
-
-    def top_entities(self, label: str | None = None, lang: str | None = None,
-                     top: int = 20) -> list[dict]:
-        """The most mentioned entities (in original articles), from the counts kept as they are written."""
-        clauses, params = ["c.mentions > 0"], {"top": top}
-        table = "entity_counts"
-        if label:
-            clauses.append("e.label = :label")
-            params["label"] = label.upper()
-        if lang:
-            table = "entity_lang_counts"
-            clauses.append("c.lang = :lang")
-            params["lang"] = lang
-        sql = f"""
-            select e.id, e.name, e.label, c.mentions, c.articles
-            from {table} c join entities e on e.id = c.entity_id
-            where {' and '.join(clauses)}
-            order by c.mentions desc, c.articles desc, e.name limit :top"""
-        return list(self.db.query(sql, params))
-
-    def find_entity_ids(self, name: str) -> list[str]:
-        """Entity ids whose id, canonical name or any surface name matches `name` (folded)."""
-        folded = index_form(name, "e")
-        rows = self.db.execute("""
-            select id from entities where id = :name or lower(name) = lower(:name)
-            union select entity_id from entity_names where folded = :folded
-            """, {"name": name, "folded": folded}).fetchall()
-        return [r[0] for r in rows]
-
-    def entity(self, entity_id: str, limit: int | None = None, offset: int = 0) -> dict[str, Any] | None:
-        """An entity, its names and its articles newest first (`limit` of them after `offset`; all
-        by default), with totals from the counts: mentions, and articles as `total_articles`."""
-        row = self.db.execute("select id, name, label from entities where id = ?", [entity_id]).fetchone()
-        if row is None:
-            return None
-        names: dict[str, list[str]] = {}
-        for name, lang in self.db.execute(
-                "select name, lang from entity_names where entity_id = ? order by lang, name",
-                [entity_id]):
-            names.setdefault(lang, []).append(name)
-        totals = self.db.execute("select mentions, articles from entity_counts where entity_id = ?",
-                                 [entity_id]).fetchone() or (0, 0)
-        # published DESC, then article id: the key order of entity_timeline, so no sort
-        articles = list(self.db.query("""
-            select a.id, a.url, a.title, a.lang, a.published, a.source, x.mentions
-            from entity_timeline x join articles a on a.id = x.article_id
-            where x.entity_id = :id order by x.published desc, x.article_id
-            limit :limit offset :offset""", {"id": entity_id, "limit": -1 if limit is None else limit,
-                                             "offset": offset}))
-        return {"id": row[0], "name": row[1], "label": row[2], "names": names,
-                "mentions": totals[0], "total_articles": totals[1], "articles": articles}
-
-    def agreements(self, party_ids: list[str] | None = None, party_name: str | None = None,
-                   type_: str | None = None, since: str | None = None,
-                   until: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-        """Agreement records with their article, latest first; `party_ids`/`party_name` keep those
-        binding that party (by entity id, or by the folded text or name of a party), `since`/`until`
-        compare the signing date (or, when unknown, the article's publication date). `limit` rows
-        after `offset` (all by default); `count_agreements` gives the total."""
-        where, params = self._agreement_filters(party_ids, party_name, type_, since, until)
-        params.update({"limit": -1 if limit is None else limit, "offset": offset})
-        rows = self.db.query(f"""
-            select g.*, a.url, a.title as article_title, a.lang, a.published
-            from agreements g join articles a on a.id = g.article_id
-            where {where}
-            order by coalesce(g.date_signed, a.published) desc, g.id limit :limit offset :offset""", params)
-        return [{**_agreement_out(row), "url": row["url"], "article_title": row["article_title"],
-                 "lang": row["lang"], "published": row["published"]} for row in rows]
-
-    def count_agreements(self, party_ids: list[str] | None = None, party_name: str | None = None,
-                         type_: str | None = None, since: str | None = None, until: str | None = None) -> int:
-        where, params = self._agreement_filters(party_ids, party_name, type_, since, until)
-        return self.db.execute(f"select count(*) from agreements g join articles a on a.id = g.article_id "
-                               f"where {where}", params).fetchone()[0]
-
-    @staticmethod
-    def _agreement_filters(party_ids: list[str] | None, party_name: str | None, type_: str | None,
-                           since: str | None, until: str | None) -> tuple[str, dict[str, Any]]:
-        clauses, params = ["a.duplicate_of is null"], {}
-        if type_:
-            clauses.append("g.type = :type")
-            params["type"] = type_
-        _date_range("coalesce(g.date_signed, a.published)", since, until, clauses, params)
-        if party_ids is not None or party_name:
-            ids = list(party_ids or [])
-            params.update({f"id{i}": v for i, v in enumerate(ids)})
-            folded = index_form(party_name, "e") if party_name else None
-            params["folded"] = folded
-            marks = ", ".join(f":id{i}" for i in range(len(ids)))
-            clauses.append(f"""g.id in (select agreement_id from agreement_parties where
-                entity_id in ({marks}) or (:folded is not null and (folded_text = :folded or folded_name = :folded)))""")
-        return " and ".join(clauses), params
-
     def digest(self, since: str, top: int = 10, until: str | None = None,
                min_relevance: float | None = None) -> dict[str, Any]:
         """What arrived since a date (by fetch time, so late-published stories are not missed):
@@ -344,19 +200,6 @@ class Store(CrawlState):
         from newsmon.store.digest import build_digest
         return build_digest(self, since, until, top, min_relevance)
 
-    def stats(self) -> dict[str, list[dict]]:
-        """Original articles per language and source, mentions and entities per label: from the counts."""
-        def articles(dimension: str) -> list[dict]:
-            return [{dimension: value or None, "articles": n} for value, n in self.db.execute(
-                "select value, articles from article_counts where dimension = ? and articles > 0 "
-                "order by articles desc, value", [dimension])]
-        return {
-            "languages": articles("lang"),
-            "sources": articles("source"),
-            "labels": list(self.db.query(
-                "select label, sum(mentions) as mentions, count(nullif(entity_id, '')) as entities "
-                "from label_counts where mentions > 0 group by label order by mentions desc")),
-        }
 
     def export(self, include_duplicates: bool = False,
                ids: list[int] | None = None) -> Iterator[dict[str, Any]]:
@@ -383,7 +226,7 @@ class Store(CrawlState):
                 "dates": [{**d, "inferred": bool(d["inferred"])} for d in self.db.query(
                     "select text, value, precision, start, end, inferred from dates "
                     "where article_id = ? order by start", [aid])],
-                "agreements": [_agreement_out(a) for a in self.db.query(
+                "agreements": [agreement_out(a) for a in self.db.query(
                     "select * from agreements where article_id = ? order by start", [aid])],
             }
 
@@ -392,22 +235,20 @@ class Store(CrawlState):
         its id, URL, run and duplicate_of stay as they were."""
         conn = self.db.conn
         with self.transaction():
-            old = conn.execute("select title, text from articles where id = ?", [article_id]).fetchone()
+            old = conn.execute("select title, text, duplicate_of from articles where id = ?", [article_id]).fetchone()
             if old is None:
                 return
             counts.apply(conn, article_id, -1)
-            search.unindex_article(conn, article_id, *old)
+            search.unindex_article(conn, article_id, old[0], old[1])
             columns = _article_columns(article)
             conn.execute(f"update articles set {', '.join(f'{c} = ?' for c in columns)} where id = ?",
                          [*columns.values(), article_id])
             self.delete_article_annotations(article_id)
             crawl_state.rekey_raw_pages(conn, article_id, old[1], article.doc.text)
             search.index_article(conn, article_id, article.doc.title, article.doc.text)
-            self._write_annotations(article_id, article)
+            self._write_annotations(article_id, article, original=old[2] is None)
             counts.apply(conn, article_id, +1)
 
-
-_MAX_RANKED = 20_000  # candidates ranked alone before filtering (SQLite allows 32,766 parameters)
 
 
 def _article_columns(article: Article) -> dict[str, Any]:
@@ -421,43 +262,9 @@ def _article_columns(article: Article) -> dict[str, Any]:
     }
 
 
-def _date_range(expr: str, since: str | None, until: str | None, clauses: list[str],
-                params: dict[str, Any]) -> None:
-    """`expr` within [since, until]. until is compared on the date part, so an until day includes
-    that whole day."""
-    if since:
-        clauses.append(f"{expr} >= :since")
-        params["since"] = since
-    if until:
-        clauses.append(f"substr({expr}, 1, 10) <= :until")
-        params["until"] = until
-
-
-def _filters(lang: str | None, since: str | None, until: str | None,
-             source: str | None) -> tuple[str, dict[str, str]]:
-    clauses, params = [], {}
-    if lang:
-        clauses.append("a.lang = :lang")
-        params["lang"] = lang
-    _date_range("a.published", since, until, clauses, params)
-    if source:
-        clauses.append("a.source = :source")
-        params["source"] = source
-    return "".join(f" and {c}" for c in clauses), params
-
-
 def _agreement_row(article_id: int, agreement: Any) -> dict[str, Any]:
     data = asdict(agreement)
     signed = data.pop("date_signed") or {}
     data["parties"] = json.dumps(data["parties"], ensure_ascii=False)
     return {"article_id": article_id, **data, "date_signed": signed.get("value"),
             "date_precision": signed.get("precision")}
-
-
-def _agreement_out(row: dict[str, Any]) -> dict[str, Any]:
-    keep = ("type", "title", "parties", "date_signed", "place", "status", "sentence", "start", "end")
-    out = {k: row[k] for k in keep}
-    out["parties"] = json.loads(row["parties"] or "[]")
-    out["date_signed"] = ({"value": row["date_signed"], "precision": row["date_precision"]}
-                          if row["date_signed"] else None)
-    return out

@@ -415,6 +415,9 @@ class CrawlState:
             counts.apply(self.db.conn, demoted, -1)
             self.db.execute("update articles set duplicate_of = ? where id = ? or duplicate_of = ?",
                             [article_id, demoted, demoted])
+            # copies' agreements are not listed by party (the flag agreement_parties keeps for it)
+            self.db.execute("update agreement_parties set original = 0 where agreement_id in "
+                            "(select id from agreements where article_id = ?)", [demoted])
 
     def fingerprint_candidates(self, bands: list[int]) -> list[tuple[int, bytes]]:
         """Original (non-duplicate) articles sharing at least one band value, oldest first."""

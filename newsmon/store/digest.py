@@ -133,9 +133,9 @@ def _groups(db: Any, articles: list[dict[str, Any]], actor_ids: list[str]) -> li
 def _agreements(store: Any, ids: list[int]) -> list[dict[str, Any]]:
     if not ids:
         return []
-    from newsmon.store.articles import _agreement_out  # one reader of the agreements row format
+    from newsmon.store.queries import agreement_out  # one reader of the agreements row format
     marks = ",".join("?" * len(ids))
-    return [{**_agreement_out(row), "url": row["url"], "article_id": row["article_id"]}
+    return [{**agreement_out(row), "url": row["url"], "article_id": row["article_id"]}
             for row in store.db.query(f"""
                 select g.*, a.url from agreements g join articles a on a.id = g.article_id
                 where g.article_id in ({marks}) order by g.article_id, g.start""", ids)]

@@ -289,6 +289,26 @@ UPDATE "articles" SET "content_hash" = substr("content_hash", 1, 16) WHERE lengt
 CREATE INDEX "idx_articles_content_hash" ON "articles" ("content_hash");
 """
 
+# -- version 8: `agreements --party` from an index: each party row carries its agreement's sort
+# key (date signed, else the article's publication date), type and whether its article is an
+# original (articles.Store writes them; crawl_state.make_original clears the flag of a demoted
+# article), each key indexed with them, so a party's agreements are counted, filtered and paged
+# without reading an agreement or article row but the page's
+_V8 = """
+ALTER TABLE "agreement_parties" ADD COLUMN "sort_key" TEXT;
+ALTER TABLE "agreement_parties" ADD COLUMN "original" INTEGER;
+ALTER TABLE "agreement_parties" ADD COLUMN "type" TEXT;
+UPDATE "agreement_parties" SET ("sort_key", "original", "type") = (
+   SELECT coalesce(g."date_signed", a."published"), a."duplicate_of" IS NULL, g."type"
+   FROM "agreements" g JOIN "articles" a ON a."id" = g."article_id" WHERE g."id" = "agreement_parties"."agreement_id");
+DROP INDEX "idx_agreement_parties_entity_id";
+DROP INDEX "idx_agreement_parties_folded_text";
+DROP INDEX "idx_agreement_parties_folded_name";
+CREATE INDEX "idx_agreement_parties_entity_id" ON "agreement_parties" ("entity_id", "original", "sort_key", "type", "agreement_id");
+CREATE INDEX "idx_agreement_parties_folded_text" ON "agreement_parties" ("folded_text", "original", "sort_key", "type", "agreement_id");
+CREATE INDEX "idx_agreement_parties_folded_name" ON "agreement_parties" ("folded_name", "original", "sort_key", "type", "agreement_id");
+"""
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _script(_V1),  # 0 -> 1
     _script(_V2),  # 1 -> 2
@@ -297,6 +317,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _v5,  # 4 -> 5: responses compressed against their article's text, 31-bit band keys
     _v6,  # 5 -> 6: entity_timeline's language
     _script(_V7),  # 6 -> 7: mentions, dates, entities WITHOUT ROWID; short content hashes
+    _script(_V8),  # 7 -> 8: agreement_parties sorted and filtered from its indexes
 ]
 PAGE_SIZE = 16384  # of a new database (version 7)
 SCHEMA_VERSION = len(MIGRATIONS)

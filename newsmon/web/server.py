@@ -177,7 +177,7 @@ class App:
         ids = [p.text("a"), p.text("b")]
         if None in ids:
             raise HTTPError(400, "a, b: give two entity ids")
-        records = [store.entity(i) for i in ids]
+        records = [store.entity(i, limit=0) for i in ids]  # names only: no article read
         if None in records:
             raise HTTPError(404, f"no entity with id {ids[records.index(None)]!r}")
         a, b = ({k: r[k] for k in ("id", "name", "label")} for r in records)
