@@ -194,3 +194,23 @@ def test_a_demoted_original_leaves_the_party_listing_and_its_count(tmp_path):
     assert store.count_agreements(["koica"], "KOICA") == 1
     store.replace_article(first, with_agreement(1))  # reprocessing a copy keeps it a copy
     assert store.count_agreements(["koica"]) == 1
+
+
+def test_a_frequent_entity_timeline_is_read_from_its_days_and_equals_the_one_from_its_articles(tmp_path, monkeypatch):
+    from newsmon.store import analytics
+    monkeypatch.setattr(counts, "DAYS_KEPT_FROM", 3)
+    store = Store(tmp_path / "n.db")
+    for i in range(1, 6):  # kept from the third article on
+        store.save_article(article(i, [("koica", "ORG"), ("koica", "ORG"), ("undp", "ORG")], lang="az" if i % 2 else "en"))
+    store.replace_article(2, article(2, [("undp", "ORG")]))  # uncounted on one day, still kept
+    conn = store.db.conn
+    assert conn.execute("select days_kept from entity_counts where entity_id = 'koica'").fetchone() == (1,)
+    from_days = analytics.entity_timeline(store.db, "koica")
+    kept_rows = sorted(conn.execute("select * from entity_days").fetchall())
+    with store.transaction():
+        conn.execute("update entity_counts set days_kept = 0")
+    assert analytics.entity_timeline(store.db, "koica") == from_days  # from entity_timeline's rows
+    assert sum(sum(s["counts"]) for s in from_days["series"]) == 8
+    with store.transaction():
+        counts.rebuild(conn)
+    assert sorted(conn.execute("select * from entity_days").fetchall()) == kept_rows

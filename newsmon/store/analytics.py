@@ -64,7 +64,13 @@ COOCCURRING_WINDOW = 2000  # an entity's latest articles that `cooccurring` look
 def entity_timeline(db: Any, entity_id: str) -> dict[str, Any]:
     """Mentions of an entity per day (or month), one series per language of the mentions: from the
     `entity_timeline` rows kept as articles are written (one per article, an index range), never
-    from the mentions themselves (a frequent actor has hundreds of thousands)."""
+    from the mentions themselves (a frequent actor has hundreds of thousands); for an entity in
+    counts.DAYS_KEPT_FROM articles or more, from its mentions per day (`entity_days`, one row per
+    day and language, kept as articles are written)."""
+    kept = db.execute("select days_kept from entity_counts where entity_id = ?", [entity_id]).fetchone()
+    if kept and kept[0]:
+        return _series(db.execute("select day, lang, mentions from entity_days where entity_id = ? "
+                                  "and mentions > 0", [entity_id]).fetchall())
     rows = db.execute("""
         select case when x.published != '' then substr(x.published, 1, 10)
                     else (select substr(a.fetched_at, 1, 10) from articles a where a.id = x.article_id) end as day,
