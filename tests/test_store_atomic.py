@@ -51,12 +51,12 @@ def test_a_failure_while_annotations_are_written_leaves_no_article_and_the_next_
     site, sources, store = newsroom
     real = Store._write_annotations
 
-    def half_written(self, article_id, article):
+    def half_written(self, article_id, article, **kwargs):
         self.db["segments"].insert_all([{"article_id": article_id, "start": 0, "end": 1,
                                          "lang": "en", "prob": 1.0}])
         if article.doc.url.endswith("/a.html"):
             raise Crash("disk full")
-        real(self, article_id, article)
+        real(self, article_id, article, **kwargs)
     monkeypatch.setattr(Store, "_write_annotations", half_written)
     crawl(store, sources)
     assert [r[0] for r in rows(store, "select url from articles")] == [f"{site.base}/b.html"]
