@@ -27,6 +27,7 @@ from newsmon.nlp.agreements.lists import is_collective
 from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
+from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, merge_parties, named_states,
                                              sentence_parties)
 from newsmon.nlp.agreements.syntax import parse_many
@@ -105,7 +106,8 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
         candidates += here
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
     # avec le grand-père")
-    return [to_record(c) for c in merge(candidates) if c.parties or c.anaphoric]
+    # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
+    return [to_record(c) for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
 
 
 def parse_ahead(articles: Sequence[Article]) -> None:

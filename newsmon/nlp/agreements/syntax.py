@@ -153,3 +153,13 @@ def _with_conjuncts(token: Token) -> list[Token]:
         if child.dep_ == "conj":
             out += _with_conjuncts(child)
     return out
+
+
+def trigger_head(text: str, lang: str, trigger: tuple[int, int]) -> Token | None:
+    """The token heading the trigger phrase at `trigger` (offsets relative to `text`, one sentence) in
+    the sentence's parse ("Memorandum" of "Memorandum of Understanding"); None without a parser."""
+    doc = _parse(lang, text)
+    if doc is None:
+        return None
+    span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

@@ -1,0 +1,147 @@
+"""Is an agreement mention a document the story reports, or one it only cites or names generically?
+
+An agreement record is a document the story reports as signed, exchanged, planned, ratified or
+implemented. News names many more documents than it reports: treaties it cites ("our commitment to the
+United States-Mexico-Canada Agreement", "the principles of the UN Charter", "le traité de Lausanne a
+fixé les frontières", "ikitərəfli müqavilənin müddəalarına əsaslanaraq"), kinds of documents ("plea
+agreements", "COVID-19 protocols", "the bilateral treaty base"), and, in a document's own text, itself
+("Nothing in this memorandum ..."). A record is kept when at least one of its mentions is reported.
+
+A mention is cited (not reported) when:
+- it is a kind, not a document: a bare plural with no determiner, number or possessive and no partner
+  right after it ("plea agreements", "COVID-19 protocols"; "agreements with pharmaceutical companies" keeps
+  its partner); a word of a compound naming something else ("a Trade ... Agreement meeting"); the az
+  compounds of a treaty base ("hüquq-müqavilə bazası");
+- it is the text's own document: "this memorandum" in a page whose title names a memorandum;
+- no status verb is near it (`Candidate.status` is None) and either a citing phrase governs it ("under",
+  "in accordance with", "withdrew from", "the principles of", "conformément à", "müddəalarına", ...) or
+  it is a named treaty the reader already knows: a proper name ("the Treaty of Paris", "the UN Charter",
+  "le traité de Lausanne", "Bakı Konvensiyası") or a capitalised head, unless introduced as new ("a formal
+  Memorandum of Understanding"); a programme's title does not make it cited (the issuer adopted it).
+Decrees are left alone but for their own text: a named decree cited by number is still one the
+President issued ("established under Executive Order 14008").
+
+English and French read spaCy's dependency parse of the sentence (the one `syntax` runs for parties);
+Azerbaijani, without a parser, reads the words around the trigger.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from newsmon.nlp.agreements.lexicon import lexicon
+from newsmon.nlp.agreements.records import Candidate
+from newsmon.nlp.agreements.syntax import trigger_head
+
+# Phrases right before a document's noun phrase that cite it rather than report it.
+_CITING_BEFORE = {
+    "en": re.compile(r"\b(?:under|pursuant\s+to|in\s+accordance\s+with|consistent\s+with|in\s+line\s+with"
+                     r"|commitments?\s+to|committed\s+to|adherence\s+to|principles\s+of|provisions\s+of"
+                     r"|obligations\s+under|withdr[ae]w\w*\s+from|withdrawing\s+from|exit\w*\s+from"
+                     r"|anniversary\s+of|outlined\s+in|set\s+out\s+in|enshrined\s+in|compl\w+\s+with"
+                     r"|violat\w+|breach\w*\s+of|part(?:y|ies)\s+to|accession\s+to|based\s+on|spirit\s+of"
+                     r"|respect\s+for|made\s+in)\s*$", re.IGNORECASE),
+    "fr": re.compile(r"(?:\ben\s+vertu\s+d|\bconformément\s+à|\bdans\s+le\s+respect\s+d|\bprincipes\s+d"
+                     r"|\bdispositions\s+d|\bviol\w+|\bretir\w+\s+d|\bsortie\s+d|\banniversaire\s+d"
+                     r"|\bsur\s+la\s+base\s+d|\bfondée?s?\s+sur|\battachement\s+à|\bengagements?\s+envers"
+                     r"|\bsignataires?\s+d|\bprévus?\s+par|\bfixée?s?\s+par)(?:e|u|es|['’])?\s*$",
+                     re.IGNORECASE),
+}
+# az: what follows the inflected trigger ("müqavilənin müddəalarına", "Xartiyasının prinsiplərinə",
+# "sazişə uyğun olaraq", "hüquq-müqavilə bazasının"): the document is cited or stands for a kind.
+_AZ_CITING_AFTER = re.compile(r"^[\s”\"»]*(?:müddəa|prinsip|əsaslan|uyğun|bazas|tələbl|öhdəlik|norma)\w*",
+                              re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|ce|cet|cette|ces|bu)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+# what makes a bare plural one set of documents, not a kind: a partner right after it
+_PARTNER_AFTER = re.compile(r"^\s+(?:with|between|among|avec|entre)\b", re.IGNORECASE)
+_DETERMINERS = {"det", "nummod", "poss", "det:poss", "predet", "nmod:poss"}
+_QUANTIFIERS = {"several", "many", "numerous", "multiple", "various", "plusieurs", "nombreux", "divers"}
+_OF = {"of", "de", "d'", "d’", "du", "des"}
+_INDEFINITE = {"a", "an", "another", "un", "une"}
+# French prepositions that hold the article ("des accords", "aux accords"): parsed as case, not det
+_ARTICLE_CASES = {"du", "des", "au", "aux"}
+# Named by its title and still reported: a programme is adopted by its issuer as a decree is ("“Böyük
+# Qayıdışa dair I Dövlət Proqramı”na əsasən" names the State Programme the President approved).
+_ISSUED = ("programme",)
+
+
+def reported(record: Candidate, title: str) -> bool:
+    """True when at least one mention of `record` (merged or not) is reported, not only cited. The
+    headline of a page that speaks of "this memorandum" names the page itself, no reported document."""
+    mentions = [record] + record.merged
+    own = any(_own(m, title) for m in mentions)
+    return any(not cited(m, title) and not (own and m.headline) for m in mentions)
+
+
+def _own(m: Candidate, title: str) -> bool:
+    """ "this memorandum" in a page whose title names a memorandum: the page is the document."""
+    before = m.sentence.text[:m.trigger_start - m.sentence.start]
+    return bool(_DEMONSTRATIVE.search(before[-40:])) and _names_type(title, m.type, m.sentence.lang)
+
+
+def cited(m: Candidate, title: str) -> bool:
+    """True when the mention `m` only cites a document, names a kind of document, or is the text's own."""
+    sent = m.sentence
+    rel = (m.trigger_start - sent.start, m.trigger_end - sent.start)
+    before = sent.text[:rel[0]]
+    if _own(m, title):
+        return True  # the page is the document: "Nothing in this memorandum", "the date of this order"
+    if m.type == "decree":
+        return False
+    head = trigger_head(sent.text, sent.lang, rel)
+    if head is not None:
+        if _kind(head, sent.text[rel[1]:]):
+            return True
+        if m.status is not None:
+            return False
+        return _citing(head, sent.text, sent.lang) or (m.type not in _ISSUED and _named(head))
+    if sent.lang == "az" and _AZ_CITING_AFTER.match(sent.text[rel[1]:]):
+        return True
+    if m.status is not None:
+        return False
+    if m.type in _ISSUED:
+        return False
+    # no parse (az): a capitalised trigger inside the sentence is a title the reader knows
+    word = sent.text[rel[0]:rel[1]].split()[-1]
+    return rel[0] > 0 and word[:1].isupper() and not before.rstrip().endswith((".", ":", "-", "–", "•"))
+
+
+def _names_type(title: str, type_: str, lang: str) -> bool:
+    return any(t == type_ and p.search(title) for t, p in lexicon(lang).types)
+
+
+def _kind(head: Token, after: str) -> bool:
+    """A kind of document rather than one: "plea agreements", "COVID-19 protocols", "Agreement meeting"."""
+    if head.dep_ == "compound" and head.head.i > head.i:
+        return True  # "a Trade and Investment Framework Agreement meeting": the meeting is the thing
+    # the tagger's number, checked against the word ("du mémorandum" came back plural)
+    if "Plur" not in head.morph.get("Number") or not head.lower_.endswith(("s", "x", "memoranda")):
+        return False
+    if any(c.dep_ in _DETERMINERS or c.lower_ in _QUANTIFIERS or c.lower_ in _ARTICLE_CASES
+           for c in head.children):
+        return False
+    return not _PARTNER_AFTER.match(after)
+
+
+def _citing(head: Token, text: str, lang: str) -> bool:
+    pattern = _CITING_BEFORE.get(lang)
+    return bool(pattern and pattern.search(text[:head.left_edge.idx]))
+
+
+def _named(head: Token) -> bool:
+    """A named document the reader knows: a proper name in it ("the UN Charter", "the Treaty of Paris",
+    "le traité de Lausanne") or a capitalised head ("the Agreement"), unless introduced as a new one."""
+    if any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in head.children):
+        return False
+    if head.text[:1].isupper() and head.i > 0 and not head.nbor(-1).is_punct:
+        return True
+    for c in head.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.pos_ == "PROPN" and c.i < head.i:
+            return True
+        if c.dep_ == "prep" and c.lower_ in _OF and any(g.pos_ == "PROPN" for g in c.children):
+            return True
+        if c.dep_ == "nmod" and c.pos_ == "PROPN" and any(g.dep_ == "case" and g.lower_ in _OF
+                                                          for g in c.children):
+            return True
+    return False
