@@ -89,3 +89,30 @@ def test_a_case_suffix_after_a_hyphen_stays_in_the_span_but_not_in_the_link():
     fr = "Le groupe Spoutnik-Georgia et Jean-Pierre."
     assert [m.text for m in link_mentions([at(fr, "Spoutnik", "ORG", "fr")], fr, "fr", KnowledgeBase(()))] == [
         "Spoutnik"]
+
+
+def test_events_places_documents_and_legal_forms_are_no_organisations(kb):
+    """A feast, games or a summit is an event (MISC); an az square or avenue a place; a concept a document;
+    a legal form alone ("MMC", "LLC") no name; an outlet's domain stays an outlet."""
+    text = ("Sabantuy bayramında, III MDB Oyunlarında və Dövlət Bayrağı Meydanında Rəqəmsal İnkişaf Konsepsiyasını "
+            "“Humix” MMC təqdim edib. Leaders’ Summit on Climate, festivalboulanger.com.")
+    found = [at(text, "Sabantuy bayramında", "ORG", "az"), at(text, "III MDB Oyunlarında", "ORG", "az"),
+             at(text, "Dövlət Bayrağı Meydanında", "ORG", "az"), at(text, "Rəqəmsal İnkişaf Konsepsiyasını", "ORG", "az"),
+             at(text, "MMC", "ORG", "az"), at(text, "Leaders’ Summit on Climate", "ORG", "en"),
+             at(text, "festivalboulanger.com", "ORG", "en")]
+    out = [(m.text, m.label) for m in link_mentions(found, text, "az", kb)]
+    assert out == [("Sabantuy bayramında", "MISC"), ("III MDB Oyunlarında", "MISC"),
+                   ("Dövlət Bayrağı Meydanında", "LOC"), ("Rəqəmsal İnkişaf Konsepsiyasını", "MISC"),
+                   ("Humix", "ORG"), ("Leaders’ Summit on Climate", "MISC"), ("festivalboulanger.com", "ORG")]
+
+
+def test_a_quoted_company_before_its_noun_is_an_organisation(kb):
+    text = "SOCAR-la “ExxonMobil” şirkəti arasında memorandum imzalanıb; “Gənclik” stansiyası açılıb."
+    out = link_mentions([at(text, "SOCAR-la", "ORG", "az")], text, "az", kb)
+    assert [(m.text, m.label) for m in out] == [("SOCAR-la", "ORG"), ("ExxonMobil", "ORG")]
+
+
+def test_an_act_of_a_year_is_a_document():
+    from newsmon.nlp.mentions import names_a_document
+    assert names_a_document("Federal Acquisition Streamlining Act of 1994")
+    assert not names_a_document("Class of 2024")

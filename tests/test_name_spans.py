@@ -133,3 +133,21 @@ def test_a_government_named_by_its_country_is_one_org():
     assert run("ABŞ hökumətinin dəstəyi.", "ABŞ", "az") == [("ABŞ", "LOC", "Nigeria")]
     assert run("Le gouvernement arménien a réagi.", "arménien", "fr") == [("arménien", "LOC", "Nigeria")]
     assert run("Azərbaycan Hökumətlərarası Komissiyası.", "Azərbaycan", "az") == [("Azərbaycan", "LOC", "Nigeria")]
+
+
+def test_a_list_of_french_bodies_run_together_is_cut_at_each_head(kb):
+    # a sponsors' list whose line breaks the extractor joined: each head noun opens a new name
+    text = ("Initiative parrainée par : Assemblée des évêques orthodoxes de France Conférence des évêques de France "
+            "Fédération Protestante de France")
+    got = names(text, [("France", "LOC")], "fr", kb)
+    assert [g for g in got if g[1] == "ORG"] == [("Assemblée des évêques orthodoxes de France", "ORG"),
+                                                 ("Conférence des évêques de France", "ORG"),
+                                                 ("Fédération Protestante de France", "ORG")]
+
+
+def test_french_posts_and_a_placeless_government_are_no_bodies(kb):
+    text = "Le ministre de l’Environnement et la Vice-ministre des Affaires étrangères ont parlé."
+    assert names(text, [("ministre de l’Environnement", "ORG"), ("Vice-ministre des Affaires étrangères", "ORG")],
+                 "fr", kb) == []
+    text = "The Federal Government will buy commercial products."
+    assert names(text, [("Federal Government", "ORG")], "en", kb) == []

@@ -66,15 +66,46 @@ loi lois traité traités décret décrets déclaration charte protocole mémora
 # Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
 AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
                           "saziş konvensiya memorandum bəyannamə bəyanat kommünike fərman qanun müqavilə "
-                          "protokol sərəncam xartiya qətnamə".split())
+                          "protokol sərəncam xartiya qətnamə konsepsiya strategiya doktrina".split())
 
 
 def names_a_document(surface: str) -> bool:
     """ "CHIPS & Science Act", "Executive Order", "1954-cü il Haaqa Konvensiyası": a document's name."""
     words = fold_tokens(surface)
+    while len(words) > 2 and words[-1].isdigit():  # "Federal Acquisition Streamlining Act of 1994"
+        words = words[:-2] if words[-2] in ("of", "de") else words[:-1]
     if not words:
         return False
     return words[-1] in DOCUMENT_WORDS or words[-1].startswith(AZ_DOCUMENT_STEMS)
+
+
+# Head nouns of events, folded word starts: a forum, a summit, a feast or games is no actor ("III Xəzər
+# İqtisadi Forumu", "Sabantuy bayramı", "MDB Oyunları"); named events are not annotated (corpus/README.md).
+EVENT_HEADS = tuple(fold(w) for w in "forum summit sammit sommet festival bayram olimpiada olympiad "
+                    "çempionat championship oyunlar".split())
+
+
+def names_an_event(surface: str) -> bool:
+    """ "III Xəzər İqtisadi Forumu", "Paris Peace Forum": an event's name (a head after the first word; also
+    when NER glued a neighbour to it, "Xəzər İqtisadi Forumu Xəzəryanı")."""
+    words = fold(surface).split()
+    if len(words) == 1:  # "Summit" alone; not an outlet's domain "festival....com"
+        return words[0].isalpha() and words[0].startswith(EVENT_HEADS) and len(words[0]) <= 14
+    return any(w.startswith(EVENT_HEADS) for w in words[1:])
+
+
+# Azerbaijani head nouns of places an organisation's name never ends with: squares, streets, avenues,
+# boulevards, bridges, corridors ("Dövlət Bayrağı Meydanında", "Orta Dəhliz").
+_AZ_PLACE_HEADS = tuple(fold(w) for w in "meydan küçə prospekt bulvar körpü dəhliz".split())
+
+
+def names_an_az_place(surface: str) -> bool:
+    words = fold(surface).split()
+    return len(words) > 1 and words[-1].startswith(_AZ_PLACE_HEADS)
+
+
+# A company's legal form standing alone ("“Humix” MMC"): the name is the quoted word before it.
+LEGAL_FORMS = frozenset("mmc asc qsc asc llc ltd inc plc gmbh sas sarl ojsc cjsc".split())
 
 
 def looks_like_person(surface: str) -> bool:
@@ -145,6 +176,8 @@ def is_false_positive(m: Mention, surface: str) -> bool:
         return True
     if m.lang in SUFFIX_LANGS and ({folded, *az_stems(folded)}) & (NOT_ENTITIES | MONTHS_AND_DAYS | TITLES):
         return True  # "Martın", "Memoranduma", "Prezidentin": inflected months, document words, titles
+    if folded.rstrip(".") in LEGAL_FORMS:
+        return True  # "MMC" of "“Humix” MMC"
     if _ORDINAL_YEAR.match(surface):
         return True  # "2013-cü", "2019-cu": a year, not an organisation
     if m.label == "PERSON" and any(c.isdigit() for c in surface):
@@ -214,7 +247,7 @@ _AZ_ORG_HEADS = tuple(fold(w) for w in """
 fond agentli nazirli təşkilat komitə komissiya xidmət universitet akademiya institut bank şirkət palata
 məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birliy ittifaq korporasiya holdinq
 fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
-kilsə partiya kolle qərargah
+kilsə partiya kolle qərargah büro
 """.split())
 _AZ_CAP_WORD = r"[A-ZƏİÖÜĞŞÇ][\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
@@ -294,3 +327,22 @@ def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str],
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
+
+
+# A quoted name before a company's or an outlet's noun: “ExxonMobil” şirkəti, “Humix” MMC, “Report” agentliyi.
+_AZ_QUOTED_ORG = re.compile(r"[“\"«]([^”\"»\n]{2,60}?)[”\"»]\s+(?:şirkət|holdinq|korporasiya|konsern|MMC\b|ASC\b|QSC\b"
+                            r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|portal|"
+                            r"informasiya\s+agentliy|xəbər\s+agentliy)")
+
+
+def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
+    """The quoted name of a company or outlet its noun follows (“ExxonMobil” şirkəti) as one ORG, unless
+    a name already covers part of it: NER misses most quoted foreign names."""
+    added = []
+    for hit in _AZ_QUOTED_ORG.finditer(text):
+        s, e = hit.span(1)
+        name = hit.group(1)
+        if not name[:1].isupper() or any(m.start < e and s < m.end for m in mentions if m.label != "DATE"):
+            continue
+        added.append(Mention(name, "ORG", s, e, "az"))
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions

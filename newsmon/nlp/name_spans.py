@@ -108,7 +108,7 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
 # Valley Authority": the actor is the authority), and the US civil-service ranks of nominations ("Career
 # Member of the Senior Foreign Service, Class of Counselor"): no organisation.
 _GENERIC_BODIES = frozenset(("board of directors", "board of trustees", "board of governors", "board of advisors",
-                             "board of visitors"))
+                             "board of visitors", "federal government"))  # a government named by no place
 _POST_AFTER = re.compile(r"\s+(?:Advisors?|Advisers?|Counsel|Coordinator|Secretary|Director|Envoy|Spokesperson)\b")
 _RANK = re.compile(r"^(?:Career(?= Member)|Senior (?:Foreign|Executive) Service\b)")
 
@@ -183,6 +183,13 @@ _FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_F
 
 
 
+# French posts, folded: an ORG that opens with one is a job title ("ministre de l’Environnement",
+# "Vice-ministre des Affaires étrangères"), the body is named only inside it.
+_FR_POSTS = frozenset(fold(w) for w in """ministre vice-ministre secrétaire sous-secrétaire directeur directrice
+président présidente vice-président ambassadeur ambassadrice conseiller conseillère porte-parole négociateur
+négociatrice commissaire délégué déléguée préfet préfète maire""".split())
+
+
 def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
     """French organisation names kept whole: a head noun ("Conseil", "Ambassade") followed by "de"-
     phrases that reach a capitalised word becomes one ORG, in place of the pieces NER found in it. The
@@ -198,7 +205,7 @@ def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
         if not (head[:1].isupper() and fold(head) in _FR_ORG_HEADS or head in _FR_LOWER_HEADS):
             continue
         start = hit.start()
-        end = _last_capital_end(text, hit.start("rest"), hit.end())
+        end = _last_capital_end(text, hit.start("rest"), _next_head(text, hit.start("rest"), hit.end()))
         if end is None:
             continue
         inside = [m for m in mentions if m.label in _ENTITY and start <= m.start < end]
@@ -209,7 +216,19 @@ def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
         if inside or head[:1].isupper():  # the model's MISC pieces ("L’Œuvre d’Orient") give way too
             mentions = sorted([m for m in mentions if m.label == "DATE" or m.end <= start or m.start >= end]
                               + [new], key=lambda m: (m.start, -m.end))
-    return mentions
+    return [m for m in mentions if not (m.label == "ORG" and m.lang == "fr" and fold(m.text.split()[0]) in _FR_POSTS
+                                        and not m.canonical_id)]
+
+
+def _next_head(text: str, start: int, end: int) -> int:
+    """Where a second name starts inside text[start:end]: a capitalised head noun right after a capitalised
+    word, no preposition between ("... de France Conférence des évêques de France": a list of bodies
+    run together by a line the extractor joined)."""
+    for w in re.finditer(r"(?<=[\w’'])\s+([A-ZÀ-ÖØ-ÞŒ][\w’'-]*)", text[start:end]):
+        before = text[start:start + w.start()].split()
+        if before and before[-1][:1].isupper() and fold(w.group(1)) in _FR_ORG_HEADS:
+            return start + w.start()
+    return end
 
 
 def _last_capital_end(text: str, start: int, end: int) -> int | None:

@@ -15,7 +15,7 @@ from newsmon.nlp.agreements.syntax import signer_spans
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
-from newsmon.nlp.mentions import strip_attached_suffix
+from newsmon.nlp.mentions import EVENT_HEADS, strip_attached_suffix
 from newsmon.nlp.ner import common_stems
 from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, split_case, stem_word, strip_case
 from newsmon.text.normalize import fold, fold_word
@@ -115,9 +115,10 @@ def _nominative(m: Mention, known: set[str]) -> Mention:
     return replace(m, canonical_name=name, canonical_id=derive_id(name, m.label, m.lang))
 
 
-# Head nouns of events (folded word starts): a forum or a summit hosts a signing, it signs nothing.
-_EVENT_WORDS = tuple(fold(w) for w in "forum summit sammit sommet conferen konfrans session sessiya iclas "
-                     "exhibition exposition expo sərgi festival olympi olimpiada".split())
+# What names an event for agreements: the heads of `mentions.EVENT_HEADS` and the meetings, sessions and
+# exhibitions that host a signing ("iclas", "sessiya"), which sign nothing either.
+_EVENT_WORDS = EVENT_HEADS + tuple(fold(w) for w in "conferen konfrans session sessiya iclas exhibition "
+                                   "exposition expo sərgi olympi".split())
 
 
 def names_an_event(m: Mention) -> bool:
