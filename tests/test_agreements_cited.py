@@ -68,3 +68,21 @@ def test_azerbaijani_charter_and_treaty_cited_by_their_provisions_are_no_records
                                     ("Rusiya", "LOC", "Russia"), ("Gürcüstan", "LOC", "Georgia"),
                                     ("Ermənistan", "LOC", "Armenia")])
     assert [(r.type, names(r)) for r in find_agreements(art)] == [("protocol", {"Georgia", "Armenia"})]
+
+
+def test_a_negated_agreement_is_no_record_but_the_pages_joint_statement_is():
+    text = ("Joint Statement on the Energy Task Force of the United States and Norway\n"
+            "The United States and Norway will expand cooperation on energy security. "
+            "Both the United States and Norway recognize that this document does not constitute a legally "
+            "binding agreement.")
+    art = make_article(text, "en", [("United States", "LOC", US), ("Norway", "LOC", "Norway"),
+                                    ("United States", "LOC", US), ("Norway", "LOC", "Norway"),
+                                    ("United States", "LOC", US), ("Norway", "LOC", "Norway")])
+    assert [r.type for r in find_agreements(art)] == ["other"]
+
+
+def test_a_budget_agreement_to_abide_by_is_cited():
+    text = ("Statement on the shutdown\n"
+            "It is time for the House to abide by the bipartisan budget agreement that a majority voted for.")
+    art = make_article(text, "en", [("House", "ORG", "United States House of Representatives")])
+    assert find_agreements(art) == []

@@ -14,10 +14,12 @@ A mention is cited (not reported) when:
   compounds of a treaty base ("hüquq-müqavilə bazası");
 - it is the text's own document: "this memorandum" in a page whose title names a memorandum;
 - no status verb is near it (`Candidate.status` is None) and either a citing phrase governs it ("under",
-  "in accordance with", "withdrew from", "the principles of", "conformément à", "müddəalarına", ...) or
+  "in accordance with", "withdrew from", "the principles of", "conformément à", "müddəalarına", ...), a
+  negated verb governs it ("does not constitute a legally binding agreement"), or
   it is a named treaty the reader already knows: a proper name ("the Treaty of Paris", "the UN Charter",
   "le traité de Lausanne", "Bakı Konvensiyası") or a capitalised head, unless introduced as new ("a formal
-  Memorandum of Understanding"); a programme's title does not make it cited (the issuer adopted it).
+  Memorandum of Understanding"); a programme's title does not make it cited (the issuer adopted it), nor
+  do a headline's capitals ("Joint Statement on ...": every word of a headline is capitalised).
 Decrees are left alone but for their own text: a named decree cited by number is still one the
 President issued ("established under Executive Order 14008").
 
@@ -41,7 +43,8 @@ _CITING_BEFORE = {
                      r"|obligations\s+under|withdr[ae]w\w*\s+from|withdrawing\s+from|exit\w*\s+from"
                      r"|anniversary\s+of|outlined\s+in|set\s+out\s+in|enshrined\s+in|compl\w+\s+with"
                      r"|violat\w+|breach\w*\s+of|part(?:y|ies)\s+to|accession\s+to|based\s+on|spirit\s+of"
-                     r"|respect\s+for|made\s+in)\s*$", re.IGNORECASE),
+                     r"|respect\s+for|made\s+in|abide\s+by|adher\w+\s+to|in\s+keeping\s+with)\s*$",
+                     re.IGNORECASE),
     "fr": re.compile(r"(?:\ben\s+vertu\s+d|\bconformément\s+à|\bdans\s+le\s+respect\s+d|\bprincipes\s+d"
                      r"|\bdispositions\s+d|\bviol\w+|\bretir\w+\s+d|\bsortie\s+d|\banniversaire\s+d"
                      r"|\bsur\s+la\s+base\s+d|\bfondée?s?\s+sur|\battachement\s+à|\bengagements?\s+envers"
@@ -94,13 +97,17 @@ def cited(m: Candidate, title: str) -> bool:
         if _kind(head, sent.text[rel[1]:]):
             return True
         if m.status is not None:
-            return False
-        return _citing(head, sent.text, sent.lang) or (m.type not in _ISSUED and _named(head))
+            return False  # "ils ne respectent pas l'accord signé en 2020": signed all the same
+        if _negated(head):
+            return True
+        # a headline capitalises every word: its capitals name nothing ("Joint Statement on ...")
+        named = not m.headline and m.type not in _ISSUED and _named(head)
+        return _citing(head, sent.text, sent.lang) or named
     if sent.lang == "az" and _AZ_CITING_AFTER.match(sent.text[rel[1]:]):
         return True
     if m.status is not None:
         return False
-    if m.type in _ISSUED:
+    if m.type in _ISSUED or m.headline:
         return False
     # no parse (az): a capitalised trigger inside the sentence is a title the reader knows
     word = sent.text[rel[0]:rel[1]].split()[-1]
@@ -122,6 +129,20 @@ def _kind(head: Token, after: str) -> bool:
            for c in head.children):
         return False
     return not _PARTNER_AFTER.match(after)
+
+
+def _negated(head: Token) -> bool:
+    """The document is what a negated verb governs: "does not constitute a legally binding agreement",
+    "n'a pas signé le traité"."""
+    node = head
+    for _ in range(3):
+        if node.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "neg" or c.dep_ == "advmod" and c.lower_ in ("pas", "jamais")
+                       for c in node.children)
+        if node.head is node:
+            break
+        node = node.head
+    return False
 
 
 def _citing(head: Token, text: str, lang: str) -> bool:
