@@ -329,7 +329,8 @@ def baseline(ref: str, n: int, real_news: Path, directory: Path) -> None:
         return
     try:
         out = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--store-code", str(checkout),
-                              "--sizes", str(n), "--dir", str(work), "--build-only", "--real-news", str(real_news)],
+                              "--sizes", str(n), "--dir", str(work), "--build-only", "--real-news", str(real_news),
+                              "--baseline", ""],  # the child builds only: without this it checks out a baseline again
                              capture_output=True, text=True, check=True)
         print(f"\n== baseline: the store at {ref} (before issue 13), same articles\n{out.stdout}", flush=True)
     finally:
