@@ -214,3 +214,22 @@ def test_a_frequent_entity_timeline_is_read_from_its_days_and_equals_the_one_fro
     with store.transaction():
         counts.rebuild(conn)
     assert sorted(conn.execute("select * from entity_days").fetchall()) == kept_rows
+
+
+def test_newest_first_search_lists_the_index_terms_of_each_word_and_finds_the_same_rows(tmp_path, monkeypatch):
+    from newsmon.store import queries, search
+    store = Store(tmp_path / "n.db")
+    texts = ["Azərbaycanın iqtisadiyyatı", "Azərbaycana gələn", "Azerbaijan and development",
+             "developments in Baku", "nothing here"]
+    for i, text in enumerate(texts, 1):
+        store.save_article(article(i, [], text=text))
+    assert sorted(store._index_terms("azerbaycan")) == ["azerbaycana", "azerbaycanin"]
+    assert search.fts_query("development", store._index_terms).count('"') == 4  # two terms, no prefix
+    for query in ("Azərbaycan", "development", "Baku development"):
+        listed = [r["id"] for r in store.search(query, sort="newest")]
+        monkeypatch.setattr(queries.Queries, "_index_terms", lambda self, prefix: None)
+        assert [r["id"] for r in store.search(query, sort="newest")] == listed
+        monkeypatch.undo()
+    monkeypatch.setattr(queries, "MAX_EXPANSION", 1)  # more terms than that: the prefix query
+    assert store._index_terms("azerbaycan") is None
+    assert [r["id"] for r in store.search("Azərbaycan", sort="newest")] == [2, 1]

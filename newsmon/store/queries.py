@@ -13,6 +13,8 @@ from newsmon.store.search import fts_query, index_form, snippet
 
 # Matches ranked together by `search` (sort="rank"): bm25 over 2,000 matches costs ~5 ms.
 RANK_WINDOW = 2000
+# A query word matches the index's terms it is a prefix of, listed (search.fts_query) up to this many
+MAX_EXPANSION = 64
 
 
 class Queries:
@@ -35,7 +37,10 @@ class Queries:
         if min_relevance is not None:
             where += " and r.score >= :min_relevance"
             params["min_relevance"] = min_relevance
-        params.update({"q": fts_query(query), "limit": limit, "offset": offset})
+        # newest first: the word's indexed terms listed (the same rows, walked lazily: search.fts_query);
+        # ranked, the prefix query: bm25 would weigh each listed term as a phrase of its own
+        params.update({"q": fts_query(query, self._index_terms if sort == "newest" else None),
+                       "limit": limit, "offset": offset})
         columns = "a.id, a.title, a.url, a.source, a.lang, a.published, r.score as relevance, a.text"
         if sort == "rank":
             rows = self._ranked(columns, where, params)
@@ -50,6 +55,21 @@ class Queries:
         for row in rows:
             row["snippet"] = snippet(row.pop("text"), query, marks=marks)
         return rows
+
+    def _index_terms(self, prefix: str) -> list[str] | None:
+        """The full-text index's terms that start with `prefix`, None past MAX_EXPANSION (a prefix
+        query is cheaper then): read from FTS5's own vocabulary (fts5vocab, a temp table of this
+        connection), so they are exactly the indexed terms."""
+        conn = self.db.conn
+        conn.execute("create virtual table if not exists temp.articles_fts_terms "
+                     "using fts5vocab(main, 'articles_fts', 'row')")
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else None
+        if upper is None:
+            return None
+        terms = [r[0] for r in conn.execute(
+            "select term from temp.articles_fts_terms where term >= ? and term < ? limit ?",
+            [prefix, upper, MAX_EXPANSION + 1])]
+        return None if len(terms) > MAX_EXPANSION else terms
 
     def _ranked(self, columns: str, where: str, params: dict[str, Any]) -> list[dict]:
         """The best matches, ranked RANK_WINDOW at a time: bm25 orders the newest RANK_WINDOW

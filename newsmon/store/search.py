@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
+from collections.abc import Callable
 from functools import lru_cache
 
 from newsmon.text import normalize as textnorm
@@ -99,9 +100,14 @@ def query_prefixes(word: str) -> set[str]:
     return prefixes
 
 
-def fts_query(query: str) -> str:
+def fts_query(query: str, expand: Callable[[str], list[str] | None] | None = None) -> str:
     """An FTS5 MATCH expression: every word must match (as a prefix, in either folding);
-    "double-quoted" parts are exact phrases (folded)."""
+    "double-quoted" parts are exact phrases (folded).
+
+    `expand(prefix)` may give the index's terms that start with a prefix (None: too many): the
+    word then matches any of them exactly, the same rows as the prefix query. SQLite's FTS5 merges
+    every doclist of a prefix query into one before returning its first row, so a common word costs
+    time linear in its occurrences even for the newest 20; an OR of its terms is walked lazily."""
     parts: list[str] = []
     for phrase, words in re.findall(r'"([^"]*)"|(\S+)', query):
         if phrase:
@@ -110,7 +116,13 @@ def fts_query(query: str) -> str:
                 parts.append("(" + " OR ".join(f'"{a}"' for a in sorted(alts)) + ")")
             continue
         for word in WORD.findall(words):
-            parts.append("(" + " OR ".join(f'"{p}"*' for p in sorted(query_prefixes(word))) + ")")
+            prefixes = sorted(query_prefixes(word))
+            expanded = [expand(p) for p in prefixes] if expand else [None]
+            if any(e is None for e in expanded) or not any(expanded):
+                parts.append("(" + " OR ".join(f'"{p}"*' for p in prefixes) + ")")
+            else:
+                terms = sorted({t for e in expanded for t in e or ()})
+                parts.append("(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in terms) + ")")
     if not parts:
         raise ValueError("empty search query")
     return "{fold_e fold_a} : (" + " AND ".join(parts) + ")"
