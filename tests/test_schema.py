@@ -227,3 +227,39 @@ def test_migration_8_fills_the_party_rows_sort_key_type_and_original_flag(tmp_pa
     assert store.count_agreements(["koica"], type_="agreement") == 0
     assert [a["url"] for a in store.agreements(["koica"], since="2025-01-01")] == ["http://x.test/1"]
     store.close()
+
+
+def test_migration_9_counts_the_days_of_entities_already_frequent(tmp_path, monkeypatch):
+    """A schema-8 database whose entity is in more articles than counts.DAYS_KEPT_FROM: the upgrade
+    counts its mentions per day from its timeline rows, and its chart reads the same from them."""
+    from newsmon.store import analytics, counts
+    monkeypatch.setattr(counts, "DAYS_KEPT_FROM", 2)
+    path = tmp_path / "v8.db"
+    conn = sqlite3.connect(path, isolation_level=None)
+    for version in range(8):
+        conn.execute("BEGIN")
+        schema.MIGRATIONS[version](conn)
+        conn.execute(f"pragma user_version = {version + 1}")
+        conn.execute("COMMIT")
+    conn.execute("BEGIN")
+    conn.execute("insert into entities values ('koica', 'KOICA', 'ORG'), ('undp', 'UNDP', 'ORG')")
+    for i, (published, lang, ids) in enumerate([("2025-01-05", "az", ["koica", "koica", "undp"]),
+                                                 ("2025-01-05", "en", ["koica"]), ("", "en", ["koica"])], 1):
+        conn.execute("insert into articles (id, url, text, published, fetched_at) values (?, ?, 't', ?, '2025-02-01T10:00:00')",
+                     [i, f"http://x.test/{i}", published or None])
+        conn.executemany('insert into mentions (article_id, id, entity_id, text, label, start, "end", lang) '
+                         "values (?, ?, ?, 'x', 'ORG', 0, 1, ?)", [(i, k, e, lang) for k, e in enumerate(ids)])
+    counts.rebuild(conn)
+    conn.execute("COMMIT")
+    conn.close()
+    store = Store(path)
+    assert store.schema_version() == SCHEMA_VERSION
+    db = store.db
+    assert sorted(db.execute("select * from entity_days")) == [
+        ("koica", "2025-01-05", "az", 2), ("koica", "2025-01-05", "en", 1), ("koica", "2025-02-01", "en", 1)]
+    assert dict(db.execute("select entity_id, days_kept from entity_counts")) == {"koica": 1, "undp": 0}
+    kept = analytics.entity_timeline(db, "koica")
+    with store.transaction():
+        db.execute("update entity_counts set days_kept = 0")
+    assert analytics.entity_timeline(db, "koica") == kept
+    store.close()
