@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from newsmon.nlp import langdetect_engine, language
-from newsmon.nlp.agreements.find import find_agreements, parse_ahead
+from newsmon.nlp.agreements.find import find_agreements_many
 from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
 from newsmon.nlp.linking import find_known_entities, link_mentions
@@ -72,9 +72,9 @@ class Pipeline:
         found = batched(items) if batched else [self.ner.annotate(text, segs) for text, segs in items]
         articles = [self._finish(doc, segments, guess, model)
                     for (doc, segments, guess), model in zip(prepared, found)]
-        parse_ahead(articles)  # the agreement rules' en/fr parses, one batch for all the articles
-        for article in articles:
-            article.agreements = find_agreements(article, self.kb)
+        # the agreement rules' en/fr parses in one batch for all the articles
+        for article, agreements in zip(articles, find_agreements_many(articles, self.kb)):
+            article.agreements = agreements
         if self.relevance is not None:
             # one call per batch: scikit-learn's per-call validation costs more than scoring a row
             scores = self.relevance.score([doc_text(a.doc.title, a.doc.text) for a in articles])

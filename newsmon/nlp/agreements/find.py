@@ -77,9 +77,29 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
     `kb` (a `newsmon.nlp.kb.KnowledgeBase`) is optional: it only resolves generic heads ("the Agency")
     the article's own linked mentions cannot.
     """
+    return find_agreements_many([article], kb)[0]
+
+
+def find_agreements_many(articles: Sequence[Article], kb: KnowledgeBase | None = None) -> list[list[Agreement]]:
+    """`find_agreements` for each article, with the en/fr sentences whose parse the rules may read
+    parsed first in one batch per language (`syntax.parse_many`: a third of the cost of parsing them
+    one at a time): a sentence with a trigger other than a decree's, in a language whose parse gives
+    signers. A few turn out not to need it (the words name both parties). Same records as one by one."""
+    prepared = []
+    pending = []
+    for article in articles:
+        sentences = split_sentences(article.doc.text, article.segments, article.lang)
+        found = [_triggers(sent, lexicon(sent.lang)) for sent in sentences]
+        prepared.append((sentences, found))
+        pending += [(sent.lang, sent.text) for sent, triggers in zip(sentences, found)
+                    if not lexicon(sent.lang).postposition and any(t[0] != "decree" for t in triggers)]
+    parse_many(pending)
+    return [_find(article, sentences, found, kb) for article, (sentences, found) in zip(articles, prepared)]
+
+
+def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[str, int, int]]],
+          kb: KnowledgeBase | None) -> list[Agreement]:
     text = article.doc.text
-    sentences = split_sentences(text, article.segments, article.lang)
-    found = [_triggers(sent, lexicon(sent.lang)) for sent in sentences]
     if not any(found):
         return []  # most articles name no agreement: no need for the party context, the costliest part
     ctx = PartyContext.build(article, sentences, lexicon, kb)
@@ -108,20 +128,6 @@ def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[A
     # avec le grand-père")
     # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
     return [to_record(c) for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
-
-
-def parse_ahead(articles: Sequence[Article]) -> None:
-    """Parse now, in one batch per language, every sentence of these articles whose parse
-    `find_agreements` may read: a sentence with a trigger other than a decree's, in a language whose
-    parse gives signers (`syntax.parse_many`). Some of them turn out not to need it (the words name
-    both parties); parsing them in the batch costs less than parsing the others one by one."""
-    pending = []
-    for article in articles:
-        for sent in split_sentences(article.doc.text, article.segments, article.lang):
-            lex = lexicon(sent.lang)
-            if not lex.postposition and any(type_ != "decree" for type_, _, _ in _triggers(sent, lex)):
-                pending.append((sent.lang, sent.text))
-    parse_many(pending)
 
 
 def _share_list_verbs(here: list[Candidate]) -> None:
