@@ -274,7 +274,6 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
     for run in _AZ_CHAIN.finditer(text):
         for s, e in _pieces(text, run.start(), run.end(), ends):
             s = _chain_start(text, s, e, ordinary, {m.start for m in found})
-            e = _last_head_end(text, s, e)  # "... Dövlət Şurasının Baş naziri": the title is not the name's
             words = text[s:e].split()
             if len(words) < 2 or not _is_org_head(words[-1]):
                 continue
@@ -289,19 +288,6 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
         first = next(m for m in found if s <= m.start and m.end <= e)
         out.append(Mention(text[s:e], "ORG", s, e, first.lang))
     return sorted(out, key=lambda m: (m.start, -m.end))
-
-
-def _last_head_end(text: str, start: int, end: int) -> int:
-    """The end of the chain's last organisation head noun when a post follows it, the name of the body it is
-    a post of: "Çin Xalq Respublikasının Dövlət Şurasının Baş naziri" (the capitalised "Baş" is no part of
-    the name). Otherwise `end`; also when a post comes earlier ("... Prezidenti, Milli Olimpiya Komitəsinin
-    Prezidenti": two names)."""
-    words = [(w.end(), fold(w.group()).rstrip(",")) for w in re.finditer(r"\S+", text[start:end])]
-    heads = [i for i, (_, w) in enumerate(words) if i > 0 and w.startswith(_AZ_ORG_HEADS)]
-    if not heads or heads[-1] == len(words) - 1 or words[heads[-1] + 1][1] not in TITLES \
-            or any(w in TITLES for _, w in words[:heads[-1]]):
-        return end
-    return start + words[heads[-1]][0]
 
 
 def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[tuple[int, int]]:
