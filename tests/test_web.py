@@ -297,3 +297,12 @@ def test_serve_prints_its_url_and_stops_on_ctrl_c(db):
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_an_entity_page_lists_its_latest_articles_with_the_total(server, monkeypatch):
+    from newsmon.web import server as server_module
+    monkeypatch.setattr(server_module, "ENTITY_ARTICLES", 2)
+    record = get_json(server, "/entity/sapssi")
+    assert len(record["articles"]) == 2 and record["total_articles"] == 3
+    _, _, body = get(server, "/entity/sapssi")
+    assert "in 3 articles" in body and "The latest 2 of 3." in body

@@ -209,17 +209,20 @@ def entity(record: Mapping[str, Any], charts: str = "") -> str:
     extra = f"<p>Acronyms and brands: {esc('; '.join(acronyms))}</p>" if acronyms else ""
     articles = table(record["articles"], [*ARTICLE_COLUMNS, ("mentions", "mentions")],
                      empty="No stored article mentions it.")
+    shown = len(record["articles"])
+    latest = (f"<p>The latest {shown} of {esc(record['total_articles'])}.</p>"
+              if shown < record.get("total_articles", shown) else "")
     body = (f'<p>{esc(record["label"])} · id <code>{esc(record["id"])}</code> · '
-            f'{esc(record["mentions"])} mentions in {len(record["articles"])} articles · '
+            f'{esc(record["mentions"])} mentions in {esc(record["total_articles"])} articles · '
             f'<a href="{href("/agreements", party=record["name"])}">its agreements</a></p>'
-            f"<h2>Names by language</h2><ul>{names}</ul>{extra}{charts}<h2>Articles</h2>{articles}")
+            f"<h2>Names by language</h2><ul>{names}</ul>{extra}{charts}<h2>Articles</h2>{latest}{articles}")
     return layout(record["name"], body, href("/entity/" + quote(record["id"], safe=""), format="json"))
 
 
 def entity_choices(name: str, records: list[dict]) -> str:
     rows = table(records, [("name", _entity_cell), ("label", "label"), ("id", "id"),
                            ("mentions", "mentions"),
-                           ("articles", lambda r: esc(len(r["articles"])))])
+                           ("articles", lambda r: esc(r["total_articles"]))])
     return layout(f"Entities named {name}", f"<p>Several entities answer to this name; choose one.</p>{rows}",
                   href("/entity", name=name, format="json"))
 

@@ -32,6 +32,7 @@ from newsmon.store.articles import Store
 
 DEFAULT_PORT = 8001
 DIGEST_DAYS = 1  # default window of /digest: the last 24 hours, as `newsmon digest`
+ENTITY_ARTICLES = 100  # an entity page lists its latest articles, the total from the counts
 MAX_ROWS = 1000
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?")
@@ -157,7 +158,7 @@ class App:
         name = p.text("name")
         if name is None:
             raise HTTPError(400, "name: give an entity's name (any language) or id")
-        records = entity_records(store, self.kb, name)
+        records = entity_records(store, self.kb, name, limit=0)  # the choice shows totals, no article
         if not records:
             raise HTTPError(404, f"no entity named {name!r}")
         if len(records) == 1:
@@ -166,7 +167,7 @@ class App:
         return pages.entity_choices(name, records), {"name": name, "matches": records}
 
     def entity(self, store: Store, p: Params, entity_id: str) -> Page:
-        record = entity_record(store, self.kb, entity_id)
+        record = entity_record(store, self.kb, entity_id, limit=ENTITY_ARTICLES)
         if record is None:
             raise HTTPError(404, f"no entity with id {entity_id!r}")
         if p.text("format") == "json":  # no chart drawn for the data alone
