@@ -144,12 +144,20 @@ def _share_list_verbs(here: list[Candidate]) -> None:
 def _triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     """(type, start, end) of each type trigger, absolute offsets, earlier lexicon entries winning overlaps."""
     found: list[tuple[str, int, int]] = []
-    for type_, pattern in lex.types:
-        for m in pattern.finditer(sent.text):
-            s, e = sent.start + m.start(), sent.start + m.end()
-            if not any(s < fe and fs < e for _, fs, fe in found):
-                found.append((type_, s, e))
+    weak: set[int] = set()
+    for patterns, is_weak in ((lex.types, False), (lex.weak_types, True)):
+        for type_, pattern in patterns:
+            for m in pattern.finditer(sent.text):
+                s, e = sent.start + m.start(), sent.start + m.end()
+                if not any(s < fe and fs < e for _, fs, fe in found):
+                    found.append((type_, s, e))
+                    if is_weak:
+                        weak.add(s)
     found.sort(key=lambda t: t[1])
+    if weak:  # a weak trigger counts only as the nearest trigger of a signing word of the sentence
+        signed = {_nearest((sent.start + m.start(), sent.start + m.end()), found)
+                  for m in lex.signing.finditer(sent.text)}
+        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed]
     # The same type twice in one sentence is nearly always one agreement named twice, unless a new
     # document starts in between: a list of signed documents, each with its own title or parties.
     last_end: dict[str, int] = {}

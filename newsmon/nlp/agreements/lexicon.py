@@ -43,6 +43,16 @@ class Lexicon:
     reported_signing: re.Pattern[str] = re.compile(r"")
     source_before: re.Pattern[str] = re.compile(r"(?!)")
     source_after: re.Pattern[str] = re.compile(r"(?!)")
+    # Document words that name an agreement only as the object of a signing verb ("signed a contract",
+    # "la signature de la convention", "bəyannamə imzalayıb"), never when cited ("contrary to the Geneva
+    # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).
+    weak_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    signing: re.Pattern[str] = re.compile(r"(?!)")  # the verbs (and nouns) of signing a weak trigger needs
+    # A signer named by a pointer the parse gives as the subject: a personal pronoun stands for the last
+    # person named ("Il a signé la pétition"), "the latter" / "ce dernier" for the last person or
+    # organisation ("le président de SNA. Ce dernier a signé").
+    pronoun: re.Pattern[str] = re.compile(r"(?!)")
+    latter: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -117,6 +127,10 @@ EN = Lexicon(
     indefinite=_c(r"\b(?:an?|another)\s+(?:new\s+)?$"),
     source_before=_c(r"\b(?:according\s+to|told|(?:said|reported)\s+(?:by|to))\s+(?:the\s+)?$"),
     source_after=_c(r"^\W{0,3}\s*(?:reported|reports|news\s+agency\s+reported)\b"),
+    weak_types=_types(("agreement", r"\b(?:conventions?|contracts?)\b"), ("other", r"\bpetitions?\b")),
+    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclud(?:ed|es|ing)|ratif\w*)\b"),
+    pronoun=_c(r"(?:he|she)"),
+    latter=_c(r"latter"),
 )
 
 FR = Lexicon(
@@ -173,6 +187,11 @@ FR = Lexicon(
                      r"|\b(?:déclaré|indiqué|confié|précisé|rapporté)\s+(?:à|au|aux))"
                      r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"),
     source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b"),
+    weak_types=_types(("agreement", r"\b(?:conventions?|contrats?)\b"), ("other", r"\bp[ée]titions?\b")),
+    signing=_c(r"\b(?:co-?)?sign(?:é|ée|és|ées|er|era|eront|ent|ature|ataires?)\b|\bconclu\w*|\bratifi\w*"
+               r"|\bparaph\w*"),
+    pronoun=_c(r"(?:il|elle)"),
+    latter=_c(r"derni(?:er|ère)"),
 )
 
 AZ = Lexicon(
@@ -235,6 +254,8 @@ AZ = Lexicon(
                     r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"),
     reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b|\bimza\s+atıb"
                         r"|\b(?:qəbul|təsdiq)\s+edil(?:ib|di)\b|\bmübadilə\s+edil(?:ib|di)\b"),
+    weak_types=_types(("agreement", r"\bkonvensiya\w*"), ("other", r"\bbəyannamə\w*")),
+    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|\bqoşul\w*"),
 )
 
 TR = Lexicon(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import az_between, is_collective
+from newsmon.nlp.agreements.pointers import antecedent
 from newsmon.nlp.agreements.syntax import signer_spans
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
@@ -247,8 +248,8 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     if len(group) >= 2:
         return SentenceParties(_parties(group))
     if not lex.postposition and not anaphor:
-        signed = _signers(ctx, sent, trigger)
-        if len(signed) >= 2:
+        signed, pointed = _signers(ctx, sent, trigger)
+        if len(signed) >= 2 or pointed:  # "Il a signé la pétition": the person the pronoun stands for
             return SentenceParties(signed)
     anaphor = anaphor or lex.anaphor.search(sent.text)
     if anaphor:
@@ -265,21 +266,26 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     return SentenceParties(_parties(chosen))
 
 
-def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> list[Party]:
+def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> tuple[list[Party], bool]:
     """Who the parse says signs: the named subject, agent and partner of the signing verb (people
-    included: "l'ambassadrice Kvien a signé ... avec Liana Gasparyan"), places excluded."""
+    included: "l'ambassadrice Kvien a signé ... avec Liana Gasparyan"), places excluded; and whether
+    one of them is named by a pointer ("Il a signé", "Ce dernier a signé")."""
     spans = signer_spans(sent.text, sent.lang, (trigger[0] - sent.start, trigger[1] - sent.start))
     lex = ctx.lexicons.get(sent.start)
     found: list[Mention] = []
-    for s, _ in spans:
+    pointed = False
+    for s, e in spans:
         at = sent.start + s
         m = next((m for m in ctx.in_sentence(sent) if m.start <= at < m.end), None)
         if m is None:
             m = next((h for h in ctx.heads if h.start <= at < h.end), None)
+        if m is None and lex is not None:
+            m = antecedent(sent.text[s:e], lex, ctx.mentions, ctx.sentences, sent)
+            pointed = pointed or m is not None
         if m is not None and not (m.label == "LOC" and lex is not None and is_place(m, sent, lex, ctx.text)) \
                 and m not in found:
             found.append(m)
-    return _parties(found)
+    return _parties(found), pointed
 
 
 def _listed(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int]) -> list[Party]:

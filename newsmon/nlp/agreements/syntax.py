@@ -23,8 +23,8 @@ log = logging.getLogger(__name__)
 
 # The languages whose parse we read, and the lemmas of their signing verbs.
 SIGN_LEMMAS = {
-    "en": {"sign", "conclude", "ink", "seal", "countersign"},
-    "fr": {"signer", "conclure", "parapher", "cosigner", "contresigner"},
+    "en": {"sign", "conclude", "ink", "seal", "countersign", "cosign", "co-sign"},
+    "fr": {"signer", "conclure", "parapher", "cosigner", "co-signer", "contresigner"},
 }
 _WITH = {"en": {"with"}, "fr": {"avec"}}
 _BY = {"en": {"by"}, "fr": {"par"}}

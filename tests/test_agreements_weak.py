@@ -1,0 +1,59 @@
+"""Document words that are agreements only when signed ("contrat", "convention", "bəyannamə", "petition"),
+and signers named by a pointer ("Il a signé", "ce dernier", "the latter")."""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.nlp.agreements.find import find_agreements
+
+from test_agreements import make_article, names
+
+
+@pytest.mark.parametrize("text, lang, entities, type_", [
+    ("Défense\nParis et Erevan ont signé un contrat de défense pour la vente de radars.", "fr",
+     [("Paris", "LOC", "France"), ("Erevan", "LOC", "Armenia")], "agreement"),
+    ("Mécénat\nLa Ville de Paris et l'Éparchie arménienne ont signé une convention de mécénat.", "fr",
+     [("Ville de Paris", "ORG", "City of Paris"), ("Éparchie arménienne", "ORG", "Armenian Eparchy")], "agreement"),
+    ("Bəyannamə\nAzərbaycan ilə Türkiyə arasında müttəfiqlik haqqında Bəyannamə imzalanıb.", "az",
+     [("Azərbaycan", "LOC", "Azerbaijan"), ("Türkiyə", "LOC", "Turkey")], "other"),
+    ("Caspian\nThe convention on the legal status of the sea was signed by Azerbaijan and Kazakhstan.", "en",
+     [("Azerbaijan", "LOC", "Azerbaijan"), ("Kazakhstan", "LOC", "Kazakhstan")], "agreement"),
+])
+def test_a_weak_document_word_is_an_agreement_when_signed(text, lang, entities, type_):
+    [agr] = find_agreements(make_article(text, lang, entities), None)
+    assert agr.type == type_ and agr.status == "signed" and len(agr.parties) == 2
+
+
+@pytest.mark.parametrize("text, lang, entities", [
+    ("Droits\nCette détention est contraire aux conventions internationales, a déclaré l'Arménie.", "fr",
+     [("Arménie", "LOC", "Armenia")]),
+    ("Vergi\nİndi bəyannamələri doldurmayın, Azərbaycan vergi orqanları bildirib.", "az",
+     [("Azərbaycan", "LOC", "Azerbaijan")]),
+    ("Jobs\nThe new contractor will offer jobs to workers of federal service contracts in Ohio.", "en",
+     [("Ohio", "LOC", "Ohio")]),
+    # the signing verb belongs to the nearer trigger: the contract is only what the order is about
+    ("Order\nPresident Biden signed an executive order on federal service contracts.", "en",
+     [("Biden", "PERSON", "Joe Biden")]),
+])
+def test_a_weak_document_word_without_a_signing_is_no_agreement(text, lang, entities):
+    records = find_agreements(make_article(text, lang, entities), None)
+    assert all(r.type == "decree" for r in records)
+
+
+def test_a_pronoun_subject_signs_for_the_person_just_named():
+    text = ("Portrait\nVladimir Spivakov, né en 1944 à Oufa, est un violoniste russe. "
+            "Il a signé en 2014 la pétition de soutien à l'annexion de la Crimée.")
+    art = make_article(text, "fr", [("Vladimir Spivakov", "PERSON", "Vladimir Spivakov"), ("Oufa", "LOC", "Ufa"),
+                                    ("Crimée", "LOC", "Crimea")], dates=[("2014", "2014", "year")])
+    [petition] = find_agreements(art, None)
+    assert (petition.type, petition.date_signed["value"]) == ("other", "2014")
+    assert names(petition) == {"Vladimir Spivakov"}
+
+
+def test_the_latter_signs_for_the_organisation_just_named():
+    text = ("Factory\nHermès will open a plant; Hermès worked on it with CCI Normandie.\n"
+            "The project was welcomed by the president of SNA. The latter signed the letter of intent on Wednesday.")
+    art = make_article(text, "en", [("Hermès", "ORG", "Hermès"), ("Hermès", "ORG", "Hermès"),
+                                    ("CCI Normandie", "ORG", "CCI Normandie"), ("SNA", "ORG", "SNA")])
+    [letter] = find_agreements(art, None)
+    assert letter.type == "other" and "SNA" in names(letter)  # the article's main actors would be Hermès and the CCI
