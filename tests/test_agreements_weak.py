@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.nlp.agreements.find import find_agreements
+from newsmon.nlp.agreements.lexicon import lexicon
 
 from test_agreements import make_article, names
 
@@ -57,3 +58,40 @@ def test_the_latter_signs_for_the_organisation_just_named():
                                     ("CCI Normandie", "ORG", "CCI Normandie"), ("SNA", "ORG", "SNA")])
     [letter] = find_agreements(art, None)
     assert letter.type == "other" and "SNA" in names(letter)  # the article's main actors would be Hermès and the CCI
+
+
+def test_documents_with_different_subjects_or_stages_are_separate_records():
+    text = ("Xəzər\n2018-ci ildə Aktauda imzalanmış Xəzəryanı dövlətlər arasında iqtisadi-ticari əməkdaşlıq haqqında "
+            "Saziş qüvvəyə minib. Həmçinin 2018-ci ildə imzalanmış Xəzər dənizinin hüquqi statusu haqqında "
+            "Saziş baza sənədidir. Komitə iki ölkə arasında enerji sektorunda yeni sazişlər hazırlayacaq.")
+    art = make_article(text, "az", [("Aktauda", "LOC", "Aktau"), ("Xəzər dənizinin", "LOC", "Caspian Sea")],
+                       dates=[("2018-ci ildə", "2018", "year")])
+    art.dates.append(type(art.dates[0])("2018-ci ildə", "2018", "year", text.index("2018-ci ildə imzalanmış X"),
+                                        text.index("2018-ci ildə imzalanmış X") + 12))
+    records = find_agreements(art, None)
+    assert [(r.type, r.status) for r in records] == [
+        ("agreement", "implemented"), ("agreement", "signed"), ("agreement", "planned")]
+
+
+def test_a_pointer_back_to_the_decree_joins_it_whatever_it_plans():
+    text = ("Yollar\nPrezident İlham Əliyev avtomobil yolları haqqında Sərəncam imzalayıb. "
+            "İqtisadiyyat Nazirliyinə bu Sərəncamın icrası ilə bağlı təkliflər hazırlamaq tapşırılıb.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev"),
+                                    ("İqtisadiyyat Nazirliyinə", "ORG", "Ministry of Economy")])
+    [decree] = find_agreements(art, None)
+    assert (decree.type, decree.status) == ("decree", "signed")
+
+
+def test_the_agreement_between_two_states_in_the_relative_form():
+    text = "Sülh\nRusiyanın vasitəçiliyi ilə Azərbaycanla Ermənistan arasındakı sülh sazişi dünən imzalanıb."
+    art = make_article(text, "az", [("Rusiyanın", "LOC", "Russia"), ("Azərbaycanla", "LOC", "Azerbaijan"),
+                                    ("Ermənistan", "LOC", "Armenia")])
+    [peace] = find_agreements(art, None)
+    assert names(peace) == {"Azerbaijan", "Armenia"} and peace.status == "signed"
+
+
+@pytest.mark.parametrize("phrase, status", [("razılaşdırılıb", "signed"), ("razılaşdırılmamış", None),
+                                            ("razılaşdırılmayan", None)])
+def test_points_not_agreed_are_no_signing(phrase, status):
+    found = [s for s, pattern in lexicon("az").status if pattern.search(f"sazişin {phrase} bəndləri")]
+    assert found == ([status] if status else [])

@@ -221,11 +221,11 @@ AZ = Lexicon(
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
         ("signed", _c(r"\bimzala(?:nıb|nmışdır|nmış|dı|dılar|yıb|yıblar|yıbdır|nan|ndı|nmasından|nması|mışdır"
                       r"|mış|yan|ndığı|dığı|dıqları)\w*|\bimza\s+atıb\w*|\bqəbul\s+edil\w*"
-                      r"|\btəsdiq\s+edil\w*|\bimzalanması\b|\bimzalanma\w*|\brazılaşdırıl\w*")),
+                      r"|\btəsdiq\s+edil\w*|\bimzalanması\b|\bimzalanma\w*|\brazılaşdırıl(?!ma|mə)\w*")),
     ),
     anaphor=_c(r"\b(?:tərəflər\w*|hər\s+iki\s+(?:tərəf|qurum|agentlik|ölkə)\w*|iki\s+(?:tərəf|qurum|agentlik"
                r"|ölkə|təşkilatçı)\w*)"),
-    between=_c(r"\barasında\b"),
+    between=_c(r"\barasında(?:kı)?\b"),  # "X ilə Y arasındakı saziş": the agreement between X and Y
     postposition=True,
     connector=_c(r"^\s*(?:Hökuməti\s+|Respublikası\s+)?(?:,|ilə|və)\s*$|^\s*-?(?:ilə|la|lə)\s+$"),
     today=_c(r"\bbu\s+gün\w*|\bbugün\w*"),

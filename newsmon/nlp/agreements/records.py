@@ -4,6 +4,7 @@ memorandum" join the record told about before; the headline joins the body's rec
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from newsmon.model import Agreement, Party
@@ -42,8 +43,35 @@ def _names(c: Candidate) -> set[str]:
     return {fold(p.name) for p in c.parties}
 
 
-def _compatible(a: Candidate, b: Candidate) -> bool:
+# Content words of a title (their first five letters fold inflections: "əməkdaşlığa", "əməkdaşlıq").
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_STEM = 5
+
+
+def _topic(c: Candidate) -> set[str]:
+    """What the title says the document is about, beyond its trigger ("... haqqında Konvensiya",
+    "accord sur l'intention de vendre"): folded word stems."""
+    trigger = c.sentence.text[c.trigger_start - c.sentence.start:c.trigger_end - c.sentence.start]
+    own = {fold(w)[:_STEM] for w in _TITLE_WORD.findall(trigger)}
+    return {fold(w)[:_STEM] for w in _TITLE_WORD.findall(c.title)} - own
+
+
+def _same_document(a: Candidate, b: Candidate) -> bool:
+    """Whether two mentions of one type can be one document: not when one is still planned and the
+    other signed or in force ("the agreements signed during the visit" / "will prepare agreements",
+    unless the later one points back: "this decree"),
+    nor when both titles name a subject and the subjects share no word ("Convention on the legal status
+    of the Caspian Sea" / "Agreement on trade and economic cooperation")."""
     if a.type != b.type:
+        return False
+    if a.status and b.status and (a.status == "planned") != (b.status == "planned") and not b.definite:
+        return False  # "bu Sərəncamın 1-ci hissəsində ... tapşırılsın": this decree, whatever it plans
+    ta, tb = _topic(a), _topic(b)
+    return len(ta) < 2 or len(tb) < 2 or bool(ta & tb)
+
+
+def _compatible(a: Candidate, b: Candidate) -> bool:
+    if not _same_document(a, b):
         return False
     if a.date_signed and b.date_signed and a.date_signed["value"] != b.date_signed["value"]:
         return False
@@ -67,7 +95,7 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         target = None if fresh else next(
             (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
         if target is None and c.reference:
-            target = next((r for r in reversed(records) if r.type == c.type), None)
+            target = next((r for r in reversed(records) if _same_document(r, c)), None)
         if target is not None:
             _absorb(target, c)
         elif _instrument(c):
