@@ -95,3 +95,22 @@ def test_the_agreement_between_two_states_in_the_relative_form():
 def test_points_not_agreed_are_no_signing(phrase, status):
     found = [s for s, pattern in lexicon("az").status if pattern.search(f"sazişin {phrase} bəndləri")]
     assert found == ([status] if status else [])
+
+
+def test_a_page_titled_as_a_joint_statement_is_the_statement_of_its_publication_day():
+    text = ("Joint Leaders Statement on Ruritania\n"
+            "Today, Freedonia and Sylvania reaffirm their partnership with Ruritania.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Freedonia", "LOC", "Freedonia"),
+                                    ("Sylvania", "LOC", "Sylvania"), ("Ruritania", "LOC", "Ruritania")],
+                       published="2021-09-15")
+    [statement] = find_agreements(art, None)
+    assert (statement.type, statement.status) == ("other", "signed")
+    assert statement.date_signed == {"value": "2021-09-15", "precision": "day"}
+
+
+def test_a_president_ner_missed_issues_the_decree_by_the_name_after_his_title():
+    text = ("FACT SHEET: President\\_Biden Signs Executive Order To Ensure Quality Jobs\n"
+            "Today, the President signed an Executive Order to ensure a reliable supply of skilled workers.")
+    [order] = find_agreements(make_article(text, "en", [], published="2021-11-18"), None)
+    assert order.type == "decree" and names(order) == {"Biden"}
+    assert order.date_signed == {"value": "2021-11-18", "precision": "day"}

@@ -44,6 +44,9 @@ _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|Mme|Mlle|MM|M|G
                      r"|dos|akad|Inc|Ltd|Co|art|Art|nr|N|e\.g|i\.e|г|гг|им)\.|\b[A-ZƏİ]\.)$")
 # Types whose records may have a single party: a decree binds its issuer, a charter its organisation.
 _SINGLE_PARTY = ("decree", "charter")
+# How far into a headline a joint statement's name may start and still title the page ("U.S.-Mexico Joint
+# Declaration", "Joint Statement by President Biden and ...")
+_HEADLINE_LEAD = 20
 # "within the framework of" right after the trigger: the agreement is being implemented
 _FRAMEWORK = re.compile(r"^\w*\s+(?:çərçivəsində|çerçevesinde)\b", re.IGNORECASE)
 
@@ -121,6 +124,11 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                     lex.possessive.search(sent.text[:t_start - sent.start]):
                 # "Its charter": the agreement belongs to whoever the previous one bound
                 cand.parties = list(candidates[-1].parties)
+            published = iso_day(article.doc.published)
+            if cand.headline and type_ == "other" and cand.status is None and published is not None \
+                    and t_start - sent.start <= _HEADLINE_LEAD:
+                # a page titled "Joint Statement on ..." is the statement, issued the day it is published
+                cand.status, cand.date_signed = "signed", {"value": published.isoformat(), "precision": "day"}
             here.append(cand)
         _share_list_verbs(here)
         candidates += here

@@ -31,7 +31,33 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
     before = [m for m in everywhere if m.start < sent.start]
     if before or everywhere:
         return [to_party(before[-1] if before else everywhere[0])]
-    return [to_party(persons[0])] if persons else []
+    if persons:
+        return [to_party(persons[0])]
+    named = _titled_name(ctx, sent, lex)
+    return [named] if named is not None else []
+
+
+# The capitalised words right after the title, through the Markdown escape some pages keep
+# ("President\\_Biden", "President Biden"): a name NER did not find.
+_NAME_AFTER = r"(?:\s|\\?_)+((?:[A-ZÀ-ÖØ-ÞƏİ][\w'’-]+)(?:\s[A-ZÀ-ÖØ-ÞƏİ][\w'’-]+){0,2})"
+
+
+def _titled_name(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> Party | None:
+    """The name the article writes right after the President's title, nearest before the sentence
+    (else the first after), when NER found no person to issue the decree. Not for languages whose names
+    take case endings ("Prezident İlham Əliyevin"): the words would keep them."""
+    if lex.postposition:
+        return None
+    pattern = re.compile("(?i:" + lex.president.pattern + ")" + _NAME_AFTER)
+    found = list(pattern.finditer(ctx.text))
+    before = [m for m in found if m.start() < sent.start]
+    m = before[-1] if before else (found[0] if found else None)
+    if m is None:
+        return None
+    name = m.group(1)
+    if m.start() < ctx.text.find("\n"):
+        name = name.split()[0]  # a headline capitalises every word: "President Biden Signs Executive Order"
+    return Party(text=name, name=name)
 
 
 def _titled(m: Mention, ctx: PartyContext) -> bool:
