@@ -73,9 +73,10 @@ def test_documents_with_different_subjects_or_stages_are_separate_records():
         ("agreement", "implemented"), ("agreement", "signed"), ("agreement", "planned")]
 
 
-def test_a_pointer_back_to_the_decree_joins_it_whatever_it_plans():
+def test_a_singular_mention_in_the_future_tells_what_the_signed_document_does():
     text = ("Yollar\nPrezident İlham Əliyev avtomobil yolları haqqında Sərəncam imzalayıb. "
-            "İqtisadiyyat Nazirliyinə bu Sərəncamın icrası ilə bağlı təkliflər hazırlamaq tapşırılıb.")
+            "İqtisadiyyat Nazirliyinə bu Sərəncamın icrası ilə bağlı təkliflər hazırlamaq tapşırılıb. "
+            "Sərəncam yeni yolların tikintisini sürətləndirəcək.")
     art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev"),
                                     ("İqtisadiyyat Nazirliyinə", "ORG", "Ministry of Economy")])
     [decree] = find_agreements(art, None)

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
-from newsmon.nlp.agreements.records import Candidate, merge, to_record
+from newsmon.nlp.agreements.records import Candidate, is_plural, merge, to_record
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.cited import reported
@@ -184,7 +184,6 @@ def _triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
 _QUOTE = re.compile(r"[“\"«]([^”\"»“«]{3,300})[”\"»]")
 _TITLE_GAP = re.compile(r"\s*(?:[\w\s.-]{0,40}?\btarixli\s*)?(?:,|\bvə\b)\s*")
 _LAST_GAP = re.compile(r"\s*(?:[\w\s.-]{0,40}?\btarixli)?\s*")
-_PLURAL_TRIGGER = re.compile(r"l[əa]r", re.IGNORECASE)
 
 
 def _split_titled_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
@@ -196,7 +195,7 @@ def _split_titled_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) ->
     for type_, start, end in triggers:
         word = sent.text[start - sent.start:end - sent.start].split()[-1]
         titles: list[re.Match[str]] = []
-        if _PLURAL_TRIGGER.search(word[3:]):
+        if is_plural(word, sent.lang):
             before = [q for q in quotes if q.end() <= start - sent.start]
             if before and _LAST_GAP.fullmatch(sent.text, before[-1].end(), start - sent.start):
                 titles = [before[-1]]

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from newsmon.model import Agreement, Party
 from newsmon.nlp.agreements.parties import Sentence
+from newsmon.text.az import PLURAL_ENDINGS
 from newsmon.text.normalize import fold
 
 
@@ -48,24 +49,39 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _STEM = 5
 
 
+_TURKIC_PLURAL = re.compile("|".join(PLURAL_ENDINGS), re.IGNORECASE)
+
+
+def is_plural(word: str, lang: str) -> bool:
+    """A trigger word in the plural: "sazişlər", "müqavilələrə" (past the stem's first letters), "agreements",
+    "contrats", "memoranda"."""
+    if lang in ("az", "tr"):
+        return bool(_TURKIC_PLURAL.search(word[3:]))
+    return word.lower().endswith(("s", "memoranda"))
+
+
+def _trigger_text(c: Candidate) -> str:
+    return c.sentence.text[c.trigger_start - c.sentence.start:c.trigger_end - c.sentence.start]
+
+
 def _topic(c: Candidate) -> set[str]:
     """What the title says the document is about, beyond its trigger ("... haqqında Konvensiya",
     "accord sur l'intention de vendre"): folded word stems."""
-    trigger = c.sentence.text[c.trigger_start - c.sentence.start:c.trigger_end - c.sentence.start]
-    own = {fold(w)[:_STEM] for w in _TITLE_WORD.findall(trigger)}
+    own = {fold(w)[:_STEM] for w in _TITLE_WORD.findall(_trigger_text(c))}
     return {fold(w)[:_STEM] for w in _TITLE_WORD.findall(c.title)} - own
 
 
 def _same_document(a: Candidate, b: Candidate) -> bool:
-    """Whether two mentions of one type can be one document: not when one is still planned and the
-    other signed or in force ("the agreements signed during the visit" / "will prepare agreements",
-    unless the later one points back: "this decree"),
+    """Whether two mentions of one type can be one document: not when documents in the plural are still
+    planned and the other mention signed or in force ("the agreements signed during the visit" / "will
+    prepare agreements"; a singular "the new memorandum will widen ..." tells what the signed one does),
     nor when both titles name a subject and the subjects share no word ("Convention on the legal status
     of the Caspian Sea" / "Agreement on trade and economic cooperation")."""
     if a.type != b.type:
         return False
-    if a.status and b.status and (a.status == "planned") != (b.status == "planned") and not b.definite:
-        return False  # "bu Sərəncamın 1-ci hissəsində ... tapşırılsın": this decree, whatever it plans
+    if a.status and b.status and (a.status == "planned") != (b.status == "planned") \
+            and any(is_plural(_trigger_text(c).split()[-1], c.sentence.lang) for c in (a, b)):
+        return False
     ta, tb = _topic(a), _topic(b)
     return len(ta) < 2 or len(tb) < 2 or bool(ta & tb)
 
