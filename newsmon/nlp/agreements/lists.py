@@ -1,4 +1,5 @@
-"""Party lists read from the words themselves, for names NER missed or cut: Azerbaijani "X, Y ilə Z
+"""Party lists: coordinated mentions ("A, B, C and D") and which of a sentence's lists binds the agreement;
+and lists read from the words themselves, for names NER missed or cut: Azerbaijani "X, Y ilə Z
 arasında" (between X, Y and Z) over its case morphology.
 
 A list before the postposition is split into conjuncts at ",", "və", "ilə" and the contracted
@@ -12,10 +13,16 @@ Names in such a list are in the nominative already (the postposition carries the
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newsmon.model import Mention, Party
+from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.mentions import strip_attached_suffix
 from newsmon.text.az import CASE_ENDINGS, az_stem, split_case
 from newsmon.text.normalize import fold
+
+if TYPE_CHECKING:
+    from newsmon.nlp.agreements.parties import Sentence
 
 _INSTRUMENTAL = "|".join(sorted(CASE_ENDINGS["instrumental"], key=len, reverse=True))
 # ", ", " və ", " ilə ", or the glued instrumental of a capitalised word, quote or bracket.
@@ -148,3 +155,52 @@ _ADVERBIAL_CASES = ("locative", "locative_ki", "ablative", "dative", "instrument
 def _capitalised(words: str) -> bool:
     """Only capitalised words (or none): a name and its genitive modifiers ("Macarıstanın")."""
     return all(w.lstrip("“\"«(")[:1].isupper() for w in words.split())
+
+
+# Text before the first mention that makes it no subject: "With the support of UNDP, ..."
+_CLAUSE_BREAK = re.compile(r",|\b(?:with|by|under|avec|par|sous)\b", re.IGNORECASE)
+
+
+def name_end(m: Mention) -> int:
+    """Where the name itself ends: before a case suffix the span keeps after a hyphen ("SOCAR-la",
+    "AZƏRTAC-a"), which the patterns read as the words that follow it ("-la" is "ilə")."""
+    return m.start + len(strip_attached_suffix(m.text)) if "-" in m.text else m.end
+
+
+def runs(mentions: list[Mention], lex: Lexicon, text: str) -> list[list[Mention]]:
+    """Mentions grouped into coordinated lists ("A, B, C and D")."""
+    out: list[list[Mention]] = []
+    for c in mentions:
+        if out and lex.connector.search(text[name_end(out[-1][-1]):c.start]):
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return out
+
+
+def longest_run(mentions: list[Mention], lex: Lexicon, text: str) -> list[Mention]:
+    return max(runs(mentions, lex, text), key=len, default=[])
+
+
+def nearest_list(chosen: list[Mention], trigger: tuple[int, int], lex: Lexicon, text: str,
+                 sent: Sentence) -> list[Mention]:
+    """Of more than two candidates: a list of three or more ("A, B, C and D"), else a coordinated pair
+    ("ASAN and KOICA"), else the sentence's subject with the mention nearest the trigger ("ASAN signed
+    a memorandum with KOICA and an agreement with UNDP"), else the two nearest the trigger."""
+    groups = runs(chosen, lex, text)
+    t_start, t_end = trigger
+
+    def dist(ms: list[Mention]) -> int:
+        return min(max(0, t_start - m.end, m.start - t_end) for m in ms)
+
+    long_runs = [r for r in groups if len(r) >= 3]
+    if long_runs:
+        return min(long_runs, key=dist)
+    pairs = [r for r in groups if len(r) == 2]
+    if pairs:
+        return min(pairs, key=dist)
+    subject = chosen[0]
+    if subject.end <= t_start and not _CLAUSE_BREAK.search(text[sent.start:subject.start]):
+        other = min(chosen[1:], key=lambda m: dist([m]))
+        return [subject, other]
+    return sorted(sorted(chosen, key=lambda m: dist([m]))[:2], key=lambda m: m.start)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
-from newsmon.nlp.agreements.lists import az_between, is_collective
+from newsmon.nlp.agreements.lists import az_between, is_collective, longest_run, name_end, nearest_list
 from newsmon.nlp.agreements.pointers import antecedent
 from newsmon.nlp.agreements.syntax import signer_spans
 from newsmon.model import Article, Mention, Party
@@ -28,8 +28,6 @@ _APOS_LOCATIVE = re.compile(r"^'" + _LOCATIVE + r"\b")
 _GLUED_LOCATIVE = re.compile(_LOCATIVE + "$")
 # "State Agency" / "Dövlət Agentliyi" / "Госагентство": the head needs "state" in the canonical name too
 _STATE_WORD = re.compile(r"(?:the\s+)?(?:state|dovlet|devlet|гос)")
-# Text before the first mention that makes it no subject: "With the support of UNDP, ..."
-_CLAUSE_BREAK = re.compile(r",|\b(?:with|by|under|avec|par|sous)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
 _PLURAL = re.compile("|".join(PLURAL_SUFFIXES))  # az/tr plural inside an inflected head (folded)
 # English words a generic head stands for in canonical names.
@@ -133,12 +131,6 @@ def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
     """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP"), never a party."""
     return bool(lex.source_after.search(text[name_end(m):name_end(m) + 40])
                 or lex.source_before.search(text[max(0, m.start - 40):m.start]))
-
-
-def name_end(m: Mention) -> int:
-    """Where the name itself ends: before a case suffix the span keeps after a hyphen ("SOCAR-la",
-    "AZƏRTAC-a"), which the patterns read as the words that follow it ("-la" is "ilə")."""
-    return m.start + len(strip_attached_suffix(m.text)) if "-" in m.text else m.end
 
 
 def name_key(m: Mention | Party) -> str:
@@ -254,7 +246,7 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     anaphor = anaphor or lex.anaphor.search(sent.text)
     if anaphor:
         return SentenceParties([], anaphor)
-    state_list = _longest_run(locs, lex, ctx.text)
+    state_list = longest_run(locs, lex, ctx.text)
     if intergov:
         chosen = locs
     elif len(state_list) >= 3:  # "signed by Azerbaijan, Türkiye, Indonesia and Uganda"
@@ -262,7 +254,7 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     else:
         chosen = orgs or locs
     if len(chosen) > 2:
-        chosen = _nearest_list(chosen, trigger, lex, ctx.text, sent)
+        chosen = nearest_list(chosen, trigger, lex, ctx.text, sent)
     return SentenceParties(_parties(chosen))
 
 
@@ -345,45 +337,6 @@ def _between(ctx: PartyContext, sent: Sentence, lex: Lexicon,
         else:
             break
     return group, None
-
-
-def _runs(mentions: list[Mention], lex: Lexicon, text: str) -> list[list[Mention]]:
-    """Mentions grouped into coordinated lists ("A, B, C and D")."""
-    runs: list[list[Mention]] = []
-    for c in mentions:
-        if runs and lex.connector.search(text[name_end(runs[-1][-1]):c.start]):
-            runs[-1].append(c)
-        else:
-            runs.append([c])
-    return runs
-
-
-def _longest_run(mentions: list[Mention], lex: Lexicon, text: str) -> list[Mention]:
-    return max(_runs(mentions, lex, text), key=len, default=[])
-
-
-def _nearest_list(chosen: list[Mention], trigger: tuple[int, int], lex: Lexicon, text: str,
-                  sent: Sentence) -> list[Mention]:
-    """Of more than two candidates: a list of three or more ("A, B, C and D"), else a coordinated pair
-    ("ASAN and KOICA"), else the sentence's subject with the mention nearest the trigger ("ASAN signed
-    a memorandum with KOICA and an agreement with UNDP"), else the two nearest the trigger."""
-    runs = _runs(chosen, lex, text)
-    t_start, t_end = trigger
-
-    def dist(ms: list[Mention]) -> int:
-        return min(max(0, t_start - m.end, m.start - t_end) for m in ms)
-
-    long_runs = [r for r in runs if len(r) >= 3]
-    if long_runs:
-        return min(long_runs, key=dist)
-    pairs = [r for r in runs if len(r) == 2]
-    if pairs:
-        return min(pairs, key=dist)
-    subject = chosen[0]
-    if subject.end <= t_start and not _CLAUSE_BREAK.search(text[sent.start:subject.start]):
-        other = min(chosen[1:], key=lambda m: dist([m]))
-        return [subject, other]
-    return sorted(sorted(chosen, key=lambda m: dist([m]))[:2], key=lambda m: m.start)
 
 
 def resolve_heads(ctx: PartyContext, sent: Sentence, lex: Lexicon, kb=None) -> list[Mention]:
