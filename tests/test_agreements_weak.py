@@ -115,3 +115,16 @@ def test_a_president_ner_missed_issues_the_decree_by_the_name_after_his_title():
     [order] = find_agreements(make_article(text, "en", [], published="2021-11-18"), None)
     assert order.type == "decree" and names(order) == {"Biden"}
     assert order.date_signed == {"value": "2021-11-18", "precision": "day"}
+
+
+def test_a_treaty_cited_in_the_genitive_or_dative_is_no_record_but_a_decree_or_a_creation_is():
+    text = ("Haaqa\nDekabrın 1-də UNESCO-nun 1954-cü il Haaqa Konvensiyasının İkinci Protokoluna tərəf dövlətlərin iclası "
+            "keçirilib. Komitə Protokolunun tələblərinə əməl olunmasına nəzarət edir. "
+            "Bundan əlavə, ADA Universiteti ilə Dövlət Agentliyi birgə magistr proqramının yaradılması barədə "
+            "razılığa gəliblər. Mükafat Prezident İlham Əliyevin 2019-cu il 26 iyul tarixli Sərəncamına əsasən "
+            "təsis edilib.")
+    art = make_article(text, "az", [("UNESCO", "ORG", "UNESCO"), ("Haaqa", "LOC", "The Hague"), ("ADA Universiteti", "ORG", "ADA University"),
+                                    ("Dövlət Agentliyi", "ORG", "State Agency"),
+                                    ("İlham Əliyevin", "PERSON", "Ilham Aliyev")],
+                       dates=[("1954-cü il", "1954", "year"), ("2019-cu il 26 iyul", "2019-07-26", "day")])
+    assert [r.type for r in find_agreements(art, None)] == ["programme", "decree"]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from newsmon.model import Agreement, Party
 from newsmon.nlp.agreements.parties import Sentence
-from newsmon.text.az import PLURAL_ENDINGS
+from newsmon.text.az import PLURAL_ENDINGS, split_case
 from newsmon.text.normalize import fold
 
 
@@ -49,6 +49,8 @@ _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
 _STEM = 5
 
 
+# az/tr verbal noun (-ma/-mə with the possessive) right after the trigger: "proqramının yaradılması"
+_VERBAL_NOUN = re.compile(r"\s+\w+(?:ma|mə)(?:sı|si|ları|ləri)\w*", re.IGNORECASE)
 _TURKIC_PLURAL = re.compile("|".join(PLURAL_ENDINGS), re.IGNORECASE)
 
 
@@ -127,7 +129,15 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
 
 def _instrument(c: Candidate) -> bool:
     """A new record needs a status, a party or a date of its own: "broad agreement among experts"
-    has none of them."""
+    has none of them; an Azerbaijani document in the genitive or dative needs a status."""
+    if c.status is None and c.type != "decree" and c.sentence.lang in ("az", "tr") \
+            and split_case(_trigger_text(c).split()[-1])[1] in ("genitive", "dative") \
+            and not _VERBAL_NOUN.match(c.sentence.text, c.trigger_end - c.sentence.start):
+        # governed by another noun and told no stage of: a treaty cited ("Konvensiyasının İkinci
+        # Protokoluna tərəf dövlətlərin iclası", "Protokolunun tələblərinə"); not the subject of a
+        # verbal noun ("birgə proqramının yaradılması barədə razılığa gəliblər": its creation). A decree
+        # cited as the basis of something ("tarixli Fərmanına əsasən") is still one the story reports.
+        return False
     return bool(c.status or c.own_parties or c.date_signed)
 
 
