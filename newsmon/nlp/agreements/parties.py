@@ -16,7 +16,7 @@ from newsmon.nlp.agreements.syntax import signer_spans
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
-from newsmon.nlp.mentions import EVENT_HEADS, strip_attached_suffix
+from newsmon.nlp.mentions import EVENT_HEADS
 from newsmon.nlp.ner import common_stems
 from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, split_case, stem_word, strip_case
 from newsmon.text.normalize import fold, fold_word
