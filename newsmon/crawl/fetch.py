@@ -27,7 +27,7 @@ from newsmon.crawl.robots import Robots
 from newsmon.crawl.transport import REFUSED, address_refusal, endpoint, scheme_refusal
 from newsmon.settings import Politeness
 from newsmon.crawl.urls import host_key as host_of
-from newsmon.store.crawl_state import CacheEntry, Validators
+from newsmon.store.http_cache import CacheEntry, Validators
 
 log = logging.getLogger(__name__)
 ROBOTS_BLOCKED = "disallowed by robots.txt"

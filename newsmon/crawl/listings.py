@@ -15,7 +15,7 @@ from newsmon.crawl.feeds import Link, parse_feed, parse_sitemap
 from newsmon.crawl.fetch import ROBOTS_BLOCKED, Fetcher, HttpCache, Response
 from newsmon.crawl.sources import Source
 from newsmon.crawl.urls import canonical_url
-from newsmon.store.crawl_state import CacheEntry, Validators
+from newsmon.store.http_cache import CacheEntry, Validators
 
 REDISCOVER_AFTER = timedelta(days=7)  # homepages are searched for feeds again after a week
 

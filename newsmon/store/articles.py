@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from newsmon.model import Article
-from newsmon.store import counts, crawl_state, schema, search
-from newsmon.store.crawl_state import CrawlState, Page, Response, now_iso
+from newsmon.store import codecs, counts, schema, search
+from newsmon.store.crawl_state import CrawlState, Page, Response
+from newsmon.store.http_cache import now_iso
 from newsmon.store.queries import Queries, agreement_out
 from newsmon.store.schema import SCHEMA_VERSION, StoreError
 from newsmon.store.search import index_form
@@ -244,7 +245,7 @@ class Store(CrawlState, Queries):
             conn.execute(f"update articles set {', '.join(f'{c} = ?' for c in columns)} where id = ?",
                          [*columns.values(), article_id])
             self.delete_article_annotations(article_id)
-            crawl_state.rekey_raw_pages(conn, article_id, old[1], article.doc.text)
+            codecs.rekey_raw_pages(conn, article_id, old[1], article.doc.text)
             search.index_article(conn, article_id, article.doc.title, article.doc.text)
             self._write_annotations(article_id, article, original=old[2] is None)
             counts.apply(conn, article_id, +1)

@@ -11,65 +11,20 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
-import struct
 import threading
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import TYPE_CHECKING, Any
 
 from newsmon.model import Article
 
 from newsmon.store import counts
+from newsmon.store.http_cache import CacheEntry, Validators, cache_row, now_iso
+from newsmon.store.codecs import band_keys, compress_raw, decompress_raw, pack_bands, unpack_bands
 
 if TYPE_CHECKING:  # the store opens it; a reader goes without (articles.ReadOnlyDB)
     import sqlite_utils
-
-
-def band_keys(bands: list[int] | tuple[int, ...]) -> list[int]:
-    """The stored key of each band value: its low 31 bits (4 bytes in a record instead of 8). A
-    collision only makes an article a candidate; the signatures are compared before anything is
-    called a copy."""
-    return [v & 0x7FFFFFFF for v in bands]
-
-
-def pack_bands(bands: list[int] | tuple[int, ...]) -> bytes:
-    keys = band_keys(bands)
-    return struct.pack(f"<{len(keys)}I", *keys)
-
-
-def _unpack_bands(blob: bytes) -> tuple[int, ...]:
-    return struct.unpack(f"<{len(blob) // 4}I", blob)
-
-
-def compress_raw(body: bytes, text: str | None) -> bytes:
-    """A response body as stored: zlib, with its article's text as the preset dictionary when
-    there is one (`dict` = 1 in raw_pages). A page repeats its article's text, so what is left to
-    store is mostly the markup around it: a third of plain zlib's size on news pages."""
-    if text is None:
-        return zlib.compress(body, 6)
-    packer = zlib.compressobj(9, zdict=text.encode("utf-8"))
-    return packer.compress(body) + packer.flush()
-
-
-def decompress_raw(blob: bytes, text: str | None) -> bytes:
-    """The body `compress_raw(body, text)` was made from (`text` None for plain zlib)."""
-    if text is None:
-        return zlib.decompress(blob)
-    unpacker = zlib.decompressobj(zdict=text.encode("utf-8"))
-    return unpacker.decompress(blob) + unpacker.flush()
-
-
-def rekey_raw_pages(conn: sqlite3.Connection, article_id: int, old_text: str, new_text: str) -> None:
-    """Recompress the responses of an article whose text changes (reprocess): each was compressed
-    against the old text, and only that text can decompress it (in the caller's transaction)."""
-    if old_text == new_text:
-        return
-    rows = conn.execute("select url, body from raw_pages where article_id = ? and dict = 1",
-                        [article_id]).fetchall()
-    conn.executemany("update raw_pages set body = ? where url = ?",
-                     [(compress_raw(decompress_raw(body, old_text), new_text), url) for url, body in rows])
 
 
 @dataclass
@@ -98,45 +53,6 @@ class Page:
     bands: list[int] = field(default_factory=list)
     duplicate_of: int | None = None
     run_id: int | None = None
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
-
-@dataclass(frozen=True)
-class Validators:
-    """What we send for a conditional GET, from the last 200 of the same URL."""
-
-    etag: str | None = None
-    last_modified: str | None = None
-
-    def __bool__(self) -> bool:
-        return bool(self.etag or self.last_modified)
-
-    def headers(self) -> dict[str, str]:
-        out = {}
-        if self.etag:
-            out["If-None-Match"] = self.etag
-        if self.last_modified:
-            out["If-Modified-Since"] = self.last_modified
-        return out
-
-    @classmethod
-    def from_headers(cls, headers: Mapping[str, str]) -> "Validators":
-        """From a response's headers (names lower-cased)."""
-        return cls(headers.get("etag"), headers.get("last-modified"))
-
-
-@dataclass(frozen=True)
-class CacheEntry:
-    """A cached listing or robots.txt: its validators, the nested sitemaps of a sitemap index
-    (still visited when the index answers 304) and, for robots.txt, the body."""
-
-    url: str
-    validators: Validators = Validators()
-    children: tuple[str, ...] = ()
-    body: bytes | None = None
 
 
 class CrawlState:
@@ -232,7 +148,7 @@ class CrawlState:
                   "updated": stamp, **link} for link in links], pk="url", ignore=True)
             added = self.db["frontier"].count - before
             if cache is not None:
-                self.db["http_cache"].upsert(_cache_row(cache), pk="url")
+                self.db["http_cache"].upsert(cache_row(cache), pk="url")
         return added
 
     def pending_links(self, sources: list[str], max_attempts: int,
@@ -288,7 +204,7 @@ class CrawlState:
         with self._cache_lock:
             conn = self._cache_db()
             with conn:
-                row = _cache_row(entry)
+                row = cache_row(entry)
                 conn.execute(f"insert or replace into http_cache ({', '.join(row)}) values "
                              f"({', '.join('?' for _ in row)})", list(row.values()))
 
@@ -390,7 +306,7 @@ class CrawlState:
             old = conn.execute("select bands from fingerprints where article_id = ?", [article_id]).fetchone()
             if old is not None and old[0]:
                 conn.executemany("delete from fingerprint_bands where value = ? and article_id = ?",
-                                 [(v, article_id) for v in _unpack_bands(old[0])])
+                                 [(v, article_id) for v in unpack_bands(old[0])])
             conn.execute("insert or replace into fingerprints (article_id, signature, bands) values (?, ?, ?)",
                          [article_id, signature, pack_bands(bands)])
             # one statement for all bands: executemany would step (and let other threads take the
@@ -455,9 +371,3 @@ class CrawlState:
                                               "feeds": json.dumps(feeds),
                                               "sitemaps": json.dumps(sitemaps),
                                               "discovered": now_iso()}, pk="source")
-
-
-def _cache_row(entry: CacheEntry) -> dict[str, Any]:
-    return {"url": entry.url, "etag": entry.validators.etag,
-            "last_modified": entry.validators.last_modified,
-            "children": json.dumps(list(entry.children)), "body": entry.body, "checked": now_iso()}

@@ -210,7 +210,7 @@ def _v4(conn: sqlite3.Connection) -> None:
 # -- version 5: half the bytes of the store before issue 13 ---------------------------------------
 # - A kept response linked to its article is compressed with the article's text as zlib's preset
 #   dictionary (`dict` = 1): the page repeats the text, so only the markup around it is stored
-#   (crawl_state.compress_raw); a third of plain zlib's bytes on news pages.
+#   (codecs.compress_raw); a third of plain zlib's bytes on news pages.
 # - Band values of near-duplicate fingerprints as 31-bit keys (4 bytes instead of 8, in the b-tree
 #   and in each fingerprint's list): a collision only adds a candidate that the signature comparison
 #   then rejects.
@@ -226,11 +226,11 @@ ALTER TABLE "fingerprint_bands_v5" RENAME TO "fingerprint_bands";
 
 def _v5(conn: sqlite3.Connection) -> None:
     _script(_V5)(conn)
-    from newsmon.store import crawl_state  # the codecs the store writes with
+    from newsmon.store import codecs  # the encodings the store writes with
     rows = conn.execute("select article_id, bands from fingerprints where bands is not null")
     while batch := rows.fetchmany(1000):
         conn.executemany("update fingerprints set bands = ? where article_id = ?",
-                         [(crawl_state.pack_bands(struct.unpack(f"<{len(b) // 8}q", b)), a) for a, b in batch])
+                         [(codecs.pack_bands(struct.unpack(f"<{len(b) // 8}q", b)), a) for a, b in batch])
     last = ""
     while True:  # linked responses, a page at a time (bodies are large)
         batch = conn.execute("""select r.url, r.body, a.text from raw_pages r join articles a on a.id = r.article_id
@@ -238,7 +238,7 @@ def _v5(conn: sqlite3.Connection) -> None:
         if not batch:
             return
         conn.executemany("update raw_pages set body = ?, dict = 1 where url = ?",
-                         [(crawl_state.compress_raw(zlib.decompress(body), text), url) for url, body, text in batch])
+                         [(codecs.compress_raw(zlib.decompress(body), text), url) for url, body, text in batch])
         last = batch[-1][0]
 
 
