@@ -5,6 +5,7 @@ computed by the evaluator means the same thing as a mention stored by the pipeli
 """
 from __future__ import annotations
 
+import gc
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -77,4 +78,12 @@ def shared_pipeline(name: str) -> "Language":
     crawl with two workers past 1.5 GB."""
     import spacy  # loading spaCy is slow: only when a model is wanted
 
-    return spacy.load(name)
+    nlp = spacy.load(name)
+    # A model is hundreds of thousands of Python objects that live as long as the process. Python's
+    # cyclic collector walks every tracked object at each full collection: with the three models,
+    # the knowledge base and the caches that was ~20% of the pipeline's CPU on real news
+    # (benchmarks/bench_pipeline.py). Freezing moves what exists now out of the collector's sight;
+    # collecting first keeps garbage from being frozen with it.
+    gc.collect()
+    gc.freeze()
+    return nlp
