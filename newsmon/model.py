@@ -6,6 +6,7 @@ Offsets (`start`, `end`) are character offsets into `Document.text`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
+from datetime import datetime, timezone
 from typing import Any
 
 # Labels shared by every language's NER; model-specific labels are mapped onto these.
@@ -13,6 +14,12 @@ LABELS = ("PERSON", "ORG", "LOC", "DATE", "MISC")
 PRECISIONS = ("year", "month", "day")
 AGREEMENT_TYPES = ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
 AGREEMENT_STATUSES = ("signed", "planned", "ratified", "implemented")
+
+
+
+def now_iso() -> str:
+    """The time as newsmon stores it: UTC, whole seconds, ISO 8601 ("2026-11-30T21:16:00+00:00")."""
+    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 @dataclass(frozen=True)

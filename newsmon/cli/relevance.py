@@ -4,18 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timezone
 
 import click
 
 from newsmon.cli.context import CliContext
 from newsmon.cli.output import render
+from newsmon.model import now_iso
 from newsmon.store import relevance as relevance_store
 from newsmon.store.articles import Store
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
 @click.command(name="label")
@@ -44,7 +40,7 @@ def label_command(obj: CliContext, article_id: int | None, label: str | None, cs
     if article_id is None or label is None:
         raise click.UsageError("give ARTICLE_ID and LABEL (relevant or irrelevant), or --csv FILE")
     try:
-        relevance_store.set_label(store.db, article_id, label, by, _now())
+        relevance_store.set_label(store.db, article_id, label, by, now_iso())
     except KeyError as exc:
         raise click.ClickException(str(exc.args[0])) from None
     obj.report(f"article {article_id}: {label}")
@@ -67,7 +63,7 @@ def _label_csv(store: Store, path: str, by: str | None) -> int:
             if aid is None:
                 raise click.ClickException(f"{path}:{line}: no stored article {ident or row.get('url')!r}")
             rows.append((aid, label))
-    at = _now()
+    at = now_iso()
     with store.db.conn:
         for aid, label in rows:
             relevance_store.set_label(store.db, aid, label, by, at)

@@ -15,10 +15,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from newsmon.model import Article
+from newsmon.model import Article, now_iso
 from newsmon.store import codecs, counts, schema, search
 from newsmon.store.crawl_state import CrawlState, Page, Response
-from newsmon.store.http_cache import now_iso
 from newsmon.store.queries import Queries, agreement_out
 from newsmon.store.schema import SCHEMA_VERSION, StoreError
 from newsmon.store.search import index_form

@@ -17,10 +17,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsmon.model import Article
+from newsmon.model import Article, now_iso
 
 from newsmon.store import counts
-from newsmon.store.http_cache import CacheEntry, Validators, cache_row, now_iso
+from newsmon.store.http_cache import CacheEntry, Validators, cache_row
 from newsmon.store.codecs import band_keys, compress_raw, decompress_raw, pack_bands, unpack_bands
 
 if TYPE_CHECKING:  # the store opens it; a reader goes without (articles.ReadOnlyDB)

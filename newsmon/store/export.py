@@ -14,12 +14,12 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
 from importlib import metadata
 from pathlib import Path
 from typing import IO, Any
 
 from newsmon import __version__
+from newsmon.model import now_iso
 from newsmon.store import relevance
 from newsmon.store.articles import SCHEMA_VERSION, Store
 from newsmon.store.search import fts_query
@@ -307,7 +307,7 @@ def manifest(fmt: str, data_name: str, filters: ExportFilters, ids: list[int], d
         "format": fmt, "data": data_name, "count": len(ids),
         "filters": {k: v for k, v in asdict(filters).items() if v not in (None, False)},
         "newsmon_version": __version__, "store_schema_version": SCHEMA_VERSION,
-        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "created": now_iso(),
         "python": sys.version.split()[0], "models": model_versions(), "schema": format_schema(fmt),
         "ids": ids,
     }

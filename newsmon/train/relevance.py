@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from newsmon.model import now_iso
 from newsmon import __version__
 from newsmon.nlp.relevance import RelevanceModel, build_estimator, doc_text
 from newsmon.store import relevance as relevance_store
@@ -94,7 +95,7 @@ def fit(data: Labelled, kind: str = "logreg", name: str = "relevance", source: s
     estimator = build_estimator(kind)
     estimator.fit(data.texts, data.y)
     meta = {"name": name, "version": datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S"),
-            "trained": datetime.now(timezone.utc).replace(microsecond=0).isoformat(), "kind": kind,
+            "trained": now_iso(), "kind": kind,
             "labels": data.counts(), "languages": dict(Counter(data.langs)), "source": source,
             "features": "folded title + first 3000 chars; TF-IDF word 1-2 grams + char_wb 2-5 grams",
             "calibration": "CalibratedClassifierCV(sigmoid, 3 shuffled stratified folds)",
@@ -167,7 +168,7 @@ def learning_curve(data: Labelled, kind: str = "logreg", folds: int = 5, seed: i
 
 def score_store(store: Store, model: RelevanceModel, batch: int = 500) -> int:
     """Score every stored article (duplicates too: a copy is as relevant as its original)."""
-    at = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    at = now_iso()
     total = 0
     last = 0
     while True:
