@@ -41,7 +41,7 @@ def newsroom():
             seed = i if h == 0 or i % 5 == 0 else 1000 * h + i
             html = article_html(f"Story {h}-{i}", story(seed), header=f"Host {h} reports",
                                 footer=f"Copyright host {h}")
-            site.routes[f"/news/{i}.html"] = _slow(html.encode(), 0.03)
+            site.routes[f"/news/{i}.html"] = _slow(html.encode(), 0.08)
             items.append((f"Story {i}", f"/news/{i}.html?utm_source=rss",
                           f"Mon, {1 + (i + h) % 28:02d} Sep 2025 09:00:00 +0400"))
         site.page("/rss.xml", rss(items), content_type="application/rss+xml", etag='"1"')
