@@ -8,6 +8,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -20,19 +21,50 @@ REPO = Path(__file__).resolve().parent.parent
 PAGES_PER_HOST = 20
 
 
-def _slow(body: bytes, delay: float):
-    def route(handler):
-        time.sleep(delay)  # slow enough that a kill lands mid-run
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(body)))
-        handler.end_headers()
-        handler.wfile.write(body)
-    return route
+class Gate:
+    """Serves article pages up to an allowance, then holds each further request until allowed.
+
+    A kill must land while the crawl still has work to do. Timing cannot promise that: the crawl
+    commits pages in groups and may finish between two polls (it did, under load). Held requests
+    can: the crawler commits what it stored before it waits for a fetch, so the test sees those
+    articles in the database while the crawl is certainly alive, waiting for pages held back.
+    """
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._served = 0
+        self._allowance = float("inf")
+        self._epoch = 0
+
+    def allow(self, more: float) -> None:
+        """Let `more` further pages through (inf: all). Requests held until now belong to a crawl
+        that was killed: they are dropped, not served, so they use none of the new allowance."""
+        with self._cond:
+            self._allowance = self._served + more
+            self._epoch += 1
+            self._cond.notify_all()
+
+    def route(self, body: bytes):
+        def serve(handler):
+            with self._cond:
+                epoch = self._epoch
+                self._cond.wait_for(lambda: self._epoch != epoch or self._served < self._allowance,
+                                    timeout=60)
+                if self._epoch != epoch or self._served >= self._allowance:
+                    handler.close_connection = True
+                    return
+                self._served += 1
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html; charset=utf-8")
+            handler.send_header("Content-Length", str(len(body)))
+            handler.end_headers()
+            handler.wfile.write(body)
+        return serve
 
 
 @pytest.fixture(scope="module")
 def newsroom():
+    gate = Gate()
     hosts = [Site() for _ in range(3)]
     for h, site in enumerate(hosts):
         items = []
@@ -41,11 +73,12 @@ def newsroom():
             seed = i if h == 0 or i % 5 == 0 else 1000 * h + i
             html = article_html(f"Story {h}-{i}", story(seed), header=f"Host {h} reports",
                                 footer=f"Copyright host {h}")
-            site.routes[f"/news/{i}.html"] = _slow(html.encode(), 0.08)
+            site.routes[f"/news/{i}.html"] = gate.route(html.encode())
             items.append((f"Story {i}", f"/news/{i}.html?utm_source=rss",
                           f"Mon, {1 + (i + h) % 28:02d} Sep 2025 09:00:00 +0400"))
         site.page("/rss.xml", rss(items), content_type="application/rss+xml", etag='"1"')
-    yield hosts
+    yield hosts, gate
+    gate.allow(float("inf"))
     for site in hosts:
         site.close()
 
@@ -57,20 +90,21 @@ def _sources(tmp_path, hosts) -> Path:
     return path
 
 
-def _crawl(db: Path, sources: Path) -> subprocess.Popen:
+def _crawl(db: Path, sources: Path, *options: str) -> subprocess.Popen:
     env = {**os.environ, "NEWSMON_DB": str(db), "NEWSMON_PIPELINE": "fake", "PYTHONPATH": str(REPO)}
-    return subprocess.Popen([sys.executable, "-m", "newsmon", "crawl", "--sources", str(sources)],
+    return subprocess.Popen([sys.executable, "-m", "newsmon", "crawl", "--sources", str(sources), *options],
                             cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
-def _articles(db: Path) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("select count(*) from articles").fetchone()[0]
-
-
-def _pages_served(hosts) -> int:
-    # progress is watched on the servers, not by reading the database while it is being created
-    return sum(n for site in hosts for path, n in site.hits.items() if path.startswith("/news/"))
+def _count(db: Path, table: str) -> int:
+    """Rows of `table` so far; 0 while the crawl is still creating the database."""
+    if not db.exists():
+        return 0  # connecting would create the file
+    try:
+        with sqlite3.connect(db) as conn:
+            return conn.execute(f"select count(*) from {table}").fetchone()[0]
+    except sqlite3.OperationalError:  # the schema is not made yet
+        return 0
 
 
 def _state(db: Path):
@@ -85,7 +119,8 @@ def _state(db: Path):
 
 
 def test_killed_crawl_resumes_to_the_same_database(newsroom, tmp_path):
-    sources = _sources(tmp_path, newsroom)
+    hosts, gate = newsroom
+    sources = _sources(tmp_path, hosts)
     reference = tmp_path / "reference.db"
     proc = _crawl(reference, sources)
     assert proc.wait(timeout=60) == 0, proc.stderr.read().decode()
@@ -94,22 +129,27 @@ def test_killed_crawl_resumes_to_the_same_database(newsroom, tmp_path):
     assert sum(1 for _, _, original in expected if original) == 2 * (PAGES_PER_HOST // 5)
 
     killed = tmp_path / "killed.db"
-    kills = 0
-    for stored in (5, 25):  # kill twice, at different points
-        proc = _crawl(killed, sources)
-        threshold = _pages_served(newsroom) + 3
-        deadline = time.monotonic() + 30
-        while _pages_served(newsroom) < threshold and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.005)
-        # the database is open and its schema made by now: reading it no longer races its creation
-        while _articles(killed) < stored and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.005)
-        if proc.poll() is None:
+    try:
+        # Kill twice, at different points. With one request slot, the crawler takes responses in
+        # its fetch order from a window of 8 fetches, keeping each response as it takes it; with
+        # one annotation process, pages go in batches of 8 and a batch is stored when the third
+        # after it is sent. Of `allowed` pages let through, at least `allowed - 8` are taken: the
+        # first run keeps at least 8 responses and stores no article; the second takes those
+        # again plus at least 16 new ones, so it stores at least one batch. Each waits, alive,
+        # on a held page, having committed what it did.
+        for table, least, allowed in (("raw_pages", 8, 16), ("articles", 8, 24)):
+            gate.allow(allowed)
+            proc = _crawl(killed, sources, "--workers", "1", "--processes", "1")
+            deadline = time.monotonic() + 30
+            while proc.poll() is None and time.monotonic() < deadline and _count(killed, table) < least:
+                time.sleep(0.01)
+            assert proc.poll() is None, proc.stderr.read().decode()
+            assert _count(killed, table) >= least
             proc.send_signal(signal.SIGKILL)
-            kills += 1
-        proc.wait(timeout=10)
-    assert kills == 2, proc.stderr.read().decode()
-    assert 0 < _articles(killed) < len(expected)
+            proc.wait(timeout=10)
+    finally:
+        gate.allow(float("inf"))
+    assert 8 <= _count(killed, "articles") < len(expected)
     proc = _crawl(killed, sources)
     assert proc.wait(timeout=60) == 0, proc.stderr.read().decode()
 
