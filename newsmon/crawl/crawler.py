@@ -282,5 +282,6 @@ class Crawler:
             counts.skipped += 1
             return "skipped"
         self.saver.save(article.doc, run_id, counts, aliases=[canonical_url(response.final_url)],
-                        raw_url=row["url"], article=article, order=fetch_order(row["published"], row["url"]))
+                        raw_url=row["url"], article=article, order=fetch_order(row["published"], row["url"]),
+                        raw_body=response.body)
         return "done"

@@ -45,12 +45,13 @@ class ArticleSaver:
 
     def save(self, doc: Document, run_id: int | None, counts: CrawlCounts, aliases: Sequence[str] = (),
              raw_url: str | None = None, article: Article | None = None,
-             order: tuple[str, str] | None = None) -> int | None:
+             order: tuple[str, str] | None = None, raw_body: bytes | None = None) -> int | None:
         """Annotate and store a document unless it is stored under its URL, its rel=canonical or
         one of its `aliases` (where it was fetched). The article, its annotations, its fingerprint,
         the link to the response kept for `raw_url` and any re-pointing are one transaction.
         `article` is the document's annotation when it was made ahead (by the annotator), `order`
-        its `fetch_order` when a crawl fetched it."""
+        its `fetch_order` when a crawl fetched it, `raw_body` the body of the response kept for
+        `raw_url` (when the caller has it: then it is not read back)."""
         canonical = doc.page.canonical_url if doc.page else None
         names = [*aliases, doc.url, canonical_url(canonical) if canonical else ""]
         if self.store.stored_url(names):
@@ -68,7 +69,8 @@ class ArticleSaver:
                                                  duplicate_of=None if demoted else original)
             self.store.save_fingerprint(article_id, signature.to_bytes(), bands)
             if raw_url is not None:
-                self.store.link_raw_page(raw_url, article_id)
+                self.store.link_raw_page(raw_url, article_id, raw_body,
+                                         doc.text if raw_body is not None else None)
             if demoted is not None:
                 self.store.make_original(article_id, demoted[0])
         if original is None or demoted is not None:

@@ -147,9 +147,13 @@ class Store(CrawlState, Queries):
         with self.transaction():
             article_id = conn.execute(f"insert into articles ({', '.join(row)}) values "
                                       f"({', '.join('?' for _ in row)})", list(row.values())).lastrowid
-            search.index_article(conn, article_id, doc.title, doc.text)
+            self.index_later(article_id, doc.title, doc.text)
             self._write_annotations(article_id, article, original=duplicate_of is None)
-            counts.apply(conn, article_id, +1)
+            # what was just written, as counts.apply would read it back (a linked mention's
+            # entity row exists: written above, or already there)
+            stored = ((row["lang"], row["source"], row["published"], duplicate_of, row["fetched_at"]),
+                      [(m.canonical_id, m.lang, m.label, bool(m.canonical_id)) for m in article.mentions])
+            counts.apply(conn, article_id, +1, stored)
         return int(article_id)
 
     def _write_annotations(self, article_id: int, article: Article, original: bool) -> None:
@@ -239,6 +243,7 @@ class Store(CrawlState, Queries):
             if old is None:
                 return
             counts.apply(conn, article_id, -1)
+            self.flush_index()  # the entry to delete may still be held for this transaction
             search.unindex_article(conn, article_id, old[0], old[1])
             columns = _article_columns(article)
             conn.execute(f"update articles set {', '.join(f'{c} = ?' for c in columns)} where id = ?",

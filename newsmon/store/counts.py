@@ -39,16 +39,27 @@ _UPSERTS = {
 }
 
 
-def apply(conn: sqlite3.Connection, article_id: int, sign: int) -> None:
-    """Count (sign +1) or uncount (-1) one article as its rows stand now; duplicates count nothing."""
-    row = conn.execute("select lang, source, published, duplicate_of, fetched_at from articles where id = ?",
-                       [article_id]).fetchone()
-    if row is None or row[3] is not None:
-        return
+Stored = tuple[tuple, list[tuple]]  # the article's row and its mentions, as `apply` reads them
+
+
+def apply(conn: sqlite3.Connection, article_id: int, sign: int, stored: Stored | None = None) -> None:
+    """Count (sign +1) or uncount (-1) one article as its rows stand now; duplicates count nothing.
+    `stored` is what the two queries below would read, from a caller that has just written it:
+    ((lang, source, published, duplicate_of, fetched_at), [(entity_id, lang, label, entity row
+    exists), ...]); the crawler saves an article with two statements fewer."""
+    if stored is None:
+        row = conn.execute("select lang, source, published, duplicate_of, fetched_at from articles "
+                           "where id = ?", [article_id]).fetchone()
+        if row is None or row[3] is not None:
+            return
+        mentions = conn.execute("select m.entity_id, m.lang, m.label, e.id is not null from mentions m "
+                                "left join entities e on e.id = m.entity_id where m.article_id = ?",
+                                [article_id]).fetchall()
+    else:
+        row, mentions = stored
+        if row[3] is not None:
+            return
     lang, source, published, _, fetched_at = row
-    mentions = conn.execute("select m.entity_id, m.lang, m.label, e.id is not null from mentions m "
-                            "left join entities e on e.id = m.entity_id where m.article_id = ?",
-                            [article_id]).fetchall()
     per_entity = Counter(eid for eid, _, _, known in mentions if known)
     per_lang = Counter((mlang or "", eid) for eid, mlang, _, known in mentions if known)
     per_label = Counter((label, eid or "") for eid, _, label, _ in mentions)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsmon.model import Article, now_iso
 
-from newsmon.store import counts
+from newsmon.store import counts, search
 from newsmon.store.http_cache import CacheEntry, Validators, cache_row
 from newsmon.store.codecs import band_keys, compress_raw, decompress_raw, pack_bands, unpack_bands
 
@@ -62,6 +62,10 @@ class CrawlState:
     path: str
     _cache_conn: sqlite3.Connection | None = None
     _cache_lock = threading.Lock()
+    # Full-text rows (rowid, fold_e, fold_a) of the open transaction, written just before its COMMIT;
+    # None when no transaction of ours is open (see `transaction`).
+    _index_rows: list[tuple[int, str, str]] | None = None
+    _run_columns_cache: set[str] | None = None
 
     @contextlib.contextmanager
     def transaction(self, savepoint: bool = False) -> Iterator[None]:
@@ -70,12 +74,19 @@ class CrawlState:
         savepoints; on their own each would commit); with `savepoint` a nested call is a savepoint
         of its own, so that an exception undoes only what it wrote (one article in a group of
         them, see crawl.groupcommit). BEGIN IMMEDIATE takes the write lock first, so a
-        transaction that reads before it writes cannot fail to upgrade beside another writer."""
+        transaction that reads before it writes cannot fail to upgrade beside another writer.
+
+        Articles' full-text rows are written at the end, just before COMMIT (`index_later`): FTS5
+        writes what it holds as a new index segment at every SAVEPOINT, so a group of 32 articles
+        saved one savepoint each made 32 segments and merged them again and again (4-5 statements
+        of FTS5's own per article); written together they make one. They are committed with the
+        articles or not at all, and a savepoint rolled back drops its own."""
         conn = self.db.conn
         if conn.in_transaction:
             if not savepoint:
                 yield
                 return
+            mark = len(self._index_rows) if self._index_rows is not None else 0
             conn.execute("SAVEPOINT unit")
             try:
                 yield
@@ -83,17 +94,38 @@ class CrawlState:
                 if conn.in_transaction:
                     conn.execute("ROLLBACK TO unit")
                     conn.execute("RELEASE unit")
+                if self._index_rows is not None:
+                    del self._index_rows[mark:]
                 raise
             conn.execute("RELEASE unit")
             return
         conn.execute("BEGIN IMMEDIATE")
+        self._index_rows = []
         try:
             yield
+            self.flush_index()
         except BaseException:
+            self._index_rows = None
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        self._index_rows = None
         conn.execute("COMMIT")
+
+    def index_later(self, article_id: int, title: str | None, text: str) -> None:
+        """Index an article's text in the full-text index: at the end of the open transaction of
+        ours, or now when there is none (`transaction`)."""
+        if self._index_rows is None or not self.db.conn.in_transaction:
+            search.index_article(self.db.conn, article_id, title, text)
+        else:
+            self._index_rows.append((article_id, *search.index_forms(title, text)))
+
+    def flush_index(self) -> None:
+        """Write the full-text rows held for the open transaction (before anything reads or
+        deletes index entries inside it)."""
+        if self._index_rows:
+            rows, self._index_rows = self._index_rows, []
+            search.index_rows(self.db.conn, rows)
 
     def start_run(self, command: str, sources: str = "") -> int:
         with self.transaction():
@@ -111,9 +143,19 @@ class CrawlState:
 
     def update_run(self, run_id: int, counts: dict[str, int]) -> None:
         """Counters of a run still in progress, so a killed run shows how far it got."""
-        known = set(self.db["crawl_runs"].columns_dict)
+        known = self._run_columns()
+        values = {k: v for k, v in counts.items() if k in known}
+        if not values:
+            return
         with self.transaction():
-            self.db["crawl_runs"].update(run_id, {k: v for k, v in counts.items() if k in known})
+            self.db.conn.execute(f"update crawl_runs set {', '.join(f'{k} = ?' for k in values)} where id = ?",
+                                 [*values.values(), run_id])
+
+    def _run_columns(self) -> set[str]:
+        """crawl_runs' columns, read once per store (every 50 pages otherwise)."""
+        if self._run_columns_cache is None:
+            self._run_columns_cache = {row[1] for row in self.db.conn.execute("pragma table_info(crawl_runs)")}
+        return self._run_columns_cache
 
     def last_completed_run(self, before: int) -> int:
         """The id of the last run before `before` that completed (0: none)."""
@@ -141,14 +183,20 @@ class CrawlState:
         validators of the listing they came from: a 304 next time can then never hide a link that
         was not queued. Returns how many links were new to the frontier."""
         stamp = now_iso()
+        conn = self.db.conn
         with self.transaction():
-            before = self.db["frontier"].count
-            self.db["frontier"].insert_all(
-                [{"source": source, "state": "pending", "attempts": 0, "discovered": stamp,
-                  "updated": stamp, **link} for link in links], pk="url", ignore=True)
-            added = self.db["frontier"].count - before
+            # plain SQL: sqlite-utils' insert_all and count introspected the table and counted
+            # the whole frontier twice per listing
+            before = conn.total_changes
+            conn.executemany("insert or ignore into frontier (url, published, title, via, source, state, "
+                             "attempts, discovered, updated) values (?, ?, ?, ?, ?, 'pending', 0, ?, ?)",
+                             [(link["url"], link.get("published"), link.get("title"), link.get("via"),
+                               source, stamp, stamp) for link in links])
+            added = conn.total_changes - before
             if cache is not None:
-                self.db["http_cache"].upsert(cache_row(cache), pk="url")
+                row = cache_row(cache)
+                conn.execute(f"insert or replace into http_cache ({', '.join(row)}) values "
+                             f"({', '.join('?' for _ in row)})", list(row.values()))
         return added
 
     def pending_links(self, sources: list[str], max_attempts: int,
@@ -234,10 +282,16 @@ class CrawlState:
         return {"final_url": row[0], "status": row[1], "headers": json.loads(row[2] or "{}"),
                 "body": zlib.decompress(row[3])}
 
-    def link_raw_page(self, url: str, article_id: int) -> None:
+    def link_raw_page(self, url: str, article_id: int, body: bytes | None = None,
+                      text: str | None = None) -> None:
         """The response fetched for `url` is what article `article_id` was extracted from; its body
-        is compressed again, against the article's text (`compress_raw`)."""
+        is compressed again, against the article's text (`compress_raw`). A caller holding the
+        body and the article's text (the crawler) gives them: nothing is read back."""
         conn = self.db.conn
+        if body is not None and text is not None:
+            conn.execute("update raw_pages set article_id = ?, body = ?, dict = 1 where url = ?",
+                         [article_id, compress_raw(body, text), url])
+            return
         with self.transaction():
             row = conn.execute("""select r.body, old.text, a.text from raw_pages r join articles a on a.id = ?
                 left join articles old on old.id = r.article_id and r.dict = 1 where r.url = ?""",

@@ -51,8 +51,12 @@ def index_forms(title: str | None, text: str) -> tuple[str, str]:
 
 
 def index_article(conn: sqlite3.Connection, article_id: int, title: str | None, text: str) -> None:
-    conn.execute("insert into articles_fts (rowid, fold_e, fold_a) values (?, ?, ?)",
-                 [article_id, *index_forms(title, text)])
+    index_rows(conn, [(article_id, *index_forms(title, text))])
+
+
+def index_rows(conn: sqlite3.Connection, rows: list[tuple[int, str, str]]) -> None:
+    """Index (rowid, fold_e, fold_a) rows, as `index_forms` makes them."""
+    conn.executemany("insert into articles_fts (rowid, fold_e, fold_a) values (?, ?, ?)", rows)
 
 
 def unindex_article(conn: sqlite3.Connection, article_id: int, title: str | None, text: str) -> None:
