@@ -33,6 +33,7 @@ from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, me
 from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.model import Agreement, Article, DateMention
 from newsmon.nlp.dates.common import iso_day
+from newsmon.text.normalize import fold
 
 if TYPE_CHECKING:
     from newsmon.nlp.kb import KnowledgeBase
@@ -49,10 +50,16 @@ _SINGLE_PARTY = ("decree", "charter")
 _HEADLINE_LEAD = 20
 # "within the framework of" right after the trigger: the agreement is being implemented
 _FRAMEWORK = re.compile(r"^\w*\s+(?:çərçivəsində|çerçevesinde)\b", re.IGNORECASE)
+# A Markdown-escaped underscore, which some crawled headlines keep for a space ("Joint Leaders Statement
+# on\_AUKUS", "President\_Biden"): the rules and the parse read it as a space. Blanked, not removed, so
+# that offsets stay those of the article's text (whose mentions the gold and NER write as stored).
+_MARKDOWN_SPACE = re.compile(r"\\_")
 
 
 def split_sentences(text: str, segments=(), default_lang: str = "en") -> list[Sentence]:
-    """Sentences of `text` with offsets; the language is that of the segment the sentence starts in."""
+    """Sentences of `text` with offsets; the language is that of the segment the sentence starts in.
+    Their text reads a Markdown-escaped underscore as a space (same offsets)."""
+    text = _MARKDOWN_SPACE.sub("  ", text)
     out: list[Sentence] = []
     start = 0
     for match in _SENT_END.finditer(text):
@@ -167,16 +174,26 @@ def _triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
                   for m in lex.signing.finditer(sent.text)}
         found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed]
     # The same type twice in one sentence is nearly always one agreement named twice, unless a new
-    # document starts in between: a list of signed documents, each with its own title or parties.
-    last_end: dict[str, int] = {}
+    # document starts in between: a list of signed documents, each with its own title or parties, or
+    # (az, whose document words are not synonyms of one another) another word ("… sərəncamlar, … Ali
+    # Məclisinin … Qərarı").
+    last: dict[str, tuple[int, str]] = {}
     unique = []
     for trig in found:
-        end = last_end.get(trig[0])
+        end, stem = last.get(trig[0], (None, ""))
+        word = _stem(sent.text[trig[1] - sent.start:trig[2] - sent.start])
         if end is None or _NEW_DOCUMENT.search(sent.text, end - sent.start, trig[1] - sent.start) \
-                or lex.between.search(sent.text, end - sent.start, trig[1] - sent.start):
+                or lex.between.search(sent.text, end - sent.start, trig[1] - sent.start) \
+                or (lex.postposition and word != stem):
             unique.append(trig)
-        last_end[trig[0]] = trig[2]
+        last[trig[0]] = (trig[2], word)
     return unique
+
+
+def _stem(phrase: str) -> str:
+    """A trigger's document word, folded and cut to its first letters ("Qərarından" -> "qerar")."""
+    words = phrase.split()
+    return fold(words[-1])[:5] if words else ""
 
 
 # az: a plural trigger after quoted titles, each with its own date ("“A” 2007-ci il 17 noyabr tarixli və

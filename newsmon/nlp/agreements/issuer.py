@@ -11,8 +11,13 @@ from newsmon.text.az import split_case
 
 _NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"
                              r"|агентств|chairman|sədr|başkan", re.IGNORECASE)
-# az: the capitalised words in the genitive right before the trigger ("Papa V Pavelin fərmanı").
-_GENITIVE_RUN = re.compile(r"((?:[A-ZƏİÖÜĞŞÇ][\w.-]*\s+|[IVX]+\s+){0,4}[A-ZƏİÖÜĞŞÇ][\w-]*)\s+$")
+# az: the capitalised words in the genitive right before the trigger ("Papa V Pavelin fərmanı"), or before
+# the decree's date ("Ali Məclisinin 1990-cı il 17 noyabr tarixli Qərarı").
+_GENITIVE_RUN = re.compile(r"((?:[A-ZƏİÖÜĞŞÇ][\w.-]*\s+|[IVX]+\s+){0,5}[A-ZƏİÖÜĞŞÇ][\w-]*)"
+                           r"\s+(?:(?:[\w-]+\s+){1,5}?tarixli\s+)?$")
+# az: the decree word with the possessive that a genitive owner needs ("Rəisinin Fərmanı", "Qərarından");
+# a bare "… haqqında Fərman" has none, so a genitive before its title is no owner.
+_POSSESSED = re.compile(r"^\w+?(?:[ıiuü]|[ıiuü]n(?:ın|in|un|ün|a|ə|ı|i|u|ü|da|də|dan|dən))$", re.IGNORECASE)
 
 
 def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int] | None = None) -> list[Party]:
@@ -20,9 +25,15 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
     person the sentence introduces as President, else the President named elsewhere in the article
     (nearest before, else first after), else a person of the sentence."""
     if trigger is not None and lex.postposition:
-        owner = _genitive_owner(ctx, sent, trigger, lex)
-        if owner is not None:
-            return [owner]
+        # a decree named by its title alone ("… haqqında Fərman oxundu: “Tatarıstan Respublikası Rəisinin
+        # Fərmanı ilə …”) is the one the sentence names again with its owner
+        decree_words = [(sent.start + m.start(), sent.start + m.end()) for type_, pattern in lex.types
+                        if type_ == "decree" for m in pattern.finditer(sent.text)]
+        bare = trigger in decree_words and not _POSSESSED.match(ctx.text[trigger[0]:trigger[1]].split()[-1])
+        for word in sorted(set(decree_words), key=lambda w: w != trigger) if bare else [trigger]:
+            owner = _genitive_owner(ctx, sent, word, lex)
+            if owner is not None:
+                return [owner]
     persons = [m for m in ctx.in_sentence(sent) if m.label == "PERSON"]
     titled = [m for m in persons if _titled(m, ctx)]
     if titled:
@@ -75,7 +86,12 @@ def _titled(m: Mention, ctx: PartyContext) -> bool:
 
 
 def _genitive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Party | None:
-    """ "Papa V Pavelin fərmanı": a person (not a President: those are found by title) owning the decree."""
+    """The owner in the genitive of a possessed decree word, not a President (those are found by title):
+    a person ("Papa V Pavelin fərmanı"), an organisation ("Milli Məclisin Qərarı") or an office
+    ("Tatarıstan Respublikası Rəisinin Fərmanı": the head of Tatarstan). Not a place ("Rusiyanın")."""
+    word = ctx.text[trigger[0]:trigger[1]].split()[-1]
+    if not _POSSESSED.match(word):
+        return None
     run = _GENITIVE_RUN.search(ctx.text, sent.start, trigger[0])
     if run is None:
         return None
@@ -83,14 +99,15 @@ def _genitive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int],
     stem, case = split_case(words[-1])
     if case != "genitive" or lex.president.search(run.group(1)):
         return None
-    for m in ctx.in_sentence(sent):
-        if m.label == "PERSON" and m.start >= run.start(1) and m.end <= run.end(1):
+    inside = [m for m in ctx.in_sentence(sent) if m.start < run.end(1) and run.start(1) < m.end]
+    last = [m for m in inside if m.end >= run.end(1)]  # the mention holding the word in the genitive
+    for m in last:
+        if m.label in ("PERSON", "ORG") and m.start >= run.start(1):
             party = to_party(m)
-            if m.end == run.end(1) and party.name == m.text:
+            if party.name == m.text:
                 # the linker did not know the name: it is still in the genitive ("V Pavelin" -> "V Pavel")
                 party.name = " ".join(m.text.split()[:-1] + [stem])
             return party
-    if any(m.start < run.end(1) and run.start(1) < m.end for m in ctx.in_sentence(sent)):
-        return None  # an organisation or a place ("Tatarıstan Respublikası Rəisinin" is found as ORG)
-    name = " ".join(words[:-1] + [stem])
-    return Party(text=run.group(1), name=name)
+    if last:
+        return None  # a place ("Rusiya Federasiyasının fərmanı") or a name the run cuts
+    return Party(text=run.group(1), name=" ".join(words[:-1] + [stem]))

@@ -201,7 +201,9 @@ AZ = Lexicon(
         ("other", r"\bniyyət\s+(?:məktub|bəyannamə)\w*|\b(?:birgə|üçtərəfli|ikitərəfli)\s+bəyan(?:namə|at)\w*"
                   r"|\bkommünike\w*"),
         ("protocol", r"\b(?:niyyət\s+)?protokol\w*"),
-        ("decree", r"\bfərman\w*|\bsərəncam\w*"),
+        # "Qərar" (a decision) is a decree when written as a document's name, capitalised and possessed
+        # by its issuer ("Ali Məclisinin … tarixli Qərarı"), not "qərar verib" (decided)
+        ("decree", r"\bfərman\w*|\bsərəncam\w*|\b(?-i:Qərar)[ıi](?:n(?:ın|a|ı|da|dan)|\b)"),
         ("programme", r"\b(?:birgə|fəaliyyət|əməkdaşlıq|iş|dövlət)\s+(?:\w+\s+)?(?:proqram|plan)(?!lar)\w*"
                       r"|\byol\s+xəritə\w*"),
         ("charter", r"\bxartiya\w*|\bnizamnamə\w*"),

@@ -1,0 +1,63 @@
+"""Decrees bound by the owner the Azerbaijani genitive names (an office, an assembly), decisions written as
+documents ("… tarixli Qərarı"), and headlines that keep a Markdown-escaped space."""
+from __future__ import annotations
+
+from newsmon.nlp.agreements.find import find_agreements, split_sentences
+from tests.test_agreements import _countries, make_article, names
+
+
+def test_an_office_in_the_genitive_issues_the_decree_the_sentence_titles_first():
+    text = ("Görüş\nPrezidentin ali dövlət mükafatı ilə təltif olunması haqqında Fərman oxundu: “Tatarıstan "
+            "Respublikası Rəisinin Fərmanı ilə Prezident İlham Əliyev “Dostluq” ordeni ilə təltif olunur”.")
+    art = make_article(text, "az", [("Tatarıstan Respublikası", "LOC", "Tatarstan"),
+                                    ("İlham Əliyev", "PERSON", "Ilham Aliyev")])
+    [decree] = find_agreements(art, None)
+    assert decree.type == "decree" and names(decree) == {"Tatarıstan Respublikası Rəisi"}
+    assert [p.text for p in decree.parties] == ["Tatarıstan Respublikası Rəisinin"]
+
+
+def test_a_bare_decree_title_takes_no_owner_from_a_genitive_before_it():
+    # "Prezidentinin" belongs to "təltif olunması" (his awarding), not to the unpossessed "Fərman"
+    text = ("Görüş\nAzərbaycan Prezidentinin ali mükafatla təltif olunması haqqında Fərman oxundu. "
+            "Prezident İlham Əliyev çıxış edib.")
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("İlham Əliyev", "PERSON", "Ilham Aliyev")])
+    [decree] = find_agreements(art, None)
+    assert names(decree) == {"Ilham Aliyev"}
+
+
+def test_an_assemblys_dated_decision_is_a_decree_of_its_own_after_a_list_of_orders():
+    text = ("Stend\nSalonda Prezident İlham Əliyevin imzaladığı “Dövlət Bayrağı meydanının yaradılması haqqında” "
+            "2007-ci il 17 noyabr tarixli və “Dövlət Bayrağı Gününün təsis edilməsi haqqında” 2009-cu il 17 noyabr "
+            "tarixli sərəncamlar, Naxçıvan Muxtar Respublikası Ali Məclisinin 1990-cı il 17 noyabr tarixli "
+            "Qərarından ibarət stend yerləşdirilib.")
+    art = make_article(text, "az", [("İlham Əliyevin", "PERSON", "Ilham Aliyev"),
+                                    ("Naxçıvan Muxtar Respublikası Ali Məclisinin", "ORG",
+                                     "Supreme Assembly of the Nakhchivan Autonomous Republic")],
+                       dates=[("2007-ci il 17 noyabr", "2007-11-17", "day"),
+                              ("2009-cu il 17 noyabr", "2009-11-17", "day"),
+                              ("1990-cı il 17 noyabr", "1990-11-17", "day")])
+    records = find_agreements(art, None)
+    assert [(r.type, r.date_signed["value"], names(r)) for r in records] == [
+        ("decree", "2007-11-17", {"Ilham Aliyev"}), ("decree", "2009-11-17", {"Ilham Aliyev"}),
+        ("decree", "1990-11-17", {"Supreme Assembly of the Nakhchivan Autonomous Republic"})]
+
+
+def test_a_decision_is_a_decree_only_as_a_possessed_document_name():
+    text = ("Məhkəmə\n1998-ci il iyulun 14-də Milli Məclisin Qərarı ilə yeddi hakim təyin olundu. "
+            "Qərarın elan edilməsindən sonra səfir çıxış edib. Komitə bu barədə qərar qəbul edib.")
+    art = make_article(text, "az", [("Milli Məclisin", "ORG", "Milli Majlis")],
+                       dates=[("1998-ci il iyulun 14-də", "1998-07-14", "day")])
+    [decree] = find_agreements(art, None)
+    assert (decree.type, names(decree), decree.date_signed["value"]) == ("decree", {"Milli Majlis"}, "1998-07-14")
+
+
+def test_a_markdown_escaped_space_in_a_headline_reads_as_a_space():
+    text = ("Joint Leaders Statement on\\_AUKUS\n"
+            "As leaders of Australia, the United Kingdom, and the United States, we resolve to deepen cooperation.")
+    [title, _] = split_sentences(text)
+    assert title.text == "Joint Leaders Statement on  AUKUS" and len(title.text) == text.index("\n")
+    art = make_article(text, "en", [("Australia", "LOC", "Australia"), ("United Kingdom", "LOC", "United Kingdom"),
+                                    ("United States", "LOC", "United States")], published="2021-09-15")
+    [statement] = find_agreements(art, _countries("Australia", "United Kingdom", "United States"))
+    assert statement.type == "other" and statement.date_signed["value"] == "2021-09-15"
+    assert names(statement) <= {"Australia", "United Kingdom", "United States"} and names(statement)
