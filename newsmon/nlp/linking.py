@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
+from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems
@@ -99,7 +100,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             linked.append((replace(m, label="PERSON"), surface))
         else:
             linked.append((m, surface))
-    linked = _corefer_people(linked, lang)
+    linked = _corefer_people(harmonise_labels(linked, kb), lang)
     linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
     out = [with_hyphen_suffix(_trim_to_surface(_with_derived_id(m, surface, lang), surface), text, lang)
            for m, surface in linked]

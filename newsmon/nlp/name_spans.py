@@ -10,6 +10,7 @@ The span conventions are those of corpus/README.md: the longest name wins and no
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
 from functools import lru_cache
@@ -271,20 +272,29 @@ def _first_names() -> Detector:
     return Detector(case_sensitive=True)
 
 
+def is_first_name(word: str) -> bool:
+    """`word` is a first name in gender-guesser's table ("Nicolas"), also written without its accents
+    there ("Élise" as "Elise")."""
+    known = ("male", "female", "mostly_male", "mostly_female")
+    if _first_names().get_gender(word) in known:
+        return True
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return plain != word and _first_names().get_gender(plain) in known
+
+
 _FEASTS = frozenset(("noel",))  # "la messe de Noël": a feast that is also a first name
 
 
 def first_names_are_people(mentions: list[Mention], lang: str) -> list[Mention]:
     """A MISC of one word that is a known first name and no ordinary word ("Nicolas", "Anna") is a
     person: the French model tags a lone first name MISC."""
-    detector = _first_names()
     common = common_words(lang)
     out = []
     for m in mentions:
         word = m.text.strip()
         if (m.label == "MISC" and (m.lang or lang) == lang and " " not in word and word[:1].isupper()
                 and word[1:].islower() and fold(word) not in common and fold(word) not in _FEASTS
-                and detector.get_gender(word) in ("male", "female", "mostly_male", "mostly_female")):
+                and is_first_name(word)):
             m = replace(m, label="PERSON")
         out.append(m)
     return out
