@@ -57,3 +57,7 @@ _.digest_command
 _.export_command
 _.label_command
 _.score_command
+
+# a module's __getattr__ (PEP 562): Python calls it for a name the module does not define
+# (store.articles hands out Page and Response from store.pages on first use)
+_.__getattr__

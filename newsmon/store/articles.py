@@ -6,7 +6,6 @@ point leaves either the whole article or nothing.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sqlite3
@@ -17,7 +16,7 @@ from typing import Any
 
 from newsmon.model import Article, now_iso
 from newsmon.store import codecs, counts, schema, search
-from newsmon.store.crawl_state import CrawlState, Page, Response
+from newsmon.store.crawl_state import CrawlState
 from newsmon.store.queries import Queries, agreement_out
 from newsmon.store.schema import SCHEMA_VERSION, StoreError
 from newsmon.store.search import index_form
@@ -25,10 +24,19 @@ from newsmon.store.search import index_form
 def content_hash(text: str) -> str:
     """The key of an exact copy: the text's SHA-256 with whitespace collapsed, its first 16 hex
     digits (64 bits: schema version 7)."""
+    import hashlib  # here: loading OpenSSL costs a query command ~10 ms, and only writers hash
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 
 __all__ = ["SCHEMA_VERSION", "Page", "ReadOnlyDB", "Response", "Store", "StoreError", "content_hash"]
+
+
+def __getattr__(name: str) -> Any:
+    """`Page` and `Response` (store.pages), imported when first asked for: a query command never is."""
+    if name in ("Page", "Response"):
+        from newsmon.store import pages
+        return getattr(pages, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class ReadOnlyDB:

@@ -14,45 +14,18 @@ import sqlite3
 import threading
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from newsmon.model import Article, now_iso
+from newsmon.model import now_iso
 
 from newsmon.store import counts, search
-from newsmon.store.http_cache import CacheEntry, Validators, cache_row
 from newsmon.store.codecs import band_keys, compress_raw, decompress_raw, pack_bands, unpack_bands
 
 if TYPE_CHECKING:  # the store opens it; a reader goes without (articles.ReadOnlyDB)
     import sqlite_utils
 
-
-@dataclass
-class Response:
-    """A fetched page as the store keeps it for `newsmon reprocess`."""
-
-    url: str  # the URL it was fetched for (the frontier's)
-    final_url: str
-    source: str
-    status: int
-    content_type: str
-    headers: dict[str, str]
-    body: bytes
-    listing_published: str | None = None
-
-
-@dataclass
-class Page:
-    """What the crawler stores for one page (`Store.save_pages`): the article, the response it was
-    extracted from, its near-duplicate fingerprint (signature bytes and band values), the original
-    it copies and the run."""
-
-    article: Article
-    response: Response | None = None
-    signature: bytes | None = None
-    bands: list[int] = field(default_factory=list)
-    duplicate_of: int | None = None
-    run_id: int | None = None
+    from newsmon.store.http_cache import CacheEntry
+    from newsmon.store.pages import Page, Response
 
 
 class CrawlState:
@@ -182,6 +155,7 @@ class CrawlState:
         """Queue discovered links (url, published, title, via) and, in the same transaction, the
         validators of the listing they came from: a 304 next time can then never hide a link that
         was not queued. Returns how many links were new to the frontier."""
+        from newsmon.store.http_cache import cache_row
         stamp = now_iso()
         conn = self.db.conn
         with self.transaction():
@@ -240,6 +214,7 @@ class CrawlState:
         return self._cache_conn
 
     def cache_entry(self, url: str) -> CacheEntry | None:
+        from newsmon.store.http_cache import CacheEntry, Validators
         with self._cache_lock:
             row = self._cache_db().execute("select url, etag, last_modified, children, body "
                                            "from http_cache where url = ?", [url]).fetchone()
@@ -249,6 +224,7 @@ class CrawlState:
                           row[4])
 
     def save_cache_entry(self, entry: CacheEntry) -> None:
+        from newsmon.store.http_cache import cache_row
         with self._cache_lock:
             conn = self._cache_db()
             with conn:
@@ -260,6 +236,7 @@ class CrawlState:
                       headers: dict[str, str], body: bytes, listing_published: str | None) -> None:
         """Keep a response as soon as it arrives, under the frontier URL it was fetched for: a crawl
         killed before the page is processed resumes from it instead of fetching it again."""
+        from newsmon.store.pages import Response
         with self.transaction():
             self._insert_raw(Response(url, final_url, source, status, content_type, headers, body,
                                       listing_published))

@@ -12,10 +12,9 @@ Stemming only the query keeps the index language-neutral: English and French tex
 """
 from __future__ import annotations
 
-import hashlib
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from newsmon.text import normalize as textnorm
@@ -71,6 +70,7 @@ _PROBE = "Əliyev İLHAM ığ Şüşə Çörək Ağ Éric Noël œuvre Straße �
 
 
 def folding_signature() -> str:
+    import hashlib  # here: loading OpenSSL costs a query command ~10 ms (the writer checks the index)
     return hashlib.sha1("\n".join(index_forms("", _PROBE)).encode("utf-8")).hexdigest()[:16]
 
 
@@ -132,6 +132,30 @@ def fts_query(query: str, expand: Callable[[str], list[str] | None] | None = Non
     return "{fold_e fold_a} : (" + " AND ".join(parts) + ")"
 
 
+@lru_cache(maxsize=64)
+def _word_start(ascii_letters: str) -> re.Pattern:
+    """A word character outside ASCII or one of `ascii_letters` (either case), and the word
+    characters after it. One negated character class first, so the regex engine skips to its
+    candidates at C speed (a class up to U+10FFFF would take 10 ms to compile)."""
+    allowed = {ord(c) for c in ascii_letters.lower() + ascii_letters.upper()}
+    excluded = "".join(re.escape(chr(i)) for i in range(128) if i not in allowed)
+    return re.compile(f"[^{excluded}](?<=\\w)\\w*")
+
+
+def _candidates(prefixes: set[str], text: str) -> Iterator[re.Match]:
+    """The words of `text` that may match `prefixes`, as matches (a superset: the snippet folds
+    these only; folding every word up to the first match was most of a newest-first search's time).
+    A word that starts with an ASCII character folds to a form starting with that character in
+    lower case (`normalize.fold`), so only such words starting with a prefix's first letter, and
+    words starting outside ASCII, can match."""
+    if "" in prefixes:
+        return WORD.finditer(text)
+    letters = "".join(sorted({p[0] for p in prefixes if p[0].isascii()}))
+    # a match that starts inside a word is none (the rest of that word is skipped with it)
+    return (m for m in _word_start(letters).finditer(text)
+            if m.start() == 0 or not WORD.match(text, m.start() - 1))
+
+
 def snippet(text: str, query: str, width: int = 160, marks: tuple[str, str] = ("[", "]")) -> str:
     """A window of `text` around the first matching word, each match between `marks` ([brackets]
     for a terminal; the web UI asks for characters that cannot occur in text, to turn into <mark>)."""
@@ -143,12 +167,16 @@ def snippet(text: str, query: str, width: int = 160, marks: tuple[str, str] = ("
 
     def hit(token: str) -> bool:
         if token not in seen:
-            forms = (fold(token, "e"), fold(token, "a"))
+            if token.isascii():  # folds to its lower case (no ə, no mark, no apostrophe in \w+)
+                forms: tuple[str, ...] = (token.lower(),)
+            else:
+                forms = (fold(token, "e"), fold(token, "a"))
             seen[token] = any(f.startswith(p) for f in forms for p in prefixes)
         return seen[token]
 
-    # only the words up to the first match and those in the window after it are looked at
-    words = WORD.finditer(text)
+    # only the words up to the first match and those in the window after it are looked at, and of
+    # those only the candidates (`_candidates`): a word of the text is a match only if it is one
+    words = _candidates(prefixes, text)
     first = next((m for m in words if hit(m.group())), None)
     if first is None:
         return " ".join(text[:width].split()) + ("…" if len(text) > width else "")
