@@ -6,6 +6,7 @@ Offsets (`start`, `end`) are character offsets into `Document.text`.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, asdict
+import time
 from datetime import datetime, timezone
 from typing import Any
 
@@ -17,9 +18,17 @@ AGREEMENT_STATUSES = ("signed", "planned", "ratified", "implemented")
 
 
 
+_last_second: tuple[int, str] = (-1, "")
+
+
 def now_iso() -> str:
-    """The time as newsmon stores it: UTC, whole seconds, ISO 8601 ("2026-11-30T21:16:00+00:00")."""
-    return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    """The time as newsmon stores it: UTC, whole seconds, ISO 8601 ("2026-11-30T21:16:00+00:00").
+    Formatted once per second: a crawl stamps every page's rows several times."""
+    global _last_second
+    second = int(time.time())
+    if second != _last_second[0]:
+        _last_second = (second, datetime.fromtimestamp(second, timezone.utc).isoformat())
+    return _last_second[1]
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,9 @@ class Article:
     # MinHash signature of doc.text (crawl/dedupe.py), made where the NLP runs so that the process
     # that stores the article does not compute it; None: not made yet
     fingerprint: bytes | None = None
+    # the full-text index's forms of doc.title and doc.text (store/search.index_forms), made there too
+    # (folding the whole text was a tenth of a crawl's main thread); None: not made yet
+    index_forms: tuple[str, str] | None = None
 
 
 def to_dict(obj: Any) -> Any:

@@ -17,6 +17,7 @@ from newsmon.crawl import dedupe
 from newsmon.crawl.urls import canonical_url, same_site
 from newsmon.model import Article, Document
 from newsmon.nlp.extract import extract_html
+from newsmon.store.search import index_forms
 
 BATCH = 8  # jobs per batch: enough for nlp.pipe to batch, small enough to keep every core busy
 
@@ -48,14 +49,15 @@ def page_document(page: HtmlPage) -> Document | None:
 
 def annotate(pipeline: Any, jobs: Sequence[Job]) -> list[Article | None]:
     """Extract the pages among `jobs`, then run the pipeline over all their documents in one batch;
-    each article comes with its near-duplicate fingerprint (per-page CPU kept off the process that
-    stores, when this runs in a worker)."""
+    each article comes with its near-duplicate fingerprint and its full-text index forms (per-page
+    CPU kept off the process that stores, when this runs in a worker)."""
     docs = [page_document(j) if isinstance(j, HtmlPage) else j for j in jobs]
     present = [d for d in docs if d is not None]
     process_many = getattr(pipeline, "process_many", None)
     done = process_many(present) if process_many else [pipeline.process(d) for d in present]
     for article in done:
         article.fingerprint = dedupe.signature(article.doc.text).to_bytes()
+        article.index_forms = index_forms(article.doc.title, article.doc.text)
     articles = iter(done)
     return [next(articles) if d is not None else None for d in docs]
 

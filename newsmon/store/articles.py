@@ -11,6 +11,7 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from newsmon.store.queries import Queries, agreement_out
 from newsmon.store.schema import SCHEMA_VERSION, StoreError
 from newsmon.store.search import index_form
 
+@lru_cache(maxsize=4)  # the crawler asks twice per page (the exact-copy lookup, then the row)
 def content_hash(text: str) -> str:
     """The key of an exact copy: the text's SHA-256 with whitespace collapsed, its first 16 hex
     digits (64 bits: schema version 7)."""
@@ -155,7 +157,7 @@ class Store(CrawlState, Queries):
         with self.transaction():
             article_id = conn.execute(f"insert into articles ({', '.join(row)}) values "
                                       f"({', '.join('?' for _ in row)})", list(row.values())).lastrowid
-            self.index_later(article_id, doc.title, doc.text)
+            self.index_later(article_id, doc.title, doc.text, article.index_forms)
             self._write_annotations(article_id, article, original=duplicate_of is None)
             # what was just written, as counts.apply would read it back (a linked mention's
             # entity row exists: written above, or already there)

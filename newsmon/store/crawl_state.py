@@ -85,13 +85,16 @@ class CrawlState:
         self._index_rows = None
         conn.execute("COMMIT")
 
-    def index_later(self, article_id: int, title: str | None, text: str) -> None:
+    def index_later(self, article_id: int, title: str | None, text: str,
+                    forms: tuple[str, str] | None = None) -> None:
         """Index an article's text in the full-text index: at the end of the open transaction of
-        ours, or now when there is none (`transaction`)."""
+        ours, or now when there is none (`transaction`). `forms`: its `search.index_forms`, when
+        made already (by the annotator)."""
+        row = (article_id, *(forms or search.index_forms(title, text)))
         if self._index_rows is None or not self.db.conn.in_transaction:
-            search.index_article(self.db.conn, article_id, title, text)
+            search.index_rows(self.db.conn, [row])
         else:
-            self._index_rows.append((article_id, *search.index_forms(title, text)))
+            self._index_rows.append(row)
 
     def flush_index(self) -> None:
         """Write the full-text rows held for the open transaction (before anything reads or

@@ -164,14 +164,15 @@ def snippet(text: str, query: str, width: int = 160, marks: tuple[str, str] = ("
         prefixes |= query_prefixes(word)
 
     seen: dict[str, bool] = {}
+    starts = tuple(prefixes)
 
     def hit(token: str) -> bool:
         if token not in seen:
             if token.isascii():  # folds to its lower case (no ə, no mark, no apostrophe in \w+)
-                forms: tuple[str, ...] = (token.lower(),)
-            else:
-                forms = (fold(token, "e"), fold(token, "a"))
-            seen[token] = any(f.startswith(p) for f in forms for p in prefixes)
+                seen[token] = token.lower().startswith(starts)
+            else:  # the two schwa foldings differ only for a word with ə
+                seen[token] = fold(token, "e").startswith(starts) or (
+                    ("ə" in token or "Ə" in token) and fold(token, "a").startswith(starts))
         return seen[token]
 
     # only the words up to the first match and those in the window after it are looked at, and of
