@@ -59,9 +59,9 @@ def signature(text: str) -> Signature:
     grams = shingles(text)
     if not grams:
         return Signature(np.full(NUM_PERM, 2**32 - 1, dtype=np.uint32))
-    hashes = np.fromiter(
-        (int.from_bytes(hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest(), "big")
-         for g in grams), dtype=np.uint64, count=len(grams))
+    # each shingle's 8-byte digest read as a big-endian integer, all at once (not one int per shingle)
+    digests = b"".join([hashlib.blake2b(g.encode("utf-8"), digest_size=8).digest() for g in grams])
+    hashes = np.frombuffer(digests, dtype=">u8").astype(np.uint64)
     # multiply-shift hashing: (a*x + b) mod 2^64, top 32 bits; the uint64 wrap-around is the point
     with np.errstate(over="ignore"):
         permuted = (np.outer(hashes, _A) + _B) >> np.uint64(32)
