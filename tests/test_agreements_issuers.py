@@ -61,3 +61,34 @@ def test_a_markdown_escaped_space_in_a_headline_reads_as_a_space():
     [statement] = find_agreements(art, _countries("Australia", "United Kingdom", "United States"))
     assert statement.type == "other" and statement.date_signed["value"] == "2021-09-15"
     assert names(statement) <= {"Australia", "United Kingdom", "United States"} and names(statement)
+
+
+def test_french_documents_named_by_their_kind_are_told_apart():
+    # "l'accord sur les obusiers signé en juin" is not the peace agreement being negotiated
+    text = ("Visite\nLe ministre a soutenu les efforts de l’Arménie pour négocier un accord de paix avec "
+            "l’Azerbaïdjan. L’Azerbaïdjan a condamné l’accord sur les obusiers signé en juin par la France.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia"), ("Azerbaïdjan", "LOC", "Azerbaijan"),
+                                    ("Azerbaïdjan", "LOC", "Azerbaijan"), ("France", "LOC", "France")],
+                       dates=[("juin", "2024-06", "month")])
+    records = find_agreements(art, None)
+    assert [(r.title, r.status) for r in records] == [("accord de paix", "planned"),
+                                                      ("accord sur les obusiers", "signed")]
+    assert records[1].date_signed["value"] == "2024-06"
+
+
+def test_two_documents_of_one_sentence_stay_two_records():
+    text = ("Ambassade\nL’ambassade de la République d’Arménie a négocié l’achat. Selon l’accord conclu entre "
+            "les parties, au moment de la signature de l’accord sur l’intention de vendre, la partie arménienne "
+            "doit verser un acompte.")
+    art = make_article(text, "fr", [("ambassade de la République d’Arménie", "ORG", "Embassy of Armenia")])
+    assert [r.title for r in find_agreements(art, None)] == ["accord", "accord sur l’intention de vendre"]
+
+
+def test_the_subject_of_an_azerbaijani_title_is_no_party():
+    text = ("Forum\nBaş nazir bildirib ki, Azərbaycan 2018-ci ildə Aktauda imzalanmış Xəzər dənizinin hüquqi "
+            "statusu haqqında Konvensiyanı ratifikasiya edib.")
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Aktauda", "LOC", "Aktau"),
+                                    ("Xəzər dənizinin", "LOC", "Caspian Sea")],
+                       dates=[("2018-ci ildə", "2018", "year")])
+    [convention] = find_agreements(art, None)
+    assert names(convention) == {"Azerbaijan"}

@@ -64,7 +64,9 @@ def test_documents_with_different_subjects_or_stages_are_separate_records():
     text = ("Xəzər\n2018-ci ildə Aktauda imzalanmış Xəzəryanı dövlətlər arasında iqtisadi-ticari əməkdaşlıq haqqında "
             "Saziş qüvvəyə minib. Həmçinin 2018-ci ildə imzalanmış Xəzər dənizinin hüquqi statusu haqqında "
             "Saziş baza sənədidir. Komitə iki ölkə arasında enerji sektorunda yeni sazişlər hazırlayacaq.")
-    art = make_article(text, "az", [("Aktauda", "LOC", "Aktau"), ("Xəzər dənizinin", "LOC", "Caspian Sea")],
+    # the Caspian Sea is what the second title is about (no party): the states of the first sentence bind it
+    art = make_article(text, "az", [("Aktauda", "LOC", "Aktau"), ("Xəzəryanı dövlətlər", "ORG", "Caspian states"),
+                                    ("Xəzər dənizinin", "LOC", "Caspian Sea")],
                        dates=[("2018-ci ildə", "2018", "year")])
     art.dates.append(type(art.dates[0])("2018-ci ildə", "2018", "year", text.index("2018-ci ildə imzalanmış X"),
                                         text.index("2018-ci ildə imzalanmış X") + 12))

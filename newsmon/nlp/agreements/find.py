@@ -359,9 +359,13 @@ _TITLE_TAIL = {
     "en": re.compile(r"^\s+(?:on|for|in\s+the\s+field\s+of|regarding|concerning)\s+[^,;:()]*?"
                      r"(?=\s+(?:(?:between|with|by|was|were|is|are|has|have|had|signed|which|that)\b"
                      r"|in\s+[A-Z]|on\s+\d)|[,;:()]|\.?$)"),
-    "fr": re.compile(r"^\s+(?:sur|pour|relatif\w*\s+à|portant\s+sur|concernant|dans\s+le\s+domaine\s+d\w*)\s+"
-                     r"[^,;:()]*?(?=\s+(?:(?:entre|avec|par|a|ont|est|sont|sign\w*|qui)\b|à\s+[A-Z]|le\s+\d)"
-                     r"|[,;:()]|\.?$)"),
+    # and the complement in "de" that names the kind ("accord de paix", "contrat d'achat définitif",
+    # "accord d'intention de vente"), not a year ("l'accord de 2022") nor a party ("de l'Arménie")
+    "fr": re.compile(r"^(?:\s+(?:sur|pour|relatif\w*\s+à|portant\s+sur|concernant|dans\s+le\s+domaine\s+d\w*)\s+"
+                     r"[^,;:()]*?|(?:\s+de\s+(?!la\s|l['’]|les\s)|\s*d['’]\s*)[a-zà-ÿ][\w'’-]*"
+                     r"(?:\s+(?:de\s+|d['’]\s*)?[a-zà-ÿ][\w'’-]*)??)"
+                     r"(?=\s+(?:(?:entre|avec|par|a|ont|est|sont|sign\w*|qui|doit|doivent|jusqu\w*)\b"
+                     r"|à\s+[A-Z]|le\s+\d)|[,;:()]|\.?$)"),
 }
 _AZ_POSTPOSITION = re.compile(r"\b(?:dair|haqqında|barədə|üzrə|ilişkin|hakkında)\s+(?:[\w\"«»“”]+\s+){0,3}$")
 _AZ_TITLE_BREAK = re.compile(r"[,;:]\s*|\b(?:arasında|ilə|ile|tarixində|tarixli|yılında|isə)\s+")

@@ -231,6 +231,9 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     """The parties the sentence itself names ("between X and Y" first), or the anaphor it uses instead
     ("the two sides", "between the two agencies", "iki kurum arasında")."""
     orgs, locs = candidates(ctx, sent, lex)
+    if lex.postposition:
+        orgs = [m for m in orgs if not _title_subject(m, ctx.text, trigger)]
+        locs = [m for m in locs if not _title_subject(m, ctx.text, trigger)]
     pool = sorted(orgs + locs, key=lambda m: m.start)
     group, anaphor = _between(ctx, sent, lex, pool)
     if lex.postposition and not anaphor:
@@ -256,6 +259,21 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     if len(chosen) > 2:
         chosen = nearest_list(chosen, trigger, lex, ctx.text, sent)
     return SentenceParties(_parties(chosen))
+
+
+# az/tr: from a name in the genitive to the document's word, the rest of its title ("Xəzər dənizinin hüquqi
+# statusu haqqında Konvensiya"): the name is what the document is about, not who signs it
+_TITLE_REST = re.compile(r"(?:\s+[a-zəıöüğşç][\w-]*){1,4}\s+(?:haqqında|dair|barədə|üzrə|hakkında|ilişkin)"
+                         r"\s+(?:[\w-]+\s+){0,2}")
+
+
+def _title_subject(m: Mention, text: str, trigger: tuple[int, int]) -> bool:
+    """A name in the genitive inside the title of the document ("Xəzər dənizinin hüquqi statusu haqqında
+    Konvensiya"), not one of "X ilə Y arasında … haqqında Saziş"."""
+    if m.end > trigger[0] or split_case(m.text.split()[-1])[1] != "genitive":
+        return False
+    rest = _TITLE_REST.fullmatch(text, m.end, trigger[0])
+    return rest is not None and "arasında" not in rest.group()
 
 
 def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> tuple[list[Party], bool]:

@@ -85,7 +85,7 @@ def _same_document(a: Candidate, b: Candidate) -> bool:
             and any(is_plural(_trigger_text(c).split()[-1], c.sentence.lang) for c in (a, b)):
         return False
     ta, tb = _topic(a), _topic(b)
-    return len(ta) < 2 or len(tb) < 2 or bool(ta & tb)
+    return not ta or not tb or bool(ta & tb)
 
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
@@ -113,7 +113,10 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         target = None if fresh else next(
             (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
         if target is None and c.reference:
-            target = next((r for r in reversed(records) if _same_document(r, c)), None)
+            # not one of the same sentence: the sentence's triggers are distinct documents already
+            # ("Selon l'accord conclu entre les parties, … la signature de l'accord sur l'intention de vendre")
+            target = next((r for r in reversed(records) if _same_document(r, c) and r.sentence is not c.sentence),
+                          None)
         if target is not None:
             _absorb(target, c)
         elif _instrument(c):
