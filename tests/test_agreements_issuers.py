@@ -92,3 +92,26 @@ def test_the_subject_of_an_azerbaijani_title_is_no_party():
                        dates=[("2018-ci ildə", "2018", "year")])
     [convention] = find_agreements(art, None)
     assert names(convention) == {"Azerbaijan"}
+
+
+def test_a_signed_razilasma_is_an_agreement_not_agreements_in_general():
+    text = ("Qaz\nNazir bildirib ki, Yeni Kaledoniya və Fransa arasında iyulun 12-də imzalanmış yeni razılaşma vacibdir. "
+            "Komissiya qəbul edilmiş qərar və razılaşmaların icrasını müzakirə edib. Tərəflər razılaşmaq istəyir.")
+    art = make_article(text, "az", [("Yeni Kaledoniya", "LOC", "New Caledonia"), ("Fransa", "LOC", "France")],
+                       dates=[("iyulun 12-də", "2025-07-12", "day")])
+    [agreement] = find_agreements(art, None)
+    assert agreement.type == "agreement" and agreement.status == "signed"
+    assert [p.text for p in agreement.parties] == ["Yeni Kaledoniya", "Fransa"]
+    assert agreement.date_signed["value"] == "2025-07-12"
+
+
+def test_a_relation_the_document_serves_after_it_names_no_party():
+    # "between Europe and Central Asia" is the trade the peace agreement will serve, not who signs it
+    text = ("Məktub\nPrezident bildirib: “Sülh sazişi Azərbaycanın suverenliyini təmin edəcək, Avropa və Mərkəzi "
+            "Asiya arasında daha çox ticarətə xidmət göstərəcək”. Ermənistan ilə Gürcüstan arasında isə tranzit "
+            "sazişi imzalanacaq.")
+    art = make_article(text, "az", [("Azərbaycanın", "LOC", "Azerbaijan"), ("Avropa", "LOC", "Europe"),
+                                    ("Mərkəzi Asiya", "LOC", "Central Asia"), ("Ermənistan", "LOC", "Armenia"),
+                                    ("Gürcüstan", "LOC", "Georgia")])
+    peace, transit = find_agreements(art, None)
+    assert names(peace) == {"Azerbaijan"} and names(transit) == {"Armenia", "Georgia"}

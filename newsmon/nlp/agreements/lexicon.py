@@ -260,7 +260,10 @@ AZ = Lexicon(
                     r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"),
     reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b|\bimza\s+atıb"
                         r"|\b(?:qəbul|təsdiq)\s+edil(?:ib|di)\b|\bmübadilə\s+edil(?:ib|di)\b"),
-    weak_types=_types(("agreement", r"\bkonvensiya\w*"), ("other", r"\bbəyannamə\w*")),
+    # "razılaşma" is an agreement reached as often as a signed one: a document only when signed, and one
+    # document ("SVOP razılaşmasının imzalandığını", "imzalanmış yeni razılaşmanı"), not a kind ("qəbul
+    # edilmiş qərar və razılaşmaların həyata keçirilməsi")
+    weak_types=_types(("agreement", r"\bkonvensiya\w*|\brazılaşma(?!q\b|lar|lər)\w*"), ("other", r"\bbəyannamə\w*")),
     signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|\bqoşul\w*"),
 )
 

@@ -236,6 +236,11 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
         locs = [m for m in locs if not _title_subject(m, ctx.text, trigger)]
     pool = sorted(orgs + locs, key=lambda m: m.start)
     group, anaphor = _between(ctx, sent, lex, pool)
+    if lex.postposition and group and group[0].start > trigger[1] and not _signed_between(sent, lex):
+        # "Sülh sazişi … Avropa və Mərkəzi Asiya arasında daha çox ticarətə xidmət göstərəcək": a relation
+        # the document serves, after it, not its parties (those come before it or before the signing verb)
+        orgs, locs = [m for m in orgs if m not in group], [m for m in locs if m not in group]
+        pool, group = [m for m in pool if m not in group], []
     if lex.postposition and not anaphor:
         listed = _listed(ctx, sent, lex, trigger)
         if len(listed) >= 2 or (listed and is_collective(listed[0])):
@@ -274,6 +279,12 @@ def _title_subject(m: Mention, text: str, trigger: tuple[int, int]) -> bool:
         return False
     rest = _TITLE_REST.fullmatch(text, m.end, trigger[0])
     return rest is not None and "arasında" not in rest.group()
+
+
+def _signed_between(sent: Sentence, lex: Lexicon) -> bool:
+    """az/tr: "… X ilə Y arasında imzalanıb": the between-phrase right before a signing verb."""
+    m = lex.between.search(sent.text)
+    return bool(m and lex.signing.match(sent.text, m.end() + 1))
 
 
 def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> tuple[list[Party], bool]:
