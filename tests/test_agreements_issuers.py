@@ -115,3 +115,13 @@ def test_a_relation_the_document_serves_after_it_names_no_party():
                                     ("Gürcüstan", "LOC", "Georgia")])
     peace, transit = find_agreements(art, None)
     assert names(peace) == {"Azerbaijan"} and names(transit) == {"Armenia", "Georgia"}
+
+
+def test_parties_guessed_from_the_article_do_not_split_one_document():
+    # "the two countries" borrows the article's actors, the quote names a state of its own: one agreement
+    text = ("Məktub\nErmənistan və Azərbaycan sülh danışıqları aparır. İki ölkə arasında sülh sazişi "
+            "imzalanacaq. Prezident qeyd edib: “Sülh sazişi Türkiyə ilə ticarəti artıracaq”.")
+    art = make_article(text, "az", [("Ermənistan", "LOC", "Armenia"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Türkiyə", "LOC", "Türkiye")])
+    [peace] = find_agreements(art, _countries("Armenia", "Azerbaijan", "Türkiye"))
+    assert names(peace) == {"Armenia", "Azerbaijan"}

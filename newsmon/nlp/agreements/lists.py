@@ -8,7 +8,10 @@ instrumental glued to a name ("SOCAR-la", "Ermənistanla"); separators inside a 
 (“ExxonMobil” şirkəti), else the mention at its end (the head: "Macarıstanın İxracın Təşviqi
 Agentliyi" is the agency, not Hungary), else its run of capitalised words. The list stops at the first
 conjunct that is no name ("... Əl-Casirin iştirakı ilə “Azərbaycan Respublikası və ...").
-Names in such a list are in the nominative already (the postposition carries the case).
+Names in such a list are in the nominative already (the postposition carries the case). Names that
+are no party though near one: the subject of a document's title ("Xəzər dənizinin hüquqi statusu
+haqqında Konvensiya") and a between-phrase after the document ("… Avropa və Mərkəzi Asiya arasında
+daha çox ticarətə").
 """
 from __future__ import annotations
 
@@ -204,3 +207,24 @@ def nearest_list(chosen: list[Mention], trigger: tuple[int, int], lex: Lexicon, 
         other = min(chosen[1:], key=lambda m: dist([m]))
         return [subject, other]
     return sorted(sorted(chosen, key=lambda m: dist([m]))[:2], key=lambda m: m.start)
+
+
+# az/tr: from a name in the genitive to the document's word, the rest of its title ("Xəzər dənizinin hüquqi
+# statusu haqqında Konvensiya"): the name is what the document is about, not who signs it
+_TITLE_REST = re.compile(r"(?:\s+[a-zəıöüğşç][\w-]*){1,4}\s+(?:haqqında|dair|barədə|üzrə|hakkında|ilişkin)"
+                         r"\s+(?:[\w-]+\s+){0,2}")
+
+
+def title_subject(m: Mention, text: str, trigger: tuple[int, int]) -> bool:
+    """A name in the genitive inside the title of the document ("Xəzər dənizinin hüquqi statusu haqqında
+    Konvensiya"), not one of "X ilə Y arasında … haqqında Saziş"."""
+    if m.end > trigger[0] or split_case(m.text.split()[-1])[1] != "genitive":
+        return False
+    rest = _TITLE_REST.fullmatch(text, m.end, trigger[0])
+    return rest is not None and "arasında" not in rest.group()
+
+
+def signed_between(sent: Sentence, lex: Lexicon) -> bool:
+    """az/tr: "… X ilə Y arasında imzalanıb": the between-phrase right before a signing verb."""
+    m = lex.between.search(sent.text)
+    return bool(m and lex.signing.match(sent.text, m.end() + 1))

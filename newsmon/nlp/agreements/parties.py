@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
-from newsmon.nlp.agreements.lists import az_between, is_collective, longest_run, name_end, nearest_list
+from newsmon.nlp.agreements.lists import (az_between, is_collective, longest_run, name_end, nearest_list,
+                                           signed_between, title_subject)
 from newsmon.nlp.agreements.pointers import antecedent
 from newsmon.nlp.agreements.syntax import signer_spans
 from newsmon.model import Article, Mention, Party
@@ -232,11 +233,11 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     ("the two sides", "between the two agencies", "iki kurum arasında")."""
     orgs, locs = candidates(ctx, sent, lex)
     if lex.postposition:
-        orgs = [m for m in orgs if not _title_subject(m, ctx.text, trigger)]
-        locs = [m for m in locs if not _title_subject(m, ctx.text, trigger)]
+        orgs = [m for m in orgs if not title_subject(m, ctx.text, trigger)]
+        locs = [m for m in locs if not title_subject(m, ctx.text, trigger)]
     pool = sorted(orgs + locs, key=lambda m: m.start)
     group, anaphor = _between(ctx, sent, lex, pool)
-    if lex.postposition and group and group[0].start > trigger[1] and not _signed_between(sent, lex):
+    if lex.postposition and group and group[0].start > trigger[1] and not signed_between(sent, lex):
         # "Sülh sazişi … Avropa və Mərkəzi Asiya arasında daha çox ticarətə xidmət göstərəcək": a relation
         # the document serves, after it, not its parties (those come before it or before the signing verb)
         orgs, locs = [m for m in orgs if m not in group], [m for m in locs if m not in group]
@@ -264,27 +265,6 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     if len(chosen) > 2:
         chosen = nearest_list(chosen, trigger, lex, ctx.text, sent)
     return SentenceParties(_parties(chosen))
-
-
-# az/tr: from a name in the genitive to the document's word, the rest of its title ("Xəzər dənizinin hüquqi
-# statusu haqqında Konvensiya"): the name is what the document is about, not who signs it
-_TITLE_REST = re.compile(r"(?:\s+[a-zəıöüğşç][\w-]*){1,4}\s+(?:haqqında|dair|barədə|üzrə|hakkında|ilişkin)"
-                         r"\s+(?:[\w-]+\s+){0,2}")
-
-
-def _title_subject(m: Mention, text: str, trigger: tuple[int, int]) -> bool:
-    """A name in the genitive inside the title of the document ("Xəzər dənizinin hüquqi statusu haqqında
-    Konvensiya"), not one of "X ilə Y arasında … haqqında Saziş"."""
-    if m.end > trigger[0] or split_case(m.text.split()[-1])[1] != "genitive":
-        return False
-    rest = _TITLE_REST.fullmatch(text, m.end, trigger[0])
-    return rest is not None and "arasında" not in rest.group()
-
-
-def _signed_between(sent: Sentence, lex: Lexicon) -> bool:
-    """az/tr: "… X ilə Y arasında imzalanıb": the between-phrase right before a signing verb."""
-    m = lex.between.search(sent.text)
-    return bool(m and lex.signing.match(sent.text, m.end() + 1))
 
 
 def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> tuple[list[Party], bool]:

@@ -66,11 +66,17 @@ def _trigger_text(c: Candidate) -> str:
     return c.sentence.text[c.trigger_start - c.sentence.start:c.trigger_end - c.sentence.start]
 
 
+# The words that frame a title rather than name its subject ("... haqqında Saziş", "relatif à")
+_FRAME = {fold(w)[:_STEM] for w in ("haqqında", "barədə", "arasında", "sahəsində", "tarixli", "həmçinin",
+                                    "hakkında", "ilişkin", "relatif", "relative", "portant", "concernant",
+                                    "domaine", "regarding", "concerning", "between", "field")}
+
+
 def _topic(c: Candidate) -> set[str]:
     """What the title says the document is about, beyond its trigger ("... haqqında Konvensiya",
     "accord sur l'intention de vendre"): folded word stems."""
     own = {fold(w)[:_STEM] for w in _TITLE_WORD.findall(_trigger_text(c))}
-    return {fold(w)[:_STEM] for w in _TITLE_WORD.findall(c.title)} - own
+    return {fold(w)[:_STEM] for w in _TITLE_WORD.findall(c.title)} - own - _FRAME
 
 
 def _same_document(a: Candidate, b: Candidate) -> bool:
@@ -98,7 +104,8 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         # about before, "established by Decree No. 685 of 13 July 2012" is another one.
         return False
     na, nb = _names(a), _names(b)
-    return not na or not nb or na <= nb or nb <= na
+    # parties guessed from the article's actors ("the two countries") are no reason to tell two apart
+    return not na or not nb or na <= nb or nb <= na or not a.own_parties or not b.own_parties
 
 
 def merge(candidates: list[Candidate]) -> list[Candidate]:
