@@ -170,3 +170,14 @@ def test_every_listed_name_leads_back_to_its_entity(kb):
             if found is None or found.id != entity.id:
                 wrong.append((entity.id, surface, found and found.id))
     assert wrong == []
+
+
+def test_az_case_suffixes_in_english_text_only_on_words_spelt_the_az_way(kb):
+    """An az name quoted in an English article keeps its suffix off ("Gəncədə"); a word without az
+    letters is read as English, in a text with az letters elsewhere or with none at all."""
+    quoted = 'He wrote "Gəncədə" and Koreyada in Korea.'
+    assert [(quoted[m.start:m.end], m.entity.id) for m in kb.find(quoted, "en")] == \
+        [("Gəncədə", "loc:ganja"), ("Korea", "loc:republic-of-korea")]
+    plain = "He wrote Koreyada in Korea."
+    assert [plain[m.start:m.end] for m in kb.find(plain, "en")] == ["Korea"]
+    assert [m.entity.id for m in kb.find("Koreyada", "az")] == ["loc:republic-of-korea"]

@@ -85,6 +85,18 @@ def test_labels_are_stored_and_every_article_scored(trained):
     assert meta["labels"] == {"relevant": 21, "irrelevant": 21} and meta["languages"] == {"az": 14, "en": 14, "fr": 14}
 
 
+def test_scores_are_scikit_learns_to_the_bit(trained):
+    """`score` counts the character n-grams a word at a time: the matrix, hence every probability, must
+    be scikit-learn's own, for repeated words, empty texts and odd whitespace alike."""
+    _, model_dir, items, *_ = trained
+    model = RelevanceModel.load(model_dir)
+    texts = [f"{t}\n{x}" for _, t, x, _ in items] + ["", " \u00a0\t", "ASAN ASAN asan\u2003xidmət", "é"]
+    for repeat in range(2):  # words seen before come from the cache
+        expected = [float(p[list(model.estimator.classes_).index(1)]) for p in model.estimator.predict_proba(texts)]
+        assert model.score(texts) == expected
+        assert model._counters  # the word-by-word path ran, not scikit-learn's
+
+
 def test_model_round_trips_and_refuses_another_sklearn(trained, tmp_path):
     _, model_dir, items, *_ = trained
     model = RelevanceModel.load(model_dir)
