@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsmon.cli.lang import lang_command
+from newsmon.nlp import language
 from newsmon.nlp.language import DEFAULT_LANGS, LangGuess, detect, detect_many, dominant, segment
 from newsmon.model import Segment
 
@@ -231,3 +232,11 @@ def test_counts_are_the_training_vectorizers_matrix():
     got = model.counts(texts)
     assert (got.indptr == expected.indptr).all() and (got.indices == expected.indices).all()
     assert (got.data == expected.data).all()
+
+
+def test_urls_and_addresses_are_not_measured_as_text():
+    """What decides short text and the script path: the letters outside URLs and e-mail addresses."""
+    text = "Write to info@asan.az, see https://asan.gov.az/xəbər or www.e-gov.az now. Привет, Ελλάδα"
+    assert language._Text.of(text) == language._Text(letters=27, latin_or_cyrillic=21, cyrillic=6, words=7)
+    plain = "Write to see or now Привет Ελλάδα"  # no URL: measured as it is
+    assert language._Text.of(plain) == language._Text(letters=27, latin_or_cyrillic=21, cyrillic=6, words=7)

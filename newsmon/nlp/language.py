@@ -43,7 +43,10 @@ SURE_UNSEEN = 0.95
 SHORT_WORDS = 4
 SHORT_LETTERS = 20
 
-_LATIN_OR_CYRILLIC = re.compile(r"[a-z\u00c0-\u024f\u0259\u1e00-\u1eff\u0400-\u04ff]")
+_LATIN_OR_CYRILLIC_CHARS = r"a-z\u00c0-\u024f\u0259\u1e00-\u1eff\u0400-\u04ff"
+# Counted as the letters minus the others: most text has only a few others, and a list of every
+# Latin letter of a paragraph was the costliest part of measuring it.
+_NOT_LATIN_OR_CYRILLIC = re.compile(f"[^{_LATIN_OR_CYRILLIC_CHARS}]")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
@@ -81,8 +84,16 @@ def _candidate_mask(candidates: Sequence[str] | None) -> np.ndarray:
     return np.array([lang in cands for lang in model.langs])
 
 
+def _without_urls(text: str) -> str:
+    # _URL has no literal start (an e-mail address starts anywhere), so `re` tries it at every position;
+    # each match holds "://", "www." or "@", which three substring tests rule out at C speed.
+    if "@" not in text and "://" not in text and "www." not in text:
+        return text
+    return _URL.sub(" ", text)
+
+
 def _clean(text: str) -> str:
-    return normalise(_URL.sub(" ", text))
+    return normalise(_without_urls(text))
 
 
 @dataclass(frozen=True)
@@ -96,14 +107,21 @@ class _Text:
 
     @classmethod
     def of(cls, text: str) -> _Text:
-        cleaned = _clean(text)
-        letters = cleaned.replace(" ", "")
-        return cls(len(letters), len(_LATIN_OR_CYRILLIC.findall(letters)), len(_CYRILLIC.findall(letters)),
-                   len(cleaned.split()))
+        return _measure(text)
 
     @property
     def short(self) -> bool:
         return self.words < SHORT_WORDS or self.letters < SHORT_LETTERS
+
+
+@lru_cache(maxsize=1 << 12)
+def _measure(text: str) -> _Text:
+    """`_Text.of`, remembered for a while: `_units` measures every paragraph to group the short ones, and
+    `_detect_groups` measures a paragraph guessed alone again."""
+    cleaned = _clean(text)
+    letters = cleaned.replace(" ", "")
+    others = len(_NOT_LATIN_OR_CYRILLIC.findall(letters))
+    return _Text(len(letters), len(letters) - others, len(_CYRILLIC.findall(letters)), len(cleaned.split()))
 
 
 def detect_many(texts: Sequence[str], candidates: Sequence[str] | None = None) -> list[LangGuess]:
@@ -136,7 +154,7 @@ def _detect_groups(groups: Sequence[Sequence[str]], candidates: Sequence[str] | 
     model = _model()
     runs = [[key] for key in alone] + ([pooled] if pooled else [])
     for keys in runs:
-        lr, nb = model.scores([_URL.sub(" ", groups[g][i]) for g, i in keys])
+        lr, nb = model.scores([_without_urls(groups[g][i]) for g, i in keys])
         lr_top = _softmax(lr).max(axis=1)
         n_words = np.array([max(infos[k].words, 1) for k in keys], dtype=np.float32)
         # Naive Bayes helps the Latin-script Turkic languages on short text but blurs Russian with
