@@ -281,6 +281,9 @@ class KnowledgeBase:
         toks = tokenize(text)
         folded_text = self._lazy_fold(text)
         lang_stems = lang is None or lang in SUFFIX_LANGS
+        # az-like words (see _azlike) in an en/fr text: none when the text has no az letter at all,
+        # which spares the test on every word of most English and French articles
+        az_letters = not _AZ_LETTERS.isdisjoint(text)
         raw = [t for t, _, _ in toks]
         ru = [_ru_stem(t) for t in raw]
         matches: list[Match] = []
@@ -289,7 +292,8 @@ class KnowledgeBase:
         while i < n:
             # Most words begin no name: a word that begins no longer name and is no name itself (as
             # written or with a suffix off) is passed over at the cost of two set and one dict lookups.
-            if not self._may_begin(raw[i], ru[i], lang_stems or _azlike([text[toks[i][1]:toks[i][2]]])):
+            if not self._may_begin(raw[i], ru[i],
+                                   lang_stems or (az_letters and _azlike([text[toks[i][1]:toks[i][2]]]))):
                 i += 1
                 continue
             found = None
@@ -298,7 +302,7 @@ class KnowledgeBase:
                 words = [text[s:e] for _, s, e in window]
                 key = tuple(raw[i: i + length])
                 entity = self._match(key, words, lang, folded_text, proper=True,
-                                     stems=lang_stems or _azlike(words))
+                                     stems=lang_stems or (az_letters and _azlike(words)))
                 if entity:
                     found = (length, entity)
                     break
