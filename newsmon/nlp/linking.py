@@ -30,6 +30,9 @@ _AZ_ORG_CASE = re.compile(r"(?<=[iu])(?:" + "|".join(POSSESSIVE_CASE_SUFFIXES) +
 _ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,11}$")
 _WORD = re.compile(r"[^\W\d_]+")
 _URL = re.compile(r"\S*(?:https?://|www\.|@)\S*|\S+\.(?:com|org|net|fr|az|ru|info)\b\S*")  # lower case in links says nothing
+# Every link holds one of these: text without any (most articles) skips _URL, which `re` tries at every
+# position (it opens with \S*).
+_URL_MARKS = ("://", "www.", "@", ".com", ".org", ".net", ".fr", ".az", ".ru", ".info")
 # A full name with the father's given name: "İlham Heydər oğlu Əliyev" (son of Heydər), "Leyla İlham
 # qızı Əliyeva"; Russian "оглы/кызы", romanised "oglu/ogly/gizi". The same person as "İlham Əliyev": it
 # is how decrees sign and how official biographies name people. A genitive before "qızı/oğlu"
@@ -58,7 +61,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     by_acronym = {fold(a): long for a, long in definitions.items()}
     by_long = {fold(long): a for a, long in definitions.items()}
 
-    lower = [w for w in _WORD.findall(_URL.sub(" ", text)) if w[:1].islower()]
+    body = _URL.sub(" ", text) if any(mark in text for mark in _URL_MARKS) else text
+    lower = [w for w in _WORD.findall(body) if w[:1].islower()]
     lower_words = {fold_word(w) for w in lower}
     if lang in SUFFIX_LANGS:
         mentions = az_quoted_orgs(az_org_chains(mentions, text, {stem_word(w) for w in lower} | common_stems("az")),
@@ -305,16 +309,15 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
     longer name in the article they are the end (or the given name) of; "Ə.Əsədov", the Azerbaijani
     press's initial and surname, that of the one "Əli Əsədov" (or "Ayxan Hacızadənin") it abbreviates."""
     people: list[tuple[list[str], tuple[str, str]]] = []  # (folded words, (id, name)) of full names
-    for m, surface in linked:
-        words = fold_tokens(surface)
+    folded = [fold_tokens(surface) for _, surface in linked]  # read by both passes below
+    for (m, surface), words in zip(linked, folded):
         if m.label == "PERSON" and len(words) >= 2:
             ref = (m.canonical_id, m.canonical_name) if m.canonical_id else _derived(surface, "PERSON", m.lang or lang)
             people.append((words, ref))
     if not people:
         return linked
     out = []
-    for m, surface in linked:
-        words = fold_tokens(surface)
+    for (m, surface), words in zip(linked, folded):
         if words and m.label != "DATE" and not m.canonical_id:
             refs = {ref for full, ref in people if full != words and _ends_with(full, words)
                     and (len(full) > len(words) or _has_initial(words))}
