@@ -30,6 +30,16 @@ class Page:
 Handler = Callable[[http.server.BaseHTTPRequestHandler], None]
 
 
+def respond(handler: http.server.BaseHTTPRequestHandler, body: bytes,
+            content_type: str = "text/html; charset=utf-8") -> None:
+    """Write a 200 response with `body` (for routes that decide when or whether to answer)."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", content_type)
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
 class Site:
     def __init__(self) -> None:
         self.routes: dict[str, Page | Handler] = {}

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fixture_sites import Site, article_html, rss, story  # noqa: E402
+from fixture_sites import Site, article_html, respond, rss, story  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 PAGES_PER_HOST = 20
@@ -54,11 +54,7 @@ class Gate:
                     handler.close_connection = True
                     return
                 self._served += 1
-            handler.send_response(200)
-            handler.send_header("Content-Type", "text/html; charset=utf-8")
-            handler.send_header("Content-Length", str(len(body)))
-            handler.end_headers()
-            handler.wfile.write(body)
+            respond(handler, body)
         return serve
 
 

@@ -8,7 +8,7 @@ import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from fixture_sites import article_html, rss, sitemap, sites, story  # noqa: E402
+from fixture_sites import article_html, respond, rss, sitemap, sites, story  # noqa: E402
 
 from newsmon.crawl.crawler import Crawler  # noqa: E402
 from newsmon.crawl.fetch import Fetcher  # noqa: E402
@@ -24,24 +24,14 @@ def _gated(body: str, gate: threading.Event, seen: list[bool]):
     """A listing that answers once `gate` is set, and records whether it was set in time."""
     def route(handler):
         seen.append(gate.wait(GATE))
-        data = body.encode()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "application/xml")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
+        respond(handler, body.encode(), "application/xml")
     return route
 
 
 def _page(html: str, requested: threading.Event):
     def route(handler):
         requested.set()
-        data = html.encode()
-        handler.send_response(200)
-        handler.send_header("Content-Type", "text/html; charset=utf-8")
-        handler.send_header("Content-Length", str(len(data)))
-        handler.end_headers()
-        handler.wfile.write(data)
+        respond(handler, html.encode())
     return route
 
 
