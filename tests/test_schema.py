@@ -195,17 +195,23 @@ def test_migration_7_keys_mentions_and_dates_by_article_and_shortens_content_has
     store.close()
 
 
+def _database_at(path, version: int) -> sqlite3.Connection:
+    """A new database built by migrations 0 .. version-1 only, as an older newsmon left it (autocommit)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    for step in range(version):
+        conn.execute("BEGIN")
+        schema.MIGRATIONS[step](conn)
+        conn.execute(f"pragma user_version = {step + 1}")
+        conn.execute("COMMIT")
+    return conn
+
+
 def test_migration_8_fills_the_party_rows_sort_key_type_and_original_flag(tmp_path):
     """A schema-7 database (made by migrations 0-6) with three agreements binding KOICA, one of
     them in a copy: after the upgrade `agreements --party` pages them from the index, latest
     first, without the copy's, and counts them the same way."""
     path = tmp_path / "v7.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for version in range(7):
-        conn.execute("BEGIN")
-        schema.MIGRATIONS[version](conn)
-        conn.execute(f"pragma user_version = {version + 1}")
-        conn.execute("COMMIT")
+    conn = _database_at(path, 7)
     conn.execute("BEGIN")
     for i, (published, signed, duplicate_of) in enumerate(
             [("2025-01-05", None, None), ("2025-03-01", "2024-12-01", None), ("2025-02-01", None, 1)], 1):
@@ -235,12 +241,7 @@ def test_migration_9_counts_the_days_of_entities_already_frequent(tmp_path, monk
     from newsmon.store import analytics, counts
     monkeypatch.setattr(counts, "DAYS_KEPT_FROM", 2)
     path = tmp_path / "v8.db"
-    conn = sqlite3.connect(path, isolation_level=None)
-    for version in range(8):
-        conn.execute("BEGIN")
-        schema.MIGRATIONS[version](conn)
-        conn.execute(f"pragma user_version = {version + 1}")
-        conn.execute("COMMIT")
+    conn = _database_at(path, 8)
     conn.execute("BEGIN")
     conn.execute("insert into entities values ('koica', 'KOICA', 'ORG'), ('undp', 'UNDP', 'ORG')")
     for i, (published, lang, ids) in enumerate([("2025-01-05", "az", ["koica", "koica", "undp"]),
