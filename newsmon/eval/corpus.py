@@ -140,21 +140,29 @@ def score_article(article: Article, gold: dict[str, Any], scores: CorpusScores) 
             scores.linking[lang][1] += 1
             scores.linking[lang][0] += int(name == fold(e["canonical"]))
 
-    gold_dates = gold.get("dates", [])
-    scores.dates[lang] += _multiset_counts([(surface(d.text), d.value, d.precision) for d in article.dates],
+    score_dates(article.dates, gold.get("dates", []), lang, scores)
+
+    expected = gold.get("agreements") or []
+    scores.agreements += score_agreements(article.agreements, expected)
+    scores.agreements_lenient += score_agreements(article.agreements, expected, lenient=True)
+
+
+def score_dates(predicted: Iterable[DateMention], gold_dates: list[dict[str, Any]], lang: str,
+                scores: CorpusScores) -> None:
+    """One article's dates against its gold (`text`, `value`, `precision`), into `scores` under `lang`:
+    (text, value, precision) as multisets for P/R/F1, and the value accuracy of gold dates whose text
+    was found. Also the matcher of benchmarks/realnews_dates.py."""
+    predicted = list(predicted)
+    scores.dates[lang] += _multiset_counts([(surface(d.text), d.value, d.precision) for d in predicted],
                                            [(surface(d["text"]), d["value"], d["precision"]) for d in gold_dates])
     by_text: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for d in article.dates:
+    for d in predicted:
         by_text[surface(d.text)].append((d.value, d.precision))
     for d in gold_dates:
         found = by_text.get(surface(d["text"]))
         if found:
             scores.date_values[lang][1] += 1
             scores.date_values[lang][0] += int(found.pop(0) == (d["value"], d["precision"]))
-
-    expected = gold.get("agreements") or []
-    scores.agreements += score_agreements(article.agreements, expected)
-    scores.agreements_lenient += score_agreements(article.agreements, expected, lenient=True)
 
 
 def _in_order(items: list[tuple[str, str]], wanted: Counter) -> list[tuple[str, str]]:
