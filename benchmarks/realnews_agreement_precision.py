@@ -41,6 +41,7 @@ from newsmon.pipeline import Pipeline  # noqa: E402
 DEV_SOURCES = REPO.parent / "shared" / "data" / "real-dev" / "sources.jsonl"
 JUDGEMENTS = REPO / "benchmarks" / "realnews_agreement_judgements.csv"
 SEED = 20261130
+SIZES = {"en": 80, "az": 80, "fr": 60}  # articles drawn per language (realnews_agreement_recall.py leaves them out)
 FIELDS = ("key", "lang", "half", "verdict", "parties", "party_names", "reason")
 
 
@@ -95,9 +96,8 @@ def score(recs: list[dict], judged: dict[str, dict]) -> tuple[dict, list[dict]]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--en", type=int, default=80)
-    ap.add_argument("--az", type=int, default=80)
-    ap.add_argument("--fr", type=int, default=60)
+    for lang, n in SIZES.items():
+        ap.add_argument(f"--{lang}", type=int, default=n)
     ap.add_argument("--half", choices=("tune", "heldout"), help="list unjudged records of this half only")
     ap.add_argument("--dump", help="write the current records as JSON here (outside the repository)")
     ap.add_argument("--records", help="score the records of an earlier --dump instead of running the pipeline")

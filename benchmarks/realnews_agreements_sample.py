@@ -13,6 +13,7 @@ records that changed, so a person can judge every change by reading it (there is
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import re
@@ -28,7 +29,8 @@ from realnews_regression import POOL, read_pool, to_document  # noqa: E402
 from newsmon.pipeline import Pipeline  # noqa: E402
 
 DEV_SOURCES = REPO.parent / "shared" / "data" / "real-dev" / "sources.jsonl"
-# A sentence that reports a document being signed, adopted or planned (the vocabulary of the sample).
+# A sentence that reports a document being signed, adopted or planned (the vocabulary of the sample;
+# realnews_agreement_recall.py draws its gold articles with it too).
 _VOCAB = {
     "az": re.compile(r"(?:memorandum|saziş|müqavilə|protokol|bəyannamə|bəyanat|sərəncam|fərman)\w*[^.]{0,120}"
                      r"(?:imzala|təsdiq|qəbul edil)", re.IGNORECASE),
@@ -41,13 +43,25 @@ _VOCAB = {
 }
 
 
-def sample(lang: str, n: int, seed: int) -> list[dict]:
+def has_vocabulary(lang: str, text: str) -> bool:
+    """True when a sentence of `text` holds a signing verb and a document word of `lang`."""
+    return _VOCAB[lang].search(text) is not None
+
+
+@functools.cache
+def _real_dev_names() -> frozenset[str]:
+    """The urls and ids of the articles real-dev's sources.jsonl names."""
     dev = [json.loads(line) for line in open(DEV_SOURCES, encoding="utf-8")] if DEV_SOURCES.exists() else []
-    dev_urls = {d["url"] for d in dev if d.get("url")}
-    dev_ids = {Path(d["path"]).stem for d in dev}
-    rows = [r for r in read_pool(POOL, lang, None)
-            if not (r.get("url") and r["url"] in dev_urls) and r["id"] not in dev_ids
-            and _VOCAB[lang].search(r["text"])]
+    return frozenset({d["url"] for d in dev if d.get("url")} | {Path(d["path"]).stem for d in dev})
+
+
+def in_real_dev(row: dict) -> bool:
+    """True when real-dev's sources.jsonl names this pool article (by url or id)."""
+    return (bool(row.get("url")) and row["url"] in _real_dev_names()) or row["id"] in _real_dev_names()
+
+
+def sample(lang: str, n: int, seed: int) -> list[dict]:
+    rows = [r for r in read_pool(POOL, lang, None) if has_vocabulary(lang, r["text"]) and not in_real_dev(r)]
     return random.Random(seed).sample(rows, min(n, len(rows)))
 
 
