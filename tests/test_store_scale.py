@@ -69,24 +69,6 @@ def test_search_newest_first_pages_and_survives_a_folding_change(tmp_path):
     assert sorted(r["id"] for r in reopened.search("development")) == [1, 2, 4, 5]
 
 
-def test_ranked_search_ranks_the_newest_window_then_the_next(tmp_path, monkeypatch):
-    """bm25 orders the newest RANK_WINDOW matches; older ones follow only to fill the page, and a
-    filter that leaves the first window short takes them from the next windows."""
-    from newsmon.store import queries as store_module
-    store = Store(tmp_path / "n.db")
-    # article 1 matches best (the word three times), 2-5 once each; 5 and 4 are in Azerbaijani
-    for i in range(1, 6):
-        text = "budget " * (3 if i == 1 else 1) + "and more words here " * 5
-        store.save_article(article(i, [], lang="az" if i >= 4 else "en", text=text))
-    exact = [r["id"] for r in store.search("budget")]
-    assert exact[0] == 1 and sorted(exact) == [1, 2, 3, 4, 5]  # fewer matches than a window: bm25 order
-    monkeypatch.setattr(store_module, "RANK_WINDOW", 2)
-    windowed = [r["id"] for r in store.search("budget")]
-    assert sorted(windowed[:2]) == [4, 5] and sorted(windowed[2:4]) == [2, 3] and windowed[4] == 1
-    assert [r["id"] for r in store.search("budget", lang="en", limit=1)] in ([2], [3])
-    assert [r["id"] for r in store.search("budget", limit=2, offset=4)] == [1]
-
-
 def _page(i: int, entities: list[tuple[str, str]]):
     from newsmon.store.articles import Page, Response
     a = article(i, entities)

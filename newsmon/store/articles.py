@@ -120,6 +120,8 @@ class Store(CrawlState, Queries):
     def close(self) -> None:
         if self._cache_conn is not None:
             self._cache_conn.close()
+        if self._ranker is not None:
+            self._ranker.close()
         self.db.conn.close()
 
     # -- schema -------------------------------------------------------------------------------

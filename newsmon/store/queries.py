@@ -9,18 +9,25 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from newsmon.store.search import fts_query, index_form, snippet
+from newsmon.store.ranking import Ranker, Word
+from newsmon.store.search import fts_query, index_form, plain_words, prefix_range, query_prefixes, snippet
 
 # Matches ranked together by `search` (sort="rank"): bm25 over 2,000 matches costs ~5 ms.
 RANK_WINDOW = 2000
 # A query word matches the index's terms it is a prefix of, listed (search.fts_query) up to this many
 MAX_EXPANSION = 64
+# Ranked, a query whose words' terms are in more (term, row) pairs than this is scored by
+# `ranking.Ranker` instead of the prefix query, whose merge of those pairs then costs more than the
+# ranker's fixed ~35 ms CPU (the bench databases: both ~36 ms for "Azərbaycan" at 50k articles, 86k pairs)
+PREFIX_MERGE_LIMIT = 75_000
 
 
 class Queries:
     """The reading half of the Store."""
 
     db: Any
+    path: str
+    _ranker: Ranker | None = None
 
     def search(self, query: str, lang: str | None = None, since: str | None = None,
                until: str | None = None, source: str | None = None, limit: int = 20,
@@ -38,12 +45,12 @@ class Queries:
             where += " and r.score >= :min_relevance"
             params["min_relevance"] = min_relevance
         # newest first: the word's indexed terms listed (the same rows, walked lazily: search.fts_query);
-        # ranked, the prefix query: bm25 would weigh each listed term as a phrase of its own
+        # ranked, the prefix query (or its terms, scored as bm25 scores it: `_rank_words`)
         params.update({"q": fts_query(query, self._index_terms if sort == "newest" else None),
                        "limit": limit, "offset": offset})
         columns = "a.id, a.title, a.url, a.source, a.lang, a.published, r.score as relevance, a.text"
         if sort == "rank":
-            rows = self._ranked(columns, where, params)
+            rows = self._ranked(columns, where, params, self._rank_words(query))
         else:
             # newest: FTS5 walks its matches by rowid, newest first, and stops once the page is full
             order = "articles_fts.rowid desc" if sort == "newest" else "coalesce(r.score, -1) desc, articles_fts.rank"
@@ -63,29 +70,59 @@ class Queries:
         conn = self.db.conn
         conn.execute("create virtual table if not exists temp.articles_fts_terms "
                      "using fts5vocab(main, 'articles_fts', 'row')")
-        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1) if prefix else None
-        if upper is None:
+        if not prefix:
             return None
         terms = [r[0] for r in conn.execute(
             "select term from temp.articles_fts_terms where term >= ? and term < ? limit ?",
-            [prefix, upper, MAX_EXPANSION + 1])]
+            [*prefix_range(prefix), MAX_EXPANSION + 1])]
         return None if len(terms) > MAX_EXPANSION else terms
 
-    def _ranked(self, columns: str, where: str, params: dict[str, Any]) -> list[dict]:
+    def _rank_words(self, query: str) -> list[Word] | None:
+        """The query's words with their index terms, for ranking without the prefix query
+        (`ranking.Ranker`), or None where the prefix query ranks: a "phrase" in the query, a word
+        of more than MAX_EXPANSION terms, terms in PREFIX_MERGE_LIMIT (term, row) pairs or fewer
+        (the merge is cheaper then), a database in memory or with writes not yet committed (the
+        ranker reads the file through a connection of its own)."""
+        words = plain_words(query)
+        if words is None or self.path in ("", ":memory:") or self.db.conn.in_transaction:
+            return None
+        if self._ranker is None:
+            self._ranker = Ranker(self.path)
+        ranked = []
+        for word in words:
+            prefixes = sorted(query_prefixes(word))
+            terms: dict[str, int] = {}
+            for prefix in prefixes:
+                found = self._ranker.expand(prefix, MAX_EXPANSION) if prefix else None
+                if found is None:
+                    return None
+                terms.update(found)
+            ranked.append(Word(prefixes, terms))
+        return ranked if sum(n for word in ranked for n in word.terms.values()) > PREFIX_MERGE_LIMIT else None
+
+    def _ranked(self, columns: str, where: str, params: dict[str, Any],
+                words: list[Word] | None = None) -> list[dict]:
         """The best matches, ranked RANK_WINDOW at a time: bm25 orders the newest RANK_WINDOW
         matches (FTS5 walks them by rowid, newest first, and scores only those), the filters apply
         to them, and only when the page is still short are the next older RANK_WINDOW ranked and
         appended. Ranking every match costs time linear in the matches (a common word is in most
         articles: ~1.5 s at a million); a window bounds it, at the price that a better match older
-        than the newest RANK_WINDOW comes after them. Fewer matches than that: exact bm25 order."""
+        than the newest RANK_WINDOW comes after them. Fewer matches than that: exact bm25 order.
+        With `words` (`_rank_words`) the window is found from the words' index terms and scored by
+        `ranking.Ranker`, as bm25 scores the prefix query, without its cost."""
         want = params["limit"] + params["offset"]
         ranked: list[dict] = []
         before = None
+        if words is not None and not all(w.terms for w in words):
+            return []  # a word that no indexed term starts with: nothing matches
         while len(ranked) < want:
-            window = [r[0] for r in self.db.execute(
-                "select rowid from (select rowid, rank from articles_fts where articles_fts match :q "
-                f"{'and rowid < :before' if before is not None else ''} order by rowid desc limit :w) "
-                "order by rank", {"q": params["q"], "w": RANK_WINDOW, "before": before})]
+            if words is not None:
+                window = self._ranker.window(words, RANK_WINDOW, before)
+            else:
+                window = [r[0] for r in self.db.execute(
+                    "select rowid from (select rowid, rank from articles_fts where articles_fts match :q "
+                    f"{'and rowid < :before' if before is not None else ''} order by rowid desc limit :w) "
+                    "order by rank", {"q": params["q"], "w": RANK_WINDOW, "before": before})]
             if not window:
                 break
             for start in range(0, len(window), 500):  # the article rows, a chunk at a time, best first

@@ -104,6 +104,25 @@ def query_prefixes(word: str) -> set[str]:
     return prefixes
 
 
+# a query is "double-quoted" phrases and words
+_PART = re.compile(r'"([^"]*)"|(\S+)')
+
+
+def plain_words(query: str) -> list[str] | None:
+    """The words of a query without phrases, as `fts_query` reads them; None if it has a phrase."""
+    words: list[str] = []
+    for phrase, part in _PART.findall(query):
+        if phrase or not part:
+            return None
+        words += WORD.findall(part)
+    return words
+
+
+def prefix_range(prefix: str) -> tuple[str, str]:
+    """The terms that start with a non-empty `prefix` are those >= the first and < the second."""
+    return prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
 def fts_query(query: str, expand: Callable[[str], list[str] | None] | None = None) -> str:
     """An FTS5 MATCH expression: every word must match (as a prefix, in either folding);
     "double-quoted" parts are exact phrases (folded).
@@ -113,7 +132,7 @@ def fts_query(query: str, expand: Callable[[str], list[str] | None] | None = Non
     every doclist of a prefix query into one before returning its first row, so a common word costs
     time linear in its occurrences even for the newest 20; an OR of its terms is walked lazily."""
     parts: list[str] = []
-    for phrase, words in re.findall(r'"([^"]*)"|(\S+)', query):
+    for phrase, words in _PART.findall(query):
         if phrase:
             alts = {index_form(phrase, s) for s in ("e", "a")} - {""}
             if alts:
