@@ -116,3 +116,26 @@ def test_an_act_of_a_year_is_a_document():
     from newsmon.nlp.mentions import names_a_document
     assert names_a_document("Federal Acquisition Streamlining Act of 1994")
     assert not names_a_document("Class of 2024")
+
+
+def test_a_government_ends_an_az_organisation_before_the_next_one():
+    text = "Azərbaycan Respublikası Hökuməti və İslam İnkişaf Bankı arasında saziş imzalanıb."
+    out = az_org_chains([at(text, "Azərbaycan Respublikası", "LOC", "az"), at(text, "İslam İnkişaf Bankı", "ORG", "az")],
+                        text)
+    assert [(m.text, m.label) for m in out] == [("Azərbaycan Respublikası", "LOC"), ("İslam İnkişaf Bankı", "ORG")]
+
+
+def test_an_az_decision_is_a_document_but_the_general_staff_is_not():
+    from newsmon.nlp.mentions import names_a_document
+    assert names_a_document("Qərarından") and names_a_document("Nazirlər Kabinetinin Qərarı")
+    assert not names_a_document("Baş Qərargahı")
+
+
+def test_an_az_name_run_on_past_a_document_word_is_what_follows_it(kb):
+    text = ("Tərəflər Texniki Yardım Qrant Sazişi Qız Qalası layihəsini və Kollektiv Təhlükəsizlik Müqaviləsi "
+            "Təşkilatı ilə protokolu imzalayıb.")
+    found = [at(text, "Texniki Yardım Qrant Sazişi Qız Qalası", "ORG", "az"),
+             at(text, "Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı", "ORG", "az")]
+    out = [(m.text, text[m.start:m.end], m.label) for m in link_mentions(found, text, "az", kb)]
+    assert out == [("Qız Qalası", "Qız Qalası", "ORG"),
+                   ("Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı", "Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı", "ORG")]

@@ -68,3 +68,12 @@ def test_dates_are_left_to_the_date_rules():
     text = "Sentyabrın 10-da saziş imzalanıb."
     mention = az(text, "Sentyabrın 10-da", "DATE")
     assert drop_unlikely_names([mention], text) == [mention]
+
+
+def test_a_place_run_into_the_office_of_its_head_is_the_place():
+    text = "Görüşdə Tatarıstan Respublikası Rəisinin Fərmanı oxunub, Bakı Şəhər İcra Hakimiyyəti də iştirak edib."
+    kept = drop_unlikely_names([az(text, "Tatarıstan Respublikası Rəisinin", "LOC"),
+                                az(text, "Bakı Şəhər İcra Hakimiyyəti", "ORG")], text)
+    assert [(m.text, text[m.start:m.end], m.label) for m in kept] == [
+        ("Tatarıstan Respublikası", "Tatarıstan Respublikası", "LOC"),
+        ("Bakı Şəhər İcra Hakimiyyəti", "Bakı Şəhər İcra Hakimiyyəti", "ORG")]

@@ -17,8 +17,8 @@ from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems
 from newsmon.nlp.name_spans import name_spans
-from newsmon.nlp.mentions import (az_org_chains, az_quoted_orgs, clean_surface, is_demonym, is_false_positive,
-                                  is_ordinary_word, looks_like_person, names_a_document, names_an_az_place,
+from newsmon.nlp.mentions import (az_document_remainders, az_org_chains, az_quoted_orgs, clean_surface, is_demonym,
+                                  is_false_positive, is_ordinary_word, looks_like_person, names_a_document, names_an_az_place,
                                   names_an_event, strip_attached_suffix, with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, stem_word
 from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
@@ -65,8 +65,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     lower = [w for w in _WORD.findall(body) if w[:1].islower()]
     lower_words = {fold_word(w) for w in lower}
     if lang in SUFFIX_LANGS:
-        mentions = az_quoted_orgs(az_org_chains(mentions, text, {stem_word(w) for w in lower} | common_stems("az")),
-                                  text)
+        mentions = az_quoted_orgs(az_org_chains(az_document_remainders(mentions), text,
+                                                {stem_word(w) for w in lower} | common_stems("az")), text)
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:

@@ -66,7 +66,9 @@ loi lois traité traités décret décrets déclaration charte protocole mémora
 # Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
 AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
                           "saziş konvensiya memorandum bəyannamə bəyanat kommünike fərman qanun müqavilə "
-                          "protokol sərəncam xartiya qətnamə konsepsiya strategiya doktrina".split())
+                          "protokol sərəncam xartiya qətnamə konsepsiya strategiya doktrina qərar".split())
+# Words that open with a document stem and are no documents: "Baş Qərargahı" (the General Staff).
+_NOT_AZ_DOCUMENTS = tuple(fold(t) for t in ("qərargah",))
 
 
 def names_a_document(surface: str) -> bool:
@@ -76,7 +78,8 @@ def names_a_document(surface: str) -> bool:
         words = words[:-2] if words[-2] in ("of", "de") else words[:-1]
     if not words:
         return False
-    return words[-1] in DOCUMENT_WORDS or words[-1].startswith(AZ_DOCUMENT_STEMS)
+    return words[-1] in DOCUMENT_WORDS or (words[-1].startswith(AZ_DOCUMENT_STEMS)
+                                           and not words[-1].startswith(_NOT_AZ_DOCUMENTS))
 
 
 # Head nouns of events, folded word starts: a forum, a summit, a feast or games is no actor ("III Xəzər
@@ -260,6 +263,11 @@ def _is_org_head(word: str) -> bool:
     return fold(word).startswith(_AZ_ORG_HEADS)
 
 
+# A government ends a name as a head does ("Azərbaycan Respublikası Hökuməti və İslam İnkişaf Bankı" are
+# two), but its chain is left to `name_spans.government_names`, which links it to its country.
+_GOVERNMENT_HEAD = fold("hökumət")
+
+
 def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
     """Azerbaijani organisation names kept whole: a genitive chain of capitalised words ending in an
     organisation's head noun ("Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət üzrə
@@ -300,7 +308,7 @@ def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[t
             continue
         last, named = before[-1], ends.get(j.start())
         if j.group(1).strip():  # ",", "və", "üzrə"
-            cut = _is_org_head(last) or named is not None
+            cut = _is_org_head(last) or fold(last).startswith(_GOVERNMENT_HEAD) or named is not None
         else:
             cut = named is not None and named.label != "LOC" and split_case(last)[1] != "genitive"
         if cut:
@@ -327,6 +335,26 @@ def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str],
 
 
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
+
+
+def az_document_remainders(mentions: list[Mention]) -> list[Mention]:
+    """An Azerbaijani name that runs on past a document's head noun ("Qrant Sazişi Qız Qalası": the
+    document's title, then a place of the next words) is the words after it; a document word inside an
+    organisation's name stays ("Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı" ends with a head)."""
+    out = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        if m.label not in ("ORG", "LOC", "PERSON") or len(words) < 2 or _is_org_head(words[-1].group()):
+            out.append(m)
+            continue
+        cut = max((i for i, w in enumerate(words[:-1]) if fold(w.group()).startswith(AZ_DOCUMENT_STEMS)
+                   and not fold(w.group()).startswith(_NOT_AZ_DOCUMENTS)), default=None)
+        if cut is None:
+            out.append(m)
+            continue
+        start = words[cut + 1].start()
+        out.append(Mention(m.text[start:], m.label, m.start + start, m.end, m.lang))
+    return out
 
 
 # A quoted name before a company's or an outlet's noun: “ExxonMobil” şirkəti, “Humix” MMC, “Report” agentliyi.

@@ -52,7 +52,8 @@ def salient(ctx: PartyContext, sent: Sentence, exclude: list[Party], kind: str |
         if recent_start <= pos < sent.end:
             recent.add(key)
     score = {k: counts[k] + 2 * (k in lead) + 2 * (k in recent) for k in first}
-    ranked = sorted(first, key=lambda k: (-score[k], first[k][0]))  # ties: the first named
+    # ties: the first named; a place only visited is no actor at all
+    ranked = sorted((k for k in first if counts[k]), key=lambda k: (-score[k], first[k][0]))
     if not ranked and not exclude and kind is None:
         # no organisation named so far: a story of states and their leaders ("Bu gün imzalanmış Birgə
         # Bəyanat" after a meeting of two presidents) is bound by its countries (never a city or a street)

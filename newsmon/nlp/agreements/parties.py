@@ -36,6 +36,8 @@ _HEAD_WORDS = {"organisation": ("organisation", "organization", "association")}
 # Words before an ORG that make it the place of a visit, not an actor: "toured the Public Service Hall".
 _VENUE_BEFORE = re.compile(r"\b(?:toured|visit(?:ed|s|ing)?|tour\s+of|in|at|visité|visitent)\s+"
                            r"(?:the\s+|l['’]|le\s+|la\s+)?$", re.IGNORECASE)
+# az puts the visit after the place: "X ilə tanış olublar", "X-ı ziyarət ediblər", "X-a baş çəkiblər".
+_VENUE_AFTER = re.compile(r"^\s+(?:ilə\s+(?:tanış\s+ol|yaxından\s+tanış)|ziyarət\s+et|baş\s+çək)", re.IGNORECASE)
 
 
 @dataclass
@@ -91,7 +93,8 @@ class PartyContext:
                     ctx.places.add(name_key(m))
                 elif m.label == "LOC":
                     named_otherwise.add(name_key(m))
-                elif m.label == "ORG" and _VENUE_BEFORE.search(text[max(sent.start, m.start - 15):m.start]):
+                elif m.label == "ORG" and (_VENUE_BEFORE.search(text[max(sent.start, m.start - 15):m.start])
+                                           or _VENUE_AFTER.search(text[m.end:min(sent.end, m.end + 30)])):
                     ctx.venues.add(m.start)
             ctx.heads += resolve_heads(ctx, sent, lex, kb)
         ctx.places -= named_otherwise
