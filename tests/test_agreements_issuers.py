@@ -125,3 +125,24 @@ def test_parties_guessed_from_the_article_do_not_split_one_document():
                                     ("Türkiyə", "LOC", "Türkiye")])
     [peace] = find_agreements(art, _countries("Armenia", "Azerbaijan", "Türkiye"))
     assert names(peace) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_statement_the_leaders_sign_binds_their_states_not_the_nearest_organisation():
+    text = ("Vaşinqtonda görüş\nAzərbaycan və Ermənistan prezidentləri Vaşinqtonda görüşüblər. Görüşdə Xarici İşlər "
+            "Nazirliyinin nümayəndələri də iştirak edib. Ermənistan tərəfi sülhə hazır olduğunu bildirib. "
+            "Görüşün nəticəsində liderlər tərəfindən Birgə Bəyanat imzalandı.")
+    art = make_article(text, "az", [("Vaşinqtonda", "LOC", "Washington"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Ermənistan", "LOC", "Armenia"), ("Vaşinqtonda", "LOC", "Washington"),
+                                    ("Xarici İşlər Nazirliyinin", "ORG", "Ministry of Foreign Affairs"),
+                                    ("Ermənistan", "LOC", "Armenia")])
+    [statement] = find_agreements(art, _countries("Azerbaijan", "Armenia"))
+    assert statement.type == "other" and names(statement) == {"Azerbaijan", "Armenia"}
+
+
+def test_leaders_doing_something_else_leave_the_parties_the_sentence_names():
+    text = ("Joint statement\nThe leaders welcomed the memorandum of understanding signed by NASA and the "
+            "Mohammed bin Rashid Space Centre.")
+    art = make_article(text, "en", [("NASA", "ORG", "NASA"), ("Mohammed bin Rashid Space Centre", "ORG",
+                                                             "Mohammed bin Rashid Space Centre")])
+    [memo] = find_agreements(art, None)
+    assert names(memo) == {"NASA", "Mohammed bin Rashid Space Centre"}

@@ -55,6 +55,9 @@ class Lexicon:
     # organisation ("le président de SNA. Ce dernier a signé").
     pronoun: re.Pattern[str] = re.compile(r"(?!)")
     latter: re.Pattern[str] = re.compile(r"(?!)")
+    # Leaders who sign for their states ("liderlər tərəfindən Birgə Bəyanat imzalandı"): a weaker "the two
+    # sides", used only when the sentence names no party at all (leaders do many things besides signing).
+    leaders: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -135,6 +138,7 @@ EN = Lexicon(
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclud(?:ed|es|ing)|ratif\w*)\b"),
     pronoun=_c(r"(?:he|she)"),
     latter=_c(r"latter"),
+    leaders=_c(r"\b(?:the\s+(?:two\s+|three\s+|both\s+)?(?:leaders|presidents)|heads\s+of\s+state)\b(?!\s+of\b)"),
 )
 
 FR = Lexicon(
@@ -196,6 +200,7 @@ FR = Lexicon(
                r"|\bparaph\w*"),
     pronoun=_c(r"(?:il|elle)"),
     latter=_c(r"derni(?:er|ère)"),
+    leaders=_c(r"\bles\s+(?:deux\s+|trois\s+)?(?:dirigeants|présidents|chefs\s+d['’][ée]tat)\b(?!\s+d)"),
 )
 
 AZ = Lexicon(
@@ -265,6 +270,7 @@ AZ = Lexicon(
     # edilmiş qərar və razılaşmaların həyata keçirilməsi")
     weak_types=_types(("agreement", r"\bkonvensiya\w*|\brazılaşma(?!q\b|lar|lər)\w*"), ("other", r"\bbəyannamə\w*")),
     signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|\bqoşul\w*"),
+    leaders=_c(r"\b(?:liderlər|dövlət\s+başçıları|prezidentlər|iki\s+lider)\w*"),
 )
 
 TR = Lexicon(

@@ -215,7 +215,8 @@ def anaphor_kind(phrase: str) -> str | None:
     folded = fold(phrase)
     if re.search(r"agenc|agentli|ajans|агентств", folded):
         return "agency"
-    if re.search(r"countr|pays|olke|ulke|стран|govern|hokumet", folded):
+    # leaders and heads of state sign for their states: "liderlər tərəfindən Birgə Bəyanat imzalandı"
+    if re.search(r"countr|pays|olke|ulke|стран|govern|hokumet|leader|lider|dirigeant|presiden|basci|chefs? d", folded):
         return "state"
     return None
 
@@ -255,7 +256,7 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
         signed, pointed = _signers(ctx, sent, trigger)
         if len(signed) >= 2 or pointed:  # "Il a signé la pétition": the person the pronoun stands for
             return SentenceParties(signed)
-    anaphor = anaphor or lex.anaphor.search(sent.text)
+    anaphor = anaphor or lex.anaphor.search(sent.text) or (None if pool else lex.leaders.search(sent.text))
     if anaphor:
         return SentenceParties([], anaphor)
     state_list = longest_run(locs, lex, ctx.text)
