@@ -77,3 +77,10 @@ def test_a_place_run_into_the_office_of_its_head_is_the_place():
     assert [(m.text, text[m.start:m.end], m.label) for m in kept] == [
         ("Tatarıstan Respublikası", "Tatarıstan Respublikası", "LOC"),
         ("Bakı Şəhər İcra Hakimiyyəti", "Bakı Şəhər İcra Hakimiyyəti", "ORG")]
+
+
+def test_an_administrative_noun_in_lower_case_is_not_part_of_the_place():
+    text = "Qonaqlar Qaradağ rayonundan və Gəncə şəhər stadionundan gəliblər, Xocalı Rayonu da qeyd olunub."
+    kept = drop_unlikely_names([az(text, "Qaradağ rayonundan", "LOC"), az(text, "Gəncə şəhər stadionundan", "LOC"),
+                                az(text, "Xocalı Rayonu", "LOC")], text)
+    assert [m.text for m in kept] == ["Qaradağ", "Gəncə şəhər stadionundan", "Xocalı Rayonu"]

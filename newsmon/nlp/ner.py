@@ -118,6 +118,9 @@ _PUNCT = ",.;:!?\"“”«»()"
 # ("Tatarıstan Respublikası Rəisinin Fərmanı", "Azərbaycan Respublikasının Prezidenti").
 _OFFICE_STEMS = frozenset(az_stem(fold(w)) for w in
                           "rəisi prezidenti sədri naziri səfiri başçısı rektoru direktoru katibi müavini".split())
+# Administrative nouns after a place, written in lower case: not part of its name ("Ağdam rayonunun" ->
+# "Ağdam", "Bakı şəhərinin" -> "Bakı"), as real-dev and our training data annotate them.
+_ADMIN_NOUNS = tuple(fold(w) for w in "rayon şəhər kənd qəsəbə vilayət əyalət".split())
 
 
 @lru_cache(maxsize=None)
@@ -178,8 +181,10 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             if words[0][0]:
                 cut = words[0][0]
                 m = replace(m, text=m.text[cut:], start=m.start + cut)
-        if m.label == "LOC" and len(words) > 1 and _stem(words[-1][1]) in _OFFICE_STEMS:
-            # "Tatarıstan Respublikası Rəisinin": the place, not its head's office
+        if m.label == "LOC" and len(words) > 1 and (_stem(words[-1][1]) in _OFFICE_STEMS or (
+                words[-1][1][:1].islower() and fold(words[-1][1]).startswith(_ADMIN_NOUNS))):
+            # "Tatarıstan Respublikası Rəisinin": the place, not its head's office; "Qaradağ rayonundan":
+            # the name without its administrative noun (a venue's noun stays: "Gəncə şəhər stadionu")
             m = replace(m, text=m.text[:words[-2][0] + len(words[-2][1])], end=m.start + words[-2][0] + len(words[-2][1]))
             words = words[:-1]
         if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) or any(
