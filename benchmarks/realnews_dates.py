@@ -22,20 +22,22 @@ Offsets are checked against the pool on every run; a mismatch stops the run with
 
 Annotated by reading each article before looking at any pipeline output (218 dates: az 21, en 101, fr 96),
 then compared with the pipeline and every spurious or missed date re-read (33 in the tuning half, 17 in the
-held-out half, 2026-12-01): none was an annotation slip, so no gold entry changed; each was a pipeline
-error or one of these calls, where real-dev's README is silent:
-  - words that place a year-less date belong to it: "last November", "October 7 of last year",
-    "31 aout dernier" (as "keçən ilin noyabrında"); "the end of 2025", "fin des années 1940" keep the part
-    of the period ("end of 2025", as "2025-ci ilin sonunda"), without the article;
+held-out half, 2026-12-01). No date was missed or invented by the annotator; 5 spans were corrected to the
+project's conventions (tests/data/dates_*.tsv, as real-dev's annotators mark them): "last November" and
+"last October" are "November", "October" (a word before the month that only says past or future stays out,
+while "of last year", "dernier" after a date belong to it), "by the end of 2025" is "2025", "à la fin des
+années 1940" is "années 1940". The other disagreements are pipeline errors or these calls, on which
+real-dev's README is silent:
   - a year that names a document or event is a date ("the 1982 UNCLOS", "2050 greenhouse-gas emissions
     net-zero goals", "(MPAC) 2025", "Japanese Fiscal Year (JFY) 2027", "FY2021"), a year that is part of a
     name is not ("President Trump's 1776 Commission", "Project 1619"); an adjectival century is not a date
-    ("21st century cooperation", as "XIX əsr Azərbaycan şəhərlərinin gerbləri");
+    ("21st century cooperation", as "XIX əsr Azərbaycan şəhərlərinin gerbləri"); "XX əsrin ilk
+    onilliklərindən" keeps its part of the period, as "1990-cı illərin əvvəlində" does;
   - life and film years in brackets are dates ("(1860-1940)", "(2006)");
   - paragraphs written mostly in Armenian script are not annotated, numeric dates included, as real-dev
     leaves out their mentions; a garbled year ("le 17 juillet 19142") is not annotated;
-  - markup inside a date stays in its span ("21<sup>st</sup> century"); "January 30<sup>th</sup>" is
-    "January 30".
+  - markup left in the pool's text stays in a span ("21<sup>st</sup> century"); "January 30<sup>th</sup>"
+    is "January 30".
 Scores use `newsmon eval corpus`'s matcher (`newsmon.eval.corpus.score_dates`): a date is right
 when its text (whitespace collapsed), value and precision all agree; value accuracy is over gold dates
 whose text was found.
@@ -45,7 +47,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -103,13 +105,22 @@ def run(gold: list[dict[str, Any]]) -> tuple[dict[str, CorpusScores], list[dict[
         score_dates(article.dates, g["dates"], g["lang"], scores[g["half"]])
         said = [(surface(d.text), d.value, d.precision, d.start) for d in article.dates]
         meant = [(surface(d["text"]), d["value"], d["precision"], d["start"]) for d in g["dates"]]
-        keys_said = {x[:3] for x in said}
-        keys_meant = {x[:3] for x in meant}
         misses.append({"id": g["id"], "lang": g["lang"], "half": g["half"], "published": g.get("published"),
-                       "text": docs[g["id"]].text,
-                       "fp": [x for x in said if x[:3] not in keys_meant],
-                       "fn": [x for x in meant if x[:3] not in keys_said]})
+                       "text": docs[g["id"]].text, "fp": _unmatched(said, meant), "fn": _unmatched(meant, said)})
     return scores, misses
+
+
+def _unmatched(items: list[tuple], others: list[tuple]) -> list[tuple]:
+    """The items whose (text, value, precision) the other side lacks, counted as multisets (as the score
+    counts them), the nearest occurrence matched first."""
+    left = Counter(x[:3] for x in others)
+    out = []
+    for x in sorted(items, key=lambda x: min((abs(x[3] - o[3]) for o in others if o[:3] == x[:3]), default=0)):
+        if left[x[:3]] > 0:
+            left[x[:3]] -= 1
+        else:
+            out.append(x)
+    return sorted(out, key=lambda x: x[3])
 
 
 def table(scores: dict[str, CorpusScores]) -> list[dict[str, Any]]:
