@@ -50,7 +50,8 @@ PARTS = {
     "EVENT": r"(?:elections?|presidential|parliamentary|municipal|midterms?|referendum|vote|census|campaign"
     r"|games|olympics|world\s+cup|championships?|season|budget|fiscal|annual|report|study|survey|summit"
     r"|agreement|deal|accord|treaty|memorandum|protocol|decree|law|act|plan|strategy|programme|program"
-    r"|roadmap|agenda|edition|earthquake|eruption|attack|uprising|war|crisis|revolution)\b",
+    r"|roadmap|agenda|edition|earthquake|eruption|attack|uprising|war|crisis|revolution|convention|declaration"
+    r"|communiqu[eé]|resolution|ruling|award|targets?|goals?|deadline|pledge|conference|forum|visit)\b",
     "MOD": r"(?:early|mid|late)(?:-|\s+)",
     "TO": r"(?:\s*<DASH>\s*|\s+(?:to|until|till|through)\s+)",
     # Units after "in 2016" that show it is a quantity ("in 2016 tonnes").
@@ -72,6 +73,9 @@ TEMPLATES = [
     r"\bfor\s+(?P<x><Y1>)(?=\s*(?:[.,;:!?)]|$))",  # the plan for 2017. ("for 2000 products" is a count)
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)\s+"
     r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",  # the 2016 election, the 2014 Wales Summit
+    # "the 1982 UNCLOS", "the 2016 South China Sea Arbitral Award": between "the" and a name, a year is
+    # the name's ("the 2,000 Marines" writes a count with its comma)
+    r"\bthe\s+(?P<x><Y1>)\s+(?=(?-i:[A-Z]))",
     # the December U.S.-Africa Leaders Summit, the May elections
     r"\bthe\s+(?P<x><M1>)\s+(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
     # Proclamations and treaties: "this fifteenth day of July, in the year of our Lord two thousand
