@@ -53,6 +53,13 @@ PARTS = {
     r"|roadmap|agenda|edition|earthquake|eruption|attack|uprising|war|crisis|revolution|convention|declaration"
     r"|communiqu[eé]|resolution|ruling|award|targets?|goals?|deadline|pledge|conference|forum|visit)\b",
     "MOD": r"(?:early|mid|late)(?:-|\s+)",
+    # Words that number things rather than name them: "Section 1983", "Route 2020", "H.R. 2022".
+    "NUMBERED": r"(?:sections?|sec|articles?|titles?|chapters?|rules?|parts?|paragraphs?|clauses?|annex|appendix"
+    r"|schedule|forms?|numbers?|no|nos|route|highway|interstate|room|suite|unit|flight|model|version|level|grade"
+    r"|class|category|phase|step|page|volume|issue|bill|order|resolution|hr|h\.r|s|pl|p\.l|item|box|lot|code)",
+    # Capitalised words that make the number after them a count: "About 2000 Venezuelans".
+    "ABOUT": r"(?:about|around|some|nearly|almost|over|under|approximately|roughly|more|less|fewer|at|up|only|just"
+    r"|all|another|the|these|those|its|their|our|his|her|and|or|with|by|of|for|to|from|in|on|since|until|after|before)",
     "TO": r"(?:\s*<DASH>\s*|\s+(?:to|until|till|through)\s+)",
     # Units after "in 2016" that show it is a quantity ("in 2016 tonnes").
     "UNIT": r"(?!\s*(?:%|percent|per\s+cent|people|persons|tons?|tonnes?|km|kg|units|AZN|USD|manat|dollars?|euros?)\b)",
@@ -76,6 +83,11 @@ TEMPLATES = [
     # "the 1982 UNCLOS", "the 2016 South China Sea Arbitral Award": between "the" and a name, a year is
     # the name's ("the 2,000 Marines" writes a count with its comma)
     r"\bthe\s+(?P<x><Y1>)\s+(?=(?-i:[A-Z]))",
+    # A name and its year: "the Pacific Islands Summit 2023", "Vision 2030", "Fiscal Year (FY) 2026", "the
+    # Master Plan on ASEAN Connectivity (MPAC) 2025"; not a numbered thing ("Section 1983", "H.R. 2022")
+    # nor a count after a capitalised adverb ("About 2000 Venezuelans"), nor a quarter ("Q3 2024")
+    r"(?<![\w.])(?!<NUMBERED>\b|<ABOUT>\b)(?-i:[A-Z])(?:[^\W\d_]|[’'-])*(?:\s+\((?-i:[A-Z]{2,8})\))?\s+(?P<x><Y1>)<UNIT>"
+    r"(?!\s*(?:<DASH>|to\b|and\b)\s*\d)(?![\w-])",
     # the December U.S.-Africa Leaders Summit, the May elections
     r"\bthe\s+(?P<x><M1>)\s+(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
     # Proclamations and treaties: "this fifteenth day of July, in the year of our Lord two thousand
