@@ -163,6 +163,8 @@ def month_table(stems: dict[str, int]) -> Callable[[str], int | None]:
 # 10.09.2025, 10/09/2025, 10-09-2025. ISO 2025-09-10 is read the same everywhere.
 NUMERIC_PARTS = {"D": DAY, "M": r"(?:1[0-2]|0?[1-9])(?!\d)", "Y": YEAR}
 ISO_RULES = build([r"(?<![\d.])<Y1>-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[1-9])(?![\d])"], NUMERIC_PARTS)
+# "2025-26": a year and the next one's last two digits (a school, fiscal or sports year), any language.
+SPLIT_YEAR = r"<Y1><DASH>(?P<yshort>\d\d)(?![\d%\w-]|[.,]\d)"
 # "© armenews.com 2024", "© 2024 AZƏRTAC": the year of a copyright line, in any language.
 COPYRIGHT_RULES = build([r"©\s*(?:[^\s\d©]+\s+){0,3}?(?P<x>(?<![\d.,])<Y1>)(?![\d%]|[.,]\d)"], NUMERIC_PARTS)
 DAY_FIRST_RULES = build(

@@ -9,6 +9,7 @@ from newsmon.nlp.dates.common import (
     DAY,
     DAY_FIRST_RULES,
     ISO_RULES,
+    SPLIT_YEAR,
     ORDINAL_WORDS,
     YEAR,
     YEAR_WORDS,
@@ -109,6 +110,7 @@ TEMPLATES = [
     r"<M1>\s+and\s+<M2>,?\s+<Y2>(?P<pair>)",  # February and March 2017
     r"<M1>(?P<series>(?:,\s+<M>)+),?\s+and\s+<M2>,?\s+<Y2>",  # September, October and November 2020
     r"(?:\bfrom\s+)?<Y1><TO><Y2>",  # 2017-2019 / from 2017 to 2019
+    SPLIT_YEAR,  # academic year 2025-26
     r"\bbetween\s+<Y1>\s+and\s+<Y2>",
 ]
 

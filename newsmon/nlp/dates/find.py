@@ -169,6 +169,11 @@ def _from_groups(
         return _range(start, end, _Part((n - 1) * 100 + 1), _Part(n * 100), order)
 
     first, last = part("1"), part("2")
+    if g.get("yshort") is not None and first is not None and first.year is not None:
+        # "2025-26", "2019–20": a school, fiscal or sports year, so only the next year can follow
+        if (first.year + 1) % 100 != int(g["yshort"]):
+            return None
+        last = _Part(first.year + 1)
     if first is None:  # "13-15 July" style rules name the shared month/year only on the second end
         first, last = last, None
     if first is None:

@@ -9,6 +9,7 @@ from newsmon.nlp.dates.common import (
     DAY,
     DAY_FIRST_RULES,
     ISO_RULES,
+    SPLIT_YEAR,
     YEAR,
     YEAR_WITH_MONTH,
     Language,
@@ -77,6 +78,7 @@ TEMPLATES = [
     r"(?:\bles\s+)?<D1>\s+et\s+<D2>\s+<M2>(?:\s+<Y2>)?(?P<pair>)",  # les 15 et 16 avril 2010
     r"<M1>\s+et\s+<M2>\s+<Y2>(?P<pair>)",  # février et mars 2017
     r"(?:\bde\s+)?<Y1>\s*(?:<DASH>|\s+à\s+)\s*<Y2>",  # 2017-2019 / de 2017 à 2019
+    SPLIT_YEAR,  # la saison 2024-25
     r"\bde\s+<YM1>\s+à\s+<YM2><UNIT>",  # de 1490 à 1787
     r"\bentre\s+<YM1>\s+et\s+<YM2><UNIT>",
     r"<M1>(?P<series>(?:,\s+<M>)+),?\s+et\s+<M2>\s+<Y2>",  # septembre, octobre et novembre 2020
