@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from newsmon.nlp.dates.common import (
+    BRACKET_RULES,
     COPYRIGHT_RULES,
     DASH,
     DAY,
@@ -107,7 +108,7 @@ TEMPLATES = [
 
 LANGUAGE = Language(
     code="az",
-    rules=ISO_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS),
+    rules=ISO_RULES + BRACKET_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS),
     month_number=month_table({stem: n for stem, (n, _) in STEMS.items()}),
     range_joins=[(None, re.compile(rf"\s*{DASH}\s*"))],
     hints=[

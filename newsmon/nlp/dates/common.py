@@ -167,6 +167,9 @@ ISO_RULES = build([r"(?<![\d.])<Y1>-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[
 SPLIT_YEAR = r"<Y1><DASH>(?P<yshort>\d\d)(?![\d%\w-]|[.,]\d)"
 # "© armenews.com 2024", "© 2024 AZƏRTAC": the year of a copyright line, in any language.
 COPYRIGHT_RULES = build([r"©\s*(?:[^\s\d©]+\s+){0,3}?(?P<x>(?<![\d.,])<Y1>)(?![\d%]|[.,]\d)"], NUMERIC_PARTS)
+# A year alone in brackets, or closing them after a comma: a work's or a life's year ("Night Train (1998)",
+# "(Le Promeneur du Champ-de-Mars, 2005)"), in any language.
+BRACKET_RULES = build([r"\((?P<x><Y1>)\)", r"\([^()\n]{1,80}?,\s*(?P<x><Y1>)\)"], NUMERIC_PARTS)
 DAY_FIRST_RULES = build(
     [
         r"(?<![\d.,/])<D1>\.<M1>\.<Y1>(?![\d]|\.\d)",

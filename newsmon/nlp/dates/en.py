@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from newsmon.nlp.dates.common import (
+    BRACKET_RULES,
     COPYRIGHT_RULES,
     DASH,
     DAY,
@@ -121,6 +122,7 @@ NUMERIC = r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)<Y1>(?!
 LANGUAGE = Language(
     code="en",
     rules=ISO_RULES
+    + BRACKET_RULES
     + COPYRIGHT_RULES
     + build(TEMPLATES, PARTS, re.IGNORECASE)
     + DAY_FIRST_RULES[:1]  # dotted: 10.09.2025

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from newsmon.nlp.dates.common import (
+    BRACKET_RULES,
     COPYRIGHT_RULES,
     DASH,
     DAY,
@@ -91,7 +92,7 @@ ENGLISH_RULES = build([r"<M1>\s+<D1>,\s+<Y1>"], {"M": dates_en.MONTH, "D": dates
 
 LANGUAGE = Language(
     code="fr",
-    rules=ISO_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS, re.IGNORECASE) + ENGLISH_RULES,
+    rules=ISO_RULES + BRACKET_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS, re.IGNORECASE) + ENGLISH_RULES,
     month_number=month_table(MONTHS | dates_en.MONTHS),
     range_joins=[
         (re.compile(r"\bdu\s+$", re.I), re.compile(r"\s+au\s+", re.I)),
