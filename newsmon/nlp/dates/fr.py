@@ -58,7 +58,8 @@ TEMPLATES = [
     r"(?-i:\b[A-Z][\w’'-]*)\s+(?P<x><Y1>)<UNIT>(?!\s*(?:<DASH>|à|et)\s*\d)",
     r"(?<!\w)(?P<x><MOD><Y1>)<UNIT>",  # fin 2024, mi-2025
     r"(?<!\w)(?P<x>(?:printemps|été|automne|hiver)\s+(?:de\s+)?<Y1>)<UNIT>",  # (à l')automne 2016
-    r"\b<EVENT>\s+(?:\w+\s+)?d[e'’]\s*(?P<x><Y1>)<UNIT>",  # les élections législatives de 2016
+    # les élections législatives de 2016, la révolution de velours de 2018
+    r"\b<EVENT>\s+(?:(?:\w+|d[e'’]\s*\w+)\s+){0,2}?d[e'’]\s*(?P<x><Y1>)<UNIT>",
     # l'édition 2025, le budget 2025, la stratégie 2030: the noun names its year directly ("traité"
     # only after a determiner: "le portail a traité 2016 demandes" is the verb)
     r"(?:\b(?:la|le|les|du|des|son|sa|ses|leur|leurs|cette|ce)\s+|\bl['’]|\bd['’]|(?<!\w)(?!traité\b))<EVENT>"
