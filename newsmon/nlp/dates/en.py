@@ -98,7 +98,9 @@ TEMPLATES = [
     # ranges
     # the twenty-first century, the mid-twentieth century: 2001/2100 (not "21st-century", an adjective)
     # ("21st Century Cures Act" is a name)
-    r"\b(?P<x>(?:<MOD>)?(?P<century>(?:1\d|2[01])(?:st|nd|rd|th)|<ORDW>)\s+century)\b(?!\s+(?-i:[A-Z]\w))",
+    # (a century is a time only after a determiner: "new forms of 21st century cooperation" qualifies a noun)
+    r"\b(?:the|this|that|our|its|their|each|every|last|next|same)\s+"
+    r"(?P<x>(?:<MOD>)?(?P<century>(?:1\d|2[01])(?:st|nd|rd|th)|<ORDW>)\s+century)\b(?!\s+(?-i:[A-Z]\w))",
     r"(?:\bfrom\s+)?<D1><TO><D2>\s+<M2>(?:,?\s+<Y2>)?",  # 13-15 July 2025 / from 13 to 15 July
     r"\bbetween\s+(?:the\s+)?<D1>\s+and\s+(?:the\s+)?<D2>\s+<M2>(?:,?\s+<Y2>)?",
     r"(?:\bfrom\s+)?<M1>\s+<D1><TO><D2>(?:,?\s+<Y2>)?",  # July 13-15, 2025
