@@ -88,7 +88,9 @@ TEMPLATES = [
     # A name and its year: "the Pacific Islands Summit 2023", "Vision 2030", "Fiscal Year (FY) 2026", "the
     # Master Plan on ASEAN Connectivity (MPAC) 2025"; not a numbered thing ("Section 1983", "H.R. 2022")
     # nor a count after a capitalised adverb ("About 2000 Venezuelans"), nor a quarter ("Q3 2024")
-    r"(?<![\w.])(?!<NUMBERED>\b|<ABOUT>\b)(?-i:[A-Z])(?:[^\W\d_]|[’'-])*(?:\s+\((?-i:[A-Z]{2,8})\))?\s+(?P<x><Y1>)<UNIT>"
+    # (the lookahead for the year first: most capitalised words have none after them)
+    r"(?<![\w.])(?=(?-i:[A-Z])(?:[^\W\d_]|[’'-])*(?:\s+\(\w+\))?\s+(?:19|20)\d\d)(?!<NUMBERED>\b|<ABOUT>\b)"
+    r"(?-i:[A-Z])(?:[^\W\d_]|[’'-])*(?:\s+\((?-i:[A-Z]{2,8})\))?\s+(?P<x><Y1>)<UNIT>"
     r"(?!\s*(?:<DASH>|to\b|and\b)\s*\d)(?![\w-])",
     # the December U.S.-Africa Leaders Summit, the May elections
     r"\bthe\s+(?P<x><M1>)\s+(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
