@@ -25,6 +25,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from newsmon.store.search import prefix_range
@@ -73,8 +74,11 @@ class Ranker:
         self._rows.append((api.rowid, api.column_size(-1), list(map(api.inst_tokens, range(api.inst_count)))))
         return 0
 
-    def window(self, words: list[Word], size: int, before: int | None = None) -> list[int]:
-        """The newest `size` rows (below rowid `before`) that match every word, best first."""
+    def window(self, words: list[Word] | None, prefix_match: str, size: int, before: int | None = None) -> list[int]:
+        """The newest `size` rows (below rowid `before`) that match every word, best first; without
+        `words`, those of the prefix query `prefix_match`, ranked by FTS5 (`prefix_window`)."""
+        if words is None:
+            return prefix_window(self.conn.execute, prefix_match, size, before)
         match = "{fold_e fold_a} : (" + " AND ".join(
             "(" + " OR ".join('"' + t.replace('"', '""') + '"' for t in sorted(word.terms)) + ")"
             for word in words) + ")"
@@ -119,6 +123,17 @@ class Ranker:
                     scored[r] += idf * f[k] * (K1 + 1) / (f[k] + K1 * (1 - B + B * length / avg_length))
         order = sorted(range(len(rows)), key=lambda r: (-scored[r], -rows[r][0]))
         return [rows[r][0] for r in order]
+
+
+def prefix_window(execute: Callable[..., Any], match: str, size: int, before: int | None = None) -> list[int]:
+    """The newest `size` rows (below rowid `before`) that match the FTS5 query `match`, ranked by
+    FTS5's bm25 (scored only for those rows: FTS5 walks its matches by rowid, newest first);
+    `execute` is a connection's, the stdlib's or apsw's."""
+    params = {"q": match, "w": size, **({"before": before} if before is not None else {})}
+    return [r[0] for r in execute(
+        "select rowid from (select rowid, rank from articles_fts where articles_fts match :q "
+        f"{'and rowid < :before' if before is not None else ''} order by rowid desc limit :w) "
+        "order by rank", params)]
 
 
 def _idf(n_rows: int, matching: float) -> float:
