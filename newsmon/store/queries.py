@@ -117,7 +117,7 @@ class Queries:
         A common word's window is found from its index terms and scored as bm25 scores the prefix
         query (`_rank_words`, `Ranker.window`), without the prefix query's cost."""
         want = params["limit"] + params["offset"]
-        ranked: list[dict] = []
+        ranked: list[int] = []
         before = None
         words = self._rank_words(query)
         if words is not None and not all(w.terms for w in words):
@@ -130,20 +130,23 @@ class Queries:
                 window = prefix_window(self.db.execute, params["q"], RANK_WINDOW, before)
             if not window:
                 break
-            for start in range(0, len(window), 500):  # the article rows, a chunk at a time, best first
+            for start in range(0, len(window), 500):  # the filters, a chunk at a time, best first
                 chunk = window[start:start + 500]
-                marks = ", ".join(f":r{i}" for i in range(len(chunk)))
-                found = {row["id"]: row for row in self.db.query(
-                    f"select {columns} from articles a left join relevance r on r.article_id = a.id "
-                    f"where a.id in ({marks}) and a.duplicate_of is null {where}",
-                    {**params, **{f"r{i}": v for i, v in enumerate(chunk)}})}
-                ranked += [found[i] for i in chunk if i in found]
+                passed = {r[0] for r in self.db.execute(
+                    f"select a.id from articles a left join relevance r on r.article_id = a.id "
+                    f"where a.id in ({', '.join(map(str, chunk))}) and a.duplicate_of is null {where}", params)}
+                ranked += [i for i in chunk if i in passed]
                 if len(ranked) >= want:
                     break
             if len(window) < RANK_WINDOW:  # every match was looked at
                 break
             before = min(window)
-        return ranked[params["offset"]:want]
+        # the page's rows only: the text of every filtered row would cost ~5 ms per 500
+        page = ranked[params["offset"]:want]
+        found = {row["id"]: row for row in self.db.query(
+            f"select {columns} from articles a left join relevance r on r.article_id = a.id "
+            f"where a.id in ({', '.join(map(str, page))})", params)} if page else {}
+        return [found[i] for i in page]
 
     def top_entities(self, label: str | None = None, lang: str | None = None,
                      top: int = 20) -> list[dict]:
