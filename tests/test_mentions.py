@@ -139,3 +139,14 @@ def test_an_az_name_run_on_past_a_document_word_is_what_follows_it(kb):
     out = [(m.text, text[m.start:m.end], m.label) for m in link_mentions(found, text, "az", kb)]
     assert out == [("Qız Qalası", "Qız Qalası", "ORG"),
                    ("Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı", "Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı", "ORG")]
+
+
+def test_an_az_chain_ends_at_its_last_head_before_a_title_and_never_takes_in_a_person():
+    text = ("Prezident Pekində Çin Xalq Respublikasının Dövlət Şurasının Baş naziri Li Çianq ilə görüşüb. "
+            "Azərbaycan Prezidenti İlham Əliyevin Türk Dövlətləri Təşkilatının Zirvə görüşündə çıxışı dinlənilib.")
+    found = [at(text, "Çin Xalq Respublikasının", "LOC", "az"), at(text, "Li Çianq", "PERSON", "az"),
+             at(text, "İlham Əliyevin", "PERSON", "az"), at(text, "Türk Dövlətləri Təşkilatının", "ORG", "az")]
+    out = az_org_chains(found, text)
+    assert [(m.text, m.label) for m in out] == [
+        ("Çin Xalq Respublikasının Dövlət Şurasının", "ORG"), ("Li Çianq", "PERSON"),
+        ("İlham Əliyevin", "PERSON"), ("Türk Dövlətləri Təşkilatının", "ORG")]

@@ -282,9 +282,15 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
     for run in _AZ_CHAIN.finditer(text):
         for s, e in _pieces(text, run.start(), run.end(), ends):
             s = _chain_start(text, s, e, ordinary, {m.start for m in found})
-            words = text[s:e].split()
-            if len(words) < 2 or not _is_org_head(words[-1]):
+            # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
+            # at its last head noun
+            heads = [w for w in re.finditer(r"\S+", text[s:e]) if _is_org_head(w.group())]
+            if not heads:
                 continue
+            e = s + heads[-1].end()
+            words = text[s:e].split()
+            if len(words) < 2 or any(m.label == "PERSON" and s <= m.start and m.end <= e for m in found):
+                continue  # "İlham Əliyevin Antalyada Avropa Şurasının": a person's doing, not one name
             inside = [m for m in found if s <= m.start and m.end <= e]
             if inside and all(m.end - m.start < e - s for m in inside) and not any(
                     m.start < s < m.end or m.start < e < m.end for m in found):
@@ -318,6 +324,9 @@ def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[t
     return pieces
 
 
+_ADVERBIAL = ("locative", "locative_ki", "ablative", "dative", "instrumental")
+
+
 def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str], starts: set[int]) -> int:
     """Past leading words that cannot open a name: adverbial cases, ordinary words, and a sentence's
     first word that no mention starts with (capitalised by its place: "Toplantı Birləşmiş ...")."""
@@ -328,7 +337,7 @@ def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str],
         word = m.group().strip().rstrip(",")
         opener = s not in starts and _SENTENCE_START.search(text[max(0, s - 3):s])
         if opener or az_stem(fold(word)) in ordinary \
-                or split_case(word)[1] in ("locative", "locative_ki", "ablative", "dative", "instrumental"):
+                or split_case(word)[1] in _ADVERBIAL:
             s += m.end()
         else:
             return s
