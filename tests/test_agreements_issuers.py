@@ -146,3 +146,16 @@ def test_leaders_doing_something_else_leave_the_parties_the_sentence_names():
                                                              "Mohammed bin Rashid Space Centre")])
     [memo] = find_agreements(art, None)
     assert names(memo) == {"NASA", "Mohammed bin Rashid Space Centre"}
+
+
+def test_a_joint_statement_with_no_party_named_is_the_states_not_an_office_the_story_names():
+    text = ("Prezident Pekində\nPrezident İlham Əliyev Pekində Çin Dövlət Şurasının Baş naziri ilə görüşüb. "
+            "Azərbaycan ilə Çin arasında əməkdaşlıq müzakirə olunub. Çin Dövlət Şurasının nümayəndələri də iştirak edib. "
+            "Bu gün imzalanmış strateji tərəfdaşlıq haqqında Birgə Bəyanatın əhəmiyyəti qeyd olunub.")
+    art = make_article(text, "az", [("Pekində", "LOC", "Beijing"), ("İlham Əliyev", "PERSON", "Ilham Aliyev"),
+                                    ("Pekində", "LOC", "Beijing"),
+                                    ("Çin Dövlət Şurasının", "ORG", "State Council of China"),
+                                    ("Azərbaycan", "LOC", "Azerbaijan"), ("Çin", "LOC", "China"),
+                                    ("Çin Dövlət Şurasının", "ORG", "State Council of China")])
+    [statement] = find_agreements(art, _countries("Azerbaijan", "China"))
+    assert statement.type == "other" and names(statement) == {"Azerbaijan", "China"}

@@ -268,8 +268,15 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             parties = found.parties
             own = len(parties)
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)):
+                # a joint statement or declaration with no party named but a state is the states' the
+                # story is about (organisations sign memoranda; a person signs an open letter alone)
                 kind = "state" if intergov else None
-                parties = merge_parties(parties, salient(ctx, sent, parties, kind, 2 - len(parties)))
+                of_states = all((p.canonical_id or "").startswith("loc:") for p in parties)
+                guessed = salient(ctx, sent, parties, "country", 2 - len(parties)) \
+                    if type_ == "other" and of_states else []
+                if len(parties) + len(guessed) < 2:
+                    guessed = salient(ctx, sent, parties, kind, 2 - len(parties))
+                parties = merge_parties(parties, guessed)
     when = None
     if status != "planned":
         when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates)
