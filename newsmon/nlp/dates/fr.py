@@ -69,7 +69,8 @@ TEMPLATES = [
     r"(?<!\w)(?P<century>(?-i:[XVI]+)(?:e|ème|è|ᵉ)|(?:1\d|2[01])(?:e|ème|è|ᵉ))\s+siècle(?!\w)"
     r"(?!\s*,?\s*(?:av\b|av\.|av,|avant\s+(?:J|notre)))",
     # ranges
-    r"(?:\bdu\s+)?<D1>\s+(?:au|à)\s+<D2>\s+<M2>(?:\s+<Y2>)?",  # du 13 au 15 juillet 2025
+    # du 13 au 15 juillet 2025, du lundi 3 au vendredi 7 mars
+    r"(?:\bdu\s+)?(?:<WD>)?<D1>\s+(?:au|à)\s+(?:<WD>)?<D2>\s+<M2>(?:\s+<Y2>)?",
     r"<D1>\s*<DASH>\s*<D2>\s+<M2>(?:\s+<Y2>)?",  # 13-15 juillet
     r"\bentre\s+le\s+<D1>\s+et\s+le\s+<D2>\s+<M2>(?:\s+<Y2>)?",
     r"\bentre\s+les\s+<D1>\s+et\s+<D2>\s+<M2>(?:\s+<Y2>)?",  # entre les 27 et 30 janvier 2022
@@ -77,7 +78,8 @@ TEMPLATES = [
     r"\bentre\s+<M1>\s+et\s+<M2>(?:\s+<Y2>)?",  # entre mars et mai 2024
     r"<M1>\s*<DASH>\s*<M2>\s+<Y2>",  # mars-mai 2024
     r"(?<!\w)(?:les\s+)?années\s+(?P<y1>(?:19|20)\d0)(?!\d)(?P<decade>)",  # les années 1990
-    r"(?:\bles\s+)?<D1>\s+et\s+<D2>\s+<M2>(?:\s+<Y2>)?(?P<pair>)",  # les 15 et 16 avril 2010
+    # les 15 et 16 avril 2010, jeudi 6 et vendredi 7 mars, le samedi 8 et le dimanche 9 mars
+    r"(?:\bles\s+)?(?:<WD>)?<D1>\s+et\s+(?:le\s+)?(?:<WD>)?<D2>\s+<M2>(?:\s+<Y2>)?(?P<pair>)",
     r"<M1>\s+et\s+<M2>\s+<Y2>(?P<pair>)",  # février et mars 2017
     r"(?:\bde\s+)?<Y1>\s*(?:<DASH>|\s+à\s+)\s*<Y2>",  # 2017-2019 / de 2017 à 2019
     SPLIT_YEAR,  # la saison 2024-25
@@ -106,6 +108,9 @@ LANGUAGE = Language(
         (None, re.compile(r"\s+de\s+l['’](?:année\s+(?:dernière|passée)|an\s+dernier)", re.I), "-1"),
         (None, re.compile(r"\s+de\s+l['’](?:année|an)\s+prochain", re.I), "+1"),
         (None, re.compile(r"\s+derni(?:er|ère)\b", re.I), "past"),  # le 22 juillet dernier
+        # "au dernier défilé du 14 juillet", "lors du prochain sommet du 12 juin"
+        (re.compile(r"\bderni(?:er|ère)s?\s+[\w’'-]+\s+du\s+$", re.I), None, "past"),
+        (re.compile(r"\bprochaine?s?\s+[\w’'-]+\s+du\s+$", re.I), None, "future"),
         (None, re.compile(r"\s+prochain(?:e)?\b", re.I), "future"),
     ],
     # "la fête nationale du 14 juillet", "Le 14 juillet fêté à Yerevan", "journée internationale"
