@@ -103,7 +103,8 @@ TEMPLATES = [
     # (a century is a time only after a determiner: "new forms of 21st century cooperation" qualifies a noun)
     r"\b(?:the|this|that|our|its|their|each|every|last|next|same)\s+"
     r"(?P<x>(?:<MOD>)?(?P<century>(?:1\d|2[01])(?:st|nd|rd|th)|<ORDW>)\s+century)\b(?!\s+(?-i:[A-Z]\w))",
-    r"(?:\bfrom\s+)?<D1><TO><D2>\s+<M2>(?:,?\s+<Y2>)?",  # 13-15 July 2025 / from 13 to 15 July
+    # 13-15 July 2025 / from 13 to 15 July / from Monday 3 to Friday 7 March
+    r"(?:\bfrom\s+)?(?:<WD>)?<D1><TO>(?:<WD>)?<D2>\s+<M2>(?:,?\s+<Y2>)?",
     r"\bbetween\s+(?:the\s+)?<D1>\s+and\s+(?:the\s+)?<D2>\s+<M2>(?:,?\s+<Y2>)?",
     r"(?:\bfrom\s+)?<M1>\s+<D1><TO><D2>(?:,?\s+<Y2>)?",  # July 13-15, 2025
     r"\bbetween\s+<M1>\s+<D1>\s+and\s+<D2>(?:,?\s+<Y2>)?",
@@ -111,7 +112,8 @@ TEMPLATES = [
     r"\bbetween\s+<M1>\s+and\s+<M2>(?:,?\s+<Y2>)?",  # between March and May 2024
     r"\b(?P<x>(?:<MOD>)?(?P<y1>(?:19|20)\d0)'?s)(?P<decade>)\b",  # the 1990s, early 2000s
     r"<M1>\s+<D1>\s+and\s+<D2>(?:,?\s+<Y2>)?(?P<pair>)",  # December 25 and 26, 2017
-    r"<D1>\s+and\s+<D2>\s+<M2>(?:,?\s+<Y2>)?(?P<pair>)",  # 25 and 26 December
+    # 25 and 26 December, Thursday 6 and Friday 7 March
+    r"(?:<WD>)?<D1>\s+and\s+(?:<WD>)?<D2>\s+<M2>(?:,?\s+<Y2>)?(?P<pair>)",
     r"<M1>\s+and\s+<M2>,?\s+<Y2>(?P<pair>)",  # February and March 2017
     r"<M1>(?P<series>(?:,\s+<M>)+),?\s+and\s+<M2>,?\s+<Y2>",  # September, October and November 2020
     r"(?:\bfrom\s+)?<Y1><TO><Y2>",  # 2017-2019 / from 2017 to 2019
@@ -133,7 +135,8 @@ LANGUAGE = Language(
     + build([NUMERIC], PARTS, kind="numeric_us"),
     month_number=month_table(MONTHS),
     range_joins=[
-        (re.compile(r"\bfrom\s+$", re.I), re.compile(rf"\s*{DASH}\s*|\s+(?:to|until|till|through)\s+", re.I)),
+        # "from Monday, March 3, to Friday, March 7": a comma may close the first date
+        (re.compile(r"\bfrom\s+$", re.I), re.compile(rf",?\s*{DASH}\s*|,?\s+(?:to|until|till|through)\s+", re.I)),
         (re.compile(r"\bbetween\s+$", re.I), re.compile(r"\s+and\s+", re.I)),
         (None, re.compile(rf"\s*{DASH}\s*|\s+(?:to|until|till|through)\s+", re.I)),
     ],
