@@ -100,6 +100,7 @@ TEMPLATES = [
     # iyulun 13-dən 15-dək / 15-nə qədər, optionally after "2025-ci ilin"
     rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
     rf"<M1>(?:<AY>)?\s+(?P<d1>{DAY})\s*<DASH>\s*<DS2>(?:<TARIX>)?",  # noyabrın 20-21-də
+    r"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+<DS1>\s+və\s+<DS2>(?:<TARIX>)?(?P<pair>)",  # martın 5-də və 6-da
     # sentyabrın 28-dən oktyabrın 8-dək
     rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+<M2>(?:<AY>)?\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
     rf"<D1>\s+<MS1>d[aə]n\s+<D2>\s+<MS2>(?:{L}*dək|{L}*\s+qədər)(?!\w)",  # 28 iyundan 2 iyuladək
