@@ -53,7 +53,8 @@ PARTS = {
     r"|games|olympics|world\s+cup|championships?|season|budget|fiscal|annual|report|study|survey|summit"
     r"|agreement|deal|accord|treaty|memorandum|protocol|decree|law|act|plan|strategy|programme|program"
     r"|roadmap|agenda|edition|earthquake|eruption|attack|uprising|war|crisis|revolution|convention|declaration"
-    r"|communiqu[eé]|resolution|ruling|award|targets?|goals?|deadline|pledge|conference|forum|visit)\b",
+    r"|communiqu[eé]|resolution|ruling|award|targets?|goals?|deadline|pledge|conference|forum|visit|trip|meeting"
+    r"|recess|session|announcement|letter|presidency|order)\b",
     "MOD": r"(?:early|mid|late)(?:-|\s+)",
     # Words that number things rather than name them: "Section 1983", "Route 2020", "H.R. 2022".
     "NUMBERED": r"(?:sections?|sec|articles?|titles?|chapters?|rules?|parts?|paragraphs?|clauses?|annex|appendix"
@@ -92,8 +93,8 @@ TEMPLATES = [
     r"(?<![\w.])(?=(?-i:[A-Z])(?:[^\W\d_]|[’'-])*(?:\s+\(\w+\))?\s+(?:19|20)\d\d)(?!<NUMBERED>\b|<ABOUT>\b)"
     r"(?-i:[A-Z])(?:[^\W\d_]|[’'-])*(?:\s+\((?-i:[A-Z]{2,8})\))?\s+(?P<x><Y1>)<UNIT>"
     r"(?!\s*(?:<DASH>|to\b|and\b)\s*\d)(?![\w-])",
-    # the December U.S.-Africa Leaders Summit, the May elections
-    r"\bthe\s+(?P<x><M1>)\s+(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
+    # the December U.S.-Africa Leaders Summit, the May elections, the President's June trip, our July letter
+    r"(?:\b(?:the|its|his|her|their|our)|['’]s)\s+(?P<x><M1>)\s+(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
     # Proclamations and treaties: "this fifteenth day of July, in the year of our Lord two thousand
     # twenty-two", "this 28th day of October, two thousand and twenty-five".
     r"\b<DD1>\s+day\s+of\s+<M1>,?\s+(?:in\s+the\s+year\s+of\s+our\s+Lord\s+)?<YW1>",
