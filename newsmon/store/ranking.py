@@ -17,7 +17,7 @@ where the merge would cost more than the ranker (`queries.PREFIX_MERGE_LIMIT`).
 bm25's IDF needs the number of rows that match each prefix, which only the linear merge gives exactly.
 It is estimated from the index's document count of each term, summed, less the rows that hold
 several inflections (their share measured in the window). For a single word the IDF scales every
-score alike and does not change the order; queries of two words may swap neighbours.
+score alike and does not change the order; a query of several words may swap neighbours.
 """
 from __future__ import annotations
 
