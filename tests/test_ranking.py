@@ -70,7 +70,7 @@ def test_the_prefix_query_ranks_phrases_uncommitted_writes_and_long_expansions(t
         assert store._rank_words("Azərbaycan") is None  # the ranker's connection would not see these rows
         assert store._open_ranker() is None
         assert sorted(r["id"] for r in store.search("Azərbaycan")) == [1, 2]  # the stdlib's connection ranks
-    monkeypatch.setattr(queries, "MAX_EXPANSION", 1)
+    monkeypatch.setattr(queries, "RANK_EXPANSION", 1)
     assert store._rank_words("Azərbaycan") is None
     assert sorted(r["id"] for r in store.search("Azərbaycan")) == [1, 2]
     store.close()
