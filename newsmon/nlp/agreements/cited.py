@@ -33,7 +33,7 @@ import re
 from spacy.tokens import Token
 
 from newsmon.nlp.agreements.lexicon import lexicon
-from newsmon.nlp.agreements.records import Candidate
+from newsmon.nlp.agreements.records import Candidate, is_plural
 from newsmon.nlp.agreements.syntax import trigger_head
 
 # Phrases right before a document's noun phrase that cite it rather than report it.
@@ -104,6 +104,13 @@ def cited(m: Candidate, title: str) -> bool:
         named = not m.headline and m.type not in _ISSUED and _named(head)
         return _citing(head, sent.text, sent.lang) or named
     if sent.lang == "az" and _AZ_CITING_AFTER.match(sent.text[rel[1]:]):
+        return True
+    if sent.lang == "az" and not m.own_parties and not m.anaphoric \
+            and is_plural(sent.text[rel[0]:rel[1]].split()[-1], sent.lang):
+        # documents in the plural that the sentence binds to nobody are a kind ("müqavilələr imzalanıb",
+        # "imzalanmış müqavilələrə əsasən"), as a bare plural is in English and French. Not when the
+        # sentence names anyone: "Pakistanın Baş naziri ... imzalanmış anlaşma memorandumları" are the
+        # visit's documents.
         return True
     if m.status is not None:
         return False

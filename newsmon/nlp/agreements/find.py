@@ -24,14 +24,16 @@ from typing import TYPE_CHECKING, Sequence
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
-from newsmon.nlp.agreements.records import Candidate, is_plural, merge, to_record
+from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, merge_parties, named_states,
-                                             sentence_parties)
+                                             sentence_parties, to_party)
 from newsmon.nlp.agreements.syntax import parse_many
-from newsmon.model import Agreement, Article, DateMention
+from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
+                                              split_titled_lists)
+from newsmon.model import Agreement, Article, DateMention, Mention
 from newsmon.nlp.dates.common import iso_day
 from newsmon.text.normalize import fold
 
@@ -99,7 +101,7 @@ def find_agreements_many(articles: Sequence[Article], kb: KnowledgeBase | None =
     pending = []
     for article in articles:
         sentences = split_sentences(article.doc.text, article.segments, article.lang)
-        found = [_triggers(sent, lexicon(sent.lang)) for sent in sentences]
+        found = [find_triggers(sent, lexicon(sent.lang)) for sent in sentences]
         prepared.append((sentences, found))
         pending += [(sent.lang, sent.text) for sent, triggers in zip(sentences, found)
                     if not lexicon(sent.lang).postposition and any(t[0] != "decree" for t in triggers)]
@@ -119,10 +121,14 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     for sent, sent_triggers in zip(sentences, found):
         lex = lexicon(sent.lang)
         # "Fərman Salmanov" is a person, "North Atlantic Treaty Organization" an organisation
-        named = [(m.start, m.end) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
-        triggers = [t for t in sent_triggers if not any(s < t[2] and t[1] < e for s, e in named)]
+        # ... but "Lead Pipe and Paint Action Plan", tagged ORG, is the plan's own name
+        named = [(m.start, m.end, m.label) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
+        triggers = [t for t in sent_triggers
+                    if not any(s < t[2] and t[1] < e and not (t[0] == "programme" and label == "ORG" and e == t[2])
+                               for s, e, label in named)]
         if lex.postposition:
-            triggers = _split_titled_lists(sent, triggers)
+            triggers = split_titled_lists(sent, triggers)
+        triggers = split_numbered_lists(sent, triggers)
         here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
@@ -131,6 +137,10 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                     lex.possessive.search(sent.text[:t_start - sent.start]):
                 # "Its charter": the agreement belongs to whoever the previous one bound
                 cand.parties = list(candidates[-1].parties)
+            if here and here[-1].type == type_ and text[t_start:t_end].isdigit():
+                # "Executive Orders 13836, 13837": a list's later numbers share its head's owner and stage
+                cand.parties, cand.own_parties, cand.status = list(here[-1].parties), here[-1].own_parties, \
+                    here[-1].status
             published = iso_day(article.doc.published)
             if cand.headline and type_ == "other" and cand.status is None and published is not None \
                     and t_start - sent.start <= _HEADLINE_LEAD:
@@ -154,93 +164,8 @@ def _share_list_verbs(here: list[Candidate]) -> None:
             c.status, c.date_signed = nxt.status, c.date_signed or nxt.date_signed
 
 
-# -- triggers -----------------------------------------------------------------------------------------
-
-def _triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
-    """(type, start, end) of each type trigger, absolute offsets, earlier lexicon entries winning overlaps."""
-    found: list[tuple[str, int, int]] = []
-    weak: set[int] = set()
-    for patterns, is_weak in ((lex.types, False), (lex.weak_types, True)):
-        for type_, pattern in patterns:
-            for m in pattern.finditer(sent.text):
-                s, e = sent.start + m.start(), sent.start + m.end()
-                if not any(s < fe and fs < e for _, fs, fe in found):
-                    found.append((type_, s, e))
-                    if is_weak:
-                        weak.add(s)
-    found.sort(key=lambda t: t[1])
-    if weak:  # a weak trigger counts only as the nearest trigger of a signing word of the sentence
-        signed = {_nearest((sent.start + m.start(), sent.start + m.end()), found)
-                  for m in lex.signing.finditer(sent.text)}
-        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed]
-    # The same type twice in one sentence is nearly always one agreement named twice, unless a new
-    # document starts in between: a list of signed documents, each with its own title or parties, or
-    # (az, whose document words are not synonyms of one another) another word ("… sərəncamlar, … Ali
-    # Məclisinin … Qərarı").
-    last: dict[str, tuple[int, str]] = {}
-    unique = []
-    for trig in found:
-        end, stem = last.get(trig[0], (None, ""))
-        word = _stem(sent.text[trig[1] - sent.start:trig[2] - sent.start])
-        if end is None or _NEW_DOCUMENT.search(sent.text, end - sent.start, trig[1] - sent.start) \
-                or lex.between.search(sent.text, end - sent.start, trig[1] - sent.start) \
-                or (lex.postposition and word != stem):
-            unique.append(trig)
-        last[trig[0]] = (trig[2], word)
-    return unique
-
-
-def _stem(phrase: str) -> str:
-    """A trigger's document word, folded and cut to its first letters ("Qərarından" -> "qerar")."""
-    words = phrase.split()
-    return fold(words[-1])[:5] if words else ""
-
-
-# az: a plural trigger after quoted titles, each with its own date ("“A” 2007-ci il 17 noyabr tarixli və
-# “B” 2009-cu il 17 noyabr tarixli sərəncamlar"): the gap between two titles, and after the last one.
-_QUOTE = re.compile(r"[“\"«]([^”\"»“«]{3,300})[”\"»]")
-_TITLE_GAP = re.compile(r"\s*(?:[\w\s.-]{0,40}?\btarixli\s*)?(?:,|\bvə\b)\s*")
-_LAST_GAP = re.compile(r"\s*(?:[\w\s.-]{0,40}?\btarixli)?\s*")
-
-
-def _split_titled_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """One trigger per document of a list the plural trigger closes ("“A” ... tarixli və “B” ... tarixli
-    sərəncamlar" are two decrees, each dated): the titles stand in for the trigger, so each takes its
-    own date. A plural trigger without such a list stays one."""
-    out: list[tuple[str, int, int]] = []
-    quotes = list(_QUOTE.finditer(sent.text))
-    for type_, start, end in triggers:
-        word = sent.text[start - sent.start:end - sent.start].split()[-1]
-        titles: list[re.Match[str]] = []
-        if is_plural(word, sent.lang):
-            before = [q for q in quotes if q.end() <= start - sent.start]
-            if before and _LAST_GAP.fullmatch(sent.text, before[-1].end(), start - sent.start):
-                titles = [before[-1]]
-                for q in reversed(before[:-1]):
-                    if not _TITLE_GAP.fullmatch(sent.text, q.end(), titles[0].start()):
-                        break
-                    titles.insert(0, q)
-        if len(titles) >= 2:
-            out += [(type_, sent.start + q.start(), sent.start + q.end()) for q in titles]
-        else:
-            out.append((type_, start, end))
-    return out
-
-
 # "Dövlət Proqramı": a programme of the state, which the President adopts (az trigger text)
 _STATE_PROGRAMME = re.compile(r"dövlət\s", re.IGNORECASE)
-# A list item opening a new title: ", “Azərbaycan Respublikası Hökuməti və ...", "et « ... »"
-_NEW_DOCUMENT = re.compile(r"(?:,|\b(?:və|and|et|ve|и)\b)\s*[“«„]")
-
-
-def _nearest(span: tuple[int, int], triggers: list[tuple[str, int, int]]) -> tuple[int, int]:
-    """The (start, end) of the trigger nearest `span`: each cue of a sentence belongs to one trigger."""
-    best = min(triggers, key=lambda t: (_distance(span, (t[1], t[2])), t[1]))
-    return best[1], best[2]
-
-
-def _distance(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, b[0] - a[1], a[0] - b[1])
 
 
 # -- one candidate ------------------------------------------------------------------------------------
@@ -250,10 +175,16 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                headline: bool) -> Candidate:
     status = _status(sent, trigger, triggers, lex)
     anaphoric = False
+    owner = _plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
     if type_ == "decree" or (type_ == "programme" and _STATE_PROGRAMME.match(ctx.text, trigger[0])):
         # a state programme is adopted by the head of state's decree: its party is the issuer
         parties = issuer(ctx, sent, lex, trigger)
         own = len(parties)
+    elif owner is not None:
+        # "President Trump created an Maritime Action Plan": the plan is its owner's, and adopted
+        # ("the Task Force (PAVE) released the PAVE Action Plan": the owner's acronym is its name)
+        parties, own = [to_party(owner)], 1
+        status = status or "signed"
     else:
         intergov = bool(lex.intergov.search(sent.text))
         found = sentence_parties(ctx, sent, lex, trigger, intergov)
@@ -265,7 +196,9 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             named = named_states(ctx, sent, lex) if kind == "state" else []
             parties, own = merge_parties(named[:2], salient(ctx, sent, named[:2], kind, 2 - len(named[:2]))), 0
         else:
-            parties = found.parties
+            # a plan NER took for an organisation ("the PAVE Action Plan") is no party of itself
+            plan = fold(ctx.text[trigger[0]:trigger[1]]) if type_ == "programme" else None
+            parties = [p for p in found.parties if plan is None or not fold(p.text).endswith(plan)]
             own = len(parties)
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)):
                 # a joint statement or declaration with no party named but a state is the states' the
@@ -288,6 +221,18 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       anaphoric=anaphoric)
 
 
+def _plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Mention | None:
+    """The person, organisation or place that adopts a plan in this sentence: the nearest name before it
+    whose next words are an adopting verb ("Vice President Harris announced an EV Charging Action Plan",
+    "la Région Auvergne-Rhône-Alpes adoptait un plan de soutien")."""
+    for m in reversed(ctx.in_sentence(sent)):
+        if m.end > trigger[0] or trigger[0] - m.end > 90:
+            continue
+        # the nearest name before the plan is its owner only if an adopting verb follows it
+        return m if lex.adopts.search(ctx.text[m.end:trigger[0]]) else None
+    return None
+
+
 def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> str | None:
     """Planned when the cue nearest the trigger says so, else the latest stage any of its cues names
     (ratified > implemented > signed). A sentence's cues belong to their nearest trigger, and a cue
@@ -301,14 +246,14 @@ def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) ->
     cues = [c for c in cues
             if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1])
                        for o in cues)]
-    mine = [c for c in cues if _nearest((c[1], c[2]), triggers) == trigger]
+    mine = [c for c in cues if nearest((c[1], c[2]), triggers) == trigger]
     if _FRAMEWORK.match(sent.text[trigger[1] - sent.start:]):  # "memorandum çərçivəsində"
         mine.append(("implemented", trigger[1], trigger[1]))
     if not mine:
         return None
-    nearest = min(mine, key=lambda c: _distance((c[1], c[2]), trigger))[0]
-    if nearest == "planned":
-        return nearest
+    closest = min(mine, key=lambda c: distance((c[1], c[2]), trigger))[0]
+    if closest == "planned":
+        return closest
     # A later stage wins over an earlier one: "signed in 2019 and since ratified", "imzalanmış
     # memorandumun icrası" (the implementation of the signed memorandum).
     found = {c[0] for c in mine}
@@ -333,10 +278,10 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
         after = text[d.end:min(sent.end, d.end + 25)]
         if lex.not_signing_date.search(before) or lex.not_signing_after.search(after):
             continue
-        if _nearest((d.start, d.end), triggers) == trigger:
+        if nearest((d.start, d.end), triggers) == trigger:
             usable.append(d)
     if usable:
-        best = min(usable, key=lambda d: _distance((d.start, d.end), trigger))
+        best = min(usable, key=lambda d: distance((d.start, d.end), trigger))
         return {"value": best.value, "precision": best.precision}
     published = iso_day(article.doc.published)
     if published is not None and lex.today.search(sent.text):

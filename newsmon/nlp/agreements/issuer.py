@@ -11,6 +11,8 @@ from newsmon.text.az import split_case
 
 _NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"
                              r"|агентств|chairman|sədr|başkan", re.IGNORECASE)
+# between an owner's name and its order: nothing, or a possessive ("Trump Executive Orders", "Biden's order")
+_OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|first|second)\s+)?")
 # az: the capitalised words in the genitive right before the trigger ("Papa V Pavelin fərmanı"), or before
 # the decree's date ("Ali Məclisinin 1990-cı il 17 noyabr tarixli Qərarı").
 _GENITIVE_RUN = re.compile(r"((?:[A-ZƏİÖÜĞŞÇ][\w.-]*\s+|[IVX]+\s+){0,5}[A-ZƏİÖÜĞŞÇ][\w-]*)"
@@ -35,6 +37,11 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
             if owner is not None:
                 return [owner]
     persons = [m for m in ctx.in_sentence(sent) if m.label == "PERSON"]
+    if trigger is not None and not lex.postposition:
+        # the name right before the order owns it: "revoking Trump Executive Orders", "Biden's order"
+        owner = [m for m in persons if _OWNER_GAP.fullmatch(ctx.text, m.end, trigger[0])]
+        if owner:
+            return [to_party(owner[-1])]
     titled = [m for m in persons if _titled(m, ctx)]
     if titled:
         return [to_party(titled[0])]

@@ -58,6 +58,13 @@ class Lexicon:
     # Leaders who sign for their states ("liderlər tərəfindən Birgə Bəyanat imzalandı"): a weaker "the two
     # sides", used only when the sentence names no party at all (leaders do many things besides signing).
     leaders: re.Pattern[str] = re.compile(r"(?!)")
+    # Right before a bare memorandum: the President signs it ("President Trump recently signed a
+    # memorandum"), so it is an order he issues, as a "presidential memorandum" is.
+    president_signs: re.Pattern[str] = re.compile(r"(?!)")
+    # What an owner does to adopt a plan or programme of its own, between the owner's name and the
+    # document ("President Trump created an Maritime Action Plan", "la Région adoptait un plan"):
+    # the owner is its party and the plan is adopted.
+    adopts: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -89,7 +96,9 @@ EN = Lexicon(
         ("other", r"\b(?:letters?|declarations?)\s+of\s+intent\b|\bjoint\s+(?:declarations?|communiqu[ée]s?)\b"
                   r"|\bjoint\s+(?:leaders['’]?\s+)?statements?\b"),
         ("protocol", r"\bprotocols?(?:\s+of\s+intent(?:ions?)?)?\b"),
-        ("decree", r"\bdecrees?\b|\bE\.O\.\s*\d+|\b(?:executive|presidential)\s+orders?\b|\border\s+(?:No\.?|number)\s*\d*"
+        # (a consent decree settles a lawsuit: no order of the President's)
+        ("decree", r"(?<!\bconsent\s)\bdecrees?\b|\bE\.O\.\s*\d+|\b(?:executive|presidential)\s+orders?\b"
+                   r"|\border\s+(?:No\.?|number)\s*\d*"
                    r"|(?<=signed an )order\b|(?<=issued an )order\b"),
         ("programme", r"\b(?:joint|action|work|cooperation|implementation)\s+(?:programmes?|programs?|plans?)\b"
                       r"|\broad\s?maps?\b"),
@@ -100,11 +109,12 @@ EN = Lexicon(
         ("planned", _c(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to|set\s+to|expected\s+to|due\s+to"
                        r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?(?:sign|ink|conclud|prepar|draft|updat)\w*"
                        r"|\b(?:is|are)\s+(?:expected|scheduled|planned|due|set)\b|\bupcoming\b|\bdraft\b"
-                       r"|\bpreparing\b|\bnegotiat\w*|\bprepare\b|\bin\s+preparation\b|\bbeing\s+prepared\b")),
+                       r"|\bpreparing\b|\bnegotiat\w*|\bprepare\b|\bin\s+preparation\b|\bbeing\s+prepared\b"
+                       r"|\blook(?:s|ing)?\s+forward\s+to\b")),
         ("ratified", _c(r"\bratif\w*")),
         ("implemented", _c(r"\bimplement(?:ed|ing|ation)\b|\bin\s+force\b|\bunder\s+way\b|\bcarried\s+out\b")),
-        ("signed", _c(r"\b(?:signed|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed"
-                      r"|reached|secured|struck|finali[sz]ed|clinched)\b")),
+        ("signed", _c(r"\b(?:signed|signs|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed"
+                      r"|reached|secured|struck|finali[sz]ed|clinched)\b|\b(?:is|are)\s+issuing\b")),
     ),
     anaphor=_c(r"\b(?:the\s+(?:two|both|three)\s+(?:sides|parties|organi[sz]ers|agencies|organi[sz]ations"
                r"|institutions|countries|governments|partners)|both\s+(?:sides|parties|agencies|organi[sz]ations"
@@ -129,16 +139,29 @@ EN = Lexicon(
              r"|\bin\s+the\s+presence\s+of\b"),
     intergov=_c(r"\b(?:inter-?governmental|bilateral\s+government)\b"),
     possessive=_c(r"\b(?:its|their)\s+(?:\w+\s+)?$"),
-    recall=_c(r"\brecall\w*|\bearlier\b|\bpreviously\b|\bhad\s+(?:been\s+)?signed\b|\bback\s+in\b|\balready\b"),
+    # an older signing, or one the sentence dates by itself ("On his first day in office, ... signed")
+    recall=_c(r"\brecall\w*|\bearlier\b|\bpreviously\b|\bhad\s+(?:been\s+)?signed\b|\bback\s+in\b|\balready\b"
+              r"|\bfirst\s+(?:day|week|month|year|\d+\s+days)\s+(?:in|of)\b|\blast\s+(?:year|month|week)\b|\bago\b"),
     definite=_c(r"\b(?:the|this|that)\s+(?:\w+\s+)?$"),
-    indefinite=_c(r"\b(?:an?|another)\s+(?:new\s+)?$"),
+    # "an EV Charging Action Plan", "a historic Executive Order": a name or an adjective or two may
+    # come between the article and the trigger
+    indefinite=_c(r"\b(?i:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}$", 0),
     source_before=_c(r"\b(?:according\s+to|told|(?:said|reported)\s+(?:by|to))\s+(?:the\s+)?$"),
     source_after=_c(r"^\W{0,3}\s*(?:reported|reports|news\s+agency\s+reported)\b"),
     weak_types=_types(("agreement", r"\b(?:conventions?|contracts?)\b"), ("other", r"\bpetitions?\b")),
-    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclud(?:ed|es|ing)|ratif\w*)\b"),
+    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b"),
     pronoun=_c(r"(?:he|she)"),
     latter=_c(r"latter"),
     leaders=_c(r"\b(?:the\s+(?:two\s+|three\s+|both\s+)?(?:leaders|presidents)|heads\s+of\s+state)\b(?!\s+of\b)"),
+    # the plan's own name may come between ("announced a Lead Pipe and Paint Action Plan")
+    adopts=_c(r"^(?:\s*\([^()]{1,20}\))?\)?\s+(?:\w+ly\s+)?(?:has\s+|have\s+)?"
+              r"(?:created|announced|unveiled|released|launched|published|adopted|approved|issued)"
+              r"\s+(?:[\w'’-]+\s+){0,7}$"),
+    # "President Donald J. Trump signed a", not "President X and President Y signed a" (a memorandum
+    # between states) nor "and President Y signed a"
+    president_signs=_c(r"(?<!\band\s)\bPresident(?:\s+(?!and\b|with\b)[\w.'’-]+){0,4}?\s+(?:\w+ly\s+)?"
+                       r"(?:signed|signs|issued|issues|is\s+(?:signing|issuing)|will\s+(?:sign|issue))"
+                       r"\s+(?:a|an|the|his)\s+(?:new\s+)?$", 0),
 )
 
 FR = Lexicon(
@@ -152,7 +175,9 @@ FR = Lexicon(
         ("decree", r"\bd[ée]crets?\b|\bordonnances?\b|\bordres?\s+pr[ée]sidentiels?\b"),
         ("programme", rf"\b(?:programmes?|plans?)\s+(?:de\s+\w+\s+)?(?:conjoints?|communs?|communes?"
                       rf"|d{_APOS}\s*action|de\s+travail"
-                      r"|de\s+coop[ée]ration)\b|\bfeuilles?\s+de\s+route\b"),
+                      r"|de\s+coop[ée]ration)\b|\bfeuilles?\s+de\s+route\b"
+                      # "le programme de mise en œuvre 2024-2026", "un plan (européen) de soutien à"
+                      r"|\bprogrammes?\s+de\s+mise\s+en\s+(?:œ|oe)uvre\b|\bplans?\s+(?:\w+\s+)?de\s+soutien\b"),
         ("charter", r"\bchartes?\b"),
         ("agreement", rf"(?<!d{_APOS})\baccords?\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"),
     ),
@@ -201,6 +226,8 @@ FR = Lexicon(
     pronoun=_c(r"(?:il|elle)"),
     latter=_c(r"derni(?:er|ère)"),
     leaders=_c(r"\bles\s+(?:deux\s+|trois\s+)?(?:dirigeants|présidents|chefs\s+d['’][ée]tat)\b(?!\s+d)"),
+    adopts=_c(r"^\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?(?:adopt|lanc|annonc|d[ée]voil|publi|pr[ée]sent)\w*"
+              r"\s+(?:[\w'’-]+\s+){0,7}$"),
 )
 
 AZ = Lexicon(
@@ -217,8 +244,10 @@ AZ = Lexicon(
                       r"|\byol\s+xəritə\w*"),
         ("charter", r"\bxartiya\w*|\bnizamnamə\w*"),
         ("agreement", r"\bsaziş\w*|\bmüqavilə\w*(?![-\w])"
-                      # a signed "document" is an agreement: "imzalanmış sənəd", "sənəd imzalanıb"
-                      r"|(?<=imzalanmış\s)sənəd\w*|(?<=imzalanan\s)sənəd\w*|\bsənəd\w*(?=\s+imzala)"),
+                      # a signed "document" is an agreement: "imzalanmış sənəd", "sənəd imzalanıb", and
+                      # one to be signed ("imzalanacaq sənədin əhəmiyyəti")
+                      r"|(?<=imzalanmış\s)sənəd\w*|(?<=imzalanan\s)sənəd\w*|(?<=imzalanacaq\s)sənəd\w*"
+                      r"|\bsənəd\w*(?=\s+imzala)"),
     ),
     status=(
         ("planned", _c(r"\bimzalanma\w*\s+(?:planlaşdırılır|gözlənilir|nəzərdə\s+tutulur)"

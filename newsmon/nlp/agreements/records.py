@@ -46,6 +46,7 @@ def _names(c: Candidate) -> set[str]:
 
 # Content words of a title (their first five letters fold inflections: "əməkdaşlığa", "əməkdaşlıq").
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")
+_NUMBER = re.compile(r"(?<![\d-])\d{3,6}(?![\d-])")  # a document's number (not a range of years)
 _STEM = 5
 
 
@@ -90,6 +91,10 @@ def _same_document(a: Candidate, b: Candidate) -> bool:
     if a.status and b.status and (a.status == "planned") != (b.status == "planned") \
             and any(is_plural(_trigger_text(c).split()[-1], c.sentence.lang) for c in (a, b)):
         return False
+    # "Executive Order 13836" and "13837": numbered documents with different numbers
+    na, nb = set(_NUMBER.findall(a.title)), set(_NUMBER.findall(b.title))
+    if na and nb and not na & nb:
+        return False
     ta, tb = _topic(a), _topic(b)
     return not ta or not tb or bool(ta & tb)
 
@@ -116,7 +121,10 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
     for c in candidates:
         if c.headline:
             continue
-        fresh = c.indefinite and c.status == "signed" and c.own_parties > 0  # "also signed an Executive Order"
+        # "also signed an Executive Order", "will sign an executive order": a new one (every decree has
+        # the same issuer, so only the article tells a new one from the one told about before)
+        fresh = c.indefinite and c.own_parties > 0 \
+            and (c.status == "signed" or c.type == "decree" and c.status == "planned")
         target = None if fresh else next(
             (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
         if target is None and c.reference:

@@ -1,0 +1,134 @@
+"""Type triggers of a sentence: where an agreement is named ("memorandum", "sazişi", "décret"), one trigger
+per document (a list of titled or numbered documents gives one each; the same word twice is one), and
+which trigger a cue or a date belongs to (the nearest)."""
+from __future__ import annotations
+
+import re
+
+from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.agreements.parties import Sentence
+from newsmon.nlp.agreements.records import is_plural
+from newsmon.text.normalize import fold
+
+
+def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
+    """(type, start, end) of each type trigger, absolute offsets, earlier lexicon entries winning overlaps."""
+    found: list[tuple[str, int, int]] = []
+    weak: set[int] = set()
+    for patterns, is_weak in ((lex.types, False), (lex.weak_types, True)):
+        for type_, pattern in patterns:
+            for m in pattern.finditer(sent.text):
+                s, e = sent.start + m.start(), sent.start + m.end()
+                if not any(s < fe and fs < e for _, fs, fe in found):
+                    found.append((type_, s, e))
+                    if is_weak:
+                        weak.add(s)
+    found.sort(key=lambda t: t[1])
+    found = [("decree", s, e) if t == "memorandum" and _signed_by_president(sent, s, e, lex) else (t, s, e)
+             for t, s, e in found]
+    if weak:  # a weak trigger counts only as the nearest trigger of a signing word of the sentence
+        signed = {nearest((sent.start + m.start(), sent.start + m.end()), found)
+                  for m in lex.signing.finditer(sent.text)}
+        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed]
+    # The same type twice in one sentence is nearly always one agreement named twice, unless a new
+    # document starts in between: a list of signed documents, each with its own title or parties, or
+    # (az, whose document words are not synonyms of one another) another word ("… sərəncamlar, … Ali
+    # Məclisinin … Qərarı"), or a numbered one ("Executive Orders 13836, 13837").
+    last: dict[str, tuple[int, str]] = {}
+    unique = []
+    for trig in found:
+        end, stem = last.get(trig[0], (None, ""))
+        word = _stem(sent.text[trig[1] - sent.start:trig[2] - sent.start])
+        if end is None or _NEW_DOCUMENT.search(sent.text, end - sent.start, trig[1] - sent.start) \
+                or _NUMBER_LIST.match(sent.text, trig[2] - sent.start) \
+                or lex.between.search(sent.text, end - sent.start, trig[1] - sent.start) \
+                or (lex.postposition and word != stem):
+            unique.append(trig)
+        last[trig[0]] = (trig[2], word)
+    return unique
+
+
+# what makes a memorandum one between partners even when a President signs it
+_MEMORANDUM_PARTNER = re.compile(r"\s+(?:of|with|between|on\s+cooperation)\b", re.IGNORECASE)
+
+
+def _signed_by_president(sent: Sentence, start: int, end: int, lex: Lexicon) -> bool:
+    """A bare memorandum the President signs ("President Biden signed a Memorandum which established")
+    is an order he issues, not a memorandum between partners ("... signed a memorandum with Japan")."""
+    word = sent.text[start - sent.start:end - sent.start]
+    return word.lower() in ("memorandum", "memoranda") \
+        and not _MEMORANDUM_PARTNER.match(sent.text, end - sent.start) \
+        and bool(lex.president_signs.search(sent.text, 0, start - sent.start))
+
+
+def _stem(phrase: str) -> str:
+    """A trigger's document word, folded and cut to its first letters ("Qərarından" -> "qerar")."""
+    words = phrase.split()
+    return fold(words[-1])[:5] if words else ""
+
+
+# az: a plural trigger after quoted titles, each with its own date ("“A” 2007-ci il 17 noyabr tarixli və
+# “B” 2009-cu il 17 noyabr tarixli sərəncamlar"): the gap between two titles, and after the last one.
+_QUOTE = re.compile(r"[“\"«]([^”\"»“«]{3,300})[”\"»]")
+_TITLE_GAP = re.compile(r"\s*(?:[\w\s.-]{0,40}?\btarixli\s*)?(?:,|\bvə\b)\s*")
+_LAST_GAP = re.compile(r"\s*(?:[\w\s.-]{0,40}?\btarixli)?\s*")
+
+
+def split_titled_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One trigger per document of a list the plural trigger closes ("“A” ... tarixli və “B” ... tarixli
+    sərəncamlar" are two decrees, each dated): the titles stand in for the trigger, so each takes its
+    own date. A plural trigger without such a list stays one."""
+    out: list[tuple[str, int, int]] = []
+    quotes = list(_QUOTE.finditer(sent.text))
+    for type_, start, end in triggers:
+        word = sent.text[start - sent.start:end - sent.start].split()[-1]
+        titles: list[re.Match[str]] = []
+        if is_plural(word, sent.lang):
+            before = [q for q in quotes if q.end() <= start - sent.start]
+            if before and _LAST_GAP.fullmatch(sent.text, before[-1].end(), start - sent.start):
+                titles = [before[-1]]
+                for q in reversed(before[:-1]):
+                    if not _TITLE_GAP.fullmatch(sent.text, q.end(), titles[0].start()):
+                        break
+                    titles.insert(0, q)
+        if len(titles) >= 2:
+            out += [(type_, sent.start + q.start(), sent.start + q.end()) for q in titles]
+        else:
+            out.append((type_, start, end))
+    return out
+
+
+# the numbers after a plural trigger ("Executive Orders 13836, 13837, and 13839", "décrets n° 12 et 14")
+_NUMBER_LIST = re.compile(r"\s+(?:Nos?\.?\s*|n[°o]s?\s*)?(\d{3,6})((?:\s*,\s*(?:and\s+|et\s+)?\d{3,6})*)"
+                          r"(?:,?\s+(?:and|et)\s+(\d{3,6}))?")
+
+
+def split_numbered_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One trigger per number of a list a plural trigger opens: "revoking Executive Orders 13836, 13837,
+    and 13839" names three orders. The first keeps the trigger word, each other is its number."""
+    out: list[tuple[str, int, int]] = []
+    for type_, start, end in triggers:
+        word = sent.text[start - sent.start:end - sent.start].split()[-1]
+        m = _NUMBER_LIST.match(sent.text, end - sent.start) if is_plural(word, sent.lang) else None
+        if m is None or not (m.group(2) or m.group(3)):
+            out.append((type_, start, end))
+            continue
+        numbers = [n for n in re.finditer(r"\d{3,6}", m.group(0))]
+        base = sent.start + m.start()
+        out.append((type_, start, base + numbers[0].end()))
+        out += [(type_, base + n.start(), base + n.end()) for n in numbers[1:]]
+    return out
+
+
+# A list item opening a new title: ", “Azərbaycan Respublikası Hökuməti və ...", "et « ... »"
+_NEW_DOCUMENT = re.compile(r"(?:,|\b(?:və|and|et|ve|и)\b)\s*[“«„]")
+
+
+def nearest(span: tuple[int, int], triggers: list[tuple[str, int, int]]) -> tuple[int, int]:
+    """The (start, end) of the trigger nearest `span`: each cue of a sentence belongs to one trigger."""
+    best = min(triggers, key=lambda t: (distance(span, (t[1], t[2])), t[1]))
+    return best[1], best[2]
+
+
+def distance(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, b[0] - a[1], a[0] - b[1])

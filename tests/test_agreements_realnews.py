@@ -1,0 +1,166 @@
+"""Agreement rules found missing on the tuning half of the real-news gold
+(benchmarks/realnews_agreements_gold.jsonl); the texts are our own."""
+from __future__ import annotations
+
+from newsmon.nlp.agreements.find import find_agreements
+from tests.test_agreements import make_article, names
+
+DOE = ("Jane Doe", "PERSON", "Jane Doe")
+
+
+def test_a_memorandum_the_president_signs_is_an_order_he_issues():
+    text = ("Fact Sheet: Open books\n"
+            "This week, President Jane Doe recently signed a memorandum directing agencies to publish every grant.")
+    art = make_article(text, "en", [DOE])
+    [order] = find_agreements(art, None)
+    assert (order.type, order.status, names(order)) == ("decree", "signed", {"Jane Doe"})
+
+
+def test_a_memorandum_two_presidents_sign_stays_a_memorandum():
+    text = ("Summit\n"
+            "President Jane Doe and President Ann Roe signed a memorandum of understanding on trade.")
+    art = make_article(text, "en", [DOE, ("Ann Roe", "PERSON", "Ann Roe")])
+    [memo] = find_agreements(art, None)
+    assert memo.type == "memorandum" and names(memo) == {"Jane Doe", "Ann Roe"}
+
+
+def test_a_signing_the_sentence_dates_by_itself_takes_no_other_events_date():
+    # "On his first day in office" dates the order; the day named earlier is another signing's
+    text = ("Fact Sheet: Equity\n"
+            "On May 3, 2024, the President signed the Clean Water Act into law. "
+            "On her first day in office, President Jane Doe signed an Executive Order establishing a task force.")
+    art = make_article(text, "en", [DOE], dates=[("May 3, 2024", "2024-05-03", "day")])
+    [order] = find_agreements(art, None)
+    assert order.type == "decree" and order.date_signed is None
+
+
+def test_an_order_issued_today_and_one_to_be_signed_are_two_orders():
+    text = ("Fact Sheet: Relief\n"
+            "Today, President Jane Doe is issuing an Executive Order on food aid for working families. "
+            "Next month, President Jane Doe will sign an executive order protecting federal workers.")
+    art = make_article(text, "en", [DOE, DOE], published="2025-01-22")
+    records = find_agreements(art, None)
+    assert [(r.type, r.status, (r.date_signed or {}).get("value")) for r in records] == [
+        ("decree", "signed", "2025-01-22"), ("decree", "planned", None)]
+
+
+def test_a_plan_a_person_announces_is_theirs_and_adopted():
+    text = ("Fact Sheet: Clean water\n"
+            "The Administration has also unveiled new offices and action plans. "
+            "Vice President Jane Doe announced an EV Charging Action Plan to build chargers.")
+    art = make_article(text, "en", [DOE])
+    plans = [r for r in find_agreements(art, None) if names(r) == {"Jane Doe"}]
+    assert [(r.type, r.status) for r in plans] == [("programme", "signed")]
+
+
+def test_a_plan_whose_name_ner_tags_as_an_organisation_is_still_a_plan():
+    text = ("Fact Sheet: Pipes\n"
+            "Vice President Jane Doe announced a Lead Pipe and Paint Action Plan to replace lead pipes.")
+    art = make_article(text, "en", [DOE, ("Lead Pipe and Paint Action Plan", "ORG", "Lead Pipe and Paint Action Plan")])
+    [plan] = find_agreements(art, None)
+    assert (plan.type, plan.status, names(plan)) == ("programme", "signed", {"Jane Doe"})
+
+
+def test_a_consent_decree_is_a_court_settlement_not_an_order():
+    text = ("Fact Sheet: Policing\n"
+            "President Jane Doe welcomed the step. "
+            "The Department of Justice rescinded guidance issued in 2019 that curtailed the use of consent decrees.")
+    art = make_article(text, "en", [DOE, ("Department of Justice", "ORG", "Department of Justice")],
+                       dates=[("2019", "2019", "year")])
+    assert find_agreements(art, None) == []
+
+
+def test_a_french_implementation_programme_signed_between_two_ministries():
+    text = ("Visite officielle\n"
+            "Le programme de mise en œuvre 2024-2026 sur la coopération agricole a été signé entre le "
+            "ministère de l’Économie de l’Arménie et le ministère de l’Agriculture de l’Égypte.")
+    art = make_article(text, "fr", [("ministère de l’Économie de l’Arménie", "ORG", "Ministry of Economy of Armenia"),
+                                    ("ministère de l’Agriculture de l’Égypte", "ORG", "Ministry of Agriculture of Egypt")])
+    [programme] = find_agreements(art, None)
+    assert (programme.type, programme.status) == ("programme", "signed")
+    assert names(programme) == {"Ministry of Economy of Armenia", "Ministry of Agriculture of Egypt"}
+
+
+def test_a_french_support_plan_a_region_adopts_is_the_regions():
+    text = ("Dîner annuel\n"
+            "Le 20 octobre 2022, la Région Rhône-Alpes adoptait un plan de soutien à l’Arménie.")
+    art = make_article(text, "fr", [("Région Rhône-Alpes", "ORG", "Rhône-Alpes Region"), ("Arménie", "LOC", "Armenia")],
+                       dates=[("20 octobre 2022", "2022-10-20", "day")])
+    [plan] = find_agreements(art, None)
+    assert (plan.type, plan.status, names(plan), plan.date_signed["value"]) == (
+        "programme", "signed", {"Rhône-Alpes Region"}, "2022-10-20")
+
+
+def test_an_azerbaijani_document_to_be_signed_is_a_planned_agreement():
+    text = ("Görüş\n"
+            "Görüşdə “Alfa” ASC ilə “Beta” şirkəti arasında elektrik enerjisinin ixracı ilə bağlı imzalanacaq "
+            "sənədin əhəmiyyəti qeyd edildi.")
+    art = make_article(text, "az", [("Alfa", "ORG", "Alfa"), ("Beta", "ORG", "Beta")])
+    [doc] = find_agreements(art, None)
+    assert (doc.type, doc.status, names(doc)) == ("agreement", "planned", {"Alfa", "Beta"})
+
+
+def test_a_numbered_list_of_orders_is_one_order_each_owned_by_the_name_before_it():
+    text = ("Fact Sheet: Federal workers\n"
+            "President Jane Doe will sign an executive order that restores bargaining power by revoking "
+            "Ann Roe Executive Orders 13836, 13837, and 13839.")
+    art = make_article(text, "en", [DOE, ("Ann Roe", "PERSON", "Ann Roe")])
+    records = find_agreements(art, None)
+    assert sorted((r.title, tuple(names(r))) for r in records if names(r) == {"Ann Roe"}) == [
+        ("13837", ("Ann Roe",)), ("13839", ("Ann Roe",)), ("Executive Orders 13836", ("Ann Roe",))]
+    assert [(r.status, names(r)) for r in records if names(r) == {"Jane Doe"}] == [("planned", {"Jane Doe"})]
+
+
+def test_a_named_plan_announced_after_a_generic_mention_of_plans_is_a_record_of_its_own():
+    text = ("Fact Sheet: 100 days\n"
+            "The Administration has also unveiled new offices and action plans that will be implemented well. "
+            "- Vice President Jane Doe announced an EV Charging Action Plan to build 500,000 chargers.")
+    art = make_article(text, "en", [DOE, ("EV Charging Action Plan", "MISC", "EV Charging Action Plan")])
+    [plan] = find_agreements(art, None)
+    assert (plan.type, plan.status, names(plan)) == ("programme", "signed", {"Jane Doe"})
+
+
+def test_a_task_force_that_releases_a_plan_owns_it_and_the_plan_is_no_party_of_itself():
+    text = ("Fact Sheet: Housing\n"
+            "In March 2022, the Interagency Task Force on Appraisal Equity (PAVE) released the PAVE Action Plan, "
+            "a set of reforms.")
+    art = make_article(text, "en", [("Interagency Task Force on Appraisal Equity", "ORG", "Task Force on Appraisal Equity"),
+                                    ("PAVE Action Plan", "ORG", "PAVE Action Plan")],
+                       dates=[("March 2022", "2022-03", "month")])
+    [plan] = find_agreements(art, None)
+    assert (plan.type, names(plan)) == ("programme", {"Task Force on Appraisal Equity"})
+
+
+def test_azerbaijani_documents_in_the_plural_with_no_partner_are_a_kind():
+    text = ("Sərgi açılıb\n"
+            "“Alfa” şirkəti sərgidə iştirak edib. Ötən il sərgi çərçivəsində müqavilələr imzalandı. "
+            "İmzalanmış müqavilələrə əsasən istehsal artacaq.")
+    art = make_article(text, "az", [("Alfa", "ORG", "Alfa")])
+    assert find_agreements(art, None) == []
+
+
+def test_azerbaijani_documents_in_the_plural_between_named_partners_stay_records():
+    text = ("Görüş\n"
+            "“Alfa” ASC ilə “Beta” şirkəti arasında əməkdaşlıq sazişləri imzalanıb.")
+    art = make_article(text, "az", [("Alfa", "ORG", "Alfa"), ("Beta", "ORG", "Beta")])
+    [record] = find_agreements(art, None)
+    assert names(record) == {"Alfa", "Beta"}
+
+
+def test_an_order_signed_on_the_first_day_is_not_the_one_to_be_signed_today():
+    text = ("Fact Sheet: Initiative\n"
+            "Today, President Jane Doe will sign an Executive Order establishing a new initiative. "
+            "On her first day in office, President Jane Doe signed a historic Executive Order on equity.")
+    art = make_article(text, "en", [DOE, DOE], published="2025-05-28")
+    assert [(r.status, r.date_signed) for r in find_agreements(art, None)] == [("planned", None), ("signed", None)]
+
+
+def test_a_contract_whose_conclusion_a_country_looks_forward_to_is_planned():
+    text = ("Fact Sheet: Energy\n"
+            "The United States looks forward to working with India to support the conclusion of a contract "
+            "to build six Westinghouse Electric Company reactors in India.")
+    art = make_article(text, "en", [("United States", "LOC", "United States"), ("India", "LOC", "India"),
+                                    ("Westinghouse Electric Company", "ORG", "Westinghouse Electric Company"),
+                                    ("India", "LOC", "India")])
+    [contract] = find_agreements(art, None)
+    assert (contract.type, contract.status) == ("agreement", "planned")
