@@ -85,7 +85,8 @@ def test_year_given_in_text_beats_publication_year() -> None:
     ],
 )
 def test_year_less_date_resolved_against_publication(published: str, expected: str) -> None:
-    (m,) = find_dates("The delegation visited Tallinn on December 28.", "en", published)
+    # a sentence whose verbs lean neither way (tense.py): distance alone decides
+    (m,) = find_dates("The delegation in Tallinn on December 28.", "en", published)
     assert (m.value, m.inferred) == (expected, True)
 
 

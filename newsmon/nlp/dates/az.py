@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from newsmon.nlp.dates.tense import Tense
 from newsmon.nlp.dates.common import (
     BRACKET_RULES,
     COPYRIGHT_RULES,
@@ -107,6 +108,17 @@ TEMPLATES = [
     r"(?:<Y1><IL>\s+)?<M1>\s*<DASH>\s*<M2><AY>",  # (2025-ci ilin) sentyabr-oktyabr aylarında
 ]
 
+# The verbs of a sentence (tense.py), most at its end: future -acaq/-əcək ("keçiriləcək", "olacağını"),
+# past -ıb/-mış/-dı ("imzalanıb", "keçirilmişdir", "imzalandı"); "bildirib", "xəbər verir" date the report.
+TENSE = Tense(
+    future=re.compile(rf"{L}(?:acaq|əcək|acağ|əcəy){L}*|\b(?:planlaşdırılır|nəzərdə\s+tutulur|gözlənilir)\b"),
+    past=re.compile(rf"{L}{{2,}}(?:ıb|ib|ub|üb)(?:dır|dir|dur|dür|lar|lər)?(?!\w)|{L}(?:mış|miş|muş|müş){L}*"
+                    rf"|{L}{{4,}}(?:dı|di|du|dü)(?:lar|lər)?(?!\w)|\b(?:ötən|keçən)\b"),
+    reporting=re.compile(r"\b(?:bildirib|bildirilib|deyib|deyilir|qeyd\s+(?:edib|olunub)|xəbər\s+verir"
+                         r"|məlumat\s+verib|açıqlayıb|vurğulayıb|söyləyib|diqqətə\s+çatdırıb|əlavə\s+edib"
+                         r"|bildirdi|dedi|istinadən)(?!\w)"),
+)
+
 LANGUAGE = Language(
     code="az",
     rules=ISO_RULES + BRACKET_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS),
@@ -121,4 +133,5 @@ LANGUAGE = Language(
     ],
     # 28 May - Müstəqillik Günü, 31 dekabr Dünya Azərbaycanlılarının Həmrəyliyi Günü: a named day of the year
     observance=re.compile(r"\w\s+Günü\b"),
+    tense=TENSE,
 )

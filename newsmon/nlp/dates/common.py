@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
+from newsmon.nlp.dates.tense import Tense
 from newsmon.text.regex_start import compile_fast_start
 
 # Years we accept as dates on their own ("in 2016"): 1900-2099; other 4-digit numbers there are counts
@@ -118,6 +119,12 @@ class Language:
     # Words that make a year-less day in the same sentence a yearly observance ("fête nationale",
     # "Independence Day"): its value is then "--MM-DD", the day of every year.
     observance: re.Pattern[str] | None = None
+    # The verbs that make a sentence speak of the past or the future (tense.py), for the year of a
+    # year-less date no word beside it settles.
+    tense: Tense | None = None
+    # Weekday names (lower case, Monday = 0): "samedi 6 avril" without a year is in a year where 6 April
+    # is a Saturday, when one of the candidate years has it so.
+    weekdays: dict[str, int] = field(default_factory=dict)
 
 
 def build(templates: list[str], parts: dict[str, str], flags: int = 0, kind: str = "parts") -> list[Rule]:

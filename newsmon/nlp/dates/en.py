@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from newsmon.nlp.dates.tense import Tense
 from newsmon.nlp.dates.common import (
     BRACKET_RULES,
     COPYRIGHT_RULES,
@@ -126,6 +127,25 @@ TEMPLATES = [
 # date settles it (see dates.py); dotted ones are day-first, as written by non-US outlets.
 NUMERIC = r"(?<![\d.,/])(?P<a>\d{1,2})(?P<sep>[/-])(?P<b>\d{1,2})(?P=sep)<Y1>(?![\d/])"
 
+# The verbs of a sentence (tense.py): "will", "would", "is expected to" against "signed", "was", "visited";
+# "said", "told" date the report, not the event.
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+TENSE = Tense(
+    future=re.compile(r"(?<!political )(?<!the )(?<!good)(?<!free )(?<!own )\bwill\b|\b(?:shall|won['’]t|would"
+                      r"|(?:is|are)\s+(?:expected|scheduled|set|due|slated|planned|going)\s+to|plans?\s+to"
+                      r"|intends?\s+to|look(?:s|ing)?\s+forward|ahead\s+of|upcoming|forthcoming)\b|['’]ll\b", re.I),
+    # (a participle after "be" is a passive of any time: "will be signed", "would be delivered")
+    past=re.compile(r"(?<!\bbe )(?<!\bbeen )(?<!\bbeing )\b(?:was|were|had|did|signed|visited|met|held|hosted"
+                    r"|attended|launched|issued|established|adopted|created|passed|approved|enacted|completed|began|started|ended|joined|traveled"
+                    r"|travelled|spoke|convened|welcomed|concluded|opened|designated|declared|endorsed|agreed"
+                    r"|reached|took|gave|sent|won|lost|killed|died|arrived|elected|appointed|became|announced"
+                    r"|released|requested|delivered|broke|reviewed|expanded|unveiled|introduced|provided|committed"
+                    r"|pledged|published|imposed|deployed|invested|finalized|led|brought|marked|celebrated|called"
+                    r"|ago|earlier|previously)\b", re.I),
+    reporting=re.compile(r"\b(?:said|says|told|added|noted|stated|according\s+to)\b", re.I),
+)
+
 LANGUAGE = Language(
     code="en",
     rules=ISO_RULES
@@ -143,10 +163,13 @@ LANGUAGE = Language(
     ],
     hints=[
         (re.compile(r"\blast\s+$", re.I), None, "past"),
+        (re.compile(r"\b(?:since|back\s+in|earlier\s+in)\s+$", re.I), None, "past"),  # since September
         (re.compile(r"\bnext\s+$", re.I), None, "future"),
         (re.compile(r"\bthis\s+$", re.I), None, "0"),
         (None, re.compile(r",?\s+(?:of\s+)?this\s+year\b", re.I), "0"),  # in February of this year
         (None, re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.I), "-1"),
         (None, re.compile(r",?\s+(?:of\s+)?next\s+year\b", re.I), "+1"),
     ],
+    tense=TENSE,
+    weekdays={d: i for i, d in enumerate(WEEKDAYS)},
 )

@@ -42,6 +42,7 @@ from newsmon.nlp.dates import en as dates_en
 from newsmon.nlp.dates import fr as dates_fr
 from newsmon.nlp.dates import ru as dates_ru
 from newsmon.nlp.dates import tr as dates_tr
+from newsmon.nlp.dates import tense
 from newsmon.nlp.dates.common import NUMERIC_LANGUAGE, Language, Rule, iso_day, number
 from newsmon.model import PRECISIONS, DateMention
 
@@ -50,6 +51,10 @@ LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az
 # Choosing the year of a year-less date: news mostly reports the past, so days after publication count
 # double. A date is read as upcoming when it is less than about four months (365 / 3 days) ahead.
 FUTURE_WEIGHT = 2
+# (future, past) weights when the sentence's verbs lean one way (tense.py): soft, so that a date a few
+# days off the publication date stays in its year whatever the verbs ("met on Monday" read on Sunday
+# from another time zone), while one months away follows them.
+LEAN_WEIGHTS = {"past": (8, 1), "future": (1, 4)}
 
 
 @dataclass(frozen=True)
@@ -100,7 +105,9 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
             c = replace(c, start=hint_start)  # "bu ilin sentyabrında": the year words belong to the date
         if hint_end is not None:
             c = replace(c, end=hint_end)  # "septembre dernier", "February of this year": so do these
-        if (m := _resolve(text, c, pub, hint)) is not None:
+        lean = tense.lean(text, c.start, c.end, language.tense) if hint is None and c.first.year is None else None
+        weekday = _weekday(text[c.start:c.end], language) if c.first.year is None and c.first.day else None
+        if (m := _resolve(text, c, pub, hint, lean, weekday)) is not None:
             mentions.append(m)
     return sorted((_trim(m) for m in mentions), key=lambda m: m.start)
 
@@ -300,7 +307,16 @@ def _hint(text: str, c: _Candidate, language: Language) -> tuple[str | None, int
     return None, None, None
 
 
-def _resolve(text: str, c: _Candidate, pub: date | None, hint: str | None = None) -> DateMention | None:
+def _weekday(said: str, language: Language) -> int | None:
+    """The weekday a date's own words name first ("Samedi 6 avril" -> 5), if any."""
+    for word in re.findall(r"[^\W\d_]+", said.lower()):
+        if word in language.weekdays:
+            return language.weekdays[word]
+    return None
+
+
+def _resolve(text: str, c: _Candidate, pub: date | None, hint: str | None = None,
+             lean: str | None = None, weekday: int | None = None) -> DateMention | None:
     first, last, inferred = c.first, c.last, False
     if c.readings is not None and pub is not None:
         first, inferred = min(c.readings, key=lambda p: _cost(p, pub)), True
@@ -308,7 +324,9 @@ def _resolve(text: str, c: _Candidate, pub: date | None, hint: str | None = None
         if pub is None:
             return None
         years = _years(first, pub, hint)
-        year = min(years, key=lambda y: _cost(replace(first, year=y), pub), default=None)
+        matching = [y for y in years if weekday is not None and date(y, first.month, first.day).weekday() == weekday]
+        years = matching or years  # a weekday the candidate years never give is a typo, not a clue
+        year = min(years, key=lambda y: _cost(replace(first, year=y), pub, lean), default=None)
         if year is None:
             return None
         first, inferred = replace(first, year=year), True
@@ -343,10 +361,12 @@ def _delta(p: _Part, pub: date) -> int:
     return ((p.year * 12 + p.month) - (pub.year * 12 + pub.month)) * 30
 
 
-def _cost(p: _Part, pub: date) -> float:
-    """Distance from the publication date, future distances weighted by FUTURE_WEIGHT."""
+def _cost(p: _Part, pub: date, lean: str | None = None) -> float:
+    """Distance from the publication date, future distances weighted by FUTURE_WEIGHT, or as the
+    sentence's verbs lean (LEAN_WEIGHTS)."""
     delta = _delta(p, pub)
-    return delta * FUTURE_WEIGHT if delta > 0 else -delta
+    future, past = LEAN_WEIGHTS.get(lean, (FUTURE_WEIGHT, 1))
+    return delta * future if delta > 0 else -delta * past
 
 
 def _iso(p: _Part) -> str:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from newsmon.nlp.dates.tense import Tense
 from newsmon.nlp.dates.common import (
     BRACKET_RULES,
     COPYRIGHT_RULES,
@@ -93,6 +94,23 @@ TEMPLATES = [
 ENGLISH_RULES = build([r"<M1>\s+<D1>,\s+<Y1>"], {"M": dates_en.MONTH, "D": dates_en.PARTS["D"],
                                                   "Y": dates_en.PARTS["Y"], "YM": dates_en.PARTS["YM"]})
 
+# The verbs of a sentence (tense.py): futur and "prévu" against passé composé, imparfait of être/avoir
+# and "dernier"; "a déclaré", "selon" date the report. ("a lieu" is the present of "avoir lieu".)
+_PARTICIPLE = r"[\w’']+(?:é|ée|és|ées|i|is|ie|it|u|ue|us|ert|erte)"
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+TENSE = Tense(
+    future=re.compile(r"\b(?:sera|seront|aura|auront|va|vont|ira|iront|fera|feront|pourra|pourront|devra|devront"
+                      r"|devrait|devraient|faudra|viendra|tiendra|prendra|rendra|attendra|répondra|deviendra"
+                      r"|interviendra|prévue?s?|prochaine?s?|à\s+venir)\b|\b\w{3,}(?:era|eront|iront|dront)\b", re.I),
+    past=re.compile(rf"\b(?:a|ont|avait|avaient|est|sont|était|étaient|fut|furent|s['’]est|se\s+sont)\s+"
+                    r"(?:(?:été|déjà|bien|aussi|ainsi|pas|ensuite|notamment|alors|enfin)\s+)*"
+                    rf"(?!lieu\b){_PARTICIPLE}\b"
+                    r"|\bderni(?:er|ère)s?\b|\b(?:était|étaient|avait|avaient)\b", re.I),
+    reporting=re.compile(r"\b(?:a|ont)\s+(?:déclaré|indiqué|annoncé|précisé|souligné|affirmé|rappelé|expliqué"
+                         r"|ajouté|estimé|dit|confié|assuré|noté)\b|\bselon\b", re.I),
+)
+
 LANGUAGE = Language(
     code="fr",
     rules=ISO_RULES + BRACKET_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS, re.IGNORECASE) + ENGLISH_RULES,
@@ -108,6 +126,7 @@ LANGUAGE = Language(
         (None, re.compile(r"\s+de\s+l['’](?:année\s+(?:dernière|passée)|an\s+dernier)", re.I), "-1"),
         (None, re.compile(r"\s+de\s+l['’](?:année|an)\s+prochain", re.I), "+1"),
         (None, re.compile(r"\s+derni(?:er|ère)\b", re.I), "past"),  # le 22 juillet dernier
+        (re.compile(r"\bdepuis\s+(?:le\s+)?$", re.I), None, "past"),  # depuis septembre
         # "au dernier défilé du 14 juillet", "lors du prochain sommet du 12 juin"
         (re.compile(r"\bderni(?:er|ère)s?\s+[\w’'-]+\s+du\s+$", re.I), None, "past"),
         (re.compile(r"\bprochaine?s?\s+[\w’'-]+\s+du\s+$", re.I), None, "future"),
@@ -117,4 +136,6 @@ LANGUAGE = Language(
     # ("la fête des Sargs sera célébrée le 27 janvier" is this year's movable feast: a bare "fête" is not enough)
     observance=re.compile(r"\bfête\s+nationale\b|\bjourn[ée]e\s+(?:nationale|internationale|mondiale|européenne)\b"
                           r"|\bjour\s+férié|^\s*fêtée?s?\b", re.I),
+    tense=TENSE,
+    weekdays={d: i for i, d in enumerate(WEEKDAYS)},
 )
