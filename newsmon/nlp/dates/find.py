@@ -10,8 +10,11 @@ their matches into `DateMention`s:
 3. two adjacent complete dates joined by a range word ("from 1 March to 5 May 2025") become one range;
 4. a date without a year takes it from the publication date, and is marked `inferred`; without a
    publication date it is dropped, never guessed from today. Words beside it narrow the choice
-   ("last March", "le 22 juillet dernier", "keçən ilin oktyabr ayında"); otherwise the nearest year
-   wins, future dates counting double (see FUTURE_WEIGHT). Year words before it ("keçən ilin", "bu il")
+   ("last March", "le 22 juillet dernier", "keçən ilin oktyabr ayında", "since March"); a weekday it
+   names picks a year where the day falls on it ("dimanche 20 avril"); otherwise the nearest year wins,
+   future dates counting double (see FUTURE_WEIGHT), or as the sentence's verbs lean when they all
+   point one way ("In March, the President signed": the March before; see tense.py and LEAN_WEIGHTS).
+   Year words before it ("keçən ilin", "bu il")
    and any hint after it ("dernier", "of this year") are part of the mention, as real-dev's annotators
    mark them.
 
@@ -21,8 +24,9 @@ observance ("la fête nationale du 14 juillet", "28 May - Müstəqillik Günü")
 every year, as real-dev's annotators write it; "autumn 2016" and
 "2025-ci ilin əvvəlində" are the year; "25 and 26 December" is a range only for neighbouring days or
 months ("5 and 7 December" gives just the 7th, the 5th has no month of its own); a bare year counts
-only after a marker ("in", "since", "en", "-ci ildə", "the 2016 election", "Act of 1994", a French
-name: "l'Eurovision Junior 2022", a copyright sign: "© armenews.com 2024"), never on its own; years
+only after a marker ("in", "since", "en", "-ci ildə", "the 2016 election", "Act of 1994", "the 1982
+UNCLOS", a name: "l'Eurovision Junior 2022", "the Pacific Islands Summit 2023", brackets: "Night Train
+(1998)", a copyright sign: "© armenews.com 2024"), never on its own; "2025-26" is 2025/2026; years
 before 1900 only after the strongest of these ("en 1869", "1475-ci ildə"). Languages without rules
 still get numeric dates ("17/01/2024").
 
