@@ -164,3 +164,13 @@ def test_a_contract_whose_conclusion_a_country_looks_forward_to_is_planned():
                                     ("India", "LOC", "India")])
     [contract] = find_agreements(art, None)
     assert (contract.type, contract.status) == ("agreement", "planned")
+
+
+def test_by_signing_this_memorandum_the_president_issues_the_order_told_before():
+    text = ("Fact Sheet: Open books\n"
+            "Today, President Jane Doe signed a memorandum requiring transparency in spending. "
+            "By signing this memorandum, President Doe recognizes that the Treasury Department wasted funds.")
+    art = make_article(text, "en", [DOE, ("Doe", "PERSON", "Jane Doe"),
+                                    ("Treasury Department", "ORG", "Treasury Department")], published="2025-02-18")
+    [order] = find_agreements(art, None)
+    assert (order.type, names(order), order.date_signed["value"]) == ("decree", {"Jane Doe"}, "2025-02-18")

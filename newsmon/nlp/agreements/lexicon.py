@@ -61,6 +61,7 @@ class Lexicon:
     # Right before a bare memorandum: the President signs it ("President Trump recently signed a
     # memorandum"), so it is an order he issues, as a "presidential memorandum" is.
     president_signs: re.Pattern[str] = re.compile(r"(?!)")
+    president_after: re.Pattern[str] = re.compile(r"(?!)")  # "By signing this memorandum, President Trump"
     # What an owner does to adopt a plan or programme of its own, between the owner's name and the
     # document ("President Trump created an Maritime Action Plan", "la Région adoptait un plan"):
     # the owner is its party and the plan is adopted.
@@ -162,6 +163,7 @@ EN = Lexicon(
     president_signs=_c(r"(?<!\band\s)\bPresident(?:\s+(?!and\b|with\b)[\w.'’-]+){0,4}?\s+(?:\w+ly\s+)?"
                        r"(?:signed|signs|issued|issues|is\s+(?:signing|issuing)|will\s+(?:sign|issue))"
                        r"\s+(?:a|an|the|his)\s+(?:new\s+)?$", 0),
+    president_after=_c(r"\s*,\s*(?:the\s+)?President\b", 0),
 )
 
 FR = Lexicon(

@@ -53,12 +53,19 @@ _MEMORANDUM_PARTNER = re.compile(r"\s+(?:of|with|between|on\s+cooperation)\b", r
 
 
 def _signed_by_president(sent: Sentence, start: int, end: int, lex: Lexicon) -> bool:
-    """A bare memorandum the President signs ("President Biden signed a Memorandum which established")
-    is an order he issues, not a memorandum between partners ("... signed a memorandum with Japan")."""
+    """A bare memorandum the President signs ("President Biden signed a Memorandum which established", "By
+    signing this memorandum, President Trump recognizes") is an order he issues, not a memorandum between
+    partners ("... signed a memorandum with Japan")."""
     word = sent.text[start - sent.start:end - sent.start]
-    return word.lower() in ("memorandum", "memoranda") \
-        and not _MEMORANDUM_PARTNER.match(sent.text, end - sent.start) \
-        and bool(lex.president_signs.search(sent.text, 0, start - sent.start))
+    if word.lower() not in ("memorandum", "memoranda") or _MEMORANDUM_PARTNER.match(sent.text, end - sent.start):
+        return False
+    return bool(lex.president_signs.search(sent.text, 0, start - sent.start)) \
+        or bool(lex.president_after.match(sent.text, end - sent.start)
+                and _SIGNING_THIS.search(sent.text, 0, start - sent.start))
+
+
+# "By signing this memorandum, President ...": the signing right before the document
+_SIGNING_THIS = re.compile(r"\bsigning\s+(?:this|the)\s+$", re.IGNORECASE)
 
 
 def _stem(phrase: str) -> str:

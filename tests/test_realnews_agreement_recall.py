@@ -1,0 +1,78 @@
+"""benchmarks/realnews_agreement_recall.py: its gold file is well formed, its draw is the gold's articles, and
+it scores with eval's agreement matcher per language and half."""
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsmon.model import Agreement, Party
+
+BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
+
+
+def load():
+    sys.path.insert(0, str(BENCH))
+    spec = importlib.util.spec_from_file_location("realnews_agreement_recall", BENCH / "realnews_agreement_recall.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_gold_file_is_well_formed():
+    rec = load()
+    gold = rec.read_gold()
+    assert len(gold) == 3 * (rec.N_VOCAB + rec.N_RANDOM)
+    for line in gold.values():
+        assert line["half"] in ("tune", "heldout") and line["kind"] in ("vocab", "random")
+        for a in line["agreements"]:
+            assert a["type"] in ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
+            assert a["status"] in ("signed", "planned", "ratified", "implemented")
+            assert len(a["party_names"]) == len(a["parties"]) and all(n[0] == p for n, p in
+                                                                      zip(a["party_names"], a["parties"]))
+            assert a["date_signed"] is None or set(a["date_signed"]) == {"value", "precision"}
+            assert isinstance(a["start"], int) and a["start"] >= 0
+
+
+def test_the_draw_gives_the_gold_articles_and_halves():
+    rec = load()
+    if not rec.POOL.exists():
+        pytest.skip(f"no real-news pool at {rec.POOL}")
+    gold = rec.read_gold()
+    drawn = {row["id"]: (half, kind) for lang in ("az", "en", "fr") for half, kind, row in rec.draw(lang)}
+    assert drawn == {g["id"]: (g["half"], g["kind"]) for g in gold.values()}
+
+
+def _agreement(type_: str, parties: list[str], date: str | None = None) -> Agreement:
+    return Agreement(type=type_, title=type_, parties=[Party(name=p, text=p) for p in parties],
+                     date_signed={"value": date, "precision": "day"} if date else None,
+                     sentence="The sides signed it.", start=0, end=3)
+
+
+def test_scores_use_the_party_names_and_count_each_language_and_half():
+    rec = load()
+    memo = {"type": "memorandum", "status": "signed", "parties": ["Azerbaijan", "Korea"],
+            "party_names": [["Azerbaijan", "Azərbaycan"], ["Korea", "Koreya"]], "date_signed": None,
+            "title": "memorandum", "start": 0}
+    results = [
+        # strict: a surface form of each party; lenient only: a wrong second party
+        {"gold": {"id": "a", "lang": "az", "agreements": [memo, dict(memo, type="protocol")]}, "half": "tune",
+         "text": "Memorandum imzalanıb.", "predicted": [_agreement("memorandum", ["Azərbaycan", "Koreya"]),
+                                                        _agreement("protocol", ["Azərbaycan", "Yaponiya"])]},
+        {"gold": {"id": "b", "lang": "en", "agreements": []}, "half": "heldout", "text": "x",
+         "predicted": [_agreement("decree", ["Jane Doe"])]},
+    ]
+    rows = {(r["lang"], r["half"]): r for r in rec.scores(results)}
+    assert (rows["az", "tune"]["strict"]["tp"], rows["az", "tune"]["strict"]["fn"]) == (1, 1)
+    assert rows["az", "tune"]["lenient"]["tp"] == 2
+    assert rows["en", "heldout"]["strict"]["fp"] == 1 and rows["all", "all"]["strict"]["fp"] == 2
+    listed = rec.errors(results, "tune")
+    assert [e["cause"] for e in listed] == ["wrong party"] and listed[0]["gold_sentence"] == "Memorandum imzalanıb."
+
+
+def test_an_error_sentence_runs_past_an_initial_and_us():
+    rec = load()
+    text = "Today, President Donald J. Trump signed a U.S. order. Then he left."
+    assert rec.sentence_at(text, 0) == "Today, President Donald J. Trump signed a U.S. order."
