@@ -150,7 +150,7 @@ class Queries:
         found = {row["id"]: row for row in self.db.query(
             f"select {columns} from articles a left join relevance r on r.article_id = a.id "
             f"where a.id in ({', '.join(map(str, page))})", params)} if page else {}
-        return [found[i] for i in page]
+        return [found[i] for i in page if i in found]  # one a writer removed since is left out
 
     def top_entities(self, label: str | None = None, lang: str | None = None,
                      top: int = 20) -> list[dict]:
