@@ -150,3 +150,9 @@ def test_an_az_chain_ends_at_its_last_head_before_a_title_and_never_takes_in_a_p
     assert [(m.text, m.label) for m in out] == [
         ("Çin Xalq Respublikasının Dövlət Şurasının", "ORG"), ("Li Çianq", "PERSON"),
         ("İlham Əliyevin", "PERSON"), ("Türk Dövlətləri Təşkilatının", "ORG")]
+
+
+def test_a_head_noun_that_modifies_an_event_does_not_end_a_name():
+    text = "Bakıda BMT-nin Dövlət Xidmətləri Forumu keçirilib."
+    out = az_org_chains([at(text, "BMT-nin", "ORG", "az")], text)
+    assert [(m.text, m.label) for m in out] == [("BMT-nin", "ORG")]

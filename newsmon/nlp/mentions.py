@@ -285,8 +285,8 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
             heads = [w for w in re.finditer(r"\S+", text[s:e]) if _is_org_head(w.group())]
-            if not heads:
-                continue
+            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] != "genitive"):
+                continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()
             words = text[s:e].split()
             if len(words) < 2 or any(m.label == "PERSON" and s <= m.start and m.end <= e for m in found):
