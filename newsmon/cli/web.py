@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import signal
+import threading
 
 import click
 
@@ -44,15 +45,23 @@ def serve(obj: CliContext, host: str, port: int) -> None:
     click.echo(f"serving {db} at {server.url}  (Ctrl-C to stop)", err=True)
     # Ctrl-C and a service manager's SIGTERM both stop it cleanly. Set explicitly: a process started
     # in the background by a non-interactive shell inherits SIGINT ignored, and would never stop.
-    signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
+    # The handler asks the accept loop to end (within its 0.5 s poll) rather than raising wherever the
+    # main thread happens to be (starting a request's thread, holding a slot), which could leave it
+    # stuck; a second signal stops at once.
+    stopping = threading.Event()
+
+    def stop(signum: int, frame: object) -> None:
+        if stopping.is_set():
+            raise KeyboardInterrupt
+        stopping.set()
+        threading.Thread(target=server.shutdown, daemon=True).start()
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
     try:
         server.serve_forever()
     except KeyboardInterrupt:
-        click.echo("stopped", err=True)
+        pass
     finally:
         server.server_close()
-
-
-def _stop(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+    click.echo("stopped", err=True)
