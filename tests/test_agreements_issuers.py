@@ -159,3 +159,20 @@ def test_a_joint_statement_with_no_party_named_is_the_states_not_an_office_the_s
                                     ("Çin Dövlət Şurasının", "ORG", "State Council of China")])
     [statement] = find_agreements(art, _countries("Azerbaijan", "China"))
     assert statement.type == "other" and names(statement) == {"Azerbaijan", "China"}
+
+
+def test_plural_agreements_of_one_side_with_a_listed_apposition_are_one_per_partner():
+    text = ("Universitetlər\nLayihə üçün Bakı Universiteti ilə Fransanın üç ali məktəbi - Lion Universiteti, "
+            "Nant Universiteti və Tuluza Universiteti arasında 2023-cü ildə əməkdaşlıq sazişləri imzalanıb. "
+            "Sonra Bakı Universiteti, Lion Universiteti və Nant Universiteti arasında Memorandum imzalanıb.")
+    art = make_article(text, "az", [(n, "ORG", n) for n in ("Bakı Universiteti", "Lion Universiteti",
+                                                             "Nant Universiteti", "Tuluza Universiteti",
+                                                             "Bakı Universiteti", "Lion Universiteti",
+                                                             "Nant Universiteti")],
+                       dates=[("2023-cü ildə", "2023", "year")])
+    records = find_agreements(art, None)
+    assert [(r.type, names(r)) for r in records] == [
+        ("agreement", {"Bakı Universiteti", "Lion Universiteti"}),
+        ("agreement", {"Bakı Universiteti", "Nant Universiteti"}),
+        ("agreement", {"Bakı Universiteti", "Tuluza Universiteti"}),
+        ("memorandum", {"Bakı Universiteti", "Lion Universiteti", "Nant Universiteti"})]

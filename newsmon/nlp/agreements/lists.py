@@ -56,16 +56,29 @@ def az_between(text: str, start: int, pos: int, mentions: list[Mention],
     words, so a capitalised one at the sentence start is no part of a name ("Layihə Dövlət Agentliyi ilə")."""
     pieces = _pieces(text, start, pos, mentions)
     parties: list[Party] = []
-    for i, (s, e) in enumerate(reversed(pieces)):
+    hub_only = False
+    for i in range(len(pieces) - 1, -1, -1):
+        s, e = pieces[i]
         if s == start and not any(m.start <= s < m.end for m in mentions):
             s = _skip_opener(text, s, e, common)
         party, whole = _party(text, s, e, mentions)
         if party is None:
             break
         parties.insert(0, party)
+        if hub_only:
+            break
         if not whole or len(_WORD.findall(text[s:e])) > _MAX_WORDS:
+            # "X ilə İtaliyanın beş universiteti - A, B və C arasında": the list is an apposition to
+            # what X deals with, and X, before "ilə", is the other side
+            if i > 0 and _APPOSITION.search(text, s, e) and _WITH.search(text, pieces[i - 1][1], s):
+                hub_only = True
+                continue
             break  # words before the name: the list started here
     return parties
+
+
+_APPOSITION = re.compile(r"\s[-–—]\s")
+_WITH = re.compile(r"\bilə\b")
 
 
 def _pieces(text: str, start: int, pos: int, mentions: list[Mention]) -> list[tuple[int, int]]:
