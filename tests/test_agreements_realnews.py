@@ -174,3 +174,22 @@ def test_by_signing_this_memorandum_the_president_issues_the_order_told_before()
                                     ("Treasury Department", "ORG", "Treasury Department")], published="2025-02-18")
     [order] = find_agreements(art, None)
     assert (order.type, names(order), order.date_signed["value"]) == ("decree", {"Jane Doe"}, "2025-02-18")
+
+
+def test_french_parties_between_two_ministries_ner_misses_are_the_full_noun_phrases():
+    # NER tags neither lower-case ministry as an organisation, only a fragment of the second one
+    text = ("Visite officielle\n"
+            "Un mémorandum d’accord sur la pêche a été signé entre le ministère de la Mer du Portugal et le "
+            "ministère tunisien de la Pêche côtière.")
+    art = make_article(text, "fr", [("Portugal", "LOC", "Portugal"), ("Pêche côtière", "ORG", "Pêche côtière")])
+    [memo] = find_agreements(art, None)
+    assert names(memo) == {"ministère de la Mer du Portugal", "ministère tunisien de la Pêche côtière"}
+
+
+def test_french_parties_between_a_named_school_and_an_academy_keep_both():
+    text = ("Coopération militaire\n"
+            "La visite a permis la signature d’un accord de coopération entre Polytechnique et l’académie navale "
+            "chilienne.")
+    art = make_article(text, "fr", [("Polytechnique", "ORG", "Polytechnique")])
+    [accord] = find_agreements(art, None)
+    assert names(accord) == {"Polytechnique", "académie navale chilienne"}

@@ -66,6 +66,9 @@ class Lexicon:
     # document ("President Trump created an Maritime Action Plan", "la Région adoptait un plan"):
     # the owner is its party and the plan is adopted.
     adopts: re.Pattern[str] = re.compile(r"(?!)")
+    # Common nouns that head an institution's name written in lower case ("le ministère égyptien de
+    # l'Environnement", "l'académie militaire arménienne"): a party of "entre X et Y" NER does not tag.
+    institution: re.Pattern[str] = re.compile(r"(?!)")
 
 
 def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
@@ -230,6 +233,12 @@ FR = Lexicon(
     leaders=_c(r"\bles\s+(?:deux\s+|trois\s+)?(?:dirigeants|présidents|chefs\s+d['’][ée]tat)\b(?!\s+d)"),
     adopts=_c(r"^\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?(?:adopt|lanc|annonc|d[ée]voil|publi|pr[ée]sent)\w*"
               r"\s+(?:[\w'’-]+\s+){0,7}$"),
+    institution=_c(r"(?:minist[èe]re|agence|acad[ée]mie|universit[ée]|[ée]cole|institut|gouvernement|conseil"
+                   r"|commission|comit[ée]|chambre|banque|fondation|soci[ée]t[ée]|entreprise|compagnie|groupe"
+                   r"|r[ée]gion|ville|municipalit[ée]|mairie|assembl[ée]e|parlement|s[ée]nat|office|autorit[ée]"
+                   r"|service|direction|centre|f[ée]d[ée]ration|association|union|organisation|mus[ée]e"
+                   r"|biblioth[èe]que|h[ôo]pital|ambassade|d[ée]partement|pr[ée]fecture|collectivit[ée]"
+                   r"|conservatoire|facult[ée]|administration|cour|tribunal)s?\s+\S"),
 )
 
 AZ = Lexicon(

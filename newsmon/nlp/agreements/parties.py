@@ -13,7 +13,7 @@ from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import (az_between, is_collective, longest_run, name_end, nearest_list,
                                            signed_between, title_subject)
 from newsmon.nlp.agreements.pointers import antecedent
-from newsmon.nlp.agreements.syntax import signer_spans
+from newsmon.nlp.agreements.syntax import between_phrases, signer_spans
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
@@ -341,15 +341,36 @@ def _between(ctx: PartyContext, sent: Sentence, lex: Lexicon,
     if anaphor:
         return [], anaphor
     after = [c for c in pool if c.start >= end]
-    if not after or after[0].start - end > 40:
-        return [], None
-    group = [after[0]]
-    for c in after[1:]:
-        if lex.connector.search(ctx.text[name_end(group[-1]):c.start]):
-            group.append(c)
-        else:
-            break
-    return group, None
+    group: list[Mention] = []
+    if after and after[0].start - end <= 40:
+        group = [after[0]]
+        for c in after[1:]:
+            if lex.connector.search(ctx.text[name_end(group[-1]):c.start]):
+                group.append(c)
+            else:
+                break
+    phrases = _between_phrases(ctx, sent, lex, pool, pos)
+    return (phrases if len(phrases) >= max(2, len(group)) else group), None
+
+
+def _between_phrases(ctx: PartyContext, sent: Sentence, lex: Lexicon, pool: list[Mention],
+                     pos: int) -> list[Mention]:
+    """The parties of "entre X et Y" as the parse's full noun phrases: the mention a phrase begins with
+    ("l'Arménie", "Saint-Cyr"), else the phrase itself when an institution heads it ("le ministère
+    égyptien de la Coopération internationale", whose NER mention is at most a fragment). Empty when a
+    phrase is neither (a list the parse cut short falls back to the mentions)."""
+    found: list[Mention] = []
+    for s, e in between_phrases(sent.text, sent.lang, pos - sent.start):
+        s, e = sent.start + s, sent.start + e
+        named = next((m for m in pool if m.start == s), None)
+        if named is None and lex.institution.match(ctx.text, s, e):
+            name = ctx.text[s:e]
+            named = Mention(name, "ORG", s, e, sent.lang, canonical_id=derive_id(name, "ORG", sent.lang),
+                            canonical_name=name)
+        if named is None:
+            return []
+        found.append(named)
+    return found
 
 
 def resolve_heads(ctx: PartyContext, sent: Sentence, lex: Lexicon, kb=None) -> list[Mention]:

@@ -163,3 +163,49 @@ def trigger_head(text: str, lang: str, trigger: tuple[int, int]) -> Token | None
         return None
     span = doc.char_span(trigger[0], trigger[1], alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+# Leading words of a noun phrase that are no part of a party's name: articles, prepositions.
+_LEADING = {"det", "case", "cc", "punct", "mark"}
+# What ends a party's name to the right: a clause or a punctuation mark ("..., qui a ...", "pour ...").
+_CLAUSE = {"VERB", "AUX", "PRON", "SCONJ", "PUNCT"}
+
+
+def between_phrases(text: str, lang: str, at: int) -> list[tuple[int, int]]:
+    """Character spans (relative to `text`, one sentence) of the full noun phrases the preposition at
+    offset `at` ("entre" of "entre X et Y") joins: its noun and the conjuncts after it, each up to the
+    next one ("le ministère égyptien de la Coopération internationale"), articles left out. Empty
+    without a parse, or when the preposition heads no noun.
+
+    The sentence is parsed with straight apostrophes: the French model splits "l’" off as a noun of its
+    own and the parse goes astray; "l'" it reads as the article (the offsets are the same)."""
+    doc = _parse(lang, text.replace("\u2019", "'"))
+    if doc is None:
+        return []
+    prep = next((t for t in doc if t.idx == at), None)
+    if prep is None or prep.dep_ != "case" or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    noun = prep.head
+    # the parser often hangs Y of "entre X et Y" elsewhere: on the noun X modifies ("un accord de
+    # coopération entre X et Y") or on X's own modifier ("entre le ministère de l'Environnement de la RA
+    # et le ministère égyptien"); a conjunct with its own preposition is part of X ("de l'Industrie et
+    # des Mines")
+    near = set(noun.subtree) | set(list(noun.ancestors)[:3])
+    nouns = _with_conjuncts(noun) + [t for t in doc if t.dep_ == "conj" and t.i > noun.i and t.head in near
+                                     and t.pos_ in ("NOUN", "PROPN")
+                                     and not any(c.dep_ == "case" for c in t.children)]
+    nouns = sorted({t.i: t for t in nouns}.values(), key=lambda t: t.i)
+    last = max(n.right_edge.i for n in nouns)
+    out = []
+    for k, n in enumerate(nouns):
+        stop = nouns[k + 1].left_edge.i if k + 1 < len(nouns) else last + 1  # the next one's "et" included
+        words = [doc[i] for i in range(n.i, stop)]
+        words = [t for t in n.subtree if t.i < n.i and t.dep_ not in _LEADING] + words
+        # a clause ends the name; so does an "et" of the sentence's own ("... et a ajouté"), not one
+        # inside the name ("de l'Industrie et des Mines", whose "et" hangs on a word after `n`)
+        end = next((j for j, t in enumerate(words)
+                    if j and (t.pos_ in _CLAUSE or t.dep_ == "cc" and t.head.i <= n.i)), len(words))
+        words = words[:end]
+        if words:
+            out.append((words[0].idx, words[-1].idx + len(words[-1].text)))
+    return out
