@@ -210,6 +210,14 @@ def test_a_name_with_the_fathers_name_is_the_same_person(kb):
                            text, "az", kb)
     assert [m.canonical_id for m in linked] == ["person:ilham-aliyev", derive_id("Anar Quliyev", "PERSON", "az"),
                                                 derive_id("Leyla Həsənova", "PERSON", "az")]
-    assert linked[1].canonical_name == "Anar Quliyev"
+    assert linked[1].canonical_name == "Anar Guliyev"  # named as English writes it, like the KB's people
     assert derive_id("Qurbanqulu Berdiməhəmmədovun qızı Oquldjaxan", "PERSON", "az") != \
         derive_id("Qurbanqulu Oquldjaxan", "PERSON", "az")
+
+
+def test_an_azerbaijani_person_outside_the_kb_is_named_in_english_letters(kb):
+    text = "Görüşdə Rüstəm Minnixanov və Tural Hacılı, həmçinin Stiv Uitkoff iştirak edib."
+    linked = link_mentions(mentions(text, "az", ("Rüstəm Minnixanov", "PERSON"), ("Tural Hacılı", "PERSON"),
+                                    ("Stiv Uitkoff", "PERSON")), text, "az", kb)
+    assert [m.canonical_name for m in linked] == ["Rustam Minnikhanov", "Tural Hajili", "Stiv Uitkoff"]
+    assert [m.text for m in linked] == ["Rüstəm Minnixanov", "Tural Hacılı", "Stiv Uitkoff"]

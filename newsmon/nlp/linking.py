@@ -20,7 +20,7 @@ from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.mentions import (az_document_remainders, az_org_chains, az_quoted_orgs, clean_surface, is_demonym,
                                   is_false_positive, is_ordinary_word, looks_like_person, names_a_document, names_an_az_place,
                                   names_an_event, strip_attached_suffix, with_hyphen_suffix)
-from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, stem_word
+from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
 
 _ID_PREFIX = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
@@ -358,7 +358,11 @@ def _female_form(word: str, stem: str) -> bool:
 def _derived(surface: str, label: str, lang: str | None) -> tuple[str, str]:
     """(id, canonical name) for a mention outside the KB."""
     name = _base_form(surface, label, lang)
-    return derive_id(surface, label, lang), without_patronymic(name) if label == "PERSON" else name
+    if label == "PERSON":
+        # an Azerbaijani person outside the KB is named as English writes the name, like the KB's people
+        name = without_patronymic(name)
+        name = in_english_letters(name) if lang == "az" else name
+    return derive_id(surface, label, lang), name
 
 
 def _with_derived_id(m: Mention, surface: str, lang: str) -> Mention:

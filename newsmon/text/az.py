@@ -32,6 +32,20 @@ POSSESSIVE_ENDINGS = ("ı", "i", "u", "ü", "sı", "si", "su", "sü", "ımız", 
 PLURAL_ENDINGS = ("lar", "lər")
 COPULA_ENDINGS = ("dır", "dir", "dur", "dür")
 
+# How English writes Azerbaijani letters in people's names ("Rüstəm Minnixanov" -> "Rustam Minnikhanov",
+# "Qasımov" -> "Gasimov", "Hacılı" -> "Hajili"), the spelling English-language news and our canonical
+# names use.
+_ENGLISH_LETTERS = str.maketrans({"ə": "a", "Ə": "A", "ı": "i", "İ": "I", "ö": "o", "Ö": "O", "ü": "u", "Ü": "U",
+                                  "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "gh", "Ğ": "Gh", "x": "kh",
+                                  "X": "Kh", "c": "j", "C": "J", "q": "g", "Q": "G"})
+
+
+def in_english_letters(name: str) -> str:
+    """An Azerbaijani name as English spells it (letters only: a foreign name written the Azerbaijani way,
+    "Stiv Uitkoff", stays as it is spelt)."""
+    return name.translate(_ENGLISH_LETTERS)
+
+
 # Surname endings of the region, folded: -ov/-ev (-yev, -iyev), -zadə, Slavic -ski/-sky/-skiy, -enko,
 # -uk. A woman's form adds -a (-ova, -eva, -ska). -li/-lu (Məmmədli, Hüseynli) are surnames too, but
 # also the everyday adjective suffix (-lı/-li/-lu/-lü: "Azərbaycanlı"), so alone they do not make a
