@@ -221,3 +221,11 @@ def test_an_azerbaijani_person_outside_the_kb_is_named_in_english_letters(kb):
                                     ("Stiv Uitkoff", "PERSON")), text, "az", kb)
     assert [m.canonical_name for m in linked] == ["Rustam Minnikhanov", "Tural Hajili", "Stiv Uitkoff"]
     assert [m.text for m in linked] == ["Rüstəm Minnixanov", "Tural Hacılı", "Stiv Uitkoff"]
+
+
+def test_an_outlet_named_by_its_bare_domain_is_the_outlet_the_kb_knows():
+    text = "Article publié par armenews.com et repris par nouvelles-d-ailleurs.fr le 3 mars."
+    linked = link_mentions(mentions(text, "fr", ("armenews.com", "ORG"), ("nouvelles-d-ailleurs.fr", "ORG")),
+                           text, "fr", KnowledgeBase.load())
+    assert [(m.text, m.canonical_name) for m in linked] == [("armenews.com", "Armenews"),
+                                                            ("nouvelles-d-ailleurs.fr", "nouvelles-d-ailleurs.fr")]

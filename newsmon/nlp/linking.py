@@ -19,7 +19,7 @@ from newsmon.nlp.ner import common_stems
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.mentions import (az_document_remainders, az_org_chains, az_quoted_orgs, clean_surface, is_demonym,
                                   is_false_positive, is_ordinary_word, looks_like_person, names_a_document, names_an_az_place,
-                                  names_an_event, strip_attached_suffix, with_hyphen_suffix)
+                                  names_an_event, site_name, strip_attached_suffix, with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
 
@@ -224,7 +224,8 @@ def _kb_entity(surface: str, lang: str, kb: KnowledgeBase, text: str,
         return kb.lookup(by_acronym[folded], lang, context=text)
     if folded in by_long:  # a long form the KB lacks, whose acronym it knows ("... (SAPSSI)")
         return kb.lookup(by_long[folded], lang, context=text)
-    return None
+    outlet = site_name(surface)  # "armenews.com": the outlet Armenews
+    return kb.lookup(outlet, lang, context=text) if outlet else None
 
 
 def _looks_like_acronym(s: str) -> bool:

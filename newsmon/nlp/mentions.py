@@ -196,6 +196,15 @@ def is_false_positive(m: Mention, surface: str) -> bool:
 
 
 _SITE = re.compile(r"^[\w-]+\.[a-z]{2,4}$")  # "armenews.com": an outlet, named in lower case
+
+
+def site_name(surface: str) -> str | None:
+    """The outlet a bare domain names, capitalised as a name ("armenews.com" -> "Armenews"); None for
+    anything else or a stem too short to be a name ("rt.com")."""
+    if not _SITE.match(surface):
+        return None
+    stem = surface.split(".")[0]
+    return stem[:1].upper() + stem[1:] if len(stem) >= 5 else None
 _ORDINAL_YEAR = re.compile(r"^\d{4}-?(?:c|ç)[iıuü]")
 _FUNCTION_WORDS = frozenset("de des du d la le les l of the and et".split())
 # az passive perfect, folded: -lanıb/-lənib, -ılıb/-ilib, -unub ("Vurğulanıb", "Göstərilib")
