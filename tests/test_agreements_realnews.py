@@ -193,3 +193,27 @@ def test_french_parties_between_a_named_school_and_an_academy_keep_both():
     art = make_article(text, "fr", [("Polytechnique", "ORG", "Polytechnique")])
     [accord] = find_agreements(art, None)
     assert names(accord) == {"Polytechnique", "académie navale chilienne"}
+
+
+def test_a_convention_the_addressee_of_a_speech_signed_takes_no_guessed_organisation():
+    # "vous" is the person the speaker's association addresses: the association is no party
+    text = ("Le gala de l’ACFB 2024\n"
+            "La soirée annuelle de l’ACFB a réuni 300 invités. L’ACFB remercie ses membres. "
+            "Le président de l’ACFB a salué votre engagement. "
+            "Vous aviez signé une convention de coopération avec la province de Lori, le 2 mai 2023.")
+    art = make_article(text, "fr", [("ACFB", "ORG", "ACFB"), ("ACFB", "ORG", "ACFB"), ("ACFB", "ORG", "ACFB"),
+                                    ("ACFB", "ORG", "ACFB"), ("Lori", "LOC", "Lori")],
+                       dates=[("2 mai 2023", "2023-05-02", "day")])
+    [convention] = find_agreements(art, None)
+    assert names(convention) == {"Lori"}
+
+
+def test_a_convention_a_named_region_signed_with_one_partner_still_takes_the_articles_actor():
+    text = ("Coopération décentralisée\n"
+            "La Région Bretagne soutient l’Arménie. "
+            "Une convention de coopération a été signée avec la province de Lori, le 2 mai 2023.")
+    art = make_article(text, "fr", [("Région Bretagne", "ORG", "Brittany Region"), ("Arménie", "LOC", "Armenia"),
+                                    ("Lori", "LOC", "Lori")],
+                       dates=[("2 mai 2023", "2023-05-02", "day")])
+    [convention] = find_agreements(art, None)
+    assert names(convention) == {"Lori", "Brittany Region"}

@@ -220,7 +220,10 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             plan = fold(ctx.text[trigger[0]:trigger[1]]) if type_ == "programme" else None
             parties = [p for p in found.parties if plan is None or not fold(p.text).endswith(plan)]
             own = len(parties)
-            if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)):
+            # (the partner of a document the addressee signed stands alone: "Vous aviez signé ... avec X")
+            by_addressee = len(parties) == 1 and lex.addressee.search(sent.text[:trigger[0] - sent.start])
+            if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)) \
+                    and not by_addressee:
                 # a joint statement or declaration with no party named but a state is the states' the
                 # story is about (organisations sign memoranda; a person signs an open letter alone)
                 kind = "state" if intergov else None

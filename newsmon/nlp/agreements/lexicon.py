@@ -58,6 +58,10 @@ class Lexicon:
     # Leaders who sign for their states ("liderlər tərəfindən Birgə Bəyanat imzalandı"): a weaker "the two
     # sides", used only when the sentence names no party at all (leaders do many things besides signing).
     leaders: re.Pattern[str] = re.compile(r"(?!)")
+    # A second-person subject before the document ("Vous aviez signé une convention avec X", "you signed"):
+    # the addressee of a speech or letter, whom the article's most named organisation (the speaker's, as
+    # a rule) is not; the partner the sentence names stands alone.
+    addressee: re.Pattern[str] = re.compile(r"(?!)")
     # Right before a bare memorandum: the President signs it ("President Trump recently signed a
     # memorandum"), so it is an order he issues, as a "presidential memorandum" is.
     president_signs: re.Pattern[str] = re.compile(r"(?!)")
@@ -157,6 +161,7 @@ EN = Lexicon(
     pronoun=_c(r"(?:he|she)"),
     latter=_c(r"latter"),
     leaders=_c(r"\b(?:the\s+(?:two\s+|three\s+|both\s+)?(?:leaders|presidents)|heads\s+of\s+state)\b(?!\s+of\b)"),
+    addressee=_c(r"(?:^|[“\"«,;:]\s*|\b(?:and|that)\s+)you\s+(?!all\b)"),
     # the plan's own name may come between ("announced a Lead Pipe and Paint Action Plan")
     adopts=_c(r"^(?:\s*\([^()]{1,20}\))?\)?\s+(?:\w+ly\s+)?(?:has\s+|have\s+)?"
               r"(?:created|announced|unveiled|released|launched|published|adopted|approved|issued)"
@@ -231,6 +236,8 @@ FR = Lexicon(
     pronoun=_c(r"(?:il|elle)"),
     latter=_c(r"derni(?:er|ère)"),
     leaders=_c(r"\bles\s+(?:deux\s+|trois\s+)?(?:dirigeants|présidents|chefs\s+d['’][ée]tat)\b(?!\s+d)"),
+    addressee=_c(r"(?:^|[“\"«,;:]\s*|\b(?:et|que|qu['’])\s*)(?:vous|tu)\s+(?:avez|aviez|aurez|auriez|as|avais"
+                 r"|[\w’']+ez|[\w’']+iez)\b"),
     adopts=_c(r"^\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?(?:adopt|lanc|annonc|d[ée]voil|publi|pr[ée]sent)\w*"
               r"\s+(?:[\w'’-]+\s+){0,7}$"),
     institution=_c(r"(?:minist[èe]re|agence|acad[ée]mie|universit[ée]|[ée]cole|institut|gouvernement|conseil"
