@@ -7,7 +7,8 @@ import pytest
 from newsmon.model import Mention
 from newsmon.nlp.kb import KnowledgeBase
 from newsmon.nlp.linking import link_mentions
-from newsmon.nlp.mentions import az_org_chains, clean_surface
+from newsmon.nlp.az_names import az_org_chains
+from newsmon.nlp.mentions import clean_surface
 
 
 @pytest.fixture(scope="module")
@@ -156,3 +157,12 @@ def test_a_head_noun_that_modifies_an_event_does_not_end_a_name():
     text = "Bakıda BMT-nin Dövlət Xidmətləri Forumu keçirilib."
     out = az_org_chains([at(text, "BMT-nin", "ORG", "az")], text)
     assert [(m.text, m.label) for m in out] == [("BMT-nin", "ORG")]
+
+
+def test_a_person_written_with_an_initial_is_a_person_unless_a_longer_name_holds_it():
+    from newsmon.nlp.az_names import az_initial_names
+    text = "S.Babayev və R.Vardanyana görə Ə. Haqverdiyev küçəsi; X.Y.Z ilə Heydər Əliyev adına A.Mirzəyev Məktəbi."
+    found = [at(text, "Vardanyana", "LOC", "az"), at(text, "Heydər Əliyev adına A.Mirzəyev Məktəbi", "ORG", "az")]
+    out = [(m.text, m.label) for m in az_initial_names(found, text, "az")]
+    assert out == [("S.Babayev", "PERSON"), ("R.Vardanyana", "PERSON"),
+                   ("Heydər Əliyev adına A.Mirzəyev Məktəbi", "ORG")]

@@ -17,9 +17,10 @@ from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems
 from newsmon.nlp.name_spans import name_spans
-from newsmon.nlp.mentions import (az_document_remainders, az_org_chains, az_quoted_orgs, clean_surface, is_demonym,
-                                  is_false_positive, is_ordinary_word, looks_like_person, names_a_document, names_an_az_place,
-                                  names_an_event, site_name, strip_attached_suffix, with_hyphen_suffix)
+from newsmon.nlp.az_names import az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs
+from newsmon.nlp.mentions import (clean_surface, is_demonym, is_false_positive, is_ordinary_word, looks_like_person,
+                                  names_a_document, names_an_az_place, names_an_event, site_name, strip_attached_suffix,
+                                  with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
 
@@ -67,6 +68,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     if lang in SUFFIX_LANGS:
         mentions = az_quoted_orgs(az_org_chains(az_document_remainders(mentions), text,
                                                 {stem_word(w) for w in lower} | common_stems("az")), text)
+        mentions = az_initial_names(mentions, text, lang)
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:

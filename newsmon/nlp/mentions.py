@@ -78,8 +78,13 @@ def names_a_document(surface: str) -> bool:
         words = words[:-2] if words[-2] in ("of", "de") else words[:-1]
     if not words:
         return False
-    return words[-1] in DOCUMENT_WORDS or (words[-1].startswith(AZ_DOCUMENT_STEMS)
-                                           and not words[-1].startswith(_NOT_AZ_DOCUMENTS))
+    return words[-1] in DOCUMENT_WORDS or is_az_document_word(words[-1])
+
+
+def is_az_document_word(word: str) -> bool:
+    """ "Sazişi", "Qərarından": an Azerbaijani document noun, in any case ("Qərargahı" is none)."""
+    folded = fold(word)
+    return folded.startswith(AZ_DOCUMENT_STEMS) and not folded.startswith(_NOT_AZ_DOCUMENTS)
 
 
 # Head nouns of events, folded word starts: a forum, a summit, a feast or games is no actor ("III Xəzər
@@ -252,143 +257,3 @@ def is_ordinary_word(surface: str, lower_words: set[str]) -> bool:
     if " " in surface or "-" in surface or surface.isupper() or len(surface) < 3:
         return False
     return fold(surface) in lower_words
-
-
-# Head nouns of Azerbaijani organisation names, folded starts ("Fondu", "Agentliyinin", "Təşkilatının").
-_AZ_ORG_HEADS = tuple(fold(w) for w in """
-fond agentli nazirli təşkilat komitə komissiya xidmət universitet akademiya institut bank şirkət palata
-məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birliy ittifaq korporasiya holdinq
-fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
-kilsə partiya kolle qərargah büro
-""".split())
-_AZ_CAP_WORD = r"[A-ZƏİÖÜĞŞÇ][\w’'-]*"
-# Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
-# Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below).
-_AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:\s+|,\s+|\s+(?:və|üzrə)\s+){_AZ_CAP_WORD})*")
-_AZ_JOINER = re.compile(rf"(\s+|,\s+|\s+(?:və|üzrə)\s+)(?={_AZ_CAP_WORD})")
-
-
-def _is_org_head(word: str) -> bool:
-    return fold(word).startswith(_AZ_ORG_HEADS)
-
-
-# A government ends a name as a head does ("Azərbaycan Respublikası Hökuməti və İslam İnkişaf Bankı" are
-# two), but its chain is left to `name_spans.government_names`, which links it to its country.
-_GOVERNMENT_HEAD = fold("hökumət")
-
-
-def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
-    """Azerbaijani organisation names kept whole: a genitive chain of capitalised words ending in an
-    organisation's head noun ("Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət üzrə
-    Təşkilatının", "Azərbaycan Biznesinin İnkişafı Fondu") becomes one ORG mention in place of the
-    pieces NER found inside it. Only chains that extend a mention are made. A chain does not run on
-    past an organisation's head or name ("Heydər Əliyev Fondu və ...", "UNDP və ...", "Forumu BMT-nin"),
-    and does not start with a word in an adverbial case or an ordinary word (`ordinary`: `az_stem`s
-    of words the article writes in lower case): "Tbilisidə", "Görüşdə", "Layihə"."""
-    found = [m for m in mentions if m.label in ("ORG", "LOC", "PERSON")]
-    ends = {m.end: m for m in found}
-    chains: list[tuple[int, int]] = []
-    for run in _AZ_CHAIN.finditer(text):
-        for s, e in _pieces(text, run.start(), run.end(), ends):
-            s = _chain_start(text, s, e, ordinary, {m.start for m in found})
-            # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
-            # at its last head noun
-            heads = [w for w in re.finditer(r"\S+", text[s:e]) if _is_org_head(w.group())]
-            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] != "genitive"):
-                continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
-            e = s + heads[-1].end()
-            words = text[s:e].split()
-            if len(words) < 2 or any(m.label == "PERSON" and s <= m.start and m.end <= e for m in found):
-                continue  # "İlham Əliyevin Antalyada Avropa Şurasının": a person's doing, not one name
-            inside = [m for m in found if s <= m.start and m.end <= e]
-            if inside and all(m.end - m.start < e - s for m in inside) and not any(
-                    m.start < s < m.end or m.start < e < m.end for m in found):
-                chains.append((s, e))
-    if not chains:
-        return mentions
-    out = [m for m in mentions if not any(s <= m.start and m.end <= e for s, e in chains) or m.label == "DATE"]
-    for s, e in chains:
-        first = next(m for m in found if s <= m.start and m.end <= e)
-        out.append(Mention(text[s:e], "ORG", s, e, first.lang))
-    return sorted(out, key=lambda m: (m.start, -m.end))
-
-
-def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[tuple[int, int]]:
-    """Pieces of a capitalised run that can be one name: cut at a connector after a head noun or a
-    name, and at a space after an organisation's name that is not in the genitive."""
-    pieces, at = [], start
-    for j in _AZ_JOINER.finditer(text, start, end):
-        before = text[at:j.start()].split()
-        if not before:
-            continue
-        last, named = before[-1], ends.get(j.start())
-        if j.group(1).strip():  # ",", "və", "üzrə"
-            cut = _is_org_head(last) or fold(last).startswith(_GOVERNMENT_HEAD) or named is not None
-        else:
-            cut = named is not None and named.label != "LOC" and split_case(last)[1] != "genitive"
-        if cut:
-            pieces.append((at, j.start()))
-            at = j.end()
-    pieces.append((at, end))
-    return pieces
-
-
-_ADVERBIAL = ("locative", "locative_ki", "ablative", "dative", "instrumental")
-
-
-def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str], starts: set[int]) -> int:
-    """Past leading words that cannot open a name: adverbial cases, ordinary words, and a sentence's
-    first word that no mention starts with (capitalised by its place: "Toplantı Birləşmiş ...")."""
-    while True:
-        m = re.match(r"\S+\s+", text[s:e])
-        if not m:
-            return s
-        word = m.group().strip().rstrip(",")
-        opener = s not in starts and _SENTENCE_START.search(text[max(0, s - 3):s])
-        if opener or az_stem(fold(word)) in ordinary \
-                or split_case(word)[1] in _ADVERBIAL:
-            s += m.end()
-        else:
-            return s
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
-
-
-def az_document_remainders(mentions: list[Mention]) -> list[Mention]:
-    """An Azerbaijani name that runs on past a document's head noun ("Qrant Sazişi Qız Qalası": the
-    document's title, then a place of the next words) is the words after it; a document word inside an
-    organisation's name stays ("Kollektiv Təhlükəsizlik Müqaviləsi Təşkilatı" ends with a head)."""
-    out = []
-    for m in mentions:
-        words = list(re.finditer(r"\S+", m.text))
-        if m.label not in ("ORG", "LOC", "PERSON") or len(words) < 2 or _is_org_head(words[-1].group()):
-            out.append(m)
-            continue
-        cut = max((i for i, w in enumerate(words[:-1]) if fold(w.group()).startswith(AZ_DOCUMENT_STEMS)
-                   and not fold(w.group()).startswith(_NOT_AZ_DOCUMENTS)), default=None)
-        if cut is None:
-            out.append(m)
-            continue
-        start = words[cut + 1].start()
-        out.append(Mention(m.text[start:], m.label, m.start + start, m.end, m.lang))
-    return out
-
-
-# A quoted name before a company's or an outlet's noun: “ExxonMobil” şirkəti, “Humix” MMC, “Report” agentliyi.
-_AZ_QUOTED_ORG = re.compile(r"[“\"«]([^”\"»\n]{2,60}?)[”\"»]\s+(?:şirkət|holdinq|korporasiya|konsern|MMC\b|ASC\b|QSC\b"
-                            r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|portal|"
-                            r"informasiya\s+agentliy|xəbər\s+agentliy)")
-
-
-def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
-    """The quoted name of a company or outlet its noun follows (“ExxonMobil” şirkəti) as one ORG, unless
-    a name already covers part of it: NER misses most quoted foreign names."""
-    added = []
-    for hit in _AZ_QUOTED_ORG.finditer(text):
-        s, e = hit.span(1)
-        name = hit.group(1)
-        if not name[:1].isupper() or any(m.start < e and s < m.end for m in mentions if m.label != "DATE"):
-            continue
-        added.append(Mention(name, "ORG", s, e, "az"))
-    return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions

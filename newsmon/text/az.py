@@ -26,6 +26,9 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
     "ablative": ("dan", "dən", "tan", "tən", "ndan", "ndən"),
     "instrumental": ("la", "lə", "yla", "ylə"),  # contracted ilə: "SOCAR-la"
 }
+# The cases of a word that says where, whence, whither or with what ("Tbilisidə", "Bakıdan"): such a
+# word opens no name.
+ADVERBIAL_CASES = ("locative", "locative_ki", "ablative", "dative", "instrumental")
 # 3rd-person singular and 1st/2nd/3rd-person plural possessive ("Agentliyi", "xidmətləri").
 POSSESSIVE_ENDINGS = ("ı", "i", "u", "ü", "sı", "si", "su", "sü", "ımız", "imiz", "umuz", "ümüz",
                       "ınız", "iniz", "unuz", "ünüz", "ları", "ləri")

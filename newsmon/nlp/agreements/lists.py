@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.mentions import strip_attached_suffix
-from newsmon.text.az import CASE_ENDINGS, az_stem, split_case
+from newsmon.text.az import ADVERBIAL_CASES, CASE_ENDINGS, az_stem, split_case
 from newsmon.text.normalize import fold
 
 if TYPE_CHECKING:
@@ -160,12 +160,9 @@ def _skip_opener(text: str, s: int, e: int, common: set[str]) -> int:
     if not (first and rest):
         return s
     word = first.group().strip("“\"«,")
-    if az_stem(fold(word)) in common or split_case(word)[1] in _ADVERBIAL_CASES:
+    if az_stem(fold(word)) in common or split_case(word)[1] in ADVERBIAL_CASES:
         return rest.start()
     return s
-
-
-_ADVERBIAL_CASES = ("locative", "locative_ki", "ablative", "dative", "instrumental")
 
 
 def _capitalised(words: str) -> bool:
