@@ -217,3 +217,25 @@ def test_a_convention_a_named_region_signed_with_one_partner_still_takes_the_art
                        dates=[("2 mai 2023", "2023-05-02", "day")])
     [convention] = find_agreements(art, None)
     assert names(convention) == {"Lori", "Brittany Region"}
+
+
+def test_a_french_signing_named_as_a_noun_takes_no_date_from_earlier_in_the_story():
+    # a speech recalls a partnership "embodied by the signing of" an accord: no event of the day dates it
+    text = ("Discours du ministre\n"
+            "Le 4 avril 2024, nos troupes ont défilé à Lyon. "
+            "Un partenariat qui s’incarne par la signature d’un accord de coopération entre Polytechnique et "
+            "l’académie navale chilienne.")
+    art = make_article(text, "fr", [("Lyon", "LOC", "Lyon"), ("Polytechnique", "ORG", "Polytechnique")],
+                       dates=[("4 avril 2024", "2024-04-04", "day")])
+    [accord] = find_agreements(art, None)
+    assert accord.date_signed is None
+
+
+def test_a_french_signing_reported_with_a_finite_verb_takes_the_days_event_date():
+    text = ("Visite officielle\n"
+            "Le 4 avril 2024, le ministre est arrivé à Lisbonne. "
+            "Un accord de coopération a été signé entre Polytechnique et l’académie navale portugaise.")
+    art = make_article(text, "fr", [("Lisbonne", "LOC", "Lisbon"), ("Polytechnique", "ORG", "Polytechnique")],
+                       dates=[("4 avril 2024", "2024-04-04", "day")])
+    [accord] = find_agreements(art, None)
+    assert accord.date_signed == {"value": "2024-04-04", "precision": "day"}

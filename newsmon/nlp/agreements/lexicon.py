@@ -230,6 +230,13 @@ FR = Lexicon(
                      r"|\b(?:déclaré|indiqué|confié|précisé|rapporté)\s+(?:à|au|aux))"
                      r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"),
     source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b"),
+    # a finite verb ("a été signé", "ont ensuite signé", "signent", "ont procédé à la signature"), not the noun of
+    # a speech that recalls a partnership ("qui s'incarne par la signature d'un accord")
+    reported_signing=_c(r"\b(?:a|ont|avait|avaient|ont\s+été|a\s+été|avait\s+été|avaient\s+été|sera|seront)"
+                        r"\s+(?:\w+\s+){0,2}?(?:co-?)?(?:sign|conclu|paraph|échang|ratifi|approuv|adopt)\w*"
+                        r"|\b(?:co-?)?sign(?:ent|èrent|a)\b|\b(?:ont|a)\s+procédé\s+à\s+la\s+signature"
+                        r"|\bsign[ée]e?s?\s+(?:ce|aujourd|hier|lors|à\s+l['’]issue|en\s+marge|en\s+présence|mardi|lundi"
+                        r"|mercredi|jeudi|vendredi|samedi|dimanche)"),
     weak_types=_types(("agreement", r"\b(?:conventions?|contrats?)\b"), ("other", r"\bp[ée]titions?\b")),
     signing=_c(r"\b(?:co-?)?sign(?:é|ée|és|ées|er|era|eront|ent|ature|ataires?)\b|\bconclu\w*|\bratifi\w*"
                r"|\bparaph\w*"),
