@@ -239,3 +239,11 @@ def test_a_french_signing_reported_with_a_finite_verb_takes_the_days_event_date(
                        dates=[("4 avril 2024", "2024-04-04", "day")])
     [accord] = find_agreements(art, None)
     assert accord.date_signed == {"value": "2024-04-04", "precision": "day"}
+
+
+def test_a_french_accord_cited_as_the_basis_with_a_curly_apostrophe_is_no_record():
+    text = ("Partenariat stratégique\n"
+            "Le Chili soutient le dialogue entre le Pérou et la Bolivie, sur la base de l’accord de 1994.")
+    art = make_article(text, "fr", [("Chili", "LOC", "Chile"), ("Pérou", "LOC", "Peru"), ("Bolivie", "LOC", "Bolivia")],
+                       dates=[("1994", "1994", "year")])
+    assert find_agreements(art, None) == []

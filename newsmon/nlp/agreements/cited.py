@@ -48,7 +48,9 @@ _CITING_BEFORE = {
     "fr": re.compile(r"(?:\ben\s+vertu\s+d|\bconformément\s+à|\bdans\s+le\s+respect\s+d|\bprincipes\s+d"
                      r"|\bdispositions\s+d|\bviol\w+|\bretir\w+\s+d|\bsortie\s+d|\banniversaire\s+d"
                      r"|\bsur\s+la\s+base\s+d|\bfondée?s?\s+sur|\battachement\s+à|\bengagements?\s+envers"
-                     r"|\bsignataires?\s+d|\bprévus?\s+par|\bfixée?s?\s+par)(?:e|u|es|['’])?\s*$",
+                     r"|\bsignataires?\s+d|\bprévus?\s+par|\bfixée?s?\s+par)(?:e|u|es|['’])?\s*"
+                     # the article the parse may leave outside the noun phrase ("de l’" + "accord")
+                     r"(?:l['’]|la\s+|le\s+|les\s+)?$",
                      re.IGNORECASE),
 }
 # az: what follows the inflected trigger ("müqavilənin müddəalarına", "Xartiyasının prinsiplərinə",
