@@ -166,3 +166,11 @@ def test_a_person_written_with_an_initial_is_a_person_unless_a_longer_name_holds
     out = [(m.text, m.label) for m in az_initial_names(found, text, "az")]
     assert out == [("S.Babayev", "PERSON"), ("R.Vardanyana", "PERSON"),
                    ("Heydər Əliyev adına A.Mirzəyev Məktəbi", "ORG")]
+
+
+def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
+    text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
+    found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),
+             at(text, "Copenhague", "LOC", "fr")]
+    out = [(m.text, m.label) for m in link_mentions(found, text, "fr", kb)]
+    assert out == [("COP29", "MISC"), ("COP 28", "MISC"), ("Eurovision Junior", "MISC"), ("Copenhague", "LOC")]

@@ -18,9 +18,9 @@ from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.az_names import az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs
-from newsmon.nlp.mentions import (clean_surface, is_demonym, is_false_positive, is_ordinary_word, looks_like_person,
-                                  names_a_document, names_an_az_place, names_an_event, site_name, strip_attached_suffix,
-                                  with_hyphen_suffix)
+from newsmon.nlp.mentions import (clean_surface, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
+                                  looks_like_person, names_a_document, names_an_az_place, names_an_event, site_name,
+                                  strip_attached_suffix, with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
 
@@ -98,7 +98,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
                            surface))
         elif m.label in ("ORG", "LOC", "PERSON") and (names_a_document(surface) or is_demonym(surface, m.lang or lang)):
             linked.append((replace(m, label="MISC"), surface))  # "CHIPS & Science Act", "Haaqa Konvensiyası"
-        elif m.label == "ORG" and names_an_event(surface):
+        elif (m.label == "ORG" and names_an_event(surface)) or (m.label in ("ORG", "LOC", "PERSON")
+                                                                and is_event_name(surface)):
             linked.append((replace(m, label="MISC"), surface))  # "Sabantuy bayramında", "World Government Summit"
         elif m.label == "ORG" and (m.lang or lang) in SUFFIX_LANGS and names_an_az_place(surface):
             linked.append((replace(m, label="LOC"), surface))  # "Dövlət Bayrağı Meydanında"

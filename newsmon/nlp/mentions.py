@@ -93,6 +93,15 @@ EVENT_HEADS = tuple(fold(w) for w in "forum summit sammit sommet festival bayram
                     "çempionat championship oyunlar".split())
 
 
+# Events known by a name of their own, not by a head noun: the UN climate conferences ("COP29", "COP 28",
+# "COP-un") and the Eurovision contests.
+_EVENT_NAME = re.compile(r"^(?:cop[\s-]?\d{0,2}|eurovision(?:\s+junior)?)(?:-\w{1,4})?$")
+
+
+def is_event_name(surface: str) -> bool:
+    return bool(_EVENT_NAME.match(fold(surface)))
+
+
 def names_an_event(surface: str) -> bool:
     """ "III Xəzər İqtisadi Forumu", "Paris Peace Forum": an event's name (a head after the first word; also
     when NER glued a neighbour to it, "Xəzər İqtisadi Forumu Xəzəryanı")."""
