@@ -247,3 +247,22 @@ def test_a_french_accord_cited_as_the_basis_with_a_curly_apostrophe_is_no_record
     art = make_article(text, "fr", [("Chili", "LOC", "Chile"), ("Pérou", "LOC", "Peru"), ("Bolivie", "LOC", "Bolivia")],
                        dates=[("1994", "1994", "year")])
     assert find_agreements(art, None) == []
+
+
+def test_a_french_court_ordonnance_is_a_judgement_not_a_decree():
+    text = ("Justice internationale\n"
+            "Le président Jean Martin a salué la décision. "
+            "Dans une ordonnance du 2 mars 2022, le Tribunal du droit de la mer a appelé les parties au calme.")
+    # NER tags the person of the sentence before, not the court
+    art = make_article(text, "fr", [("Jean Martin", "PERSON", "Jean Martin")],
+                       dates=[("2 mars 2022", "2022-03-02", "day")])
+    assert find_agreements(art, None) == []
+
+
+def test_a_french_government_ordonnance_stays_a_decree():
+    text = ("Réforme\n"
+            "Le Premier ministre Jean Martin a signé une ordonnance du 2 mars 2022 sur les services publics.")
+    art = make_article(text, "fr", [("Jean Martin", "PERSON", "Jean Martin")],
+                       dates=[("2 mars 2022", "2022-03-02", "day")])
+    [decree] = find_agreements(art, None)
+    assert decree.type == "decree"

@@ -62,6 +62,10 @@ class Lexicon:
     # the addressee of a speech or letter, whom the article's most named organisation (the speaker's, as
     # a rule) is not; the partner the sentence names stands alone.
     addressee: re.Pattern[str] = re.compile(r"(?!)")
+    # A decree word a court also issues ("ordonnance"), and the court: in a sentence naming a court it is
+    # a judgement ("Dans une ordonnance du 17 mars, la Cour a ..."), no decree of an executive.
+    court_order: re.Pattern[str] = re.compile(r"(?!)")
+    court: re.Pattern[str] = re.compile(r"(?!)")
     # Right before a bare memorandum: the President signs it ("President Trump recently signed a
     # memorandum"), so it is an order he issues, as a "presidential memorandum" is.
     president_signs: re.Pattern[str] = re.compile(r"(?!)")
@@ -243,6 +247,8 @@ FR = Lexicon(
     pronoun=_c(r"(?:il|elle)"),
     latter=_c(r"derni(?:er|ère)"),
     leaders=_c(r"\bles\s+(?:deux\s+|trois\s+)?(?:dirigeants|présidents|chefs\s+d['’][ée]tat)\b(?!\s+d)"),
+    court_order=_c(r"ordonnances?"),
+    court=_c(r"\b(?:cour|tribunal|tribunaux|juges?|juridictions?|CIJ|CPI|magistrat\w*)\b"),  # not "au cours de"
     addressee=_c(r"(?:^|[“\"«,;:]\s*|\b(?:et|que|qu['’])\s*)(?:vous|tu)\s+(?:avez|aviez|aurez|auriez|as|avais"
                  r"|[\w’']+ez|[\w’']+iez)\b"),
     adopts=_c(r"^\s+(?:a\s+|ont\s+|avait\s+|avaient\s+)?(?:adopt|lanc|annonc|d[ée]voil|publi|pr[ée]sent)\w*"

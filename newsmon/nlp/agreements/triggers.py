@@ -24,6 +24,9 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
                     if is_weak:
                         weak.add(s)
     found.sort(key=lambda t: t[1])
+    if lex.court.search(sent.text):  # a court's order is a judgement ("la Cour a rendu une ordonnance")
+        found = [t for t in found if t[0] != "decree"
+                 or not lex.court_order.fullmatch(sent.text, t[1] - sent.start, t[2] - sent.start)]
     found = [("decree", s, e) if t == "memorandum" and _signed_by_president(sent, s, e, lex) else (t, s, e)
              for t, s, e in found]
     if weak:  # a weak trigger counts only as the nearest trigger of a signing word of the sentence
