@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.kb import SUFFIX_LANGS
-from newsmon.text.az import CASE_SUFFIX_SET, SURNAME_RE, az_stem, az_stems, split_case
+from newsmon.text.az import CASE_SUFFIX_SET, SURNAME_RE, az_stems
 from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens
 
 # Titles and honorifics, folded; stripped from person names and dropped when they stand alone.

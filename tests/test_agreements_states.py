@@ -1,0 +1,57 @@
+"""Parties a sentence does not name one by one: leaders who sign for their states, joint statements of
+the states a story is about, and plural documents one side signed with each of several partners."""
+from __future__ import annotations
+
+from newsmon.nlp.agreements.find import find_agreements
+from tests.test_agreements import _countries, make_article, names
+
+
+def test_a_statement_the_leaders_sign_binds_their_states_not_the_nearest_organisation():
+    text = ("Vaşinqtonda görüş\nAzərbaycan və Ermənistan prezidentləri Vaşinqtonda görüşüblər. Görüşdə Xarici İşlər "
+            "Nazirliyinin nümayəndələri də iştirak edib. Ermənistan tərəfi sülhə hazır olduğunu bildirib. "
+            "Görüşün nəticəsində liderlər tərəfindən Birgə Bəyanat imzalandı.")
+    art = make_article(text, "az", [("Vaşinqtonda", "LOC", "Washington"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Ermənistan", "LOC", "Armenia"), ("Vaşinqtonda", "LOC", "Washington"),
+                                    ("Xarici İşlər Nazirliyinin", "ORG", "Ministry of Foreign Affairs"),
+                                    ("Ermənistan", "LOC", "Armenia")])
+    [statement] = find_agreements(art, _countries("Azerbaijan", "Armenia"))
+    assert statement.type == "other" and names(statement) == {"Azerbaijan", "Armenia"}
+
+
+def test_leaders_doing_something_else_leave_the_parties_the_sentence_names():
+    text = ("Joint statement\nThe leaders welcomed the memorandum of understanding signed by NASA and the "
+            "Mohammed bin Rashid Space Centre.")
+    art = make_article(text, "en", [("NASA", "ORG", "NASA"), ("Mohammed bin Rashid Space Centre", "ORG",
+                                                             "Mohammed bin Rashid Space Centre")])
+    [memo] = find_agreements(art, None)
+    assert names(memo) == {"NASA", "Mohammed bin Rashid Space Centre"}
+
+
+def test_a_joint_statement_with_no_party_named_is_the_states_not_an_office_the_story_names():
+    text = ("Prezident Pekində\nPrezident İlham Əliyev Pekində Çin Dövlət Şurasının Baş naziri ilə görüşüb. "
+            "Azərbaycan ilə Çin arasında əməkdaşlıq müzakirə olunub. Çin Dövlət Şurasının nümayəndələri də iştirak edib. "
+            "Bu gün imzalanmış strateji tərəfdaşlıq haqqında Birgə Bəyanatın əhəmiyyəti qeyd olunub.")
+    art = make_article(text, "az", [("Pekində", "LOC", "Beijing"), ("İlham Əliyev", "PERSON", "Ilham Aliyev"),
+                                    ("Pekində", "LOC", "Beijing"),
+                                    ("Çin Dövlət Şurasının", "ORG", "State Council of China"),
+                                    ("Azərbaycan", "LOC", "Azerbaijan"), ("Çin", "LOC", "China"),
+                                    ("Çin Dövlət Şurasının", "ORG", "State Council of China")])
+    [statement] = find_agreements(art, _countries("Azerbaijan", "China"))
+    assert statement.type == "other" and names(statement) == {"Azerbaijan", "China"}
+
+
+def test_plural_agreements_of_one_side_with_a_listed_apposition_are_one_per_partner():
+    text = ("Universitetlər\nLayihə üçün Bakı Universiteti ilə Fransanın üç ali məktəbi - Lion Universiteti, "
+            "Nant Universiteti və Tuluza Universiteti arasında 2023-cü ildə əməkdaşlıq sazişləri imzalanıb. "
+            "Sonra Bakı Universiteti, Lion Universiteti və Nant Universiteti arasında Memorandum imzalanıb.")
+    art = make_article(text, "az", [(n, "ORG", n) for n in ("Bakı Universiteti", "Lion Universiteti",
+                                                             "Nant Universiteti", "Tuluza Universiteti",
+                                                             "Bakı Universiteti", "Lion Universiteti",
+                                                             "Nant Universiteti")],
+                       dates=[("2023-cü ildə", "2023", "year")])
+    records = find_agreements(art, None)
+    assert [(r.type, names(r)) for r in records] == [
+        ("agreement", {"Bakı Universiteti", "Lion Universiteti"}),
+        ("agreement", {"Bakı Universiteti", "Nant Universiteti"}),
+        ("agreement", {"Bakı Universiteti", "Tuluza Universiteti"}),
+        ("memorandum", {"Bakı Universiteti", "Lion Universiteti", "Nant Universiteti"})]
