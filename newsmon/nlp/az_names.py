@@ -8,6 +8,7 @@ import re
 
 from newsmon.model import Mention
 from newsmon.nlp.mentions import is_az_document_word
+from newsmon.nlp.ner import SENTENCE_START
 from newsmon.text.az import ADVERBIAL_CASES, az_stem, split_case
 from newsmon.text.normalize import fold
 
@@ -99,15 +100,12 @@ def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str],
         if not m:
             return s
         word = m.group().strip().rstrip(",")
-        opener = s not in starts and _SENTENCE_START.search(text[max(0, s - 3):s])
+        opener = s not in starts and SENTENCE_START.search(text[max(0, s - 3):s])
         if opener or az_stem(fold(word)) in ordinary \
                 or split_case(word)[1] in ADVERBIAL_CASES:
             s += m.end()
         else:
             return s
-
-
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 
 
 def az_document_remainders(mentions: list[Mention]) -> list[Mention]:

@@ -172,8 +172,8 @@ def without_patronymic(name: str) -> str:
     return f"{m[1]} {m[2]}" if m else name
 
 
-# English texts romanise Azerbaijani letters (ə q x ş ç c ğ as a g kh sh ch j gh); reducing both
-# spellings to one key makes "Xəlilov" and "Khalilov" equal. Symmetric, so French "François" and
+# English texts romanise Azerbaijani letters (ə q x ş ç c ğ as a g kh sh ch j gh: `text.az.in_english_letters`,
+# which names people outside the KB); reducing both spellings to one key makes "Xəlilov" and "Khalilov" equal. Symmetric, so French "François" and
 # "Francois" stay equal too. Keys only: never shown.
 _ROMAN_PAIRS = (("kh", "x"), ("sh", "s"), ("ch", "c"), ("gh", "g"), ("j", "c"), ("q", "g"))
 

@@ -110,7 +110,8 @@ def chunks(text: str, start: int, end: int, size: int = CHUNK_CHARS) -> list[tup
 # its stem is in our common-word list, or written in lower case elsewhere in the same article. A PERSON
 # whose last word is an ordinary word or that contains a title noun ("Töhfə Sazişi", "Hökumət Forumu",
 # models/lexicon/az-title-words.txt) is a title, not a person, and is dropped wherever it stands.
-_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
+# what the text right before a word ends with when the word opens a sentence (or a quote, or a line)
+SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
 _WORD_SPAN = re.compile(r"\S+")
 _PUNCT = ",.;:!?\"“”«»()"
@@ -173,7 +174,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             kept.append(m)
             continue
         words = [(w.start(), w.group().strip(_PUNCT)) for w in _WORD_SPAN.finditer(m.text)]
-        if _SENTENCE_END.search(text[max(0, m.start - 3):m.start]):
+        if SENTENCE_START.search(text[max(0, m.start - 3):m.start]):
             while words and fold(words[0][1]) in sentence_openers("az"):
                 words.pop(0)
             if not words or (ordinary(words[0][1]) and not any(_capitalised(w) for _, w in words[1:])):

@@ -24,7 +24,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Sequence
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
-from newsmon.nlp.agreements.lists import is_collective
+from newsmon.nlp.agreements.lists import AZ_WITH, is_collective
 from newsmon.nlp.agreements.records import Candidate, is_plural, merge, to_record
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
@@ -166,13 +166,10 @@ def _per_partner(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candi
         return [cand]
     text = cand.sentence.text
     first, second = text.find(cand.parties[0].text), text.find(cand.parties[1].text)
-    if first < 0 or second < 0 or not _WITH.search(text, first + len(cand.parties[0].text), second):
+    if first < 0 or second < 0 or not AZ_WITH.search(text, first + len(cand.parties[0].text), second):
         return [cand]
     hub = cand.parties[0]
     return [replace(cand, parties=[hub, partner], own_parties=2, merged=[]) for partner in cand.parties[1:]]
-
-
-_WITH = re.compile(r"\bilə\b|-(?:la|lə)\b")
 
 
 def _share_list_verbs(here: list[Candidate]) -> None:

@@ -70,7 +70,7 @@ def az_between(text: str, start: int, pos: int, mentions: list[Mention],
         if not whole or len(_WORD.findall(text[s:e])) > _MAX_WORDS:
             # "X ilə İtaliyanın beş universiteti - A, B və C arasında": the list is an apposition to
             # what X deals with, and X, before "ilə", is the other side
-            if i > 0 and _APPOSITION.search(text, s, e) and _WITH.search(text, pieces[i - 1][1], s):
+            if i > 0 and _APPOSITION.search(text, s, e) and AZ_WITH.search(text, pieces[i - 1][1], s):
                 hub_only = True
                 continue
             break  # words before the name: the list started here
@@ -78,7 +78,8 @@ def az_between(text: str, start: int, pos: int, mentions: list[Mention],
 
 
 _APPOSITION = re.compile(r"\s[-–—]\s")
-_WITH = re.compile(r"\bilə\b")
+# ilə, or its contracted -la/-lə: the comitative that joins one side to its partner ("X ilə Y", "SOCAR-la")
+AZ_WITH = re.compile(r"\bilə\b|-(?:la|lə)\b")
 
 
 def _pieces(text: str, start: int, pos: int, mentions: list[Mention]) -> list[tuple[int, int]]:
