@@ -55,3 +55,32 @@ def test_plural_agreements_of_one_side_with_a_listed_apposition_are_one_per_part
         ("agreement", {"Bakı Universiteti", "Nant Universiteti"}),
         ("agreement", {"Bakı Universiteti", "Tuluza Universiteti"}),
         ("memorandum", {"Bakı Universiteti", "Lion Universiteti", "Nant Universiteti"})]
+
+
+def _capitals():
+    """A knowledge base with two countries and their capitals (ids as `make_article` derives them)."""
+    from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.nlp.kb_file import KBEntity
+    states = [KBEntity(id=n.lower(), name=n, label="LOC", names={"en": (n,)}, kind="country")
+              for n in ("Armenia", "Azerbaijan")]
+    capitals = [KBEntity(id=c.lower(), name=c, label="LOC", names={"en": (c,)}, kind="capital", parent=s.lower())
+                for c, s in (("Yerevan", "Armenia"), ("Baku", "Azerbaijan"))]
+    return KnowledgeBase(states + capitals)
+
+
+def test_capitals_that_sign_are_their_states():
+    text = ("Paix\nLe ministre a salué l’accord de paix paraphé entre Erevan et Bakou le 8 août. "
+            "L'Azerbaïdjan et l'Arménie doivent encore le signer.")
+    art = make_article(text, "fr", [("Erevan", "LOC", "Yerevan"), ("Bakou", "LOC", "Baku"),
+                                    ("Azerbaïdjan", "LOC", "Azerbaijan"), ("Arménie", "LOC", "Armenia")],
+                       dates=[("8 août", "2025-08-08", "day")])
+    [accord] = find_agreements(art, _capitals())
+    assert names(accord) == {"Armenia", "Azerbaijan"}
+    assert [p.text for p in accord.parties] == ["Erevan", "Bakou"]  # the article's words are kept
+
+
+def test_twinned_capitals_stay_cities():
+    text = ("Qardaşlaşma\nBakı və İrəvan şəhərləri arasında qardaşlaşma haqqında saziş imzalanıb.")
+    art = make_article(text, "az", [("Bakı", "LOC", "Baku"), ("İrəvan", "LOC", "Yerevan")])
+    [twinning] = find_agreements(art, _capitals())
+    assert names(twinning) == {"Baku", "Yerevan"}

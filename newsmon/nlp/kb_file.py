@@ -40,7 +40,7 @@ class KBEntity:
     context: tuple[str, ...] = ()
     founded: str | None = None
     role: str | None = None
-    kind: str | None = None  # places: "country"
+    kind: str | None = None  # places: "country", or "capital" (its country is `parent`)
     source: str = ""  # the file that defined it
 
     def all_names(self) -> dict[str, tuple[str, ...]]:

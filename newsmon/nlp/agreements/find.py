@@ -29,8 +29,8 @@ from newsmon.nlp.agreements.records import Candidate, is_plural, merge, to_recor
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.cited import reported
-from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, merge_parties, named_states,
-                                             sentence_parties, to_party)
+from newsmon.nlp.agreements.parties import (PartyContext, Sentence, capitals_as_states, is_place,
+                                             merge_parties, named_states, sentence_parties, to_party)
 from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
                                               split_titled_lists)
@@ -153,7 +153,10 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
     # avec le grand-père")
     # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
-    return [to_record(c) for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
+    records = [c for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
+    for c in records:
+        c.parties = capitals_as_states(c.parties, c.sentence.text, kb)
+    return [to_record(c) for c in records]
 
 
 def _per_partner(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate]:

@@ -164,6 +164,28 @@ def merge_parties(first: list[Party], more: list[Party]) -> list[Party]:
     return out
 
 
+# A city as such: twinned cities, a city hall, a municipality sign for the city, not its state.
+_CITY_WORDS = re.compile(r"\b(?:city|cities|municipal\w*|mayor\w*|sister|twin\w*|ville|villes|mairie|maire|"
+                         r"jumel\w*|şəhər\w*|bələdiyy\w*|qardaşlaş\w*|meriya\w*|belediye\w*|kardeş\w*)\b",
+                         re.IGNORECASE)
+
+
+def capitals_as_states(parties: list[Party], sentence: str, kb) -> list[Party]:
+    """A capital that signs stands for its state ("entre Erevan et Bakou", "Moscow and Kyiv agreed"): the
+    knowledge base's `kind = "capital"` places become their country (`parent`), merged with that country
+    when the record names it too ("Russia" and "Moscow" are one party). Not where the sentence speaks of
+    cities as such (twinned cities, a mayor, a municipality): those bind the city."""
+    if kb is None or not hasattr(kb, "get") or _CITY_WORDS.search(sentence):
+        return parties
+    out: list[Party] = []
+    for p in parties:
+        entity = kb.get(p.canonical_id) if p.canonical_id else None
+        state = kb.get(entity.parent) if entity is not None and entity.kind == "capital" and entity.parent \
+            else None
+        out = merge_parties(out, [Party(text=p.text, name=state.name, canonical_id=state.id) if state else p])
+    return out
+
+
 def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
     """The LOC is where something happens ("in Baku", "à Bakou", "Bakıda", "Bakü'de", "в Ташкенте")."""
     before = text[max(sent.start, m.start - 20):m.start]
