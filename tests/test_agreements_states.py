@@ -84,3 +84,14 @@ def test_twinned_capitals_stay_cities():
     art = make_article(text, "az", [("Bakı", "LOC", "Baku"), ("İrəvan", "LOC", "Yerevan")])
     [twinning] = find_agreements(art, _capitals())
     assert names(twinning) == {"Baku", "Yerevan"}
+
+
+def test_where_a_firm_is_based_is_no_party():
+    text = ("Partnership\nIn September, U.S. firm 24M Technologies, Inc. announced the signing of a license and "
+            "services agreement with Chennai-based Lucas TVS Ltd. to build a factory in India.")
+    art = make_article(text, "en", [("U.S.", "LOC", "United States"),
+                                    ("24M Technologies, Inc.", "ORG", "24M Technologies"),
+                                    ("Chennai", "ORG", "Chennai"), ("Lucas TVS Ltd.", "ORG", "Lucas TVS"),
+                                    ("India", "LOC", "India")])
+    [licence] = find_agreements(art, None)
+    assert names(licence) == {"24M Technologies", "Lucas TVS"}

@@ -40,6 +40,10 @@ _VENUE_BEFORE = re.compile(r"\b(?:toured|visit(?:ed|s|ing)?|tour\s+of|in|at|visi
 _VENUE_AFTER = re.compile(r"^\s+(?:ilə\s+(?:tanış\s+ol|yaxından\s+tanış)|ziyarət\s+et|baş\s+çək)", re.IGNORECASE)
 
 
+# "U.S.-based", "Chennai-based Lucas TVS": where the next name is at home, never a party itself.
+_HOME_OF = re.compile(r"-(?:based|born|headquartered)\b", re.IGNORECASE)
+
+
 @dataclass
 class Sentence:
     start: int
@@ -80,7 +84,8 @@ class PartyContext:
         agencies = {name_key(m) for m in found if m.lang in SUFFIX_LANGS}
         sources = {id(m) for m in found}
         ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions
-                        if id(m) not in sources and name_key(m) not in agencies and not names_an_event(m)]
+                        if id(m) not in sources and name_key(m) not in agencies and not names_an_event(m)
+                        and not _HOME_OF.match(text, m.end)]
         if kb is not None and hasattr(kb, "get"):
             ctx.countries = {name_key(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id
                              and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
