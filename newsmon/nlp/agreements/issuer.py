@@ -42,6 +42,9 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
         owner = [m for m in persons if _OWNER_GAP.fullmatch(ctx.text, m.end, trigger[0])]
         if owner:
             return [to_party(owner[-1])]
+        known = _surname_owner(ctx, sent, trigger)
+        if known is not None:
+            return [known]
     titled = [m for m in persons if _titled(m, ctx)]
     if titled:
         return [to_party(titled[0])]
@@ -53,6 +56,30 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
         return [to_party(persons[0])]
     named = _titled_name(ctx, sent, lex)
     return [named] if named is not None else []
+
+
+# The capitalised word right before an order, with its possessive ("Trump Executive Orders", "Obama's order")
+_NAME_BEFORE = re.compile(r"\b([A-ZÀ-ÖØ-Þ][\w'’-]+?)(?:['’]s)?\s+(?:(?:new|latest|first|second)\s+)?$")
+
+
+def _surname_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Party | None:
+    """The person a bare surname before an order names ("revoking Trump Executive Orders 13836"), when
+    NER took the name and the order for one thing: the article's PERSON whose name ends in that word
+    (never a guess from a capitalised word alone: "The Executive Order")."""
+    m = _NAME_BEFORE.search(ctx.text, sent.start, trigger[0])
+    if m is None:
+        return None
+    word = m.group(1)
+    person = next((p for p in ctx.mentions if p.label == "PERSON"
+                   and word in ((p.canonical_name or "").split()[-1:] + p.text.split()[-1:])), None)
+    if person is not None:
+        return to_party(person)
+    # a surname the knowledge base knows: whoever issues orders in his name is a head of state or
+    # government, the context an ambiguous surname needs ("President Trump")
+    entity = ctx.kb.lookup(word, sent.lang, context=f"President {word}") if hasattr(ctx.kb, "lookup") else None
+    if entity is not None and entity.label == "PERSON":
+        return Party(text=word, name=entity.name, canonical_id=entity.id)
+    return None
 
 
 # The capitalised words right after the title, through the Markdown escape some pages keep

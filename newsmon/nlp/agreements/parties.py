@@ -67,6 +67,7 @@ class PartyContext:
     known: set[str] = field(default_factory=set)  # folded words the article writes (for nominatives)
     common: set[str] = field(default_factory=set)  # stems of ordinary words (written in lower case, listed)
     countries: set[str] = field(default_factory=set)  # name keys of the LOCs the knowledge base knows as countries
+    kb: object = None  # the knowledge base (`newsmon.nlp.kb.KnowledgeBase`), when there is one
 
     @classmethod
     def build(cls, article: Article, sentences: list[Sentence], lexicon_of, kb=None) -> "PartyContext":
@@ -75,7 +76,7 @@ class PartyContext:
         text = article.doc.text
         title_end = text.find("\n") if "\n" in text else len(text)
         lead_end = text.find("\n", title_end + 1)
-        ctx = cls(text, mentions, sentences=sentences, lead_end=len(text) if lead_end < 0 else lead_end)
+        ctx = cls(text, mentions, sentences=sentences, lead_end=len(text) if lead_end < 0 else lead_end, kb=kb)
         words = _WORDS.findall(text)
         ctx.known = {fold_word(w) for w in words}
         ctx.common = {stem_word(w) for w in words if w[:1].islower()} | common_stems("az")

@@ -130,8 +130,8 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         if target is None and c.reference:
             # not one of the same sentence: the sentence's triggers are distinct documents already
             # ("Selon l'accord conclu entre les parties, … la signature de l'accord sur l'intention de vendre")
-            target = next((r for r in reversed(records) if _same_document(r, c) and r.sentence is not c.sentence),
-                          None)
+            target = next((r for r in reversed(records) if _same_document(r, c) and r.sentence is not c.sentence
+                           and not _another_owners(r, c)), None)
         if target is not None:
             _absorb(target, c)
         elif _instrument(c):
@@ -143,6 +143,13 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         elif _instrument(h):
             records.insert(0, h)
     return sorted(records, key=lambda r: min([r.trigger_start] + [m.trigger_start for m in r.merged]))
+
+
+def _another_owners(record: Candidate, c: Candidate) -> bool:
+    """A numbered decree whose issuer is not the record's is another's order, not a reference to it:
+    "revoking Trump Executive Orders 13836, 13837" after "the President will sign an executive order"."""
+    na, nc = _names(record), _names(c)
+    return c.type == "decree" and bool(_NUMBER.search(c.title)) and bool(na) and bool(nc) and not na & nc
 
 
 def _instrument(c: Candidate) -> bool:
