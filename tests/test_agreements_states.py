@@ -95,3 +95,13 @@ def test_where_a_firm_is_based_is_no_party():
                                     ("India", "LOC", "India")])
     [licence] = find_agreements(art, None)
     assert names(licence) == {"24M Technologies", "Lucas TVS"}
+
+
+def test_an_exhibition_or_week_named_in_quotes_is_no_party():
+    text = ("Sərgi\n“Caspian Oil and Gas” sərgisi memorandumların imzalandığı məkana çevrilib. "
+            "Ötən il “Bakı Enerji Həftəsi” çərçivəsində SOCAR ilə “bp” şirkəti arasında müqavilə imzalanıb.")
+    art = make_article(text, "az", [("Caspian Oil and Gas", "ORG", "Caspian Oil and Gas"),
+                                    ("Bakı Enerji Həftəsi", "ORG", "Baku Energy Week"),
+                                    ("SOCAR", "ORG", "SOCAR"), ("bp", "ORG", "BP")])
+    parties = {p.name.upper() for r in find_agreements(art, None) for p in r.parties}
+    assert parties == {"SOCAR", "BP"}

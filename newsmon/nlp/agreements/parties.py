@@ -84,8 +84,10 @@ class PartyContext:
         found = [m for sent in sentences for m in ctx.in_sentence(sent) if is_source(m, text, lexicon_of(sent.lang))]
         agencies = {name_key(m) for m in found if m.lang in SUFFIX_LANGS}
         sources = {id(m) for m in found}
+        # an event named once as one ("“Caspian Oil and Gas” sərgisi") is one wherever it is named
+        events = {name_key(m) for m in ctx.mentions if names_an_event(m, text)}
         ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions
-                        if id(m) not in sources and name_key(m) not in agencies and not names_an_event(m)
+                        if id(m) not in sources and name_key(m) not in agencies and name_key(m) not in events
                         and not _HOME_OF.match(text, m.end)]
         if kb is not None and hasattr(kb, "get"):
             ctx.countries = {name_key(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id
@@ -127,14 +129,22 @@ def _nominative(m: Mention, known: set[str]) -> Mention:
 # What names an event for agreements: the heads of `mentions.EVENT_HEADS` and the meetings, sessions and
 # exhibitions that host a signing ("iclas", "sessiya"), which sign nothing either.
 _EVENT_WORDS = EVENT_HEADS + tuple(fold(w) for w in "conferen konfrans session sessiya iclas exhibition "
-                                   "exposition expo sərgi olympi".split())
+                                   "exposition expo sərgi olympi week həftə semaine".split())
+# A quoted name with its head noun after the closing quote: "“Caspian Oil and Gas” sərgisi"
+_QUOTED_HEAD = re.compile(r"[”\"»]\s*([^\W\d_]+)")
 
 
-def names_an_event(m: Mention) -> bool:
-    """ "III Xəzər İqtisadi Forumunun", "Paris Peace Forum", "COP29 Summit": an event, never a party; also
-    when NER glued a neighbour to it ("Xəzər İqtisadi Forumu Xəzəryanı")."""
+def names_an_event(m: Mention, text: str = "") -> bool:
+    """ "III Xəzər İqtisadi Forumunun", "Paris Peace Forum", "COP29 Summit", "Baku Energy Week": an event,
+    never a party; also when NER glued a neighbour to it ("Xəzər İqtisadi Forumu Xəzəryanı"), or when the
+    head noun follows the quoted name ("“Caspian Oil and Gas” sərgisi", "« Arménie » festival")."""
+    if m.label != "ORG":
+        return False
     words = fold(m.text).split()
-    return m.label == "ORG" and any(w.startswith(_EVENT_WORDS) for w in words[1:] or words)
+    if any(w.startswith(_EVENT_WORDS) for w in words[1:] or words):
+        return True
+    head = _QUOTED_HEAD.match(text, m.end)
+    return bool(head and fold(head.group(1)).startswith(_EVENT_WORDS))
 
 
 def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
