@@ -25,6 +25,14 @@ MONTHS = {
     "août": 8, "aout": 8, "sept": 9, "oct": 10, "nov": 11, "déc": 12, "dec": 12,
 }  # fmt: skip
 
+# "les élections de 2016", "la loi de 2016": events and documents news names by their year.
+_EVENT = (
+    r"(?:élections?|présidentielle|législatives|municipales|scrutin|référendum|recensement|loi"
+    r"|budget|rapport|étude|enquête|sommet|accord|traité|protocole|mémorandum|décret|plan|stratégie"
+    r"|programme|feuille\s+de\s+route|édition|saison|campagne|jeux|coupe\s+du\s+monde|mondial"
+    r"|championnats?|crise|séisme|attentats?|révolution|guerre)"
+)
+
 PARTS = {
     "D": r"(?<![\d.,])(?:1er|1ᵉʳ|premier|" + DAY + r")(?!\w)",
     "M": r"(?:janvier|janv\.|f[ée]vrier|f[ée]vr\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t"
@@ -40,11 +48,19 @@ PARTS = {
     "MOD": r"(?:début|fin|mi-|courant|milieu)\s*",
     "UNIT": r"(?!\s*(?:%|pour\s+cent|personnes|habitants|tonnes|km|kg|euros?|dollars?|manats?|millions?"
     r"|milliards?|ans|mètres|exemplaires)\b)",
-    # "les élections de 2016", "la loi de 2016": events and documents news names by their year.
-    "EVENT": r"(?:élections?|présidentielle|législatives|municipales|scrutin|référendum|recensement|loi"
-    r"|budget|rapport|étude|enquête|sommet|accord|traité|protocole|mémorandum|décret|plan|stratégie"
-    r"|programme|feuille\s+de\s+route|édition|saison|campagne|jeux|coupe\s+du\s+monde|mondial"
-    r"|championnats?|crise|séisme|attentats?|révolution|guerre)",
+    "EVENT": _EVENT,
+    # Past events and made things that "de 1915" dates ("le génocide de 1915", "le tremblement de terre de
+    # 1988", "la République d'Arménie de 1918", "un article de 2022"), counted on real news: a year after
+    # "de" follows these far more often than a count does.
+    "DATED": rf"(?:{_EVENT}|génocide|massacres?|pogroms?|tremblement|déportations?|rafle|exode|conflit|offensive"
+    r"|invasion|agression|insurrection|soulèvement|émeutes?|manifestations?|grèves?|catastrophe|inondations?"
+    r"|incendie|indépendance|république|constitution|convention|décrets?|lois|accords|traités|exercices?"
+    r"|réformes?|salon|exposition|festival|concours|conférence|forum|colloque|congrès|cérémonie|commémoration"
+    r"|bataille|occupation|libération|armistice|visite|voyage|tournée|article|livre|film|album|palmarès)",
+    # After a year, a plural noun shows a count ("un festival de 2000 spectateurs"); a date goes on with a
+    # verb, a preposition or punctuation ("le génocide de 1915 perpétré", "de 1915 dans les").
+    "COUNTED": r"(?!\s+(?!(?:dans|sous|vers|puis|alors|depuis|mais|lors|après|très|plus|moins|jamais|toujours"
+    r"|aussi|tous|les|des|ses|ces|mes|nos|vos|leurs|nous|vous|ils|elles)\b)[a-zàâçéèêëîïôûùüÿœæ]+[sx]\b)",
 }
 
 TEMPLATES = [
@@ -60,7 +76,7 @@ TEMPLATES = [
     r"(?<!\w)(?P<x><MOD><Y1>)<UNIT>",  # fin 2024, mi-2025
     r"(?<!\w)(?P<x>(?:printemps|été|automne|hiver)\s+(?:de\s+)?<Y1>)<UNIT>",  # (à l')automne 2016
     # les élections législatives de 2016, la révolution de velours de 2018
-    r"\b<EVENT>\s+(?:(?:\w+|d[e'’]\s*\w+)\s+){0,2}?d[e'’]\s*(?P<x><Y1>)<UNIT>",
+    r"\b<DATED>\s+(?:(?:\w+|d[e'’]\s*\w+)\s+){0,2}?d[e'’]\s*(?P<x><Y1>)<UNIT><COUNTED>",
     # l'édition 2025, le budget 2025, la stratégie 2030: the noun names its year directly ("traité"
     # only after a determiner: "le portail a traité 2016 demandes" is the verb)
     r"(?:\b(?:la|le|les|du|des|son|sa|ses|leur|leurs|cette|ce)\s+|\bl['’]|\bd['’]|(?<!\w)(?!traité\b))<EVENT>"
