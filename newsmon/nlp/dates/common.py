@@ -176,7 +176,11 @@ SPLIT_YEAR = r"<Y1><DASH>(?P<yshort>\d\d)(?![\d%\w-]|[.,]\d)"
 COPYRIGHT_RULES = build([r"©\s*(?:[^\s\d©]+\s+){0,3}?(?P<x>(?<![\d.,])<Y1>)(?![\d%]|[.,]\d)"], NUMERIC_PARTS)
 # A year alone in brackets, or closing them after a comma: a work's or a life's year ("Night Train (1998)",
 # "(Le Promeneur du Champ-de-Mars, 2005)"), in any language.
-BRACKET_RULES = build([r"\((?P<x><Y1>)\)", r"\([^()\n]{1,80}?,\s*(?P<x><Y1>)\)"], NUMERIC_PARTS)
+# Two years alone in brackets are a life or a reign, however old ("Komitas (1869-1935)", "(1865 – 1927)"):
+# the brackets make them dates as "en" does a single year.
+BRACKET_RULES = build([r"\((?P<x><Y1>)\)", r"\([^()\n]{1,80}?,\s*(?P<x><Y1>)\)"], NUMERIC_PARTS) + build(
+    [r"\(\s*(?P<x><Y1>\s*<DASH>\s*<Y2>)\s*\)"],
+    NUMERIC_PARTS | {"Y": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?!\d)"})
 DAY_FIRST_RULES = build(
     [
         r"(?<![\d.,/])<D1>\.<M1>\.<Y1>(?![\d]|\.\d)",
