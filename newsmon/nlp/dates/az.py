@@ -133,5 +133,6 @@ LANGUAGE = Language(
     ],
     # 28 May - Müstəqillik Günü, 31 dekabr Dünya Azərbaycanlılarının Həmrəyliyi Günü: a named day of the year
     observance=re.compile(r"\w\s+Günü\b"),
+    list_words=r"və",
     tense=TENSE,
 )

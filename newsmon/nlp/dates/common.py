@@ -125,6 +125,9 @@ class Language:
     # Weekday names (lower case, Monday = 0): "samedi 6 avril" without a year is in a year where 6 April
     # is a Saturday, when one of the candidate years has it so.
     weekdays: dict[str, int] = field(default_factory=dict)
+    # The words that close a list ("and", "et", "və"): bare years listed after a year that is a date are
+    # dates too ("in 2021 and 2022", "datant de 1916, 1919 et 1920"); see find._listed_years.
+    list_words: str | None = None
 
 
 def build(templates: list[str], parts: dict[str, str], flags: int = 0, kind: str = "parts") -> list[Rule]:

@@ -82,8 +82,9 @@ TEMPLATES = [
     r"\b(?P<x><MOD><Y1>)<UNIT>",  # late 2024, mid-2025
     r"\b(?P<x>(?:spring|summer|autumn|fall|winter)\s+<Y1>)<UNIT>",  # autumn 2016 (year precision)
     r"\bfor\s+(?P<x><Y1>)(?=\s*(?:[.,;:!?)]|$))",  # the plan for 2017. ("for 2000 products" is a count)
-    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)\s+"
-    r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",  # the 2016 election, the 2014 Wales Summit
+    # the 2016 election, the 2014 Wales Summit, Obama's 2008 and 2012 campaigns (the second year: _listed_years)
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)(?:\s+and\s+(?:19|20)\d\d)?\s+"
+    r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
     # "the 1982 UNCLOS", "the 2016 South China Sea Arbitral Award": between "the" and a name, a year is
     # the name's ("the 2,000 Marines" writes a count with its comma)
     r"\bthe\s+(?P<x><Y1>)\s+(?=(?-i:[A-Z]))",
@@ -170,6 +171,7 @@ LANGUAGE = Language(
         (None, re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.I), "-1"),
         (None, re.compile(r",?\s+(?:of\s+)?next\s+year\b", re.I), "+1"),
     ],
+    list_words=r"and|or",
     tense=TENSE,
     weekdays={d: i for i, d in enumerate(WEEKDAYS)},
 )

@@ -47,7 +47,7 @@ from newsmon.nlp.dates import fr as dates_fr
 from newsmon.nlp.dates import ru as dates_ru
 from newsmon.nlp.dates import tr as dates_tr
 from newsmon.nlp.dates import tense
-from newsmon.nlp.dates.common import NUMERIC_LANGUAGE, Language, Rule, iso_day, number
+from newsmon.nlp.dates.common import NUMERIC_LANGUAGE, YEAR_WITH_MONTH, Language, Rule, iso_day, number
 from newsmon.model import PRECISIONS, DateMention
 
 LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
@@ -94,7 +94,7 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
         return []
     pub = iso_day(published)
     candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
-    kept = _join_ranges(text, _longest_first(candidates), language)
+    kept = _listed_years(text, _join_ranges(text, _longest_first(candidates), language), language)
     mentions = []
     for c in kept:
         # Year words beside a date matter only when the text gives no year ("this 28th day of October,
@@ -296,6 +296,31 @@ def _join(text: str, a: _Candidate, b: _Candidate, language: Language) -> _Candi
             start = m.start()
         return _range(start, b.end, a.first, b.first, a.order)
     return None
+
+
+def _listed_years(text: str, kept: list[_Candidate], language: Language) -> list[_Candidate]:
+    """Bare years listed after a year that is a date ("in 2021 and 2022", "de 1916, 1919 et 1920", "the 2008
+    and 2012 campaigns"): the list's other years are dates too. Only a list closed by its "and" word, in
+    order and within a century: "in 2019, 2000 people" is a count."""
+    if language.list_words is None:
+        return kept
+    tail = re.compile(rf"(?:\s*,\s*{YEAR_WITH_MONTH}(?!\d))*\s*,?\s+(?:{language.list_words})\s+{YEAR_WITH_MONTH}"
+                      r"(?![\d%]|[.,]\d|[-\u2010-\u2014]\d|\s*(?:%|percent|per\s+cent|pour\s+cent)|['’]?s\b)")
+    out = list(kept)
+    for c in kept:
+        if c.last is not None or c.readings is not None or c.first.month is not None or c.first.year is None:
+            continue
+        m = tail.match(text, c.end)
+        if m is None:
+            continue
+        listed = [(y.start() + c.end, y.end() + c.end) for y in re.finditer(r"\d{4}", m.group())]
+        years = [c.first.year] + [int(text[a:b]) for a, b in listed]
+        if any(b < a for a, b in zip(years, years[1:])) or years[-1] - years[0] > 100:
+            continue
+        for (a, b), year in zip(listed, years[1:]):
+            if all(b <= k.start or a >= k.end for k in out):
+                out.append(_Candidate(a, b, _Part(year), order=c.order))
+    return sorted(out, key=lambda c: c.start)
 
 
 def _hint(text: str, c: _Candidate, language: Language) -> tuple[str | None, int | None, int | None]:

@@ -152,6 +152,7 @@ LANGUAGE = Language(
     # ("la fête des Sargs sera célébrée le 27 janvier" is this year's movable feast: a bare "fête" is not enough)
     observance=re.compile(r"\bfête\s+nationale\b|\bjourn[ée]e\s+(?:nationale|internationale|mondiale|européenne)\b"
                           r"|\bjour\s+férié|^\s*fêtée?s?\b", re.I),
+    list_words=r"et|ou",
     tense=TENSE,
     weekdays={d: i for i, d in enumerate(WEEKDAYS)},
 )
