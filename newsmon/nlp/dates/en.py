@@ -47,6 +47,7 @@ PARTS = {
     "ORDW": ORDINAL_WORDS,
     # Words that make a following 4-digit number (or bare month) a date, not a count.
     "PREP": r"\b(?:in|since|by|during|until|till|through|throughout|before|after|from|last|next|this|as\s+of"
+    r"|beyond|no\s+later\s+than|(?:through|until)\s+at\s+least"
     r"|compared\s+(?:with|to)|the\s+year|year|fiscal\s+year|(?:end|beginning|start|middle|half|quarter|week"
     r"|weekend|month|year|spring|summer|autumn|fall|winter)\s+of)",
     # Nouns that make "the 2016 <noun>" a year: events and documents news dates by their year.
@@ -82,6 +83,8 @@ TEMPLATES = [
     r"\b(?P<x><MOD><Y1>)<UNIT>",  # late 2024, mid-2025
     r"\b(?P<x>(?:spring|summer|autumn|fall|winter)\s+<Y1>)<UNIT>",  # autumn 2016 (year precision)
     r"\bfor\s+(?P<x><Y1>)(?=\s*(?:[.,;:!?)]|$))",  # the plan for 2017. ("for 2000 products" is a count)
+    # budgets and emissions measured against a year: "below 2005 levels", "over the 2023 enacted level"
+    r"(?P<x><Y1>)\s+(?:enacted\s+|funding\s+|baseline\s+|spending\s+)?levels?\b",
     # the 2016 election, the 2014 Wales Summit, Obama's 2008 and 2012 campaigns (the second year: _listed_years)
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)(?:\s+and\s+(?:19|20)\d\d)?\s+"
     r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
