@@ -30,11 +30,12 @@ STEMS = {
     "may": (5, "a"), "iyun": (6, "u"), "iyul": (7, "u"), "avqust": (8, "u"),
     "sentyabr": (9, "a"), "oktyabr": (10, "a"), "noyabr": (11, "a"), "dekabr": (12, "a"),
 }  # fmt: skip
-# Genitive, dative, locative, ablative, terminative, "-dakı" adjective, and genitive + case.
+# Genitive, dative, locative, ablative, terminative, "-dakı" adjective, genitive + case, and the accusative
+# a day takes as an object ("hamı 20 yanvarı gözləyir", "15 dekabrı ... Günü elan edib").
 SUFFIXES = {
-    "a": "ınadək|ından|ında|ına|adək|dakı|dan|dək|ın|da|a",
-    "e": "inədək|indən|ində|inə|ədək|dəki|dən|dək|in|də|ə",
-    "u": "unadək|undan|unda|una|adək|dakı|dan|dək|un|da|a",
+    "a": "ınadək|ından|ında|ına|adək|dakı|dan|dək|ın|da|a|ı",
+    "e": "inədək|indən|ində|inə|ədək|dəki|dən|dək|in|də|ə|i",
+    "u": "unadək|undan|unda|una|adək|dakı|dan|dək|un|da|a|u",
 }
 # Locative/ablative/terminative only, also after the possessive ("bu ilin sentyabrında"): these alone
 # make a bare month a date ("fevralda").
@@ -84,6 +85,9 @@ TEMPLATES = [
     # 2016-da; 2012-dən bəri; 2030-a qədər; 2030-dək (a count would be "2016-dan çox")
     rf"(?P<x><Y1>-(?:d[aə]|d[aə]n(?=\s+(?:bəri|etibarən|başlayaraq|sonra))|y?[aəu](?=\s+qədər)|(?:y?[aə])?dək))(?!\w)",
     rf"(?<![\d.,/])<D1>\.<MN1>\.(?P<y1>{YEAR})<IL>",  # 31.03.2025-ci il: the suffix belongs to the date
+    # A year closing a quoted name is the name's: “Ekspo 2025”, “MDB-nin Mədəniyyət Paytaxtı 2025” (a
+    # capitalised word before a bare number is no sign in Azerbaijani: "Bakıda 2000 nəfər")
+    r"(?<=\s)(?P<x><Y1>)(?=[”\"»])",
     # XIX əsrdə, XX əsrin əvvəllərində: a century in a case, as "2018-ci ildə" is a year; the bare
     # "XIX əsr Azərbaycan şəhərlərinin gerbləri" qualifies a noun (19th-century arms) and is left out.
     r"(?<![\w])(?-i:(?P<century>[XVI]+))\s+əsr" + L + r"+(?:<PART>)?",
@@ -94,7 +98,9 @@ TEMPLATES = [
     r"<D1>\s+və\s+<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?(?=\s+arasında)",
     r"<M1>\s+və\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<AY>)?(?=\s+arasında)",  # mart və may 2020
     r"<Y1>\s*<DASH>\s*<Y2>(?:<IL>)?",  # 2017–2019-cu illərdə
-    rf"<Y1>-?c[iıuü]\s+ild[aə]n\s+<Y2><IL>",  # 2017-ci ildən 2019-cu ilədək
+    rf"<Y1>-?c[iıuü]\s+ild[aə]n\s+<Y2><IL>(?:<PART>)?",  # 2017-ci ildən 2019-cu ilədək / 2025-ci ilin I rübü
+    # 2020-ci ilin noyabrından 2023-cü ilin sentyabrına qədər
+    rf"<Y1><IL>\s+<MS1>{L}*d[aə]n\s+<Y2><IL>\s+<MS2>{L}*(?:dək|\s+qədər)(?!\w)",
     rf"<Y1>-d[aə]n\s+<Y2>-(?:(?:y?[aə])?dək|y?[aəu]\s+qədər)(?!\w)",  # 2017-dən 2019-dək
     r"<D1>\s*<DASH>\s*<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?",  # 13-15 iyul 2025-ci il
     r"<Y1><IL>\s+<D1>\s*<DASH>\s*<D2>\s+<M2>(?:<TARIX>)?",  # 2025-ci ilin 13-15 iyul tarixlərində
