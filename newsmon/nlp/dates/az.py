@@ -12,6 +12,7 @@ from newsmon.nlp.dates.tense import Tense
 from newsmon.nlp.dates.common import (
     BRACKET_RULES,
     COPYRIGHT_RULES,
+    SLASH_SEASON_RULES,
     DASH,
     DAY,
     DAY_FIRST_RULES,
@@ -127,7 +128,7 @@ TENSE = Tense(
 
 LANGUAGE = Language(
     code="az",
-    rules=ISO_RULES + BRACKET_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS),
+    rules=ISO_RULES + BRACKET_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + SLASH_SEASON_RULES + build(TEMPLATES, PARTS),
     month_number=month_table({stem: n for stem, (n, _) in STEMS.items()}),
     range_joins=[(None, re.compile(rf"\s*{DASH}\s*"))],
     hints=[

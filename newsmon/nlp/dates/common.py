@@ -175,6 +175,9 @@ NUMERIC_PARTS = {"D": DAY, "M": r"(?:1[0-2]|0?[1-9])(?!\d)", "Y": YEAR}
 ISO_RULES = build([r"(?<![\d.])<Y1>-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[1-9])(?![\d])"], NUMERIC_PARTS)
 # "2025-26": a year and the next one's last two digits (a school, fiscal or sports year), any language.
 SPLIT_YEAR = r"<Y1><DASH>(?P<yshort>\d\d)(?![\d%\w-]|[.,]\d)"
+# "2019/2020 mövsümündə", "the 2021/2022 budget cycle", "la saison 2023/2024": a season written with a slash,
+# any language; only a year and the next one (the group `ynext`), so "2019/2018/12/31" in a URL is not one.
+SLASH_SEASON_RULES = build([r"(?<![\d/])<Y1>/<Y2>(?P<ynext>)(?![\d/])"], NUMERIC_PARTS)
 # "© armenews.com 2024", "© 2024 AZƏRTAC": the year of a copyright line, in any language.
 COPYRIGHT_RULES = build([r"©\s*(?:[^\s\d©]+\s+){0,3}?(?P<x>(?<![\d.,])<Y1>)(?![\d%]|[.,]\d)"], NUMERIC_PARTS)
 # A year alone in brackets, or closing them after a comma: a work's or a life's year ("Night Train (1998)",

@@ -7,6 +7,7 @@ from newsmon.nlp.dates.tense import Tense
 from newsmon.nlp.dates.common import (
     BRACKET_RULES,
     COPYRIGHT_RULES,
+    SLASH_SEASON_RULES,
     DASH,
     DAY,
     DAY_FIRST_RULES,
@@ -155,6 +156,7 @@ LANGUAGE = Language(
     rules=ISO_RULES
     + BRACKET_RULES
     + COPYRIGHT_RULES
+    + SLASH_SEASON_RULES
     + build(TEMPLATES, PARTS, re.IGNORECASE)
     + DAY_FIRST_RULES[:1]  # dotted: 10.09.2025
     + build([NUMERIC], PARTS, kind="numeric_us"),

@@ -185,6 +185,8 @@ def _from_groups(
         if (first.year + 1) % 100 != int(g["yshort"]):
             return None
         last = _Part(first.year + 1)
+    if g.get("ynext") is not None and (first is None or last is None or last.year != (first.year or 0) + 1):
+        return None  # "2019/2020" is a season; other slashed pairs are not
     if first is None:  # "13-15 July" style rules name the shared month/year only on the second end
         first, last = last, None
     if first is None:

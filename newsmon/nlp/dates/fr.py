@@ -7,6 +7,7 @@ from newsmon.nlp.dates.tense import Tense
 from newsmon.nlp.dates.common import (
     BRACKET_RULES,
     COPYRIGHT_RULES,
+    SLASH_SEASON_RULES,
     DASH,
     DAY,
     DAY_FIRST_RULES,
@@ -129,7 +130,7 @@ TENSE = Tense(
 
 LANGUAGE = Language(
     code="fr",
-    rules=ISO_RULES + BRACKET_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + build(TEMPLATES, PARTS, re.IGNORECASE) + ENGLISH_RULES,
+    rules=ISO_RULES + BRACKET_RULES + DAY_FIRST_RULES + COPYRIGHT_RULES + SLASH_SEASON_RULES + build(TEMPLATES, PARTS, re.IGNORECASE) + ENGLISH_RULES,
     month_number=month_table(MONTHS | dates_en.MONTHS),
     range_joins=[
         (re.compile(r"\bdu\s+$", re.I), re.compile(r"\s+au\s+", re.I)),
