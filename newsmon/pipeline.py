@@ -13,6 +13,7 @@ from newsmon.nlp import langdetect_engine, language
 from newsmon.nlp.agreements.find import find_agreements_many
 from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.az_names import az_names_around_known
 from newsmon.nlp.linking import find_known_entities, link_mentions
 from newsmon.model import Article, DateMention, Document, Mention, Segment
 from newsmon.nlp.ner import NerStage
@@ -27,10 +28,12 @@ def _shift(items: list, offset: int) -> list:
     return items
 
 
-def merge_mentions(model: Sequence[Mention], known: Sequence[Mention]) -> list[Mention]:
+def merge_mentions(model: Sequence[Mention], known: Sequence[Mention], text: str = "") -> list[Mention]:
     """Knowledge-base matches win over overlapping model spans (the model splits or mislabels
-    known actors); the remaining model spans are kept. Sorted by offset."""
-    merged = list(known)
+    known actors); the remaining model spans are kept, and an Azerbaijani model span around a known
+    name and more wins over it (`az_names_around_known`; with the article's `text`). Sorted by offset."""
+    outer = az_names_around_known(list(model), list(known), text) if text else []
+    merged = [k for k in known if not any(o.start <= k.start and k.end <= o.end for o in outer)] + outer
     for m in model:
         if not any(m.start < k.end and k.start < m.end for k in known):
             merged.append(m)
@@ -100,7 +103,7 @@ class Pipeline:
             known += _shift(find_known_entities(part, seg.lang, self.kb), seg.start)
         # dates come from our own extractor in every language (the French model finds none)
         model = [m for m in model_mentions if m.label != "DATE"]
-        mentions = merge_mentions(model, known)
+        mentions = merge_mentions(model, known, text)
         mentions = link_mentions(mentions, text, guess.lang, self.kb)
         mentions += [Mention(d.text, "DATE", d.start, d.end, _lang_at(segments, d.start))
                      for d in dates]

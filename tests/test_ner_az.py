@@ -155,3 +155,17 @@ def test_mention_replacement_swaps_mentions_within_their_label():
     assert any(s.words[-2] == "yaşayır" and s.words[0] == "Ceyms" for s in out)
     assert out == mention_replacement(sents, copies=20, prob=0.5, seed=3)
     assert sents[0].words == ["Əli", "Bakıda", "yaşayır", "."]  # the input is untouched
+
+
+def test_pipeline_spans_and_errors_on_a_sentence_in_its_article():
+    from newsmon.eval.ner import pipeline_spans, span_errors
+    from newsmon.train.standoff import StandoffSentence
+
+    context = "Bakı, 5 may. Prezident İlham Əliyev Özbəkistan Respublikasının naziri ilə görüşüb."
+    start = context.index("Prezident")
+    gold = [(context.index("İlham") - start, context.index(" Özbəkistan") - start, "PERSON"), (0, 3, "ORG")]
+    item = StandoffSentence("az-test-1", start, len(context), context, gold)
+    pred = pipeline_spans([item], "az")
+    assert gold[0] in pred[0] and all(a >= 0 for a, _, _ in pred[0])  # the first sentence's "Bakı" is not in it
+    errors = span_errors([item], pred)
+    assert errors[0]["fn"] == [("Pre", "ORG")] and ("İlham Əliyev", "PERSON") not in errors[0]["fp"]

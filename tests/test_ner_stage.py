@@ -84,3 +84,27 @@ def test_an_administrative_noun_in_lower_case_is_not_part_of_the_place():
     kept = drop_unlikely_names([az(text, "Qaradağ rayonundan", "LOC"), az(text, "Gəncə şəhər stadionundan", "LOC"),
                                 az(text, "Xocalı Rayonu", "LOC")], text)
     assert [m.text for m in kept] == ["Qaradağ", "Gəncə şəhər stadionundan", "Xocalı Rayonu"]
+
+
+def test_az_model_place_around_a_known_place_wins():
+    text = ("Prezident Özbəkistan Respublikasının nazirini qəbul edib. Yük Sabirabad Sənaye Məhəlləsində "
+            "hazırlanıb. Heyət Kəlbəcər balı ilə tanış olub.")
+    model = [az(text, "Özbəkistan Respublikasının", "LOC"), az(text, "Sabirabad Sənaye Məhəlləsində", "LOC"),
+             az(text, "Kəlbəcər balı", "LOC")]
+    known = [Mention("Özbəkistan", "LOC", text.index("Özbəkistan"), text.index("Özbəkistan") + 10, "az",
+                     "loc:uzbekistan", "Uzbekistan"),
+             az(text, "Sabirabad", "LOC"), az(text, "Kəlbəcər", "LOC")]
+    merged = merge_mentions(model, known, text)
+    # the country's formal name keeps its entity; a lower-case word run on ("balı") is no part of a name
+    assert [(m.text, m.canonical_id) for m in merged] == [
+        ("Özbəkistan Respublikasının", "loc:uzbekistan"), ("Sabirabad Sənaye Məhəlləsində", None), ("Kəlbəcər", None)]
+    assert merge_mentions(model, known) == known  # without the text, the known names win as before
+
+
+def test_az_model_span_that_runs_a_known_place_into_a_neighbour_loses():
+    text = "Qonaqlar Bakı ilə tanış olub. Qarabağ Azərbaycandır! Azərbaycanın Xəzəryanı bölgəsi. Azərbaycan Tibb Universiteti."
+    model = [az(text, w, label) for w, label in (("Qonaqlar Bakı", "LOC"), ("Qarabağ Azərbaycandır", "LOC"),
+                                                 ("Azərbaycanın Xəzəryanı", "LOC"), ("Azərbaycan Tibb Universiteti", "ORG"))]
+    known = [az(text, w, "LOC") for w in ("Bakı", "Qarabağ", "Azərbaycanın", "Azərbaycan ")]
+    known[-1] = Mention("Azərbaycan", "LOC", known[-1].start, known[-1].start + 10, "az")
+    assert merge_mentions(model, known, text) == sorted(known, key=lambda m: m.start)

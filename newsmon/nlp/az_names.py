@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from newsmon.model import Mention
-from newsmon.nlp.mentions import is_az_document_word
-from newsmon.nlp.ner import SENTENCE_START
-from newsmon.text.az import ADVERBIAL_CASES, az_stem, split_case
+from newsmon.nlp.mentions import TITLES, is_az_document_word, names_a_document, names_an_event
+from newsmon.nlp.ner import SENTENCE_START, sentence_openers
+from newsmon.text.az import ADVERBIAL_CASES, COPULA_ENDINGS, az_stem, az_stems, split_case
 from newsmon.text.normalize import fold
 
 
@@ -162,3 +162,71 @@ def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         added.append(Mention(name, "ORG", s, e, "az"))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
+
+
+# Head nouns of a state's name, folded starts: "Azərbaycan Xalq Cümhuriyyəti", "İordaniya Haşimilər Krallığı" are places.
+_COPULA = tuple(fold(e) for e in COPULA_ENDINGS)
+_STATE_HEADS = tuple(fold(w) for w in "respublika cümhuriyyət krallı əmirli sultanlı".split())
+# Words of a country's formal name between its name and "Respublikası" ("Almaniya Federativ Respublikası");
+# "Xalq", "Demokratik", "Sovet" are left out: "Azərbaycan Xalq Cümhuriyyəti" (1918) is not Azerbaijan.
+_STATE_FORMS = frozenset(fold(w) for w in "islam federativ ərəb birləşmiş muxtar".split())
+
+
+_PRONOUNS = frozenset(fold(w) for w in "siz sizə sizi sizin sizdən biz bizə bizi bizim bizdən mən sən o onlar".split())
+
+
+def _no_name_word(word: str) -> bool:
+    """A word no name holds: a predicate ("Azərbaycandır"), a sentence opener ("Əgər"), a pronoun ("Siz")."""
+    folded = fold(word)
+    return folded.endswith(_COPULA) or folded in sentence_openers("az") or folded in _PRONOUNS
+
+
+def _is_title(word: str) -> bool:
+    """ "Prezidentindən", "Naziri": a person's office, which ends no organisation's name."""
+    folded = fold(word)
+    return bool({folded, *az_stems(folded)} & TITLES)
+
+
+def az_names_around_known(model: list[Mention], known: list[Mention], text: str) -> list[Mention]:
+    """Azerbaijani model mentions of a place that hold one known place and more: the longer place the
+    known one is a word of ("Özbəkistan Respublikasının", "Şimali Kipr Türk Cümhuriyyəti", "Sabirabad
+    Sənaye Məhəlləsi", "Qərbi Azərbaycan"), which real news annotates whole; they win over the match
+    inside them (see `pipeline.merge_mentions`). A country's formal name ("İran İslam Respublikasının")
+    keeps the country's entity; a name ending in a state's noun is a place though the model said ORG
+    ("Azərbaycan Xalq Cümhuriyyəti"). Organisations named after a place ("Azərbaycan Tibb Universiteti")
+    are left to the match and the chain rules: the agreement finder reads its parties from these spans.
+
+    Not when the model ran a known place into a neighbour: a word in lower case ("Kəlbəcər balı"), a
+    second known name ("ICESCO Qarabağa"), a sentence's first word before it ("Qonaqlar Bakı"), a hyphen
+    compound ("Azərbaycan-Özbəkistan"), a predicate, an opener or a pronoun ("Qarabağ Azərbaycandır",
+    "Əgər Moskva", "Siz Amerika ..."), a place in an adverbial case or the genitive before more words
+    ("Nyu-Yorkda Xəzər ...", "Azərbaycanın Xəzəryanı"), an office ("Azərbaycan Prezidentindən"), a
+    document or an event ("Ermənistan Konstitusiyası", "Bakı ... Forumu")."""
+    out = []
+    for m in model:
+        inside = [k for k in known if m.start <= k.start and k.end <= m.end]
+        if m.lang != "az" or m.label not in ("ORG", "LOC") or len(inside) != 1 or inside[0].label != "LOC":
+            continue
+        k = inside[0]
+        rest = (m.text[:k.start - m.start] + " " + m.text[k.end - m.start:]).split()
+        last = m.text.split()[-1]
+        if not rest or not all(w[:1].isupper() for w in rest) or any(c in m.text for c in "-’:,;\n"):
+            continue
+        if k.start > m.start and SENTENCE_START.search(text[max(0, m.start - 3):m.start]):
+            continue  # "Qonaqlar Bakı ...": capitalised by its place, not a name
+        if k.end < m.end and split_case(k.text.split()[-1])[1] in ADVERBIAL_CASES + ("genitive",):
+            continue
+        if any(_no_name_word(w) for w in rest) or _is_title(last) or _is_org_head(last):
+            continue
+        if fold(last).startswith(_GOVERNMENT_HEAD) or names_a_document(m.text) or names_an_event(m.text):
+            continue  # a government is `name_spans.government_names`' ("Azərbaycan Respublikası Hökuməti")
+        state = fold(last).startswith(_STATE_HEADS)
+        if m.label == "ORG" and not state:
+            continue
+        after = fold(m.text[k.end - m.start:]).split()
+        if k.start == m.start and state and all(w.startswith(_STATE_HEADS) or w in _STATE_FORMS for w in after):
+            # "İran İslam Respublikasının", "Özbəkistan Respublikası": the known country's formal name
+            out.append(Mention(m.text, "LOC", m.start, m.end, m.lang, k.canonical_id, k.canonical_name))
+        else:
+            out.append(Mention(m.text, "LOC", m.start, m.end, m.lang))
+    return out
