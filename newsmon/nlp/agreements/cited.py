@@ -93,7 +93,12 @@ def cited(m: Candidate, title: str) -> bool:
     if _own(m, title):
         return True  # the page is the document: "Nothing in this memorandum", "the date of this order"
     if m.type == "decree":
-        return False
+        # kinds of orders listed ("executive orders, presidential memoranda, and presidential proclamations");
+        # only a plural needs the parse (decree sentences are not parsed ahead)
+        if not is_plural(sent.text[rel[0]:rel[1]].split()[-1], sent.lang):
+            return False
+        head = trigger_head(sent.text, sent.lang, rel)
+        return head is not None and _listed_kinds(head)
     head = trigger_head(sent.text, sent.lang, rel)
     if head is not None:
         if _kind(head, sent.text[rel[1]:]):
@@ -138,6 +143,20 @@ def _kind(head: Token, after: str) -> bool:
            for c in head.children):
         return False
     return not _PARTNER_AFTER.match(after)
+
+
+def _listed_kinds(head: Token) -> bool:
+    """A bare plural coordinated with another bare plural: a list of kinds of documents, none of them one."""
+    def bare_plural(t: Token) -> bool:  # (the tagger calls "memoranda" singular: the word decides)
+        return t.pos_ in ("NOUN", "PROPN") and t.lower_.endswith(("s", "memoranda")) \
+            and not any(c.dep_ in _DETERMINERS or c.lower_ in _QUANTIFIERS or c.lower_ in _ARTICLE_CASES
+                        for c in t.children)
+    first = head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    chain = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.head.i in
+                       {first.i} | {c.i for c in first.subtree if c.dep_ == "conj"}]
+    return bare_plural(head) and any(bare_plural(o) for o in chain if o is not head)
 
 
 def _negated(head: Token) -> bool:

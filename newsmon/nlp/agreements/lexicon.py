@@ -104,12 +104,14 @@ EN = Lexicon(
     types=_types(
         # a President's memorandum is an order he issues
         ("decree", r"\b(?:presidential|national\s+security(?:\s+study)?)\s+memorand(?:um|a)\b"),
-        ("memorandum", r"\bmemorand(?:um|a)(?:\s+of\s+(?:understanding|cooperation))?\b|\bMoUs?\b"),
+        ("memorandum", r"\bmemorand(?:ums?|a)(?:\s+of\s+(?:understanding|cooperation))?\b|\bMoUs?\b"),
         ("other", r"\b(?:letters?|declarations?)\s+of\s+intent\b|\bjoint\s+(?:declarations?|communiqu[ée]s?)\b"
                   r"|\bjoint\s+(?:leaders['’]?\s+)?statements?\b"),
         ("protocol", r"\bprotocols?(?:\s+of\s+intent(?:ions?)?)?\b"),
         # (a consent decree settles a lawsuit: no order of the President's)
+        # (a proclamation is the President's too: "issued a proclamation recognizing National HBCU Week")
         ("decree", r"(?<!\bconsent\s)\bdecrees?\b|\bE\.O\.\s*\d+|\b(?:executive|presidential)\s+orders?\b"
+                   r"|\b(?:presidential\s+)?proclamations?\b"
                    r"|\border\s+(?:No\.?|number)\s*\d*"
                    r"|(?<=signed an )order\b|(?<=issued an )order\b"),
         ("programme", r"\b(?:joint|action|work|cooperation|implementation)\s+(?:programmes?|programs?|plans?)\b"
@@ -160,7 +162,10 @@ EN = Lexicon(
     indefinite=_c(r"\b(?i:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}$", 0),
     source_before=_c(r"\b(?:according\s+to|told|(?:said|reported)\s+(?:by|to))\s+(?:the\s+)?$"),
     source_after=_c(r"^\W{0,3}\s*(?:reported|reports|news\s+agency\s+reported)\b"),
-    weak_types=_types(("agreement", r"\b(?:conventions?|contracts?)\b"), ("other", r"\bpetitions?\b")),
+    # (an arrangement or a pledge is a document when signed: "the Defense Cooperation Arrangement concluded
+    # in 2023", "signed the Global Methane Pledge"; not "security arrangements", "pledged to")
+    weak_types=_types(("agreement", r"\b(?:conventions?|contracts?|arrangements?)\b"),
+                      ("other", r"\b(?:petitions?|pledges?)\b")),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b"),
     pronoun=_c(r"(?:he|she)"),
     latter=_c(r"latter"),

@@ -36,7 +36,8 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     # The same type twice in one sentence is nearly always one agreement named twice, unless a new
     # document starts in between: a list of signed documents, each with its own title or parties, or
     # (az, whose document words are not synonyms of one another) another word ("… sərəncamlar, … Ali
-    # Məclisinin … Qərarı"), or a numbered one ("Executive Orders 13836, 13837").
+    # Məclisinin … Qərarı"), or a numbered one ("Executive Orders 13836, 13837"); and decrees of two
+    # kinds in any language ("signed an Executive Order ... and issued a proclamation").
     last: dict[str, tuple[int, str]] = {}
     unique = []
     for trig in found:
@@ -45,7 +46,7 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
         if end is None or _NEW_DOCUMENT.search(sent.text, end - sent.start, trig[1] - sent.start) \
                 or _NUMBER_LIST.match(sent.text, trig[2] - sent.start) \
                 or lex.between.search(sent.text, end - sent.start, trig[1] - sent.start) \
-                or (lex.postposition and word != stem):
+                or ((lex.postposition or trig[0] == "decree") and word != stem):
             unique.append(trig)
         last[trig[0]] = (trig[2], word)
     return unique
