@@ -31,3 +31,57 @@ def test_a_surname_the_knowledge_base_knows_owns_the_orders_before_it():
     records = find_agreements(art, kb)
     assert sorted((r.status, tuple(names(r))) for r in records) == [
         ("planned", ("Jane Doe",)), ("signed", ("Donald Trump",)), ("signed", ("Donald Trump",))]
+
+
+def test_a_proclamation_is_an_order_of_the_president_who_issues_it():
+    text = ("Fact Sheet: HBCU Week\n"
+            "Today, President Jane Doe issued a proclamation recognizing National HBCU Week.")
+    art = make_article(text, "en", [DOE])
+    [order] = find_agreements(art, None)
+    assert (order.type, order.status, names(order)) == ("decree", "signed", {"Jane Doe"})
+
+
+def test_an_order_and_a_proclamation_in_one_sentence_are_two_decrees():
+    text = ("Fact Sheet: Colleges\n"
+            "In September, President Jane Doe signed an Executive Order on colleges and issued a proclamation "
+            "recognizing College Week.")
+    art = make_article(text, "en", [DOE])
+    assert [(r.type, r.title.split()[0]) for r in find_agreements(art, None)] == [
+        ("decree", "Executive"), ("decree", "proclamation")]
+
+
+def test_two_numbered_orders_of_one_president_are_two_records():
+    text = ("Fact Sheet: Justice\n"
+            "In his first week, President Jane Doe signed Executive Order 14008, launching an agenda. "
+            "Last year President Jane Doe signed Executive Order 14096 focused on justice.")
+    art = make_article(text, "en", [DOE, DOE])
+    assert [r.title for r in find_agreements(art, None)] == ["Executive Order 14008", "Executive Order 14096"]
+
+
+def test_memorandums_in_the_plural_are_memoranda():
+    text = ("Trade\n"
+            "Acme Foods and Beta Mills signed two memorandums of understanding on grain purchases.")
+    art = make_article(text, "en", [("Acme Foods", "ORG", "Acme Foods"), ("Beta Mills", "ORG", "Beta Mills")])
+    [memo] = find_agreements(art, None)
+    assert (memo.type, names(memo)) == ("memorandum", {"Acme Foods", "Beta Mills"})
+
+
+def test_an_arrangement_or_a_pledge_signed_is_a_record_and_unsigned_is_none():
+    signed = ("Defence\n"
+              "Acme Corp and Beta Inc signed a Defense Cooperation Arrangement in Paris. "
+              "Gamma Ltd and Delta Co signed the Clean Water Pledge.")
+    art = make_article(signed, "en", [("Acme Corp", "ORG", "Acme Corp"), ("Beta Inc", "ORG", "Beta Inc"),
+                                      ("Gamma Ltd", "ORG", "Gamma Ltd"), ("Delta Co", "ORG", "Delta Co")])
+    assert [(r.type, r.status) for r in find_agreements(art, None)] == [("agreement", "signed"), ("other", "signed")]
+    loose = ("Defence\n"
+             "Acme Corp and Beta Inc discussed security arrangements and pledged to meet again.")
+    art = make_article(loose, "en", [("Acme Corp", "ORG", "Acme Corp"), ("Beta Inc", "ORG", "Beta Inc")])
+    assert find_agreements(art, None) == []
+
+
+def test_kinds_of_orders_listed_are_no_orders():
+    text = ("Memo: first 100 days\n"
+            "To date, President Jane Doe has issued over 20 actions (i.e., executive orders, presidential memoranda, "
+            "and presidential proclamations).")
+    art = make_article(text, "en", [DOE])
+    assert find_agreements(art, None) == []

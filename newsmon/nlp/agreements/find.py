@@ -342,6 +342,8 @@ _TITLE_TAIL = {
                      r"(?=\s+(?:(?:entre|avec|par|a|ont|est|sont|sign\w*|qui|doit|doivent|jusqu\w*)\b"
                      r"|à\s+[A-Z]|le\s+\d)|[,;:()]|\.?$)"),
 }
+# a document's number right after its name ("Executive Order 14008", "décret n° 2024-12"), not a year
+_DOCUMENT_NUMBER = re.compile(r"\s+(?:No\.?\s*|n[°o]\s*)?(?!(?:19|20)\d\d\b)\d{3,6}\b")
 _AZ_POSTPOSITION = re.compile(r"\b(?:dair|haqqında|barədə|üzrə|ilişkin|hakkında)\s+(?:[\w\"«»“”]+\s+){0,3}$")
 _AZ_TITLE_BREAK = re.compile(r"[,;:]\s*|\b(?:arasında|ilə|ile|tarixində|tarixli|yılında|isə)\s+")
 
@@ -364,6 +366,9 @@ def _title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
         start = max(breaks, default=0)
         words = prefix[start:].split()
         return " ".join(words[-14:] + [phrase])
+    number = _DOCUMENT_NUMBER.match(sent.text, rel_e)
+    if number:  # "Executive Order 14008": its number names it (and tells it from Executive Order 14096)
+        phrase, rel_e = phrase + number.group(), number.end()
     tail = _TITLE_TAIL.get(sent.lang)
     m = tail.match(sent.text[rel_e:]) if tail else None
     if m and len(m.group()) < 160:
