@@ -119,6 +119,23 @@ def test_an_act_of_a_year_is_a_document():
     assert not names_a_document("Class of 2024")
 
 
+def test_plans_credits_and_french_laws_are_documents_not_organisations(kb):
+    """English plans and credits, whole or cut short by NER ("Child Tax" Credit), and French names headed
+    by a document noun; not a body whose name only contains one ("Programme alimentaire mondial")."""
+    text = ("The American Rescue Plan expanded the Child Tax Credit, as the Plan de résilience européen and "
+            "the Loi de programmation militaire did not; the Programme alimentaire mondial and TSMC Agreement.")
+    found = [at(text, "American Rescue Plan", "ORG", "en"), at(text, "the Child Tax Credit", "ORG", "en"),
+             at(text, "Plan de résilience européen", "ORG", "fr"), at(text, "Loi de programmation militaire", "ORG", "fr"),
+             at(text, "Programme alimentaire mondial", "ORG", "fr"), at(text, "TSMC", "ORG", "en")]
+    out = [(m.text, m.label) for m in link_mentions(found, text, "en", kb)]
+    assert out == [("American Rescue Plan", "MISC"), ("Child Tax", "MISC"),  # "Credit" is page furniture in fr
+                   ("Plan de résilience européen", "MISC"), ("Loi de programmation militaire", "MISC"),
+                   ("Programme alimentaire mondial", "ORG"), ("TSMC", "ORG")]
+    short = "It expanded the Child Tax Credit."
+    cut = link_mentions([at(short, "Child Tax", "ORG", "en")], short, "en", kb)
+    assert [(m.text, m.label) for m in cut] == [("Child Tax", "MISC")]
+
+
 def test_a_government_ends_an_az_organisation_before_the_next_one():
     text = "Azərbaycan Respublikası Hökuməti və İslam İnkişaf Bankı arasında saziş imzalanıb."
     out = az_org_chains([at(text, "Azərbaycan Respublikası", "LOC", "az"), at(text, "İslam İnkişaf Bankı", "ORG", "az")],

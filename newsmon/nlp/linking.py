@@ -19,7 +19,8 @@ from newsmon.nlp.ner import common_stems
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.az_names import az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs
 from newsmon.nlp.mentions import (clean_surface, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
-                                  looks_like_person, names_a_document, names_an_az_place, names_an_event, site_name,
+                                  looks_like_person, names_a_document, names_an_az_place, names_an_event,
+                                  runs_into_a_law, site_name,
                                   strip_attached_suffix, with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
@@ -53,6 +54,14 @@ def find_known_entities(text: str, lang: str, kb: KnowledgeBase) -> list[Mention
                 canonical_id=m.entity.id, canonical_name=m.entity.name)
         for m in kb.find(text, lang)
     ]
+
+
+def _names_a_document(m: Mention, surface: str, text: str, lang: str) -> bool:
+    """The mention names a law, plan or treaty: its cleaned surface does, or (English organisations) NER
+    stopped short of the law's head ("Child Tax" Credit) or the page-furniture filter cut it ("Credit")."""
+    if names_a_document(surface):
+        return True
+    return m.label == "ORG" and lang == "en" and (runs_into_a_law(text, m.end) or names_a_document(m.text))
 
 
 def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBase) -> list[Mention]:
@@ -96,7 +105,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         elif folded in by_long:
             linked.append((replace(m, canonical_id=derive_id(surface, "ORG", lang), canonical_name=surface),
                            surface))
-        elif m.label in ("ORG", "LOC", "PERSON") and (names_a_document(surface) or is_demonym(surface, m.lang or lang)):
+        elif m.label in ("ORG", "LOC", "PERSON") and (_names_a_document(m, surface, text, m.lang or lang)
+                                                      or is_demonym(surface, m.lang or lang)):
             linked.append((replace(m, label="MISC"), surface))  # "CHIPS & Science Act", "Haaqa Konvensiyası"
         elif (m.label == "ORG" and names_an_event(surface)) or (m.label in ("ORG", "LOC", "PERSON")
                                                                 and is_event_name(surface)):

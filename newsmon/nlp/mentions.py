@@ -60,9 +60,16 @@ _QUOTES = "\"'«»“”„‘’‹›「」 \t\n"
 # The head nouns of documents (laws, treaties, orders): a name ending in one is a document, not an actor.
 DOCUMENT_WORDS = frozenset(fold(t) for t in """
 act acts law laws memorandum memoranda guidance strategy agreement agreements treaty treaties accord accords
-order orders declaration charter convention protocol directive resolution doctrine statement
+order orders declaration charter convention protocol directive resolution doctrine statement plan plans credit
+credits
 loi lois traité traités décret décrets déclaration charte protocole mémorandum résolution directive ordonnance
 """.split())
+# French names put the head first ("Plan de résilience européen", "Loi de programmation militaire"); not
+# "Convention" or "Programme", which also head bodies ("Convention citoyenne", "Programme alimentaire mondial").
+_FR_DOCUMENT_HEADS = frozenset(fold(t) for t in """
+plan loi traité décret déclaration charte protocole mémorandum résolution directive ordonnance stratégie doctrine
+""".split())
+_FR_LINKS = frozenset(("de", "du", "des", "d", "sur", "pour", "relatif", "relative", "portant", "l", "la", "le"))
 # Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
 AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
                           "saziş konvensiya memorandum bəyannamə bəyanat kommünike fərman qanun müqavilə "
@@ -78,7 +85,20 @@ def names_a_document(surface: str) -> bool:
         words = words[:-2] if words[-2] in ("of", "de") else words[:-1]
     if not words:
         return False
+    if len(words) > 2 and words[0] in _FR_DOCUMENT_HEADS and words[1] in _FR_LINKS:
+        return True
     return words[-1] in DOCUMENT_WORDS or is_az_document_word(words[-1])
+
+
+# The English heads of laws and programmes a name may run into when NER stops short of them ("Child Tax"
+# Credit, "CHIPS and Science" Act): never "Agreement" or "Memorandum", whose named party may come first
+# ("the TSMC Agreement").
+_LAW_HEAD_AFTER = re.compile(r"\s+(?:Act|Acts|Law|Bill|Credit|Credits|Plan)\b")
+
+
+def runs_into_a_law(text: str, end: int) -> bool:
+    """The name ending at `end` is the start of a law's or programme's name ("Child Tax" Credit)."""
+    return bool(_LAW_HEAD_AFTER.match(text, end))
 
 
 def is_az_document_word(word: str) -> bool:
