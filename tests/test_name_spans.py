@@ -151,3 +151,14 @@ def test_french_posts_and_a_placeless_government_are_no_bodies(kb):
                  "fr", kb) == []
     text = "The Federal Government will buy commercial products."
     assert names(text, [("Federal Government", "ORG")], "en", kb) == []
+
+
+def test_a_french_body_with_two_adjectives_before_de_is_one_name(kb):
+    text = ("Source : Eglise Arménienne Catholique de France. Le Comité exécutif central du parti DEM a parlé, "
+            "avec le Conseil paroissial venu de Marseille.")
+    found = [("Eglise Arménienne", "ORG"), ("France", "LOC"), ("Comité", "ORG"), ("DEM", "ORG"),
+             ("Conseil paroissial venu", "ORG"), ("Marseille", "LOC")]
+    got = names(text, found, "fr", kb)
+    assert ("Eglise Arménienne Catholique de France", "ORG") in got
+    assert ("Comité exécutif central du parti DEM", "ORG") in got
+    assert ("Marseille", "LOC") in got  # "venu de": where the council came from, not its name

@@ -174,12 +174,14 @@ secrétariat syndicat tribunal union université œuvre église patriarcat épar
 _FR_LOWER_HEADS = frozenset(("ambassade", "consulat"))
 _FR_PREP = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|et\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]))"
 # words that end a name: articles, pronouns, verbs, conjunctions (lower case only; "et" before "de" joins)
-_FR_STOP = "|".join("""le la les un une et ou à au aux en dans pour par sur avec sans sous entre qui que dont est sont a ont été être se sa son ses leur leurs ce cette ces il elle ils elles on nous vous pas ne plus""".split())
+_FR_STOP = "|".join("""le la les un une et ou à au aux en dans pour par sur avec sans sous entre qui que dont est sont a ont été être se sa son ses leur leurs ce cette ces il elle ils elles on nous vous pas ne plus
+venu venue venus venues situé située basé basée""".split())  # "du Conseil paroissial venu de Marseille"
 _FR_CAP = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*"
 _FR_LOW = rf"(?!(?:de|du|des|d['’]|{_FR_STOP})\b)[a-zà-öø-ÿœ][\w’'-]*"
-# head, its capitalised or lower-case adjectives, then "de"-phrases of up to three words each
+# head, up to two capitalised or lower-case adjectives ("Église Protestante Unie de France", "Église
+# arménienne catholique de France"), then "de"-phrases of up to three words each
 _FR_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
-_FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_FR_LOW}))?"
+_FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_FR_LOW})){{0,2}}"
                      rf"(?:\s+{_FR_PREP}(?:{_FR_CAP}|{_FR_LOW})(?:\s+(?:{_FR_CAP}|{_FR_LOW})){{0,2}})+)")
 
 
