@@ -33,6 +33,12 @@ def names(text: str, found: list[tuple[str, str]], lang: str, kb: KnowledgeBase)
     ("Paris.", "LOC", "fr", "Paris"),
     ("qu’Anar Mammadli", "PERSON", "fr", "Anar Mammadli"),
     ("jusqu’Erevan", "LOC", "fr", "Erevan"),
+    ("saint Grégoire", "PERSON", "fr", "Grégoire"),
+    ("Maréchal Baghgramyan", "PERSON", "fr", "Baghgramyan"),
+    ("King Salman", "PERSON", "en", "Salman"),
+    ("Martin Luther King", "PERSON", "en", "Martin Luther King"),  # only ever an opening title
+    ("Dr. King", "PERSON", "en", "King"),
+    ("Général de Gaulle", "PERSON", "fr", "Général de Gaulle"),
 ])
 def test_clean_surface_keeps_abbreviations_and_drops_elisions(text, label, lang, name):
     assert clean_surface(text, label, lang) == name

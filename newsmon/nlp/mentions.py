@@ -25,6 +25,14 @@ ambassadrice mgr monseigneur pape père abbé cardinal archevêque évêque vart
 baş birinci zati zati-aliləri ulu öndər rəis rəisi prezidenti naziri sədri səfiri direktoru katibi
 """.split())
 
+# Titles that only ever open a name ("saint Grégoire", "Maréchal Baghgramyan", "King Salman"): stripped
+# from the front of a person's name when a capitalised word follows, never from its end ("Martin Luther
+# King") nor alone ("Dr. King"), nor before a particle ("Général de Gaulle").
+LEADING_TITLES = frozenset(fold(t) for t in """
+saint sainte maréchal amiral général colonel lieutenant-colonel capitaine commandant majeur sergent
+king queen taoiseach maestro maestra sheikh cheikh emir émir catholicos patriarche
+""".split())
+
 # Folded words the stock models label PERSON/ORG though they are documents, diseases or common words.
 NOT_ENTITIES = frozenset(fold(t) for t in [
     "memorandum", "mémorandum", "memorandumu", "memorandum of understanding", "mémorandum d'accord",
@@ -186,7 +194,8 @@ def clean_surface(text: str, label: str, lang: str | None = None, keep_article: 
         words[0] = words[0][elision.end():]
     if label == "PERSON":
         # titles, and articles after them ("Madame la Ministre", "Rəis Rüstəm Minnixanov", "Pape Léon XIV")
-        while words and (fold(words[0]).rstrip(".") in TITLES or len(words) > 1 and fold(words[0]) in ARTICLE_TOKENS):
+        while words and (fold(words[0]).rstrip(".") in TITLES or len(words) > 1 and (
+                fold(words[0]) in ARTICLE_TOKENS or fold(words[0]) in LEADING_TITLES and words[1][:1].isupper())):
             words = words[1:]
         while words and fold(words[-1]).rstrip(".") in TITLES:  # "Ülvi bəy"
             words = words[:-1]
