@@ -189,6 +189,9 @@ def clean_surface(text: str, label: str, lang: str | None = None, keep_article: 
     words = s.split()
     while len(words) > 1 and fold(words[0]).rstrip(".") in ARTICLE_TOKENS and not keep_article:
         words = words[1:]
+    if lang == "fr" and label in ("LOC", "ORG") and len(words) > 1 and words[0] in ("de", "du", "des") \
+            and words[1][:1].isupper():
+        words = words[1:]  # "un duo de Lille": the model's span took the preposition ("de Lille")
     elision = _FR_ELISION.match(words[0]) if words else None
     if elision and lang in (None, "fr"):
         words[0] = words[0][elision.end():]
