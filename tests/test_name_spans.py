@@ -171,3 +171,9 @@ def test_a_french_body_with_two_adjectives_before_de_is_one_name(kb):
     assert ("Eglise Arménienne Catholique de France", "ORG") in got
     assert ("Comité exécutif central du parti DEM", "ORG") in got
     assert ("Marseille", "LOC") in got  # "venu de": where the council came from, not its name
+
+
+def test_french_share_buttons_name_their_platforms(kb):
+    text = "Fin de l’article.\n\nPartager sur Facebook  Partager sur LinkedIn  Partager sur WhatsApp"
+    found = [("Facebook  Partager", "MISC"), ("LinkedIn  Partager", "LOC")]
+    assert names(text, found, "fr", kb) == [("Facebook", "ORG"), ("LinkedIn", "ORG"), ("WhatsApp", "ORG")]

@@ -266,6 +266,19 @@ def french_streets(mentions: list[Mention], text: str) -> list[Mention]:
     return mentions
 
 
+# "Partager sur Facebook  Partager sur LinkedIn": a share button names the platform, an organisation (as
+# real-dev annotates them); the model calls them MISC or LOC and glues the next button's word on.
+_FR_SHARE = re.compile(r"\bPartager\s+sur\s+([A-Z][\w-]+?)(?=Partager\b|[^\w-]|$)")
+
+
+def french_share_buttons(mentions: list[Mention], text: str) -> list[Mention]:
+    """One ORG for the platform each "Partager sur <Platform>" names, in place of what NER found there."""
+    for hit in _FR_SHARE.finditer(text):
+        start, end = hit.span(1)
+        mentions = _replace_inside(mentions, Mention(hit.group(1), "ORG", start, end, "fr"))
+    return mentions
+
+
 # -- both -----------------------------------------------------------------------------------------
 
 @lru_cache(maxsize=1)
@@ -386,7 +399,7 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     if lang == "en":
         mentions = english_spans(mentions, text)
     elif lang == "fr":
-        mentions = french_streets(french_spans(mentions, text), text)
+        mentions = french_share_buttons(french_streets(french_spans(mentions, text), text), text)
         mentions = first_names_are_people(mentions, lang)
     if lang in ("en", "fr"):
         mentions = drop_common_words(mentions, lang)
