@@ -84,6 +84,7 @@ TEMPLATES = [
     r"\b(?P<x><MOD><Y1>)<UNIT>",  # late 2024, mid-2025
     r"\b(?P<x>(?:spring|summer|autumn|fall|winter)\s+<Y1>)<UNIT>",  # autumn 2016 (year precision)
     r"\bfor\s+(?P<x><Y1>)(?=\s*(?:[.,;:!?)]|$))",  # the plan for 2017. ("for 2000 products" is a count)
+    r"(?P<x><Y1>)(?=\s+and\s+beyond\b)",  # the challenges of 2026 and beyond
     # budgets and emissions measured against a year: "below 2005 levels", "over the 2023 enacted level"
     r"(?P<x><Y1>)\s+(?:enacted\s+|funding\s+|baseline\s+|spending\s+)?levels?\b",
     # the 2016 election, the 2014 Wales Summit, Obama's 2008 and 2012 campaigns (the second year: _listed_years)
