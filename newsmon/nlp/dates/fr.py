@@ -37,18 +37,20 @@ _EVENT = (
 PARTS = {
     "D": r"(?<![\d.,])(?:1er|1ᵉʳ|premier|" + DAY + r")(?!\w)",
     "M": r"(?:janvier|janv\.|f[ée]vrier|f[ée]vr\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t"
-    r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\.)(?!\w)",
+    r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\."
+    # "sept" without its dot is also the number seven: a month only between a day and a year ("22 sept 2022")
+    r"|(?<=\d\s)sept(?=\s+(?:19|20)\d\d\b))(?!\w)",
     "Y": r"(?<![\d.,])" + YEAR + r"(?![\d%]|[.,]\d)",
     "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d)",
     "WD": r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+",
     # Words that make a following year (or bare month) a date, not a count.
-    "PREP": r"(?<!\w)(?:en|depuis|dès|jusqu'en|jusqu’en|d'ici|d’ici|avant|après|courant|à\s+partir\s+de|horizon"
+    "PREP": r"(?<!\w)(?:en|depuis|dès|jusqu'en|jusqu’en|d'ici|d’ici|avant|après|courant|[àa]\s+partir\s+de|horizon|vers"
     r"|au\s+cours\s+de|l'année|l’année|l'an|l’an|année|exercice|(?:au\s+)?mois\s+d[e'’]\s*"
     r"|(?:fin|début|milieu)\s+d[e'’]|(?:premier|second|deuxième|troisième|quatrième)\s+(?:semestre|trimestre)"
     r"(?:\s+d[e'’])?)",
     "MOD": r"(?:début|fin|mi-|courant|milieu)\s*",
     "UNIT": r"(?!\s*(?:%|pour\s+cent|personnes|habitants|tonnes|km|kg|euros?|dollars?|manats?|millions?"
-    r"|milliards?|ans|mètres|exemplaires)\b)",
+    r"|milliards?|ans|mètres|exemplaires)\b|\s*(?:av\.?\s*J|avant\s+(?:J|notre\s+ère)))",
     "EVENT": _EVENT,
     # Past events and made things that "de 1915" dates ("le génocide de 1915", "le tremblement de terre de
     # 1988", "la République d'Arménie de 1918", "un article de 2022"), counted on real news: a year after
@@ -95,6 +97,12 @@ TEMPLATES = [
     r"(?:\bde\s+|\bd['’])<M1>\s+(?:à|au)\s+<M2>(?:\s+<Y2>)?",  # de mars à mai 2024
     r"\bentre\s+<M1>\s+et\s+<M2>(?:\s+<Y2>)?",  # entre mars et mai 2024
     r"<M1>\s*<DASH>\s*<M2>\s+<Y2>",  # mars-mai 2024
+    r"<PREP>\s*(?P<x><M1>\s*<DASH>\s*<M2>)(?!\s*<DASH>?\s*\d)",  # en octobre-novembre (year inferred)
+    # A named event and its year: "le Concours Eurovision de la chanson 2023", "le Championnat du monde de
+    # basket-ball 2027", "la Fête de la Fraternité et des cultures du monde 2025" (no count after it)
+    r"(?-i:\b(?:Concours|Festival|Fête|Forum|Salon|Sommet|Championnats?|Coupe|Jeux|Biennale|Rencontres?"
+    r"|Journées?|Semaine|Nuit|Prix|Trophées?|Victoires|Assises|Congrès|Exposition|Conférence)\b)"
+    r"(?:\s+[^\W\d_][\w’'-]*){1,8}?\s+(?P<x><Y1>)<UNIT><COUNTED>(?!\s*(?:<DASH>|à|et)\s*\d)",
     r"(?<!\w)(?:les\s+)?années\s+(?P<y1>(?:19|20)\d0)(?!\d)(?P<decade>)",  # les années 1990
     # les 15 et 16 avril 2010, jeudi 6 et vendredi 7 mars, le samedi 8 et le dimanche 9 mars
     r"(?:\bles\s+)?(?:<WD>)?<D1>\s+et\s+(?:le\s+)?(?:<WD>)?<D2>\s+<M2>(?:\s+<Y2>)?(?P<pair>)",
