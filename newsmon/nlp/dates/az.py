@@ -132,6 +132,7 @@ LANGUAGE = Language(
     month_number=month_table({stem: n for stem, (n, _) in STEMS.items()}),
     range_joins=[(None, re.compile(rf"\s*{DASH}\s*"))],
     hints=[
+        (re.compile(r"\b(?:[Hh]əmin)\s+il(?:in)?\s+$"), None, "same"),  # həmin il fevralın 17-də (that year)
         (re.compile(r"\b(?:ötən|keçən)\s+il(?:in)?\s+$", re.I), None, "-1"),  # keçən ilin oktyabr ayında
         (re.compile(r"\b(?:bu|cari)\s+il(?:in)?\s+$", re.I), None, "0"),  # cari ilin iyun ayında, bu il
         (re.compile(r"\bgələn\s+il(?:in)?\s+$", re.I), None, "+1"),

@@ -113,8 +113,9 @@ class Language:
     # Joining two complete dates into a range: (opener before the first date or "", connector between).
     range_joins: list[tuple[re.Pattern[str], re.Pattern[str]]] = field(default_factory=list)
     # Words beside a year-less date that settle its year: (text just before, text just after, mode),
-    # mode one of "past", "future" ("le 4 juillet dernier"), or a year offset "-1", "0", "+1"
-    # from the publication year ("ötən ilin mart ayında" = in March of last year).
+    # mode one of "past", "future" ("le 4 juillet dernier"), a year offset "-1", "0", "+1"
+    # from the publication year ("ötən ilin mart ayında" = in March of last year), or "same": the year
+    # the text last wrote ("həmin il fevralın 17-də", "en décembre de la même année").
     hints: list[tuple[re.Pattern[str] | None, re.Pattern[str] | None, str]] = field(default_factory=list)
     # Words that make a year-less day in the same sentence a yearly observance ("fête nationale",
     # "Independence Day"): its value is then "--MM-DD", the day of every year.

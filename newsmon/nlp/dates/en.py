@@ -173,6 +173,7 @@ LANGUAGE = Language(
         (re.compile(r"\b(?:since|back\s+in|earlier\s+in)\s+$", re.I), None, "past"),  # since September
         (re.compile(r"\bnext\s+$", re.I), None, "future"),
         (re.compile(r"\bthis\s+$", re.I), None, "0"),
+        (None, re.compile(r",?\s+of\s+(?:that|the\s+same)\s+year\b", re.I), "same"),  # in September of that year
         (None, re.compile(r",?\s+(?:of\s+)?this\s+year\b", re.I), "0"),  # in February of this year
         (None, re.compile(r",?\s+(?:of\s+)?last\s+year\b", re.I), "-1"),
         (None, re.compile(r",?\s+(?:of\s+)?next\s+year\b", re.I), "+1"),

@@ -105,10 +105,20 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
             mentions.append(DateMention(text[c.start:c.end], f"--{first.month:02d}-{first.day:02d}", "day",
                                         c.start, c.end, False))
             continue
-        if hint in ("-1", "0", "+1") and hint_start is not None:
+        same = _year_before(kept, c) if hint == "same" else None
+        if hint == "same" and same is None:
+            hint = hint_start = hint_end = None  # "that year" with no year written before it: as if unsaid
+        if hint in ("-1", "0", "+1", "same") and hint_start is not None:
             c = replace(c, start=hint_start)  # "bu ilin sentyabrında": the year words belong to the date
         if hint_end is not None:
             c = replace(c, end=hint_end)  # "septembre dernier", "February of this year": so do these
+        if same is not None:
+            # "həmin il fevralın 17-də", "en décembre de la même année": the year last written before it
+            c = replace(c, first=replace(c.first, year=same),
+                        last=None if c.last is None else replace(c.last, year=same + (c.last.key() < c.first.key())))
+            if (m := _resolve(text, c, pub)) is not None:
+                mentions.append(replace(m, inferred=True))
+            continue
         lean = tense.lean(text, c.start, c.end, language.tense) if hint is None and c.first.year is None else None
         weekday = _weekday(text[c.start:c.end], language) if c.first.year is None and c.first.day else None
         if (m := _resolve(text, c, pub, hint, lean, weekday)) is not None:
@@ -323,6 +333,12 @@ def _listed_years(text: str, kept: list[_Candidate], language: Language) -> list
             if all(b <= k.start or a >= k.end for k in out):
                 out.append(_Candidate(a, b, _Part(year), order=c.order))
     return sorted(out, key=lambda c: c.start)
+
+
+def _year_before(kept: list[_Candidate], c: _Candidate) -> int | None:
+    """The year the text last wrote before `c` ("1990-cı ildə ... həmin il ..."), the end of a range."""
+    before = [k for k in kept if k.end <= c.start and k.first.year is not None]
+    return (before[-1].last or before[-1].first).year if before else None
 
 
 def _hint(text: str, c: _Candidate, language: Language) -> tuple[str | None, int | None, int | None]:

@@ -147,6 +147,7 @@ LANGUAGE = Language(
         (None, re.compile(rf"\s*{DASH}\s*|\s+au\s+", re.I)),
     ],
     hints=[
+        (None, re.compile(r"\s+de\s+la\s+même\s+année\b", re.I), "same"),  # en décembre de la même année
         (None, re.compile(r"\s+(?:de\s+)?cette\s+année\b", re.I), "0"),  # en février de cette année
         (None, re.compile(r"\s+de\s+l['’](?:année\s+(?:dernière|passée)|an\s+dernier)", re.I), "-1"),
         (None, re.compile(r"\s+de\s+l['’](?:année|an)\s+prochain", re.I), "+1"),
