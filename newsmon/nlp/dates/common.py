@@ -174,8 +174,9 @@ def month_table(stems: dict[str, int]) -> Callable[[str], int | None]:
 # 10.09.2025, 10/09/2025, 10-09-2025. ISO 2025-09-10 is read the same everywhere.
 NUMERIC_PARTS = {"D": DAY, "M": r"(?:1[0-2]|0?[1-9])(?!\d)", "Y": YEAR}
 ISO_RULES = build([r"(?<![\d.])<Y1>-(?P<m1>1[0-2]|0[1-9])-(?P<d1>3[01]|[12]\d|0[1-9])(?![\d])"], NUMERIC_PARTS)
-# "2025-26": a year and the next one's last two digits (a school, fiscal or sports year), any language.
-SPLIT_YEAR = r"<Y1><DASH>(?P<yshort>\d\d)(?![\d%\w-]|[.,]\d)"
+# "2025-26", "2021/22": a year and the next one's last two digits (a school, fiscal or sports year), any
+# language ("2019/20/21" is no such year).
+SPLIT_YEAR = r"<Y1>(?:<DASH>|/)(?P<yshort>\d\d)(?![\d%\w/-]|[.,]\d)"
 # "2019/2020 mövsümündə", "the 2021/2022 budget cycle", "la saison 2023/2024": a season written with a slash,
 # any language; only a year and the next one (the group `ynext`), so "2019/2018/12/31" in a URL is not one.
 SLASH_SEASON_RULES = build([r"(?<![\d/])<Y1>/<Y2>(?P<ynext>)(?![\d/])"], NUMERIC_PARTS)
