@@ -186,7 +186,10 @@ COPYRIGHT_RULES = build([r"©\s*(?:[^\s\d©]+\s+){0,3}?(?P<x>(?<![\d.,])<Y1>)(?!
 # "(Le Promeneur du Champ-de-Mars, 2005)"), in any language.
 # Two years alone in brackets are a life or a reign, however old ("Komitas (1869-1935)", "(1865 – 1927)"):
 # the brackets make them dates as "en" does a single year.
-BRACKET_RULES = build([r"\((?P<x><Y1>)\)", r"\([^()\n]{1,80}?,\s*(?P<x><Y1>)\)"], NUMERIC_PARTS) + build(
+# A year opening brackets before a comma is a work's or a list's ("(1910, Galerie nationale)", "(1985, 1986,
+# 1989 et 1993)": the others are listed years, see find._listed_years).
+BRACKET_RULES = build([r"\((?P<x><Y1>)\)", r"\([^()\n]{1,80}?,\s*(?P<x><Y1>)\)", r"\((?P<x><Y1>),\s"],
+                      NUMERIC_PARTS) + build(
     [r"\(\s*(?P<x><Y1>\s*<DASH>\s*<Y2>)\s*\)"],
     NUMERIC_PARTS | {"Y": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?!\d)"})
 DAY_FIRST_RULES = build(

@@ -38,13 +38,15 @@ PARTS = {
     "D": r"(?<![\d.,])(?:1er|1ᵉʳ|premier|" + DAY + r")(?!\w)",
     "M": r"(?:janvier|janv\.|f[ée]vrier|f[ée]vr\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t"
     r"|septembre|sept\.|octobre|oct\.|novembre|nov\.|d[ée]cembre|d[ée]c\."
-    # "sept" without its dot is also the number seven: a month only between a day and a year ("22 sept 2022")
-    r"|(?<=\d\s)sept(?=\s+(?:19|20)\d\d\b))(?!\w)",
+    # Short forms without their dot ("3 déc 2024 (AFP)"; "sept" is also the number seven): a month only
+    # between a day and a year
+    r"|(?<=\d\s)(?:janv|f[ée]vr|avr|juil|sept|oct|nov|d[ée]c)(?=\s+(?:19|20)\d\d\b))(?!\w)",
     "Y": r"(?<![\d.,])" + YEAR + r"(?![\d%]|[.,]\d)",
     "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d)",
     "WD": r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche),?\s+",
     # Words that make a following year (or bare month) a date, not a count.
     "PREP": r"(?<!\w)(?:en|depuis|dès|jusqu'en|jusqu’en|d'ici|d’ici|avant|après|courant|[àa]\s+partir\s+de|horizon|vers"
+    r"|par\s+rapport\s+à"
     r"|au\s+cours\s+de|l'année|l’année|l'an|l’an|année|exercice|(?:au\s+)?mois\s+d[e'’]\s*"
     r"|(?:fin|début|milieu)\s+d[e'’]|(?:premier|second|deuxième|troisième|quatrième)\s+(?:semestre|trimestre)"
     r"(?:\s+d[e'’])?)",
@@ -59,7 +61,9 @@ PARTS = {
     r"|invasion|agression|insurrection|soulèvement|émeutes?|manifestations?|grèves?|catastrophe|inondations?"
     r"|incendie|indépendance|république|constitution|convention|décrets?|lois|accords|traités|exercices?"
     r"|réformes?|salon|exposition|festival|concours|conférence|forum|colloque|congrès|cérémonie|commémoration"
-    r"|bataille|occupation|libération|armistice|visite|voyage|tournée|article|livre|film|album|palmarès)",
+    r"|bataille|occupation|libération|armistice|visite|voyage|tournée|article|livre|film|album|palmarès"
+    r"|crimes?|nettoyage|épuration|toile|œuvre|tableau|photo(?:graphie)?|millénaire|centenaire|procès|verdict"
+    r"|dat(?:e|ent|ant|ait|é|ée))",  # "date de 1923", "datant de 1916": dates from
     # After a year, a plural noun shows a count ("un festival de 2000 spectateurs"); a date goes on with a
     # verb, a preposition or punctuation ("le génocide de 1915 perpétré", "de 1915 dans les").
     "COUNTED": r"(?!\s+(?!(?:dans|sous|vers|puis|alors|depuis|mais|lors|après|très|plus|moins|jamais|toujours"
@@ -79,7 +83,7 @@ TEMPLATES = [
     r"(?<!\w)(?P<x><MOD><Y1>)<UNIT>",  # fin 2024, mi-2025
     r"(?<!\w)(?P<x>(?:printemps|été|automne|hiver)\s+(?:de\s+)?<Y1>)<UNIT>",  # (à l')automne 2016
     # les élections législatives de 2016, la révolution de velours de 2018
-    r"\b<DATED>\s+(?:(?:\w+|d[e'’]\s*\w+)\s+){0,2}?d[e'’]\s*(?P<x><Y1>)<UNIT><COUNTED>",
+    r"\b<DATED>\s+(?:(?:[\w’'-]+|d[e'’]\s*[\w’'-]+)\s+){0,2}?d[e'’]\s*(?P<x><Y1>)<UNIT><COUNTED>",
     # l'édition 2025, le budget 2025, la stratégie 2030: the noun names its year directly ("traité"
     # only after a determiner: "le portail a traité 2016 demandes" is the verb)
     r"(?:\b(?:la|le|les|du|des|son|sa|ses|leur|leurs|cette|ce)\s+|\bl['’]|\bd['’]|(?<!\w)(?!traité\b))<EVENT>"
