@@ -85,3 +85,23 @@ def test_kinds_of_orders_listed_are_no_orders():
             "and presidential proclamations).")
     art = make_article(text, "en", [DOE])
     assert find_agreements(art, None) == []
+
+
+def test_a_compact_signed_is_a_record_and_a_declaration_needs_its_partners_word():
+    text = ("Summit\n"
+            "The Health Compact, signed by Gamma Fund and Delta Trust in 2022, funds clinics. "
+            "In 1776, the patriots gathered to sign the Declaration of Independence.")
+    art = make_article(text, "en", [("Gamma Fund", "ORG", "Gamma Fund"), ("Delta Trust", "ORG", "Delta Trust")],
+                       dates=[("2022", "2022", "year")])
+    assert [(r.type, r.status, names(r)) for r in find_agreements(art, None)] == [
+        ("other", "signed", {"Gamma Fund", "Delta Trust"})]
+
+
+def test_a_document_ner_took_for_a_place_is_still_a_document():
+    text = ("Suisse\n"
+            "En octobre 2009, les « Protocoles de Zurich » ont été signés entre l’Arménie et la Turquie.")
+    art = make_article(text, "fr", [("Protocoles de Zurich", "LOC", "Protocoles de Zurich"),
+                                    ("Arménie", "LOC", "Armenia"), ("Turquie", "LOC", "Türkiye")],
+                       dates=[("octobre 2009", "2009-10", "month")])
+    [protocol] = find_agreements(art, None)
+    assert (protocol.type, protocol.status, names(protocol)) == ("protocol", "signed", {"Armenia", "Türkiye"})

@@ -126,6 +126,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
         named = [(m.start, m.end, m.label) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
         triggers = [t for t in sent_triggers
                     if not any(s < t[2] and t[1] < e and not (t[0] == "programme" and label == "ORG" and e == t[2])
+                               and not _document_name(t, s, e, label, text)
                                for s, e, label in named)]
         if lex.postposition:
             triggers = split_titled_lists(sent, triggers)
@@ -157,6 +158,18 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     for c in records:
         c.parties = capitals_as_states(c.parties, c.sentence.text, kb)
     return [to_record(c) for c in records]
+
+
+# right after a document word opening a name: its complement ("Protocoles de Zurich", "Treaty of Kars")
+_NAME_COMPLEMENT = re.compile(r"\s+(?:de|du|des|of)\s|\s*d['’]", re.IGNORECASE)
+
+
+def _document_name(trigger: tuple[str, int, int], start: int, end: int, label: str, text: str) -> bool:
+    """A place or person NER made of a document's name ("les « Protocoles de Zurich » ont été signés",
+    tagged LOC): the name opens with the document word and its complement. (A person named like a
+    document, "Fərman Salmanov", has no complement; an organisation keeps its name.)"""
+    return label in ("LOC", "PERSON") and start == trigger[1] and trigger[2] < end \
+        and bool(_NAME_COMPLEMENT.match(text, trigger[2]))
 
 
 def _per_partner(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate]:
