@@ -47,7 +47,7 @@ PARTS = {
     "YW": r"(?:(?<![\d.,])" + YEAR_WITH_MONTH + r"(?!\d)|" + YEAR_WORDS + r"(?![\w-]))",  # 2025 / two thousand ...
     "ORDW": ORDINAL_WORDS,
     # Words that make a following 4-digit number (or bare month) a date, not a count.
-    "PREP": r"\b(?:in|since|by|during|until|till|through|throughout|before|after|from|last|next|this|as\s+of"
+    "PREP": r"\b(?:in|since|by|during|until|till|through|throughout|before|after|from|last|next|this(?:\s+past)?|as\s+of"
     r"|beyond|no\s+later\s+than|(?:through|until)\s+at\s+least"
     r"|compared\s+(?:with|to)|the\s+year|year|fiscal\s+year|(?:end|beginning|start|middle|half|quarter|week"
     r"|weekend|month|year|spring|summer|autumn|fall|winter)\s+of)",
@@ -57,8 +57,14 @@ PARTS = {
     r"|agreement|deal|accord|treaty|memorandum|protocol|decree|law|act|plan|strategy|programme|program"
     r"|roadmap|agenda|edition|earthquake|eruption|attack|uprising|war|crisis|revolution|convention|declaration"
     r"|communiqu[eé]|resolution|ruling|award|targets?|goals?|deadline|pledge|conference|forum|visit|trip|meeting"
-    r"|recess|session|announcement|letter|presidency|order)\b",
+    r"|recess|session|announcement|letter|presidency|order|hurricane|storm|flood|wildfire|launch|appropriations"
+    r"|decorations)s?\b",  # plurals too: "the 2023 ministerial meetings"
     "MOD": r"(?:early|mid|late)(?:-|\s+)",
+    # Words that end a noun phrase: "the 2000 people at the summit" counts people; "the 2020 hurricane
+    # season", "a 2030 greenhouse gas target" name a year.
+    "STOP": r"(?:the|a|an|of|at|in|on|to|for|from|by|with|and|or|but|who|which|that|this|these|those|were|was"
+    r"|are|is|be|been|have|has|had|will|would|can|could|people|persons|men|women|children|students|workers"
+    r"|jobs|members|participants|delegates|officials|troops|soldiers|refugees|migrants|families|households)",
     # Words that number things rather than name them: "Section 1983", "Route 2020", "H.R. 2022".
     "NUMBERED": r"(?:sections?|sec|articles?|titles?|chapters?|rules?|parts?|paragraphs?|clauses?|annex|appendix"
     r"|schedule|forms?|numbers?|no|nos|route|highway|interstate|room|suite|unit|flight|model|version|level|grade"
@@ -89,7 +95,7 @@ TEMPLATES = [
     r"(?P<x><Y1>)\s+(?:enacted\s+|funding\s+|baseline\s+|spending\s+)?levels?\b",
     # the 2016 election, the 2014 Wales Summit, Obama's 2008 and 2012 campaigns (the second year: _listed_years)
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)(?:\s+and\s+(?:19|20)\d\d)?\s+"
-    r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+){0,3}<EVENT>)",
+    r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+|(?!<STOP>\b)[a-z][\w’-]*\s+){0,3}<EVENT>)",
     # "the 1982 UNCLOS", "the 2016 South China Sea Arbitral Award": between "the" and a name, a year is
     # the name's ("the 2,000 Marines" writes a count with its comma)
     r"\bthe\s+(?P<x><Y1>)\s+(?=(?-i:[A-Z]))",
