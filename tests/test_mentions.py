@@ -191,3 +191,21 @@ def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_i
              at(text, "Copenhague", "LOC", "fr")]
     out = [(m.text, m.label) for m in link_mentions(found, text, "fr", kb)]
     assert out == [("COP29", "MISC"), ("COP 28", "MISC"), ("Eurovision Junior", "MISC"), ("Copenhague", "LOC")]
+
+
+def test_az_quoted_known_place_named_as_a_team_or_agency_is_an_organisation():
+    kb = KnowledgeBase.load()
+    text = ('Bu gün biz "Sumqayıt"la oyunda qalib gəldik. “Milan” (İtaliya) - “Roma” (İtaliya) 1:0. '
+            '“Report” “Anadolu”ya istinadən xəbər verir. “Laçın” İstirahət Kompleksi açılıb. Sumqayıtda yağış yağıb.')
+    found = [at(text, w, "LOC", "az") for w in ("Sumqayıt", "Milan", "Roma", "Anadolu", "Laçın", "Sumqayıtda")]
+    out = {(m.text, m.label, m.canonical_id) for m in link_mentions(found, text, "az", kb)}
+    assert {("Sumqayıt", "ORG"), ("Milan", "ORG"), ("Roma", "ORG"), ("Anadolu", "ORG")} <= {(t, lab) for t, lab, _ in out}
+    assert not any(cid and cid.startswith("loc:") for t, lab, cid in out if lab == "ORG")
+    # a quoted place before a facility's noun, and a place out of quotes, stay places
+    assert ("Laçın", "LOC") in {(t, lab) for t, lab, _ in out} and ("Sumqayıtda", "LOC") in {(t, lab) for t, lab, _ in out}
+
+
+def test_az_quoted_name_before_a_company_noun_is_an_organisation_though_ner_said_place(kb):
+    text = "Sabirabadda “Humix” MMC-nin zavodu açılıb, “İmedi” telekanalı xəbər verib."
+    out = link_mentions([at(text, "Humix", "LOC", "az"), at(text, "İmedi", "LOC", "az")], text, "az", kb)
+    assert [(m.text, m.label) for m in out] == [("Humix", "ORG"), ("İmedi", "ORG")]

@@ -5,6 +5,7 @@ applies them to Azerbaijani text before linking."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.mentions import TITLES, is_az_document_word, names_a_document, names_an_event
@@ -146,19 +147,51 @@ def az_initial_names(mentions: list[Mention], text: str, lang: str) -> list[Ment
 
 
 # A quoted name before a company's or an outlet's noun: “ExxonMobil” şirkəti, “Humix” MMC, “Report” agentliyi.
-_AZ_QUOTED_ORG = re.compile(r"[“\"«]([^”\"»\n]{2,60}?)[”\"»]\s+(?:şirkət|holdinq|korporasiya|konsern|MMC\b|ASC\b|QSC\b"
+_AZ_QUOTED_ORG = re.compile(r"[“\"«]([^”\"»\n]{2,60}?)[”\"»]\s+(?:şirkət|klub|holdinq|korporasiya|konsern|MMC\b|ASC\b|QSC\b"
                             r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|portal|"
                             r"informasiya\s+agentliy|xəbər\s+agentliy)")
 
 
+_OPEN_QUOTES = "\"“«"
+_CLOSE_QUOTES = "\"”»"
+# What follows a quoted known place that names a team, a firm or an outlet: a case suffix on the quote
+# ("Sumqayıt"la, “Anadolu”ya), a team's or an outlet's noun, a country in brackets (“Milan” (İtaliya), as
+# results tables write), a dash before the other team ("Sumqayıt" - "Sabah").
+_TEAM_AFTER = re.compile(r"[”\"»](?:[a-zəıöüğçş]{1,5}\b|\s+(?:klub|komanda|futbolçu|oyunçu|agentliy|telekanal|qəzet|"
+                         r"nəşr|saytı|şirkət|MMC\b|ASC\b|QSC\b)|\s+\([A-ZƏÖÜĞŞÇİ]|\s*[-–]\s*[“\"«])")
+_TEAM_BEFORE = re.compile(r"[”\"»]\s*[-–]\s*[“\"«]$")
+
+
+def az_quoted_places(linked: list[tuple[Mention, str]], text: str) -> list[tuple[Mention, str]]:
+    """A known place's name in quotes, followed as a team's, a firm's or an outlet's is (see _TEAM_AFTER),
+    is that team, firm or outlet: an ORG without the place's entity ("Sumqayıt"la oyunda, “Anadolu”ya
+    istinadən, “Milan” (İtaliya)). A quoted place before a facility's noun stays a place, as real news is
+    annotated (“Laçın” İstirahət Kompleksi, “Azərbaycan” pavilyonu); so does a quoted name NER found
+    that the knowledge base does not know ("Old Trafford"da)."""
+    out = []
+    for m, surface in linked:
+        at = m.text.find(surface) if m.label == "LOC" and m.canonical_id and surface else -1
+        s, e = m.start + at, m.start + at + len(surface)
+        if at >= 0 and s > 0 and text[s - 1] in _OPEN_QUOTES and (
+                _TEAM_AFTER.match(text, e) or _TEAM_BEFORE.search(text, max(0, s - 8), s)):
+            m = replace(m, label="ORG", canonical_id=None, canonical_name=None)
+        out.append((m, surface))
+    return out
+
+
 def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
     """The quoted name of a company or outlet its noun follows (“ExxonMobil” şirkəti) as one ORG, unless
-    a name already covers part of it: NER misses most quoted foreign names."""
+    a name already covers part of it: NER misses most quoted foreign names. A place NER found as the
+    whole quoted name is that ORG (“Humix” MMC, “İmedi” telekanalı): the noun says what it is."""
     added = []
     for hit in _AZ_QUOTED_ORG.finditer(text):
         s, e = hit.span(1)
         name = hit.group(1)
-        if not name[:1].isupper() or any(m.start < e and s < m.end for m in mentions if m.label != "DATE"):
+        crossing = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
+        if len(crossing) == 1 and crossing[0].label == "LOC" and (crossing[0].start, crossing[0].end) == (s, e):
+            mentions = [replace(m, label="ORG") if m is crossing[0] else m for m in mentions]
+            continue
+        if not name[:1].isupper() or crossing:
             continue
         added.append(Mention(name, "ORG", s, e, "az"))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions

@@ -17,7 +17,8 @@ from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems
 from newsmon.nlp.name_spans import name_spans
-from newsmon.nlp.az_names import az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs
+from newsmon.nlp.az_names import (az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs,
+                                  az_quoted_places)
 from newsmon.nlp.mentions import (clean_surface, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
                                   looks_like_person, names_a_document, names_an_az_place, names_an_event,
                                   runs_into_a_law, site_name,
@@ -117,6 +118,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             linked.append((replace(m, label="PERSON"), surface))
         else:
             linked.append((m, surface))
+    if lang in SUFFIX_LANGS:
+        linked = az_quoted_places(linked, text)
     linked = _corefer_people(harmonise_labels(linked, kb), lang)
     linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
     out = [with_hyphen_suffix(_trim_to_surface(_with_derived_id(m, surface, lang), surface), text, lang)
