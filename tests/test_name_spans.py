@@ -177,3 +177,17 @@ def test_french_share_buttons_name_their_platforms(kb):
     text = "Fin de l’article.\n\nPartager sur Facebook  Partager sur LinkedIn  Partager sur WhatsApp"
     found = [("Facebook  Partager", "MISC"), ("LinkedIn  Partager", "LOC")]
     assert names(text, found, "fr", kb) == [("Facebook", "ORG"), ("LinkedIn", "ORG"), ("WhatsApp", "ORG")]
+
+
+@pytest.fixture(scope="module")
+def real_kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+def test_the_white_house_is_a_place_and_a_placeless_federal_government_no_body(real_kb):
+    text = ("President Biden welcomed the Taoiseach to the White House. The United States and the Federal "
+            "Government of the United States agree; the Federal government will act.")
+    found = [("White House", "ORG"), ("United States", "LOC"), ("the Federal government", "ORG")]
+    got = names(text, found, "en", real_kb)
+    assert ("White House", "LOC") in got
+    assert not any(t.lower().endswith("federal government") for t, _ in got)
