@@ -191,3 +191,15 @@ def test_the_white_house_is_a_place_and_a_placeless_federal_government_no_body(r
     got = names(text, found, "en", real_kb)
     assert ("White House", "LOC") in got
     assert not any(t.lower().endswith("federal government") for t, _ in got)
+
+
+def test_armenian_surnames_are_people_but_not_bodies_or_demonyms(kb):
+    text = "Gor Sahakyan et Lori Antounian ont vu la Fondation Afeyan, selon The Guardian."
+    found = [("Gor Sahakyan", "LOC"), ("Lori Antounian", "ORG"), ("Fondation Afeyan", "ORG"),
+             ("The Guardian", "ORG")]
+    got = names(text, found, "fr", kb)
+    assert ("Gor Sahakyan", "PERSON") in got and ("Lori Antounian", "PERSON") in got
+    assert not any(label == "PERSON" for t, label in got if t in ("Fondation Afeyan", "Guardian"))
+    en = "Garnik Cholakyan met the Royal Canadian team."
+    got = names(en, [("Garnik Cholakyan", "ORG"), ("Royal Canadian", "ORG")], "en", kb)
+    assert got == [("Garnik Cholakyan", "PERSON"), ("Royal Canadian", "ORG")]

@@ -315,6 +315,37 @@ def first_names_are_people(mentions: list[Mention], lang: str) -> list[Mention]:
     return out
 
 
+# Armenian and Georgian surnames, as French and English news write them ("Gor Sahakyan", "Liana
+# Gasparyan", "Lori Antounian", "Irakli Garibashvili"): the stock models call such names LOC or ORG.
+# "-ian" also ends English demonyms ("Canadian", "Armenian"): it counts in French only (whose demonyms
+# end in "-ien"), after a known first name.
+_SURNAME_END = re.compile(r"(?:yan|yants|shvili|dze|ian|iants)$")
+# A body named after a family ("Fondation Afeyan", "Institut Zoryan") or an outlet ("The Guardian").
+_NOT_FIRST_WORDS = _FR_ORG_HEADS | _ORG_HEADS_EN | {"the", "le", "la", "les", "musee", "ecole", "lycee", "prix"}
+
+
+def _title_cased(word: str) -> bool:
+    return all(part[:1].isupper() and part[1:].islower() for part in word.split("-"))
+
+
+def surnames_are_people(mentions: list[Mention], lang: str) -> list[Mention]:
+    """A LOC, ORG or MISC of two or three title-cased words ending in an Armenian or Georgian surname
+    (see above) is a person; a knowledge-base entity keeps its own label when linking finds it."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if (m.label in ("LOC", "ORG", "MISC") and (m.lang or lang) == lang and not m.canonical_id
+                and 2 <= len(words) <= 3 and all(_title_cased(w) for w in words)
+                and fold(words[0]) not in _NOT_FIRST_WORDS and fold(words[0]) not in common_words(lang)):
+            last = fold(words[-1])
+            hit = _SURNAME_END.search(last)
+            if hit and last != "kenyan" and (not hit.group().endswith("ian")
+                                             or lang == "fr" and is_first_name(words[0])):
+                m = replace(m, label="PERSON")
+        out.append(m)
+    return out
+
+
 def drop_common_words(mentions: list[Mention], lang: str) -> list[Mention]:
     """One-word mentions outside the knowledge base that are ordinary words of `lang` ("Vidéo",
     "Allies", "Photo"), unless the article also uses the word inside a longer person's name
@@ -402,6 +433,7 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
         mentions = french_share_buttons(french_streets(french_spans(mentions, text), text), text)
         mentions = first_names_are_people(mentions, lang)
     if lang in ("en", "fr"):
+        mentions = surnames_are_people(mentions, lang)
         mentions = drop_common_words(mentions, lang)
         mentions = source_domains(mentions, text, lang)
     return mentions
