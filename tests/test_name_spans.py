@@ -154,6 +154,11 @@ def test_a_list_of_french_bodies_run_together_is_cut_at_each_head(kb):
                                                  ("Fédération Protestante de France", "ORG")]
 
 
+def test_a_list_of_french_bodies_is_cut_after_an_elided_place(kb):
+    text = "Avec le Diocèse d’Évreux Église Catholique et les autres."
+    assert names(text, [], "fr", kb)[0] == ("Diocèse d’Évreux", "ORG")
+
+
 def test_french_posts_and_a_placeless_government_are_no_bodies(kb):
     text = "Le ministre de l’Environnement et la Vice-ministre des Affaires étrangères ont parlé."
     assert names(text, [("ministre de l’Environnement", "ORG"), ("Vice-ministre des Affaires étrangères", "ORG")],

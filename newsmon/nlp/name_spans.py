@@ -223,13 +223,16 @@ def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
                                         and not m.canonical_id)]
 
 
+_FR_ELIDED = re.compile(r"^[dl]['’]")  # "d’Évreux" is a capitalised word
+
+
 def _next_head(text: str, start: int, end: int) -> int:
     """Where a second name starts inside text[start:end]: a capitalised head noun right after a capitalised
     word, no preposition between ("... de France Conférence des évêques de France": a list of bodies
     run together by a line the extractor joined)."""
     for w in re.finditer(r"(?<=[\w’'])\s+([A-ZÀ-ÖØ-ÞŒ][\w’'-]*)", text[start:end]):
         before = text[start:start + w.start()].split()
-        if before and before[-1][:1].isupper() and fold(w.group(1)) in _FR_ORG_HEADS:
+        if before and _FR_ELIDED.sub("", before[-1])[:1].isupper() and fold(w.group(1)) in _FR_ORG_HEADS:
             return start + w.start()
     return end
 
@@ -238,7 +241,7 @@ def _last_capital_end(text: str, start: int, end: int) -> int | None:
     """End of the last capitalised word in text[start:end] ("d’Orient" counts as capitalised)."""
     last = None
     for w in re.finditer(r"[\w’'-]+", text[start:end]):
-        if re.sub(r"^[dl]['’]", "", w.group())[:1].isupper():
+        if _FR_ELIDED.sub("", w.group())[:1].isupper():
             last = start + w.end()
     return last
 
