@@ -26,9 +26,12 @@ every year, as real-dev's annotators write it; "autumn 2016" and
 months ("5 and 7 December" gives just the 7th, the 5th has no month of its own); a bare year counts
 only after a marker ("in", "since", "en", "-ci ildə", "the 2016 election", "Act of 1994", "the 1982
 UNCLOS", a name: "l'Eurovision Junior 2022", "the Pacific Islands Summit 2023", brackets: "Night Train
-(1998)", a copyright sign: "© armenews.com 2024"), never on its own; "2025-26" is 2025/2026; years
-before 1900 only after the strongest of these ("en 1869", "1475-ci ildə"). Languages without rules
-still get numeric dates ("17/01/2024").
+(1998)", a copyright sign: "© armenews.com 2024", a past event: "le génocide de 1915", a measure:
+"below 2005 levels"), never on its own, but years listed after one are dates too ("in 2021 and 2022",
+"de 1916, 1919 et 1920"); "2025-26", "2021/22" and "2019/2020" are seasons; years before 1900 only
+after the strongest of these ("en 1869", "1475-ci ildə", "Komitas (1869-1935)"). "Həmin il fevralın
+17-də", "en avril de la même année", "in September of that year" take the year the text last wrote.
+Languages without rules still get numeric dates ("17/01/2024").
 
 Ambiguous English slashed dates ("09/10/2025"): month-first (US) when only that reading is valid; when
 both are valid the publication date picks the nearer reading (marked inferred), and without one only
