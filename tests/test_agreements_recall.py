@@ -105,3 +105,12 @@ def test_a_document_ner_took_for_a_place_is_still_a_document():
                        dates=[("octobre 2009", "2009-10", "month")])
     [protocol] = find_agreements(art, None)
     assert (protocol.type, protocol.status, names(protocol)) == ("protocol", "signed", {"Armenia", "Türkiye"})
+
+
+def test_a_contract_awarded_is_a_signed_agreement():
+    en = ("Jets\n"
+          "The Acme Air Force awarded a $600 million maintenance contract to Beta Aircraft.")
+    art = make_article(en, "en", [("Acme Air Force", "ORG", "Acme Air Force"), ("Beta Aircraft", "ORG", "Beta Aircraft")])
+    [contract] = find_agreements(art, None)
+    assert (contract.type, contract.status, names(contract)) == (
+        "agreement", "signed", {"Acme Air Force", "Beta Aircraft"})

@@ -99,6 +99,10 @@ _APOS = "['’ʼ`]"
 # az/tr future tense (-acaq/-əcək, -acak/-ecek and their inflections): a planned action
 _TURKIC_FUTURE = r"\b\w+(?:acaq|əcək|acağ|əcəy|acak|ecek|acağ|eceğ)\w*"
 
+# a contract is also awarded ("awarded a $1 billion contract to Boeing", "the contract was awarded"), though
+# grants and prizes are awarded too
+_AWARDED = r"\bawarded(?=\s+(?:[\w$.,-]+\s+){0,5}contracts?\b)|(?<=contract\s)(?:was\s+)?awarded\b"
+
 EN = Lexicon(
     code="en",
     types=_types(
@@ -128,7 +132,7 @@ EN = Lexicon(
         ("ratified", _c(r"\bratif\w*")),
         ("implemented", _c(r"\bimplement(?:ed|ing|ation)\b|\bin\s+force\b|\bunder\s+way\b|\bcarried\s+out\b")),
         ("signed", _c(r"\b(?:signed|signs|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed"
-                      r"|reached|secured|struck|finali[sz]ed|clinched)\b|\b(?:is|are)\s+issuing\b")),
+                      r"|reached|secured|struck|finali[sz]ed|clinched)\b|\b(?:is|are)\s+issuing\b|" + _AWARDED)),
     ),
     anaphor=_c(r"\b(?:the\s+(?:two|both|three)\s+(?:sides|parties|organi[sz]ers|agencies|organi[sz]ations"
                r"|institutions|countries|governments|partners)|both\s+(?:sides|parties|agencies|organi[sz]ations"
@@ -169,7 +173,7 @@ EN = Lexicon(
     # of Independence or a President's disaster declaration as a declaration between parties)
     weak_types=_types(("agreement", r"\b(?:conventions?|contracts?|arrangements?)\b"),
                       ("other", r"\b(?:petitions?|pledges?|compacts?)\b")),
-    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b"),
+    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
     pronoun=_c(r"(?:he|she)"),
     latter=_c(r"latter"),
     leaders=_c(r"\b(?:the\s+(?:two\s+|three\s+|both\s+)?(?:leaders|presidents)|heads\s+of\s+state)\b(?!\s+of\b)"),
