@@ -37,6 +37,7 @@ def names(text: str, found: list[tuple[str, str]], lang: str, kb: KnowledgeBase)
     ("des États-Unis", "LOC", "fr", "États-Unis"),
     ("de Gaulle", "PERSON", "fr", "de Gaulle"),
     ("saint Grégoire", "PERSON", "fr", "Grégoire"),
+    ("Sa Sainteté Karékine II", "PERSON", "fr", "Karékine II"),
     ("Maréchal Baghgramyan", "PERSON", "fr", "Baghgramyan"),
     ("King Salman", "PERSON", "en", "Salman"),
     ("Martin Luther King", "PERSON", "en", "Martin Luther King"),  # only ever an opening title
@@ -157,6 +158,12 @@ def test_a_list_of_french_bodies_run_together_is_cut_at_each_head(kb):
 def test_a_list_of_french_bodies_is_cut_after_an_elided_place(kb):
     text = "Avec le Diocèse d’Évreux Église Catholique et les autres."
     assert names(text, [], "fr", kb)[0] == ("Diocèse d’Évreux", "ORG")
+
+
+def test_a_catholicos_see_named_by_its_title_is_no_body(kb):
+    text = "Sa Sainteté Aram Ier, Catholicos de la Grande Maison de Cilicie, a parlé."
+    found = [("Sa Sainteté Aram Ier", "PERSON"), ("Catholicos de la Grande Maison de Cilicie", "ORG")]
+    assert names(text, found, "fr", kb) == [("Aram Ier", "PERSON")]
 
 
 def test_french_posts_and_a_placeless_government_are_no_bodies(kb):

@@ -31,6 +31,7 @@ baş birinci zati zati-aliləri ulu öndər rəis rəisi prezidenti naziri sədr
 LEADING_TITLES = frozenset(fold(t) for t in """
 saint sainte maréchal amiral général colonel lieutenant-colonel capitaine commandant majeur sergent
 king queen taoiseach maestro maestra sheikh cheikh emir émir catholicos patriarche
+sa sainteté béatitude
 """.split())
 
 # Folded words the stock models label PERSON/ORG though they are documents, diseases or common words.

@@ -190,7 +190,7 @@ _FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_F
 # "Vice-ministre des Affaires étrangères"), the body is named only inside it.
 _FR_POSTS = frozenset(fold(w) for w in """ministre vice-ministre secrétaire sous-secrétaire directeur directrice
 président présidente vice-président ambassadeur ambassadrice conseiller conseillère porte-parole négociateur
-négociatrice commissaire délégué déléguée préfet préfète maire""".split())
+négociatrice commissaire délégué déléguée préfet préfète maire catholicos patriarche""".split())
 
 
 def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
