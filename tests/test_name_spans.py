@@ -215,3 +215,8 @@ def test_armenian_surnames_are_people_but_not_bodies_or_demonyms(kb):
     en = "Garnik Cholakyan met the Royal Canadian team."
     got = names(en, [("Garnik Cholakyan", "ORG"), ("Royal Canadian", "ORG")], "en", kb)
     assert got == [("Garnik Cholakyan", "PERSON"), ("Royal Canadian", "ORG")]
+
+
+def test_a_name_with_a_no_break_space_is_trimmed_like_any_other(kb):
+    text = "I have sent to the Federal\xa0Register the notice."
+    assert names(text, [("the Federal\xa0Register", "ORG")], "en", kb) == [("Federal\xa0Register", "ORG")]

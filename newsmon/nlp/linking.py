@@ -140,9 +140,13 @@ def _trim_to_surface(m: Mention, surface: str) -> Mention:
     if m.label == "DATE" or not surface or surface == m.text:
         return m
     at = m.text.find(surface)
-    if at < 0:
+    if at >= 0:
+        return replace(m, text=surface, start=m.start + at, end=m.start + at + len(surface))
+    # the cleaned name joins its words with plain spaces; the text may hold others ("the Federal\xa0Register")
+    hit = re.search(r"\s+".join(map(re.escape, surface.split(" "))), m.text)
+    if hit is None:
         return m
-    return replace(m, text=surface, start=m.start + at, end=m.start + at + len(surface))
+    return replace(m, text=hit.group(), start=m.start + hit.start(), end=m.start + hit.end())
 
 
 def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Mention], lang: str,
