@@ -114,3 +114,12 @@ def test_a_contract_awarded_is_a_signed_agreement():
     [contract] = find_agreements(art, None)
     assert (contract.type, contract.status, names(contract)) == (
         "agreement", "signed", {"Acme Air Force", "Beta Aircraft"})
+
+
+def test_an_order_the_president_is_to_issue_is_planned_and_new():
+    text = ("Fact Sheet: Relief\n"
+            "Today, President Jane Doe is issuing an Executive Order on food aid for working families. "
+            "President Jane Doe is also directing agencies to start the work that would allow him to issue an "
+            "Executive Order within 100 days that requires a $15 minimum wage.")
+    art = make_article(text, "en", [DOE, DOE], published="2025-01-22")
+    assert [(r.type, r.status) for r in find_agreements(art, None)] == [("decree", "signed"), ("decree", "planned")]

@@ -126,6 +126,10 @@ EN = Lexicon(
     status=(
         ("planned", _c(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to|set\s+to|expected\s+to|due\s+to"
                        r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?(?:sign|ink|conclud|prepar|draft|updat)\w*"
+                       # an order to be issued ("would allow him to issue an Executive Order"), not any
+                       # issuing ("requiring the Commission to issue timely decisions")
+                       r"|\b(?:will|would|shall|to)\s+issue(?=\s+(?:an?|the|his|her)\s+(?:new\s+)?(?:executive"
+                       r"|presidential|proclamation|order|memorand|decree))"
                        r"|\b(?:is|are)\s+(?:expected|scheduled|planned|due|set)\b|\bupcoming\b|\bdraft\b"
                        r"|\bpreparing\b|\bnegotiat\w*|\bprepare\b|\bin\s+preparation\b|\bbeing\s+prepared\b"
                        r"|\blook(?:s|ing)?\s+forward\s+to\b")),
