@@ -42,3 +42,12 @@ def test_link_mentions_applies_it():
     found = [Mention("Hermès", "PERSON", 0, 6, "fr"), Mention("Hermès", "ORG", 34, 40, "fr"),
              Mention("Hermès", "ORG", 50, 56, "fr")]
     assert [m.label for m in link_mentions(found, text, "fr", KnowledgeBase())] == ["ORG"] * 3
+
+
+def test_a_lone_surname_of_a_person_named_in_full_is_that_person():
+    pairs = _pairs(("Robert Prevost", "PERSON"), ("Prevost", "ORG"), ("Prevost", "ORG"), ("Tumo Mannheim", "PERSON"),
+                   ("Mannheim", "LOC"), ("Mathilde de Flandre", "PERSON"), ("Flandre", "LOC"))
+    assert _labels(harmonise_labels(pairs, KnowledgeBase())) == ["PERSON"] * 4 + ["LOC", "PERSON", "LOC"]
+    az = [(Mention("Prevost", "ORG", 30, 37, "az"), "Prevost"), (Mention("Robert Prevost", "PERSON", 0, 14, "az"),
+                                                                   "Robert Prevost")]
+    assert _labels(harmonise_labels(az, KnowledgeBase())) == ["ORG", "PERSON"]  # Azerbaijani left to its rules

@@ -17,6 +17,7 @@ from newsmon.nlp.name_spans import is_first_name
 from newsmon.text.normalize import fold
 
 _NAMES = ("PERSON", "ORG", "LOC")
+_PARTICLES = frozenset(("de", "d'", "d’", "of", "von", "van"))
 
 
 def harmonise_labels(linked: list[tuple[Mention, str]], kb: KnowledgeBase) -> list[tuple[Mention, str]]:
@@ -35,6 +36,15 @@ def harmonise_labels(linked: list[tuple[Mention, str]], kb: KnowledgeBase) -> li
             winners[name] = "PERSON"
         elif rest and rest[0][1] < n:
             winners[name] = first
+    # A French or English surname alone ("Prevost", "Thompson") that ends a person's full name in the
+    # same article ("Robert Prevost": a known first name, no "de" before the last word, as in "Mathilde de
+    # Flandre") is that person, whatever label the model put on the lone word.
+    surnames = {fold(surface.split()[-1]) for m, surface in linked
+                if m.label == "PERSON" and _full_name(surface) and fold(surface.split()[-2]) not in _PARTICLES}
+    for m, surface in linked:
+        if (m.lang in ("en", "fr") and m.label in ("ORG", "LOC") and " " not in surface
+                and fold(surface) in surnames and not _known(m, kb)):
+            winners[fold(surface)] = "PERSON"  # the full name is better evidence than a vote
     if not winners:
         return linked
     out = []
