@@ -209,3 +209,21 @@ def test_az_quoted_name_before_a_company_noun_is_an_organisation_though_ner_said
     text = "Sabirabadda “Humix” MMC-nin zavodu açılıb, “İmedi” telekanalı xəbər verib."
     out = link_mentions([at(text, "Humix", "LOC", "az"), at(text, "İmedi", "LOC", "az")], text, "az", kb)
     assert [(m.text, m.label) for m in out] == [("Humix", "ORG"), ("İmedi", "ORG")]
+
+
+def test_az_surname_alone_after_the_full_name_is_that_person(kb):
+    text = ("UNRWA-nın rəhbəri Filipe Lazzarini BMT-də çıxış edib. Lazzarini bildirib ki, agentlik işləyir. "
+            "Sarkozinin vəkili danışıb. Pietro Lazzarini də gəlib. “Lazzarini” adlı kafe açılıb.")
+    found = [at(text, "Filipe Lazzarini", "PERSON", "az")]
+    out = [(m.text, m.label, m.canonical_id) for m in link_mentions(found, text, "az", kb)]
+    people = [(t, cid) for t, lab, cid in out if lab == "PERSON"]
+    # the lone surname gets the full name's entity; after another capitalised word or in quotes it is left alone
+    assert people == [("Filipe Lazzarini", people[0][1]), ("Lazzarini", people[0][1])]
+
+
+def test_az_surname_rule_skips_words_of_places_and_ordinary_words(kb):
+    text = "Konor Koleman Xəzər çıxış edib. Xəzər dənizi genişdir. Xəzər haqqında danışıb. Şükür Allaha, Allah kömək etdi."
+    found = [at(text, "Konor Koleman Xəzər", "PERSON", "az"), at(text, "Xəzər dənizi", "LOC", "az"),
+             at(text, "Şükür Allaha", "PERSON", "az")]
+    out = link_mentions(found, text, "az", kb)
+    assert [m.text for m in out if m.label == "PERSON" and " " not in m.text] == []  # no lone "Xəzər", "Allah"

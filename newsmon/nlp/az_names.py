@@ -8,9 +8,9 @@ import re
 from dataclasses import replace
 
 from newsmon.model import Mention
-from newsmon.nlp.mentions import TITLES, is_az_document_word, names_a_document, names_an_event
+from newsmon.nlp.mentions import NOT_ENTITIES, TITLES, is_az_document_word, names_a_document, names_an_event, strip_attached_suffix
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
-from newsmon.text.az import ADVERBIAL_CASES, COPULA_ENDINGS, az_stem, az_stems, split_case
+from newsmon.text.az import ADVERBIAL_CASES, COPULA_ENDINGS, az_stem, az_stems, split_case, stem_word
 from newsmon.text.normalize import fold
 
 
@@ -263,3 +263,43 @@ def az_names_around_known(model: list[Mention], known: list[Mention], text: str)
         else:
             out.append(Mention(m.text, "LOC", m.start, m.end, m.lang))
     return out
+
+
+# A capitalised word (a case suffix may follow, glued or after an apostrophe)
+_AZ_WORD = re.compile(r"(?<![\w.’'-])[A-ZƏÖÜĞŞÇİ][a-zəıöüğşç’'-]{2,}")
+
+
+def az_surnames_of_people(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+    """A person's surname standing alone after the article named them in full ("UNRWA-nın rəhbəri Filipe
+    Lazzarini ..." then "Lazzarini bildirib", "Sarkozini", "Siyarto"), as news writes people after the
+    first mention: a PERSON where NER found nothing (linking gives it the full name's entity). Not a
+    surname that is an ordinary word of the article (`ordinary`: `az_stem`s of words written in lower
+    case, and the common-word list), a title, a word of a place's or an organisation's name in the
+    article ("Xəzər"), nor a word after another capitalised word (the whole name NER missed)."""
+    # a word the article also has in a place's or an organisation's name is no surname ("Xəzər")
+    in_names = {w for m in mentions if m.label in ("LOC", "ORG", "MISC") for w in fold(m.text).split()}
+    surnames = {}
+    for m in mentions:
+        words = m.text.split()
+        if m.label == "PERSON" and m.lang == "az" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+                and fold(strip_attached_suffix(words[-1])) not in in_names \
+                and not any(stem_word(w) in ordinary for w in words[:-1]):  # "Şükür Allaha": no one's name
+            base = fold(strip_attached_suffix(words[-1]))
+            for stem in [base, *az_stems(base)]:
+                if len(stem) >= 4 and stem_word(stem) not in ordinary and stem not in TITLES | NOT_ENTITIES:
+                    surnames.setdefault(stem, m)
+    if not surnames:
+        return mentions
+    taken = [(m.start, m.end) for m in mentions if m.label != "DATE"]
+    added = []
+    for hit in _AZ_WORD.finditer(text):
+        s, e = hit.span()
+        word = fold(strip_attached_suffix(hit.group()))
+        if any(a < e and s < b for a, b in taken) or not ({word, *az_stems(word)} & surnames.keys()):
+            continue
+        if re.search(r"[A-ZƏÖÜĞŞÇİ][\w’'-]*\s+$", text[max(0, s - 30):s]) and not SENTENCE_START.search(text[max(0, s - 3):s]):
+            continue  # "Pietro Parolinə", "Binəli Yıldırımla": the whole name NER missed, not the surname alone
+        if text[s - 1:s] in _OPEN_QUOTES:
+            continue  # “Ekspo 2025”: a quoted name is no person's
+        added.append(Mention(hit.group(), "PERSON", s, e, "az"))
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
