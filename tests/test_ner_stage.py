@@ -108,3 +108,14 @@ def test_az_model_span_that_runs_a_known_place_into_a_neighbour_loses():
     known = [az(text, w, "LOC") for w in ("Bakı", "Qarabağ", "Azərbaycanın", "Azərbaycan ")]
     known[-1] = Mention("Azərbaycan", "LOC", known[-1].start, known[-1].start + 10, "az")
     assert merge_mentions(model, known, text) == sorted(known, key=lambda m: m.start)
+
+
+def test_az_knowledge_base_place_loses_its_administrative_noun():
+    from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.nlp.linking import find_known_entities, link_mentions
+    kb = KnowledgeBase.load()
+    text = "Prezident Xocalı rayonunun Şuşakənd kəndində olub. Gəncə şəhər stadionunda oyun keçirilib."
+    known = find_known_entities(text, "az", kb)
+    assert "Xocalı rayonunun" in [m.text for m in known]  # the knowledge base knows "Xocalı rayonu"
+    out = link_mentions(known, text, "az", kb)
+    assert [(m.text, m.canonical_id) for m in out if m.text.startswith("Xocalı")] == [("Xocalı", "loc:khojaly")]

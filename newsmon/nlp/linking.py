@@ -15,7 +15,7 @@ from dataclasses import replace
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
-from newsmon.nlp.ner import common_stems
+from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.az_names import (az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs,
                                   az_quoted_places, az_surnames_of_people)
@@ -76,6 +76,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     lower = [w for w in _WORD.findall(body) if w[:1].islower()]
     lower_words = {fold_word(w) for w in lower}
     if lang in SUFFIX_LANGS:
+        mentions = [without_admin_noun(m) for m in mentions]
         mentions = az_quoted_orgs(az_org_chains(az_document_remainders(mentions), text,
                                                 {stem_word(w) for w in lower} | common_stems("az")), text)
         mentions = az_initial_names(mentions, text, lang)

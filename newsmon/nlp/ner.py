@@ -124,6 +124,22 @@ _OFFICE_STEMS = frozenset(az_stem(fold(w)) for w in
 _ADMIN_NOUNS = tuple(fold(w) for w in "rayon şəhər kənd qəsəbə vilayət əyalət".split())
 
 
+def without_admin_noun(m: Mention) -> Mention:
+    """An Azerbaijani place without the administrative noun after it ("Xocalı rayonunun" -> "Xocalı"): the
+    knowledge base lists "Xocalı rayonu" as a name of the district, real news annotates the name alone."""
+    words = m.text.split()
+    if m.lang != "az" or m.label != "LOC" or len(words) < 2 or not words[-1][:1].islower() \
+            or not fold(words[-1]).startswith(_ADMIN_NOUNS):
+        return m
+    words = words[:-1]
+    while len(words) > 1 and words[-1][:1].islower():  # "Şərqi Zəngəzur iqtisadi rayonu" -> "Şərqi Zəngəzur"
+        words = words[:-1]
+    kept = m.text[:len(m.text) - len(m.text.lstrip())] + " ".join(words)
+    if " ".join(words) != m.text[:len(kept)].strip() or not words[-1][:1].isupper():
+        return m  # irregular spacing, or nothing capitalised left: leave it
+    return replace(m, text=kept, end=m.start + len(kept))
+
+
 @lru_cache(maxsize=None)
 def _lexicon(name: str) -> tuple[str, ...]:
     path = MODELS_DIR / "lexicon" / name
