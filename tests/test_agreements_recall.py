@@ -123,3 +123,23 @@ def test_an_order_the_president_is_to_issue_is_planned_and_new():
             "Executive Order within 100 days that requires a $15 minimum wage.")
     art = make_article(text, "en", [DOE, DOE], published="2025-01-22")
     assert [(r.type, r.status) for r in find_agreements(art, None)] == [("decree", "signed"), ("decree", "planned")]
+
+
+def test_a_statute_ratified_and_a_ceasefire_signed_are_agreements():
+    text = ("CPI\n"
+            "L’Acmanie a ratifié le statut de Rome et rejoint la Cour. "
+            "En dépit d’un cessez-le-feu signé en 1994 entre l’Acmanie et la Bétanie, les combats ont repris. "
+            "Le statut de réfugié a été signé par le préfet.")
+    art = make_article(text, "fr", [("Acmanie", "LOC", "Acmania"), ("Acmanie", "LOC", "Acmania"),
+                                    ("Bétanie", "LOC", "Betania")], dates=[("1994", "1994", "year")])
+    assert [(r.type, r.status, (r.date_signed or {}).get("value")) for r in find_agreements(art, None)] == [
+        ("agreement", "ratified", None), ("agreement", "signed", "1994")]
+
+
+def test_the_first_president_to_issue_a_proclamation_issued_it():
+    text = ("Fact Sheet: Visibility\n"
+            "On March 31, 2021 President Jane Doe became the first President to issue a proclamation "
+            "commemorating Visibility Day.")
+    art = make_article(text, "en", [DOE], dates=[("March 31, 2021", "2021-03-31", "day")])
+    [order] = find_agreements(art, None)
+    assert (order.type, order.status) == ("decree", "signed")

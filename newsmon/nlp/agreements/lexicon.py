@@ -127,8 +127,10 @@ EN = Lexicon(
         ("planned", _c(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to|set\s+to|expected\s+to|due\s+to"
                        r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?(?:sign|ink|conclud|prepar|draft|updat)\w*"
                        # an order to be issued ("would allow him to issue an Executive Order"), not any
-                       # issuing ("requiring the Commission to issue timely decisions")
-                       r"|\b(?:will|would|shall|to)\s+issue(?=\s+(?:an?|the|his|her)\s+(?:new\s+)?(?:executive"
+                       # issuing ("requiring the Commission to issue timely decisions") nor a past first ("the
+                       # first U.S. President to issue a proclamation")
+                       r"|\b(?:will|would|shall|(?:plans?|expected|set|going|intends?|allow\s+\w+)\s+to)\s+issue"
+                       r"(?=\s+(?:an?|the|his|her)\s+(?:new\s+)?(?:executive"
                        r"|presidential|proclamation|order|memorand|decree))"
                        r"|\b(?:is|are)\s+(?:expected|scheduled|planned|due|set)\b|\bupcoming\b|\bdraft\b"
                        r"|\bpreparing\b|\bnegotiat\w*|\bprepare\b|\bin\s+preparation\b|\bbeing\s+prepared\b"
@@ -257,7 +259,10 @@ FR = Lexicon(
                         r"|\b(?:co-?)?sign(?:ent|èrent|a)\b|\b(?:ont|a)\s+procédé\s+à\s+la\s+signature"
                         r"|\bsign[ée]e?s?\s+(?:ce|aujourd|hier|lors|à\s+l['’]issue|en\s+marge|en\s+présence|mardi|lundi"
                         r"|mercredi|jeudi|vendredi|samedi|dimanche)"),
-    weak_types=_types(("agreement", r"\b(?:conventions?|contrats?)\b"), ("other", r"\bp[ée]titions?\b")),
+    # (and a ceasefire or a statute named after its city, when signed or ratified: "un cessez-le-feu signé
+    # en 1994", "l'Arménie ratifie le statut de Rome"; not "le statut de réfugié")
+    weak_types=_types(("agreement", r"\b(?:conventions?|contrats?|cessez-le-feu)\b|\b(?-i:[Ss]tatut\s+de\s+[A-Z]\w+)"),
+                      ("other", r"\bp[ée]titions?\b")),
     signing=_c(r"\b(?:co-?)?sign(?:é|ée|és|ées|er|era|eront|ent|ature|ataires?)\b|\bconclu\w*|\bratifi\w*"
                r"|\bparaph\w*"),
     pronoun=_c(r"(?:il|elle)"),
