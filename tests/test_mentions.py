@@ -227,3 +227,13 @@ def test_az_surname_rule_skips_words_of_places_and_ordinary_words(kb):
              at(text, "Şükür Allaha", "PERSON", "az")]
     out = link_mentions(found, text, "az", kb)
     assert [m.text for m in out if m.label == "PERSON" and " " not in m.text] == []  # no lone "Xəzər", "Allah"
+
+
+def test_az_initial_and_surname_of_a_known_person_is_one_mention_with_that_entity():
+    from newsmon.nlp.linking import find_known_entities
+    kb = KnowledgeBase.load()
+    text = "Bu barədə N.Paşinyan Yerevanda bildirib."
+    known = find_known_entities(text, "az", kb)
+    assert "Paşinyan" in [m.text for m in known]  # the knowledge base matches the surname alone
+    out = [(m.text, m.label, m.canonical_id) for m in link_mentions(known, text, "az", kb) if m.label == "PERSON"]
+    assert out == [("N.Paşinyan", "PERSON", known[[m.text for m in known].index("Paşinyan")].canonical_id)]

@@ -135,14 +135,20 @@ _AZ_INITIAL_NAME = re.compile(r"(?<![\w.])[A-ZƏÖÜĞŞÇİ]\.[A-ZƏÖÜĞŞÇ�
 
 def az_initial_names(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     """A person written with an initial ("S.Babayev") is a PERSON mention, also where NER missed it or
-    took the surname for a place; a longer name holding it is left alone."""
+    took the surname for a place, or the knowledge base matched the surname alone ("N.Paşinyan": the
+    mention keeps that person's entity); a longer name holding it is left alone."""
     out = list(mentions)
     for hit in _AZ_INITIAL_NAME.finditer(text):
         s, e = hit.span()
         crossing = [m for m in out if m.start < e and s < m.end and m.label != "DATE"]
-        if any(m.start < s or m.end > e for m in crossing) or any(m.label == "PERSON" for m in crossing):
+        if any(m.start < s or m.end > e for m in crossing):
             continue
-        out = [m for m in out if m not in crossing] + [Mention(hit.group(), "PERSON", s, e, lang)]
+        # a known person matched on the surname alone ("N.Paşinyan"): the whole name, with that person's entity
+        known = [m for m in crossing if m.label == "PERSON" and m.canonical_id]
+        if any(m.label == "PERSON" for m in crossing) and len(known) != 1:
+            continue
+        cid, cname = (known[0].canonical_id, known[0].canonical_name) if known else (None, None)
+        out = [m for m in out if m not in crossing] + [Mention(hit.group(), "PERSON", s, e, lang, cid, cname)]
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
