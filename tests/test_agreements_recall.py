@@ -143,3 +143,12 @@ def test_the_first_president_to_issue_a_proclamation_issued_it():
     art = make_article(text, "en", [DOE], dates=[("March 31, 2021", "2021-03-31", "day")])
     [order] = find_agreements(art, None)
     assert (order.type, order.status) == ("decree", "signed")
+
+
+def test_the_date_a_sentence_opens_with_dates_each_document_it_reports_signed():
+    text = ("Fact Sheet: Colleges\n"
+            "In September, President Jane Doe signed an Executive Order to re-establish the Initiative on Advancing "
+            "Educational Equity, Excellence, and Economic Opportunity and issued a proclamation recognizing College Week.")
+    art = make_article(text, "en", [DOE], dates=[("September", "2024-09", "month")])
+    assert [(r.title.split()[0], (r.date_signed or {}).get("value")) for r in find_agreements(art, None)] == [
+        ("Executive", "2024-09"), ("proclamation", "2024-09")]

@@ -51,6 +51,8 @@ _SINGLE_PARTY = ("decree", "charter")
 # How far into a headline a joint statement's name may start and still title the page ("U.S.-Mexico Joint
 # Declaration", "Joint Statement by President Biden and ...")
 _HEADLINE_LEAD = 20
+# How far into a sentence its opening date may start ("In September, ...", "On 3 May 2024, ...")
+_OPENING = 12
 # "within the framework of" right after the trigger: the agreement is being implemented
 _FRAMEWORK = re.compile(r"^\w*\s+(?:çərçivəsində|çerçevesinde)\b", re.IGNORECASE)
 # A Markdown-escaped underscore, which some crawled headlines keep for a space ("Joint Leaders Statement
@@ -304,6 +306,7 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     signed") = the event's date, the body's first single day."""
     text = article.doc.text
     usable: list[DateMention] = []
+    opening: list[DateMention] = []  # the date the sentence opens with, before every trigger
     for d in article.dates:
         # a range is no signing day, nor a yearly observance ("--07-14")
         if not (sent.start <= d.start and d.end <= sent.end) or "/" in d.value or d.value.startswith("--"):
@@ -316,9 +319,15 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
             continue
         if nearest((d.start, d.end), triggers) == trigger:
             usable.append(d)
+        elif d.start - sent.start <= _OPENING and d.end <= min(t[1] for t in triggers):
+            opening.append(d)
     if usable:
         best = min(usable, key=lambda d: distance((d.start, d.end), trigger))
         return {"value": best.value, "precision": best.precision}
+    if opening and status == "signed" and lex.reported_signing.search(sent.text):
+        # "In September, President Biden signed an Executive Order ... and issued a proclamation": the
+        # date that opens the sentence dates each document it reports signed
+        return {"value": opening[0].value, "precision": opening[0].precision}
     published = iso_day(article.doc.published)
     if published is not None and lex.today.search(sent.text):
         return {"value": published.isoformat(), "precision": "day"}
