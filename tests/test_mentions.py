@@ -237,3 +237,10 @@ def test_az_initial_and_surname_of_a_known_person_is_one_mention_with_that_entit
     assert "Paşinyan" in [m.text for m in known]  # the knowledge base matches the surname alone
     out = [(m.text, m.label, m.canonical_id) for m in link_mentions(known, text, "az", kb) if m.label == "PERSON"]
     assert out == [("N.Paşinyan", "PERSON", known[[m.text for m in known].index("Paşinyan")].canonical_id)]
+
+
+def test_az_chain_does_not_open_with_a_name_in_a_hyphen_written_adverbial_case(kb):
+    text = "Bu barədə AZƏRTAC-a Türkmənistanın Nazirlər Kabinetindən məlumat verilib."
+    out = az_org_chains([at(text, "AZƏRTAC-a", "ORG", "az"), at(text, "Türkmənistanın", "LOC", "az"),
+                         at(text, "Nazirlər Kabinetindən", "ORG", "az")], text)
+    assert [(m.text, m.label) for m in out] == [("AZƏRTAC-a", "ORG"), ("Türkmənistanın Nazirlər Kabinetindən", "ORG")]

@@ -10,7 +10,7 @@ from dataclasses import replace
 from newsmon.model import Mention
 from newsmon.nlp.mentions import NOT_ENTITIES, TITLES, is_az_document_word, names_a_document, names_an_event, strip_attached_suffix
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
-from newsmon.text.az import ADVERBIAL_CASES, COPULA_ENDINGS, az_stem, az_stems, split_case, stem_word
+from newsmon.text.az import ADVERBIAL_CASES, CASE_ENDINGS, COPULA_ENDINGS, az_stem, az_stems, split_case, stem_word
 from newsmon.text.normalize import fold
 
 
@@ -19,7 +19,7 @@ _AZ_ORG_HEADS = tuple(fold(w) for w in """
 fond agentli nazirli təşkilat komitə komissiya xidmət universitet akademiya institut bank şirkət palata
 məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birliy ittifaq korporasiya holdinq
 fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
-kilsə partiya kolle qərargah büro
+kilsə partiya kolle qərargah büro kabinet
 """.split())
 _AZ_CAP_WORD = r"[A-ZƏİÖÜĞŞÇ][\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
@@ -93,6 +93,17 @@ def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[t
     return pieces
 
 
+def _case_of(word: str) -> str | None:
+    """The case of an Azerbaijani word, also of one whose ending follows a hyphen or an apostrophe
+    ("AZƏRTAC-a": dative, "BMT-nin": genitive)."""
+    hyphen = re.search(r"[-’'](\w+)$", word)
+    if hyphen:  # "AZƏRTAC-a"; a compound's second word ("Nyu-Yorkda", "Ər-Riyadda") takes its ending glued
+        case = next((case for case, forms in CASE_ENDINGS.items() if hyphen.group(1) in forms), None)
+        if case:
+            return case
+    return split_case(word)[1]
+
+
 def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str], starts: set[int]) -> int:
     """Past leading words that cannot open a name: adverbial cases, ordinary words, and a sentence's
     first word that no mention starts with (capitalised by its place: "Toplantı Birləşmiş ...")."""
@@ -103,7 +114,7 @@ def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str],
         word = m.group().strip().rstrip(",")
         opener = s not in starts and SENTENCE_START.search(text[max(0, s - 3):s])
         if opener or az_stem(fold(word)) in ordinary \
-                or split_case(word)[1] in ADVERBIAL_CASES:
+                or _case_of(word) in ADVERBIAL_CASES:
             s += m.end()
         else:
             return s
