@@ -77,10 +77,10 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     lower_words = {fold_word(w) for w in lower}
     if lang in SUFFIX_LANGS:
         mentions = [without_admin_noun(m) for m in mentions]
-        mentions = az_quoted_orgs(az_org_chains(az_document_remainders(mentions), text,
-                                                {stem_word(w) for w in lower} | common_stems("az")), text)
+        ordinary = {stem_word(w) for w in lower} | common_stems("az")  # words of the article and the language
+        mentions = az_quoted_orgs(az_org_chains(az_document_remainders(mentions), text, ordinary), text)
         mentions = az_initial_names(mentions, text, lang)
-        mentions = az_surnames_of_people(mentions, text, {stem_word(w) for w in lower} | common_stems("az"))
+        mentions = az_surnames_of_people(mentions, text, ordinary)
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:
