@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import Counter
 
 from newsmon.model import Party
-from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place, name_key, to_party
+from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place
+from newsmon.nlp.agreements.party_names import name_key, to_party
 from newsmon.text.normalize import fold
 
 

@@ -29,8 +29,8 @@ from newsmon.nlp.agreements.records import Candidate, is_plural, merge, to_recor
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.cited import reported
-from newsmon.nlp.agreements.parties import (PartyContext, Sentence, capitals_as_states, is_place,
-                                             merge_parties, named_states, sentence_parties, to_party)
+from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place, named_states, sentence_parties
+from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties, to_party
 from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
                                               split_titled_lists)

@@ -6,7 +6,8 @@ import re
 
 from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
-from newsmon.nlp.agreements.parties import PartyContext, Sentence, to_party
+from newsmon.nlp.agreements.parties import PartyContext, Sentence
+from newsmon.nlp.agreements.party_names import to_party
 from newsmon.text.az import split_case
 
 _NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"

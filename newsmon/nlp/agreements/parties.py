@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import (az_between, is_collective, longest_run, name_end, nearest_list,
                                            signed_between, title_subject)
+from newsmon.nlp.agreements.party_names import merge_parties, name_key, to_party
 from newsmon.nlp.agreements.pointers import antecedent
 from newsmon.nlp.agreements.syntax import between_phrases, signer_spans
 from newsmon.model import Article, Mention, Party
@@ -151,55 +152,6 @@ def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
     """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP"), never a party."""
     return bool(lex.source_after.search(text[name_end(m):name_end(m) + 40])
                 or lex.source_before.search(text[max(0, m.start - 40):m.start]))
-
-
-def name_key(m: Mention | Party) -> str:
-    """The folded canonical name: one key per entity, whatever the surface."""
-    if isinstance(m, Party):
-        return fold(m.name)
-    return fold(m.canonical_name or m.text)
-
-
-def to_party(m: Mention) -> Party:
-    return Party(text=m.text, name=_CORPORATE.sub("", m.canonical_name or m.text) or m.text,
-                 canonical_id=m.canonical_id)
-
-
-# A company's legal form is no part of its name as a party: "Regeneron Pharmaceuticals, Inc."
-_CORPORATE = re.compile(r",?\s+(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|GmbH|AG|S\.?A|SAS|MMC|ASC|QSC)\.?$")
-
-
-def merge_parties(first: list[Party], more: list[Party]) -> list[Party]:
-    """`first` then the parties of `more` not already there (same canonical name)."""
-    out = list(first)
-    names = {fold(p.name) for p in out}
-    for p in more:
-        if fold(p.name) not in names:
-            out.append(p)
-            names.add(fold(p.name))
-    return out
-
-
-# A city as such: twinned cities, a city hall, a municipality sign for the city, not its state.
-_CITY_WORDS = re.compile(r"\b(?:city|cities|municipal\w*|mayor\w*|sister|twin\w*|ville|villes|mairie|maire|"
-                         r"jumel\w*|şəhər\w*|bələdiyy\w*|qardaşlaş\w*|meriya\w*|belediye\w*|kardeş\w*)\b",
-                         re.IGNORECASE)
-
-
-def capitals_as_states(parties: list[Party], sentence: str, kb) -> list[Party]:
-    """A capital that signs stands for its state ("entre Erevan et Bakou", "Moscow and Kyiv agreed"): the
-    knowledge base's `kind = "capital"` places become their country (`parent`), merged with that country
-    when the record names it too ("Russia" and "Moscow" are one party). Not where the sentence speaks of
-    cities as such (twinned cities, a mayor, a municipality): those bind the city."""
-    if kb is None or not hasattr(kb, "get") or _CITY_WORDS.search(sentence):
-        return parties
-    out: list[Party] = []
-    for p in parties:
-        entity = kb.get(p.canonical_id) if p.canonical_id else None
-        state = kb.get(entity.parent) if entity is not None and entity.kind == "capital" and entity.parent \
-            else None
-        out = merge_parties(out, [Party(text=p.text, name=state.name, canonical_id=state.id) if state else p])
-    return out
 
 
 def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
