@@ -131,6 +131,9 @@ def test_plans_credits_and_french_laws_are_documents_not_organisations(kb):
     assert out == [("American Rescue Plan", "MISC"), ("Child Tax", "MISC"),  # "Credit" is page furniture in fr
                    ("Plan de résilience européen", "MISC"), ("Loi de programmation militaire", "MISC"),
                    ("Programme alimentaire mondial", "ORG"), ("TSMC", "ORG")]
+    defined = "The American Rescue Plan (ARP) helped; the ARP reopened schools."
+    out = link_mentions([at(defined, "American Rescue Plan", "ORG", "en")], defined, "en", kb)
+    assert [(m.text, m.label) for m in out] == [("American Rescue Plan", "MISC")]
     short = "It expanded the Child Tax Credit."
     cut = link_mentions([at(short, "Child Tax", "ORG", "en")], short, "en", kb)
     assert [(m.text, m.label) for m in cut] == [("Child Tax", "MISC")]

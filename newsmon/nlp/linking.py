@@ -105,9 +105,10 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             label = "MISC" if names_a_document(long) else _acronym_label(m.label)  # "NSSM": a memorandum
             linked.append((replace(m, label=label, canonical_id=derive_id(long, "ORG", lang),
                                    canonical_name=long), surface))
-        elif folded in by_long:
-            linked.append((replace(m, canonical_id=derive_id(surface, "ORG", lang), canonical_name=surface),
-                           surface))
+        elif folded in by_long:  # a long form with its acronym: a document stays one ("American Rescue Plan (ARP)")
+            label = "MISC" if m.label != "MISC" and _names_a_document(m, surface, text, m.lang or lang) else m.label
+            linked.append((replace(m, label=label, canonical_id=derive_id(surface, "ORG", lang),
+                                   canonical_name=surface), surface))
         elif m.label in ("ORG", "LOC", "PERSON") and (_names_a_document(m, surface, text, m.lang or lang)
                                                       or is_demonym(surface, m.lang or lang)):
             linked.append((replace(m, label="MISC"), surface))  # "CHIPS & Science Act", "Haaqa Konvensiyası"
