@@ -183,6 +183,9 @@ def test_a_french_body_with_two_adjectives_before_de_is_one_name(kb):
     assert ("Eglise Arménienne Catholique de France", "ORG") in got
     assert ("Comité exécutif central du parti DEM", "ORG") in got
     assert ("Marseille", "LOC") in got  # "venu de": where the council came from, not its name
+    headline = "Banque mondiale finance des centres de services inspirés de l'ASAN\nLa Banque mondiale a signé."
+    got = names(headline, [("Banque mondiale", "ORG"), ("Banque mondiale", "ORG")], "fr", kb)
+    assert got == [("Banque mondiale", "ORG"), ("Banque mondiale", "ORG")]  # "finance" is a verb here
 
 
 def test_french_share_buttons_name_their_platforms(kb):

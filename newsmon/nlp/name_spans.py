@@ -181,7 +181,10 @@ _FR_LOW = rf"(?!(?:de|du|des|d['’]|{_FR_STOP})\b)[a-zà-öø-ÿœ][\w’'-]*"
 # head, up to two capitalised or lower-case adjectives ("Église Protestante Unie de France", "Église
 # arménienne catholique de France"), then "de"-phrases of up to three words each
 _FR_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
-_FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_FR_LOW})){{0,2}}"
+# A second lower-case word before the "de" phrase must look like an adjective ("exécutif central"): a
+# verb or noun there ends the name ("Banque mondiale finance des centres de services ...", a headline).
+_FR_ADJ = rf"{_FR_LOW}(?:al|ale|aux|ales|el|elle|ien|ienne|ique|iques|if|ive|aire|ais|aise|ain|aine|é|ée|és|ées|eur|euse)"
+_FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_FR_LOW}))?(?:\s+(?:{_FR_CAP}|{_FR_ADJ})(?![\w’'-]))?"
                      rf"(?:\s+{_FR_PREP}(?:{_FR_CAP}|{_FR_LOW})(?:\s+(?:{_FR_CAP}|{_FR_LOW})){{0,2}})+)")
 
 
