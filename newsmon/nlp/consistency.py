@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.kb import KnowledgeBase
-from newsmon.nlp.name_spans import is_first_name
+from newsmon.nlp.name_words import is_first_name
 from newsmon.text.normalize import fold
 
 _NAMES = ("PERSON", "ORG", "LOC")

@@ -10,29 +10,15 @@ The span conventions are those of corpus/README.md: the longest name wins and no
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import replace
-from functools import lru_cache
-
-from gender_guesser.detector import Detector
 
 from newsmon.model import Mention
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
-from newsmon.settings import MODELS_DIR
+from newsmon.nlp.name_words import FR_ORG_HEADS, ORG_HEADS_EN, common_words, is_first_name
 from newsmon.text.normalize import fold, slugify
 
 _ENTITY = ("PERSON", "ORG", "LOC")
-
-
-@lru_cache(maxsize=None)
-def common_words(lang: str) -> frozenset[str]:
-    """Folded words of `lang` that real news writes in lower case inside sentences far more often than
-    capitalised (models/lexicon/<lang>-common-words.txt, built by models/build_common_words.py)."""
-    path = MODELS_DIR / "lexicon" / f"{lang}-common-words.txt"
-    if not path.exists():
-        return frozenset()
-    return frozenset(fold(w) for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
 
 
 def _replace_inside(mentions: list[Mention], new: Mention) -> list[Mention]:
@@ -58,8 +44,6 @@ _ADMINISTRATION = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+[-–])*[A-Z][a-z]+)\s+A
 # Advisor", "General Counsel", "Coordinator for Reconstruction and Stabilization").
 _POSTS = frozenset(fold(w) for w in """advisor advisors adviser advisers counsel coordinator secretary
 secretaries director envoy spokesperson spokesman administrator commissioner ambassador""".split())
-_ORG_HEADS_EN = frozenset("""office bureau department council board agency commission committee center centre
-institute university lab laboratory school association foundation corporation company bank fund""".split())
 # "Assistant Secretary of Defense", "Secretary of State (Diplomatic Security)": the post's department is
 # part of the title, not a mention of the body.
 _AFTER_SECRETARY = re.compile(r"\bSecretar(?:y|ies)\s+(?:of|for)\s+(?:the\s+)?$")
@@ -91,14 +75,14 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
         if words and words[0] == "the":
             words = words[1:]
         if m.label == "ORG" and words and (
-                words[-1] in _POSTS and words[0] not in _ORG_HEADS_EN
+                words[-1] in _POSTS and words[0] not in ORG_HEADS_EN
                 or words[0] in _POSTS and len(words) > 1 and words[1] in ("for", "of")
                 or _AFTER_SECRETARY.search(text[max(0, m.start - 40):m.start])):
             continue
         at = m.start + (4 if m.text.lower().startswith("the ") else 0)
         if " ".join(words) in _GENERIC_BODIES or _RANK.search(text[at:m.end + 40]) \
                 or m.label == "ORG" and _POST_AFTER.match(text, m.end) and not m.text.isupper() \
-                and len(words) <= 2 and not _ORG_HEADS_EN.intersection(words):
+                and len(words) <= 2 and not ORG_HEADS_EN.intersection(words):
             continue  # "National Security" of "National Security Advisor Jake Sullivan"
         m = _trim_lower_tail(m)
         out.append(m)
@@ -162,14 +146,6 @@ def _sentence_start(text: str, at: int) -> bool:
 
 # -- French -------------------------------------------------------------------------------------
 
-# Head nouns of French organisation names; capitalised, they open a name that runs on over "de/du/des"
-# ("Conférence des évêques de France", "Chambre de Commerce et d'Industrie de Normandie").
-_FR_ORG_HEADS = frozenset(fold(w) for w in """
-académie agence ambassade assemblée association banque bureau cercle chambre collectif comité commission
-communauté confédération conférence conseil consulat cour délégation diocèse direction fédération
-fondation haut-commissariat institut ministère mission observatoire office organisation parlement
-secrétariat syndicat tribunal union université œuvre église patriarcat éparchie
-""".split())
 # Lower case, these two always name one institution when a place follows ("ambassade des États-Unis").
 _FR_LOWER_HEADS = frozenset(("ambassade", "consulat"))
 _FR_PREP = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|et\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]))"
@@ -203,12 +179,12 @@ def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
     followed by "de") or a sentence end."""
     for word in _FR_WORD.finditer(text):
         head = word.group()
-        if fold(head) not in _FR_ORG_HEADS:
+        if fold(head) not in FR_ORG_HEADS:
             continue
         hit = _FR_ORG.match(text, word.start())
         if hit is None:
             continue
-        if not (head[:1].isupper() and fold(head) in _FR_ORG_HEADS or head in _FR_LOWER_HEADS):
+        if not (head[:1].isupper() and fold(head) in FR_ORG_HEADS or head in _FR_LOWER_HEADS):
             continue
         start = hit.start()
         end = _last_capital_end(text, hit.start("rest"), _next_head(text, hit.start("rest"), hit.end()))
@@ -235,7 +211,7 @@ def _next_head(text: str, start: int, end: int) -> int:
     run together by a line the extractor joined)."""
     for w in re.finditer(r"(?<=[\w’'])\s+([A-ZÀ-ÖØ-ÞŒ][\w’'-]*)", text[start:end]):
         before = text[start:start + w.start()].split()
-        if before and _FR_ELIDED.sub("", before[-1])[:1].isupper() and fold(w.group(1)) in _FR_ORG_HEADS:
+        if before and _FR_ELIDED.sub("", before[-1])[:1].isupper() and fold(w.group(1)) in FR_ORG_HEADS:
             return start + w.start()
     return end
 
@@ -287,22 +263,6 @@ def french_share_buttons(mentions: list[Mention], text: str) -> list[Mention]:
 
 # -- both -----------------------------------------------------------------------------------------
 
-@lru_cache(maxsize=1)
-def _first_names() -> Detector:
-    """gender-guesser's table of first names (about 40,000 names of 54 countries), read once."""
-    return Detector(case_sensitive=True)
-
-
-def is_first_name(word: str) -> bool:
-    """`word` is a first name in gender-guesser's table ("Nicolas"), also written without its accents
-    there ("Élise" as "Elise")."""
-    known = ("male", "female", "mostly_male", "mostly_female")
-    if _first_names().get_gender(word) in known:
-        return True
-    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
-    return plain != word and _first_names().get_gender(plain) in known
-
-
 _FEASTS = frozenset(("noel",))  # "la messe de Noël": a feast that is also a first name
 
 
@@ -327,7 +287,7 @@ def first_names_are_people(mentions: list[Mention], lang: str) -> list[Mention]:
 # end in "-ien"), after a known first name.
 _SURNAME_END = re.compile(r"(?:yan|yants|shvili|dze|ian|iants)$")
 # A body named after a family ("Fondation Afeyan", "Institut Zoryan") or an outlet ("The Guardian").
-_NOT_FIRST_WORDS = _FR_ORG_HEADS | _ORG_HEADS_EN | {"the", "le", "la", "les", "musee", "ecole", "lycee", "prix"}
+_NOT_FIRST_WORDS = FR_ORG_HEADS | ORG_HEADS_EN | {"the", "le", "la", "les", "musee", "ecole", "lycee", "prix"}
 
 
 def _title_cased(word: str) -> bool:

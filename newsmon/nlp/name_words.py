@@ -1,0 +1,52 @@
+"""The words name rules lean on: what real news writes in lower case, the heads that open or close an
+organisation's name, and first names. Vocabulary, read once; the rules live in `name_spans`.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from gender_guesser.detector import Detector
+
+from newsmon.settings import MODELS_DIR
+from newsmon.text.normalize import fold
+
+
+@lru_cache(maxsize=None)
+def common_words(lang: str) -> frozenset[str]:
+    """Folded words of `lang` that real news writes in lower case inside sentences far more often than
+    capitalised (models/lexicon/<lang>-common-words.txt, built by models/build_common_words.py)."""
+    path = MODELS_DIR / "lexicon" / f"{lang}-common-words.txt"
+    if not path.exists():
+        return frozenset()
+    return frozenset(fold(w) for w in path.read_text(encoding="utf-8").split("\n") if w and not w.startswith("#"))
+
+
+# Head nouns of English organisation names ("Office", "Bureau", ...): a post after one is the body's.
+ORG_HEADS_EN = frozenset("""office bureau department council board agency commission committee center centre
+institute university lab laboratory school association foundation corporation company bank fund""".split())
+
+# Head nouns of French organisation names; capitalised, they open a name that runs on over "de/du/des"
+# ("Conférence des évêques de France", "Chambre de Commerce et d'Industrie de Normandie").
+FR_ORG_HEADS = frozenset(fold(w) for w in """
+académie agence ambassade assemblée association banque bureau cercle chambre collectif comité commission
+communauté confédération conférence conseil consulat cour délégation diocèse direction fédération
+fondation haut-commissariat institut ministère mission observatoire office organisation parlement
+secrétariat syndicat tribunal union université œuvre église patriarcat éparchie
+""".split())
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> Detector:
+    """gender-guesser's table of first names (about 40,000 names of 54 countries), read once."""
+    return Detector(case_sensitive=True)
+
+
+def is_first_name(word: str) -> bool:
+    """`word` is a first name in gender-guesser's table ("Nicolas"), also written without its accents
+    there ("Élise" as "Elise")."""
+    known = ("male", "female", "mostly_male", "mostly_female")
+    if _first_names().get_gender(word) in known:
+        return True
+    plain = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    return plain != word and _first_names().get_gender(plain) in known
