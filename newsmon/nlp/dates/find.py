@@ -12,8 +12,8 @@ their matches into `DateMention`s:
    publication date it is dropped, never guessed from today. Words beside it narrow the choice
    ("last March", "le 22 juillet dernier", "keçən ilin oktyabr ayında", "since March"); a weekday it
    names picks a year where the day falls on it ("dimanche 20 avril"); otherwise the nearest year wins,
-   future dates counting double (see FUTURE_WEIGHT), or as the sentence's verbs lean when they all
-   point one way ("In March, the President signed": the March before; see tense.py and LEAN_WEIGHTS).
+   future dates counting double (see years.FUTURE_WEIGHT), or as the sentence's verbs lean when they
+   all point one way ("In March, the President signed": the March before; tense.py, years.LEAN_WEIGHTS).
    Year words before it ("keçən ilin", "bu il")
    and any hint after it ("dernier", "of this year") are part of the mention, as real-dev's annotators
    mark them.
@@ -39,10 +39,8 @@ the year is kept. Dotted numeric dates are day-first in every language.
 """
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
 from newsmon.nlp.dates import az as dates_az
 from newsmon.nlp.dates import en as dates_en
@@ -51,44 +49,11 @@ from newsmon.nlp.dates import ru as dates_ru
 from newsmon.nlp.dates import tr as dates_tr
 from newsmon.nlp.dates import tense
 from newsmon.nlp.dates.common import NUMERIC_LANGUAGE, YEAR_WITH_MONTH, Language, Rule, iso_day, number
-from newsmon.model import PRECISIONS, DateMention
+from newsmon.nlp.dates.years import (Candidate, Part, named_weekday, resolve, valid, year_before,
+                                     year_hint)
+from newsmon.model import DateMention
 
 LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
-
-# Choosing the year of a year-less date: news mostly reports the past, so days after publication count
-# double. A date is read as upcoming when it is less than about four months (365 / 3 days) ahead.
-FUTURE_WEIGHT = 2
-# (future, past) weights when the sentence's verbs lean one way (tense.py): soft, so that a date a few
-# days off the publication date stays in its year whatever the verbs ("met on Monday" read on Sunday
-# from another time zone), while one months away follows them.
-LEAN_WEIGHTS = {"past": (8, 1), "future": (1, 4)}
-
-
-@dataclass(frozen=True)
-class _Part:
-    """One end of a date as the text gives it; None where the text is silent."""
-
-    year: int | None
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
-    def key(self) -> tuple[int, int, int]:
-        return (self.year or 0, self.month or 0, self.day or 0)
-
-
-@dataclass(frozen=True)
-class _Candidate:
-    start: int
-    end: int
-    first: _Part
-    last: _Part | None = None  # set for ranges
-    readings: tuple[_Part, _Part] | None = None  # "09/10/2025": both readings, decided later
-    order: int = 0  # rule index, breaks ties between equally long matches
-
 
 def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
     """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets."""
@@ -102,13 +67,13 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
     for c in kept:
         # Year words beside a date matter only when the text gives no year ("this 28th day of October,
         # two thousand and twenty-five" is not "this October").
-        hint, hint_start, hint_end = _hint(text, c, language) if c.first.year is None else (None, None, None)
+        hint, hint_start, hint_end = year_hint(text, c, language) if c.first.year is None else (None, None, None)
         if hint is None and _observance(text, c, language):
             first = c.first
             mentions.append(DateMention(text[c.start:c.end], f"--{first.month:02d}-{first.day:02d}", "day",
                                         c.start, c.end, False))
             continue
-        same = _year_before(kept, c) if hint == "same" else None
+        same = year_before(kept, c) if hint == "same" else None
         if hint == "same" and same is None:
             hint = hint_start = hint_end = None  # "that year" with no year written before it: as if unsaid
         if hint in ("-1", "0", "+1", "same") and hint_start is not None:
@@ -119,12 +84,12 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
             # "həmin il fevralın 17-də", "en décembre de la même année": the year last written before it
             c = replace(c, first=replace(c.first, year=same),
                         last=None if c.last is None else replace(c.last, year=same + (c.last.key() < c.first.key())))
-            if (m := _resolve(text, c, pub)) is not None:
+            if (m := resolve(text, c, pub)) is not None:
                 mentions.append(replace(m, inferred=True))
             continue
         lean = tense.lean(text, c.start, c.end, language.tense) if hint is None and c.first.year is None else None
-        weekday = _weekday(text[c.start:c.end], language) if c.first.year is None and c.first.day else None
-        if (m := _resolve(text, c, pub, hint, lean, weekday)) is not None:
+        weekday = named_weekday(text[c.start:c.end], language) if c.first.year is None and c.first.day else None
+        if (m := resolve(text, c, pub, hint, lean, weekday)) is not None:
             mentions.append(m)
     return sorted((_trim(m) for m in mentions), key=lambda m: m.start)
 
@@ -145,7 +110,7 @@ def _trim(mention: DateMention) -> DateMention:
 _SENTENCE_END = re.compile(r"[.!?\n]")
 
 
-def _observance(text: str, c: _Candidate, language: Language) -> bool:
+def _observance(text: str, c: Candidate, language: Language) -> bool:
     """A year-less day named as a yearly observance ("la fête nationale du 14 juillet", "14 juillet –
     Fête nationale", "Independence Day, 28 May"): the recurring day, written --MM-DD, not one year's."""
     if language.observance is None or c.last is not None or c.readings is not None:
@@ -160,7 +125,7 @@ def _observance(text: str, c: _Candidate, language: Language) -> bool:
     return bool(language.observance.search(before) or language.observance.search(after))
 
 
-def _candidates(text: str, rule: Rule, language: Language, order: int) -> list[_Candidate]:
+def _candidates(text: str, rule: Rule, language: Language, order: int) -> list[Candidate]:
     out = []
     for m in rule.pattern.finditer(text):
         start, end = m.span("x") if "x" in rule.pattern.groupindex else m.span()
@@ -175,8 +140,8 @@ def _candidates(text: str, rule: Rule, language: Language, order: int) -> list[_
 
 def _from_groups(
     g: dict[str, str | None], language: Language, start: int, end: int, order: int
-) -> _Candidate | None:
-    def part(n: str) -> _Part | None:
+) -> Candidate | None:
+    def part(n: str) -> Part | None:
         y, m, d = g.get("y" + n), g.get("m" + n), g.get("d" + n)
         if not (y or m or d):
             return None
@@ -184,20 +149,20 @@ def _from_groups(
         year, day = number(y) if y else None, number(d) if d else None
         if (m and month is None) or (y and year is None) or (d and day is None):
             return None
-        return _Part(year, month, day)
+        return Part(year, month, day)
 
     if g.get("century") is not None:  # "the twenty-first century", "XIXe siècle", "XX əsrdə"
         n = number(g["century"])
         if n is None or not 11 <= n <= 21:
             return None
-        return _range(start, end, _Part((n - 1) * 100 + 1), _Part(n * 100), order)
+        return _range(start, end, Part((n - 1) * 100 + 1), Part(n * 100), order)
 
     first, last = part("1"), part("2")
     if g.get("yshort") is not None and first is not None and first.year is not None:
         # "2025-26", "2019–20": a school, fiscal or sports year, so only the next year can follow
         if (first.year + 1) % 100 != int(g["yshort"]):
             return None
-        last = _Part(first.year + 1)
+        last = Part(first.year + 1)
     if g.get("ynext") is not None and (first is None or last is None or last.year != (first.year or 0) + 1):
         return None  # "2019/2020" is a season; other slashed pairs are not
     if first is None:  # "13-15 July" style rules name the shared month/year only on the second end
@@ -207,15 +172,15 @@ def _from_groups(
     if g.get("series") is not None and (last is None or last.month - first.month != g["series"].count(",") + 1):
         return None  # "septembre, octobre et novembre 2020" is a range; "janvier, mai et juin" is not
     if g.get("decade") is not None and first.year is not None and first.year % 10 == 0:
-        last = _Part(first.year + 9)  # "the 1990s" is 1990/1999, not the year 1990
+        last = Part(first.year + 9)  # "the 1990s" is 1990/1999, not the year 1990
     if last is not None:
         if g.get("pair") is not None and not _adjacent(first, last):
             return None  # "5 and 7 December" is two days, not a range; the shorter rules take over
         return _range(start, end, first, last, order)
-    return _Candidate(start, end, first, order=order) if _valid(first) else None
+    return Candidate(start, end, first, order=order) if valid(first) else None
 
 
-def _adjacent(first: _Part, last: _Part) -> bool:
+def _adjacent(first: Part, last: Part) -> bool:
     """"25 and 26 December", "February and March": two neighbours, so the pair reads as a range."""
     if first.day:
         same_month = None in (first.month, last.month) or first.month == last.month
@@ -223,17 +188,17 @@ def _adjacent(first: _Part, last: _Part) -> bool:
     return last.month is not None and first.month is not None and last.month == first.month + 1
 
 
-def _numeric_us(m: re.Match[str], start: int, end: int, order: int) -> _Candidate | None:
+def _numeric_us(m: re.Match[str], start: int, end: int, order: int) -> Candidate | None:
     a, b, year = int(m["a"]), int(m["b"]), int(m["y1"])
-    readings = [p for p in (_Part(year, a, b), _Part(year, b, a)) if _valid(p)]
+    readings = [p for p in (Part(year, a, b), Part(year, b, a)) if valid(p)]
     if not readings:
         return None
     if len(readings) == 1 or readings[0] == readings[1]:
-        return _Candidate(start, end, readings[0], order=order)
-    return _Candidate(start, end, _Part(year), readings=(readings[0], readings[1]), order=order)
+        return Candidate(start, end, readings[0], order=order)
+    return Candidate(start, end, Part(year), readings=(readings[0], readings[1]), order=order)
 
 
-def _range(start: int, end: int, first: _Part, last: _Part, order: int) -> _Candidate | None:
+def _range(start: int, end: int, first: Part, last: Part, order: int) -> Candidate | None:
     """Share what the text says once ("13-15 July 2025"), then check the range runs forward."""
     if first.day and not first.month:
         first = replace(first, month=last.month)
@@ -246,7 +211,7 @@ def _range(start: int, end: int, first: _Part, last: _Part, order: int) -> _Cand
     elif last.year is None and first.year is not None:
         ahead = (last.month or 0, last.day or 0) < (first.month or 0, first.day or 0)
         last = replace(last, year=first.year + 1 if ahead else first.year)
-    if not (_valid(first) and _valid(last)):
+    if not (valid(first) and valid(last)):
         return None
     if first.year is not None:
         if not first.key() < last.key():
@@ -257,33 +222,20 @@ def _range(start: int, end: int, first: _Part, last: _Part, order: int) -> _Cand
             return None
     elif first.month == last.month and (first.day or 0) >= (last.day or 0):
         return None  # "15-13 July" is not a range; "December to February" is (across a new year)
-    return _Candidate(start, end, first, last, order=order)
+    return Candidate(start, end, first, last, order=order)
 
 
-def _valid(p: _Part) -> bool:
-    if p.year is not None and not 1000 <= p.year <= 2100:  # 2100: the end of the 21st century
-        return False
-    if p.month is None:
-        return p.day is None and p.year is not None
-    if not 1 <= p.month <= 12:
-        return False
-    if p.day is None:
-        return True
-    # Without a year, allow 29 February (leap 2000); the year inferred later is checked again.
-    return 1 <= p.day <= calendar.monthrange(p.year or 2000, p.month)[1]
-
-
-def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
-    kept: list[_Candidate] = []
+def _longest_first(candidates: list[Candidate]) -> list[Candidate]:
+    kept: list[Candidate] = []
     for c in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
         if all(c.end <= k.start or c.start >= k.end for k in kept):
             kept.append(c)
     return sorted(kept, key=lambda c: c.start)
 
 
-def _join_ranges(text: str, kept: list[_Candidate], language: Language) -> list[_Candidate]:
+def _join_ranges(text: str, kept: list[Candidate], language: Language) -> list[Candidate]:
     """Merge "<date> to <date>" pairs the single-date rules found separately."""
-    out: list[_Candidate] = []
+    out: list[Candidate] = []
     for c in kept:
         prev = out[-1] if out else None
         if prev is not None and prev.last is None and c.last is None and not prev.readings and not c.readings:
@@ -295,7 +247,7 @@ def _join_ranges(text: str, kept: list[_Candidate], language: Language) -> list[
     return out
 
 
-def _join(text: str, a: _Candidate, b: _Candidate, language: Language) -> _Candidate | None:
+def _join(text: str, a: Candidate, b: Candidate, language: Language) -> Candidate | None:
     gap = text[a.end : b.start]
     # Only like with like: "from March to 5 May" is two dates, "2016" + "2017" needs no help here.
     if a.first.precision != b.first.precision:
@@ -313,7 +265,7 @@ def _join(text: str, a: _Candidate, b: _Candidate, language: Language) -> _Candi
     return None
 
 
-def _listed_years(text: str, kept: list[_Candidate], language: Language) -> list[_Candidate]:
+def _listed_years(text: str, kept: list[Candidate], language: Language) -> list[Candidate]:
     """Bare years listed after a year that is a date ("in 2021 and 2022", "de 1916, 1919 et 1920", "the 2008
     and 2012 campaigns"): the list's other years are dates too. Only a list closed by its "and" word, in
     order and within a century: "in 2019, 2000 people" is a count."""
@@ -334,99 +286,5 @@ def _listed_years(text: str, kept: list[_Candidate], language: Language) -> list
             continue
         for (a, b), year in zip(listed, years[1:]):
             if all(b <= k.start or a >= k.end for k in out):
-                out.append(_Candidate(a, b, _Part(year), order=c.order))
+                out.append(Candidate(a, b, Part(year), order=c.order))
     return sorted(out, key=lambda c: c.start)
-
-
-def _year_before(kept: list[_Candidate], c: _Candidate) -> int | None:
-    """The year the text last wrote before `c` ("1990-cı ildə ... həmin il ..."), the end of a range."""
-    before = [k for k in kept if k.end <= c.start and k.first.year is not None]
-    return (before[-1].last or before[-1].first).year if before else None
-
-
-def _hint(text: str, c: _Candidate, language: Language) -> tuple[str | None, int | None, int | None]:
-    """What the words around a year-less date say about its year ("last March", "juillet dernier"),
-    and where those words start when they come before the date, or end when they follow it."""
-    for before, after, mode in language.hints:
-        found = before.search(text, max(0, c.start - 20), c.start) if before is not None else None
-        if found:
-            return mode, found.start(), None
-        found = after.match(text, c.end) if after is not None else None
-        if found:
-            return mode, None, found.end()
-    return None, None, None
-
-
-def _weekday(said: str, language: Language) -> int | None:
-    """The weekday a date's own words name first ("Samedi 6 avril" -> 5), if any."""
-    for word in re.findall(r"[^\W\d_]+", said.lower()):
-        if word in language.weekdays:
-            return language.weekdays[word]
-    return None
-
-
-def _resolve(text: str, c: _Candidate, pub: date | None, hint: str | None = None,
-             lean: str | None = None, weekday: int | None = None) -> DateMention | None:
-    first, last, inferred = c.first, c.last, False
-    if c.readings is not None and pub is not None:
-        first, inferred = min(c.readings, key=lambda p: _cost(p, pub)), True
-    if first.year is None:
-        if pub is None:
-            return None
-        years = _years(first, pub, hint)
-        matching = [y for y in years if weekday is not None and date(y, first.month, first.day).weekday() == weekday]
-        years = matching or years  # a weekday the candidate years never give is a typo, not a clue
-        year = min(years, key=lambda y: _cost(replace(first, year=y), pub, lean), default=None)
-        if year is None:
-            return None
-        first, inferred = replace(first, year=year), True
-        if last is not None:
-            ahead = (last.month or 0, last.day or 0) < (first.month or 0, first.day or 0)
-            last = replace(last, year=year + 1 if ahead else year)
-            if not _valid(last):
-                return None
-    value = _iso(first) if last is None else f"{_iso(first)}/{_iso(last)}"
-    precision = first.precision if last is None else _coarser(first.precision, last.precision)
-    return DateMention(text[c.start : c.end], value, precision, c.start, c.end, inferred)
-
-
-def _years(p: _Part, pub: date, hint: str | None) -> list[int]:
-    """Candidate years for a year-less date: the publication year and its neighbours, as hinted."""
-    if hint in ("-1", "0", "+1"):
-        years = [pub.year + int(hint)]
-    else:
-        years = [pub.year - 1, pub.year, pub.year + 1]
-    years = [y for y in years if _valid(replace(p, year=y))]
-    if hint == "past":
-        years = [y for y in years if _delta(replace(p, year=y), pub) <= 0]
-    elif hint == "future":
-        years = [y for y in years if _delta(replace(p, year=y), pub) >= 0]
-    return years
-
-
-def _delta(p: _Part, pub: date) -> int:
-    """Days from the publication date to the date; whole months (about 30 days) at month precision."""
-    if p.day:
-        return (date(p.year, p.month, p.day) - pub).days
-    return ((p.year * 12 + p.month) - (pub.year * 12 + pub.month)) * 30
-
-
-def _cost(p: _Part, pub: date, lean: str | None = None) -> float:
-    """Distance from the publication date, future distances weighted by FUTURE_WEIGHT, or as the
-    sentence's verbs lean (LEAN_WEIGHTS)."""
-    delta = _delta(p, pub)
-    future, past = LEAN_WEIGHTS.get(lean, (FUTURE_WEIGHT, 1))
-    return delta * future if delta > 0 else -delta * past
-
-
-def _iso(p: _Part) -> str:
-    out = f"{p.year:04d}"
-    if p.month:
-        out += f"-{p.month:02d}"
-        if p.day:
-            out += f"-{p.day:02d}"
-    return out
-
-
-def _coarser(a: str, b: str) -> str:
-    return PRECISIONS[min(PRECISIONS.index(a), PRECISIONS.index(b))]

@@ -1,7 +1,7 @@
 """Which way the sentence around a year-less date leans: "past" or "future" from its verbs, or None.
 
 A date without a year takes the year nearest the publication date, future dates counting double
-(find.FUTURE_WEIGHT). On real news that picks wrong when the sentence says otherwise: an article of 3
+(years.FUTURE_WEIGHT). On real news that picks wrong when the sentence says otherwise: an article of 3
 December 2021 writing "In March, President Biden signed ..." means March 2021, not March 2022; one of 28
 March 2025 writing "sentyabrın 30-na qədər işdən çıxarılacaq" ("will be dismissed by 30 September")
 means September 2025, not 2024. The verbs of the sentence settle it when they all point one way: each
