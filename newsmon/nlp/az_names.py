@@ -10,7 +10,8 @@ from dataclasses import replace
 from newsmon.model import Mention
 from newsmon.nlp.mentions import NOT_ENTITIES, TITLES, is_az_document_word, names_a_document, names_an_event, strip_attached_suffix
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
-from newsmon.text.az import ADVERBIAL_CASES, CASE_ENDINGS, COPULA_ENDINGS, az_stem, az_stems, split_case, stem_word
+from newsmon.text.az import (ADVERBIAL_CASES, CASE_ENDINGS, COPULA_ENDINGS, PRONOUNS, az_stem, az_stems, split_case,
+                             stem_word)
 from newsmon.text.normalize import fold
 
 
@@ -222,7 +223,7 @@ _STATE_HEADS = tuple(fold(w) for w in "respublika cümhuriyyət krallı əmirli 
 _STATE_FORMS = frozenset(fold(w) for w in "islam federativ ərəb birləşmiş muxtar".split())
 
 
-_PRONOUNS = frozenset(fold(w) for w in "siz sizə sizi sizin sizdən biz bizə bizi bizim bizdən mən sən o onlar".split())
+_PRONOUNS = frozenset(fold(w) for w in PRONOUNS)
 
 
 def _no_name_word(word: str) -> bool:

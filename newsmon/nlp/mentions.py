@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.kb import SUFFIX_LANGS
-from newsmon.text.az import CASE_SUFFIX_SET, SURNAME_RE, az_stems
+from newsmon.text.az import CASE_SUFFIX_SET, PRONOUNS as AZ_PRONOUNS, SURNAME_RE, az_stems
 from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens
 
 # Titles and honorifics, folded; stripped from person names and dropped when they stand alone.
@@ -47,8 +47,8 @@ NOT_ENTITIES = frozenset(fold(t) for t in [
     "italian", "french", "russian", "afghan", "djiboutian", "ugandan", "indonesian", "pakistani", "european",
     "american", "azerbaïdjanais", "azerbaïdjanaise", "coréen", "coréenne", "sud-coréen", "ouzbek", "ouzbèke",
     "géorgien", "géorgienne", "turc", "turque", "italien", "italienne", "azərbaycanlı", "koreyalı",
-    # az pronouns and courtesies capitalised in letters and speeches ("Sizə təşəkkür edirəm", "Sağ olun")
-    "siz", "sizə", "sizi", "sizin", "sizdən", "sizinlə", "biz", "bizə", "bizi", "bizim", "sağ",
+    # az pronouns (`text.az.PRONOUNS`) and courtesies capitalised in letters and speeches ("Sağ olun")
+    *AZ_PRONOUNS, "sağ",
     # God in az/tr speeches ("Şükür Allaha"): real news annotates no deity
     "allah",
     # citations of the US Federal Register ("86 Fed. Reg. 7009"), tagged PERSON

@@ -34,6 +34,10 @@ POSSESSIVE_ENDINGS = ("ı", "i", "u", "ü", "sı", "si", "su", "sü", "ımız", 
                       "ınız", "iniz", "unuz", "ünüz", "ları", "ləri")
 PLURAL_ENDINGS = ("lar", "lər")
 COPULA_ENDINGS = ("dır", "dir", "dur", "dür")
+# Personal pronouns, capitalised in letters and speeches ("Sizə təşəkkür edirəm", "Biz ... imzalamışıq"):
+# never a name, nor a word of one.
+PRONOUNS = ("mən", "sən", "o", "biz", "bizə", "bizi", "bizim", "bizdən", "siz", "sizə", "sizi", "sizin", "sizdən",
+            "sizinlə", "onlar")
 
 # How English writes Azerbaijani letters in people's names ("Rüstəm Minnixanov" -> "Rustam Minnikhanov",
 # "Qasımov" -> "Gasimov", "Hacılı" -> "Hajili"), the spelling English-language news and our canonical

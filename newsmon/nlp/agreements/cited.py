@@ -98,7 +98,7 @@ def cited(m: Candidate, title: str) -> bool:
         if not is_plural(sent.text[rel[0]:rel[1]].split()[-1], sent.lang):
             return False
         head = trigger_head(sent.text, sent.lang, rel)
-        return head is not None and _listed_kinds(head)
+        return head is not None and _listed_kinds(head, sent.lang)
     head = trigger_head(sent.text, sent.lang, rel)
     if head is not None:
         if _kind(head, sent.text[rel[1]:]):
@@ -145,10 +145,10 @@ def _kind(head: Token, after: str) -> bool:
     return not _PARTNER_AFTER.match(after)
 
 
-def _listed_kinds(head: Token) -> bool:
+def _listed_kinds(head: Token, lang: str) -> bool:
     """A bare plural coordinated with another bare plural: a list of kinds of documents, none of them one."""
     def bare_plural(t: Token) -> bool:  # (the tagger calls "memoranda" singular: the word decides)
-        return t.pos_ in ("NOUN", "PROPN") and t.lower_.endswith(("s", "memoranda")) \
+        return t.pos_ in ("NOUN", "PROPN") and is_plural(t.text, lang) \
             and not any(c.dep_ in _DETERMINERS or c.lower_ in _QUANTIFIERS or c.lower_ in _ARTICLE_CASES
                         for c in t.children)
     first = head
