@@ -247,3 +247,20 @@ def test_az_chain_does_not_open_with_a_name_in_a_hyphen_written_adverbial_case(k
     out = az_org_chains([at(text, "AZƏRTAC-a", "ORG", "az"), at(text, "Türkmənistanın", "LOC", "az"),
                          at(text, "Nazirlər Kabinetindən", "ORG", "az")], text)
     assert [(m.text, m.label) for m in out] == [("AZƏRTAC-a", "ORG"), ("Türkmənistanın Nazirlər Kabinetindən", "ORG")]
+
+
+def test_a_known_place_written_bare_opens_an_az_chain_though_it_looks_like_a_case_or_a_common_word():
+    """ "Gəncə" folds to the stem of gənc (young), "Şuşa" ends like a dative, "Türkiyə" like türk: written
+    as the knowledge base writes them they are nominative and open the organisation's name; the same
+    place in a case ("Şuşada"), or a name with a hyphen-written case ("AZƏRTAC-a"), still does not."""
+    from newsmon.nlp.kb_file import KBEntity
+    known = KnowledgeBase([KBEntity(id=i, label="LOC", name=n, names={"az": (a,)})
+                           for i, n, a in (("ganja", "Ganja", "Gəncə"), ("shusha", "Shusha", "Şuşa"),
+                                           ("turkiye", "Türkiye", "Türkiyə"))])
+    text = ("Şuşa Şəhər Dövlət İdarəsi və Gəncə Dövlət Universiteti, Türkiyə Enerji və Təbii Sərvətlər Nazirliyinin "
+            "nümayəndələri görüşüb. Şuşada Dövlət Universiteti açılıb.")
+    found = [Mention(m.text, m.label, m.start, m.end, "az", m.canonical_id, m.canonical_name)
+             for m in __import__("newsmon.nlp.linking", fromlist=["x"]).find_known_entities(text, "az", known)]
+    out = [(m.text, m.label) for m in link_mentions(found, text, "az", known)]
+    assert out == [("Şuşa Şəhər Dövlət İdarəsi", "ORG"), ("Gəncə Dövlət Universiteti", "ORG"),
+                   ("Türkiyə Enerji və Təbii Sərvətlər Nazirliyinin", "ORG"), ("Şuşada", "LOC")]

@@ -38,20 +38,24 @@ def _is_org_head(word: str) -> bool:
 _GOVERNMENT_HEAD = fold("hökumət")
 
 
-def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
+def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset(),
+                  bare: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
     """Azerbaijani organisation names kept whole: a genitive chain of capitalised words ending in an
     organisation's head noun ("Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət üzrə
     Təşkilatının", "Azərbaycan Biznesinin İnkişafı Fondu") becomes one ORG mention in place of the
     pieces NER found inside it. Only chains that extend a mention are made. A chain does not run on
     past an organisation's head or name ("Heydər Əliyev Fondu və ...", "UNDP və ...", "Forumu BMT-nin"),
     and does not start with a word in an adverbial case or an ordinary word (`ordinary`: `az_stem`s
-    of words the article writes in lower case): "Tbilisidə", "Görüşdə", "Layihə"."""
+    of words the article writes in lower case): "Tbilisidə", "Görüşdə", "Layihə". A known name written
+    as the knowledge base writes it (`bare`: the spans of such mentions) is in the nominative
+    and opens the chain, though its stem is an ordinary word or its ending looks like a case: "Gəncə
+    Dövlət Universiteti" (gənc, young), "Türkiyə Hacettepe Universiteti", "Şuşa Şəhər Dövlət İdarəsi"."""
     found = [m for m in mentions if m.label in ("ORG", "LOC", "PERSON")]
     ends = {m.end: m for m in found}
     chains: list[tuple[int, int]] = []
     for run in _AZ_CHAIN.finditer(text):
         for s, e in _pieces(text, run.start(), run.end(), ends):
-            s = _chain_start(text, s, e, ordinary, {m.start for m in found})
+            s = _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
             heads = [w for w in re.finditer(r"\S+", text[s:e]) if _is_org_head(w.group())]
@@ -105,7 +109,8 @@ def _case_of(word: str) -> str | None:
     return split_case(word)[1]
 
 
-def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str], starts: set[int]) -> int:
+def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str], starts: set[int],
+                 bare: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> int:
     """Past leading words that cannot open a name: adverbial cases, ordinary words, and a sentence's
     first word that no mention starts with (capitalised by its place: "Toplantı Birləşmiş ...")."""
     while True:
@@ -113,6 +118,8 @@ def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str],
         if not m:
             return s
         word = m.group().strip().rstrip(",")
+        if (s, s + len(word)) in bare:  # the whole word is the known name: "Gəncə", not "AZƏRTAC-a"
+            return s
         opener = s not in starts and SENTENCE_START.search(text[max(0, s - 3):s])
         if opener or az_stem(fold(word)) in ordinary \
                 or _case_of(word) in ADVERBIAL_CASES:

@@ -65,6 +65,17 @@ def _names_a_document(m: Mention, surface: str, text: str, lang: str) -> bool:
     return m.label == "ORG" and lang == "en" and (runs_into_a_law(text, m.end) or names_a_document(m.text))
 
 
+def _bare_known(mentions: list[Mention], kb: KnowledgeBase) -> set[tuple[int, int]]:
+    """Spans of knowledge-base matches written exactly as one of the entity's names, with no
+    case ending ("Gəncə", not "Gəncədə"): `az_org_chains` lets such a name open an organisation's name."""
+    out = set()
+    for m in mentions:
+        entity = kb.get(m.canonical_id) if m.canonical_id else None
+        if entity and fold(m.text) in {fold(n) for names in entity.all_names().values() for n in names}:
+            out.add((m.start, m.end))
+    return out
+
+
 def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBase) -> list[Mention]:
     """Copies of `mentions` with canonical_id/canonical_name set, labels corrected from the KB and
     false positives dropped. DATE mentions pass through unchanged."""
@@ -78,7 +89,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     if lang in SUFFIX_LANGS:
         mentions = [without_admin_noun(m) for m in mentions]
         ordinary = {stem_word(w) for w in lower} | common_stems("az")  # words of the article and the language
-        mentions = az_quoted_orgs(az_org_chains(az_document_remainders(mentions), text, ordinary), text)
+        chained = az_org_chains(az_document_remainders(mentions), text, ordinary, _bare_known(mentions, kb))
+        mentions = az_quoted_orgs(chained, text)
         mentions = az_initial_names(mentions, text, lang)
         mentions = az_surnames_of_people(mentions, text, ordinary)
     mentions = name_spans(mentions, text, lang)
