@@ -264,3 +264,19 @@ def test_a_known_place_written_bare_opens_an_az_chain_though_it_looks_like_a_cas
     out = [(m.text, m.label) for m in link_mentions(found, text, "az", known)]
     assert out == [("Şuşa Şəhər Dövlət İdarəsi", "ORG"), ("Gəncə Dövlət Universiteti", "ORG"),
                    ("Türkiyə Enerji və Təbii Sərvətlər Nazirliyinin", "ORG"), ("Şuşada", "LOC")]
+
+
+@pytest.mark.parametrize("name", ["İsrail Müdafiə Qüvvələrinin", "Asiya Parlament Assambleyasının",
+                                  "Azərbaycan Cüdo Federasiyasının", "Qazaxıstan Premyer Liqasında",
+                                  "Qazax Rayon İcra Hakimiyyətinin", "Bakı Kamera Orkestri", "İran Ali Məhkəməsi",
+                                  "Lənkəran Elektrik Şəbəkəsinin", "Azərbaycan Milli Ordusu"])
+def test_az_chains_know_the_heads_of_forces_assemblies_federations_leagues_courts_and_ensembles(name):
+    text = f"Bu barədə {name} məlumat yayıb."
+    out = az_org_chains([at(text, name.split()[0], "LOC", "az")], text)
+    assert [(m.text, m.label) for m in out] == [(name, "ORG")]
+
+
+def test_ordubad_is_a_place_not_an_armys_head():
+    text = "Bu barədə Naxçıvan Ordubad rayonunda məlumat yayılıb."
+    out = az_org_chains([at(text, "Naxçıvan", "LOC", "az"), at(text, "Ordubad", "LOC", "az")], text)
+    assert [(m.text, m.label) for m in out] == [("Naxçıvan", "LOC"), ("Ordubad", "LOC")]

@@ -20,8 +20,9 @@ _AZ_ORG_HEADS = tuple(fold(w) for w in """
 fond agentli nazirli təşkilat komitə komissiya xidmət universitet akademiya institut bank şirkət palata
 məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birliy ittifaq korporasiya holdinq
 fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
-kilsə partiya kolle qərargah büro kabinet
-""".split())
+kilsə partiya kolle qərargah büro kabinet qüvvə assambleya federasiya liqa hakimiyyət orkestr senat məhkəmə
+şəbəkə konservatoriya klinika ansambl orqan icma qrup heyət ordus
+""".split())  # "ordus", not "ordu": "Ordubad" is a place
 _AZ_CAP_WORD = r"[A-ZƏİÖÜĞŞÇ][\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
 # Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below).
@@ -58,6 +59,8 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
             s = _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
+            # a head noun with no ending ("Liqa mərhələsinin": league phase) is a noun's attribute, not
+            # the head of a name, which takes the possessive ("Avropa Liqası")
             heads = [w for w in re.finditer(r"\S+", text[s:e]) if _is_org_head(w.group())]
             if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] != "genitive"):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
