@@ -280,3 +280,14 @@ def test_ordubad_is_a_place_not_an_armys_head():
     text = "Bu barədə Naxçıvan Ordubad rayonunda məlumat yayılıb."
     out = az_org_chains([at(text, "Naxçıvan", "LOC", "az"), at(text, "Ordubad", "LOC", "az")], text)
     assert [(m.text, m.label) for m in out] == [("Naxçıvan", "LOC"), ("Ordubad", "LOC")]
+
+
+def test_a_known_name_of_several_words_opens_an_az_chain_though_its_first_word_is_an_ordinary_word():
+    """ "Türk" is the stem of türk (Turkic), yet it opens "Türk Dövlətləri Təşkilatı", a known name."""
+    from newsmon.nlp.kb_file import KBEntity
+    from newsmon.nlp.linking import find_known_entities
+    known = KnowledgeBase([KBEntity(id="ots", label="ORG", name="Organization of Turkic States",
+                                    names={"az": ("Türk Dövlətləri Təşkilatı",)})])
+    text = "Bu barədə Türk Dövlətləri Təşkilatının Dövlət Başçıları Şurasının iclasında deyilib."
+    out = [(m.text, m.label) for m in link_mentions(find_known_entities(text, "az", known), text, "az", known)]
+    assert out == [("Türk Dövlətləri Təşkilatının Dövlət Başçıları Şurasının", "ORG")]

@@ -121,7 +121,7 @@ def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str],
         if not m:
             return s
         word = m.group().strip().rstrip(",")
-        if (s, s + len(word)) in bare:  # the whole word is the known name: "Gəncə", not "AZƏRTAC-a"
+        if (s, s + len(word)) in bare:  # the whole word opens a known name: "Gəncə", not "AZƏRTAC-a"
             return s
         opener = s not in starts and SENTENCE_START.search(text[max(0, s - 3):s])
         if opener or az_stem(fold(word)) in ordinary \

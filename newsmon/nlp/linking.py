@@ -66,13 +66,18 @@ def _names_a_document(m: Mention, surface: str, text: str, lang: str) -> bool:
 
 
 def _bare_known(mentions: list[Mention], kb: KnowledgeBase) -> set[tuple[int, int]]:
-    """Spans of knowledge-base matches written exactly as one of the entity's names, with no
-    case ending ("Gəncə", not "Gəncədə"): `az_org_chains` lets such a name open an organisation's name."""
+    """Spans of words that open a knowledge-base match with no case ending: the first word of a match of
+    several words (an az name takes its ending on its last word: "Türk Dövlətləri Təşkilatının"), or a
+    one-word match written exactly as one of the entity's names ("Gəncə", not "Gəncədə").
+    `az_org_chains` lets such a word open an organisation's name."""
     out = set()
     for m in mentions:
         entity = kb.get(m.canonical_id) if m.canonical_id else None
-        if entity and fold(m.text) in {fold(n) for names in entity.all_names().values() for n in names}:
-            out.add((m.start, m.end))
+        if entity is None:
+            continue
+        first = m.text.split()[0]
+        if first != m.text or fold(m.text) in {fold(n) for names in entity.all_names().values() for n in names}:
+            out.add((m.start, m.start + len(first)))
     return out
 
 
