@@ -119,3 +119,12 @@ def test_az_knowledge_base_place_loses_its_administrative_noun():
     assert "Xocalı rayonunun" in [m.text for m in known]  # the knowledge base knows "Xocalı rayonu"
     out = link_mentions(known, text, "az", kb)
     assert [(m.text, m.canonical_id) for m in out if m.text.startswith("Xocalı")] == [("Xocalı", "loc:khojaly")]
+
+
+def test_a_strip_a_region_or_a_mahal_after_a_place_is_not_part_of_its_name():
+    """ "Qəzza zolağında" is annotated "Qəzza" in real news, "Qarabağ bölgəsinin" "Qarabağ"."""
+    from newsmon.nlp.ner import without_admin_noun
+    text = "Qəzza zolağında və Qarabağ bölgəsinin kəndlərində, Zəngəzur mahalında iş gedir."
+    out = [without_admin_noun(az(text, w, "LOC")).text for w in
+           ("Qəzza zolağında", "Qarabağ bölgəsinin", "Zəngəzur mahalında")]
+    assert out == ["Qəzza", "Qarabağ", "Zəngəzur"]
