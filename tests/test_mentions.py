@@ -291,3 +291,11 @@ def test_a_known_name_of_several_words_opens_an_az_chain_though_its_first_word_i
     text = "Bu barədə Türk Dövlətləri Təşkilatının Dövlət Başçıları Şurasının iclasında deyilib."
     out = [(m.text, m.label) for m in link_mentions(find_known_entities(text, "az", known), text, "az", known)]
     assert out == [("Türk Dövlətləri Təşkilatının Dövlət Başçıları Şurasının", "ORG")]
+
+
+def test_a_place_in_a_numbered_wars_name_is_no_mention(kb):
+    """ "İkinci Qarabağ müharibəsi" is an event; the place alone elsewhere stays."""
+    text = "İkinci Qarabağ müharibəsindən sonra Qarabağda tikinti gedir. Bu, II Qarabağ müharibəsi idi."
+    found = [at(text, "Qarabağ", "LOC", "az"), at(text, "Qarabağda", "LOC", "az"),
+             at(text, "Qarabağ", "LOC", "az", after=50)]
+    assert [m.text for m in link_mentions(found, text, "az", kb)] == ["Qarabağda"]

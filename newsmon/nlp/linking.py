@@ -19,7 +19,7 @@ from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.az_names import (az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs,
                                   az_quoted_places, az_surnames_of_people)
-from newsmon.nlp.mentions import (clean_surface, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
+from newsmon.nlp.mentions import (clean_surface, in_a_numbered_war, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
                                   looks_like_person, names_a_document, names_an_az_place, names_an_event,
                                   runs_into_a_law, site_name,
                                   strip_attached_suffix, with_hyphen_suffix)
@@ -98,6 +98,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         mentions = az_quoted_orgs(chained, text)
         mentions = az_initial_names(mentions, text, lang)
         mentions = az_surnames_of_people(mentions, text, ordinary)
+        mentions = [m for m in mentions if not in_a_numbered_war(m, text)]
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:

@@ -129,6 +129,18 @@ EVENT_HEADS = tuple(fold(w) for w in "forum summit sammit sommet festival bayram
 _EVENT_NAME = re.compile(r"^(?:cop[\s-]?\d{0,2}|eurovision(?:\s+junior)?)(?:-\w{1,4})?$")
 
 
+# A numbered war named after a place ("İkinci Qarabağ müharibəsi", "Birinci Qarabağ müharibəsində"): the
+# place is a word of the event's name, which real news does not annotate (nor anything inside it).
+_AZ_NUMBERED_WAR_BEFORE = re.compile(r"(?:\b(?:Birinci|birinci|İkinci|ikinci|Üçüncü|üçüncü)|\b(?:I|II|III))\s+$")
+_AZ_WAR_AFTER = re.compile(r"\s+müharibə")
+
+
+def in_a_numbered_war(m: Mention, text: str) -> bool:
+    """An az place inside a numbered war's name: "İkinci Qarabağ müharibəsi"."""
+    return (m.lang in SUFFIX_LANGS and m.label == "LOC" and bool(_AZ_WAR_AFTER.match(text, m.end))
+            and bool(_AZ_NUMBERED_WAR_BEFORE.search(text[max(0, m.start - 12):m.start])))
+
+
 def is_event_name(surface: str) -> bool:
     return bool(_EVENT_NAME.match(fold(surface)))
 
