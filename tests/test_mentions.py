@@ -299,3 +299,10 @@ def test_a_place_in_a_numbered_wars_name_is_no_mention(kb):
     found = [at(text, "Qarabağ", "LOC", "az"), at(text, "Qarabağda", "LOC", "az"),
              at(text, "Qarabağ", "LOC", "az", after=50)]
     assert [m.text for m in link_mentions(found, text, "az", kb)] == ["Qarabağda"]
+
+
+def test_a_legal_forms_acronym_is_no_organisation_even_when_the_text_defines_it(kb):
+    """ "“Azərişıq” Açıq Səhmdar Cəmiyyətinin (ASC)": ASC is the company's legal form, as is "ASC-nin"."""
+    text = "“Azərişıq” Açıq Səhmdar Cəmiyyətinin (ASC) sədri danışıb. “Azərişıq” ASC-nin rəhbəri və ASC işçiləri."
+    found = [at(text, "Azərişıq", "ORG", "az"), at(text, "ASC-nin", "ORG", "az")]
+    assert [m.text for m in link_mentions(found, text, "az", kb)] == ["Azərişıq"]

@@ -19,7 +19,7 @@ from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.az_names import (az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs,
                                   az_quoted_places, az_surnames_of_people)
-from newsmon.nlp.mentions import (clean_surface, in_a_numbered_war, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
+from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
                                   looks_like_person, names_a_document, names_an_az_place, names_an_event,
                                   runs_into_a_law, site_name,
                                   strip_attached_suffix, with_hyphen_suffix)
@@ -176,8 +176,8 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
     taken = [(m.start, m.end) for m in existing]
     added: list[tuple[Mention, str]] = []
     for acronym, long in definitions.items():
-        if not _looks_like_acronym(acronym) or not acronym.isupper():
-            continue
+        if not _looks_like_acronym(acronym) or not acronym.isupper() or fold(acronym) in LEGAL_FORMS:
+            continue  # "Məhdud Məsuliyyətli Cəmiyyəti (MMC)": a company's legal form names no one
         entity = kb.lookup(long, lang) or kb.lookup(acronym, lang)
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text):
             if any(s < hit.end() and hit.start() < e for s, e in taken):

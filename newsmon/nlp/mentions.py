@@ -240,8 +240,8 @@ def is_false_positive(m: Mention, surface: str) -> bool:
         return True
     if m.lang in SUFFIX_LANGS and ({folded, *az_stems(folded)}) & (NOT_ENTITIES | MONTHS_AND_DAYS | TITLES):
         return True  # "Martın", "Memoranduma", "Prezidentin": inflected months, document words, titles
-    if folded.rstrip(".") in LEGAL_FORMS:
-        return True  # "MMC" of "“Humix” MMC"
+    if folded.rstrip(".") in LEGAL_FORMS or fold(strip_attached_suffix(surface)) in LEGAL_FORMS:
+        return True  # "MMC" of "“Humix” MMC", "MMC-nin"
     if _ORDINAL_YEAR.match(surface):
         return True  # "2013-cü", "2019-cu": a year, not an organisation
     if m.label == "PERSON" and any(c.isdigit() for c in surface):
