@@ -306,3 +306,18 @@ def test_a_legal_forms_acronym_is_no_organisation_even_when_the_text_defines_it(
     text = "“Azərişıq” Açıq Səhmdar Cəmiyyətinin (ASC) sədri danışıb. “Azərişıq” ASC-nin rəhbəri və ASC işçiləri."
     found = [at(text, "Azərişıq", "ORG", "az"), at(text, "ASC-nin", "ORG", "az")]
     assert {m.text for m in link_mentions(found, text, "az", kb)} == {"Azərişıq"}
+
+
+@pytest.mark.parametrize("lang,text,kept", [
+    ("en", "The company makes unmanned aerial vehicles (UAV) for the Korea International Cooperation Agency (KOICA). "
+           "UAV flights start. KOICA pays.", {"Korea International Cooperation Agency", "KOICA"}),
+    ("az", "Litva Ukraynaya 4 500 pilotsuz uçuş aparatı (PUA) verib. PUA-nın növü məlum deyil.", set()),
+])
+def test_an_acronym_of_words_in_lower_case_names_a_thing_not_an_actor(kb, lang, text, kept):
+    """ "artificial intelligence (AI)", "pilotsuz uçuş aparatı (PUA)": no organisation, wherever NER puts
+    one; an acronym of a capitalised name stays ("KOICA")."""
+    acronym = "UAV" if lang == "en" else "PUA-nın"
+    found = [at(text, acronym, "ORG", lang, after=text.index(")")), at(text, acronym.split("-")[0], "ORG", lang)]
+    if lang == "en":
+        found.append(at(text, "Korea International Cooperation Agency", "ORG", lang))
+    assert {m.text for m in link_mentions(found, text, lang, kb)} == kept

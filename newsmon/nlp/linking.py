@@ -87,6 +87,9 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     definitions = find_acronym_definitions(text)
     by_acronym = {fold(a): long for a, long in definitions.items()}
     by_long = {fold(long): a for a, long in definitions.items()}
+    # an acronym of words in lower case names a thing, no actor: "pilotsuz uçuş aparatı (PUA)", "unmanned
+    # aerial vehicles (UAV)", "neft emalı zavodlarının (NEZ)"
+    common_nouns = {fold(a) for a, long in definitions.items() if not any(w[:1].isupper() for w in long.split())}
 
     body = _URL.sub(" ", text) if any(mark in text for mark in _URL_MARKS) else text
     lower = [w for w in _WORD.findall(body) if w[:1].islower()]
@@ -113,7 +116,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             linked.append((replace(m, label=entity.label, canonical_id=entity.id,
                                    canonical_name=entity.name), surface))
             continue
-        if is_false_positive(m, surface):
+        if is_false_positive(m, surface) or fold(strip_attached_suffix(surface)) in common_nouns:
             continue
         if (m.lang or lang) in ("en", "fr") and is_ordinary_word(surface, lower_words):
             continue
@@ -176,7 +179,8 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
     taken = [(m.start, m.end) for m in existing]
     added: list[tuple[Mention, str]] = []
     for acronym, long in definitions.items():
-        if not _looks_like_acronym(acronym) or not acronym.isupper() or fold(acronym) in LEGAL_FORMS:
+        if not _looks_like_acronym(acronym) or not acronym.isupper() or fold(acronym) in LEGAL_FORMS \
+                or not any(w[:1].isupper() for w in long.split()):
             continue  # "Məhdud Məsuliyyətli Cəmiyyəti (MMC)": a company's legal form names no one
         entity = kb.lookup(long, lang) or kb.lookup(acronym, lang)
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text):
