@@ -12,8 +12,12 @@ from newsmon.text.normalize import fold
 
 # -- French -------------------------------------------------------------------------------------
 
-# Lower case, these two always name one institution when a place follows ("ambassade des États-Unis").
-_FR_LOWER_HEADS = frozenset(("ambassade", "consulat"))
+# Lower case, these name one institution when a capitalised "de"-phrase follows ("ambassade des États-Unis",
+# "ministère des Affaires étrangères", "université de Valence", "conseil municipal de Marseille", as
+# real-dev annotates them); "conseil" alone is also advice ("le conseil de Pierre"), so only with its
+# council's adjective.
+_FR_LOWER_HEAD = re.compile(r"(?:ambassade|consulat|ministère|université|académie|"
+                            r"conseil\s+(?:municipal|régional|départemental|général))\b")
 _FR_PREP = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|et\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]))"
 # words that end a name: articles, pronouns, verbs, conjunctions (lower case only; "et" before "de" joins)
 _FR_STOP = "|".join("""le la les un une et ou à au aux en dans pour par sur avec sans sous entre qui que dont est sont a ont été être se sa son ses leur leurs ce cette ces il elle ils elles on nous vous pas ne plus
@@ -50,7 +54,8 @@ def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
         hit = _FR_ORG.match(text, word.start())
         if hit is None:
             continue
-        if not (head[:1].isupper() and fold(head) in FR_ORG_HEADS or head in _FR_LOWER_HEADS):
+        lower = not head[:1].isupper()
+        if lower and not _FR_LOWER_HEAD.match(text, word.start()):
             continue
         start = hit.start()
         end = _last_capital_end(text, hit.start("rest"), _next_head(text, hit.start("rest"), hit.end()))
@@ -60,6 +65,12 @@ def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
         if any(m.end > end or m.start < start < m.end for m in mentions if m.label in _ENTITY
                and m.start < end and m.end > start):
             continue  # a name already crosses the edge: leave it to the model
+        people = [m.start for m in inside if m.label == "PERSON"]
+        if lower and people:  # "ministère de l’Intérieur de Gérald Darmanin": whose it is, not its name
+            end = _last_capital_end(text, hit.start("rest"), min(people))
+            if end is None:
+                continue
+            inside = [m for m in inside if m.start < end]
         new = Mention(text[start:end], "ORG", start, end, "fr")
         if inside or head[:1].isupper():  # the model's MISC pieces ("L’Œuvre d’Orient") give way too
             mentions = sorted([m for m in mentions if m.label == "DATE" or m.end <= start or m.start >= end]

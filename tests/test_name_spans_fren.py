@@ -1,0 +1,54 @@
+"""French and English span rules written from the fr/en real-news tuning set
+(corpus/training/{fr,en}-realnews-ner-tune.jsonl) and real-dev tune: sentences of the kind real news
+writes, with the pieces the stock models find in them."""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.model import Mention
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.linking import link_mentions
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase(())  # rules only
+
+
+def at(text: str, surface: str, label: str, lang: str, after: int = 0) -> Mention:
+    start = text.index(surface, after)
+    return Mention(surface, label, start, start + len(surface), lang)
+
+
+def names(text: str, found: list[tuple[str, str]], lang: str, kb: KnowledgeBase) -> list[tuple[str, str]]:
+    linked = link_mentions([at(text, s, label, lang) for s, label in found], text, lang, kb)
+    return [(m.text, m.label) for m in linked]
+
+
+@pytest.mark.parametrize("text, found, name", [
+    ("Selon le ministère des Affaires étrangères de l’Azerbaïdjan, rien ne change.",
+     [("ministère des Affaires étrangères", "ORG"), ("Azerbaïdjan", "LOC")],
+     "ministère des Affaires étrangères de l’Azerbaïdjan"),
+    ("Le conseil municipal de Marseille a voté à l’unanimité.", [("Marseille", "LOC")],
+     "conseil municipal de Marseille"),
+    ("Elle a étudié à l’université de Potsdam pendant trois ans.", [("université de Potsdam", "LOC")],
+     "université de Potsdam"),
+])
+def test_french_lower_case_bodies_with_a_place_are_one_organisation(kb, text, found, name):
+    assert names(text, found, "fr", kb) == [(name, "ORG")]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Le ministère de l’Intérieur de Gérald Darmanin a réagi.",
+     [("ministère de l’Intérieur", "ORG"), ("Gérald Darmanin", "PERSON")]),
+    ("Il suit le conseil de Pierre Dupont.", [("Pierre Dupont", "PERSON")]),  # advice, no council
+])
+def test_french_lower_case_heads_take_no_person_in(kb, text, found):
+    assert names(text, found, "fr", kb) == found
+
+
+def test_a_french_lower_case_body_ends_before_the_person_after_it(kb):
+    text = "par la voix du ministère des Affaires étrangères de l’Azerbaïdjan Aykhan Hajizada."
+    found = [("ministère des Affaires étrangères", "ORG"), ("Azerbaïdjan", "LOC"), ("Aykhan Hajizada", "PERSON")]
+    assert names(text, found, "fr", kb) == [("ministère des Affaires étrangères de l’Azerbaïdjan", "ORG"),
+                                            ("Aykhan Hajizada", "PERSON")]
