@@ -52,3 +52,12 @@ def test_a_french_lower_case_body_ends_before_the_person_after_it(kb):
     found = [("ministère des Affaires étrangères", "ORG"), ("Azerbaïdjan", "LOC"), ("Aykhan Hajizada", "PERSON")]
     assert names(text, found, "fr", kb) == [("ministère des Affaires étrangères de l’Azerbaïdjan", "ORG"),
                                             ("Aykhan Hajizada", "PERSON")]
+
+
+def test_french_museums_libraries_and_orchestras_with_a_place_are_one_organisation(kb):
+    text = ("Les œuvres sont à la Bibliothèque nationale de Paris, au Musée municipal de Venise et à "
+            "l’Orchestre philharmonique de Malte.")
+    found = [("Paris", "LOC"), ("Musée", "LOC"), ("Venise", "LOC"), ("Malte", "LOC")]
+    assert names(text, found, "fr", kb) == [("Bibliothèque nationale de Paris", "ORG"),
+                                            ("Musée municipal de Venise", "ORG"),
+                                            ("Orchestre philharmonique de Malte", "ORG")]
