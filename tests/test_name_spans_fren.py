@@ -61,3 +61,23 @@ def test_french_museums_libraries_and_orchestras_with_a_place_are_one_organisati
     assert names(text, found, "fr", kb) == [("Bibliothèque nationale de Paris", "ORG"),
                                             ("Musée municipal de Venise", "ORG"),
                                             ("Orchestre philharmonique de Malte", "ORG")]
+
+
+@pytest.mark.parametrize("text, glued, name", [
+    ("Julien Canin Candidat de la 1ère circonscription de l'Eure", "Julien Canin Candidat", "Julien Canin"),
+    ("a été faite par le ministre de l’Economie Gevorg Papoyan sur sa page.", "Economie Gevorg Papoyan",
+     "Gevorg Papoyan"),
+    ("ARMÉNIE Photo - Jonathan Lacôte LES ORIGINES", "Photo - Jonathan Lacôte", "Jonathan Lacôte"),
+    ("Mme Ian Boucard Affaires culturelles et éducation", "Ian Boucard Affaires culturelles", "Ian Boucard"),
+    ("essentielle. Vincent DUCLERT historien et spécialiste", "Vincent DUCLERT historien", "Vincent DUCLERT"),
+])
+def test_french_people_lose_the_ordinary_words_glued_to_them(kb, text, glued, name):
+    assert names(text, [(glued, "PERSON")], "fr", kb) == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Charles le Simple fut roi.", "Charles le Simple"),  # an epithet after a particle
+    ("selon Jean Blanc, maire.", "Jean Blanc"),  # two words always stay
+])
+def test_french_people_keep_their_own_words(kb, text, name):
+    assert names(text, [(name, "PERSON")], "fr", kb) == [(name, "PERSON")]

@@ -1,12 +1,14 @@
-"""French span rules: bodies named over "de"-phrases, streets and squares, share buttons. Split from
+"""French span rules: bodies named over "de"-phrases, streets and squares, share buttons, people's names
+with ordinary words glued on. Split from
 `name_spans` (which applies them with the English and shared rules); conventions as there.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsmon.model import Mention
-from newsmon.nlp.name_words import FR_ORG_HEADS
+from newsmon.nlp.name_words import FR_ORG_HEADS, common_words, is_first_name
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
 from newsmon.text.normalize import fold
 
@@ -136,3 +138,59 @@ def french_share_buttons(mentions: list[Mention], text: str) -> list[Mention]:
         start, end = hit.span(1)
         mentions = _replace_inside(mentions, Mention(hit.group(1), "ORG", start, end, "fr"))
     return mentions
+
+
+# -- People ---------------------------------------------------------------------------------------
+
+# Particles inside a person's name: never the word a glued neighbour is cut at, nor the end of a name.
+_PARTICLES = frozenset("de du des d’ d' le la von van der den di da del ben bin el al".split())
+# Between a caption word and the name it introduces ("Photo - Jonathan Lacôte", "Photo by Eric Fougere").
+_CONNECTORS = frozenset(("-", "–", "—", "by", "par", ":"))
+
+
+_LATIN = re.compile(r"^[\sA-Za-zÀ-ÖØ-öø-ÿŒœ’'.-]+$")  # Armenian-script spans are another language's
+
+
+def _is_lower_word(word: str) -> bool:
+    """A lower-case word that is no particle: a name does not go on past it ("Vincent DUCLERT historien")."""
+    return word[:1].islower() and fold(word) not in _PARTICLES and not _FR_ELIDED.match(word)
+
+
+def _is_glued_word(word: str) -> bool:
+    """An ordinary French word (in lower case in running text, no first name): a heading, a caption or a
+    post run into a name by a line the extractor joined ("Economie", "Texte", "Député", "historien")."""
+    return fold(word) in common_words("fr") and not is_first_name(word) and fold(word) not in _PARTICLES
+
+
+def french_person_edges(mentions: list[Mention]) -> list[Mention]:
+    """French PERSON spans less the ordinary words glued to either end: "Economie Gevorg Papoyan" ->
+    "Gevorg Papoyan", "Ian Boucard Affaires culturelles" -> "Ian Boucard", "Photo - Jonathan Lacôte" ->
+    "Jonathan Lacôte". Two name words always stay; a knowledge-base match is left alone."""
+    out = []
+    for m in mentions:
+        if m.label != "PERSON" or m.lang != "fr" or m.canonical_id or not _LATIN.match(m.text):
+            out.append(m)
+            continue
+        words = [(w.group(), w.start(), w.end()) for w in re.finditer(r"\S+", m.text)]
+        first = 0
+        while len(words) - first >= 3 and _is_glued_word(words[first][0]):
+            nxt = first + 1
+            while nxt < len(words) and words[nxt][0] in _CONNECTORS:
+                nxt += 1
+            if len(words) - nxt < 2 or not words[nxt][0][:1].isupper():
+                break
+            first = nxt
+        last = next((i for i in range(first + 2, len(words)) if _is_glued_word(words[i][0])
+                     or _is_lower_word(words[i][0])), len(words))
+        if last < len(words) and _is_lower_word(words[last][0]) and last - first > 2 \
+                and words[last - 1][0][:1].isupper():
+            last -= 1  # "Ian Boucard Affaires culturelles": the committee's name is capitalised, then not
+        while last - first > 2 and words[last - 1][0] in _CONNECTORS:
+            last -= 1
+        if fold(words[last - 1][0]) in _PARTICLES or words[last - 1][0] in _CONNECTORS:
+            last = len(words)  # "Charles le Simple": an epithet after a particle is the name's
+        if (first, last) != (0, len(words)):
+            start, end = m.start + words[first][1], m.start + words[last - 1][2]
+            m = replace(m, text=m.text[words[first][1]:words[last - 1][2]], start=start, end=end)
+        out.append(m)
+    return out
