@@ -81,3 +81,31 @@ def test_french_people_lose_the_ordinary_words_glued_to_them(kb, text, glued, na
 ])
 def test_french_people_keep_their_own_words(kb, text, name):
     assert names(text, [(name, "PERSON")], "fr", kb) == [(name, "PERSON")]
+
+
+def _merged(text: str, model: list[tuple[str, str]], known: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    from newsmon.pipeline import merge_mentions
+    return [(m.text, m.label) for m in merge_mentions([at(text, s, lab, "en") for s, lab in model],
+                                                      [at(text, s, lab, "en") for s, lab in known], text)]
+
+
+@pytest.mark.parametrize("text, model, known, merged", [
+    ("The U.S. Army Corps of Engineers (USACE) announced", "The U.S. Army Corps of Engineers (USACE", "U.S",
+     "The U.S. Army Corps of Engineers"),
+    ("Tonight the United States Maritime Alliance came together", "the United States Maritime Alliance",
+     "United States", "United States Maritime Alliance"),
+    ("the White House Office of Public Engagement hosted", "the White House Office of Public Engagement",
+     "White House", "White House Office of Public Engagement"),
+])
+def test_an_english_body_named_after_a_known_place_wins_over_the_place(text, model, known, merged):
+    assert _merged(text, [(model, "ORG")], [(known, "LOC")]) == [(merged, "ORG")]
+
+
+@pytest.mark.parametrize("text, model, known", [
+    ("the U.S.-India Energy Security Partnership will", "U.S.-India Energy Security Partnership", "India"),
+    ("Tennessee Valley Authority - Michelle Moore", "Tennessee Valley Authority - Michelle Moore", "Tennessee Valley"),
+    ("Iraq’s Council of Representatives voted", "Iraq’s Council of Representatives", "Iraq"),
+    ("the New York Times reported", "the New York Times", "New York"),  # no body's head noun
+])
+def test_a_programme_a_list_or_a_possessive_leaves_the_known_place(text, model, known):
+    assert _merged(text, [(model, "ORG")], [(known, "LOC")]) == [(known, "LOC")]

@@ -84,6 +84,41 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
     return _join_places(out, text)
 
 
+# Head nouns of a body named after its place ("U.S. Economic Development Administration", "United States
+# Maritime Alliance", "New York State Energy Research and Development Authority", "White House Office of
+# Public Engagement"): the organisation heads' list, and the words of US federal bodies' names.
+_EN_BODY_HEADS = ORG_HEADS_EN | frozenset("""administration authority alliance coalition corps service patrol
+guard consortium society union federation""".split())
+# A programme, a report or a project named after a body ("... Partnership", "... Annual Report"), a post.
+_EN_NOT_BODY = frozenset("""partnership partnerships report project projects program programme initiative teams
+strategy plan chair""".split()) | _POSTS
+
+
+def en_orgs_around_places(model: list[Mention], known: list[Mention]) -> list[Mention]:
+    """English model ORGs that hold a known place and an organisation's head noun: the body named after
+    its place, which real news annotates whole (the longest name wins), win over the place matched inside
+    them (see `pipeline.merge_mentions`). An acronym the model ran on ("... Engineers (USACE") is cut off."""
+    out = []
+    for m in model:
+        if m.lang != "en" or m.label != "ORG":
+            continue
+        text = m.text.split(" (")[0]
+        end = m.start + len(text)
+        lead = re.match(r"(?:[a-z][\w-]*\s+)+", text)  # "a White House Faith Office", "new Americas Health Corps"
+        start = m.start + (lead.end() if lead else 0)
+        text = text[start - m.start:]
+        inside = [k for k in known if m.start <= k.start and k.end <= end]
+        if not inside or any(k.label != "LOC" for k in inside) \
+                or any(k.start < m.start < k.end or k.start < end < k.end for k in known):
+            continue
+        words = [fold(w) for w in text.split()]
+        if not _EN_BODY_HEADS.intersection(words) or _EN_NOT_BODY.intersection(words) \
+                or len(text) <= max(len(k.text) for k in inside) + 4 or re.search(r" [-–] |[:,;]|[’']s ", text):
+            continue  # a list or a heading run together ("Tennessee Valley Authority - Michelle Moore"), a possessive
+        out.append(replace(m, text=text, start=start, end=end))
+    return out
+
+
 # Bodies every organisation has, named without their owner ("the Board of Directors of the Tennessee
 # Valley Authority": the actor is the authority), and the US civil-service ranks of nominations ("Career
 # Member of the Senior Foreign Service, Class of Counselor"): no organisation.
