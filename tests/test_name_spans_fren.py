@@ -109,3 +109,18 @@ def test_an_english_body_named_after_a_known_place_wins_over_the_place(text, mod
 ])
 def test_a_programme_a_list_or_a_possessive_leaves_the_known_place(text, model, known):
     assert _merged(text, [(model, "ORG")], [(known, "LOC")]) == [(known, "LOC")]
+
+
+@pytest.mark.parametrize("text, found, name", [
+    ("La République de l’Artsakh est dans nos cœurs.", [("Artsakh", "LOC")], "République de l’Artsakh"),
+    ("les relations avec l’État d’Arménie répondent", [("Arménie", "LOC")], "État d’Arménie"),
+    ("la République islamique d’Iran a dit", [("République islamique", "LOC"), ("Iran", "LOC")],
+     "République islamique d’Iran"),
+])
+def test_a_french_state_s_formal_name_is_one_place(kb, text, found, name):
+    assert names(text, found, "fr", kb) == [(name, "LOC")]
+
+
+def test_a_french_state_member_of_a_body_is_no_formal_name(kb):
+    text = "Un État membre de l’UE a voté."
+    assert names(text, [("UE", "ORG")], "fr", kb) == [("UE", "ORG")]

@@ -140,6 +140,29 @@ def french_share_buttons(mentions: list[Mention], text: str) -> list[Mention]:
     return mentions
 
 
+# "République de l’Artsakh", "État d’Arménie", "République islamique d’Iran", "Fédération de Russie": a
+# state's formal name is one place, the state itself (real-dev's "République d’Arménie"); up to two
+# adjectives may come between ("République fédérale d’Allemagne"), never a noun ("État membre de l’UE").
+_FR_STATE = re.compile(rf"(?<![\w-])(?:République|Royaume|[ÉE]tat|Principauté|Fédération|Émirat|Sultanat)"
+                       rf"(?:\s+{_FR_ADJ}){{0,2}}\s+(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’])$")
+
+
+def french_formal_states(mentions: list[Mention], text: str) -> list[Mention]:
+    """One LOC for a state's formal name and the place it names, linked where the place was, in place of
+    the pieces NER found in it."""
+    for place in [m for m in mentions if m.label == "LOC" and m.lang == "fr"]:
+        hit = _FR_STATE.search(text, max(0, place.start - 60), place.start)
+        if hit is None:
+            continue
+        start, end = hit.start(), place.end
+        if any(m.label in _ENTITY and m is not place and m.start < end and start < m.end
+               and (m.start < start or m.end > end or m.label != "LOC") for m in mentions):
+            continue  # another name crosses the span, or a person or body lies in it
+        new = Mention(text[start:end], "LOC", start, end, "fr", place.canonical_id, place.canonical_name)
+        mentions = _replace_inside(mentions, new)
+    return mentions
+
+
 # -- People ---------------------------------------------------------------------------------------
 
 # Particles inside a person's name: never the word a glued neighbour is cut at, nor the end of a name.
