@@ -124,3 +124,16 @@ def test_a_french_state_s_formal_name_is_one_place(kb, text, found, name):
 def test_a_french_state_member_of_a_body_is_no_formal_name(kb):
     text = "Un État membre de l’UE a voté."
     assert names(text, [("UE", "ORG")], "fr", kb) == [("UE", "ORG")]
+
+
+@pytest.mark.parametrize("text, glued, found", [
+    ("He met Japanese National Security Advisor Akiba Takeo on Friday.",
+     "Japanese National Security Advisor Akiba Takeo", [("Akiba Takeo", "PERSON")]),
+    ("Infrastructure Coordinator Mitch Landrieu said", "Infrastructure Coordinator Mitch Landrieu",
+     [("Mitch Landrieu", "PERSON")]),
+    ("Independent Women’s Center for Economic Opportunity Director Patrice Onwuka: “BOOM.",
+     "Independent Women’s Center for Economic Opportunity Director Patrice Onwuka",
+     [("Independent Women’s Center for Economic Opportunity", "ORG"), ("Patrice Onwuka", "PERSON")]),
+])
+def test_an_english_post_run_into_a_name_leaves_the_person(kb, text, glued, found):
+    assert names(text, [(glued, "ORG")], "en", kb) == found

@@ -63,7 +63,7 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
                 mentions = _replace_inside(mentions, Mention(hit.group(0), "ORG", hit.start(), hit.end(),
                                                              "en"))
     out: list[Mention] = []
-    for m in mentions:
+    for m in _people_after_posts(mentions):
         if m.lang != "en" or m.label not in _ENTITY or m.canonical_id:
             out.append(m)
             continue
@@ -83,6 +83,26 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
         m = _trim_lower_tail(m)
         out.append(m)
     return _join_places(out, text)
+
+
+def _people_after_posts(mentions: list[Mention]) -> list[Mention]:
+    """An English ORG that runs a post into the name after it ("Japanese National Security Advisor Akiba
+    Takeo", "Infrastructure Coordinator Mitch Landrieu") is the person; what comes before the post stays
+    an ORG only when it names a body ("... Center for Economic Opportunity Director Patrice Onwuka")."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        post = next((i for i in range(len(words) - 2, 0, -1) if fold(words[i].group()) in _POSTS), None)
+        if m.lang != "en" or m.label != "ORG" or m.canonical_id or post is None \
+                or not 1 <= len(words) - post - 1 <= 3 or not all(w.group()[:1].isupper() for w in words[post + 1:]):
+            out.append(m)
+            continue
+        head = m.text[:words[post - 1].end()]
+        if ORG_HEADS_EN.intersection(fold(w) for w in head.split()):
+            out.append(replace(m, text=head, end=m.start + len(head)))
+        start = m.start + words[post + 1].start()
+        out.append(Mention(m.text[words[post + 1].start():], "PERSON", start, m.end, m.lang))
+    return out
 
 
 # Head nouns of a body named after its place ("U.S. Economic Development Administration", "United States
