@@ -137,3 +137,20 @@ def test_a_french_state_member_of_a_body_is_no_formal_name(kb):
 ])
 def test_an_english_post_run_into_a_name_leaves_the_person(kb, text, glued, found):
     assert names(text, [(glued, "ORG")], "en", kb) == found
+
+
+@pytest.mark.parametrize("text, glued, label, name", [
+    ("L’accord d’Angora Madame Aurore BRUNA, Professeure", "Angora Madame Aurore BRUNA", "PERSON", "Aurore BRUNA"),
+    ("Son Excellence M. Olivier Decottignies, ambassadeur", "Son Excellence M. Olivier Decottignies", "MISC",
+     "Olivier Decottignies"),
+    ("le Buste de M. Dikran Khan Kélékian au musée", "Buste de M. Dikran Khan Kélékian", "MISC",
+     "Dikran Khan Kélékian"),
+])
+def test_the_name_after_a_french_title_inside_a_span_is_the_person(kb, text, glued, label, name):
+    assert names(text, [(glued, label)], "fr", kb) == [(name, "PERSON")]
+
+
+def test_a_french_place_keeps_its_title_and_a_party_is_no_person(kb):
+    text = "Place Général De Gaulle, le Premier ministre Les Républicains"
+    found = [("Place Général De Gaulle", "LOC"), ("Premier ministre Les Républicains", "MISC")]
+    assert names(text, found, "fr", kb) == found

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from newsmon.model import Mention
+from newsmon.nlp.mentions import LEADING_TITLES, TITLES
 from newsmon.nlp.name_words import FR_ORG_HEADS, common_words, is_first_name
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
 from newsmon.text.normalize import fold
@@ -217,3 +218,28 @@ def french_person_edges(mentions: list[Mention]) -> list[Mention]:
             m = replace(m, text=m.text[words[first][1]:words[last - 1][2]], start=start, end=end)
         out.append(m)
     return out
+
+
+_FR_ARTICLES = frozenset(("le", "la", "les", "l’", "l'"))
+
+
+def french_titled_people(mentions: list[Mention]) -> list[Mention]:
+    """The name after a title inside a French PERSON, MISC or ORG span is the person: "Son Excellence M.
+    Olivier Decottignies", "Buste de M. Dikran Khan Kélékian", "L’accord d’Angora Madame Aurore BRUNA"
+    -> the name alone (a title opening the span is `clean_surface`'s). Places keep theirs ("Place Général
+    De Gaulle"), and a party or an article after the title is no person ("Premier ministre Les Républicains")."""
+    out = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        title = next((i for i in range(len(words) - 2, 0, -1)
+                      if fold(words[i].group()).rstrip(".") in TITLES | LEADING_TITLES), None)
+        rest = [w.group() for w in words[title + 1:]] if title is not None else []
+        if (m.lang != "fr" or m.label not in ("PERSON", "MISC", "ORG") or m.canonical_id or not 1 <= len(rest) <= 4
+                or not all(w[:1].isupper() for w in rest) or fold(rest[0]) in _FR_ARTICLES
+                or any(fold(w).rstrip(".") in TITLES | LEADING_TITLES for w in rest) or not _LATIN.match(m.text)):
+            out.append(m)
+            continue
+        start = m.start + words[title + 1].start()
+        out.append(Mention(m.text[words[title + 1].start():], "PERSON", start, m.end, m.lang))
+    return out
+
