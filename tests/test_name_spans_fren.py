@@ -154,3 +154,9 @@ def test_a_french_place_keeps_its_title_and_a_party_is_no_person(kb):
     text = "Place Général De Gaulle, le Premier ministre Les Républicains"
     found = [("Place Général De Gaulle", "LOC"), ("Premier ministre Les Républicains", "MISC")]
     assert names(text, found, "fr", kb) == found
+
+
+def test_french_verb_forms_capitalised_by_a_heading_are_no_names(kb):
+    text = "Regardez la vidéo. Recevez notre lettre. Exprimés : 337. Il vit à Vienne."
+    found = [("Regardez", "LOC"), ("Recevez", "PERSON"), ("Exprimés", "LOC"), ("Vienne", "LOC")]
+    assert names(text, found, "fr", kb) == [("Vienne", "LOC")]  # inside a sentence, a verb's form is a name

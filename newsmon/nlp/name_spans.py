@@ -16,7 +16,7 @@ from dataclasses import replace
 from newsmon.model import Mention
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
 from newsmon.nlp.name_spans_fr import (french_formal_states, french_person_edges, french_share_buttons, french_spans,
-                                       french_streets, french_titled_people)
+                                       french_streets, french_titled_people, french_verb_forms)
 from newsmon.nlp.name_words import FR_ORG_HEADS, ORG_HEADS_EN, common_words, is_first_name
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
 from newsmon.text.normalize import fold, slugify
@@ -333,6 +333,7 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
         mentions = french_share_buttons(french_streets(french_spans(mentions, text), text), text)
         mentions = french_formal_states(mentions, text)
         mentions = french_person_edges(first_names_are_people(french_titled_people(mentions), lang))
+        mentions = french_verb_forms(mentions, text)
     if lang in ("en", "fr"):
         mentions = surnames_are_people(mentions, lang)
         mentions = drop_common_words(mentions, lang)

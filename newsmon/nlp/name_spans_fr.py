@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.mentions import LEADING_TITLES, TITLES
-from newsmon.nlp.name_words import FR_ORG_HEADS, common_words, is_first_name
+from newsmon.nlp.name_words import FR_ORG_HEADS, common_words, is_first_name, is_fr_verb_form
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
 from newsmon.text.normalize import fold
 
@@ -242,4 +242,19 @@ def french_titled_people(mentions: list[Mention]) -> list[Mention]:
         start = m.start + words[title + 1].start()
         out.append(Mention(m.text[words[title + 1].start():], "PERSON", start, m.end, m.lang))
     return out
+
+
+# Where a word is capitalised by its place: a text's or line's start, after a sentence end, a colon, a
+# quote, a bullet or a dash.
+_OPENS = re.compile(r"(?:^|[.!?:;\n\"“”«»(*•>–—-]\s*|\s{2,})$")
+
+
+def french_verb_forms(mentions: list[Mention], text: str) -> list[Mention]:
+    """One-word French mentions outside the knowledge base that are a verb's inflected form capitalised by
+    their place, a heading, a button or an imperative ("Regardez", "Recevez", "Occupée", "Exprimés :"): no
+    name. Inside a sentence the word is a name ("à Vienne"); first names stay ("Aimé")."""
+    return [m for m in mentions if not (m.lang == "fr" and m.label in _ENTITY and not m.canonical_id
+                                        and " " not in m.text.strip() and m.text[:1].isupper()
+                                        and not m.text.isupper() and _OPENS.search(text[max(0, m.start - 4):m.start])
+                                        and is_fr_verb_form(m.text.strip()) and not is_first_name(m.text.strip()))]
 
