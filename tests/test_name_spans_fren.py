@@ -160,3 +160,15 @@ def test_french_verb_forms_capitalised_by_a_heading_are_no_names(kb):
     text = "Regardez la vidéo. Recevez notre lettre. Exprimés : 337. Il vit à Vienne."
     found = [("Regardez", "LOC"), ("Recevez", "PERSON"), ("Exprimés", "LOC"), ("Vienne", "LOC")]
     assert names(text, found, "fr", kb) == [("Vienne", "LOC")]  # inside a sentence, a verb's form is a name
+
+
+def test_a_french_body_runs_over_et_and_a_capitalised_word_before_another_de_phrase(kb):
+    text = "Le Conseil des Associations Arméniennes et Arménophiles de Suisse exprime sa préoccupation."
+    found = [("Conseil des Associations Arméniennes", "ORG"), ("Arménophiles", "LOC"), ("Suisse", "LOC")]
+    assert names(text, found, "fr", kb) == [("Conseil des Associations Arméniennes et Arménophiles de Suisse", "ORG")]
+
+
+def test_a_french_body_does_not_end_in_et_and_a_name(kb):
+    text = "Le Conseil de l’Europe et France Télévisions ont signé."
+    found = [("Conseil de l’Europe", "ORG"), ("France Télévisions", "ORG")]
+    assert names(text, found, "fr", kb) == found

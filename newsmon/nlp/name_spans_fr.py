@@ -33,8 +33,11 @@ _FR_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
 # A second lower-case word before the "de" phrase must look like an adjective ("exécutif central"): a
 # verb or noun there ends the name ("Banque mondiale finance des centres de services ...", a headline).
 _FR_ADJ = rf"{_FR_LOW}(?:al|ale|aux|ales|el|elle|ien|ienne|ique|iques|if|ive|aire|ais|aise|ain|aine|é|ée|és|ées|eur|euse)"
+# "et" + a capitalised word inside a de-phrase, when another de-phrase follows: "Conseil des Associations
+# Arméniennes et Arménophiles de Suisse" (never at the name's end: "Conseil de l’Europe et France" is two)
+_FR_AND_CAP = rf"\s+et\s+{_FR_CAP}(?=\s+{_FR_PREP})"
 _FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_FR_LOW}))?(?:\s+(?:{_FR_CAP}|{_FR_ADJ})(?![\w’'-]))?"
-                     rf"(?:\s+{_FR_PREP}(?:{_FR_CAP}|{_FR_LOW})(?:\s+(?:{_FR_CAP}|{_FR_LOW})){{0,2}})+)")
+                     rf"(?:\s+{_FR_PREP}(?:{_FR_CAP}|{_FR_LOW})(?:\s+(?:{_FR_CAP}|{_FR_LOW})|{_FR_AND_CAP}){{0,2}})+)")
 
 
 
