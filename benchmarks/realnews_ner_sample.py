@@ -1,4 +1,5 @@
-"""Draw the sentences of the fr/en real-news NER check set (corpus/training/fren-realnews-ner.jsonl).
+"""Draw the sentences of the fr/en real-news NER check set (corpus/training/{fr,en}-realnews-ner.jsonl) and
+of its tuning set (`--tune`: corpus/training/{fr,en}-realnews-ner-tune.jsonl).
 
 One sentence per article, articles and sentences drawn with a fixed seed from
 ../shared/data/real-news/<lang>.jsonl, leaving out every article real-dev was built from (same URL or same
@@ -7,6 +8,12 @@ spans) and, with --show, the sentence text for the annotator (to a terminal or a
 repository: the text is copyrighted and never goes into the repository).
 
     python benchmarks/realnews_ner_sample.py --lang fr --n 75 --seed 11 --show > /tmp/fr-sample.txt
+    python benchmarks/realnews_ner_sample.py --lang fr --n 120 --seed 23 --tune --show > /tmp/fr-tune.txt
+
+--tune also leaves out every article of the check set, of the agreement and dates golds
+(benchmarks/realnews_{agreements,dates}_gold.jsonl) and of the agreement precision sample, and picks, in
+each article, among the sentences with a capitalised word past the first (when there is one): rules are
+tuned on names, and a sentence without any teaches nothing about spans.
 """
 from __future__ import annotations
 
@@ -15,13 +22,17 @@ import hashlib
 import json
 import random
 import re
+import sys
 from collections import Counter
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared" / "data"
 # a sentence ends at . ! ? (or … ») before a space and a capital, a digit or an opening quote
 _SENT_END = re.compile(r"(?<=[.!?…»”])\s+(?=[A-ZÀ-ÖØ-Þ«“\"0-9])")
 _ARMENIAN = re.compile(r"[\u0530-\u058F]")
+# a capitalised word (not the sentence's first): what a name looks like before anyone annotates it
+_CAP_WORD = re.compile(r"(?<=[\s(«“\"'’-])[A-ZÀ-ÖØ-Þ][\w’'-]+")
 _ABBREV = re.compile(r"(?:\b(?:M|Mme|Mgr|Dr|Mr|Mrs|Ms|St|Jr|Sr|U\.S|[A-Z])\.)$")
 
 
@@ -40,13 +51,31 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in out if e > s]
 
 
-def draw(lang: str, n: int, seed: int, min_chars: int = 60, max_chars: int = 400) -> list[dict]:
+def used_ids(lang: str) -> set[str]:
+    """Articles the tuning set must not draw: the check set's, the agreement and dates golds', the agreement
+    precision sample's."""
+    ids: set[str] = set()
+    for path in (REPO / "corpus" / "training" / f"{lang}-realnews-ner.jsonl",
+                 REPO / "benchmarks" / "realnews_agreements_gold.jsonl",
+                 REPO / "benchmarks" / "realnews_dates_gold.jsonl"):
+        ids |= {json.loads(line)["id"] for line in path.open(encoding="utf-8") if line.strip()}
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from realnews_agreement_precision import SIZES, sample  # the precision sample, drawn as it draws it
+    ids |= {row["id"] for _, row in sample(lang, SIZES[lang])}
+    return ids
+
+
+def draw(lang: str, n: int, seed: int, min_chars: int = 60, max_chars: int = 400,
+         tune: bool = False) -> list[dict]:
     dev = [json.loads(line) for line in (SHARED / "real-dev" / "sources.jsonl").open(encoding="utf-8")]
     dev_urls = {d["url"] for d in dev if d.get("url")}
     dev_paths = {(d["source_repo"], d["source_path"]) for d in dev}
     articles = [json.loads(line) for line in (SHARED / "real-news" / f"{lang}.jsonl").open(encoding="utf-8")]
     articles = [a for a in articles if a.get("url") not in dev_urls
                 and (a["source_repo"], a["source_path"]) not in dev_paths]
+    if tune:
+        used = used_ids(lang)
+        articles = [a for a in articles if a["id"] not in used]
     ids = Counter(a["id"] for a in articles)
     rng = random.Random(seed)
     rng.shuffle(articles)
@@ -57,6 +86,8 @@ def draw(lang: str, n: int, seed: int, min_chars: int = 60, max_chars: int = 400
                  and not _ARMENIAN.search(a["text"][s:e])]
         if not cands:
             continue
+        if tune:
+            cands = [(s, e) for s, e in cands if _CAP_WORD.search(a["text"][s:e])] or cands
         s, e = rng.choice(cands)
         if ids[a["id"]] > 1:  # two articles under one (cut) id: stand-off offsets could not say which
             continue
@@ -74,8 +105,10 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=75)
     ap.add_argument("--seed", type=int, default=11)
     ap.add_argument("--show", action="store_true", help="print the text too (for the annotator, never to the repo)")
+    ap.add_argument("--tune", action="store_true", help="the tuning set: leave out the check set's articles and "
+                    "the other golds', prefer sentences with capitalised words past the first")
     args = ap.parse_args()
-    for rec in draw(args.lang, args.n, args.seed):
+    for rec in draw(args.lang, args.n, args.seed, tune=args.tune):
         if not args.show:
             rec.pop("text")
         print(json.dumps(rec, ensure_ascii=False))

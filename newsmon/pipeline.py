@@ -14,6 +14,7 @@ from newsmon.nlp.agreements.find import find_agreements_many
 from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
 from newsmon.nlp.az_names import az_names_around_known
+from newsmon.nlp.name_spans import en_orgs_around_places
 from newsmon.nlp.linking import find_known_entities, link_mentions
 from newsmon.model import Article, DateMention, Document, Mention, Segment
 from newsmon.nlp.ner import NerStage
@@ -31,8 +32,10 @@ def _shift(items: list, offset: int) -> list:
 def merge_mentions(model: Sequence[Mention], known: Sequence[Mention], text: str = "") -> list[Mention]:
     """Knowledge-base matches win over overlapping model spans (the model splits or mislabels
     known actors); the remaining model spans are kept, and an Azerbaijani model span around a known
-    name and more wins over it (`az_names_around_known`; with the article's `text`). Sorted by offset."""
+    name and more wins over it (`az_names_around_known`; with the article's `text`), as does an English
+    body named after a known place (`en_orgs_around_places`). Sorted by offset."""
     outer = az_names_around_known(list(model), list(known), text) if text else []
+    outer += en_orgs_around_places(list(model), list(known))
     merged = [k for k in known if not any(o.start <= k.start and k.end <= o.end for o in outer)] + outer
     for m in model:
         if not any(m.start < k.end and k.start < m.end for k in known):

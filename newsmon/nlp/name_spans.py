@@ -15,16 +15,12 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
+from newsmon.nlp.name_spans_fr import (french_formal_states, french_person_edges, french_share_buttons, french_spans,
+                                       french_streets, french_titled_people, french_verb_forms)
 from newsmon.nlp.name_words import FR_ORG_HEADS, ORG_HEADS_EN, common_words, is_first_name
+from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
 from newsmon.text.normalize import fold, slugify
 
-_ENTITY = ("PERSON", "ORG", "LOC")
-
-
-def _replace_inside(mentions: list[Mention], new: Mention) -> list[Mention]:
-    """`mentions` less those inside or across `new`'s span, plus `new` (dates stay)."""
-    kept = [m for m in mentions if m.label == "DATE" or m.end <= new.start or m.start >= new.end]
-    return sorted(kept + [new], key=lambda m: (m.start, -m.end))
 
 
 def _inner_link(new: Mention, inner: Iterable[Mention]) -> Mention:
@@ -67,7 +63,7 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
                 mentions = _replace_inside(mentions, Mention(hit.group(0), "ORG", hit.start(), hit.end(),
                                                              "en"))
     out: list[Mention] = []
-    for m in mentions:
+    for m in _people_after_posts(mentions):
         if m.lang != "en" or m.label not in _ENTITY or m.canonical_id:
             out.append(m)
             continue
@@ -87,6 +83,61 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
         m = _trim_lower_tail(m)
         out.append(m)
     return _join_places(out, text)
+
+
+def _people_after_posts(mentions: list[Mention]) -> list[Mention]:
+    """An English ORG that runs a post into the name after it ("Japanese National Security Advisor Akiba
+    Takeo", "Infrastructure Coordinator Mitch Landrieu") is the person; what comes before the post stays
+    an ORG only when it names a body ("... Center for Economic Opportunity Director Patrice Onwuka")."""
+    out: list[Mention] = []
+    for m in mentions:
+        words = list(re.finditer(r"\S+", m.text))
+        post = next((i for i in range(len(words) - 2, 0, -1) if fold(words[i].group()) in _POSTS), None)
+        if m.lang != "en" or m.label != "ORG" or m.canonical_id or post is None \
+                or not 1 <= len(words) - post - 1 <= 3 or not all(w.group()[:1].isupper() for w in words[post + 1:]):
+            out.append(m)
+            continue
+        head = m.text[:words[post - 1].end()]
+        if ORG_HEADS_EN.intersection(fold(w) for w in head.split()):
+            out.append(replace(m, text=head, end=m.start + len(head)))
+        start = m.start + words[post + 1].start()
+        out.append(Mention(m.text[words[post + 1].start():], "PERSON", start, m.end, m.lang))
+    return out
+
+
+# Head nouns of a body named after its place ("U.S. Economic Development Administration", "United States
+# Maritime Alliance", "New York State Energy Research and Development Authority", "White House Office of
+# Public Engagement"): the organisation heads' list, and the words of US federal bodies' names.
+_EN_BODY_HEADS = ORG_HEADS_EN | frozenset("""administration authority alliance coalition corps service patrol
+guard consortium society union federation""".split())
+# A programme, a report or a project named after a body ("... Partnership", "... Annual Report"), a post.
+_EN_NOT_BODY = frozenset("""partnership partnerships report project projects program programme initiative teams
+strategy plan chair""".split()) | _POSTS
+
+
+def en_orgs_around_places(model: list[Mention], known: list[Mention]) -> list[Mention]:
+    """English model ORGs that hold a known place and an organisation's head noun: the body named after
+    its place, which real news annotates whole (the longest name wins), win over the place matched inside
+    them (see `pipeline.merge_mentions`). An acronym the model ran on ("... Engineers (USACE") is cut off."""
+    out = []
+    for m in model:
+        if m.lang != "en" or m.label != "ORG":
+            continue
+        text = m.text.split(" (")[0]
+        end = m.start + len(text)
+        lead = re.match(r"(?:[a-z][\w-]*\s+)+", text)  # "a White House Faith Office", "new Americas Health Corps"
+        start = m.start + (lead.end() if lead else 0)
+        text = text[start - m.start:]
+        inside = [k for k in known if m.start <= k.start and k.end <= end]
+        if not inside or any(k.label != "LOC" for k in inside) \
+                or any(k.start < m.start < k.end or k.start < end < k.end for k in known):
+            continue
+        words = [fold(w) for w in text.split()]
+        if not _EN_BODY_HEADS.intersection(words) or _EN_NOT_BODY.intersection(words) \
+                or len(text) <= max(len(k.text) for k in inside) + 4 or re.search(r" [-–] |[:,;]|[’']s ", text):
+            continue  # a list or a heading run together ("Tennessee Valley Authority - Michelle Moore"), a possessive
+        out.append(replace(m, text=text, start=start, end=end))
+    return out
 
 
 # Bodies every organisation has, named without their owner ("the Board of Directors of the Tennessee
@@ -142,123 +193,6 @@ _COUNTRY_OF = re.compile(r"(?:The\s+)?(?:Republic|Kingdom|Commonwealth|Federatio
 
 def _sentence_start(text: str, at: int) -> bool:
     return bool(re.search(r"(?:^|[.!?:;\n\"“”«»]\s*)$", text[max(0, at - 3):at]))
-
-
-# -- French -------------------------------------------------------------------------------------
-
-# Lower case, these two always name one institution when a place follows ("ambassade des États-Unis").
-_FR_LOWER_HEADS = frozenset(("ambassade", "consulat"))
-_FR_PREP = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|et\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]))"
-# words that end a name: articles, pronouns, verbs, conjunctions (lower case only; "et" before "de" joins)
-_FR_STOP = "|".join("""le la les un une et ou à au aux en dans pour par sur avec sans sous entre qui que dont est sont a ont été être se sa son ses leur leurs ce cette ces il elle ils elles on nous vous pas ne plus
-venu venue venus venues situé située basé basée""".split())  # "du Conseil paroissial venu de Marseille"
-_FR_CAP = r"[A-ZÀ-ÖØ-ÞŒ][\w’'-]*"
-_FR_LOW = rf"(?!(?:de|du|des|d['’]|{_FR_STOP})\b)[a-zà-öø-ÿœ][\w’'-]*"
-# head, up to two capitalised or lower-case adjectives ("Église Protestante Unie de France", "Église
-# arménienne catholique de France"), then "de"-phrases of up to three words each
-_FR_WORD = re.compile(r"(?<![\w-])[^\W\d_][\w-]*")
-# A second lower-case word before the "de" phrase must look like an adjective ("exécutif central"): a
-# verb or noun there ends the name ("Banque mondiale finance des centres de services ...", a headline).
-_FR_ADJ = rf"{_FR_LOW}(?:al|ale|aux|ales|el|elle|ien|ienne|ique|iques|if|ive|aire|ais|aise|ain|aine|é|ée|és|ées|eur|euse)"
-_FR_ORG = re.compile(rf"(?P<head>[\wÀ-ÿŒœ-]+)(?P<rest>(?:\s+(?:{_FR_CAP}|{_FR_LOW}))?(?:\s+(?:{_FR_CAP}|{_FR_ADJ})(?![\w’'-]))?"
-                     rf"(?:\s+{_FR_PREP}(?:{_FR_CAP}|{_FR_LOW})(?:\s+(?:{_FR_CAP}|{_FR_LOW})){{0,2}})+)")
-
-
-
-# French posts, folded: an ORG that opens with one is a job title ("ministre de l’Environnement",
-# "Vice-ministre des Affaires étrangères"), the body is named only inside it.
-_FR_POSTS = frozenset(fold(w) for w in """ministre vice-ministre secrétaire sous-secrétaire directeur directrice
-président présidente vice-président ambassadeur ambassadrice conseiller conseillère porte-parole négociateur
-négociatrice commissaire délégué déléguée préfet préfète maire catholicos patriarche""".split())
-
-
-def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
-    """French organisation names kept whole: a head noun ("Conseil", "Ambassade") followed by "de"-
-    phrases that reach a capitalised word becomes one ORG, in place of the pieces NER found in it. The
-    name ends at its last capitalised word; it never crosses a clause word ("qui", "est", "et" not
-    followed by "de") or a sentence end."""
-    for word in _FR_WORD.finditer(text):
-        head = word.group()
-        if fold(head) not in FR_ORG_HEADS:
-            continue
-        hit = _FR_ORG.match(text, word.start())
-        if hit is None:
-            continue
-        if not (head[:1].isupper() and fold(head) in FR_ORG_HEADS or head in _FR_LOWER_HEADS):
-            continue
-        start = hit.start()
-        end = _last_capital_end(text, hit.start("rest"), _next_head(text, hit.start("rest"), hit.end()))
-        if end is None:
-            continue
-        inside = [m for m in mentions if m.label in _ENTITY and start <= m.start < end]
-        if any(m.end > end or m.start < start < m.end for m in mentions if m.label in _ENTITY
-               and m.start < end and m.end > start):
-            continue  # a name already crosses the edge: leave it to the model
-        new = Mention(text[start:end], "ORG", start, end, "fr")
-        if inside or head[:1].isupper():  # the model's MISC pieces ("L’Œuvre d’Orient") give way too
-            mentions = sorted([m for m in mentions if m.label == "DATE" or m.end <= start or m.start >= end]
-                              + [new], key=lambda m: (m.start, -m.end))
-    return [m for m in mentions if not (m.label == "ORG" and m.lang == "fr" and fold(m.text.split()[0]) in _FR_POSTS
-                                        and not m.canonical_id)]
-
-
-_FR_ELIDED = re.compile(r"^[dl]['’]")  # "d’Évreux" is a capitalised word
-
-
-def _next_head(text: str, start: int, end: int) -> int:
-    """Where a second name starts inside text[start:end]: a capitalised head noun right after a capitalised
-    word, no preposition between ("... de France Conférence des évêques de France": a list of bodies
-    run together by a line the extractor joined)."""
-    for w in re.finditer(r"(?<=[\w’'])\s+([A-ZÀ-ÖØ-ÞŒ][\w’'-]*)", text[start:end]):
-        before = text[start:start + w.start()].split()
-        if before and _FR_ELIDED.sub("", before[-1])[:1].isupper() and fold(w.group(1)) in FR_ORG_HEADS:
-            return start + w.start()
-    return end
-
-
-def _last_capital_end(text: str, start: int, end: int) -> int | None:
-    """End of the last capitalised word in text[start:end] ("d’Orient" counts as capitalised)."""
-    last = None
-    for w in re.finditer(r"[\w’'-]+", text[start:end]):
-        if _FR_ELIDED.sub("", w.group())[:1].isupper():
-            last = start + w.end()
-    return last
-
-
-# Streets, squares and gardens: the type word and the name are one place ("rue Charles Corbeau",
-# "Place du Général De Gaulle", "esplanade d'Arménie", "16e arrondissement de Paris").
-_FR_STREET = re.compile(
-    rf"(?<![\w-])(?:(?:[Rr]ue|[Aa]venue|[Bb]oulevard|[Ee]splanade|[Qq]uai|[Aa]llée|[Ii]mpasse|"
-    rf"[Ss]quare|[Jj]ardin|[Pp]arvis|Place)|\d+(?:e|ème|er)\s+arrondissement)\s+{_FR_PREP}?"
-    rf"{_FR_CAP}(?:\s+(?:{_FR_CAP}|de|du|des|d['’]\w+))*")
-
-
-def french_streets(mentions: list[Mention], text: str) -> list[Mention]:
-    """One LOC for a street or square and its name, in place of the pieces (a PERSON "Charles Corbeau",
-    a LOC "Place du Général") NER found in it."""
-    for hit in _FR_STREET.finditer(text):
-        end = _last_capital_end(text, hit.start(), hit.end())
-        if end is None:
-            continue
-        start = hit.start()
-        if any(m.label in _ENTITY and (m.start < start < m.end or m.start < end < m.end) for m in mentions):
-            continue
-        mentions = sorted([m for m in mentions if m.label == "DATE" or m.end <= start or m.start >= end]
-                          + [Mention(text[start:end], "LOC", start, end, "fr")], key=lambda m: (m.start, -m.end))
-    return mentions
-
-
-# "Partager sur Facebook  Partager sur LinkedIn": a share button names the platform, an organisation (as
-# real-dev annotates them); the model calls them MISC or LOC and glues the next button's word on.
-_FR_SHARE = re.compile(r"\bPartager\s+sur\s+([A-Z][\w-]+?)(?=Partager\b|[^\w-]|$)")
-
-
-def french_share_buttons(mentions: list[Mention], text: str) -> list[Mention]:
-    """One ORG for the platform each "Partager sur <Platform>" names, in place of what NER found there."""
-    for hit in _FR_SHARE.finditer(text):
-        start, end = hit.span(1)
-        mentions = _replace_inside(mentions, Mention(hit.group(1), "ORG", start, end, "fr"))
-    return mentions
 
 
 # -- both -----------------------------------------------------------------------------------------
@@ -397,7 +331,9 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
         mentions = english_spans(mentions, text)
     elif lang == "fr":
         mentions = french_share_buttons(french_streets(french_spans(mentions, text), text), text)
-        mentions = first_names_are_people(mentions, lang)
+        mentions = french_formal_states(mentions, text)
+        mentions = french_person_edges(first_names_are_people(french_titled_people(mentions), lang))
+        mentions = french_verb_forms(mentions, text)
     if lang in ("en", "fr"):
         mentions = surnames_are_people(mentions, lang)
         mentions = drop_common_words(mentions, lang)
