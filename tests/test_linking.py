@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from newsmon.nlp.kb import KnowledgeBase
-from newsmon.nlp.linking import derive_id, find_acronym_definitions, find_known_entities, link_mentions
+from newsmon.nlp.acronyms import find_acronym_definitions
+from newsmon.nlp.linking import derive_id, find_known_entities, link_mentions
 from newsmon.model import Mention
 
 

@@ -9,9 +9,9 @@ Whatever is left gets an id derived from its label and folded name, so "Ülvi Me
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import replace
 
+from newsmon.nlp.acronyms import find_acronym_definitions, looks_like_acronym
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
@@ -24,13 +24,12 @@ from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war,
                                   runs_into_a_law, site_name,
                                   strip_attached_suffix, with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
-from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify, tokenize
+from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify
 
 _ID_PREFIX = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
 
 # az possessive + case ending on the head word of an organisation name: "Nazirliyinin" -> "Nazirliyi".
 _AZ_ORG_CASE = re.compile(r"(?<=[iu])(?:" + "|".join(POSSESSIVE_CASE_SUFFIXES) + ")$")
-_ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,11}$")
 _WORD = re.compile(r"[^\W\d_]+")
 _URL = re.compile(r"\S*(?:https?://|www\.|@)\S*|\S+\.(?:com|org|net|fr|az|ru|info)\b\S*")  # lower case in links says nothing
 # Every link holds one of these: text without any (most articles) skips _URL, which `re` tries at every
@@ -42,8 +41,6 @@ _URL_MARKS = ("://", "www.", "@", ".com", ".org", ".net", ".fr", ".az", ".ru", "
 # ("Berdiməhəmmədovun qızı Oquldjaxan", the daughter of) names another person and is left alone.
 _PATRONYMIC = re.compile(r"^(\S+) (?!\S*(?:ov|ev|yev)(?:un|in|ün|ın) )\S+ "
                          r"(?:oğlu|qızı|oglu|ogly|ogli|oghlu|qizi|gizi|kizi|kyzy|оглы|кызы) (\S.*)$", re.IGNORECASE)
-_CONNECTORS = frozenset(fold(t) for t in "of for and the on in de du des la le l d et pour aux à en "
-                        "və üzrə ilə yanında и по для при".split())
 
 
 # -- public API -----------------------------------------------------------------------------------
@@ -179,7 +176,7 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
     taken = [(m.start, m.end) for m in existing]
     added: list[tuple[Mention, str]] = []
     for acronym, long in definitions.items():
-        if not _looks_like_acronym(acronym) or not acronym.isupper() or fold(acronym) in LEGAL_FORMS \
+        if not looks_like_acronym(acronym) or not acronym.isupper() or fold(acronym) in LEGAL_FORMS \
                 or not any(w[:1].isupper() for w in long.split()):
             continue  # "Məhdud Məsuliyyətli Cəmiyyəti (MMC)": a company's legal form names no one
         entity = kb.lookup(long, lang) or kb.lookup(acronym, lang)
@@ -228,33 +225,6 @@ def person_key(name: str) -> str:
     return key
 
 
-def find_acronym_definitions(text: str) -> dict[str, str]:
-    """Acronyms defined in `text`: {"KOICA": "Korea International Cooperation Agency"}.
-
-    Both "Long Name (ACR)" and "ACR (Long Name)". The long form is found with the Schwartz-Hearst
-    algorithm (each letter of the acronym, in order, in the words before; the first at a word start),
-    falling back to the run of capitalised words before the bracket, which covers translations
-    ("Koreya Beynəlxalq Əməkdaşlıq Agentliyi (KOICA)").
-    """
-    found: dict[str, str] = {}
-    toks = tokenize(text)
-    ends = [e for _, _, e in toks]
-    for par in re.finditer(r"\(([^()]{2,200})\)", text):
-        inner = par.group(1).strip()
-        before = toks[: bisect_right(ends, par.start())]
-        if _ACRONYM.match(inner) and _looks_like_acronym(inner):
-            long = _long_form(inner, before, text, par.start())
-            if long:
-                found.setdefault(inner, long)
-        elif before and len(inner.split()) >= 2:
-            _, s, e = before[-1]
-            acronym = text[s:e]
-            if text[e:par.start()].strip() == "":
-                if _looks_like_acronym(acronym) and _sh_start(fold(acronym), fold_tokens(inner)) == 0:
-                    found.setdefault(acronym, inner)
-    return found
-
-
 # -- helpers --------------------------------------------------------------------------------------
 
 def _kb_entity(surface: str, lang: str, kb: KnowledgeBase, text: str,
@@ -271,60 +241,6 @@ def _kb_entity(surface: str, lang: str, kb: KnowledgeBase, text: str,
         return kb.lookup(by_long[folded], lang, context=text)
     outlet = site_name(surface)  # "armenews.com": the outlet Armenews
     return kb.lookup(outlet, lang, context=text) if outlet else None
-
-
-def _looks_like_acronym(s: str) -> bool:
-    letters = [c for c in s if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return 2 <= len(letters) <= 10 and upper >= 2 and upper >= len(letters) - 2
-
-
-def _sh_start(short: str, words: list[str]) -> int | None:
-    """Schwartz & Hearst (2003): index of the word where the long form for `short` starts, or None."""
-    short = "".join(c for c in short if c.isalnum())
-    long = " ".join(words)
-    if not short or not long:
-        return None
-    li = len(long) - 1
-    for si in range(len(short) - 1, -1, -1):
-        c = short[si]
-        while li >= 0 and (long[li] != c or (si == 0 and li > 0 and long[li - 1].isalnum())):
-            li -= 1
-        if li < 0:
-            return None
-        li -= 1
-    start_char = li + 1
-    return long[:start_char].count(" ")
-
-
-def _long_form(acronym: str, before: list[tuple[str, int, int]], text: str, paren: int) -> str | None:
-    # Only words of the same clause: stop at sentence punctuation between them and the bracket.
-    window: list[tuple[str, int, int]] = []
-    for tok in reversed(before):
-        if re.search(r"[.;:!?()\n]", text[tok[2]:paren if not window else window[0][1]]):
-            break
-        window.insert(0, tok)
-    n = len([c for c in acronym if c.isalnum()])
-    window = window[-min(n + 5, 2 * n):]
-    if not window:
-        return None
-    start = _sh_start(fold(acronym), [t for t, _, _ in window])
-    if start is not None and len(window) - start >= 2:
-        return text[window[start][1]:window[-1][2]]
-    # Fallback: capitalised words (with connectors inside) right before the bracket.
-    i = len(window)
-    while i > 0 and (text[window[i - 1][1]].isupper() or window[i - 1][0] in _CONNECTORS):
-        i -= 1
-    while i < len(window) and window[i][0] in _CONNECTORS:
-        i += 1
-    # The long form starts with the acronym's first letter, which keeps a preceding name out of it.
-    first = fold(acronym)[0]
-    while i < len(window) and window[i][0][0] != first:
-        i += 1
-    run = window[i:]
-    if sum(text[s].isupper() for _, s, _ in run) >= 2:
-        return text[run[0][1]:run[-1][2]]
-    return None
 
 
 def _acronym_label(label: str) -> str:
