@@ -259,7 +259,7 @@ def _base_form(name: str, label: str, lang: str | None) -> str:
         for stem in az_stems(last):
             if SURNAME_STEM_RE.search(stem) and not _female_form(last, stem):
                 return " ".join(words[:-1] + [words[-1][: len(stem)]])
-    elif label == "ORG":
+    elif label == "ORG" or (label == "LOC" and len(words) > 1):  # "Sabirabad Sənaye Məhəlləsində" -> "... Məhəlləsi"
         m = _AZ_ORG_CASE.search(last)
         if m:
             return " ".join(words[:-1] + [words[-1][: m.start()]])
@@ -324,6 +324,8 @@ def _derived(surface: str, label: str, lang: str | None) -> tuple[str, str]:
         # an Azerbaijani person outside the KB is named as English writes the name, like the KB's people
         name = without_patronymic(name)
         name = in_english_letters(name) if lang == "az" else name
+    elif label == "LOC" and lang == "az":
+        name = in_english_letters(name)  # a village or a district as English writes it: "Qaradağ" -> "Garadagh"
     return derive_id(surface, label, lang), name
 
 
