@@ -242,3 +242,10 @@ def test_an_azerbaijani_place_outside_the_kb_is_named_in_english_letters(kb):
     linked = link_mentions(mentions(text, "az", ("Qaradağ", "LOC"), ("Ərşəli", "LOC"),
                                     ("Sabirabad Sənaye Məhəlləsində", "LOC")), text, "az", kb)
     assert [m.canonical_name for m in linked] == ["Garadagh", "Arshali", "Sabirabad Sanaye Mahallasi"]
+
+
+def test_tatarstan_and_aktau_are_known_places():
+    kb = KnowledgeBase.load()
+    found = find_known_entities("Tatarıstan Respublikasının Rəisi Aktauda olub.", "az", kb)
+    assert [(m.text, m.canonical_name) for m in found] == [("Tatarıstan Respublikasının", "Tatarstan"),
+                                                          ("Aktauda", "Aktau")]
