@@ -238,10 +238,10 @@ def test_an_outlet_named_by_its_bare_domain_is_the_outlet_the_kb_knows():
 def test_an_azerbaijani_place_outside_the_kb_is_named_in_english_letters(kb):
     """Villages and districts as English news and real-dev write them; a multi-word place in its
     nominative ("Sabirabad Sənaye Məhəlləsində" -> "... Məhəlləsi" before the letters change)."""
-    text = "Qaradağ rayonunun Ərşəli kəndində və Sabirabad Sənaye Məhəlləsində iş gedir."
+    text = "Qaradağ rayonunun Ərşəli kəndində və Sabirabad Sənaye Məhəlləsində, ŞƏŞ-də iş gedir."
     linked = link_mentions(mentions(text, "az", ("Qaradağ", "LOC"), ("Ərşəli", "LOC"),
-                                    ("Sabirabad Sənaye Məhəlləsində", "LOC")), text, "az", kb)
-    assert [m.canonical_name for m in linked] == ["Garadagh", "Arshali", "Sabirabad Sanaye Mahallasi"]
+                                    ("Sabirabad Sənaye Məhəlləsində", "LOC"), ("ŞƏŞ-də", "LOC")), text, "az", kb)
+    assert [m.canonical_name for m in linked] == ["Garadagh", "Arshali", "Sabirabad Sanaye Mahallasi", "ŞƏŞ"]
 
 
 def test_tatarstan_and_aktau_are_known_places():

@@ -325,7 +325,8 @@ def _derived(surface: str, label: str, lang: str | None) -> tuple[str, str]:
         name = without_patronymic(name)
         name = in_english_letters(name) if lang == "az" else name
     elif label == "LOC" and lang == "az":
-        name = in_english_letters(name)  # a village or a district as English writes it: "Qaradağ" -> "Garadagh"
+        # a village or a district as English writes it ("Qaradağ" -> "Garadagh"); an acronym stays ("ABŞ")
+        name = " ".join(w if strip_attached_suffix(w).isupper() else in_english_letters(w) for w in name.split())
     return derive_id(surface, label, lang), name
 
 
