@@ -227,3 +227,16 @@ def test_a_state_programme_is_the_presidents_and_a_genitive_owner_is_named_in_th
     programme, decree = find_agreements(art, None)
     assert (programme.type, names(programme)) == ("programme", {"Ilham Aliyev"})
     assert (decree.type, names(decree)) == ("decree", {"V Pavel"})
+
+
+@pytest.mark.parametrize("sentence, known", [
+    # a pronoun or an ordinary word alone before the first "və"/"," of the sentence opens it, names nobody
+    ("Biz və Amerika Birləşmiş Ştatlarının Prezidenti Azərbaycan Respublikası və Ermənistan Respublikası "
+     "arasında sazişin paraflanmasına şahidlik etdik.", set()),
+    ("Yəni, Azərbaycanla Ermənistan arasında sülh müqaviləsi olmalıdır.", {"yəni"}),
+])
+def test_a_lone_opening_word_is_no_party(sentence, known):
+    from newsmon.text.az import az_stem
+    from newsmon.text.normalize import fold
+    names = [n for _, n in between(sentence, known={az_stem(fold(w)) for w in known})]
+    assert names and names[0] not in ("Biz", "Yəni")

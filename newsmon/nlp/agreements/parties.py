@@ -41,6 +41,12 @@ _VENUE_BEFORE = re.compile(r"\b(?:toured|visit(?:ed|s|ing)?|tour\s+of|in|at|visi
 _VENUE_AFTER = re.compile(r"^\s+(?:ilə\s+(?:tanış\s+ol|yaxından\s+tanış)|ziyarət\s+et|baş\s+çək)", re.IGNORECASE)
 
 
+# A generic place word in the locative right after a name (az/tr): the name is where it happens, not who
+# acts ("Vaşinqton şəhərində imzaladılar", "Ankara kentinde").
+_PLACE_WORD_LOCATIVE = re.compile(r"\s+(?:şəhər|kənd|qəsəbə|rayon|paytaxt|vilayət|ştat|şehr|şehir|kent|köy|ilçe)"
+                                  r"\w*(?:da|də|ta|tə|de|te)\b", re.IGNORECASE)
+
+
 # "U.S.-based", "Chennai-based Lucas TVS": where the next name is at home, never a party itself.
 _HOME_OF = re.compile(r"-(?:based|born|headquartered)\b", re.IGNORECASE)
 
@@ -161,6 +167,8 @@ def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
         return True
     if _APOS_LOCATIVE.match(fold(text[m.end:m.end + 5])):
         return True
+    if lex.postposition and _PLACE_WORD_LOCATIVE.match(text, m.end):
+        return True  # "Vaşinqton şəhərində", "Bakı şəhərində", "Qəbələ rayonunda": the place, in a generic word's case
     if lex.postposition:
         # "Bakıda" is Baku + locative; "Uqanda" is Uganda, whose name itself ends like a locative;
         # a name the linker could not resolve ("Aktauda") is read by its phonology
