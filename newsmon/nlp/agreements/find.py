@@ -315,7 +315,9 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
             continue  # a year inside a quoted title ("2025-2030-cu illər üçün Dövlət Proqramı") dates no signing
         before = text[max(sent.start, d.start - 25):d.start]
         after = text[d.end:min(sent.end, d.end + 25)]
-        if lex.not_signing_date.search(before) or lex.not_signing_after.search(after):
+        # (az dates keep their case ending, a deadline's too: "dekabrın 31-dək", "2030-cu ilədək")
+        own_ending = lex.postposition and lex.not_signing_after.match(text[d.start:d.end].split()[-1])
+        if lex.not_signing_date.search(before) or lex.not_signing_after.search(after) or own_ending:
             continue
         if nearest((d.start, d.end), triggers) == trigger:
             usable.append(d)
