@@ -266,3 +266,17 @@ def test_a_french_government_ordonnance_stays_a_decree():
                        dates=[("2 mars 2022", "2022-03-02", "day")])
     [decree] = find_agreements(art, None)
     assert decree.type == "decree"
+
+
+def test_a_memorandum_ner_took_for_an_organisation_is_the_document_not_a_party():
+    text = ("EXIM and Tanzania\n- U.S. EXIM-Tanzania Memorandum of Understanding (MOU): The Export-Import Bank of the "
+            "United States (EXIM) and the Government of Tanzania will sign an MOU to expand commercial engagement.")
+    art = make_article(text, "en", [
+        ("Memorandum of Understanding", "ORG", "Memorandum of Understanding"),
+        ("Export-Import Bank of the United States", "ORG", "Export-Import Bank of the United States"),
+        ("EXIM", "ORG", "Export-Import Bank of the United States"),
+        ("Government of Tanzania", "ORG", "Government of Tanzania")])
+    [memo] = find_agreements(art, None)
+    assert memo.type == "memorandum" and memo.status == "planned"
+    assert names(memo) == {"Export-Import Bank of the United States", "Government of Tanzania"}
+

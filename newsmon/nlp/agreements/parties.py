@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import (az_between, is_collective, longest_run, name_end, nearest_list,
                                            signed_between, title_subject)
-from newsmon.nlp.agreements.party_names import merge_parties, name_key, to_party
+from newsmon.nlp.agreements.party_names import merge_parties, name_key, names_document, to_party
 from newsmon.nlp.agreements.pointers import antecedent
 from newsmon.nlp.agreements.syntax import between_phrases, signer_spans
 from newsmon.model import Article, Mention, Party
@@ -93,9 +93,11 @@ class PartyContext:
         sources = {id(m) for m in found}
         # an event named once as one ("“Caspian Oil and Gas” sərgisi") is one wherever it is named
         events = {name_key(m) for m in ctx.mentions if names_an_event(m, text)}
+        # (nor is a document NER took for an organisation: "Memorandum of Understanding", "Action Plan")
         ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions
                         if id(m) not in sources and name_key(m) not in agencies and name_key(m) not in events
-                        and not _HOME_OF.match(text, m.end)]
+                        and not _HOME_OF.match(text, m.end)
+                        and not (m.label == "ORG" and names_document(m.text, lexicon_of(m.lang)))]
         if kb is not None and hasattr(kb, "get"):
             ctx.countries = {name_key(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id
                              and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
