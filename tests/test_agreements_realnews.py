@@ -1,6 +1,8 @@
 """Agreement rules found missing on the tuning half of the real-news gold
-(benchmarks/realnews_agreements_gold.jsonl); the texts are our own."""
+(benchmarks/realnews_agreements_gold.jsonl, its tune2 half too); the texts are our own."""
 from __future__ import annotations
+
+import pytest
 
 from newsmon.nlp.agreements.find import find_agreements
 from tests.test_agreements import make_article, names
@@ -280,3 +282,14 @@ def test_a_memorandum_ner_took_for_an_organisation_is_the_document_not_a_party()
     assert memo.type == "memorandum" and memo.status == "planned"
     assert names(memo) == {"Export-Import Bank of the United States", "Government of Tanzania"}
 
+
+@pytest.mark.parametrize("text, lang, entities", [
+    ("Kenya\n- Signing a Nuclear Cooperation Memorandum of Understanding with Kenya to signal that both parties "
+     "seek to further our civil nuclear cooperation.", "en", [("Kenya", "LOC", "Kenya")]),
+    ("Accord\nL'accord, qui devrait signaler une nouvelle étape, a été signé par l'Arménie et la France.", "fr",
+     [("Arménie", "LOC", "Armenia"), ("France", "LOC", "France")]),
+])
+def test_to_signal_is_no_signing_to_come(text, lang, entities):
+    # "to signal", "devrait signaler" are no "to sign", "devrait signer": the document is signed, not planned
+    agreements = find_agreements(make_article(text, lang, entities), None)
+    assert agreements and all(a.status == "signed" for a in agreements)

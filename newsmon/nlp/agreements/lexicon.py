@@ -37,7 +37,9 @@ EN = Lexicon(
     ),
     status=(
         ("planned", _c(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to|set\s+to|expected\s+to|due\s+to"
-                       r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?(?:sign|ink|conclud|prepar|draft|updat)\w*"
+                       # (a signing word, not "to signal", "to significantly")
+                       r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?"
+                       r"(?:sign(?:ed|ing|s)?\b|ink|conclud|prepar|draft|updat)\w*"
                        # an order to be issued ("would allow him to issue an Executive Order"), not any
                        # issuing ("requiring the Commission to issue timely decisions") nor a past first ("the
                        # first U.S. President to issue a proclamation")
@@ -127,7 +129,7 @@ FR = Lexicon(
     ),
     status=(
         ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"
-                       r"|compte(?:nt)?|entend(?:ent)?)\s+(?:[eê]tre\s+)?sign\w*|\battendu\w*"
+                       r"|compte(?:nt)?|entend(?:ent)?)\s+(?:[eê]tre\s+)?sign(?:er|é|ée|és|ées)\b|\battendu\w*"
                        r"|\bser(?:a|ont)\s+sign[ée]e?s?\b|\bprojet\s+d[e']|\bn[ée]goci\w*|\bpr[ée]parer\b"
                        r"|\bpourrait\b|\bconvenu\w*\s+de\s+pr[ée]parer|\ben\s+pr[ée]paration\b")),
         ("ratified", _c(r"\bratifi\w*")),
