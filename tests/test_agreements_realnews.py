@@ -293,3 +293,15 @@ def test_to_signal_is_no_signing_to_come(text, lang, entities):
     # "to signal", "devrait signaler" are no "to sign", "devrait signer": the document is signed, not planned
     agreements = find_agreements(make_article(text, lang, entities), None)
     assert agreements and all(a.status == "signed" for a in agreements)
+
+
+def test_a_name_ner_took_from_the_page_markup_is_no_party():
+    text = ("Motion\nL’élu a dénoncé le contrat paraphé par Ursula von der Leyen avec le dictateur Aliyev. "
+            "![JPEG - 1.9 Mo](https://www.armenews.com/IMG/jpg/img9400.jpg) Le Conseil de la Métropole a voté.")
+    art = make_article(text, "fr", [("Ursula von der Leyen", "PERSON", "Ursula von der Leyen"),
+                                    ("Aliyev", "PERSON", "Ilham Aliyev"),
+                                    ("Mo](https://www.armenews.com", "ORG", "Mo](https://www.armenews.com"),
+                                    ("Conseil de la Métropole", "ORG", "Conseil de la Métropole")])
+    assert all("Mo](https://www.armenews.com" not in names(a) for a in find_agreements(art, None))
+    assert find_agreements(art, None)
+

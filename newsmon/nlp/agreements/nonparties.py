@@ -73,3 +73,12 @@ def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
             return not fold(m.canonical_name).endswith(ending.group())
         return split_case(m.text.split()[-1])[1] == "locative"
     return False
+
+
+# What the page's markup left in a name NER took from it ("Mo](https://www.armenews.com" of a Markdown image,
+# "Houthi terrorists.</span> -", ">Heightened Risks Associated"): no name of anyone.
+_MARKUP = re.compile(r"\]\(|https?:|www\.|[<>]")
+
+
+def is_markup(m: Mention) -> bool:
+    return bool(_MARKUP.search(m.text))
