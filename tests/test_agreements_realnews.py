@@ -305,3 +305,14 @@ def test_a_name_ner_took_from_the_page_markup_is_no_party():
     assert all("Mo](https://www.armenews.com" not in names(a) for a in find_agreements(art, None))
     assert find_agreements(art, None)
 
+
+def test_a_french_byline_photo_credit_or_correspondent_names_no_party():
+    text = ("La Namibie demande à l'Allemagne de renégocier l'accord\nPar Le Figaro avec AFP\n"
+            "Un cimetière en Namibie. GIANLUIGI GUERCIA / AFP\n"
+            "Selon un correspondant d’Armenpress, la Namibie a annoncé jeudi qu'elle avait demandé à l'Allemagne de "
+            "renégocier l'accord sur le génocide conclu en 2021 entre les deux gouvernements.")
+    ents = [("Namibie", "LOC", "Namibia"), ("Allemagne", "LOC", "Germany"), ("Le Figaro", "ORG", "Le Figaro"),
+            ("AFP", "ORG", "AFP"), ("Namibie", "LOC", "Namibia"), ("AFP", "ORG", "AFP"),
+            ("Armenpress", "ORG", "Armenpress"), ("Namibie", "LOC", "Namibia"), ("Allemagne", "LOC", "Germany")]
+    [agr] = find_agreements(make_article(text, "fr", ents), None)
+    assert "Namibia" in names(agr) and not names(agr) & {"AFP", "Le Figaro", "Armenpress"}

@@ -164,7 +164,10 @@ FR = Lexicon(
     indefinite=_c(r"\b(?:un|une|nouvel(?:le)?)\s+(?:nouvel(?:le)?\s+|nouveau\s+)?$"),
     source_before=_c(r"(?:\bselon|\bd['’]après|\bagence\s+de\s+presse"
                      r"|\b(?:déclaré|indiqué|confié|précisé|rapporté)\s+(?:à|au|aux))"
-                     r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"),
+                     r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"
+                     # a byline ("Par Le Figaro avec AFP"), a photo credit ("GIANLUIGI GUERCIA / AFP"), a
+                     # correspondent ("selon un correspondant d'Armenpress")
+                     r"|(?:^|\n)\s*Par\s+[^\n]{1,40}?\s+avec\s+$|\s/\s*$|\bcorrespondant\w*\s+(?:de\s+|d['’]\s*)$"),
     source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b"),
     # a finite verb ("a été signé", "ont ensuite signé", "signent", "ont procédé à la signature"), not the noun of
     # a speech that recalls a partnership ("qui s'incarne par la signature d'un accord")
