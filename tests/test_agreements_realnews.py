@@ -316,3 +316,13 @@ def test_a_french_byline_photo_credit_or_correspondent_names_no_party():
             ("Armenpress", "ORG", "Armenpress"), ("Namibie", "LOC", "Namibia"), ("Allemagne", "LOC", "Germany")]
     [agr] = find_agreements(make_article(text, "fr", ents), None)
     assert "Namibia" in names(agr) and not names(agr) & {"AFP", "Le Figaro", "Armenpress"}
+
+
+@pytest.mark.parametrize("text", [
+    "Görüş\nAmerika liderinin fikrincə, Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa çalışmalıdır.",
+    "Görüş\n\"Ola bilsin, Rusiya və Ukrayna müqavilə imzalamaq istəyirlər\", - Tramp deyib.",
+])
+def test_an_azerbaijani_infinitive_of_signing_is_a_document_to_come(text):
+    [agr] = find_agreements(make_article(text, "az", [("Rusiya", "LOC", "Russia"), ("Ukrayna", "LOC", "Ukraine")]),
+                            None)
+    assert agr.status == "planned" and names(agr) == {"Russia", "Ukraine"}

@@ -225,6 +225,9 @@ AZ = Lexicon(
                        # "sazişin layihəsi" (the draft agreement), not "... layihəsi üzrə" (on the project)
                        r"|\b(?:saziş|müqavilə|memorandum|protokol|sənəd|bəyannamə|nizamnamə|xartiya|proqram|plan"
                        r"|fərman|sərəncam|qərar)\w*\s+layihə\w*"
+                       # the infinitive of signing or concluding: wanted, tried, refused, not done ("müqavilə
+                       # imzalamaq istəyirlər", "sülh müqaviləsi bağlamağa çalışmalıdır")
+                       r"|\b(?:imzala|bağla)ma(?:q|ğ)\w*"
                        + "|" + TURKIC_FUTURE)),
         ("ratified", _c(r"\bratifikasiya\w*")),
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
