@@ -326,3 +326,14 @@ def test_an_azerbaijani_infinitive_of_signing_is_a_document_to_come(text):
     [agr] = find_agreements(make_article(text, "az", [("Rusiya", "LOC", "Russia"), ("Ukrayna", "LOC", "Ukraine")]),
                             None)
     assert agr.status == "planned" and names(agr) == {"Russia", "Ukraine"}
+
+
+def test_an_azerbaijani_signing_of_last_year_takes_no_date_of_the_story():
+    # "Ötən yay" (last summer), as "last year" in English: an older signing, not the reported event's
+    text = ("Prezident müsahibə verib\nYanvarın 20-də Prezident İlham Əliyev müsahibə verib. Ötən yay mənim Çinin "
+            "Sədri ilə görüşümdən sonra Azərbaycan və Çin strateji tərəfdaşlıq üzrə Bəyannamə imzalayıblar.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev"), ("Çinin", "LOC", "China"),
+                                    ("Azərbaycan", "LOC", "Azerbaijan"), ("Çin", "LOC", "China")],
+                       dates=[("Yanvarın 20-də", "2025-01-20", "day")], published="2025-01-20")
+    [statement] = find_agreements(art, None)
+    assert names(statement) == {"Azerbaijan", "China"} and statement.date_signed is None

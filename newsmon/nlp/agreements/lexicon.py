@@ -257,7 +257,9 @@ AZ = Lexicon(
              r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b|\biştirakı\s+ilə\b"),
     intergov=_c(r"\bhökumətlərarası\b"),
     possessive=_c(r"(?!)"),
-    recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"),  # əvvəlcə: "first", today's event
+    # (əvvəlcə: "first", today's event); "ötən il", "keçən yay": last year's, as en "last year"
+    recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"
+              r"|\b(?:ötən|keçən)\s+(?:il|ay|həftə|yay|payız|qış|yaz|əsr)\w*"),
     definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
     # after the name and its case ending, or its closing quote ("“Report” xəbər verir", "“Report”xəbər"):
     # who reports, who was told ("AZƏRTAC-a ... məlumat verilib") and where it was published ("“Armenpress”də
