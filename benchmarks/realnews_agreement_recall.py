@@ -27,7 +27,11 @@ compared with the output and corrected where re-reading showed the gold wrong (s
 
 Scores use `newsmon eval corpus`'s agreement matcher (newsmon/eval/agreements.py): strict (type, date
 and parties one-to-one) and lenient (type and one party) precision, recall and F1 per language and half.
---errors lists, for the tuning half (--half heldout or all to change it), each gold record no prediction
+A second tuning half, "tune2" (45 articles, az/en/fr 15, drawn by realnews_agreements_tune2.py outside every
+article used before, gold in realnews_agreements_gold_tune2.jsonl, same format and conventions; see that
+script's docstring for its selection), is scored here too: its rows read "tune2"; "all all" adds it.
+
+--errors lists, for the tuning half (--half tune2, heldout or all to change it), each gold record no prediction
 matches strictly and each spurious prediction, with its cause and sentence; on stdout only.
 """
 from __future__ import annotations
@@ -50,6 +54,9 @@ from realnews_agreement_precision import sample as precision_sample  # noqa: E40
 from realnews_agreements_sample import has_vocabulary, in_real_dev  # noqa: E402
 from realnews_agreements_sample import sample as vocabulary_sample  # noqa: E402
 from realnews_regression import LANGS, POOL, read_pool, to_document  # noqa: E402
+
+from realnews_agreements_tune2 import GOLD as TUNE2_GOLD  # noqa: E402
+from realnews_agreements_tune2 import draw as tune2_draw  # noqa: E402
 
 from newsmon.eval.agreements import classify_errors, score_agreements  # noqa: E402
 from newsmon.eval.scoring import Counts  # noqa: E402
@@ -92,15 +99,17 @@ def sentence_at(text: str, start: int) -> str:
 
 
 def run(langs: tuple[str, ...], gold: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """Per drawn article: its gold line, its text and the current pipeline's agreement records."""
+    """Per drawn article (both draws: this file's and realnews_agreements_tune2.py's): its gold line, its
+    text and the current pipeline's agreement records."""
     from newsmon.pipeline import Pipeline  # loads the models: only when scoring
 
     pipeline = Pipeline(relevance=None)
     out = []
     for lang in langs:
-        for half, kind, row in draw(lang):
+        for half, kind, row in [*draw(lang), *tune2_draw(lang)]:
             if row["id"] not in gold:
-                raise SystemExit(f"{row['id']} ({lang}) was drawn but has no gold line in {GOLD.name}")
+                raise SystemExit(f"{row['id']} ({lang}) was drawn but has no gold line in {GOLD.name}"
+                                 f" or {TUNE2_GOLD.name}")
             doc = to_document(row)
             out.append({"gold": gold[row["id"]], "text": doc.text, "half": half, "kind": kind,
                         "predicted": pipeline.process(doc).agreements})
@@ -177,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", choices=LANGS, action="append", help="score this language only (repeatable)")
     ap.add_argument("--errors", action="store_true", help="list misses and spurious records (stdout only)")
-    ap.add_argument("--half", choices=("tune", "heldout", "all"), default="tune",
+    ap.add_argument("--half", choices=("tune", "tune2", "heldout", "all"), default="tune",
                     help="the half whose errors --errors lists (default: tune)")
     ap.add_argument("--show-articles", choices=LANGS, metavar="LANG",
                     help="print the drawn articles of LANG (id, half, text with offsets) to annotate, and exit")
@@ -195,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"[{offset}] {paragraph}")
                 offset += len(paragraph) + 1
         return 0
-    results = run(tuple(args.lang or LANGS), read_gold())
+    results = run(tuple(args.lang or LANGS), {**read_gold(), **read_gold(TUNE2_GOLD)})
     rows = scores(results)
     listed = errors(results, args.half) if args.errors else []
     if args.json:

@@ -126,3 +126,13 @@ def test_parties_guessed_from_the_article_do_not_split_one_document():
     [peace] = find_agreements(art, _countries("Armenia", "Azerbaijan", "Türkiye"))
     assert names(peace) == {"Armenia", "Azerbaijan"}
 
+
+
+def test_an_azerbaijani_deadline_whose_ending_the_date_keeps_dates_no_signing():
+    # the date span keeps its case ending ("martın 1-dək", "2030-cu ilədək"): until then, not the signing day
+    text = ("Sərəncam\nPrezident İlham Əliyev tədbirlər planının 2026-cı il martın 1-dək hazırlanması haqqında "
+            "Sərəncam imzalayıb.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev")],
+                       dates=[("2026-cı il martın 1-dək", "2026-03-01", "day")], published="2025-10-01")
+    [decree] = find_agreements(art, None)
+    assert decree.type == "decree" and decree.date_signed is None

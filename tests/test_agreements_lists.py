@@ -182,6 +182,21 @@ def test_the_parse_names_the_signers_people_included():
     assert names(agr) == {"Kristina Kvien", "Liana Gasparyan"}
 
 
+@pytest.mark.parametrize("text, entities, parties", [
+    # who announces a deal with whom, not a name NER took from its subject matter ("MFN")
+    ("Drug prices\nOn September 30, 2025, President Trump announced an agreement with Pfizer to bring MFN prices "
+     "to American patients.", [("Trump", "PERSON", "Donald Trump"), ("Pfizer", "ORG", "Pfizer"),
+                               ("MFN", "ORG", "MFN")], {"Donald Trump", "Pfizer"}),
+    # "entered into ... with": the subject and its partner, not an organisation named in passing
+    ("Metals\nLife Zone Metals, backed by the DFC, entered into a Framework Agreement with Tanzania to open a new "
+     "facility.", [("Life Zone Metals", "ORG", "Life Zone Metals"), ("DFC", "ORG", "DFC"),
+                   ("Tanzania", "LOC", "Tanzania")], {"Life Zone Metals", "Tanzania"}),
+])
+def test_who_announces_or_enters_into_an_agreement_with_whom(text, entities, parties):
+    [agr] = find_agreements(make_article(text, "en", entities), None)
+    assert names(agr) == parties
+
+
 def test_signed_by_a_minister_of_a_state_and_the_head_of_a_company():
     text = ("Energy\nThe memorandum was signed by John Smith, Minister of Energy of Ruritania, and Jane Doe, "
             "head of Acme Corp.")
@@ -212,3 +227,16 @@ def test_a_state_programme_is_the_presidents_and_a_genitive_owner_is_named_in_th
     programme, decree = find_agreements(art, None)
     assert (programme.type, names(programme)) == ("programme", {"Ilham Aliyev"})
     assert (decree.type, names(decree)) == ("decree", {"V Pavel"})
+
+
+@pytest.mark.parametrize("sentence, known", [
+    # a pronoun or an ordinary word alone before the first "və"/"," of the sentence opens it, names nobody
+    ("Biz və Amerika Birləşmiş Ştatlarının Prezidenti Azərbaycan Respublikası və Ermənistan Respublikası "
+     "arasında sazişin paraflanmasına şahidlik etdik.", set()),
+    ("Yəni, Azərbaycanla Ermənistan arasında sülh müqaviləsi olmalıdır.", {"yəni"}),
+])
+def test_a_lone_opening_word_is_no_party(sentence, known):
+    from newsmon.text.az import az_stem
+    from newsmon.text.normalize import fold
+    names = [n for _, n in between(sentence, known={az_stem(fold(w)) for w in known})]
+    assert names and names[0] not in ("Biz", "Yəni")

@@ -105,3 +105,28 @@ def test_an_exhibition_or_week_named_in_quotes_is_no_party():
                                     ("SOCAR", "ORG", "SOCAR"), ("bp", "ORG", "BP")])
     parties = {p.name.upper() for r in find_agreements(art, None) for p in r.parties}
     assert parties == {"SOCAR", "BP"}
+
+
+def test_leaders_listed_after_their_states_sign_for_all_of_them_and_the_city_is_the_place():
+    text = ("Birgə Bəyannamə imzalanıb\n"
+            "Avqustun 8-də Azərbaycan Respublikasının Prezidenti İlham Əliyev, Amerika Birləşmiş Ştatlarının "
+            "Prezidenti Donald Tramp və Ermənistan Respublikasının Baş naziri Nikol Paşinyan Vaşinqton şəhərində "
+            "Birgə Bəyannaməni imzaladılar.")
+    art = make_article(text, "az", [
+        ("Azərbaycan Respublikasının", "LOC", "Azerbaijan"), ("İlham Əliyev", "PERSON", "Ilham Aliyev"),
+        ("Amerika Birləşmiş Ştatlarının", "LOC", "United States"), ("Donald Tramp", "PERSON", "Donald Trump"),
+        ("Ermənistan Respublikasının", "LOC", "Armenia"), ("Nikol Paşinyan", "PERSON", "Nikol Pashinyan"),
+        ("Vaşinqton", "LOC", "Washington")])
+    [statement] = find_agreements(art, None)
+    assert names(statement) == {"Azerbaijan", "United States", "Armenia"}
+
+
+def test_a_city_named_with_the_word_city_in_the_locative_is_no_party():
+    text = ("Azərbaycan və Türkiyə liderləri görüşüb\nPrezident İlham Əliyev və Prezident Rəcəb Tayyib Ərdoğan "
+            "Ankara şəhərində Birgə Bəyannamə imzalayıblar.")
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Türkiyə", "LOC", "Türkiye"),
+                                    ("İlham Əliyev", "PERSON", "Ilham Aliyev"),
+                                    ("Rəcəb Tayyib Ərdoğan", "PERSON", "Recep Tayyip Erdoğan"),
+                                    ("Ankara", "LOC", "Ankara")])
+    [statement] = find_agreements(art, _countries("Azerbaijan", "Türkiye"))
+    assert names(statement) == {"Azerbaijan", "Türkiye"}

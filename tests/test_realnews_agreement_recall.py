@@ -76,3 +76,18 @@ def test_an_error_sentence_runs_past_an_initial_and_us():
     rec = load()
     text = "Today, President Donald J. Trump signed a U.S. order. Then he left."
     assert rec.sentence_at(text, 0) == "Today, President Donald J. Trump signed a U.S. order."
+
+
+def test_the_second_tuning_half_is_well_formed_and_drawn_outside_every_earlier_sample():
+    rec = load()
+    tune2 = rec.read_gold(rec.TUNE2_GOLD)
+    assert len(tune2) == 45 and not set(tune2) & set(rec.read_gold())
+    assert {g["half"] for g in tune2.values()} == {"tune2"}
+    assert sorted(g["lang"] for g in tune2.values()) == ["az"] * 15 + ["en"] * 15 + ["fr"] * 15
+    for line in tune2.values():
+        for a in line["agreements"]:
+            assert len(a["party_names"]) == len(a["parties"]) and a["status"] in (
+                "signed", "planned", "ratified", "implemented")
+    if rec.POOL.exists():
+        drawn = {row["id"] for lang in ("az", "en", "fr") for _, _, row in rec.tune2_draw(lang)}
+        assert drawn == set(tune2)

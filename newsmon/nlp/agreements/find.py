@@ -30,7 +30,7 @@ from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place, named_states, sentence_parties
-from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties, to_party
+from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties, names_document, to_party
 from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
                                               split_titled_lists)
@@ -231,9 +231,9 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             named = named_states(ctx, sent, lex) if kind == "state" else []
             parties, own = merge_parties(named[:2], salient(ctx, sent, named[:2], kind, 2 - len(named[:2]))), 0
         else:
-            # a plan NER took for an organisation ("the PAVE Action Plan") is no party of itself
-            plan = fold(ctx.text[trigger[0]:trigger[1]]) if type_ == "programme" else None
-            parties = [p for p in found.parties if plan is None or not fold(p.text).endswith(plan)]
+            # a document NER took for an organisation ("the PAVE Action Plan", "U.S. EXIM-Tanzania Memorandum
+            # of Understanding") is no party of itself
+            parties = [p for p in found.parties if not names_document(p.text, lex)]
             own = len(parties)
             # (the partner of a document the addressee signed stands alone: "Vous aviez signé ... avec X")
             by_addressee = len(parties) == 1 and lex.addressee.search(sent.text[:trigger[0] - sent.start])
@@ -315,7 +315,9 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
             continue  # a year inside a quoted title ("2025-2030-cu illər üçün Dövlət Proqramı") dates no signing
         before = text[max(sent.start, d.start - 25):d.start]
         after = text[d.end:min(sent.end, d.end + 25)]
-        if lex.not_signing_date.search(before) or lex.not_signing_after.search(after):
+        # (az dates keep their case ending, a deadline's too: "dekabrın 31-dək", "2030-cu ilədək")
+        own_ending = lex.postposition and lex.not_signing_after.match(text[d.start:d.end].split()[-1])
+        if lex.not_signing_date.search(before) or lex.not_signing_after.search(after) or own_ending:
             continue
         if nearest((d.start, d.end), triggers) == trigger:
             usable.append(d)

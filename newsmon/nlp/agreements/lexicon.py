@@ -6,99 +6,11 @@ and Russian patterns end in `\\w*` so inflected forms ("memorandumu", "sazişin"
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from newsmon.nlp.agreements.lexicon_base import TURKIC_FUTURE, Lexicon, _c, _heads, _types
 
-from newsmon.text.regex_start import compile_fast_start
-
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """Compiled cues of one language. `types` is ordered: earlier patterns win on overlap."""
-
-    code: str
-    types: tuple[tuple[str, re.Pattern[str]], ...]
-    status: tuple[tuple[str, re.Pattern[str]], ...]
-    anaphor: re.Pattern[str]  # "the two sides": the parties are named elsewhere
-    between: re.Pattern[str]  # "between X and Y" ("X ilə Y arasında" when `postposition`)
-    postposition: bool
-    connector: re.Pattern[str]  # what may separate two parties of one list ("and", "ilə", ",")
-    today: re.Pattern[str]  # the signing date is the publication date
-    yesterday: re.Pattern[str]
-    place_before: re.Pattern[str]  # words right before a LOC that make it the place, not a party
-    not_signing_date: re.Pattern[str]  # words before a date that make it a deadline or period
-    not_signing_after: re.Pattern[str]  # the same, after the date (az/tr postpositions)
-    # Capitalised generic heads ("the Agency", "Agentlik") and the English word to look for in
-    # canonical names, which are English in every language.
-    heads: tuple[tuple[re.Pattern[str], str], ...]
-    president: re.Pattern[str]  # the issuer's title, for decrees
-    event: re.Pattern[str]  # "the seminar ended with the signing": the date is the event's date
-    intergov: re.Pattern[str]  # "intergovernmental agreement": the parties are states
-    possessive: re.Pattern[str]  # "its charter": the parties are those of the previous agreement
-    recall: re.Pattern[str]  # "recalled", "had signed": an older agreement, not today's event
-    definite: re.Pattern[str]  # "the decree", "ce décret" right before a trigger: one named before
-    # A news source, not an actor: the words right before ("selon l'", "told") or after ("xəbər verir")
-    # a mention that reports the news ("AZƏRTAC xəbər verir ki", "a déclaré à l'AFP").
-    indefinite: re.Pattern[str] = re.compile(r"(?!)")  # "an", "un" right before a trigger: a new one
-    # the signing reported as an event (a finite verb), which may take the story's date
-    reported_signing: re.Pattern[str] = re.compile(r"")
-    source_before: re.Pattern[str] = re.compile(r"(?!)")
-    source_after: re.Pattern[str] = re.compile(r"(?!)")
-    # Document words that name an agreement only as the object of a signing verb ("signed a contract",
-    # "la signature de la convention", "bəyannamə imzalayıb"), never when cited ("contrary to the Geneva
-    # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).
-    weak_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
-    signing: re.Pattern[str] = re.compile(r"(?!)")  # the verbs (and nouns) of signing a weak trigger needs
-    # A signer named by a pointer the parse gives as the subject: a personal pronoun stands for the last
-    # person named ("Il a signé la pétition"), "the latter" / "ce dernier" for the last person or
-    # organisation ("le président de SNA. Ce dernier a signé").
-    pronoun: re.Pattern[str] = re.compile(r"(?!)")
-    latter: re.Pattern[str] = re.compile(r"(?!)")
-    # Leaders who sign for their states ("liderlər tərəfindən Birgə Bəyanat imzalandı"): a weaker "the two
-    # sides", used only when the sentence names no party at all (leaders do many things besides signing).
-    leaders: re.Pattern[str] = re.compile(r"(?!)")
-    # A second-person subject before the document ("Vous aviez signé une convention avec X", "you signed"):
-    # the addressee of a speech or letter, whom the article's most named organisation (the speaker's, as
-    # a rule) is not; the partner the sentence names stands alone.
-    addressee: re.Pattern[str] = re.compile(r"(?!)")
-    # A decree word a court also issues ("ordonnance"), and the court: in a sentence naming a court it is
-    # a judgement ("Dans une ordonnance du 17 mars, la Cour a ..."), no decree of an executive.
-    court_order: re.Pattern[str] = re.compile(r"(?!)")
-    court: re.Pattern[str] = re.compile(r"(?!)")
-    # Right before a bare memorandum: the President signs it ("President Trump recently signed a
-    # memorandum"), so it is an order he issues, as a "presidential memorandum" is.
-    president_signs: re.Pattern[str] = re.compile(r"(?!)")
-    president_after: re.Pattern[str] = re.compile(r"(?!)")  # "By signing this memorandum, President Trump"
-    # What an owner does to adopt a plan or programme of its own, between the owner's name and the
-    # document ("President Trump created an Maritime Action Plan", "la Région adoptait un plan"):
-    # the owner is its party and the plan is adopted.
-    adopts: re.Pattern[str] = re.compile(r"(?!)")
-    # Common nouns that head an institution's name written in lower case ("le ministère égyptien de
-    # l'Environnement", "l'académie militaire arménienne"): a party of "entre X et Y" NER does not tag.
-    institution: re.Pattern[str] = re.compile(r"(?!)")
-
-
-def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-    # Triggers and cues run over every sentence and are rare in it: a match-start lookahead (same
-    # matches) lets the scan skip the positions where none can begin.
-    return compile_fast_start(pattern, flags)
-
-
-def _heads(template: str, **words: tuple[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
-    """Generic-head patterns: `template` has two slots, the lower-case head after a determiner ("the
-    agency", "l'agence") and the capitalised head on its own ("the Agency", "Agentlik")."""
-    return tuple((compile_fast_start(template.format(low, cap)), head) for head, (low, cap) in words.items())
-
-
-def _types(*pairs: tuple[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((t, _c(p)) for t, p in pairs)
-
+__all__ = ["LEXICONS", "Lexicon", "lexicon"]
 
 _APOS = "['’ʼ`]"
-# az/tr future tense (-acaq/-əcək, -acak/-ecek and their inflections): a planned action
-_TURKIC_FUTURE = r"\b\w+(?:acaq|əcək|acağ|əcəy|acak|ecek|acağ|eceğ)\w*"
-
 # a contract is also awarded ("awarded a $1 billion contract to Boeing", "the contract was awarded"), though
 # grants and prizes are awarded too
 _AWARDED = r"\bawarded(?=\s+(?:[\w$.,-]+\s+){0,5}contracts?\b)|(?<=contract\s)(?:was\s+)?awarded\b"
@@ -125,7 +37,9 @@ EN = Lexicon(
     ),
     status=(
         ("planned", _c(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to|set\s+to|expected\s+to|due\s+to"
-                       r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?(?:sign|ink|conclud|prepar|draft|updat)\w*"
+                       # (a signing word, not "to signal", "to significantly")
+                       r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?"
+                       r"(?:sign(?:ed|ing|s)?\b|ink|conclud|prepar|draft|updat)\w*"
                        # an order to be issued ("would allow him to issue an Executive Order"), not any
                        # issuing ("requiring the Commission to issue timely decisions") nor a past first ("the
                        # first U.S. President to issue a proclamation")
@@ -215,7 +129,7 @@ FR = Lexicon(
     ),
     status=(
         ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"
-                       r"|compte(?:nt)?|entend(?:ent)?)\s+(?:[eê]tre\s+)?sign\w*|\battendu\w*"
+                       r"|compte(?:nt)?|entend(?:ent)?)\s+(?:[eê]tre\s+)?sign(?:er|é|ée|és|ées)\b|\battendu\w*"
                        r"|\bser(?:a|ont)\s+sign[ée]e?s?\b|\bprojet\s+d[e']|\bn[ée]goci\w*|\bpr[ée]parer\b"
                        r"|\bpourrait\b|\bconvenu\w*\s+de\s+pr[ée]parer|\ben\s+pr[ée]paration\b")),
         ("ratified", _c(r"\bratifi\w*")),
@@ -250,7 +164,10 @@ FR = Lexicon(
     indefinite=_c(r"\b(?:un|une|nouvel(?:le)?)\s+(?:nouvel(?:le)?\s+|nouveau\s+)?$"),
     source_before=_c(r"(?:\bselon|\bd['’]après|\bagence\s+de\s+presse"
                      r"|\b(?:déclaré|indiqué|confié|précisé|rapporté)\s+(?:à|au|aux))"
-                     r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"),
+                     r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"
+                     # a byline ("Par Le Figaro avec AFP"), a photo credit ("GIANLUIGI GUERCIA / AFP"), a
+                     # correspondent ("selon un correspondant d'Armenpress")
+                     r"|(?:^|\n)\s*Par\s+[^\n]{1,40}?\s+avec\s+$|\s/\s*$|\bcorrespondant\w*\s+(?:de\s+|d['’]\s*)$"),
     source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b"),
     # a finite verb ("a été signé", "ont ensuite signé", "signent", "ont procédé à la signature"), not the noun of
     # a speech that recalls a partnership ("qui s'incarne par la signature d'un accord")
@@ -308,7 +225,10 @@ AZ = Lexicon(
                        # "sazişin layihəsi" (the draft agreement), not "... layihəsi üzrə" (on the project)
                        r"|\b(?:saziş|müqavilə|memorandum|protokol|sənəd|bəyannamə|nizamnamə|xartiya|proqram|plan"
                        r"|fərman|sərəncam|qərar)\w*\s+layihə\w*"
-                       + "|" + _TURKIC_FUTURE)),
+                       # the infinitive of signing or concluding: wanted, tried, refused, not done ("müqavilə
+                       # imzalamaq istəyirlər", "sülh müqaviləsi bağlamağa çalışmalıdır")
+                       r"|\b(?:imzala|bağla)ma(?:q|ğ)\w*"
+                       + "|" + TURKIC_FUTURE)),
         ("ratified", _c(r"\bratifikasiya\w*")),
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
         ("signed", _c(r"\bimzala(?:nıb|nmışdır|nmış|dı|dılar|yıb|yıblar|yıbdır|nan|ndı|nmasından|nması|mışdır"
@@ -337,7 +257,9 @@ AZ = Lexicon(
              r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b|\biştirakı\s+ilə\b"),
     intergov=_c(r"\bhökumətlərarası\b"),
     possessive=_c(r"(?!)"),
-    recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"),  # əvvəlcə: "first", today's event
+    # (əvvəlcə: "first", today's event); "ötən il", "keçən yay": last year's, as en "last year"
+    recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"
+              r"|\b(?:ötən|keçən)\s+(?:il|ay|həftə|yay|payız|qış|yaz|əsr)\w*"),
     definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
     # after the name and its case ending, or its closing quote ("“Report” xəbər verir", "“Report”xəbər"):
     # who reports, who was told ("AZƏRTAC-a ... məlumat verilib") and where it was published ("“Armenpress”də
@@ -354,81 +276,7 @@ AZ = Lexicon(
     leaders=_c(r"\b(?:liderlər|dövlət\s+başçıları|prezidentlər|iki\s+lider)\w*"),
 )
 
-TR = Lexicon(
-    code="tr",
-    types=_types(
-        ("memorandum", r"\bmutabakat\s+(?:zapt|muhtıra|metn)\w*|\bmemorandum\w*"),
-        ("other", r"\bniyet\s+(?:mektub|beyan)\w*|\bortak\s+bildiri\w*"),
-        ("protocol", r"\b(?:niyet\s+)?protokol\w*"),
-        ("decree", r"\bkararname\w*|\bgenelge\w*"),
-        ("programme", r"\b(?:ortak|eylem|iş\s*birliği)\s+(?:çalışma\s+)?(?:program|plan)\w*|\byol\s+harita\w*"),
-        ("charter", r"\btüzü[kğ]\w*"),
-        ("agreement", r"\banlaşma\w*|\bsözleşme\w*"),
-    ),
-    status=(
-        ("planned", _c(r"\bplanlan\w*|\bhazırlan\w*|\btaslak\w*" + "|" + _TURKIC_FUTURE)),
-        ("ratified", _c(r"\bonaylan\w*|\bratifik\w*")),
-        ("implemented", _c(r"\buygula\w*|\bhayata\s+geçiril\w*|\byürütülen\b")),
-        ("signed", _c(r"\bimzala(?:ndı|nan|dı|dılar|mış|nmış|ndığı|dığı|yan)\w*|\bimza\s+atıl\w*")),
-    ),
-    anaphor=_c(r"\b(?:taraflar\w*|her\s+iki\s+(?:taraf|kurum|ülke|ajans)\w*|iki\s+(?:taraf|kurum|ülke|ajans)\w*)"),
-    between=_c(r"\barasında\b"),
-    postposition=True,
-    connector=_c(r"^['’]?\w{0,3}\s*(?:,|ile|ve)\s*$"),
-    today=_c(r"\bbugün\w*"),
-    yesterday=_c(r"\bdün\b"),
-    place_before=_c(r"(?!)"),
-    not_signing_date=_c(r"(?!)"),
-    not_signing_after=_c(r"^[\w-]*\s+(?:\w+\s+)?(?:kadar|için|boyunca|dönem\w*|süre\w*|beri|itibaren)\b"
-                         r"|^['’]?[\w]*?(?:dan|den|tan|ten)\s+(?:beri|itibaren)"),
-    heads=_heads(r"\b{}\w*|\b(?:Devlet\s+)?{}\w*",
-                 agency=("ajans", "Ajans"), ministry=("bakanlı", "Bakanlı"),
-                 university=("üniversite", "Üniversite")),
-    president=_c(r"\bCumhurbaşkan\w*"),
-    event=_c(r"\b(?:görüşmenin|ziyaretin|toplantının)\s+sonunda\b"),
-    intergov=_c(r"\bhükümetlerarası\b"),
-    possessive=_c(r"(?!)"),
-    recall=_c(r"\bhatırlat\w*|\bdaha\s+önce\b|\bönceki\b"),
-    definite=_c(r"\b(?:bu|söz\s+konusu)\s+$"),
-)
-
-RU = Lexicon(
-    code="ru",
-    types=_types(
-        ("memorandum", r"\bмеморандум\w*"),
-        ("other", r"\bсовместн\w+\s+(?:декларац|заявлени)\w*|\bписьм\w+\s+о\s+намерениях"),
-        ("protocol", r"\bпротокол\w*"),
-        ("decree", r"\bуказ\w*|\bраспоряжени\w*"),
-        ("programme", r"\bпрограмм\w*\s+(?:сотрудничества|совместных|действий)|\b(?:совместн|рабоч)\w*\s+"
-                      r"(?:программ|план)\w*|\bплан\w*\s+(?:действий|мероприятий|сотрудничества)"
-                      r"|\bдорожн\w*\s+карт\w*"),
-        ("charter", r"\bхарти\w*|\bустав\w*"),
-        ("agreement", r"\bсоглашени\w*|\bдоговор\w*"),
-    ),
-    status=(
-        ("planned", _c(r"\bподпиш\w*|\bбудет\s+подписан\w*|\bпланир\w*|\bнамере\w*|\bожида\w*|\bпроект\w*")),
-        ("ratified", _c(r"\bратифи\w*")),
-        ("implemented", _c(r"\bреализ\w*|\bвыполн\w*|\bв\s+рамках\b")),
-        ("signed", _c(r"\bподписа\w*|\bзаключ\w*|\bутвержд\w*|\bутверди\w*")),
-    ),
-    anaphor=_c(r"\b(?:(?:обе|две)\s+)?стороны\b|\bоба\s+(?:агентства|ведомства)\b"),
-    between=_c(r"\bмежду\b"),
-    postposition=False,
-    connector=_c(r"^\s*(?:,\s*(?:и\s+)?|(?:и|с)\s+)$"),
-    today=_c(r"\bсегодня\b"),
-    yesterday=_c(r"\bвчера\b"),
-    place_before=_c(r"\b(?:в|во|из|на)\s+$"),
-    not_signing_date=_c(r"\b(?:до|на|с|по|к|с\s+начала|начиная\s+с)\s+$"),
-    not_signing_after=_c(r"(?!)"),
-    heads=_heads(r"\b(?:Гос)?{}\w*|\b{}\w*",
-                 agency=("агентств", "Агентств"), ministry=("министерств", "Министерств")),
-    president=_c(r"\bПрезидент\w*"),
-    event=_c(r"\bпо\s+итогам\b|\bв\s+ходе\s+(?:визита|встречи|семинара)\b"),
-    intergov=_c(r"\bмежправительствен\w*"),
-    possessive=_c(r"\b(?:его|её|их)\s+(?:\w+\s+)?$"),
-    recall=_c(r"\bнапомн\w*|\bранее\b|\bуже\b"),
-    definite=_c(r"\b(?:этот|эта|это|данн\w+)\s+$"),
-)
+from newsmon.nlp.agreements.lexicon_tr_ru import RU, TR  # noqa: E402 (their cues use the helpers above)
 
 LEXICONS: dict[str, Lexicon] = {"en": EN, "fr": FR, "az": AZ, "tr": TR, "ru": RU}
 

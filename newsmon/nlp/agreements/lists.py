@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.mentions import strip_attached_suffix
-from newsmon.text.az import ADVERBIAL_CASES, CASE_ENDINGS, az_stem, split_case
+from newsmon.text.az import ADVERBIAL_CASES, CASE_ENDINGS, PRONOUNS, az_stem, split_case
 from newsmon.text.normalize import fold
 
 if TYPE_CHECKING:
@@ -153,14 +153,21 @@ def _party(text: str, s: int, e: int, mentions: list[Mention]) -> tuple[Party | 
     return Party(text=surface, name=surface), whole
 
 
+_PRONOUNS = frozenset(fold(w) for w in PRONOUNS)
+
+
 def _skip_opener(text: str, s: int, e: int, common: set[str]) -> int:
     """Past a sentence's first word when it is an ordinary word capitalised by its position, or a word
     in a case no list member takes ("Tədbirdə AZCON-la ...": in the event)."""
     first = _WORD.search(text, s, e)
     rest = _WORD.search(text, first.end(), e) if first else None
-    if not (first and rest):
+    if not first:
         return s
     word = first.group().strip("“\"«,")
+    if not rest:
+        # the opening word alone before the first "və" or comma: a pronoun or an ordinary word ("Biz və
+        # ABŞ-ın Prezidenti ...", "Yəni, Azərbaycanla Ermənistan arasında") is no conjunct of the list
+        return e if fold(word) in _PRONOUNS or az_stem(fold(word)) in common else s
     if az_stem(fold(word)) in common or split_case(word)[1] in ADVERBIAL_CASES:
         return rest.start()
     return s
@@ -181,11 +188,20 @@ def name_end(m: Mention) -> int:
     return m.start + len(strip_attached_suffix(m.text)) if "-" in m.text else m.end
 
 
+# az: a state's leader named after it, in a list of signers ("Azərbaycan Respublikasının Prezidenti İlham
+# Əliyev, ABŞ-ın Prezidenti Donald Tramp və Ermənistanın Baş naziri Nikol Paşinyan ... imzaladılar"): the
+# list goes on over the title and the name to the next state
+_LEADER = re.compile(r"\s*(?:Prezident|Baş\s+nazir|Sədr|Kral|Əmir|Emir|Kansler|Vitse-prezident)\w*"
+                     r"(?:\s+(?-i:[A-ZƏÖÜİŞÇĞ][\w'’.-]*)){1,3}", re.IGNORECASE)
+
+
 def runs(mentions: list[Mention], lex: Lexicon, text: str) -> list[list[Mention]]:
     """Mentions grouped into coordinated lists ("A, B, C and D")."""
     out: list[list[Mention]] = []
     for c in mentions:
-        if out and lex.connector.search(text[name_end(out[-1][-1]):c.start]):
+        gap = text[name_end(out[-1][-1]):c.start] if out else ""
+        leader = _LEADER.match(gap) if lex.postposition else None
+        if out and (lex.connector.search(gap) or leader and lex.connector.search(gap[leader.end():])):
             out[-1].append(c)
         else:
             out.append([c])

@@ -12,22 +12,18 @@ from dataclasses import dataclass, field, replace
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import (az_between, is_collective, longest_run, name_end, nearest_list,
                                            signed_between, title_subject)
-from newsmon.nlp.agreements.party_names import merge_parties, name_key, to_party
+# (actors.py and find.py import is_place from here)
+from newsmon.nlp.agreements.nonparties import is_markup, is_place, is_source, names_an_event
+from newsmon.nlp.agreements.party_names import merge_parties, name_key, names_document, to_party
 from newsmon.nlp.agreements.pointers import antecedent
 from newsmon.nlp.agreements.syntax import between_phrases, signer_spans
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
-from newsmon.nlp.mentions import EVENT_HEADS
 from newsmon.nlp.ner import common_stems
-from newsmon.text.az import LOCATIVE_SUFFIXES, PLURAL_SUFFIXES, split_case, stem_word, strip_case
+from newsmon.text.az import PLURAL_SUFFIXES, stem_word, strip_case
 from newsmon.text.normalize import fold, fold_word
 
-# Over folded text: a locative after an apostrophe (Turkish, sometimes Azerbaijani: "Bakü'de") or glued
-# to the name ("Bakıda", "Daşkənddə").
-_LOCATIVE = "(?:" + "|".join(LOCATIVE_SUFFIXES) + ")"
-_APOS_LOCATIVE = re.compile(r"^'" + _LOCATIVE + r"\b")
-_GLUED_LOCATIVE = re.compile(_LOCATIVE + "$")
 # "State Agency" / "Dövlət Agentliyi" / "Госагентство": the head needs "state" in the canonical name too
 _STATE_WORD = re.compile(r"(?:the\s+)?(?:state|dovlet|devlet|гос)")
 _WORDS = re.compile(r"[^\W\d_]+")
@@ -87,9 +83,12 @@ class PartyContext:
         sources = {id(m) for m in found}
         # an event named once as one ("“Caspian Oil and Gas” sərgisi") is one wherever it is named
         events = {name_key(m) for m in ctx.mentions if names_an_event(m, text)}
+        # (nor is a document NER took for an organisation: "Memorandum of Understanding", "Action Plan")
         ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions
                         if id(m) not in sources and name_key(m) not in agencies and name_key(m) not in events
-                        and not _HOME_OF.match(text, m.end)]
+                        and not _HOME_OF.match(text, m.end)
+                        and not (m.label == "ORG" and names_document(m.text, lexicon_of(m.lang)))
+                        and not is_markup(m)]
         if kb is not None and hasattr(kb, "get"):
             ctx.countries = {name_key(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id
                              and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
@@ -125,52 +124,6 @@ def _nominative(m: Mention, known: set[str]) -> Mention:
         return m  # only an ending the article itself shows ("Ermənistan" elsewhere), never a guess
     name = " ".join(words[:-1] + [last])
     return replace(m, canonical_name=name, canonical_id=derive_id(name, m.label, m.lang))
-
-
-# What names an event for agreements: the heads of `mentions.EVENT_HEADS` and the meetings, sessions and
-# exhibitions that host a signing ("iclas", "sessiya"), which sign nothing either.
-_EVENT_WORDS = EVENT_HEADS + tuple(fold(w) for w in "conferen konfrans session sessiya iclas exhibition "
-                                   "exposition expo sərgi olympi week həftə semaine".split())
-# A quoted name with its head noun after the closing quote: "“Caspian Oil and Gas” sərgisi"
-_QUOTED_HEAD = re.compile(r"[”\"»]\s*([^\W\d_]+)")
-
-
-def names_an_event(m: Mention, text: str = "") -> bool:
-    """ "III Xəzər İqtisadi Forumunun", "Paris Peace Forum", "COP29 Summit", "Baku Energy Week": an event,
-    never a party; also when NER glued a neighbour to it ("Xəzər İqtisadi Forumu Xəzəryanı"), or when the
-    head noun follows the quoted name ("“Caspian Oil and Gas” sərgisi", "« Arménie » festival")."""
-    if m.label != "ORG":
-        return False
-    words = fold(m.text).split()
-    if any(w.startswith(_EVENT_WORDS) for w in words[1:] or words):
-        return True
-    head = _QUOTED_HEAD.match(text, m.end)
-    return bool(head and fold(head.group(1)).startswith(_EVENT_WORDS))
-
-
-def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
-    """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP"), never a party."""
-    return bool(lex.source_after.search(text[name_end(m):name_end(m) + 40])
-                or lex.source_before.search(text[max(0, m.start - 40):m.start]))
-
-
-def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
-    """The LOC is where something happens ("in Baku", "à Bakou", "Bakıda", "Bakü'de", "в Ташкенте")."""
-    before = text[max(sent.start, m.start - 20):m.start]
-    if lex.place_before.search(before):
-        return True
-    if _APOS_LOCATIVE.match(fold(text[m.end:m.end + 5])):
-        return True
-    if lex.postposition:
-        # "Bakıda" is Baku + locative; "Uqanda" is Uganda, whose name itself ends like a locative;
-        # a name the linker could not resolve ("Aktauda") is read by its phonology
-        ending = _GLUED_LOCATIVE.search(fold(m.text))
-        if not ending:
-            return False
-        if m.canonical_name and fold(m.canonical_name) != fold(m.text):
-            return not fold(m.canonical_name).endswith(ending.group())
-        return split_case(m.text.split()[-1])[1] == "locative"
-    return False
 
 
 def _is_modifier(m: Mention, orgs: list[Mention], text: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from newsmon.model import Mention, Party
+from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.text.normalize import fold
 
 
@@ -56,3 +57,9 @@ def capitals_as_states(parties: list[Party], sentence: str, kb) -> list[Party]:
             else None
         out = merge_parties(out, [Party(text=p.text, name=state.name, canonical_id=state.id) if state else p])
     return out
+
+
+def names_document(name: str, lex: Lexicon) -> bool:
+    """A name that ends with a document word of `lex` ("Memorandum of Understanding", "the PAVE Action
+    Plan"): a document NER took for an organisation, no party."""
+    return any(m.end() == len(name.rstrip()) for _, p in lex.types for m in p.finditer(name))

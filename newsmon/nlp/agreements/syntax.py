@@ -22,8 +22,11 @@ from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline
 log = logging.getLogger(__name__)
 
 # The languages whose parse we read, and the lemmas of their signing verbs.
+# English also reports a signing by who announces or reaches the deal with whom ("President Trump announced
+# an agreement with Pfizer", "X reached an agreement with Y", "X entered into a Framework Agreement with Y").
 SIGN_LEMMAS = {
-    "en": {"sign", "conclude", "ink", "seal", "countersign", "cosign", "co-sign"},
+    "en": {"sign", "conclude", "ink", "seal", "countersign", "cosign", "co-sign", "announce", "reach", "strike",
+           "finalize", "finalise", "enter"},
     "fr": {"signer", "conclure", "parapher", "cosigner", "co-signer", "contresigner"},
 }
 _WITH = {"en": {"with"}, "fr": {"avec"}}
@@ -116,6 +119,8 @@ def _signing_verb(trigger: Token, lang: str) -> Token | None:
     for _ in range(3):  # "signed a new Memorandum of Understanding": the trigger may sit under its head
         if node.dep_ in ("dobj", "obj", "nsubjpass", "nsubj:pass", "nsubj") and node.head.lemma_.lower() in lemmas:
             return node.head
+        if node.dep_ == "pobj" and node.head.lower_ == "into" and node.head.head.lemma_.lower() == "enter":
+            return node.head.head  # "entered into an agreement"
         if node.dep_ in ("acl", "amod") and node.lemma_.lower() in lemmas:
             return node
         for child in node.children:  # "l'accord signé par ...", "the agreement signed by ..."

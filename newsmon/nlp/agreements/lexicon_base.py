@@ -1,0 +1,94 @@
+"""The shape of a language's agreement cues (`Lexicon`) and the helpers that compile them; the cues
+themselves are in `lexicon.py` (en, fr, az) and `lexicon_tr_ru.py`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newsmon.text.regex_start import compile_fast_start
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Compiled cues of one language. `types` is ordered: earlier patterns win on overlap."""
+
+    code: str
+    types: tuple[tuple[str, re.Pattern[str]], ...]
+    status: tuple[tuple[str, re.Pattern[str]], ...]
+    anaphor: re.Pattern[str]  # "the two sides": the parties are named elsewhere
+    between: re.Pattern[str]  # "between X and Y" ("X ilə Y arasında" when `postposition`)
+    postposition: bool
+    connector: re.Pattern[str]  # what may separate two parties of one list ("and", "ilə", ",")
+    today: re.Pattern[str]  # the signing date is the publication date
+    yesterday: re.Pattern[str]
+    place_before: re.Pattern[str]  # words right before a LOC that make it the place, not a party
+    not_signing_date: re.Pattern[str]  # words before a date that make it a deadline or period
+    not_signing_after: re.Pattern[str]  # the same, after the date (az/tr postpositions)
+    # Capitalised generic heads ("the Agency", "Agentlik") and the English word to look for in
+    # canonical names, which are English in every language.
+    heads: tuple[tuple[re.Pattern[str], str], ...]
+    president: re.Pattern[str]  # the issuer's title, for decrees
+    event: re.Pattern[str]  # "the seminar ended with the signing": the date is the event's date
+    intergov: re.Pattern[str]  # "intergovernmental agreement": the parties are states
+    possessive: re.Pattern[str]  # "its charter": the parties are those of the previous agreement
+    recall: re.Pattern[str]  # "recalled", "had signed": an older agreement, not today's event
+    definite: re.Pattern[str]  # "the decree", "ce décret" right before a trigger: one named before
+    # A news source, not an actor: the words right before ("selon l'", "told") or after ("xəbər verir")
+    # a mention that reports the news ("AZƏRTAC xəbər verir ki", "a déclaré à l'AFP").
+    indefinite: re.Pattern[str] = re.compile(r"(?!)")  # "an", "un" right before a trigger: a new one
+    # the signing reported as an event (a finite verb), which may take the story's date
+    reported_signing: re.Pattern[str] = re.compile(r"")
+    source_before: re.Pattern[str] = re.compile(r"(?!)")
+    source_after: re.Pattern[str] = re.compile(r"(?!)")
+    # Document words that name an agreement only as the object of a signing verb ("signed a contract",
+    # "la signature de la convention", "bəyannamə imzalayıb"), never when cited ("contrary to the Geneva
+    # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).
+    weak_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    signing: re.Pattern[str] = re.compile(r"(?!)")  # the verbs (and nouns) of signing a weak trigger needs
+    # A signer named by a pointer the parse gives as the subject: a personal pronoun stands for the last
+    # person named ("Il a signé la pétition"), "the latter" / "ce dernier" for the last person or
+    # organisation ("le président de SNA. Ce dernier a signé").
+    pronoun: re.Pattern[str] = re.compile(r"(?!)")
+    latter: re.Pattern[str] = re.compile(r"(?!)")
+    # Leaders who sign for their states ("liderlər tərəfindən Birgə Bəyanat imzalandı"): a weaker "the two
+    # sides", used only when the sentence names no party at all (leaders do many things besides signing).
+    leaders: re.Pattern[str] = re.compile(r"(?!)")
+    # A second-person subject before the document ("Vous aviez signé une convention avec X", "you signed"):
+    # the addressee of a speech or letter, whom the article's most named organisation (the speaker's, as
+    # a rule) is not; the partner the sentence names stands alone.
+    addressee: re.Pattern[str] = re.compile(r"(?!)")
+    # A decree word a court also issues ("ordonnance"), and the court: in a sentence naming a court it is
+    # a judgement ("Dans une ordonnance du 17 mars, la Cour a ..."), no decree of an executive.
+    court_order: re.Pattern[str] = re.compile(r"(?!)")
+    court: re.Pattern[str] = re.compile(r"(?!)")
+    # Right before a bare memorandum: the President signs it ("President Trump recently signed a
+    # memorandum"), so it is an order he issues, as a "presidential memorandum" is.
+    president_signs: re.Pattern[str] = re.compile(r"(?!)")
+    president_after: re.Pattern[str] = re.compile(r"(?!)")  # "By signing this memorandum, President Trump"
+    # What an owner does to adopt a plan or programme of its own, between the owner's name and the
+    # document ("President Trump created an Maritime Action Plan", "la Région adoptait un plan"):
+    # the owner is its party and the plan is adopted.
+    adopts: re.Pattern[str] = re.compile(r"(?!)")
+    # Common nouns that head an institution's name written in lower case ("le ministère égyptien de
+    # l'Environnement", "l'académie militaire arménienne"): a party of "entre X et Y" NER does not tag.
+    institution: re.Pattern[str] = re.compile(r"(?!)")
+
+
+def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    # Triggers and cues run over every sentence and are rare in it: a match-start lookahead (same
+    # matches) lets the scan skip the positions where none can begin.
+    return compile_fast_start(pattern, flags)
+
+
+def _heads(template: str, **words: tuple[str, str]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    """Generic-head patterns: `template` has two slots, the lower-case head after a determiner ("the
+    agency", "l'agence") and the capitalised head on its own ("the Agency", "Agentlik")."""
+    return tuple((compile_fast_start(template.format(low, cap)), head) for head, (low, cap) in words.items())
+
+
+def _types(*pairs: tuple[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((t, _c(p)) for t, p in pairs)
+
+
+# az/tr future tense (-acaq/-əcək, -acak/-ecek and their inflections): a planned action
+TURKIC_FUTURE = r"\b\w+(?:acaq|əcək|acağ|əcəy|acak|ecek|acağ|eceğ)\w*"

@@ -1,0 +1,84 @@
+"""Mentions that name no party of an agreement: the news source ("AZƏRTAC xəbər verir ki", "selon l'AFP"),
+an event ("III Xəzər İqtisadi Forumu"), and the place where it happens ("in Baku", "Bakıda", "Vaşinqton
+şəhərində"). `parties.py` leaves them out."""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsmon.model import Mention
+from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.agreements.lists import name_end
+from newsmon.nlp.mentions import EVENT_HEADS
+from newsmon.text.az import LOCATIVE_SUFFIXES, split_case
+from newsmon.text.normalize import fold
+
+if TYPE_CHECKING:
+    from newsmon.nlp.agreements.parties import Sentence
+
+# Over folded text: a locative after an apostrophe (Turkish, sometimes Azerbaijani: "Bakü'de") or glued
+# to the name ("Bakıda", "Daşkənddə").
+_LOCATIVE = "(?:" + "|".join(LOCATIVE_SUFFIXES) + ")"
+_APOS_LOCATIVE = re.compile(r"^'" + _LOCATIVE + r"\b")
+_GLUED_LOCATIVE = re.compile(_LOCATIVE + "$")
+# A generic place word in the locative right after a name (az/tr): the name is where it happens, not who
+# acts ("Vaşinqton şəhərində imzaladılar", "Ankara kentinde").
+_PLACE_WORD_LOCATIVE = re.compile(r"\s+(?:şəhər|kənd|qəsəbə|rayon|paytaxt|vilayət|ştat|şehr|şehir|kent|köy|ilçe)"
+                                  r"\w*(?:da|də|ta|tə|de|te)\b", re.IGNORECASE)
+
+
+# What names an event for agreements: the heads of `mentions.EVENT_HEADS` and the meetings, sessions and
+# exhibitions that host a signing ("iclas", "sessiya"), which sign nothing either.
+_EVENT_WORDS = EVENT_HEADS + tuple(fold(w) for w in "conferen konfrans session sessiya iclas exhibition "
+                                   "exposition expo sərgi olympi week həftə semaine".split())
+# A quoted name with its head noun after the closing quote: "“Caspian Oil and Gas” sərgisi"
+_QUOTED_HEAD = re.compile(r"[”\"»]\s*([^\W\d_]+)")
+
+
+def names_an_event(m: Mention, text: str = "") -> bool:
+    """ "III Xəzər İqtisadi Forumunun", "Paris Peace Forum", "COP29 Summit", "Baku Energy Week": an event,
+    never a party; also when NER glued a neighbour to it ("Xəzər İqtisadi Forumu Xəzəryanı"), or when the
+    head noun follows the quoted name ("“Caspian Oil and Gas” sərgisi", "« Arménie » festival")."""
+    if m.label != "ORG":
+        return False
+    words = fold(m.text).split()
+    if any(w.startswith(_EVENT_WORDS) for w in words[1:] or words):
+        return True
+    head = _QUOTED_HEAD.match(text, m.end)
+    return bool(head and fold(head.group(1)).startswith(_EVENT_WORDS))
+
+
+def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
+    """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP"), never a party."""
+    return bool(lex.source_after.search(text[name_end(m):name_end(m) + 40])
+                or lex.source_before.search(text[max(0, m.start - 40):m.start]))
+
+
+def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
+    """The LOC is where something happens ("in Baku", "à Bakou", "Bakıda", "Bakü'de", "в Ташкенте")."""
+    before = text[max(sent.start, m.start - 20):m.start]
+    if lex.place_before.search(before):
+        return True
+    if _APOS_LOCATIVE.match(fold(text[m.end:m.end + 5])):
+        return True
+    if lex.postposition and _PLACE_WORD_LOCATIVE.match(text, m.end):
+        return True  # "Vaşinqton şəhərində", "Bakı şəhərində", "Qəbələ rayonunda": the place, in a generic word's case
+    if lex.postposition:
+        # "Bakıda" is Baku + locative; "Uqanda" is Uganda, whose name itself ends like a locative;
+        # a name the linker could not resolve ("Aktauda") is read by its phonology
+        ending = _GLUED_LOCATIVE.search(fold(m.text))
+        if not ending:
+            return False
+        if m.canonical_name and fold(m.canonical_name) != fold(m.text):
+            return not fold(m.canonical_name).endswith(ending.group())
+        return split_case(m.text.split()[-1])[1] == "locative"
+    return False
+
+
+# What the page's markup left in a name NER took from it ("Mo](https://www.armenews.com" of a Markdown image,
+# "Houthi terrorists.</span> -", ">Heightened Risks Associated"): no name of anyone.
+_MARKUP = re.compile(r"\]\(|https?:|www\.|[<>]")
+
+
+def is_markup(m: Mention) -> bool:
+    return bool(_MARKUP.search(m.text))
