@@ -7,7 +7,7 @@
 Selection: per language, SEED drawn among the pool articles of ../shared/data/real-news/{lang}.jsonl with
 agreement vocabulary, leaving out every article already used: real-dev's sources, both halves of
 realnews_agreements_gold.jsonl (tune and held-out), the precision sample (realnews_agreement_precision.py),
-the dates gold (realnews_dates_gold.jsonl), the az/en/fr NER stand-off sets (corpus/training/*realnews-ner*)
+the dates gold (realnews_dates_gold.jsonl), the az/en/fr NER stand-off sets as they stood at the draw (corpus/training/*realnews-ner*)
 and realnews_agreements_sample.py's draw (40 per language, seed 11). The vocabulary is
 realnews_agreements_sample.py's for az and en; for fr, whose pool holds few articles with signing words
 (all of them drawn before), it is widened (FR_WIDE): a document word (accord, convention, protocole,
@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import json
 import random
 import re
@@ -62,7 +63,12 @@ from realnews_regression import LANGS, POOL, read_pool, to_document  # noqa: E40
 GOLD = REPO / "benchmarks" / "realnews_agreements_gold_tune2.jsonl"
 FIRST_GOLD = REPO / "benchmarks" / "realnews_agreements_gold.jsonl"
 DATES_GOLD = REPO / "benchmarks" / "realnews_dates_gold.jsonl"
-NER_STANDOFF = sorted((REPO / "corpus" / "training").glob("*-realnews-ner*.jsonl"))
+# The NER stand-off sets as they stood at the draw (main `203326d`): their first lines. Later rounds append
+# records (az round 4, the fr/en tuning sets) on articles of their own draws, which must not change this one.
+NER_STANDOFF_AT_DRAW = {"az-realnews-ner.jsonl": 3374, "az-realnews-ner-check.jsonl": 310,
+                        "en-realnews-ner.jsonl": 75, "en-realnews-ner-check.jsonl": 15,
+                        "fr-realnews-ner.jsonl": 75, "fr-realnews-ner-check.jsonl": 15}
+NER_STANDOFF = REPO / "corpus" / "training"
 SEED = 20261203
 N_PER_LANG = 15
 VOCAB_SAMPLE = (40, 11)  # realnews_agreements_sample.py's largest documented draw
@@ -78,17 +84,18 @@ def has_wide_vocabulary(lang: str, text: str) -> bool:
     return FR_WIDE.search(text) is not None if lang == "fr" else has_vocabulary(lang, text)
 
 
-def _ids(path: Path) -> set[str]:
+def _ids(path: Path, lines: int | None = None) -> set[str]:
+    """The ids of a stand-off file's records (of its first `lines` lines when given)."""
     with open(path, encoding="utf-8") as f:
-        return {json.loads(line)["id"] for line in f if line.strip()}
+        return {json.loads(line)["id"] for line in itertools.islice(f, lines) if line.strip()}
 
 
 @functools.cache
 def used_ids(lang: str) -> frozenset[str]:
     """Every pool id of `lang` some earlier sample or gold used."""
     used = _ids(FIRST_GOLD) | _ids(DATES_GOLD)
-    for path in NER_STANDOFF:
-        used |= _ids(path)
+    for name, lines in NER_STANDOFF_AT_DRAW.items():
+        used |= _ids(NER_STANDOFF / name, lines)
     used |= {row["id"] for _, row in precision_sample(lang, PRECISION_SIZES[lang])}
     used |= {row["id"] for row in vocabulary_sample(lang, *VOCAB_SAMPLE)}
     return frozenset(used)
