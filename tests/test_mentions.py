@@ -321,14 +321,3 @@ def test_an_acronym_of_words_in_lower_case_names_a_thing_not_an_actor(kb, lang, 
     if lang == "en":
         found.append(at(text, "Korea International Cooperation Agency", "ORG", lang))
     assert {m.text for m in link_mentions(found, text, lang, kb)} == kept
-
-
-def test_a_body_of_an_organisation_joins_its_name_but_two_names_side_by_side_stay_two():
-    text = ("Avropa İttifaqı Şurasının Prezidenti, MDB Dövlət Başçıları Şurasının üzvləri, Heydər Əliyev Fondu "
-            "İslam Dünyası Təhsil Təşkilatı ilə görüşüb.")
-    found = [at(text, "Avropa İttifaqı", "ORG", "az"), at(text, "MDB", "ORG", "az"),
-             at(text, "Heydər Əliyev Fondu", "ORG", "az"), at(text, "İslam Dünyası Təhsil Təşkilatı", "ORG", "az")]
-    bare = {(0, len("Avropa"))}  # a known name's first word (linking says so from the knowledge base)
-    assert [m.text for m in az_org_chains(found, text, frozenset(), bare)] == [
-        "Avropa İttifaqı Şurasının", "MDB Dövlət Başçıları Şurasının", "Heydər Əliyev Fondu",
-        "İslam Dünyası Təhsil Təşkilatı"]

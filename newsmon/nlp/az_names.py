@@ -91,26 +91,14 @@ def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[t
             continue
         last, named = before[-1], ends.get(j.start())
         if j.group(1).strip():  # ",", "və", "üzrə"
-            cut = _is_org_head(last) or fold(last).startswith(_GOVERNMENT_HEAD) or named is not None \
-                or _is_title(last)  # "... Şurasının Prezidenti, MDB ...": an office ends the name before a list goes on
+            cut = _is_org_head(last) or fold(last).startswith(_GOVERNMENT_HEAD) or named is not None
         else:
-            cut = named is not None and named.label != "LOC" and split_case(last)[1] != "genitive" \
-                and not _names_a_part(named, text, j.end(), end)
+            cut = named is not None and named.label != "LOC" and split_case(last)[1] != "genitive"
         if cut:
             pieces.append((at, j.start()))
             at = j.end()
     pieces.append((at, end))
     return pieces
-
-
-def _names_a_part(named: Mention, text: str, at: int, end: int) -> bool:
-    """The words after an organisation's name (from `at` to `end`) name a body of it, not a second
-    organisation: a head noun right after it ("Avropa İttifaqı Şurasının"), or any name ending in a head
-    after an acronym ("MDB Dövlət Başçıları Şurasının", "ECO Ticarət və İnkişaf Bankının"). Two names
-    side by side stay two ("Heydər Əliyev Fondu İslam Dünyası ... Təşkilatı")."""
-    after = text[at:end].split()
-    return bool(after) and (_is_org_head(after[0]) or (strip_attached_suffix(named.text).isupper()
-                                                        and any(_is_org_head(w) for w in after)))
 
 
 def _case_of(word: str) -> str | None:
