@@ -249,3 +249,12 @@ def test_tatarstan_and_aktau_are_known_places():
     found = find_known_entities("Tatarıstan Respublikasının Rəisi Aktauda olub.", "az", kb)
     assert [(m.text, m.canonical_name) for m in found] == [("Tatarıstan Respublikasının", "Tatarstan"),
                                                           ("Aktauda", "Aktau")]
+
+
+def test_the_white_house_and_the_united_states_in_their_common_az_forms():
+    """ "Ev" is too short for the KB's stemming, so "Ağ Evdə" (23 times in the pool) is listed; "Birləşmiş
+    Ştatlar" without "Amerika" (15 + its case forms) names the United States."""
+    kb = KnowledgeBase.load()
+    text = "Ağ Evdə görüş olub, Birləşmiş Ştatlar və Birləşmiş Ştatların nümayəndələri."
+    assert [(m.text, m.canonical_name) for m in find_known_entities(text, "az", kb)] == [
+        ("Ağ Evdə", "White House"), ("Birləşmiş Ştatlar", "United States"), ("Birləşmiş Ştatların", "United States")]
