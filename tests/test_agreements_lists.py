@@ -240,3 +240,14 @@ def test_a_lone_opening_word_is_no_party(sentence, known):
     from newsmon.text.normalize import fold
     names = [n for _, n in between(sentence, known={az_stem(fold(w)) for w in known})]
     assert names and names[0] not in ("Biz", "Yəni")
+
+
+def test_a_share_buttons_platform_is_no_party():
+    text = ("Un nouveau gouvernement\nPartager sur Facebook Partager sur LinkedIn\n"
+            "Après 236 jours de négociations, un accord a été conclu sur la formation d’un nouveau gouvernement.")
+    art = make_article(text, "fr", [("Facebook", "ORG", "Facebook"), ("LinkedIn", "ORG", "LinkedIn")])
+    assert all(not ({"Facebook", "LinkedIn"} & names(agr)) for agr in find_agreements(art, None))
+    # a platform named in the story is not page furniture
+    from newsmon.nlp.agreements.nonparties import is_share_button
+    story = "Le groupe Facebook a signé un accord avec l’Arménie."
+    assert not is_share_button(Mention("Facebook", "ORG", 10, 18, "fr"), story)

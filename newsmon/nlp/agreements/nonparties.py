@@ -82,3 +82,20 @@ _MARKUP = re.compile(r"\]\(|https?:|www\.|[<>]")
 
 def is_markup(m: Mention) -> bool:
     return bool(_MARKUP.search(m.text))
+
+
+# Page furniture: the platforms of share and follow buttons ("Partager sur Facebook Partager sur LinkedIn",
+# "Share on X", "Suivez-nous sur Telegram"), which real-dev annotates as organisations but which sign nothing.
+_PLATFORMS = frozenset("facebook twitter linkedin whatsapp telegram instagram youtube vk pinterest reddit x "
+                       "viber tiktok threads".split())
+_BUTTON_BEFORE = re.compile(r"(?:partager|share|suivez|follow|sur|on)\W*$", re.IGNORECASE)
+
+
+def is_share_button(m: Mention, text: str) -> bool:
+    """The mention is a social platform named by a share or follow button: after "Partager sur", "Share
+    on", "Follow us on", or next to another platform's name."""
+    if fold(m.text) not in _PLATFORMS:
+        return False
+    before = text[max(0, m.start - 25):m.start]
+    around = fold(text[max(0, m.start - 30):m.end + 30]).split()
+    return bool(_BUTTON_BEFORE.search(before)) or sum(w.strip(".,;:|") in _PLATFORMS for w in around) >= 2

@@ -13,7 +13,7 @@ from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import (az_between, is_collective, longest_run, name_end, nearest_list,
                                            signed_between, title_subject)
 # (actors.py and find.py import is_place from here)
-from newsmon.nlp.agreements.nonparties import is_markup, is_place, is_source, names_an_event
+from newsmon.nlp.agreements.nonparties import is_markup, is_place, is_share_button, is_source, names_an_event
 from newsmon.nlp.agreements.party_names import merge_parties, name_key, names_document, to_party
 from newsmon.nlp.agreements.pointers import antecedent
 from newsmon.nlp.agreements.syntax import between_phrases, signer_spans
@@ -88,7 +88,7 @@ class PartyContext:
                         if id(m) not in sources and name_key(m) not in agencies and name_key(m) not in events
                         and not _HOME_OF.match(text, m.end)
                         and not (m.label == "ORG" and names_document(m.text, lexicon_of(m.lang)))
-                        and not is_markup(m)]
+                        and not is_markup(m) and not is_share_button(m, text)]
         if kb is not None and hasattr(kb, "get"):
             ctx.countries = {name_key(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id
                              and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
