@@ -9,7 +9,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsmon.nlp import langdetect_engine, language
+from newsmon.nlp import langdetect_engine, language, name_words
 from newsmon.nlp.agreements.find import find_agreements_many
 from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
@@ -65,6 +65,7 @@ class Pipeline:
         langdetect_engine.factory()  # asked about unsure paragraphs: its profiles take a second to read
         for lang in self.ner.models:
             self.ner.pipeline(lang)
+        name_words.warm_up()  # first names and the French lemma table of the name rules
 
     def process_many(self, docs: Sequence[Document]) -> list[Article]:
         """`process` for each document, with NER batched: every language segment of every document goes

@@ -76,3 +76,10 @@ def is_fr_verb_form(word: str) -> bool:
     lemmas = [lemmas] if isinstance(lemmas, str) else lemmas  # the table gives a list of lemmas per form
     return bool(lemmas) and all(lemma != lower and lemma.endswith(("er", "ir", "re")) for lemma in lemmas)
 
+
+
+def warm_up() -> None:
+    """Read the name rules' tables now (gender-guesser's first names, the French lemma table: 2-3 s), so
+    the first article of a process does not pay for them."""
+    _first_names()
+    _fr_lemma_lookup()
