@@ -53,7 +53,7 @@ from realnews_agreement_precision import SIZES as PRECISION_SIZES  # noqa: E402
 from realnews_agreement_precision import sample as precision_sample  # noqa: E402
 from realnews_agreements_sample import has_vocabulary, in_real_dev  # noqa: E402
 from realnews_agreements_sample import sample as vocabulary_sample  # noqa: E402
-from realnews_regression import LANGS, POOL, read_pool, to_document  # noqa: E402
+from realnews_regression import LANGS, POOL, print_for_annotation, read_pool, to_document  # noqa: E402
 
 from realnews_agreements_tune2 import GOLD as TUNE2_GOLD  # noqa: E402
 from realnews_agreements_tune2 import draw as tune2_draw  # noqa: E402
@@ -197,12 +197,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.show_articles:
         for half, kind, row in draw(args.show_articles):
-            text = to_document(row).text
-            print(f"=== {row['id']} [{half} {kind}] published {row.get('published')}")
-            offset = 0
-            for paragraph in text.split("\n"):
-                print(f"[{offset}] {paragraph}")
-                offset += len(paragraph) + 1
+            print_for_annotation(row, f"{half} {kind}")
         return 0
     results = run(tuple(args.lang or LANGS), {**read_gold(), **read_gold(TUNE2_GOLD)})
     rows = scores(results)

@@ -58,7 +58,7 @@ from realnews_agreement_precision import SIZES as PRECISION_SIZES  # noqa: E402
 from realnews_agreement_precision import sample as precision_sample  # noqa: E402
 from realnews_agreements_sample import has_vocabulary, in_real_dev  # noqa: E402
 from realnews_agreements_sample import sample as vocabulary_sample  # noqa: E402
-from realnews_regression import LANGS, POOL, read_pool, to_document  # noqa: E402
+from realnews_regression import LANGS, POOL, print_for_annotation, read_pool  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "realnews_agreements_gold_tune2.jsonl"
 FIRST_GOLD = REPO / "benchmarks" / "realnews_agreements_gold.jsonl"
@@ -117,12 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.show_articles:
         for _, _, row in draw(args.show_articles):
-            text = to_document(row).text
-            print(f"=== {row['id']} published {row.get('published')}")
-            offset = 0
-            for paragraph in text.split("\n"):
-                print(f"[{offset}] {paragraph}")
-                offset += len(paragraph) + 1
+            print_for_annotation(row)
     if args.draw:
         for lang in LANGS:
             used = used_ids(lang)

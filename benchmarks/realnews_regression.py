@@ -61,6 +61,16 @@ def to_document(row: dict[str, Any]) -> Document:
                     text="\n".join(paragraphs), published=(row.get("published") or "")[:10] or None)
 
 
+def print_for_annotation(row: dict[str, Any], label: str = "") -> None:
+    """One pool article as annotators read it: its id, `label`, publication date, and each paragraph of
+    `to_document`'s text after its character offset (gold records give `start` offsets in that text)."""
+    print(f"=== {row['id']}{f' [{label}]' if label else ''} published {row.get('published')}")
+    offset = 0
+    for paragraph in to_document(row).text.split("\n"):
+        print(f"[{offset}] {paragraph}")
+        offset += len(paragraph) + 1
+
+
 class Tally:
     """Counts for one language."""
 
