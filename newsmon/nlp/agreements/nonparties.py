@@ -1,6 +1,6 @@
 """Mentions that name no party of an agreement: the news source ("AZƏRTAC xəbər verir ki", "selon l'AFP"),
-an event ("III Xəzər İqtisadi Forumu"), and the place where it happens ("in Baku", "Bakıda", "Vaşinqton
-şəhərində"). `parties.py` leaves them out."""
+an event ("III Xəzər İqtisadi Forumu"), the place where it happens ("in Baku", "Bakıda", "Vaşinqton
+şəhərində"), and the page around the story (markup fragments, share buttons). `parties.py` leaves them out."""
 from __future__ import annotations
 
 import re
