@@ -251,3 +251,16 @@ def test_a_share_buttons_platform_is_no_party():
     from newsmon.nlp.agreements.nonparties import is_share_button
     story = "Le groupe Facebook a signé un accord avec l’Arménie."
     assert not is_share_button(Mention("Facebook", "ORG", 10, 18, "fr"), story)
+
+
+def test_the_city_a_treaty_is_named_after_is_no_party_and_a_ratifying_state_stands_alone():
+    text = "Considérant que la République d’Azerbaïdjan a ratifié les Conventions de Genève en 1993."
+    art = make_article(text, "fr", [("République d’Azerbaïdjan", "LOC", "Azerbaijan"), ("Genève", "LOC", "Geneva")],
+                       dates=[("1993", "1993", "year")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"Azerbaijan"}
+    text = "Armenia and the European Union signed the Paris Agreement in Paris."
+    art = make_article(text, "en", [("Armenia", "LOC", "Armenia"), ("European Union", "ORG", "European Union"),
+                                    ("Paris", "LOC", "Paris"), ("Paris", "LOC", "Paris")])
+    [agr] = find_agreements(art, None)
+    assert "Paris" not in names(agr)

@@ -30,6 +30,7 @@ from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place, named_states, sentence_parties
+from newsmon.nlp.agreements.nonparties import places_naming_the_document
 from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties, names_document, to_party
 from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
@@ -233,12 +234,14 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         else:
             # a document NER took for an organisation ("the PAVE Action Plan", "U.S. EXIM-Tanzania Memorandum
             # of Understanding") is no party of itself
-            parties = [p for p in found.parties if not names_document(p.text, lex)]
+            named_after = places_naming_the_document(ctx, sent, trigger)  # "les Conventions de Genève"
+            parties = [p for p in found.parties if not names_document(p.text, lex) and p.text not in named_after]
             own = len(parties)
             # (the partner of a document the addressee signed stands alone: "Vous aviez signé ... avec X")
             by_addressee = len(parties) == 1 and lex.addressee.search(sent.text[:trigger[0] - sent.start])
+            # (a state ratifies a treaty alone: "l'Azerbaïdjan a ratifié les Conventions de Genève")
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)) \
-                    and not by_addressee:
+                    and not by_addressee and not (status == "ratified" and parties):
                 # a joint statement or declaration with no party named but a state is the states' the
                 # story is about (organisations sign memoranda; a person signs an open letter alone)
                 kind = "state" if intergov else None

@@ -9,12 +9,13 @@ from typing import TYPE_CHECKING
 from newsmon.model import Mention
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import name_end
+from newsmon.nlp.agreements.party_names import name_key
 from newsmon.nlp.mentions import EVENT_HEADS
 from newsmon.text.az import LOCATIVE_SUFFIXES, split_case
 from newsmon.text.normalize import fold
 
 if TYPE_CHECKING:
-    from newsmon.nlp.agreements.parties import Sentence
+    from newsmon.nlp.agreements.parties import PartyContext, Sentence
 
 # Over folded text: a locative after an apostrophe (Turkish, sometimes Azerbaijani: "Bakü'de") or glued
 # to the name ("Bakıda", "Daşkənddə").
@@ -99,3 +100,22 @@ def is_share_button(m: Mention, text: str) -> bool:
     before = text[max(0, m.start - 25):m.start]
     around = fold(text[max(0, m.start - 30):m.end + 30]).split()
     return bool(_BUTTON_BEFORE.search(before)) or sum(w.strip(".,;:|") in _PLATFORMS for w in around) >= 2
+
+
+# A city a document is named after, right after its word ("les Conventions de Genève", "the Treaty of
+# Lisbon") or, in English, right before it ("the Geneva Conventions", "the Minsk agreements"): where the
+# document was made, no party of it. A country there is the document's author ("la déclaration de l'Arménie").
+_OF_PLACE = re.compile(r"\s+(?:de|d['’]|du|of(?:\s+the)?)\s*")
+
+
+def places_naming_the_document(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> set[str]:
+    """The surfaces of the places the document at `trigger` is named after."""
+    out = set()
+    for m in ctx.in_sentence(sent):
+        if m.label != "LOC" or name_key(m) in ctx.countries:
+            continue
+        after = m.start >= trigger[1] and _OF_PLACE.fullmatch(ctx.text[trigger[1]:m.start]) is not None
+        before = m.lang == "en" and m.end <= trigger[0] and ctx.text[m.end:trigger[0]] == " "
+        if after or before:
+            out.add(m.text)
+    return out
