@@ -92,3 +92,9 @@ def _long_form(acronym: str, before: list[tuple[str, int, int]], text: str, pare
     if sum(text[s].isupper() for _, s, _ in run) >= 2:
         return text[run[0][1]:run[-1][2]]
     return None
+
+
+def names_a_thing(long: str) -> bool:
+    """A long form all in lower case names a thing, not an actor: "artificial intelligence (AI)",
+    "pilotsuz uçuş aparatı (PUA)"."""
+    return not any(w[:1].isupper() for w in long.split())

@@ -59,8 +59,6 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
             s = _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
-            # a head noun with no ending ("Liqa mərhələsinin": league phase) is a noun's attribute, not
-            # the head of a name, which takes the possessive ("Avropa Liqası")
             heads = [w for w in re.finditer(r"\S+", text[s:e]) if _is_org_head(w.group())]
             if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] != "genitive"):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"

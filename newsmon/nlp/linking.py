@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsmon.nlp.acronyms import find_acronym_definitions, looks_like_acronym
+from newsmon.nlp.acronyms import find_acronym_definitions, looks_like_acronym, names_a_thing
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
@@ -68,12 +68,14 @@ def _bare_known(mentions: list[Mention], kb: KnowledgeBase) -> set[tuple[int, in
     one-word match written exactly as one of the entity's names ("Gəncə", not "Gəncədə").
     `az_org_chains` lets such a word open an organisation's name."""
     out = set()
+    names: dict[str, set[str]] = {}  # folded names per entity, built once per article
     for m in mentions:
         entity = kb.get(m.canonical_id) if m.canonical_id else None
         if entity is None:
             continue
         first = m.text.split()[0]
-        if first != m.text or fold(m.text) in {fold(n) for names in entity.all_names().values() for n in names}:
+        if first != m.text or fold(m.text) in names.setdefault(
+                entity.id, {fold(n) for forms in entity.all_names().values() for n in forms}):
             out.add((m.start, m.start + len(first)))
     return out
 
@@ -86,7 +88,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     by_long = {fold(long): a for a, long in definitions.items()}
     # an acronym of words in lower case names a thing, no actor: "pilotsuz uçuş aparatı (PUA)", "unmanned
     # aerial vehicles (UAV)", "neft emalı zavodlarının (NEZ)"
-    common_nouns = {fold(a) for a, long in definitions.items() if not any(w[:1].isupper() for w in long.split())}
+    common_nouns = {fold(a) for a, long in definitions.items() if names_a_thing(long)}
 
     body = _URL.sub(" ", text) if any(mark in text for mark in _URL_MARKS) else text
     lower = [w for w in _WORD.findall(body) if w[:1].islower()]
@@ -177,7 +179,7 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
     added: list[tuple[Mention, str]] = []
     for acronym, long in definitions.items():
         if not looks_like_acronym(acronym) or not acronym.isupper() or fold(acronym) in LEGAL_FORMS \
-                or not any(w[:1].isupper() for w in long.split()):
+                or names_a_thing(long):
             continue  # "Məhdud Məsuliyyətli Cəmiyyəti (MMC)": a company's legal form names no one
         entity = kb.lookup(long, lang) or kb.lookup(acronym, lang)
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text):
