@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from newsmon.model import Mention
+from newsmon.nlp.article_acronyms import article_acronyms
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
 from newsmon.nlp.name_spans_fr import (french_formal_states, french_person_edges, french_share_buttons, french_spans,
                                        french_streets, french_titled_people, french_verb_forms)
@@ -327,6 +328,8 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     it pass through)."""
     mentions = abbreviation_periods(mentions, text)
     mentions = government_names(mentions, text, lang)
+    if lang in ("en", "fr"):
+        mentions = article_acronyms(mentions, text, lang)
     if lang == "en":
         mentions = english_spans(mentions, text)
     elif lang == "fr":
