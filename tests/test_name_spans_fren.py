@@ -172,3 +172,29 @@ def test_a_french_body_does_not_end_in_et_and_a_name(kb):
     text = "Le Conseil de l’Europe et France Télévisions ont signé."
     found = [("Conseil de l’Europe", "ORG"), ("France Télévisions", "ORG")]
     assert names(text, found, "fr", kb) == found
+
+
+@pytest.mark.parametrize("text, found", [
+    ("As called for in the National Strategy for Countering Domestic Terrorism, agencies act.",
+     [("National Strategy for Countering Domestic Terrorism", "ORG")]),
+    ("According to the 2020 National Survey on Drug Use and Health, millions needed treatment.",
+     [("2020 National Survey on Drug Use and Health", "ORG")]),
+])
+def test_english_names_headed_by_a_document_before_for_or_on_are_no_bodies(kb, text, found):
+    assert [label for _, label in names(text, found, "en", kb)] == ["MISC"]
+
+
+def test_an_acronym_defined_before_program_names_a_programme_not_a_body(kb):
+    text = ("ARPA-H’s new Precision Surgical Interventions (PSI) program aims to deliver tools. The Korea "
+            "International Cooperation Agency (KOICA) project is funded, and a liquefied natural gas (LNG) project.")
+    found = [("Precision Surgical Interventions", "ORG"), ("PSI", "ORG"),
+             ("Korea International Cooperation Agency", "ORG"), ("KOICA", "ORG"), ("LNG", "ORG")]
+    assert names(text, found, "en", kb) == [("Precision Surgical Interventions", "MISC"), ("PSI", "MISC"),
+                                            ("Korea International Cooperation Agency", "ORG"), ("KOICA", "ORG")]
+
+
+def test_a_plural_acronym_names_a_kind_not_a_body(kb):
+    text = ("This investment will build pathways in manufacturing Electric Vehicles (EVs), EV batteries and "
+            "chargers, and fund Historically Black Colleges and Universities (HBCUs).")
+    found = [("Electric Vehicles", "ORG"), ("EV", "ORG"), ("Historically Black Colleges and Universities", "ORG")]
+    assert names(text, found, "en", kb) == []

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from newsmon.nlp.name_words import FR_ORG_HEADS, ORG_HEADS_EN
 from newsmon.text.normalize import fold, fold_tokens, tokenize
 
 _ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,11}$")
@@ -94,7 +95,31 @@ def _long_form(acronym: str, before: list[tuple[str, int, int]], text: str, pare
     return None
 
 
+def names_a_class(acronym: str) -> bool:
+    """A plural acronym names a kind of thing or body, never one: "Historically Black Colleges and
+    Universities (HBCUs)", "Electric Vehicles (EVs)", "multilateral development banks (MDBs)"."""
+    return len(acronym) > 2 and acronym.endswith("s") and acronym[:-1].isupper()
+
+
 def names_a_thing(long: str) -> bool:
     """A long form all in lower case names a thing, not an actor: "artificial intelligence (AI)",
     "pilotsuz uçuş aparatı (PUA)"."""
     return not any(w[:1].isupper() for w in long.split())
+
+
+# What a programme's name is followed by: "ARPA-H’s new Precision Surgical Interventions (PSI) program", "the
+# Partnership for Global Infrastructure and Investment (PGI) project". Real news annotates no programme.
+_PROGRAMME_AFTER = re.compile(r"\s+(?:program|programs|programme|programmes|project|projects|initiative|"
+                              r"campaign|grant|grants|scheme)\b")
+# A body's name says it is one ("United Nations Development Programme (UNDP) project", "Korea International
+# Cooperation Agency (KOICA) project": the body's project): its acronym stays the body's.
+_BODY_WORDS = ORG_HEADS_EN | FR_ORG_HEADS | frozenset(("programme", "program", "administration", "authority",
+                                                       "service", "corps", "alliance", "coalition"))
+
+
+def programme_acronyms(text: str, definitions: dict[str, str]) -> set[str]:
+    """The acronyms of `definitions` defined in brackets right before a programme noun in lower case
+    ("Precision Surgical Interventions (PSI) program"): they and their long forms name a programme."""
+    return {acronym for acronym, long in definitions.items()
+            if not _BODY_WORDS.intersection(fold_tokens(long)) and not names_a_thing(long) and any(_PROGRAMME_AFTER.match(text, hit.end())
+                   for hit in re.finditer(rf"\({re.escape(acronym)}\)", text))}

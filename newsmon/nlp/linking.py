@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsmon.nlp.acronyms import find_acronym_definitions, looks_like_acronym, names_a_thing
+from newsmon.nlp.acronyms import (find_acronym_definitions, looks_like_acronym, names_a_class, names_a_thing,
+                                  programme_acronyms)
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
@@ -84,11 +85,16 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     """Copies of `mentions` with canonical_id/canonical_name set, labels corrected from the KB and
     false positives dropped. DATE mentions pass through unchanged."""
     definitions = find_acronym_definitions(text)
+    # "Precision Surgical Interventions (PSI) program": a programme, named in no other use of its acronym
+    programmes = {fold(name) for acronym in programme_acronyms(text, definitions)
+                  for name in (acronym, definitions.pop(acronym))}
     by_acronym = {fold(a): long for a, long in definitions.items()}
     by_long = {fold(long): a for a, long in definitions.items()}
     # an acronym of words in lower case names a thing, no actor: "pilotsuz uçuş aparatı (PUA)", "unmanned
     # aerial vehicles (UAV)", "neft emalı zavodlarının (NEZ)"
     common_nouns = {fold(a) for a, long in definitions.items() if names_a_thing(long)}
+    # a plural acronym, its singular and its long form name a kind ("Electric Vehicles (EVs)", "... EV batteries")
+    common_nouns |= {fold(name) for a, long in definitions.items() if names_a_class(a) for name in (a, a[:-1], long)}
 
     body = _URL.sub(" ", text) if any(mark in text for mark in _URL_MARKS) else text
     lower = [w for w in _WORD.findall(body) if w[:1].islower()]
@@ -120,6 +126,9 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         if (m.lang or lang) in ("en", "fr") and is_ordinary_word(surface, lower_words):
             continue
         folded = fold(surface)
+        if folded in programmes:
+            linked.append((replace(m, label="MISC"), surface))
+            continue
         long = by_acronym.get(folded) or by_acronym.get(fold(strip_attached_suffix(surface)))
         if long:  # an acronym defined in this text: same id as its long form
             label = "MISC" if names_a_document(long) else _acronym_label(m.label)  # "NSSM": a memorandum

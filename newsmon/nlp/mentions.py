@@ -81,6 +81,16 @@ _FR_DOCUMENT_HEADS = frozenset(fold(t) for t in """
 plan loi traité décret déclaration charte protocole mémorandum résolution directive ordonnance stratégie doctrine
 """.split())
 _FR_LINKS = frozenset(("de", "du", "des", "d", "sur", "pour", "relatif", "relative", "portant", "l", "la", "le"))
+# English names put the head before their first "for"/"on"/"of" ("United Nations Convention on the Law of
+# the Sea", "National Strategy for Countering Domestic Terrorism"): a document's head there makes the name
+# one. Not "order" ("Sovereign Military Order of Malta") nor "plan" ("Plan International").
+_EN_LINKS = frozenset(("for", "on", "of"))
+_EN_DOCUMENT_HEADS = frozenset("""act acts law laws memorandum guidance strategy agreement agreements treaty treaties
+accord accords declaration charter convention protocol directive resolution doctrine statement framework
+principles roadmap""".split())
+# A study on a subject ("2020 National Survey on Drug Use and Health"); "of" makes a body ("Anthropological
+# Survey of India", "Geological Survey").
+_EN_STUDIES = frozenset(("survey", "surveys", "report", "study"))
 # Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
 AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
                           "saziş konvensiya memorandum bəyannamə bəyanat kommünike fərman qanun müqavilə "
@@ -98,6 +108,9 @@ def names_a_document(surface: str) -> bool:
         return False
     if len(words) > 2 and words[0] in _FR_DOCUMENT_HEADS and words[1] in _FR_LINKS:
         return True
+    link = next((i for i, w in enumerate(words) if w in _EN_LINKS), 0)
+    if link > 0 and (words[link - 1] in _EN_DOCUMENT_HEADS or words[link] == "on" and words[link - 1] in _EN_STUDIES):
+        return True  # "National Strategy for Countering Domestic Terrorism", "Convention on the Law of the Sea"
     return words[-1] in DOCUMENT_WORDS or is_az_document_word(words[-1])
 
 
