@@ -59,6 +59,11 @@ def test_posts_are_not_organisations(kb):
             "Council of Economic Advisors.")
     found = [("Defense", "ORG"), ("National Security Advisor", "ORG"), ("Council of Economic Advisors", "ORG")]
     assert names(text, found, "en", kb) == [("Council of Economic Advisors", "ORG")]
+    text = ("Jane Doe, to be an Assistant Secretary of State (East Asian and Pacific Affairs), and John Roe, to "
+            "be an Assistant Secretary of Energy (Office of Electricity), vice Carl Risch.")
+    found = [("Jane Doe", "PERSON"), ("Pacific Affairs", "ORG"), ("John Roe", "PERSON"),
+             ("Office of Electricity", "ORG"), ("Carl Risch", "PERSON")]
+    assert names(text, found, "en", kb) == [("Jane Doe", "PERSON"), ("John Roe", "PERSON"), ("Carl Risch", "PERSON")]
 
 
 def test_english_places_joined_over_of_and_trimmed(kb):

@@ -42,8 +42,9 @@ _ADMINISTRATION = re.compile(r"(?<![\w-])((?:[A-Z][a-z]+[-–])*[A-Z][a-z]+)\s+A
 _POSTS = frozenset(fold(w) for w in """advisor advisors adviser advisers counsel coordinator secretary
 secretaries director envoy spokesperson spokesman administrator commissioner ambassador""".split())
 # "Assistant Secretary of Defense", "Secretary of State (Diplomatic Security)": the post's department is
-# part of the title, not a mention of the body.
-_AFTER_SECRETARY = re.compile(r"\bSecretar(?:y|ies)\s+(?:of|for)\s+(?:the\s+)?$")
+# part of the title, not a mention of the body; so is the portfolio nominations put in brackets after it
+# ("Assistant Secretary of State (Consular Affairs)", "Assistant Secretary of Energy (Office of Electricity)").
+_AFTER_SECRETARY = re.compile(r"\bSecretar(?:y|ies)\s+(?:(?:of|for)\s+(?:the\s+)?|(?:of\s+[A-Z]\w+\s+)?\([^()]*)$")
 # "<Western District> of <Pennsylvania>", "Republic of <South Africa>": one place.
 _PLACE_OF = re.compile(r"(?:(?:[A-Z][a-z]+\s+)*(?:District|Republic|Kingdom|Commonwealth|Federation|"
                        r"Principality|Sultanate|Emirate|State|Province|Region|Islands?|Gulf|Bay|Sea)\s+of\s+"
