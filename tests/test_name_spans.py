@@ -194,9 +194,10 @@ def test_a_french_body_with_two_adjectives_before_de_is_one_name(kb):
 
 
 def test_french_share_buttons_name_their_platforms(kb):
-    text = "Fin de l’article.\n\nPartager sur Facebook  Partager sur LinkedIn  Partager sur WhatsApp"
+    text = "Fin de l’article.\n\nPartager sur Facebook  Partager sur LinkedIn  Partager sur X  Partager sur WhatsApp"
     found = [("Facebook  Partager", "MISC"), ("LinkedIn  Partager", "LOC")]
-    assert names(text, found, "fr", kb) == [("Facebook", "ORG"), ("LinkedIn", "ORG"), ("WhatsApp", "ORG")]
+    assert names(text, found, "fr", kb) == [("Facebook", "ORG"), ("LinkedIn", "ORG"), ("X", "ORG"),
+                                            ("WhatsApp", "ORG")]
 
 
 @pytest.fixture(scope="module")

@@ -11,7 +11,7 @@ from newsmon.model import Mention
 from newsmon.nlp.mentions import LEADING_TITLES, TITLES
 from newsmon.nlp.name_words import FR_ORG_HEADS, common_words, is_first_name, is_fr_verb_form
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
-from newsmon.text.normalize import fold
+from newsmon.text.normalize import fold, slugify
 
 # -- French -------------------------------------------------------------------------------------
 
@@ -133,14 +133,19 @@ def french_streets(mentions: list[Mention], text: str) -> list[Mention]:
 
 # "Partager sur Facebook  Partager sur LinkedIn": a share button names the platform, an organisation (as
 # real-dev annotates them); the model calls them MISC or LOC and glues the next button's word on.
-_FR_SHARE = re.compile(r"\bPartager\s+sur\s+([A-Z][\w-]+?)(?=Partager\b|[^\w-]|$)")
+# "Partager sur X": the platform's one letter is a name here (linking keeps a span rule's one-letter name).
+_FR_SHARE = re.compile(r"\bPartager\s+sur\s+([A-Z][\w-]*?)(?=Partager\b|[^\w-]|$)")
+_PLATFORM_NAMES = {"X": "X (Twitter)"}
 
 
 def french_share_buttons(mentions: list[Mention], text: str) -> list[Mention]:
-    """One ORG for the platform each "Partager sur <Platform>" names, in place of what NER found there."""
+    """One ORG for the platform each "Partager sur <Platform>" names, in place of what NER found there,
+    linked by the rule (so linking keeps "X")."""
     for hit in _FR_SHARE.finditer(text):
         start, end = hit.span(1)
-        mentions = _replace_inside(mentions, Mention(hit.group(1), "ORG", start, end, "fr"))
+        name = _PLATFORM_NAMES.get(hit.group(1), hit.group(1))
+        mentions = _replace_inside(mentions, Mention(hit.group(1), "ORG", start, end, "fr",
+                                                     f"org:{slugify(name)}", name))
     return mentions
 
 
