@@ -198,3 +198,10 @@ def test_a_plural_acronym_names_a_kind_not_a_body(kb):
             "chargers, and fund Historically Black Colleges and Universities (HBCUs).")
     found = [("Electric Vehicles", "ORG"), ("EV", "ORG"), ("Historically Black Colleges and Universities", "ORG")]
     assert names(text, found, "en", kb) == []
+
+
+def test_no_body_inside_a_defined_document_or_programme(kb):
+    text = ("The leaders note the ruling constituted pursuant to the United Nations Convention on the Law of the "
+            "Sea (UNCLOS), and the African Growth and Opportunity Act (AGOA) is the cornerstone.")
+    found = [("United Nations", "ORG"), ("UNCLOS", "ORG"), ("African Growth", "ORG")]
+    assert [(s, label) for s, label in names(text, found, "en", kb) if label != "MISC"] == []

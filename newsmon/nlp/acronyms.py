@@ -123,3 +123,9 @@ def programme_acronyms(text: str, definitions: dict[str, str]) -> set[str]:
     return {acronym for acronym, long in definitions.items()
             if not _BODY_WORDS.intersection(fold_tokens(long)) and not names_a_thing(long) and any(_PROGRAMME_AFTER.match(text, hit.end())
                    for hit in re.finditer(rf"\({re.escape(acronym)}\)", text))}
+
+
+def long_form_spans(text: str, definitions: dict[str, str]) -> list[tuple[int, int]]:
+    """(start, end) of each long form of `definitions` where the text defines it ("Long Name (ACR)")."""
+    return [(hit.start(), hit.start() + len(long)) for acronym, long in definitions.items()
+            for hit in re.finditer(rf"{re.escape(long)}\s*\({re.escape(acronym)}\)", text)]

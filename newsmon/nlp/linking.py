@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsmon.nlp.acronyms import (find_acronym_definitions, looks_like_acronym, names_a_class, names_a_thing,
-                                  programme_acronyms)
+from newsmon.nlp.acronyms import (find_acronym_definitions, long_form_spans, looks_like_acronym, names_a_class,
+                                  names_a_thing, programme_acronyms)
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
@@ -86,8 +86,15 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     false positives dropped. DATE mentions pass through unchanged."""
     definitions = find_acronym_definitions(text)
     # "Precision Surgical Interventions (PSI) program": a programme, named in no other use of its acronym
-    programmes = {fold(name) for acronym in programme_acronyms(text, definitions)
-                  for name in (acronym, definitions.pop(acronym))}
+    defined_programmes = {acronym: definitions.pop(acronym) for acronym in programme_acronyms(text, definitions)}
+    programmes = {fold(name) for pair in defined_programmes.items() for name in pair}
+    # nothing inside a document's or a programme's name is a body ("United Nations" of "United Nations
+    # Convention on the Law of the Sea (UNCLOS)", "African Growth" of "African Growth and Opportunity Act (AGOA)")
+    documents = long_form_spans(text, {a: long for a, long in definitions.items() if names_a_document(long)}
+                                | defined_programmes)
+    if lang in ("en", "fr"):
+        mentions = [m for m in mentions if m.label != "ORG"
+                    or not any(s <= m.start and m.end <= e and (s, e) != (m.start, m.end) for s, e in documents)]
     by_acronym = {fold(a): long for a, long in definitions.items()}
     by_long = {fold(long): a for a, long in definitions.items()}
     # an acronym of words in lower case names a thing, no actor: "pilotsuz uçuş aparatı (PUA)", "unmanned
