@@ -47,3 +47,21 @@ def test_one_document_or_a_list_that_is_no_list_of_names_stays_one_record():
     records = find_agreements(art, None)
     assert len(records) == 2
     assert names(records[0]) == {"United States", "Malaysia", "Cambodia"}
+
+
+def test_the_partner_named_with_the_document_stays_when_the_sentence_then_says_both_parties():
+    text = ("Fact sheet\nThe MCC and the DFC announced new investments. - Signing a Nuclear Cooperation "
+            "Memorandum of Understanding with Kenya to signal that both parties seek to further our cooperation.")
+    art = make_article(text, "en", [("MCC", "ORG", "Millennium Challenge Corporation"),
+                                    ("DFC", "ORG", "Development Finance Corporation"), ("Kenya", "LOC", "Kenya")])
+    [memo] = find_agreements(art, None)
+    assert "Kenya" in names(memo)
+
+
+def test_the_partner_after_with_is_the_organisation_a_state_only_qualifies():
+    text = ("India\nThe Indian Air Force recently signed a maintenance contract with U.S. firm Boeing that "
+            "supports jobs in both countries.")
+    art = make_article(text, "en", [("Indian Air Force", "ORG", "Indian Air Force"),
+                                    ("U.S.", "LOC", "United States"), ("Boeing", "ORG", "Boeing")])
+    [contract] = find_agreements(art, None)
+    assert "Boeing" in names(contract)

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
 from newsmon.nlp.agreements.records import Candidate, merge, to_record
-from newsmon.nlp.agreements.partners import per_partner
+from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.cited import reported
@@ -213,8 +213,12 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             kind = found.kind or ("state" if intergov else None)
             # "the two countries" means first the states this very sentence names ("iki ölkə arasında
             # ... ölkənizin və Ermənistanın"), then the article's main ones
-            named = named_states(ctx, sent, lex) if kind == "state" else []
-            parties, own = merge_parties(named[:2], salient(ctx, sent, named[:2], kind, 2 - len(named[:2]))), 0
+            # (and the partner named right after the document: "Signing a MoU with Kenya to signal that both
+            # parties seek ...")
+            partner = named_partner(ctx, sent, lex, trigger)
+            named = merge_parties(partner, named_states(ctx, sent, lex) if kind == "state" else [])
+            parties = merge_parties(named[:2], salient(ctx, sent, named[:2], kind, 2 - len(named[:2])))
+            own = len(partner)
         else:
             # a document NER took for an organisation ("the PAVE Action Plan", "U.S. EXIM-Tanzania Memorandum
             # of Understanding") is no party of itself

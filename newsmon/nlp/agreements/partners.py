@@ -18,7 +18,7 @@ from dataclasses import replace
 from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import AZ_WITH
-from newsmon.nlp.agreements.parties import PartyContext, candidates
+from newsmon.nlp.agreements.parties import PartyContext, Sentence, candidates
 from newsmon.nlp.agreements.party_names import merge_parties, to_party
 from newsmon.nlp.agreements.records import Candidate, is_plural
 from newsmon.text.normalize import fold
@@ -88,6 +88,25 @@ def _hub(cand: Candidate, ctx: PartyContext, lex: Lexicon, listed: set[str]) -> 
     before = [to_party(m) for m in sorted(orgs + locs, key=lambda m: m.start) if m.end <= cand.trigger_start]
     return next((p for p in [*reversed(before), *cand.parties]
                  if fold(p.name) not in listed and fold(p.text) not in listed), None)
+
+
+# words between "with" and the partner that only qualify it: "U.S. firm", "the French company"
+_QUALIFIER = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*(?:(?!(?:and|or|et|ou)\b)[a-z]+\s+){0,2}")
+
+
+def named_partner(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int]) -> list[Party]:
+    """The organisation or state named right after the document and "with"/"avec" ("a Memorandum of
+    Understanding with Kenya"): the partner, even where the sentence then says "both parties"."""
+    pattern = _WITH.get(sent.lang)
+    with_ = pattern.match(ctx.text, trigger[1], sent.end) if pattern else None
+    if with_ is None:
+        return []
+    orgs, locs = candidates(ctx, sent, lex)
+    # an organisation a state only qualifies comes first ("with U.S. firm Boeing"), then a name right there
+    near = [m for m in orgs if with_.end() <= m.start <= with_.end() + 20
+            and _QUALIFIER.fullmatch(ctx.text, with_.end(), m.start)]
+    near += [m for m in orgs + locs if with_.end() <= m.start <= with_.end() + 4]
+    return [to_party(m) for m in near][:1]
 
 
 def _listed_partners(cand: Candidate, ctx: PartyContext) -> list[Party]:
