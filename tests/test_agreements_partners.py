@@ -42,7 +42,8 @@ def test_one_document_or_a_list_that_is_no_list_of_names_stays_one_record():
     text = ("Deals\nThe United States signed an agreement with Malaysia and Cambodia on Sunday. "
             "The Department signed 400 agreements with Tribes, Alaska Native Corporations, and consortiums.")
     art = make_article(text, "en", [("United States", "LOC", "United States"), ("Malaysia", "LOC", "Malaysia"),
-                                    ("Cambodia", "LOC", "Cambodia"), ("Department", "ORG", "Department of the Interior"),
+                                    ("Cambodia", "LOC", "Cambodia"),
+                                    ("Department", "ORG", "Department of the Interior"),
                                     ("Alaska Native Corporations", "ORG", "Alaska Native Corporations")])
     records = find_agreements(art, None)
     assert len(records) == 2

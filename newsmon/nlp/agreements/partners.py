@@ -3,12 +3,13 @@
     az: "X ilə … A, B və C arasında sazişlər imzalanıb"         -> X–A, X–B, X–C
     en: "The United States signed trade agreements with Malaysia and Cambodia"  -> US–Malaysia, US–Cambodia
     en: "The MCC Compacts signed earlier this year with the governments of Lesotho and Malawi"
-    fr: "des jumelages de leur ville avec Massis et Alaverdi"
+    fr: "La France a signé des accords de coopération avec l'Arménie, la Géorgie et le Kazakhstan"
 
 A singular document of several parties stays one ("… A, B və C arasında Memorandum": one memorandum of
 four; "an agreement with Malaysia and Cambodia"). In en/fr the partners are read from the words after
 "with"/"avec" (a name NER missed or mislabelled, "Lesotho" as a person, still counts), each the mention
-that covers it when there is one.
+that covers it when there is one. (And `named_partner`: the partner named right after a document and
+"with", which a sentence's "both parties" does not replace.)
 """
 from __future__ import annotations
 
@@ -24,12 +25,13 @@ from newsmon.nlp.agreements.records import Candidate, is_plural
 from newsmon.text.normalize import fold
 
 # Between the plural document word and "with": its kind or a short verb phrase, no clause break
-# ("agreements of understanding with", "Compacts signed earlier this year with", "jumelages de leur ville avec")
+# ("agreements of understanding with", "Compacts signed earlier this year with", "accords de coopération avec")
 _WITH = {
-    "en": re.compile(r"(?:\s+(?!(?:and|but|which|that|who)\b)(?:of\s+)?[\w$.-]+){0,5}?\s+with\s+(?:the\s+)?(?:(?:governments?|cities|firms"
-                     r"|companies)\s+of\s+(?:the\s+)?)?", re.IGNORECASE),
-    "fr": re.compile(r"(?:\s+(?!(?:et|mais|qui|que|dont)\b)(?:d['’]\s*)?[\w'’$.-]+){0,5}?\s+avec\s+(?:les\s+(?:gouvernements|villes)\s+"
-                     r"(?:de\s+|d['’]\s*))?(?:l['’]\s*|la\s+|le\s+|les\s+)?", re.IGNORECASE),
+    "en": re.compile(r"(?:\s+(?!(?:and|but|which|that|who)\b)(?:of\s+)?[\w$.-]+){0,5}?\s+with\s+(?:the\s+)?"
+                     r"(?:(?:governments?|cities|firms|companies)\s+of\s+(?:the\s+)?)?", re.IGNORECASE),
+    "fr": re.compile(r"(?:\s+(?!(?:et|mais|qui|que|dont)\b)(?:d['’]\s*)?[\w'’$.-]+){0,5}?\s+avec\s+"
+                     r"(?:les\s+(?:gouvernements|villes)\s+(?:de\s+|d['’]\s*))?(?:l['’]\s*|la\s+|le\s+|les\s+)?",
+                     re.IGNORECASE),
 }
 # One partner's name: capitalised words, "of"/"de" inside ("Bank of Georgia", "Agence française de
 # développement" is cut at its lower-case word, which still gives its start)
