@@ -19,6 +19,8 @@ from test_agreements import make_article, names
      [("Azərbaycan", "LOC", "Azerbaijan"), ("Türkiyə", "LOC", "Turkey")], "other"),
     ("Caspian\nThe convention on the legal status of the sea was signed by Azerbaijan and Kazakhstan.", "en",
      [("Azerbaijan", "LOC", "Azerbaijan"), ("Kazakhstan", "LOC", "Kazakhstan")], "agreement"),
+    ("Bəyanat\nAzərbaycan ilə Çin arasında strateji tərəfdaşlıq haqqında Bəyanat imzalanıb.", "az",
+     [("Azərbaycan", "LOC", "Azerbaijan"), ("Çin", "LOC", "China")], "other"),
 ])
 def test_a_weak_document_word_is_an_agreement_when_signed(text, lang, entities, type_):
     [agr] = find_agreements(make_article(text, lang, entities), None)
@@ -30,6 +32,8 @@ def test_a_weak_document_word_is_an_agreement_when_signed(text, lang, entities, 
      [("Arménie", "LOC", "Armenia")]),
     ("Vergi\nİndi bəyannamələri doldurmayın, Azərbaycan vergi orqanları bildirib.", "az",
      [("Azərbaycan", "LOC", "Azerbaijan")]),
+    ("XİN\nAzərbaycan XİN Ermənistanın iddiaları ilə bağlı bəyanat yayıb.", "az",
+     [("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistanın", "LOC", "Armenia")]),
     ("Jobs\nThe new contractor will offer jobs to workers of federal service contracts in Ohio.", "en",
      [("Ohio", "LOC", "Ohio")]),
     # the signing verb belongs to the nearer trigger: the contract is only what the order is about

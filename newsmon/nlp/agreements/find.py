@@ -19,13 +19,13 @@ concluded in 2014" dates the agreement, not the memorandum. Decrees are bound by
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import timedelta
 from typing import TYPE_CHECKING, Sequence
 
 from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
-from newsmon.nlp.agreements.lists import AZ_WITH, is_collective
-from newsmon.nlp.agreements.records import Candidate, is_plural, merge, to_record
+from newsmon.nlp.agreements.lists import is_collective
+from newsmon.nlp.agreements.records import Candidate, merge, to_record
+from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.cited import reported
@@ -151,7 +151,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                     and t_start - sent.start <= _HEADLINE_LEAD:
                 # a page titled "Joint Statement on ..." is the statement, issued the day it is published
                 cand.status, cand.date_signed = "signed", {"value": published.isoformat(), "precision": "day"}
-            here += _per_partner(cand, ctx, lex)
+            here += per_partner(cand, ctx, lex)
         _share_list_verbs(here)
         candidates += here
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
@@ -173,22 +173,6 @@ def _document_name(trigger: tuple[str, int, int], start: int, end: int, label: s
     document, "Fərman Salmanov", has no complement; an organisation keeps its name.)"""
     return label in ("LOC", "PERSON") and start == trigger[1] and trigger[2] < end \
         and bool(_NAME_COMPLEMENT.match(text, trigger[2]))
-
-
-def _per_partner(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate]:
-    """Documents in the plural that one side signed with each of several ("X ilə … A, B və C arasında
-    sazişlər imzalanıb"): one record per partner, each binding X and it. A singular document of several
-    parties stays one ("… A, B və C arasında Memorandum": one memorandum of four)."""
-    word = ctx.text[cand.trigger_start:cand.trigger_end].split()[-1]
-    if not lex.postposition or cand.type == "decree" or len(cand.parties) < 3 or cand.own_parties < 3 \
-            or not is_plural(word, cand.sentence.lang):
-        return [cand]
-    text = cand.sentence.text
-    first, second = text.find(cand.parties[0].text), text.find(cand.parties[1].text)
-    if first < 0 or second < 0 or not AZ_WITH.search(text, first + len(cand.parties[0].text), second):
-        return [cand]
-    hub = cand.parties[0]
-    return [replace(cand, parties=[hub, partner], own_parties=2, merged=[]) for partner in cand.parties[1:]]
 
 
 def _share_list_verbs(here: list[Candidate]) -> None:
@@ -229,8 +213,12 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             kind = found.kind or ("state" if intergov else None)
             # "the two countries" means first the states this very sentence names ("iki ölkə arasında
             # ... ölkənizin və Ermənistanın"), then the article's main ones
-            named = named_states(ctx, sent, lex) if kind == "state" else []
-            parties, own = merge_parties(named[:2], salient(ctx, sent, named[:2], kind, 2 - len(named[:2]))), 0
+            # (and the partner named right after the document: "Signing a MoU with Kenya to signal that both
+            # parties seek ...")
+            partner = named_partner(ctx, sent, lex, trigger)
+            named = merge_parties(partner, named_states(ctx, sent, lex) if kind == "state" else [])
+            parties = merge_parties(named[:2], salient(ctx, sent, named[:2], kind, 2 - len(named[:2])))
+            own = len(partner)
         else:
             # a document NER took for an organisation ("the PAVE Action Plan", "U.S. EXIM-Tanzania Memorandum
             # of Understanding") is no party of itself

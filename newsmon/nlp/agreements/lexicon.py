@@ -271,7 +271,10 @@ AZ = Lexicon(
     # "razılaşma" is an agreement reached as often as a signed one: a document only when signed, and one
     # document ("SVOP razılaşmasının imzalandığını", "imzalanmış yeni razılaşmanı"), not a kind ("qəbul
     # edilmiş qərar və razılaşmaların həyata keçirilməsi")
-    weak_types=_types(("agreement", r"\bkonvensiya\w*|\brazılaşma(?!q\b|lar|lər)\w*"), ("other", r"\bbəyannamə\w*")),
+    # a bare "bəyanat" is a press statement ("bəyanat yayıb", "bəyanat verib") unless signed or adopted:
+    # "Ağsaqqallar Şurasının iclasında qəbul edilən bəyanat", "Çin ilə Bəyanatın imzalanması"
+    weak_types=_types(("agreement", r"\bkonvensiya\w*|\brazılaşma(?!q\b|lar|lər)\w*"),
+                      ("other", r"\bbəyannamə\w*|\bbəyanat\w*")),
     signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|\bqoşul\w*"),
     leaders=_c(r"\b(?:liderlər|dövlət\s+başçıları|prezidentlər|iki\s+lider)\w*"),
 )

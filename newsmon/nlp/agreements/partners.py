@@ -1,0 +1,151 @@
+"""Documents in the plural that one side signed with each of several partners: one record per partner.
+
+    az: "X ilə … A, B və C arasında sazişlər imzalanıb"         -> X–A, X–B, X–C
+    en: "The United States signed trade agreements with Malaysia and Cambodia"  -> US–Malaysia, US–Cambodia
+    en: "The MCC Compacts signed earlier this year with the governments of Lesotho and Malawi"
+    fr: "La France a signé des accords de coopération avec l'Arménie, la Géorgie et le Kazakhstan"
+
+A singular document of several parties stays one ("… A, B və C arasında Memorandum": one memorandum of
+four; "an agreement with Malaysia and Cambodia"). In en/fr the partners are read from the words after
+"with"/"avec" (a name NER missed or mislabelled, "Lesotho" as a person, still counts), each the mention
+that covers it when there is one. (And `named_partner`: the partner named right after a document and
+"with", which a sentence's "both parties" does not replace.)
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsmon.model import Mention, Party
+from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.agreements.lists import AZ_WITH
+from newsmon.nlp.agreements.parties import PartyContext, Sentence, candidates
+from newsmon.nlp.agreements.party_names import merge_parties, to_party
+from newsmon.nlp.agreements.records import Candidate, is_plural
+from newsmon.text.normalize import fold
+
+# Between the plural document word and "with": its kind or a short verb phrase, no clause break
+# ("agreements of understanding with", "Compacts signed earlier this year with", "accords de coopération avec")
+_WITH = {
+    "en": re.compile(r"(?:\s+(?!(?:and|but|which|that|who)\b)(?:of\s+)?[\w$.-]+){0,5}?\s+with\s+(?:the\s+)?"
+                     r"(?:(?:governments?|cities|firms|companies)\s+of\s+(?:the\s+)?)?", re.IGNORECASE),
+    "fr": re.compile(r"(?:\s+(?!(?:et|mais|qui|que|dont)\b)(?:d['’]\s*)?[\w'’$.-]+){0,5}?\s+avec\s+"
+                     r"(?:les\s+(?:gouvernements|villes)\s+(?:de\s+|d['’]\s*))?(?:l['’]\s*|la\s+|le\s+|les\s+)?",
+                     re.IGNORECASE),
+}
+# One partner's name: capitalised words, "of"/"de" inside ("Bank of Georgia", "Agence française de
+# développement" is cut at its lower-case word, which still gives its start)
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w.&'’-]*(?:\s+(?:of\s+(?:the\s+)?|de\s+(?:la\s+)?|du\s+|des\s+|d['’]\s*)?"
+                   r"[A-ZÀ-ÖØ-Þ][\w.&'’-]*)*")
+_SEPARATOR = {
+    "en": re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?"),
+    "fr": re.compile(r"\s*,\s*(?:et\s+)?(?:l['’]\s*|la\s+|le\s+|les\s+)?|\s+et\s+(?:l['’]\s*|la\s+|le\s+|les\s+)?"),
+}
+_LAST = {"en": re.compile(r"\band\b"), "fr": re.compile(r"\bet\b")}
+# Types a side signs with several partners (a decree binds its issuer, a charter its organisation)
+_WITH_PARTNERS = ("agreement", "memorandum", "protocol", "other")
+
+
+def per_partner(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate]:
+    """The candidate, or one candidate per partner when its plural document was signed with each of a list."""
+    if lex.postposition:
+        return _per_partner_az(cand, lex)
+    return _per_partner_with(cand, ctx, lex)
+
+
+def _per_partner_az(cand: Candidate, lex: Lexicon) -> list[Candidate]:
+    """"X ilə … A, B və C arasında sazişlər imzalanıb": one record per partner, each binding X and it."""
+    word = _trigger_word(cand)
+    if cand.type == "decree" or len(cand.parties) < 3 or cand.own_parties < 3 \
+            or not is_plural(word, cand.sentence.lang):
+        return [cand]
+    text = cand.sentence.text
+    first, second = text.find(cand.parties[0].text), text.find(cand.parties[1].text)
+    if first < 0 or second < 0 or not AZ_WITH.search(text, first + len(cand.parties[0].text), second):
+        return [cand]
+    hub = cand.parties[0]
+    return [replace(cand, parties=[hub, partner], own_parties=2, merged=[]) for partner in cand.parties[1:]]
+
+
+def _per_partner_with(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate]:
+    """"signed agreements with A, B and C": one record per listed partner, each with the side that signed
+    them (`_hub`), when there is one."""
+    lang = cand.sentence.lang
+    if cand.type not in _WITH_PARTNERS or lang not in _WITH or not is_plural(_trigger_word(cand), lang):
+        return [cand]
+    partners = _listed_partners(cand, ctx)
+    if len(partners) < 2:
+        return [cand]
+    hub = _hub(cand, ctx, lex, {fold(p.name) for p in partners} | {fold(p.text) for p in partners})
+    return [replace(cand, parties=merge_parties([hub] if hub else [], [partner]), own_parties=1 + (hub is not None),
+                    merged=[]) for partner in partners]
+
+
+def _hub(cand: Candidate, ctx: PartyContext, lex: Lexicon, listed: set[str]) -> Party | None:
+    """The side that signed with each partner: the organisation or state the sentence names nearest before
+    the document ("Since the start of the Biden-Harris Administration, MCC has also signed agreements
+    with ..."; "La France a signé des accords ... avec l'Arménie, la Géorgie et le Kazakhstan", where the
+    party finder kept the list only), else the candidate's first party not listed ("President Trump signed")."""
+    orgs, locs = candidates(ctx, cand.sentence, lex)
+    before = [to_party(m) for m in sorted(orgs + locs, key=lambda m: m.start) if m.end <= cand.trigger_start]
+    return next((p for p in [*reversed(before), *cand.parties]
+                 if fold(p.name) not in listed and fold(p.text) not in listed), None)
+
+
+# words between "with" and the partner that only qualify it: "U.S. firm", "the French company"
+_QUALIFIER = re.compile(r"(?:[A-Z][\w.'’-]*\s+)*(?:(?!(?:and|or|et|ou)\b)[a-z]+\s+){0,2}")
+
+
+def named_partner(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int]) -> list[Party]:
+    """The organisation or state named right after the document and "with"/"avec" ("a Memorandum of
+    Understanding with Kenya"): the partner, even where the sentence then says "both parties"."""
+    pattern = _WITH.get(sent.lang)
+    with_ = pattern.match(ctx.text, trigger[1], sent.end) if pattern else None
+    if with_ is None:
+        return []
+    orgs, locs = candidates(ctx, sent, lex)
+    # an organisation a state only qualifies comes first ("with U.S. firm Boeing"), then a name right there
+    near = [m for m in orgs if with_.end() <= m.start <= with_.end() + 20
+            and _QUALIFIER.fullmatch(ctx.text, with_.end(), m.start)]
+    near += [m for m in orgs + locs if with_.end() <= m.start <= with_.end() + 4]
+    return [to_party(m) for m in near][:1]
+
+
+def _listed_partners(cand: Candidate, ctx: PartyContext) -> list[Party]:
+    """The names listed after "with"/"avec" right after the trigger: two or more, the last after "and"/"et"."""
+    lang, sent = cand.sentence.lang, cand.sentence
+    with_ = _WITH[lang].match(ctx.text, cand.trigger_end, sent.end)
+    if with_ is None:
+        return []
+    pos, spans, sep = with_.end(), [], ""
+    while True:
+        name = _NAME.match(ctx.text, pos, sent.end)
+        if name is None:
+            return []  # "with Tribes, Alaska Native Corporations, and consortiums": no list of names
+        spans.append((name.start(), name.end()))
+        if _LAST[lang].search(sep):
+            break  # the name after "and" closes the list
+        after = _SEPARATOR[lang].match(ctx.text, name.end(), sent.end)
+        if after is None:
+            return []
+        sep, pos = after.group(), after.end()
+    mentions = ctx.in_sentence(sent)
+    return merge_parties([], [to_party(_covering(s, e, mentions) or _bare(ctx.text[s:e], s, e, lang))
+                              for s, e in spans])
+
+
+def _covering(start: int, end: int, mentions: list[Mention]) -> Mention | None:
+    """The mention of the listed name: one that overlaps it and does not run on into the next name (NER
+    glues some lists into one span, "Codagenix and Gritstone": then the words alone name the partner). (It
+    may take in an article: "the Government of Tanzania" for "Government of Tanzania".)"""
+    return next((m for m in mentions if start - 4 <= m.start < end and start < m.end <= end), None)
+
+
+def _bare(name: str, start: int, end: int, lang: str) -> Mention:
+    """A listed name no mention covers, as an organisation of its own words."""
+    return Mention(name, "ORG", start, end, lang, canonical_id=None, canonical_name=name)
+
+
+def _trigger_word(cand: Candidate) -> str:
+    text = cand.sentence.text[cand.trigger_start - cand.sentence.start:cand.trigger_end - cand.sentence.start]
+    return text.split()[-1]
