@@ -298,10 +298,14 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
     if not people:
         return linked
     out = []
+    ends: dict[tuple[str, ...], set[tuple[str, str]]] = {}  # per distinct name: an article repeats its names
     for (m, surface), words in zip(linked, folded):
         if words and m.label != "DATE" and not m.canonical_id:
-            refs = {ref for full, ref in people if full != words and _ends_with(full, words)
-                    and (len(full) > len(words) or _has_initial(words))}
+            key = tuple(words)
+            if key not in ends:
+                ends[key] = {ref for full, ref in people if full != words and _ends_with(full, words)
+                             and (len(full) > len(words) or _has_initial(words))}
+            refs = ends[key]
             if not refs and len(words) == 1 and m.label == "PERSON":  # "Ülvi bəy"
                 refs = {ref for full, ref in people if full[0] == words[0]}
             if len(refs) == 1 and (m.label == "PERSON" or len(words) == 1):

@@ -165,8 +165,9 @@ def _trim_lower_tail(m: Mention) -> Mention:
 
 def _join_places(mentions: list[Mention], text: str) -> list[Mention]:
     out = list(mentions)
+    alive = {_key(x) for x in out}  # `m in out` by key: comparing dataclasses made this loop quadratic
     for m in mentions:
-        if m.label != "LOC" or m.lang != "en" or m not in out:
+        if m.label != "LOC" or m.lang != "en" or _key(m) not in alive:
             continue
         start, end = m.start, m.end
         head = _PLACE_OF.search(text[max(0, m.start - 80):m.start])
@@ -186,7 +187,12 @@ def _join_places(mentions: list[Mention], text: str) -> list[Mention]:
         if head and _COUNTRY_OF.match(head.group(0)) and not compass and not tail:
             new = _inner_link(new, [m])  # "Republic of South Africa" is South Africa; "West Africa" is not Africa
         out = _replace_inside(out, new)
+        alive = {_key(x) for x in out}
     return out
+
+
+def _key(m: Mention) -> tuple:
+    return (m.start, m.end, m.label, m.text, m.lang, m.canonical_id, m.canonical_name)
 
 
 _COUNTRY_OF = re.compile(r"(?:The\s+)?(?:Republic|Kingdom|Commonwealth|Federation|Principality|Sultanate|"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from newsmon.model import Mention
 from newsmon.nlp.mentions import LEADING_TITLES, TITLES
@@ -48,6 +49,10 @@ président présidente vice-président ambassadeur ambassadrice conseiller conse
 négociatrice commissaire délégué déléguée préfet préfète maire catholicos patriarche""".split())
 
 
+# every word of a French text is looked up as a head: fold each distinct word once per process
+_folded = lru_cache(maxsize=1 << 16)(fold)
+
+
 def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
     """French organisation names kept whole: a head noun ("Conseil", "Ambassade") followed by "de"-
     phrases that reach a capitalised word becomes one ORG, in place of the pieces NER found in it. The
@@ -55,7 +60,7 @@ def french_spans(mentions: list[Mention], text: str) -> list[Mention]:
     followed by "de") or a sentence end."""
     for word in _FR_WORD.finditer(text):
         head = word.group()
-        if fold(head) not in FR_ORG_HEADS:
+        if _folded(head) not in FR_ORG_HEADS:
             continue
         hit = _FR_ORG.match(text, word.start())
         if hit is None:
