@@ -129,7 +129,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
                                    canonical_name=entity.name), surface))
             continue
         ruled = m.canonical_id is not None and kb.get(m.canonical_id) is None  # linked by a span rule: "X"
-        if not ruled and is_false_positive(m, surface) or fold(strip_attached_suffix(surface)) in common_nouns:
+        if (not ruled and is_false_positive(m, surface)) or fold(strip_attached_suffix(surface)) in common_nouns:
             continue
         if (m.lang or lang) in ("en", "fr") and is_ordinary_word(surface, lower_words):
             continue

@@ -69,10 +69,11 @@ _QUOTES = "\"'«»“”„‘’‹›「」 \t\n"
 
 
 # The head nouns of documents (laws, treaties, orders): a name ending in one is a document, not an actor.
-DOCUMENT_WORDS = frozenset(fold(t) for t in """
+_EN_DOCUMENT_WORDS = frozenset("""
 act acts law laws memorandum memoranda guidance strategy agreement agreements treaty treaties accord accords
 order orders declaration charter convention protocol directive resolution doctrine statement plan plans credit
-credits
+credits""".split())
+DOCUMENT_WORDS = _EN_DOCUMENT_WORDS | frozenset(fold(t) for t in """
 loi lois traité traités décret décrets déclaration charte protocole mémorandum résolution directive ordonnance
 """.split())
 # French names put the head first ("Plan de résilience européen", "Loi de programmation militaire"); not
@@ -85,9 +86,8 @@ _FR_LINKS = frozenset(("de", "du", "des", "d", "sur", "pour", "relatif", "relati
 # the Sea", "National Strategy for Countering Domestic Terrorism"): a document's head there makes the name
 # one. Not "order" ("Sovereign Military Order of Malta") nor "plan" ("Plan International").
 _EN_LINKS = frozenset(("for", "on", "of"))
-_EN_DOCUMENT_HEADS = frozenset("""act acts law laws memorandum guidance strategy agreement agreements treaty treaties
-accord accords declaration charter convention protocol directive resolution doctrine statement framework
-principles roadmap""".split())
+_EN_DOCUMENT_HEADS = (_EN_DOCUMENT_WORDS - {"memoranda", "order", "orders", "plan", "plans", "credit", "credits"}) \
+    | {"framework", "principles", "roadmap"}
 # A study on a subject ("2020 National Survey on Drug Use and Health"); "of" makes a body ("Anthropological
 # Survey of India", "Geological Survey").
 _EN_STUDIES = frozenset(("survey", "surveys", "report", "study"))

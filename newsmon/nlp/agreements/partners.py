@@ -49,11 +49,11 @@ _WITH_PARTNERS = ("agreement", "memorandum", "protocol", "other")
 def per_partner(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate]:
     """The candidate, or one candidate per partner when its plural document was signed with each of a list."""
     if lex.postposition:
-        return _per_partner_az(cand, lex)
+        return _per_partner_az(cand)
     return _per_partner_with(cand, ctx, lex)
 
 
-def _per_partner_az(cand: Candidate, lex: Lexicon) -> list[Candidate]:
+def _per_partner_az(cand: Candidate) -> list[Candidate]:
     """"X ilə … A, B və C arasında sazişlər imzalanıb": one record per partner, each binding X and it."""
     word = _trigger_word(cand)
     if cand.type == "decree" or len(cand.parties) < 3 or cand.own_parties < 3 \
