@@ -70,6 +70,19 @@ def test_surname_coreference_keeps_men_and_women_apart(kb):
                                                 "person:ilham-aliyev"]
 
 
+def test_a_foreign_name_with_a_case_suffix_is_the_nominative_named_in_the_article(kb):
+    # "-un"/"-nın" after a foreign surname is ambiguous alone ("Paroli-nin" or "Parolin-in"), so the
+    # mention keeps its surface unless the article writes the bare name too
+    text = ("Stiv Uitkoff Bakıya gəlib. Stiv Uitkoffun sözlərinə görə, Xuan Laportanın çıxışı olub. "
+            "Xuan Laporta da danışıb.")
+    linked = link_mentions(mentions(text, "az", ("Stiv Uitkoff", "PERSON"), ("Stiv Uitkoffun", "PERSON"),
+                                    ("Xuan Laportanın", "PERSON"), ("Xuan Laporta", "PERSON")), text, "az", kb)
+    assert [m.canonical_id for m in linked] == ["person:stiv-uitkoff"] * 2 + ["person:xuan-laporta"] * 2
+    alone = "Stiv Uitkoffun sözlərinə görə, görüş olub."
+    assert ids(link_mentions(mentions(alone, "az", ("Stiv Uitkoffun", "PERSON")), alone, "az", kb)) == {
+        "Stiv Uitkoffun": "person:stiv-uitkoffun"}
+
+
 def test_given_name_with_az_honorific(kb):
     text = "Ülvi Mehdiyev qonaqları salamlayıb. Ülvi bəy bildirib ki, mərkəz açılacaq."
     linked = link_mentions(mentions(text, "az", ("Ülvi Mehdiyev", "PERSON"), ("Ülvi bəy", "PERSON")), text, "az", kb)

@@ -298,13 +298,15 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
     if not people:
         return linked
     out = []
-    ends: dict[tuple[str, ...], set[tuple[str, str]]] = {}  # per distinct name: an article repeats its names
+    ends: dict[tuple[tuple[str, ...], bool], set[tuple[str, str]]] = {}  # per distinct name: an article repeats its names
     for (m, surface), words in zip(linked, folded):
         if words and m.label != "DATE" and not m.canonical_id:
-            key = tuple(words)
+            suffixed = (m.lang or lang) in SUFFIX_LANGS  # "Martini" is no case of "Martin" in English
+            key = (tuple(words), suffixed)
             if key not in ends:
                 ends[key] = {ref for full, ref in people if full != words and _ends_with(full, words)
-                             and (len(full) > len(words) or _has_initial(words))}
+                             and (len(full) > len(words) or _has_initial(words)
+                                  or (suffixed and _inflected(full, words)))}
             refs = ends[key]
             if not refs and len(words) == 1 and m.label == "PERSON":  # "Ülvi bəy"
                 refs = {ref for full, ref in people if full[0] == words[0]}
@@ -329,6 +331,14 @@ def _ends_with(full: list[str], part: list[str]) -> bool:
 def _same_word(base: str, word: str) -> bool:
     """`word` is `base` or `base` with one az case suffix ("mehdiyevin"), not a woman's form of it."""
     return base == word or (base in az_stems(word) and not _female_form(word, base))
+
+
+def _inflected(base: list[str], words: list[str]) -> bool:
+    """`words` is the name `base` with a case suffix on its last word ("Stiv Uitkoffun" of "Stiv Uitkoff"):
+    a foreign surname's suffix is ambiguous on its own (`_base_form` leaves it), but the article's
+    nominative form says where it starts. One way only: the nominative keeps its own id."""
+    return (len(base) == len(words) and base[:-1] == words[:-1] and base[-1] != words[-1]
+            and _same_word(base[-1], words[-1]))
 
 
 def _has_initial(words: list[str]) -> bool:
