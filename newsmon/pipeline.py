@@ -20,6 +20,7 @@ from newsmon.model import Article, DateMention, Document, Mention, Segment
 from newsmon.nlp.ner import NerStage
 from newsmon.nlp.pubdate import publication_date
 from newsmon.nlp.relevance import RelevanceModel, doc_text, load_default
+from newsmon.nlp.span_edit import SpanIndex
 
 
 def _shift(items: list, offset: int) -> list:
@@ -37,8 +38,9 @@ def merge_mentions(model: Sequence[Mention], known: Sequence[Mention], text: str
     outer = az_names_around_known(list(model), list(known), text) if text else []
     outer += en_orgs_around_places(list(model), list(known))
     merged = [k for k in known if not any(o.start <= k.start and k.end <= o.end for o in outer)] + outer
+    known_spans = SpanIndex([(k.start, k.end) for k in known])  # a scan of `known` per model span was quadratic
     for m in model:
-        if not any(m.start < k.end and k.start < m.end for k in known):
+        if not known_spans.overlaps(m.start, m.end):
             merged.append(m)
     return sorted(merged, key=lambda m: (m.start, -m.end))
 

@@ -1,4 +1,4 @@
-"""compile_fast_start: the same matches as re.compile, with a lookahead only where it is safe."""
+"""compile_fast_start: the same matches as re.compile, with a start set (or a lookahead) only where it is safe."""
 from __future__ import annotations
 
 import re
@@ -8,6 +8,7 @@ import pytest
 
 from newsmon.nlp.dates.find import LANGUAGES
 from newsmon.nlp.dates.common import NUMERIC_LANGUAGE
+from newsmon.text import regex_start
 from newsmon.text.regex_start import compile_fast_start
 
 # Patterns with what makes a first-character analysis go wrong: optional openings, lookbehinds,
@@ -31,7 +32,8 @@ TEXTS = [
 @pytest.mark.parametrize("pattern,flags", PATTERNS)
 def test_same_matches_as_re_compile(pattern: str, flags: int) -> None:
     fast, plain = compile_fast_start(pattern, flags), re.compile(pattern, flags)
-    assert fast.pattern.startswith("(?=")  # the lookahead is there: the comparison below means something
+    # a start set (or the lookahead) is there, the comparison below means something; "©" is re's own prefix
+    assert fast != plain or pattern.startswith("©")
     for text in TEXTS:
         for pos in range(0, len(text), 7):
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text, pos)] == \
@@ -45,14 +47,43 @@ def test_unbounded_or_empty_patterns_compile_as_they_are(pattern: str) -> None:
     assert compile_fast_start(pattern).pattern == pattern
 
 
-def test_every_date_rule_gets_a_lookahead_and_keeps_its_matches() -> None:
+def test_every_date_rule_gets_a_start_set_and_keeps_its_matches() -> None:
     text = (Path(__file__).parent / "data" / "dates_en.tsv").read_text(encoding="utf-8") \
         + (Path(__file__).parent / "data" / "dates_az.tsv").read_text(encoding="utf-8") \
         + (Path(__file__).parent / "data" / "dates_fr.tsv").read_text(encoding="utf-8")
     for language in [*LANGUAGES.values(), NUMERIC_LANGUAGE]:
         for rule in language.rules:
             fast = rule.pattern
-            assert fast.pattern.startswith("(?=")
-            plain = re.compile(fast.pattern[fast.pattern.index(")(?:") + 4:-1], fast.flags)
+            assert not fast.pattern.startswith("(?=")  # the pattern as written, a start set in its code
+            plain = re.compile(fast.pattern, fast.flags)
             assert [(m.span(), m.groupdict()) for m in fast.finditer(text)] == \
                 [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+
+
+def _in_start_set(char: str, items: list, wide: list) -> bool:
+    for op, av in items + wide:
+        if op is re._constants.LITERAL and ord(char) == av:
+            return True
+        if op is re._constants.RANGE and av[0] <= ord(char) <= av[1]:
+            return True
+        if op is re._constants.CATEGORY and re.fullmatch(regex_start._CATEGORIES[av], char):
+            return True
+    return False
+
+
+def test_a_case_insensitive_start_set_holds_every_character_re_matches() -> None:
+    """Under IGNORECASE "k" matches the Kelvin sign and "i" matches "İ" and "ı": the start set must let
+    every such character through, or a match there would be lost. Checked against re over all of
+    Unicode for the classes of every date rule and the patterns above."""
+    everything = "".join(map(chr, range(0x110000)))
+    classes: set[tuple[str, bool]] = set()
+    for pattern, flags in [(r.pattern.pattern, r.pattern.flags) for language in LANGUAGES.values()
+                           for r in language.rules] + PATTERNS:
+        parsed = re._parser.parse(pattern, flags)
+        classes |= regex_start._first(parsed.data, bool(parsed.state.flags & re.IGNORECASE))[0]
+    folded = [fragment for fragment, case in classes if case]
+    assert folded
+    for fragment in folded:
+        items, wide = regex_start.start_items({(fragment, True)})
+        for char in set(re.findall(f"(?i:[{fragment}])", everything)):
+            assert _in_start_set(char, items, wide), (fragment, char)

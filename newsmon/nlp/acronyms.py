@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 
 from newsmon.nlp.name_words import FR_ORG_HEADS, ORG_HEADS_EN
-from newsmon.text.normalize import fold, fold_tokens, tokenize
+from newsmon.text.normalize import fold, fold_tokens, text_tokens
 
 _ACRONYM = re.compile(r"^[^\W\d_][\w&.\-]{1,11}$")
 _CONNECTORS = frozenset(fold(t) for t in "of for and the on in de du des la le l d et pour aux à en "
@@ -23,9 +24,12 @@ def find_acronym_definitions(text: str) -> dict[str, str]:
     ("Koreya Beynəlxalq Əməkdaşlıq Agentliyi (KOICA)").
     """
     found: dict[str, str] = {}
-    toks = tokenize(text)
-    ends = [e for _, _, e in toks]
+    toks: tuple[tuple[str, int, int], ...] | None = None
+    ends: list[int] = []
     for par in re.finditer(r"\(([^()]{2,200})\)", text):
+        if toks is None:  # the words only matter before a bracket, which many texts lack
+            toks = text_tokens(text)
+            ends = [e for _, _, e in toks]
         inner = par.group(1).strip()
         before = toks[: bisect_right(ends, par.start())]
         if _ACRONYM.match(inner) and looks_like_acronym(inner):
@@ -65,7 +69,7 @@ def _sh_start(short: str, words: list[str]) -> int | None:
     return long[:start_char].count(" ")
 
 
-def _long_form(acronym: str, before: list[tuple[str, int, int]], text: str, paren: int) -> str | None:
+def _long_form(acronym: str, before: Sequence[tuple[str, int, int]], text: str, paren: int) -> str | None:
     # Only words of the same clause: stop at sentence punctuation between them and the bracket.
     window: list[tuple[str, int, int]] = []
     for tok in reversed(before):

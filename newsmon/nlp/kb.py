@@ -14,7 +14,7 @@ from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newsmon.nlp.kb_file import DEFAULT_KB_PATH, KB_LABELS, FormerName, KBEntity, read_entities
 from newsmon.text.az import CASE_SUFFIX_SET, az_stems
-from newsmon.text.normalize import ARTICLE_TOKENS, fold, tokenize
+from newsmon.text.normalize import ARTICLE_TOKENS, fold, text_tokens, tokenize
 from newsmon.text.ru import ru_stem
 
 __all__ = ["DEFAULT_KB_PATH", "KB_LABELS", "FormerName", "KBEntity", "KnowledgeBase", "Match", "SUFFIX_LANGS"]
@@ -278,7 +278,7 @@ class KnowledgeBase:
         Names must start with a capital as the KB writes them (scripts without case are exempt). An
         organisation followed by "of/de <known country>" takes the country into its span, as one name.
         """
-        toks = tokenize(text)
+        toks = text_tokens(text)
         folded_text = self._lazy_fold(text)
         lang_stems = lang is None or lang in SUFFIX_LANGS
         # az-like words (see _azlike) in an en/fr text: none when the text has no az letter at all,
@@ -287,13 +287,16 @@ class KnowledgeBase:
         raw = [t for t, _, _ in toks]
         ru = [_ru_stem(t) for t in raw]
         matches: list[Match] = []
-        prefixes = self._prefixes
         i, n = 0, len(toks)
         while i < n:
             # Most words begin no name: a word that begins no longer name and is no name itself (as
             # written or with a suffix off) is passed over at the cost of two set and one dict lookups.
-            if not self._may_begin(raw[i], ru[i],
-                                   lang_stems or (az_letters and _azlike([text[toks[i][1]:toks[i][2]]]))):
+            # The remembered answer is read here first: a call per word of every article cost more.
+            stems = lang_stems or (az_letters and _azlike([text[toks[i][1]:toks[i][2]]]))
+            may = self._begins[stems].get(raw[i])
+            if may is None:
+                may = self._may_begin(raw[i], ru[i], stems)
+            if not may:
                 i += 1
                 continue
             found = None
@@ -342,7 +345,7 @@ class KnowledgeBase:
                 lengths.append(length)
         return sorted(set(lengths), reverse=True)
 
-    def _extend_with_place(self, toks: list[tuple[str, int, int]], text: str, end: int) -> int:
+    def _extend_with_place(self, toks: Sequence[tuple[str, int, int]], text: str, end: int) -> int:
         """Token index after "of/de [la|l'] <known country>" that follows an organisation at `end`.
 
         Countries only: "ministère de l'Intérieur de la République de Corée" is one name, while

@@ -18,6 +18,7 @@ from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.name_spans import name_spans
+from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_names import (az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs,
                                   az_quoted_places, az_surnames_of_people)
 from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
@@ -192,7 +193,7 @@ def _trim_to_surface(m: Mention, surface: str) -> Mention:
 def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Mention], lang: str,
                       kb: KnowledgeBase) -> list[tuple[Mention, str]]:
     """Every use of an acronym the text defines ("... Authority (RISA)") that NER did not mark."""
-    taken = [(m.start, m.end) for m in existing]
+    taken = SpanIndex([(m.start, m.end) for m in existing])
     added: list[tuple[Mention, str]] = []
     for acronym, long in definitions.items():
         if not looks_like_acronym(acronym) or not acronym.isupper() or fold(acronym) in LEGAL_FORMS \
@@ -200,7 +201,7 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
             continue  # "Məhdud Məsuliyyətli Cəmiyyəti (MMC)": a company's legal form names no one
         entity = kb.lookup(long, lang) or kb.lookup(acronym, lang)
         for hit in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w])", text):
-            if any(s < hit.end() and hit.start() < e for s, e in taken):
+            if taken.overlaps(hit.start(), hit.end()):
                 continue
             if entity:
                 m = Mention(acronym, entity.label, hit.start(), hit.end(), lang, entity.id, entity.name)
@@ -209,7 +210,7 @@ def _acronym_mentions(text: str, definitions: dict[str, str], existing: list[Men
             else:
                 m = Mention(acronym, "ORG", hit.start(), hit.end(), lang, derive_id(long, "ORG", lang), long)
             added.append((m, acronym))
-            taken.append((hit.start(), hit.end()))
+            taken.add(hit.start(), hit.end())
     return added
 
 
@@ -297,16 +298,24 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
             people.append((words, ref))
     if not people:
         return linked
+    # The full names whose last word can be the same word as a given last word (`_ends_with`: equal, or
+    # one a case form of the other), so each name is compared with those only, not with every full name.
+    by_last: dict[str, list[int]] = {}
+    for i, (full, _) in enumerate(people):
+        for word in (full[-1], *az_stems(full[-1])):
+            by_last.setdefault(word, []).append(i)
     out = []
-    ends: dict[tuple[tuple[str, ...], bool], set[tuple[str, str]]] = {}  # per distinct name: an article repeats its names
+    # per distinct name and language kind: an article repeats its names
+    ends: dict[tuple[tuple[str, ...], bool], set[tuple[str, str]]] = {}
     for (m, surface), words in zip(linked, folded):
         if words and m.label != "DATE" and not m.canonical_id:
             suffixed = (m.lang or lang) in SUFFIX_LANGS  # "Martini" is no case of "Martin" in English
             key = (tuple(words), suffixed)
             if key not in ends:
-                ends[key] = {ref for full, ref in people if full != words and _ends_with(full, words)
-                             and (len(full) > len(words) or _has_initial(words)
-                                  or (suffixed and _inflected(full, words)))}
+                near = {i for word in (words[-1], *az_stems(words[-1])) for i in by_last.get(word, ())}
+                ends[key] = {ref for full, ref in (people[i] for i in near) if full != words
+                             and _ends_with(full, words) and (len(full) > len(words) or _has_initial(words)
+                                                              or (suffixed and _inflected(full, words)))}
             refs = ends[key]
             if not refs and len(words) == 1 and m.label == "PERSON":  # "Ülvi bəy"
                 refs = {ref for full, ref in people if full[0] == words[0]}

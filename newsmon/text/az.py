@@ -114,6 +114,10 @@ _STEM_SLOTS = (
     _folded(PLURAL_ENDINGS, _BOTH),
 )
 STEM_MIN = 4
+# Each slot as (its suffix lengths, longest first; its suffixes): `az_stem` looks up the word's ending of
+# each length instead of testing every suffix (some 70 `endswith` per new word).
+_SLOT_LOOKUP = tuple((sorted({len(s) for s in slot}, reverse=True), frozenset(slot)) for slot in _STEM_SLOTS)
+assert all(s for slot in _STEM_SLOTS for s in slot)  # an empty suffix would strip the whole word
 
 
 def az_stem(folded: str, min_stem: int = STEM_MIN) -> str:
@@ -124,10 +128,11 @@ def az_stem(folded: str, min_stem: int = STEM_MIN) -> str:
     k, q, y or g loses that letter: used as a prefix, the stem then covers both forms.
     """
     word = folded
-    for slot in _STEM_SLOTS:
-        for suffix in slot:
-            if word.endswith(suffix) and len(word) - len(suffix) >= min_stem:
-                word = word[: -len(suffix)]
+    for lengths, suffixes in _SLOT_LOOKUP:
+        # a slot's suffixes run longest first, so the first that fits is the word's longest ending in it
+        for n in lengths:
+            if len(word) - n >= min_stem and word[-n:] in suffixes:
+                word = word[:-n]
                 break
     if len(word) > min_stem and word[-1] in "kqyg":
         word = word[:-1]

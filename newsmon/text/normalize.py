@@ -50,6 +50,13 @@ def _drop_marks(m: re.Match) -> str:
 
 def fold(text: str) -> str:
     """Casefold and transliterate `text` for matching: ə->e, ı/İ->i, ü->u, ö->o, ğ->g, ş->s, ç->c, é->e..."""
+    # Names and words come back again and again (linking folds each mention's surface in several
+    # rules, 300 articles make some 300,000 calls): short texts are folded once per process.
+    return fold_word(text) if len(text) <= _SHORT else _fold(text)
+
+
+def _fold(text: str) -> str:
+    """`fold`, computed."""
     text = _REPLACEABLE.sub(_replace, unicodedata.normalize("NFC", text))
     text = text.casefold()
     # NFD splits "ü" into "u" + combining diaeresis; dropping the marks removes every diacritic at once.
@@ -59,7 +66,8 @@ def fold(text: str) -> str:
 
 # Words repeat: `fold` for one word at a time (tokenize, per-word sets), each distinct word folded once
 # per process.
-fold_word = lru_cache(maxsize=1 << 17)(fold)
+fold_word = lru_cache(maxsize=1 << 17)(_fold)
+_SHORT = 80  # characters: a name or a phrase, which repeats; longer texts (articles) rarely do
 
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
@@ -74,6 +82,15 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
         if folded:
             out.append((folded, m.start(), m.end()))
     return out
+
+
+@lru_cache(maxsize=8)
+def text_tokens(text: str) -> tuple[tuple[str, int, int], ...]:
+    """`tokenize(text)` as a tuple (no caller can change what the next one reads), remembered for the
+    last few texts: the pipeline tokenizes an article for KB matching (`KnowledgeBase.find`, per language
+    segment, and most articles are one segment: the whole text) and again for its acronyms
+    (`find_acronym_definitions`), a tenth of the stages outside NER."""
+    return tuple(tokenize(text))
 
 
 def fold_tokens(text: str) -> list[str]:
