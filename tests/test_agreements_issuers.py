@@ -136,3 +136,23 @@ def test_an_azerbaijani_deadline_whose_ending_the_date_keeps_dates_no_signing():
                        dates=[("2026-cı il martın 1-dək", "2026-03-01", "day")], published="2025-10-01")
     [decree] = find_agreements(art, None)
     assert decree.type == "decree" and decree.date_signed is None
+
+
+def test_the_genitive_subject_of_a_signing_participle_issued_the_decree():
+    # "X-in <date> imzaladığı Fərmana": the subject of an az relative clause takes the genitive; the decree
+    # is Xavər Rzayev's, not the President the article names elsewhere
+    text = ("Bayram\nPrezident İlham Əliyev təbrik edib. Qeyd edək ki, keçmiş sədr Xavər Rzayevin 1997-ci il "
+            "fevralın 2-də imzaladığı Fərmana əsasən bu gün bayram elan olunub.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev"),
+                                    ("Xavər Rzayevin", "PERSON", "Xaver Rzayev")],
+                       dates=[("1997-ci il fevralın 2-də", "1997-02-02", "day")])
+    [decree] = find_agreements(art, None)
+    assert (decree.type, names(decree), decree.date_signed["value"]) == ("decree", {"Xaver Rzayev"}, "1997-02-02")
+
+
+def test_a_name_before_the_participle_that_is_not_in_the_genitive_issues_nothing():
+    # "Bakıda" (locative) and a nominative subject are no owners: the President named as such issues it
+    text = ("Bayram\nPrezident İlham Əliyev Bakıda imzaladığı Sərəncamla bayramı təsis edib.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev"), ("Bakıda", "LOC", "Baku")])
+    [decree] = find_agreements(art, None)
+    assert names(decree) == {"Ilham Aliyev"}

@@ -130,3 +130,29 @@ def test_a_city_named_with_the_word_city_in_the_locative_is_no_party():
                                     ("Ankara", "LOC", "Ankara")])
     [statement] = find_agreements(art, _countries("Azerbaijan", "Türkiye"))
     assert names(statement) == {"Azerbaijan", "Türkiye"}
+
+
+def test_the_subject_before_a_partner_in_the_comitative_signs_with_it():
+    # "Rusiya Ukrayna ilə ... müqaviləsi bağlamağa": Russia and Ukraine, not the state of the leader quoted
+    text = ("Sülh\nAmerika liderinin fikrincə, Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa çalışmalıdır.")
+    art = make_article(text, "az", [("Amerika", "LOC", "United States"), ("Rusiya", "LOC", "Russia"),
+                                    ("Ukrayna", "LOC", "Ukraine")])
+    [record] = find_agreements(art, None)
+    assert names(record) == {"Russia", "Ukraine"}
+
+
+def test_a_list_of_partners_in_the_comitative_has_no_subject_among_them():
+    text = ("Müttəfiqlik\nTürkiyə, Özbəkistan və Rusiya ilə müttəfiqlik bəyannaməsi imzalamışıq.")
+    art = make_article(text, "az", [("Türkiyə", "LOC", "Turkey"), ("Özbəkistan", "LOC", "Uzbekistan"),
+                                    ("Rusiya", "LOC", "Russia")])
+    [record] = find_agreements(art, None)
+    assert names(record) == {"Turkey", "Uzbekistan", "Russia"}
+
+
+def test_an_unresolved_subject_in_the_genitive_is_left_to_the_other_readings():
+    # the party would be named "Kitonun": the sentence's other names are read as before
+    text = ("Ticarət\nEkvador rəsmiləri Kitonun ABŞ-la azad ticarət sazişi bağlamağı planladırdığını bildiriblər.")
+    art = make_article(text, "az", [("Ekvador", "LOC", "Ecuador"), ("Kitonun", "LOC", "Kitonun"),
+                                    ("ABŞ-la", "LOC", "United States")])
+    [record] = find_agreements(art, None)
+    assert "Kitonun" not in names(record)

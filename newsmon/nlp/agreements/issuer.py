@@ -24,7 +24,8 @@ _POSSESSED = re.compile(r"^\w+?(?:[ıiuü]|[ıiuü]n(?:ın|in|un|ün|a|ə|ı|i|u
 
 
 def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int] | None = None) -> list[Party]:
-    """A decree's issuer: the owner named in the genitive right before an Azerbaijani trigger, else a
+    """A decree's issuer: the owner named in the genitive right before an Azerbaijani trigger, or the
+    person in the genitive whose signing participle precedes it ("Heydər Əliyevin ... imzaladığı Fərman"), else a
     person the sentence introduces as President, else the President named elsewhere in the article
     (nearest before, else first after), else a person of the sentence."""
     if trigger is not None and lex.postposition:
@@ -37,6 +38,9 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
             owner = _genitive_owner(ctx, sent, word, lex)
             if owner is not None:
                 return [owner]
+        signer = _participle_subject(ctx, sent, trigger)
+        if signer is not None:
+            return [signer]
     persons = [m for m in ctx.in_sentence(sent) if m.label == "PERSON"]
     if trigger is not None and not lex.postposition:
         # the name right before the order owns it: "revoking Trump Executive Orders", "Biden's order"
@@ -118,6 +122,34 @@ def _titled(m: Mention, ctx: PartyContext) -> bool:
         return False
     gap = before[hits[-1].end():]
     return len(gap) <= 45 and not _NOT_ISSUER_GAP.search(gap)
+
+
+# az: the relative participle of signing right before the decree ("imzaladığı Fərmana", "2000-ci ildə
+# imzaladığı Sərəncamla", "təsdiq etdiyi müvafiq Sərəncam"): its subject stands in the genitive before it.
+_SIGNING_PARTICIPLE = re.compile(r"\b(?:imzala|təsdiq\s+et|qəbul\s+et|ver)(?:dığı|diyi|dıqları|dikləri)\s+"
+                                 r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# what may stand between that subject and the participle: a date, a time word ("2023-cü il iyulun 31-də",
+# "ötən il", "bu ilin fevralında"), nothing else
+_DATE_GAP = re.compile(r"\s+(?:(?:\d[\w-]*|[a-zəıöüğşç]+(?:da|də|ında|ində|unda|ündə|nda|ndə)|il|ilin|ildə|ötən"
+                       r"|keçən|bu|noyabr\w*|dekabr\w*|yanvar\w*|fevral\w*|mart\w*|aprel\w*|may\w*|iyun\w*"
+                       r"|iyul\w*|avqust\w*|sentyabr\w*|oktyabr\w*)\s+){0,6}", re.IGNORECASE)
+
+
+def _participle_subject(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Party | None:
+    """The person in the genitive who signed the decree a participle describes: "Ümummilli Lider Heydər
+    Əliyevin 1997-ci il fevralın 2-də imzaladığı Fərmana əsasən" is Heydar Aliyev's, whoever the article's
+    President is (the subject of an az relative clause takes the genitive)."""
+    verb = _SIGNING_PARTICIPLE.search(ctx.text, sent.start, trigger[0])
+    if verb is None:
+        return None
+    for m in reversed(ctx.in_sentence(sent)):
+        if m.end > verb.start() or m.label not in ("PERSON", "ORG", "LOC"):
+            continue  # (a date between is no name)
+        if m.label == "PERSON" and split_case(m.text.split()[-1])[1] == "genitive" \
+                and _DATE_GAP.fullmatch(ctx.text, m.end, verb.start()):
+            return to_party(m)
+        return None  # the nearest name before the participle is not its subject: leave it to the titles
+    return None
 
 
 def _genitive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Party | None:

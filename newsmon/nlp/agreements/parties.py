@@ -21,7 +21,7 @@ from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
 from newsmon.nlp.ner import common_stems
-from newsmon.text.az import PLURAL_SUFFIXES, stem_word, strip_case
+from newsmon.text.az import PLURAL_SUFFIXES, split_case, stem_word, strip_case
 from newsmon.text.normalize import fold, fold_word
 
 # "State Agency" / "Dövlət Agentliyi" / "Госагентство": the head needs "state" in the canonical name too
@@ -195,6 +195,10 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
             return SentenceParties(listed)
     if len(group) >= 2:
         return SentenceParties(_parties(group))
+    if lex.postposition and not anaphor:
+        pair = comitative_pair(ctx.text, pool, trigger)
+        if pair:  # "Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa çalışmalıdır"
+            return SentenceParties(_parties(pair))
     if not lex.postposition and not anaphor:
         signed, pointed = _signers(ctx, sent, trigger)
         if len(signed) >= 2 or pointed:  # "Il a signé la pétition": the person the pronoun stands for
@@ -212,6 +216,39 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     if len(chosen) > 2:
         chosen = nearest_list(chosen, trigger, lex, ctx.text, sent)
     return SentenceParties(_parties(chosen))
+
+
+# az: the partner's comitative ("Ukrayna ilə", "Vaşinqtonla", "ABŞ-la") and what may follow it up to the
+# document: a few words of its name, no clause break ("ilə faydalı qazıntılar üzrə saziş")
+_WITH_AFTER = re.compile(r"\s*-?(?:ilə|ile)\b", re.IGNORECASE)
+_TO_DOCUMENT = re.compile(r"(?:\s+[^\s,;:.]+){0,4}\s+")
+_TO_PARTNER = re.compile(r"(?:\s+[^\s,;:.]+){0,5}\s+")  # the subject's few words before the partner
+_LIST_GAP = re.compile(r"\s*(?:,|və|ilə)\s*")  # "Türkiyə, Özbəkistan və Rusiya ilə": all partners
+
+
+def comitative_pair(text: str, pool: list[Mention], trigger: tuple[int, int]) -> list[Mention]:
+    """[subject, partner] of an az document signed "with" someone: the name in the comitative right
+    before the document and the name nearest before it in the nominative or the genitive, the signing's
+    subject ("Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa", "Kitonun ABŞ-la azad ticarət sazişi
+    bağlamağı"); not a name that modifies a noun after it ("Amerika liderinin fikrincə, Rusiya ...")."""
+    before = [m for m in pool if m.end <= trigger[0]]
+    for i in range(len(before) - 1, 0, -1):
+        partner = before[i]
+        word = partner.text.split()[-1]
+        with_after = _WITH_AFTER.match(text, partner.end)
+        end = with_after.end() if with_after else partner.end
+        if not (with_after or word.lower().endswith(("-la", "-lə")) or split_case(word)[1] == "instrumental") \
+                or not _TO_DOCUMENT.fullmatch(text, end, trigger[0]) and end != trigger[0]:
+            return []  # the name nearest the document is no partner of it
+        subject = before[i - 1]
+        case = split_case(subject.text.split()[-1])[1]
+        # (a genitive the linker left unresolved would name the party in that case: "Kitonun")
+        known = case is None or bool(subject.canonical_name) and fold(subject.canonical_name) != fold(subject.text)
+        if case in (None, "genitive") and known and _TO_PARTNER.fullmatch(text, subject.end, partner.start) \
+                and not _LIST_GAP.fullmatch(text, subject.end, partner.start):
+            return [subject, partner]
+        return []
+    return []
 
 
 def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> tuple[list[Party], bool]:
