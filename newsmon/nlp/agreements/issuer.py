@@ -8,6 +8,7 @@ from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.parties import PartyContext, Sentence
 from newsmon.nlp.agreements.party_names import to_party
+from newsmon.nlp.dates.az import STEMS as AZ_MONTHS
 from newsmon.text.az import split_case
 
 _NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"
@@ -131,8 +132,7 @@ _SIGNING_PARTICIPLE = re.compile(r"\b(?:imzala|təsdiq\s+et|qəbul\s+et|ver)(?:d
 # what may stand between that subject and the participle: a date, a time word ("2023-cü il iyulun 31-də",
 # "ötən il", "bu ilin fevralında"), nothing else
 _DATE_GAP = re.compile(r"\s+(?:(?:\d[\w-]*|[a-zəıöüğşç]+(?:da|də|ında|ində|unda|ündə|nda|ndə)|il|ilin|ildə|ötən"
-                       r"|keçən|bu|noyabr\w*|dekabr\w*|yanvar\w*|fevral\w*|mart\w*|aprel\w*|may\w*|iyun\w*"
-                       r"|iyul\w*|avqust\w*|sentyabr\w*|oktyabr\w*)\s+){0,6}", re.IGNORECASE)
+                       r"|keçən|bu|" + "|".join(rf"{month}\w*" for month in AZ_MONTHS) + r")\s+){0,6}", re.IGNORECASE)
 
 
 def _participle_subject(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Party | None:
