@@ -255,3 +255,36 @@ def signed_between(sent: Sentence, lex: Lexicon) -> bool:
     """az/tr: "… X ilə Y arasında imzalanıb": the between-phrase right before a signing verb."""
     m = lex.between.search(sent.text)
     return bool(m and lex.signing.match(sent.text, m.end() + 1))
+
+
+# az: the partner's comitative ("Ukrayna ilə", "Vaşinqtonla", "ABŞ-la") and what may follow it up to the
+# document: a few words of its name, no clause break ("ilə faydalı qazıntılar üzrə saziş")
+_WITH_AFTER = re.compile(r"\s*-?(?:ilə|ile)\b", re.IGNORECASE)
+_TO_DOCUMENT = re.compile(r"(?:\s+[^\s,;:.]+){0,4}\s+")
+_TO_PARTNER = re.compile(r"(?:\s+[^\s,;:.]+){0,5}\s+")  # the subject's few words before the partner
+_LIST_GAP = re.compile(r"\s*(?:,|və|ilə)\s*")  # "Türkiyə, Özbəkistan və Rusiya ilə": all partners
+
+
+def comitative_pair(text: str, pool: list[Mention], trigger: tuple[int, int]) -> list[Mention]:
+    """[subject, partner] of an az document signed "with" someone: the name in the comitative right
+    before the document and the name nearest before it in the nominative or the genitive, the signing's
+    subject ("Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa", "Kitonun ABŞ-la azad ticarət sazişi
+    bağlamağı"); not a name that modifies a noun after it ("Amerika liderinin fikrincə, Rusiya ...")."""
+    before = [m for m in pool if m.end <= trigger[0]]
+    for i in range(len(before) - 1, 0, -1):
+        partner = before[i]
+        word = partner.text.split()[-1]
+        with_after = _WITH_AFTER.match(text, partner.end)
+        end = with_after.end() if with_after else partner.end
+        if not (with_after or word.lower().endswith(("-la", "-lə")) or split_case(word)[1] == "instrumental") \
+                or not _TO_DOCUMENT.fullmatch(text, end, trigger[0]) and end != trigger[0]:
+            return []  # the name nearest the document is no partner of it
+        subject = before[i - 1]
+        case = split_case(subject.text.split()[-1])[1]
+        # (a genitive the linker left unresolved would name the party in that case: "Kitonun")
+        known = case is None or bool(subject.canonical_name) and fold(subject.canonical_name) != fold(subject.text)
+        if case in (None, "genitive") and known and _TO_PARTNER.fullmatch(text, subject.end, partner.start) \
+                and not _LIST_GAP.fullmatch(text, subject.end, partner.start):
+            return [subject, partner]
+        return []
+    return []

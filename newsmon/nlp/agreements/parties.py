@@ -7,11 +7,12 @@ Parties are named by canonical name (the linker's `canonical_name`); a party is 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
-from newsmon.nlp.agreements.lists import (az_between, is_collective, longest_run, name_end, nearest_list,
-                                           signed_between, title_subject)
+from newsmon.nlp.agreements.lists import (az_between, comitative_pair, is_collective, longest_run, name_end,
+                                           nearest_list, signed_between, title_subject)
 # (actors.py and find.py import is_place from here)
 from newsmon.nlp.agreements.nonparties import is_markup, is_place, is_share_button, is_source, names_an_event
 from newsmon.nlp.agreements.party_names import merge_parties, name_key, names_document, to_party
@@ -65,6 +66,7 @@ class PartyContext:
     common: set[str] = field(default_factory=set)  # stems of ordinary words (written in lower case, listed)
     countries: set[str] = field(default_factory=set)  # name keys of the LOCs the knowledge base knows as countries
     kb: object = None  # the knowledge base (`newsmon.nlp.kb.KnowledgeBase`), when there is one
+    _starts: tuple | None = field(default=None, repr=False, compare=False)  # (mentions, their starts)
 
     @classmethod
     def build(cls, article: Article, sentences: list[Sentence], lexicon_of, kb=None) -> "PartyContext":
@@ -109,7 +111,16 @@ class PartyContext:
         return ctx
 
     def in_sentence(self, sent: Sentence) -> list[Mention]:
-        return [m for m in self.mentions if sent.start <= m.start and m.end <= sent.end]
+        # by bisection over the starts (`build` sorts the mentions): a scan of every mention for each
+        # sentence grew with sentences x mentions and was this stage's largest cost on long articles
+        if self._starts is None or self._starts[0] is not self.mentions:
+            starts = [m.start for m in self.mentions]
+            self._starts = (self.mentions, starts if starts == sorted(starts) else None)
+        starts = self._starts[1]
+        if starts is None:  # (mentions set out of order: scan them)
+            return [m for m in self.mentions if sent.start <= m.start and m.end <= sent.end]
+        return [m for m in self.mentions[bisect_left(starts, sent.start):bisect_right(starts, sent.end)]
+                if m.end <= sent.end]
 
 
 def _nominative(m: Mention, known: set[str]) -> Mention:
@@ -216,39 +227,6 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     if len(chosen) > 2:
         chosen = nearest_list(chosen, trigger, lex, ctx.text, sent)
     return SentenceParties(_parties(chosen))
-
-
-# az: the partner's comitative ("Ukrayna ilə", "Vaşinqtonla", "ABŞ-la") and what may follow it up to the
-# document: a few words of its name, no clause break ("ilə faydalı qazıntılar üzrə saziş")
-_WITH_AFTER = re.compile(r"\s*-?(?:ilə|ile)\b", re.IGNORECASE)
-_TO_DOCUMENT = re.compile(r"(?:\s+[^\s,;:.]+){0,4}\s+")
-_TO_PARTNER = re.compile(r"(?:\s+[^\s,;:.]+){0,5}\s+")  # the subject's few words before the partner
-_LIST_GAP = re.compile(r"\s*(?:,|və|ilə)\s*")  # "Türkiyə, Özbəkistan və Rusiya ilə": all partners
-
-
-def comitative_pair(text: str, pool: list[Mention], trigger: tuple[int, int]) -> list[Mention]:
-    """[subject, partner] of an az document signed "with" someone: the name in the comitative right
-    before the document and the name nearest before it in the nominative or the genitive, the signing's
-    subject ("Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa", "Kitonun ABŞ-la azad ticarət sazişi
-    bağlamağı"); not a name that modifies a noun after it ("Amerika liderinin fikrincə, Rusiya ...")."""
-    before = [m for m in pool if m.end <= trigger[0]]
-    for i in range(len(before) - 1, 0, -1):
-        partner = before[i]
-        word = partner.text.split()[-1]
-        with_after = _WITH_AFTER.match(text, partner.end)
-        end = with_after.end() if with_after else partner.end
-        if not (with_after or word.lower().endswith(("-la", "-lə")) or split_case(word)[1] == "instrumental") \
-                or not _TO_DOCUMENT.fullmatch(text, end, trigger[0]) and end != trigger[0]:
-            return []  # the name nearest the document is no partner of it
-        subject = before[i - 1]
-        case = split_case(subject.text.split()[-1])[1]
-        # (a genitive the linker left unresolved would name the party in that case: "Kitonun")
-        known = case is None or bool(subject.canonical_name) and fold(subject.canonical_name) != fold(subject.text)
-        if case in (None, "genitive") and known and _TO_PARTNER.fullmatch(text, subject.end, partner.start) \
-                and not _LIST_GAP.fullmatch(text, subject.end, partner.start):
-            return [subject, partner]
-        return []
-    return []
 
 
 def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> tuple[list[Party], bool]:
