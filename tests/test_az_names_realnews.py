@@ -92,3 +92,22 @@ def test_god_willing_is_no_person(kb):
     text = "Sakinlər: İnşallah. İnşallah, ikitərəfli əməkdaşlıq genişlənəcək."
     out = link_mentions([at(text, "İnşallah", "PERSON"), at(text, "İnşallah", "PERSON", 15)], text, "az", kb)
     assert found(out) == []
+
+
+def test_a_model_organisation_going_on_past_a_known_one_is_the_whole_name_or_the_known_ones_body():
+    """The known "UEFA" and "SOCAR" won over the model's longer span and lost its words: after a nominative
+    they are the rest of one name ("UEFA Çempionlar Liqasının"); after a genitive they name a body of the
+    known organisation, its own ORG as real-dev annotates it ("Prezident Administrasiyasının" | "Xarici
+    siyasət məsələləri şöbəsinin"). An office after the known name, or a span the model stopped inside a
+    longer name (an event's: "BMT Dövlət Xidmətləri" Forumu), changes nothing."""
+    from newsmon.pipeline import merge_mentions
+    text = ("Qarabağ UEFA Çempionlar Liqasının əsas mərhələsində. Prezident Administrasiyasının Xarici siyasət "
+            "məsələləri şöbəsinin müdiri çıxış edib. UEFA Baş katibi gəlib. BMT Dövlət Xidmətləri Forumu keçirilib.")
+    model = [at(text, "UEFA Çempionlar Liqasının", "ORG"),
+             at(text, "Prezident Administrasiyasının Xarici siyasət məsələləri şöbəsinin", "ORG"),
+             at(text, "UEFA Baş katibi", "ORG"), at(text, "BMT Dövlət Xidmətləri", "ORG")]
+    known = [at(text, "UEFA", "ORG"), at(text, "Prezident Administrasiyasının", "ORG"),
+             at(text, "UEFA", "ORG", text.index("UEFA Baş")), at(text, "BMT", "ORG")]
+    assert [(m.text, m.label) for m in merge_mentions(model, known, text)] == [
+        ("UEFA Çempionlar Liqasının", "ORG"), ("Prezident Administrasiyasının", "ORG"),
+        ("Xarici siyasət məsələləri şöbəsinin", "ORG"), ("UEFA", "ORG"), ("BMT", "ORG")]

@@ -21,7 +21,7 @@ fond agentli nazirli təşkilat komitə komissiya xidmət universitet akademiya 
 məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birliy ittifaq korporasiya holdinq
 fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
 kilsə partiya kolle qərargah büro kabinet qüvvə assambleya federasiya liqa hakimiyyət orkestr senat məhkəmə
-şəbəkə konservatoriya klinika ansambl orqan icma qrup heyət ordus
+şəbəkə konservatoriya klinika ansambl orqan icma qrup heyət ordus şöbə
 """.split())  # "ordus", not "ordu": "Ordubad" is a place
 _AZ_CAP_WORD = r"[A-ZƏİÖÜĞŞÇ][\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
