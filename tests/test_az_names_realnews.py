@@ -60,10 +60,12 @@ def test_a_place_that_opens_an_events_name_is_no_mention(kb):
 
 def test_a_full_name_repeated_with_a_case_ending_is_that_person(kb):
     """NER found "Lorenso Kuinn" once and missed "Lorenso Kuinnin" later; a name that is not the rest of
-    the person's name before the surname is still left out ("Pietro Parolinə")."""
-    text = "Heykəltaraş Lorenso Kuinn əsərini təqdim edib. Sonra Lorenso Kuinnin sərgisi açılıb. Mario Kuinnə."
+    the person's name before the surname is still left out ("Pietro Parolinə"), and so is the name of a body
+    or an order named after the person ("... adına Sənət Mərkəzi", “... ordeni”)."""
+    text = ("Heykəltaraş Lorenso Kuinn əsərini təqdim edib. Sonra Lorenso Kuinnin sərgisi açılıb. Mario Kuinnə. "
+            "Lorenso Kuinn adına Sənət Mərkəzi, “Lorenso Kuinn” ordeni. Sonra Lorenso Kuinn Bakıya gəlib.")
     out = link_mentions([at(text, "Lorenso Kuinn", "PERSON")], text, "az", kb)
-    assert found(out) == [("Lorenso Kuinn", "PERSON"), ("Lorenso Kuinnin", "PERSON")]
+    assert found(out) == [("Lorenso Kuinn", "PERSON"), ("Lorenso Kuinnin", "PERSON"), ("Lorenso Kuinn", "PERSON")]
 
 
 def test_a_bracket_is_no_part_of_a_name_and_a_number_in_it_makes_a_player(kb):

@@ -338,6 +338,12 @@ def az_names_around_known(model: list[Mention], known: list[Mention], text: str)
 _AZ_WORD = re.compile(r"(?<![\w.’'-])[A-ZƏÖÜĞŞÇİ][a-zəıöüğşç’'-]{2,}")
 
 
+# What makes a person's name a word of a longer one: a body named after them ("Üzeyir Hacıbəyli adına Bakı
+# Musiqi Akademiyası"), a patronymic ("İmanov Nağı Novruz oğlu"). Not any capitalised word: a sentence goes
+# on with one ("Pietro Parolin Birinci vitse-prezident ...").
+_NAME_GOES_ON = re.compile(r"\s+(?:adına|(?:[A-ZƏÖÜĞŞÇİ]\w*\s+)?(?:oğlu|qızı))\b")
+
+
 def az_surnames_of_people(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
     """A person's surname standing alone after the article named them in full ("UNRWA-nın rəhbəri Filipe
     Lazzarini ..." then "Lazzarini bildirib", "Sarkozini", "Siyarto"), as news writes people after the
@@ -374,7 +380,8 @@ def az_surnames_of_people(mentions: list[Mention], text: str, ordinary: set[str]
             first = " ".join(person.text.split()[:-1]) + " "
             start = s - len(first)
             if start >= 0 and text[start:s] == first and not any(a < s and start < b for a, b in taken) \
-                    and not re.match(r"[\w’'-]", text[start - 1:start]):
+                    and not re.match(r"[\w’'-]", text[start - 1:start]) and text[start - 1:start] not in OPEN_QUOTES \
+                    and not _NAME_GOES_ON.match(text, e):
                 added.append(Mention(text[start:e], "PERSON", start, e, "az"))
             continue
         if text[s - 1:s] in OPEN_QUOTES:
