@@ -21,7 +21,7 @@ fond agentli nazirli təşkilat komitə komissiya xidmət universitet akademiya 
 məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birliy ittifaq korporasiya holdinq
 fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
 kilsə partiya kolle qərargah büro kabinet qüvvə assambleya federasiya liqa hakimiyyət orkestr senat məhkəmə
-şəbəkə konservatoriya klinika ansambl orqan icma qrup heyət ordus
+şəbəkə konservatoriya klinika ansambl orqan icma qrup heyət ordus şöbə
 """.split())  # "ordus", not "ordu": "Ordubad" is a place
 _AZ_CAP_WORD = r"[A-ZƏİÖÜĞŞÇ][\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
@@ -30,7 +30,7 @@ _AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:\s+|,\s+|\s+(?:və|üzrə)\s+){_AZ
 _AZ_JOINER = re.compile(rf"(\s+|,\s+|\s+(?:və|üzrə)\s+)(?={_AZ_CAP_WORD})")
 
 
-def _is_org_head(word: str) -> bool:
+def is_org_head(word: str) -> bool:
     return fold(word).startswith(_AZ_ORG_HEADS)
 
 
@@ -59,7 +59,7 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
             s = _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
-            heads = [w for w in re.finditer(r"\S+", text[s:e]) if _is_org_head(w.group())]
+            heads = [w for w in re.finditer(r"\S+", text[s:e]) if is_org_head(w.group())]
             if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] != "genitive"):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()
@@ -89,7 +89,7 @@ def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[t
             continue
         last, named = before[-1], ends.get(j.start())
         if j.group(1).strip():  # ",", "və", "üzrə"
-            cut = _is_org_head(last) or fold(last).startswith(_GOVERNMENT_HEAD) or named is not None
+            cut = is_org_head(last) or fold(last).startswith(_GOVERNMENT_HEAD) or named is not None
         else:
             cut = named is not None and named.label != "LOC" and split_case(last)[1] != "genitive"
         if cut:
@@ -99,7 +99,7 @@ def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[t
     return pieces
 
 
-def _case_of(word: str) -> str | None:
+def case_of(word: str) -> str | None:
     """The case of an Azerbaijani word, also of one whose ending follows a hyphen or an apostrophe
     ("AZƏRTAC-a": dative, "BMT-nin": genitive)."""
     hyphen = re.search(r"[-’'](\w+)$", word)
@@ -123,7 +123,7 @@ def _chain_start(text: str, s: int, e: int, ordinary: set[str] | frozenset[str],
             return s
         opener = s not in starts and SENTENCE_START.search(text[max(0, s - 3):s])
         if opener or az_stem(fold(word)) in ordinary \
-                or _case_of(word) in ADVERBIAL_CASES:
+                or case_of(word) in ADVERBIAL_CASES:
             s += m.end()
         else:
             return s
@@ -136,7 +136,7 @@ def az_document_remainders(mentions: list[Mention]) -> list[Mention]:
     out = []
     for m in mentions:
         words = list(re.finditer(r"\S+", m.text))
-        if m.label not in ("ORG", "LOC", "PERSON") or len(words) < 2 or _is_org_head(words[-1].group()):
+        if m.label not in ("ORG", "LOC", "PERSON") or len(words) < 2 or is_org_head(words[-1].group()):
             out.append(m)
             continue
         cut = max((i for i, w in enumerate(words[:-1]) if is_az_document_word(w.group())), default=None)
@@ -172,14 +172,21 @@ def az_initial_names(mentions: list[Mention], text: str, lang: str) -> list[Ment
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
-# A quoted name before a company's or an outlet's noun: “ExxonMobil” şirkəti, “Humix” MMC, “Report” agentliyi.
-_AZ_QUOTED_ORG = re.compile(r"[“\"«]([^”\"»\n]{2,60}?)[”\"»]\s+(?:şirkət|klub|holdinq|korporasiya|konsern|MMC\b|ASC\b|QSC\b"
-                            r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|portal|"
-                            r"informasiya\s+agentliy|xəbər\s+agentliy)")
+# A quoted name before a company's, an outlet's or a group's noun: “ExxonMobil” şirkəti, “Humix” MMC,
+# “Report” agentliyi, “The Guardian” qəzeti, “Politico” nəşri, “Truth Social” sosial şəbəkəsi, “Əş-Şəbab”
+# qruplaşması, “Şimal” əməliyyat qrupu. Up to two of the lower-case words that say which kind may come
+# between ("xəbər portalı", "teleqram kanalı", "üsyançı hərəkatı"); real news annotates each such name whole,
+# as an ORG.
+_KIND_WORDS = (r"(?:(?:xəbər|informasiya|sosial|teleqram|televiziya|yutub|onlayn|internet|media|milli|dövlət|"
+               r"beynəlxalq|üsyançı|radikal|terror|silahlı|əməliyyat|investisiya|tikinti|neft|enerji)\s+){0,2}")
+_AZ_QUOTED_ORG = re.compile(r"[“\"«]([^“”\"«»\n]{2,60}?)[”\"»]\s+" + _KIND_WORDS
+                            + r"(?:şirkət|klub|holdinq|korporasiya|konsern|konqlomerat|MMC\b|ASC\b|QSC\b"
+                            r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|kanal|portal"
+                            r"|sayt|nəşr|jurnal|radio|agentliy|şəbəkə|hərəkat|qruplaşma|qrup)")
 
 
-_OPEN_QUOTES = "\"“«"
-_CLOSE_QUOTES = "\"”»"
+OPEN_QUOTES = "\"“«"
+CLOSE_QUOTES = "\"”»"
 # What follows a quoted known place that names a team, a firm or an outlet: a case suffix on the quote
 # ("Sumqayıt"la, “Anadolu”ya), a team's or an outlet's noun, a country in brackets (“Milan” (İtaliya), as
 # results tables write), a dash before the other team ("Sumqayıt" - "Sabah").
@@ -191,36 +198,72 @@ _TEAM_BEFORE = re.compile(r"[”\"»]\s*[-–]\s*[“\"«]$")
 def az_quoted_places(linked: list[tuple[Mention, str]], text: str) -> list[tuple[Mention, str]]:
     """A known place's name in quotes, followed as a team's, a firm's or an outlet's is (see _TEAM_AFTER),
     is that team, firm or outlet: an ORG without the place's entity ("Sumqayıt"la oyunda, “Anadolu”ya
-    istinadən, “Milan” (İtaliya)). A quoted place before a facility's noun stays a place, as real news is
-    annotated (“Laçın” İstirahət Kompleksi, “Azərbaycan” pavilyonu); so does a quoted name NER found
+    istinadən, “Milan” (İtaliya)). So is a quoted place the same article names in quotes as an organisation
+    elsewhere ("... yüksəldən “Qarabağ” turnir cədvəlinin" after “Qarabağ”ı qəbul edib): a writer who quotes a
+    club's name means the club each time. A quoted place before a facility's noun stays a place, as real
+    news is annotated (“Laçın” İstirahət Kompleksi, “Azərbaycan” pavilyonu); so does a quoted name NER found
     that the knowledge base does not know ("Old Trafford"da)."""
     out = []
     for m, surface in linked:
         at = m.text.find(surface) if m.label == "LOC" and m.canonical_id and surface else -1
         s, e = m.start + at, m.start + at + len(surface)
-        if at >= 0 and s > 0 and text[s - 1] in _OPEN_QUOTES and (
+        if at >= 0 and s > 0 and text[s - 1] in OPEN_QUOTES and (
                 _TEAM_AFTER.match(text, e) or _TEAM_BEFORE.search(text, max(0, s - 8), s)):
             m = replace(m, label="ORG", canonical_id=None, canonical_name=None)
         out.append((m, surface))
-    return out
+    teams = {surface for m, surface in out if m.label == "ORG" and _quoted(m, surface, text)}
+    return [(replace(m, label="ORG", canonical_id=None, canonical_name=None)
+             if m.label == "LOC" and surface in teams and _quoted(m, surface, text) else m, surface)
+            for m, surface in out]
+
+
+def _quoted(m: Mention, surface: str, text: str) -> bool:
+    """The mention's name fills a pair of quotes (“Qarabağ”, “Qarabağ”ı)."""
+    s = m.start + max(m.text.find(surface), 0)
+    e = s + len(surface)
+    return s > 0 and text[s - 1] in OPEN_QUOTES and e < len(text) and text[e] in CLOSE_QUOTES
 
 
 def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
-    """The quoted name of a company or outlet its noun follows (“ExxonMobil” şirkəti) as one ORG, unless
-    a name already covers part of it: NER misses most quoted foreign names. A place NER found as the
-    whole quoted name is that ORG (“Humix” MMC, “İmedi” telekanalı): the noun says what it is."""
-    added = []
+    """The quoted name of a company, outlet or group its noun follows (“ExxonMobil” şirkəti) as one ORG: NER
+    misses most quoted foreign names, or finds a word of them ("Guardian" of “The Guardian” qəzeti, "China"
+    of “China Energy Engineering Corporation Limited” şirkəti, "Qarabağa" of “Yolumuz Qarabağa” portalı),
+    and the noun says what the whole is. Names inside the quotes give way to it (a place NER found as the
+    whole quoted name too: “Humix” MMC, “İmedi” telekanalı); a name that crosses a quote is left alone."""
     for hit in _AZ_QUOTED_ORG.finditer(text):
         s, e = hit.span(1)
         name = hit.group(1)
+        if not (name[:1].isupper() or name[:1].isdigit()) or name != name.strip():
+            continue  # a quoted phrase, not a name: “yeni mərhələ” kimi
         crossing = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
-        if len(crossing) == 1 and crossing[0].label == "LOC" and (crossing[0].start, crossing[0].end) == (s, e):
-            mentions = [replace(m, label="ORG") if m is crossing[0] else m for m in mentions]
+        if any(m.start < s or m.end > e for m in crossing):
             continue
-        if not name[:1].isupper() or crossing:
+        if any((m.start, m.end, m.label) == (s, e, "ORG") for m in crossing):
+            continue  # NER found it
+        mentions = sorted([m for m in mentions if m not in crossing] + [Mention(name, "ORG", s, e, "az")],
+                          key=lambda m: (m.start, -m.end))
+    return mentions
+
+
+# A bracket a name runs into: results write a number after a player or a wrestler ("Felipe Santos (35)",
+# "Mustafazadə (92 kq)", "Akuliniçi (6:3)"), and the model takes the bracket, or its opening, into the name.
+_BRACKET_TAIL = re.compile(r"\s*\((?P<inside>[^()]*)\)?$")
+
+
+def az_bracket_tails(mentions: list[Mention]) -> list[Mention]:
+    """Mentions without a bracket they ran into ("Ohad Yaalomi (" -> "Ohad Yaalomi"); a name before a bracketed
+    number (a minute, a weight, a score) is a sportsperson in a result, a PERSON whatever NER said ("Felipe
+    Santos (35)" ORG, "Akuliniçi (6:3)" LOC). A name with its own bracket inside stays ("... (TDT) Katibliyi")."""
+    out = []
+    for m in mentions:
+        hit = _BRACKET_TAIL.search(m.text) if m.label in ("PERSON", "ORG", "LOC") and m.lang == "az" else None
+        if hit is None or hit.start() == 0 or "(" in m.text[:hit.start()] or ")" in m.text[:hit.start()]:
+            out.append(m)
             continue
-        added.append(Mention(name, "ORG", s, e, "az"))
-    return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
+        label = "PERSON" if hit.group("inside")[:1].isdigit() else m.label
+        kept = m.text[:hit.start()]
+        out.append(replace(m, text=kept, end=m.start + len(kept), label=label))
+    return out
 
 
 # Head nouns of a state's name, folded starts: "Azərbaycan Xalq Cümhuriyyəti", "İordaniya Haşimilər Krallığı" are places.
@@ -275,7 +318,7 @@ def az_names_around_known(model: list[Mention], known: list[Mention], text: str)
             continue  # "Qonaqlar Bakı ...": capitalised by its place, not a name
         if k.end < m.end and split_case(k.text.split()[-1])[1] in ADVERBIAL_CASES + ("genitive",):
             continue
-        if any(_no_name_word(w) for w in rest) or _is_title(last) or _is_org_head(last):
+        if any(_no_name_word(w) for w in rest) or _is_title(last) or is_org_head(last):
             continue
         if fold(last).startswith(_GOVERNMENT_HEAD) or names_a_document(m.text) or names_an_event(m.text):
             continue  # a government is `name_spans.government_names`' ("Azərbaycan Respublikası Hökuməti")
@@ -295,13 +338,20 @@ def az_names_around_known(model: list[Mention], known: list[Mention], text: str)
 _AZ_WORD = re.compile(r"(?<![\w.’'-])[A-ZƏÖÜĞŞÇİ][a-zəıöüğşç’'-]{2,}")
 
 
+# What makes a person's name a word of a longer one: a body named after them ("Üzeyir Hacıbəyli adına Bakı
+# Musiqi Akademiyası"), a patronymic ("İmanov Nağı Novruz oğlu"). Not any capitalised word: a sentence goes
+# on with one ("Pietro Parolin Birinci vitse-prezident ...").
+_NAME_GOES_ON = re.compile(r"\s+(?:adına|(?:[A-ZƏÖÜĞŞÇİ]\w*\s+)?(?:oğlu|qızı))\b")
+
+
 def az_surnames_of_people(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
     """A person's surname standing alone after the article named them in full ("UNRWA-nın rəhbəri Filipe
     Lazzarini ..." then "Lazzarini bildirib", "Sarkozini", "Siyarto"), as news writes people after the
     first mention: a PERSON where NER found nothing (linking gives it the full name's entity). Not a
     surname that is an ordinary word of the article (`ordinary`: `az_stem`s of words written in lower
     case, and the common-word list), a title, a word of a place's or an organisation's name in the
-    article ("Xəzər"), nor a word after another capitalised word (the whole name NER missed)."""
+    article ("Xəzər"), nor a word after another capitalised word (the whole name NER missed): that is the
+    person again, whole, when those words are the rest of the full name ("Lorenso Kuinnin")."""
     # a word the article also has in a place's or an organisation's name is no surname ("Xəzər")
     in_names = {w for m in mentions if m.label in ("LOC", "ORG", "MISC") for w in fold(m.text).split()}
     surnames = {}
@@ -321,11 +371,20 @@ def az_surnames_of_people(mentions: list[Mention], text: str, ordinary: set[str]
     for hit in _AZ_WORD.finditer(text):
         s, e = hit.span()
         word = fold(strip_attached_suffix(hit.group()))
-        if any(a < e and s < b for a, b in taken) or not ({word, *az_stems(word)} & surnames.keys()):
+        person = next((surnames[k] for k in (word, *az_stems(word)) if k in surnames), None)
+        if any(a < e and s < b for a, b in taken) or person is None:
             continue
         if re.search(r"[A-ZƏÖÜĞŞÇİ][\w’'-]*\s+$", text[max(0, s - 30):s]) and not SENTENCE_START.search(text[max(0, s - 3):s]):
-            continue  # "Pietro Parolinə", "Binəli Yıldırımla": the whole name NER missed, not the surname alone
-        if text[s - 1:s] in _OPEN_QUOTES:
+            # "Pietro Parolinə", "Binəli Yıldırımla": the whole name NER missed, not the surname alone; it is
+            # the person when the words before are the rest of their name ("Lorenso Kuinn" ... "Lorenso Kuinnin")
+            first = " ".join(person.text.split()[:-1]) + " "
+            start = s - len(first)
+            if start >= 0 and text[start:s] == first and not any(a < s and start < b for a, b in taken) \
+                    and not re.match(r"[\w’'-]", text[start - 1:start]) and text[start - 1:start] not in OPEN_QUOTES \
+                    and not _NAME_GOES_ON.match(text, e):
+                added.append(Mention(text[start:e], "PERSON", start, e, "az"))
+            continue
+        if text[s - 1:s] in OPEN_QUOTES:
             continue  # “Ekspo 2025”: a quoted name is no person's
         added.append(Mention(hit.group(), "PERSON", s, e, "az"))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions

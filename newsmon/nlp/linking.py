@@ -19,11 +19,12 @@ from newsmon.model import Mention
 from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.span_edit import SpanIndex
-from newsmon.nlp.az_names import (az_document_remainders, az_initial_names, az_org_chains, az_quoted_orgs,
-                                  az_quoted_places, az_surnames_of_people)
-from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
-                                  looks_like_person, names_a_document, names_an_az_place, names_an_event,
-                                  runs_into_a_law, site_name,
+from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
+                                  az_initial_names, az_org_chains, az_quoted_orgs, az_quoted_places,
+                                  az_surnames_of_people)
+from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, is_demonym, is_event_name,
+                                  is_false_positive, is_ordinary_word, looks_like_person, names_a_document,
+                                  names_an_az_place, names_an_event, opens_an_event_name, runs_into_a_law, site_name,
                                   strip_attached_suffix, with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_tokens, fold_word, slugify
@@ -108,13 +109,14 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     lower = [w for w in _WORD.findall(body) if w[:1].islower()]
     lower_words = {fold_word(w) for w in lower}
     if lang in SUFFIX_LANGS:
-        mentions = [without_admin_noun(m) for m in mentions]
+        mentions = az_bracket_tails([without_admin_noun(m) for m in mentions])
         ordinary = {stem_word(w) for w in lower} | common_stems("az")  # words of the article and the language
         chained = az_org_chains(az_document_remainders(mentions), text, ordinary, _bare_known(mentions, kb))
         mentions = az_quoted_orgs(chained, text)
         mentions = az_initial_names(mentions, text, lang)
         mentions = az_surnames_of_people(mentions, text, ordinary)
-        mentions = [m for m in mentions if not in_a_numbered_war(m, text)]
+        mentions = [m for m in mentions
+                    if not in_a_numbered_war(m, text) and not opens_an_event_name(m, text, mentions)]
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:
@@ -169,8 +171,13 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
 
 
 def _article_in_name(m: Mention, text: str) -> bool:
-    """A capitalised article inside a sentence is part of the name ("lu dans Le Figaro")."""
+    """A capitalised article inside a sentence is part of the name ("lu dans Le Figaro"), and so is one
+    opening a whole quoted name in Azerbaijani text (“The Guardian” qəzeti, “Le Monde”yə), as real news
+    annotates it."""
     first = m.text.split(" ", 1)[0]
+    if (m.lang in SUFFIX_LANGS and " " in m.text and first[:1].isupper() and m.start > 0
+            and text[m.start - 1] in OPEN_QUOTES and m.end < len(text) and text[m.end] in CLOSE_QUOTES):
+        return True
     return (first[:1].isupper() and fold(first) in ("le", "la", "les") and " " in m.text
             and not re.search(r"(?:^|[.!?:;\n\"“”«»]\s*)$", text[max(0, m.start - 3):m.start]))
 

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.kb import SUFFIX_LANGS
-from newsmon.text.az import CASE_SUFFIX_SET, PRONOUNS as AZ_PRONOUNS, SURNAME_RE, az_stems
+from newsmon.text.az import CASE_SUFFIX_SET, PRONOUNS as AZ_PRONOUNS, SURNAME_RE, az_stems, split_case
 from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens
 
 # Titles and honorifics, folded; stripped from person names and dropped when they stand alone.
@@ -49,8 +49,9 @@ NOT_ENTITIES = frozenset(fold(t) for t in [
     "géorgien", "géorgienne", "turc", "turque", "italien", "italienne", "azərbaycanlı", "koreyalı",
     # az pronouns (`text.az.PRONOUNS`) and courtesies capitalised in letters and speeches ("Sağ olun")
     *AZ_PRONOUNS, "sağ",
-    # God in az/tr speeches ("Şükür Allaha"): real news annotates no deity
-    "allah",
+    # God in az/tr speeches ("Şükür Allaha"), and "God willing" (İnşallah, 46 times in the az pool, tagged PERSON
+    # by the model): real news annotates no deity
+    "allah", "inşallah", "inşəallah",
     # citations of the US Federal Register ("86 Fed. Reg. 7009"), tagged PERSON
     "reg", "fed",
 ])
@@ -152,6 +153,36 @@ def in_a_numbered_war(m: Mention, text: str) -> bool:
     """An az place inside a numbered war's name: "İkinci Qarabağ müharibəsi"."""
     return (m.lang in SUFFIX_LANGS and m.label == "LOC" and bool(_AZ_WAR_AFTER.match(text, m.end))
             and bool(_AZ_NUMBERED_WAR_BEFORE.search(text[max(0, m.start - 12):m.start])))
+
+
+# The capitalised heads that end an az event's name after a place ("Münhen Təhlükəsizlik Konfransı", "İngiltərə
+# Kuboku", "Venesiya Beynəlxalq Film Festivalı", "Bakı Dialoqu"): the event heads, and conferences, cups,
+# dialogues, weeks, biennales, tournaments and prizes, which name events only after a capitalised run.
+_AZ_EVENT_NAME_HEADS = EVENT_HEADS + tuple(fold(w) for w in "konfrans kubok superkubok dialoq həftə biennale turnir "
+                                           "qran-pri marafon yarmarka".split())
+_CAPITALISED_RUN = re.compile(r"(?:\s+[A-ZƏÖÜĞŞÇİ][\w’'-]*){1,5}")
+# A place that says where, whence or whose is no word of the name after it ("Davosda Dünya İqtisadi Forumunda",
+# "Azərbaycanın BMT-nin ... Forumuna"); the dative is left out: a bare name ending in a vowel reads as one
+# ("Avropa", "İngiltərə").
+_NOT_IN_A_NAME_CASES = ("locative", "locative_ki", "ablative", "instrumental", "genitive")
+
+
+def opens_an_event_name(m: Mention, text: str, mentions: list[Mention]) -> bool:
+    """An az place that is the first word of an event's name ("Münhen Təhlükəsizlik Konfransında", "Avropa
+    Kubokunu", "Xankəndi Sammitində"): nothing inside an event's name is annotated (corpus/README.md), as
+    "Xəzər Biznes Forumu" and "İspaniya Superkuboku" are not. Not when a name stands between ("Azərbaycan
+    Avropa Oyunlarına": the country takes part), nor for a place in a case that makes it no word of a name."""
+    if m.lang not in SUFFIX_LANGS or m.label != "LOC" or split_case(m.text.split()[-1])[1] in _NOT_IN_A_NAME_CASES:
+        return False
+    run = _CAPITALISED_RUN.match(text, m.end)
+    if not run:
+        return False
+    words = list(re.finditer(r"\S+", run.group()))
+    heads = [w for w in words if fold(w.group()).startswith(_AZ_EVENT_NAME_HEADS)]
+    if not heads:
+        return False
+    end = m.end + heads[-1].end()
+    return not any(o is not m and m.end <= o.start < end for o in mentions)
 
 
 def is_event_name(surface: str) -> bool:
