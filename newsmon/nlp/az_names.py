@@ -10,7 +10,7 @@ from dataclasses import replace
 from newsmon.model import Mention
 from newsmon.nlp.mentions import NOT_ENTITIES, TITLES, is_az_document_word, names_a_document, names_an_event, strip_attached_suffix
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
-from newsmon.text.az import (ADVERBIAL_CASES, CASE_ENDINGS, COPULA_ENDINGS, PRONOUNS, az_stem, az_stems, split_case,
+from newsmon.text.az import (ADVERBIAL_CASES, AZ_CAPITAL, CASE_ENDINGS, COPULA_ENDINGS, PRONOUNS, az_stem, az_stems, split_case,
                              stem_word)
 from newsmon.text.normalize import fold
 
@@ -23,7 +23,7 @@ fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsull
 kilsə partiya kolle qərargah büro kabinet qüvvə assambleya federasiya liqa hakimiyyət orkestr senat məhkəmə
 şəbəkə konservatoriya klinika ansambl orqan icma qrup heyət ordus şöbə
 """.split())  # "ordus", not "ordu": "Ordubad" is a place
-_AZ_CAP_WORD = r"[A-ZƏİÖÜĞŞÇ][\w’'-]*"
+_AZ_CAP_WORD = AZ_CAPITAL + r"[\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
 # Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below).
 _AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:\s+|,\s+|\s+(?:və|üzrə)\s+){_AZ_CAP_WORD})*")
@@ -150,7 +150,7 @@ def az_document_remainders(mentions: list[Mention]) -> list[Mention]:
 
 # An initial glued to a capitalised word, as Azerbaijani news writes people after their first mention
 # ("S.Babayev", "Ə.Əsədovun", "R.Vardanyana"); with a space it is as often a street ("Ə. Haqverdiyev küçəsi").
-_AZ_INITIAL_NAME = re.compile(r"(?<![\w.])[A-ZƏÖÜĞŞÇİ]\.[A-ZƏÖÜĞŞÇİ][a-zəöüğşçı’'-]+")
+_AZ_INITIAL_NAME = re.compile(r"(?<![\w.])" + AZ_CAPITAL + r"\." + AZ_CAPITAL + r"[a-zəöüğşçı’'-]+")
 
 
 def az_initial_names(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
@@ -191,7 +191,7 @@ CLOSE_QUOTES = "\"”»"
 # ("Sumqayıt"la, “Anadolu”ya), a team's or an outlet's noun, a country in brackets (“Milan” (İtaliya), as
 # results tables write), a dash before the other team ("Sumqayıt" - "Sabah").
 _TEAM_AFTER = re.compile(r"[”\"»](?:[a-zəıöüğçş]{1,5}\b|\s+(?:klub|komanda|futbolçu|oyunçu|agentliy|telekanal|qəzet|"
-                         r"nəşr|saytı|şirkət|MMC\b|ASC\b|QSC\b)|\s+\([A-ZƏÖÜĞŞÇİ]|\s*[-–]\s*[“\"«])")
+                         r"nəşr|saytı|şirkət|MMC\b|ASC\b|QSC\b)|\s+\(" + AZ_CAPITAL + r"|\s*[-–]\s*[“\"«])")
 _TEAM_BEFORE = re.compile(r"[”\"»]\s*[-–]\s*[“\"«]$")
 
 
@@ -335,13 +335,13 @@ def az_names_around_known(model: list[Mention], known: list[Mention], text: str)
 
 
 # A capitalised word (a case suffix may follow, glued or after an apostrophe)
-_AZ_WORD = re.compile(r"(?<![\w.’'-])[A-ZƏÖÜĞŞÇİ][a-zəıöüğşç’'-]{2,}")
+_AZ_WORD = re.compile(r"(?<![\w.’'-])" + AZ_CAPITAL + r"[a-zəıöüğşç’'-]{2,}")
 
 
 # What makes a person's name a word of a longer one: a body named after them ("Üzeyir Hacıbəyli adına Bakı
 # Musiqi Akademiyası"), a patronymic ("İmanov Nağı Novruz oğlu"). Not any capitalised word: a sentence goes
 # on with one ("Pietro Parolin Birinci vitse-prezident ...").
-_NAME_GOES_ON = re.compile(r"\s+(?:adına|(?:[A-ZƏÖÜĞŞÇİ]\w*\s+)?(?:oğlu|qızı))\b")
+_NAME_GOES_ON = re.compile(r"\s+(?:adına|(?:" + AZ_CAPITAL + r"\w*\s+)?(?:oğlu|qızı))\b")
 
 
 def az_surnames_of_people(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset()) -> list[Mention]:
@@ -374,7 +374,7 @@ def az_surnames_of_people(mentions: list[Mention], text: str, ordinary: set[str]
         person = next((surnames[k] for k in (word, *az_stems(word)) if k in surnames), None)
         if any(a < e and s < b for a, b in taken) or person is None:
             continue
-        if re.search(r"[A-ZƏÖÜĞŞÇİ][\w’'-]*\s+$", text[max(0, s - 30):s]) and not SENTENCE_START.search(text[max(0, s - 3):s]):
+        if re.search(_AZ_CAP_WORD + r"\s+$", text[max(0, s - 30):s]) and not SENTENCE_START.search(text[max(0, s - 3):s]):
             # "Pietro Parolinə", "Binəli Yıldırımla": the whole name NER missed, not the surname alone; it is
             # the person when the words before are the rest of their name ("Lorenso Kuinn" ... "Lorenso Kuinnin")
             first = " ".join(person.text.split()[:-1]) + " "

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.kb import SUFFIX_LANGS
-from newsmon.text.az import CASE_SUFFIX_SET, PRONOUNS as AZ_PRONOUNS, SURNAME_RE, az_stems, split_case
+from newsmon.text.az import AZ_CAPITAL, CASE_SUFFIX_SET, PRONOUNS as AZ_PRONOUNS, SURNAME_RE, az_stems, split_case
 from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens
 
 # Titles and honorifics, folded; stripped from person names and dropped when they stand alone.
@@ -160,7 +160,7 @@ def in_a_numbered_war(m: Mention, text: str) -> bool:
 # dialogues, weeks, biennales, tournaments and prizes, which name events only after a capitalised run.
 _AZ_EVENT_NAME_HEADS = EVENT_HEADS + tuple(fold(w) for w in "konfrans kubok superkubok dialoq həftə biennale turnir "
                                            "qran-pri marafon yarmarka".split())
-_CAPITALISED_RUN = re.compile(r"(?:\s+[A-ZƏÖÜĞŞÇİ][\w’'-]*){1,5}")
+_CAPITALISED_RUN = re.compile(r"(?:\s+" + AZ_CAPITAL + r"[\w’'-]*){1,5}")
 # A place that says where, whence or whose is no word of the name after it ("Davosda Dünya İqtisadi Forumunda",
 # "Azərbaycanın BMT-nin ... Forumuna"); the dative is left out: a bare name ending in a vowel reads as one
 # ("Avropa", "İngiltərə").

@@ -13,6 +13,9 @@ from functools import lru_cache
 
 from newsmon.text.normalize import fold
 
+# The capital letters of Azerbaijani Latin script, as a regex class: names start with one.
+AZ_CAPITAL = "[A-ZƏİÖÜĞŞÇ]"
+
 # Case endings a name takes glued ("Bakıda", "Mehdiyevin", "Agentliyinin") or after a hyphen or
 # apostrophe ("KOICA-nın", "Bakü'de"). Forms with a leading n follow a vowel or the 3rd-person
 # possessive ("Nazirliyinin", "Nazirliyində"); yı/yi/yu/yü are the accusative of a stem whose k turned
