@@ -128,3 +128,24 @@ def test_a_strip_a_region_or_a_mahal_after_a_place_is_not_part_of_its_name():
     out = [without_admin_noun(az(text, w, "LOC")).text for w in
            ("Qəzza zolağında", "Qarabağ bölgəsinin", "Zəngəzur mahalında")]
     assert out == ["Qəzza", "Qarabağ", "Zəngəzur"]
+
+
+def test_model_mentions_in_another_script_are_dropped():
+    # a French paragraph with its Armenian translation run into it: the French model tags Armenian words
+    from newsmon.nlp.ner import NerStage
+    text = ("Emmanuel Macron a rencontré Nikol Pachinian à Paris. Նիկոլ Փաշինյանը Փարիզում հանդիպեց "
+            "Էմանուել Մակրոնին։ Ֆրանսիայի ԱԳ նախարարը Երևանում էր։")
+    found = NerStage().annotate(text, [Segment(0, len(text), "fr", 1.0)])
+    assert [m.text for m in found] == ["Emmanuel Macron", "Nikol Pachinian", "Paris"]
+
+
+def test_a_foreign_word_is_two_letters_outside_the_language_script():
+    from newsmon.text.scripts import has_foreign_word
+    assert has_foreign_word("Claude Lévi-Strauss Անդրադարձ", "fr")
+    assert has_foreign_word("США", "az")
+    assert not has_foreign_word("США", "ru")
+    # a Cyrillic homoglyph in a Latin word, modifier letters and ə are not foreign words
+    assert not has_foreign_word("Сadillac", "az")
+    assert not has_foreign_word("University of Hawaiʻi", "en")
+    assert not has_foreign_word("Əliyev Ōsaka", "az")
+    assert not has_foreign_word("Երևան", "hy")  # a language whose script is not recorded

@@ -19,6 +19,7 @@ from newsmon.model import Mention, Segment
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
 from newsmon.text.az import az_stem, stem_word
 from newsmon.text.normalize import fold
+from newsmon.text.scripts import has_foreign_word
 from newsmon.settings import MODELS_DIR
 
 log = logging.getLogger(__name__)
@@ -71,7 +72,7 @@ class NerStage:
             for (i, n, start, _, seg), doc in zip(parts, self.pipeline(lang).pipe(texts)):
                 for ent in doc.ents:
                     label = to_unified(ent.label_)
-                    if label is None or not ent.text.strip():
+                    if label is None or not ent.text.strip() or has_foreign_word(ent.text, seg.lang):
                         continue
                     found[i].append((n, Mention(ent.text, label, start + ent.start_char,
                                                 start + ent.end_char, seg.lang)))
