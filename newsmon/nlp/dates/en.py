@@ -96,6 +96,11 @@ TEMPLATES = [
     # the 2016 election, the 2014 Wales Summit, Obama's 2008 and 2012 campaigns (the second year: _listed_years)
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)(?:\s+and\s+(?:19|20)\d\d)?\s+"
     r"(?=(?:(?-i:[A-Z])[\w.'’-]*\s+|(?!<STOP>\b)[a-z][\w’-]*\s+){0,3}<EVENT>)",
+    # "the 2016 arbitral tribunal", "its 2022 enactment", "a 1998 graduate", "their 2026 taxes": between a
+    # determiner and a lower-case word a year names when; English writes a count of a thousand or more
+    # with its comma ("the 2,000 Marines"), and "the 2000 people" stops at a counted noun (57 firings in
+    # the en pool, 45 read: all years)
+    r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)<UNIT>(?=\s+(?!<STOP>\b)(?-i:[a-z]))",
     # "the 1982 UNCLOS", "the 2016 South China Sea Arbitral Award": between "the" and a name, a year is
     # the name's ("the 2,000 Marines" writes a count with its comma)
     r"\bthe\s+(?P<x><Y1>)\s+(?=(?-i:[A-Z]))",
