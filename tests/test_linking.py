@@ -89,6 +89,14 @@ def test_given_name_with_az_honorific(kb):
     assert {m.canonical_id for m in linked} == {"person:ulvi-mehdiyev"}
 
 
+def test_given_name_and_patronymic_is_the_full_name_of_the_article(kb):
+    # how letters and meeting transcripts address the President: "İlham Heydər oğlu" (son of Heydər)
+    text = "Prezident İlham Əliyev qonağı qəbul edib. Qonaq dedi: -İlham Heydər oğlu, Sizi salamlayıram."
+    linked = link_mentions(mentions(text, "az", ("İlham Əliyev", "PERSON"), ("İlham Heydər oğlu", "PERSON")),
+                           text, "az", kb)
+    assert len({m.canonical_id for m in linked}) == 1
+
+
 def test_an_initial_and_surname_is_the_full_name_it_abbreviates(kb):
     text = ("Nazir Ayxan Hacızadənin sözlərinə görə, layihə başlayıb. A.Hacızadə bildirib ki, Anar Quliyev "
             "və Aydın Quliyev də iştirak edib. A.Quliyev çıxış edib.")

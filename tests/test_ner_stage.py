@@ -149,3 +149,12 @@ def test_a_foreign_word_is_two_letters_outside_the_language_script():
     assert not has_foreign_word("University of Hawaiʻi", "en")
     assert not has_foreign_word("Əliyev Ōsaka", "az")
     assert not has_foreign_word("Երևան", "hy")  # a language whose script is not recorded
+
+
+def test_az_names_lose_a_trailing_exclamation_mark_and_keep_their_patronymic():
+    from newsmon.nlp.ner import NerStage
+    text = ("Qonaq dedi:\n-İlham Heydər oğlu, fürsətdən istifadə edərək Sizi salamlayıram.\n"
+            "Hörmətli Şavkat Miromonoviç! Bu gün Sizinlə görüşdük.")
+    found = NerStage().annotate(text, [Segment(0, len(text), "az", 1.0)])
+    assert [(m.text, text[m.start:m.end]) for m in found if m.label == "PERSON"] == [
+        ("İlham Heydər oğlu", "İlham Heydər oğlu"), ("Şavkat Miromonoviç", "Şavkat Miromonoviç")]

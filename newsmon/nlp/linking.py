@@ -324,13 +324,19 @@ def _corefer_people(linked: list[tuple[Mention, str]], lang: str) -> list[tuple[
                              and _ends_with(full, words) and (len(full) > len(words) or _has_initial(words)
                                                               or (suffixed and _inflected(full, words)))}
             refs = ends[key]
-            if not refs and len(words) == 1 and m.label == "PERSON":  # "Ülvi bəy"
-                refs = {ref for full, ref in people if full[0] == words[0]}
+            if not refs and m.label == "PERSON" and (len(words) == 1 or _given_and_father(words)):
+                # "Ülvi bəy"; "İlham Heydər oğlu", how letters address "İlham Əliyev"
+                refs = {ref for full, ref in people if full[0] == words[0] and not _given_and_father(full)}
             if len(refs) == 1 and (m.label == "PERSON" or len(words) == 1):
                 (cid, cname), = refs
                 m = replace(m, label="PERSON", canonical_id=cid, canonical_name=cname)
         out.append((m, surface))
     return out
+
+
+def _given_and_father(words: list[str]) -> bool:
+    """A given name and the father's, no surname: "İlham Heydər oğlu" (folded words)."""
+    return len(words) == 3 and words[-1] in ("oglu", "qizi")
 
 
 def _ends_with(full: list[str], part: list[str]) -> bool:
