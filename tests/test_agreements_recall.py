@@ -152,3 +152,13 @@ def test_the_date_a_sentence_opens_with_dates_each_document_it_reports_signed():
     art = make_article(text, "en", [DOE], dates=[("September", "2024-09", "month")])
     assert [(r.title.split()[0], (r.date_signed or {}).get("value")) for r in find_agreements(art, None)] == [
         ("Executive", "2024-09"), ("proclamation", "2024-09")]
+
+
+def test_a_year_after_de_dates_the_noun_before_it_not_the_signing():
+    # "la déclaration de 1991" is the declaration's year; "l'accord de 2008" would be the accord's own
+    text = ("Coopération\nL'ASAN et la KOICA ont signé un accord de coopération sur la base de la déclaration "
+            "de 1991.")
+    art = make_article(text, "fr", [("ASAN", "ORG", "ASAN"), ("KOICA", "ORG", "KOICA")],
+                       dates=[("1991", "1991", "year")])
+    [accord] = find_agreements(art, None)
+    assert accord.type == "agreement" and accord.date_signed is None

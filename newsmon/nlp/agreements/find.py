@@ -310,6 +310,8 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
         own_ending = lex.postposition and lex.not_signing_after.match(text[d.start:d.end].split()[-1])
         if lex.not_signing_date.search(before) or lex.not_signing_after.search(after) or own_ending:
             continue
+        if d.precision == "year" and d.start - trigger[1] > 4 and lex.year_of_another.search(before):
+            continue
         if nearest((d.start, d.end), triggers) == trigger:
             usable.append(d)
         elif d.start - sent.start <= _OPENING and d.end <= min(t[1] for t in triggers):

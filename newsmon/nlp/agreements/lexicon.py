@@ -151,6 +151,7 @@ FR = Lexicon(
                         r"|\bdurant|\bà\s+l['’]horizon|\bfin|\bdès|\ben\s+vigueur\s+(?:le|en|depuis))"
                         r"\s+(?:le\s+|la\s+|l['’])?$"),
     not_signing_after=_c(r"^\s*(?:et\s+au-delà)"),
+    year_of_another=_c(r"\bd(?:e|['’])\s*$"),
     heads=_heads(r"(?:\bl['’]\s*|\b(?:cette|son|sa|leur|notre)\s+|\bdu\s+|\bau\s+|\ble\s+){}\b|\b{}\b",
                  agency=("agence", "Agence"), ministry=("minist[èe]re", "Minist[èe]re"),
                  university=("universit[ée]", "Universit[ée]"), organisation=("organisation", "Organisation")),

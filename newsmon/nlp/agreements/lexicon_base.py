@@ -36,6 +36,10 @@ class Lexicon:
     # A news source, not an actor: the words right before ("selon l'", "told") or after ("xəbər verir")
     # a mention that reports the news ("AZƏRTAC xəbər verir ki", "a déclaré à l'AFP").
     indefinite: re.Pattern[str] = re.compile(r"(?!)")  # "an", "un" right before a trigger: a new one
+    # words right before a year that make it the year of the noun before them, not a signing's ("sur la
+    # base de la déclaration de 1991", "la guerre de 2020"); a year right after the document word is the
+    # document's own ("l'accord de 2008")
+    year_of_another: re.Pattern[str] = re.compile(r"(?!)")
     # the signing reported as an event (a finite verb), which may take the story's date
     reported_signing: re.Pattern[str] = re.compile(r"")
     source_before: re.Pattern[str] = re.compile(r"(?!)")
