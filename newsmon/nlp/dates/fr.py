@@ -34,6 +34,13 @@ _EVENT = (
     r"|championnats?|crise|séisme|attentats?|révolution|guerre)"
 )
 
+# Words before "de 2000" that make it a quantity ("plus de 2000", "un montant de 2020"): one fixed-width
+# lookbehind each, so that the rule's matches start at "de" (re skips to it; see text/regex_start.py).
+_QUANTITY_WORDS = ("plus", "moins", "près", "environ", "quelque", "quelques", "autour", "hauteur", "montant",
+                   "somme", "total", "nombre", "chiffre", "score", "altitude", "prix", "coût", "valeur",
+                   "capacité", "numéro", "n°", "tirage", "effectif", "record")
+_NOT_AFTER_QUANTITY = "".join(f"(?<!\\b{word} )" for word in _QUANTITY_WORDS)
+
 PARTS = {
     "D": r"(?<![\d.,])(?:1er|1ᵉʳ|premier|" + DAY + r")(?!\w)",
     "M": r"(?:janvier|janv\.|f[ée]vrier|f[ée]vr?\.|mars|avril|avr\.|mai|juin|juillet|juil\.|ao[uû]t"
@@ -54,9 +61,6 @@ PARTS = {
     "UNIT": r"(?!\s*(?:%|pour\s+cent|personnes|habitants|tonnes|km|kg|euros?|dollars?|manats?|millions?"
     r"|milliards?|ans|mètres|exemplaires)\b|\s*(?:av\.?\s*J|avant\s+(?:J|notre\s+ère)))",
     "EVENT": _EVENT,
-    # Words before "de 2000" that make it a quantity: "plus de 2000", "un montant de 2020".
-    "QUANTITY": r"(?:plus|moins|près|environ|quelque|quelques|autour|hauteur|montant|somme|total|nombre|chiffre"
-    r"|score|altitude|prix|coût|valeur|capacité|numéro|n°|tirage|effectif|record|population\s+totale)",
     # Past events and made things that "de 1915" dates ("le génocide de 1915", "le tremblement de terre de
     # 1988", "la République d'Arménie de 1918", "un article de 2022"), counted on real news: a year after
     # "de" follows these far more often than a count does.
@@ -93,7 +97,7 @@ TEMPLATES = [
     # a quantity word comes before it ("plus de 1500 personnes") or a unit or counted noun after it
     # ("un village de 2000 âmes"); 48 firings in the fr pool, 40 read: 36 dates, the 4 counts stopped by
     # <UNIT>/<COUNTED>
-    r"(?<![\w’'-])(?!<QUANTITY>\b)[^\W\d_][\w’'-]*\s+d[e'’]\s*(?P<x><Y1>)<UNIT><COUNTED>"
+    r"(?<=[^\W\d_] )" + _NOT_AFTER_QUANTITY + r"d[e'’]\s*(?P<x><Y1>)<UNIT><COUNTED>"
     r"(?!\s*(?:<DASH>|à|et|au)\s*\d)",
     # "prévu pour 2025", "le budget de l'État pour 2023", "vœux pour 2025" (6 in the fr pool, all dates)
     r"\bpour\s+(?P<x><Y1>)<UNIT><COUNTED>(?!\s*(?:<DASH>|à|et)\s*\d)",
