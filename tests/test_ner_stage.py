@@ -128,3 +128,18 @@ def test_a_strip_a_region_or_a_mahal_after_a_place_is_not_part_of_its_name():
     out = [without_admin_noun(az(text, w, "LOC")).text for w in
            ("Qəzza zolağında", "Qarabağ bölgəsinin", "Zəngəzur mahalında")]
     assert out == ["Qəzza", "Qarabağ", "Zəngəzur"]
+
+
+def test_sentence_initial_words_of_real_news_are_not_names():
+    # words news writes in lower case that the general corpora lack (models/lexicon/az-news-common-words.txt)
+    text = ("Cənab Prezident, çox sağ olun. İcazənizlə, sualımı verim. Ermənilər dəhlizi bağladılar. "
+            "Həmyerlimiz finalda qalib gəlib. Bilirdilər ki, Ağdam azad olunacaq.")
+    mentions = [az(text, w, "LOC") for w in ("İcazənizlə", "Ermənilər", "Həmyerlimiz", "Bilirdilər", "Ağdam")]
+    assert [m.text for m in drop_unlikely_names(mentions, text)] == ["Ağdam"]
+
+
+def test_a_quoted_name_and_a_surname_stay_though_news_writes_their_words_in_lower_case():
+    # "real" (real), "sadiq" (loyal): ordinary words of news, but a quoted team and a person's surname
+    text = "“Real” evdə “Mançester Siti” ilə görüşüb. Assambleyanın sədri Sərdar Ayaz Sadiq çıxış edib."
+    mentions = [az(text, "Real", "ORG"), az(text, "Sərdar Ayaz Sadiq", "PERSON")]
+    assert [m.text for m in drop_unlikely_names(mentions, text)] == ["Real", "Sərdar Ayaz Sadiq"]

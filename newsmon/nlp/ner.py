@@ -158,6 +158,14 @@ def common_stems(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def news_stems() -> frozenset[str]:
+    """Stems of the ordinary words of Azerbaijani real news the general corpora lack ("Ermənilər", "Terrorçuluq",
+    "İcazənizlə"; models/lexicon/az-news-common-words.txt): read for a sentence's first word only, as many are
+    also people's names ("Sadiq", loyal; "Sərdar", commander) and words of names ("Nizami", regular)."""
+    return frozenset(az_stem(fold(w)) for w in _lexicon("az-news-common-words.txt")) - common_stems("az")
+
+
+@lru_cache(maxsize=None)
 def sentence_openers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _lexicon(f"{lang}-sentence-openers.txt"))
 
@@ -176,14 +184,14 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
     names (see the comment above); dates are left to `newsmon.dates`' rules and kept as they are."""
     article_lower: set[str] | None = None
 
-    def ordinary(word: str) -> bool:
+    def ordinary(word: str, opener: bool = False) -> bool:
         nonlocal article_lower
         if article_lower is None:
             article_lower = {_stem(w) for w in _LOWER_WORD.findall(text)}
         if len(word) > 1 and word.isupper():  # an acronym: "ASAN" is a name, "asan" (easy) a word
             return False
         stem = _stem(word)
-        return stem in common_stems("az") or stem in article_lower
+        return stem in common_stems("az") or stem in article_lower or (opener and stem in news_stems())
 
     kept = []
     for m in mentions:
@@ -194,7 +202,8 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
         if SENTENCE_START.search(text[max(0, m.start - 3):m.start]):
             while words and fold(words[0][1]) in sentence_openers("az"):
                 words.pop(0)
-            if not words or (ordinary(words[0][1]) and not any(_capitalised(w) for _, w in words[1:])):
+            if not words or (ordinary(words[0][1], opener=not _quoted(m, text))
+                             and not any(_capitalised(w) for _, w in words[1:])):
                 continue  # nothing but the sentence's capital letter says it is a name
             if words[0][0]:
                 cut = words[0][0]
@@ -210,6 +219,12 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         kept.append(m)
     return kept
+
+
+def _quoted(m: Mention, text: str) -> bool:
+    """The mention fills a pair of quotes, as a team's or a hall's name is written (“Real”, “Nizami” zalı): a
+    name, though its word is an ordinary word of news."""
+    return m.start > 0 and text[m.start - 1] in "\"“«" and text[m.end:m.end + 1] in ("\"", "”", "»")
 
 
 def _feeds(nlp: Language, pipe: str, keep: set[str]) -> bool:
