@@ -143,3 +143,11 @@ def test_a_quoted_name_and_a_surname_stay_though_news_writes_their_words_in_lowe
     text = "“Real” evdə “Mançester Siti” ilə görüşüb. Assambleyanın sədri Sərdar Ayaz Sadiq çıxış edib."
     mentions = [az(text, "Real", "ORG"), az(text, "Sərdar Ayaz Sadiq", "PERSON")]
     assert [m.text for m in drop_unlikely_names(mentions, text)] == ["Real", "Sərdar Ayaz Sadiq"]
+
+
+def test_particles_and_adverbs_opening_a_sentence_are_no_names():
+    # "Axı" (after all) and "İndi" (now) open speeches' sentences; the model tags the first as a person
+    text = "Axı, Ermənistan özünü Avropa ölkəsi sayır. İndi Horovlu kəndi göz oxşayır. Yeni Zaman Partiyası qatılıb."
+    kept = drop_unlikely_names([az(text, "Axı", "PERSON"), az(text, "İndi Horovlu", "LOC"),
+                                az(text, "Yeni Zaman Partiyası", "ORG")], text)
+    assert [m.text for m in kept] == ["Horovlu", "Yeni Zaman Partiyası"]
