@@ -31,12 +31,14 @@ def names(linked: list[Mention]) -> list[tuple[str, str]]:
 
 def test_a_venue_street_or_river_is_one_place_with_its_head_noun(kb):
     text = ("Prezident Yeni Şuşa məscidində olub. Matç Georgios Karaiskakis stadionunda keçirilib. Hadisə Heydər "
-            "Əliyev prospektində qeydə alınıb. Təyyarə Potomak çayına düşüb. Daha sonra Şah Abbas məscidi bərpa edilib.")
+            "Əliyev prospektində qeydə alınıb. Təyyarə Potomak çayına düşüb. Daha sonra Şah Abbas məscidi bərpa edilib. "
+            "Qonaqlar Şəhidlər xiyabanını ziyarət ediblər.")
     found = mentions(text, ("Şuşa", "LOC"), ("Georgios Karaiskakis", "PERSON"), ("Heydər Əliyev", "PERSON"),
-                     ("Potomak", "LOC"), ("Şah Abbas məscidi", "ORG"))
+                     ("Potomak", "LOC"), ("Şah Abbas məscidi", "ORG"), ("Şəhidlər", "PERSON"))
     assert names(link_mentions(found, text, "az", kb)) == [
         ("Yeni Şuşa məscidində", "LOC"), ("Georgios Karaiskakis stadionunda", "LOC"),
-        ("Heydər Əliyev prospektində", "LOC"), ("Potomak çayına", "LOC"), ("Şah Abbas məscidi", "LOC")]
+        ("Heydər Əliyev prospektində", "LOC"), ("Potomak çayına", "LOC"), ("Şah Abbas məscidi", "LOC"),
+        ("Şəhidlər xiyabanını", "LOC")]
 
 
 def test_no_venue_without_a_name_of_its_own(kb):

@@ -2,8 +2,9 @@
 "Horovlu kəndində"), as the az stand-off file's training part annotates them:
 
 - Venues, streets and waters are one place with their head noun and case ending: "Qiyaslı məscidində", "Çöl
-  Qala məscidinin", "Zəfər parkının", "Ağ Şəhər bulvarı", "Qoşa Qala meydanında", "Əsgəran qalası", "Heydər
-  Əliyev prospekti", "Əziz Əliyev küçəsindən", "Zərifə Əliyeva küçələrində", "Kür çayı", "Göyçə gölü". The
+  Qala məscidinin", "Zəfər parkının", "Ağ Şəhər bulvarı", "Qoşa Qala meydanında", "Əsgəran qalası", "Şəhidlər
+  xiyabanını", "Cıdır düzündə", "Heydər Əliyev prospekti", "Əziz Əliyev küçəsindən", "Zərifə Əliyeva
+  küçələrində", "Kür çayı", "Göyçə gölü". The
   model keeps the name alone ("Şuşa" of "Yeni Şuşa məscidində"), cuts it ("Yuxarı Gövhər"), calls it an
   organisation ("Şah Abbas məscidi") or the person it is named after ("Georgios Karaiskakis stadionunda").
 - Before an administrative noun (kənd, qəsəbə, rayon, vilayət, əyalət, region) the name alone is the place
@@ -27,7 +28,8 @@ from newsmon.text.normalize import fold
 
 # the 3rd-person possessive, then a case ending after its "n" ("məscidi", "məscidində", "qalası", "stadionundakı")
 _POSSESSIVE = r"(?:ı|i|u|ü|sı|si|su|sü)(?:n[a-zəıöüğşç]{1,4})?(?![\w’'-])"
-_VENUE = re.compile(r"(?<![\w-])(?:məscid|stadion|park|bulvar|saray|meydan|qala|məqbərə|dəniz|(?P<tea>çay)|göl"
+_VENUE = re.compile(r"(?<![\w-])(?:məscid|stadion|park|bulvar|saray|meydan|qala|məqbərə|türbə|xiyaban|körpü|tunel"
+                    r"|düz|aşırım|dəniz|(?P<tea>çay)|göl"
                     r"|(?:küçə|prospekt)(?P<plural>lər)?)" + _POSSESSIVE)
 # a plural street's names are a list ("Zərifə Əliyeva, Rixard Zorge küçələrinin", "Kamal Paşa və Qurtuluş
 # prospektlərini"); without one, the plural is the streets of a place ("Bakı küçələrində")
