@@ -151,3 +151,11 @@ def test_particles_and_adverbs_opening_a_sentence_are_no_names():
     kept = drop_unlikely_names([az(text, "Axı", "PERSON"), az(text, "İndi Horovlu", "LOC"),
                                 az(text, "Yeni Zaman Partiyası", "ORG")], text)
     assert [m.text for m in kept] == ["Horovlu", "Yeni Zaman Partiyası"]
+
+
+def test_our_army_and_our_victory_are_no_people():
+    # the 1st-person plural possessive ("our"): no person's name carries it; "Ramiz" ends in -miz after "a"
+    text = "Bu, bizim Zəfərimizdir. Müzəffər Ordumuz Şuşanı azad edib. Görüşdə Ramiz Mehdiyev çıxış edib."
+    kept = drop_unlikely_names([az(text, "Zəfərimizdir", "PERSON"), az(text, "Ordumuz", "PERSON"),
+                                az(text, "Ramiz Mehdiyev", "PERSON")], text)
+    assert [m.text for m in kept] == ["Ramiz Mehdiyev"]

@@ -115,6 +115,10 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
 _WORD_SPAN = re.compile(r"\S+")
 _PUNCT = ",.;:!?\"“”«»()"
+# "our", the 1st-person plural possessive, in vowel harmony, a case ending after it: "Ordumuz", "Zəfərimizi",
+# "Qələbəmizdir" are our army and victory, no person ("Ramiz": -miz after "a" is no suffix)
+_OUR = re.compile(r"(?:[bcçdfgğhjklmnpqrsştvxyz](?:ımız|imiz|umuz|ümüz)|(?:[aı]mız|[eəi]miz|[ou]muz|[öü]müz))"
+                  r"(?:[a-zəıöüğşç]{0,4})$")
 # Offices held by a person, folded stems: the model sometimes runs a place into the office that follows it
 # ("Tatarıstan Respublikası Rəisinin Fərmanı", "Azərbaycan Respublikasının Prezidenti").
 _OFFICE_STEMS = frozenset(az_stem(fold(w)) for w in
@@ -215,7 +219,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             m = replace(m, text=m.text[:words[-2][0] + len(words[-2][1])], end=m.start + words[-2][0] + len(words[-2][1]))
             words = words[:-1]
         if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) or any(
-                _stem(w) in title_stems("az") for _, w in words)):
+                _stem(w) in title_stems("az") for _, w in words) or _OUR.search(words[-1][1])):
             continue
         kept.append(m)
     return kept
