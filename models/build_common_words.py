@@ -79,9 +79,8 @@ def build_az_news() -> None:
     texts = (r["text"] for r in rows if not is_held_out(r["id"], HOLDOUT_SHARE, HOLDOUT_SEED))
     lower, capital = count((p for t in texts for p in t.split("\n")), az_lower)
     common = sorted(w for w, n in lower.items() if n >= 3 and n >= 4 * capital[w] and len(w) > 1)
-    write("az-news", common, "Azerbaijani words written in lower case inside sentences of real news (3 times "
-                             "or more, 4 times as often as capitalised there; the stand-off held-out articles left out)",
-          [path])
+    write("az-news", common, "Azerbaijani words written in lower case inside sentences of real news (3 times or "
+          "more, 4 times as often as capitalised there; the stand-off held-out articles left out)", [path])
 
 
 def build_news(lang: str) -> None:

@@ -31,8 +31,8 @@ def names(linked: list[Mention]) -> list[tuple[str, str]]:
 
 def test_a_venue_street_or_river_is_one_place_with_its_head_noun(kb):
     text = ("Prezident Yeni Şuşa məscidində olub. Matç Georgios Karaiskakis stadionunda keçirilib. Hadisə Heydər "
-            "Əliyev prospektində qeydə alınıb. Təyyarə Potomak çayına düşüb. Daha sonra Şah Abbas məscidi bərpa edilib. "
-            "Qonaqlar Şəhidlər xiyabanını ziyarət ediblər.")
+            "Əliyev prospektində qeydə alınıb. Təyyarə Potomak çayına düşüb. Daha sonra Şah Abbas məscidi bərpa "
+            "edilib. Qonaqlar Şəhidlər xiyabanını ziyarət ediblər.")
     found = mentions(text, ("Şuşa", "LOC"), ("Georgios Karaiskakis", "PERSON"), ("Heydər Əliyev", "PERSON"),
                      ("Potomak", "LOC"), ("Şah Abbas məscidi", "ORG"), ("Şəhidlər", "PERSON"))
     assert names(link_mentions(found, text, "az", kb)) == [
