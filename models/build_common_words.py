@@ -8,12 +8,18 @@ it is written in lower case often enough against how often it is capitalised the
 
   - az, from ../shared/data/langid-train/az/*.txt: lower case at least twice and at least as often as
     capitalised (the NER stage drops a one-word mention at the start of a sentence in this list);
+  - az news, models/lexicon/az-news-common-words.txt, from the az real-news pool
+    ../shared/data/real-news/az.jsonl: the words of news the general corpora lack ("ermənilər",
+    "terrorçuluq", "icazənizlə"), lower case at least 3 times and at least 4 times as often as
+    capitalised inside a sentence, leaving out the articles of the az stand-off file's held-out part
+    (`newsmon.train.standoff.is_held_out`), which scores the pipeline. The NER stage reads both az
+    lists (`newsmon.nlp.ner.common_stems`);
   - en and fr, from the real-news pool ../shared/data/real-news/{en,fr}.jsonl: lower case at least
     5 times and at least 4 times as often as capitalised inside a sentence (headings in title case
     make the count conservative: a word a heading capitalises a lot stays out). Linking drops a
     one-word PERSON, ORG or LOC outside the knowledge base whose folded form is in the list.
 
-    .venv/bin/python models/build_common_words.py            # all three
+    .venv/bin/python models/build_common_words.py            # all (az, az-news, en, fr)
     .venv/bin/python models/build_common_words.py en fr      # some
 """
 from __future__ import annotations
@@ -50,7 +56,7 @@ def count(lines, lower_of) -> tuple[Counter, Counter]:
 
 
 def write(lang: str, words: list[str], what: str, files: list[Path]) -> None:
-    out = REPO / "models" / "lexicon" / f"{lang}-common-words.txt"
+    out = REPO / "models" / "lexicon" / f"{lang}-common-words.txt"  # lang "az-news": az-news-common-words.txt
     header = [f"# {what} (see models/build_common_words.py)"]
     header += [f"# {p.name} sha256 {hashlib.sha256(p.read_bytes()).hexdigest()}" for p in files]
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -65,6 +71,18 @@ def build_az() -> None:
     write("az", common, "Azerbaijani words written in lower case inside sentences", files)
 
 
+def build_az_news() -> None:
+    sys.path.insert(0, str(REPO))
+    from newsmon.train.standoff import HOLDOUT_SEED, HOLDOUT_SHARE, is_held_out
+    path = SHARED / "real-news" / "az.jsonl"
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").split("\n") if line.strip())
+    texts = (r["text"] for r in rows if not is_held_out(r["id"], HOLDOUT_SHARE, HOLDOUT_SEED))
+    lower, capital = count((p for t in texts for p in t.split("\n")), az_lower)
+    common = sorted(w for w, n in lower.items() if n >= 3 and n >= 4 * capital[w] and len(w) > 1)
+    write("az-news", common, "Azerbaijani words written in lower case inside sentences of real news (3 times or "
+          "more, 4 times as often as capitalised there; the stand-off held-out articles left out)", [path])
+
+
 def build_news(lang: str) -> None:
     path = SHARED / "real-news" / f"{lang}.jsonl"
     texts = (json.loads(line)["text"] for line in path.read_text(encoding="utf-8").split("\n") if line.strip())
@@ -75,8 +93,9 @@ def build_news(lang: str) -> None:
 
 
 def main(langs: list[str]) -> None:
-    for lang in langs or ["az", "en", "fr"]:
-        build_az() if lang == "az" else build_news(lang)
+    builders = {"az": build_az, "az-news": build_az_news}
+    for lang in langs or ["az", "az-news", "en", "fr"]:
+        builders[lang]() if lang in builders else build_news(lang)
 
 
 if __name__ == "__main__":

@@ -158,3 +158,34 @@ def test_az_names_lose_a_trailing_exclamation_mark_and_keep_their_patronymic():
     found = NerStage().annotate(text, [Segment(0, len(text), "az", 1.0)])
     assert [(m.text, text[m.start:m.end]) for m in found if m.label == "PERSON"] == [
         ("İlham Heydər oğlu", "İlham Heydər oğlu"), ("Şavkat Miromonoviç", "Şavkat Miromonoviç")]
+
+
+def test_sentence_initial_words_of_real_news_are_not_names():
+    # words news writes in lower case that the general corpora lack (models/lexicon/az-news-common-words.txt)
+    text = ("Cənab Prezident, çox sağ olun. İcazənizlə, sualımı verim. Ermənilər dəhlizi bağladılar. "
+            "Həmyerlimiz finalda qalib gəlib. Bilirdilər ki, Ağdam azad olunacaq.")
+    mentions = [az(text, w, "LOC") for w in ("İcazənizlə", "Ermənilər", "Həmyerlimiz", "Bilirdilər", "Ağdam")]
+    assert [m.text for m in drop_unlikely_names(mentions, text)] == ["Ağdam"]
+
+
+def test_a_quoted_name_and_a_surname_stay_though_news_writes_their_words_in_lower_case():
+    # "real" (real), "sadiq" (loyal): ordinary words of news, but a quoted team and a person's surname
+    text = "“Real” evdə “Mançester Siti” ilə görüşüb. Assambleyanın sədri Sərdar Ayaz Sadiq çıxış edib."
+    mentions = [az(text, "Real", "ORG"), az(text, "Sərdar Ayaz Sadiq", "PERSON")]
+    assert [m.text for m in drop_unlikely_names(mentions, text)] == ["Real", "Sərdar Ayaz Sadiq"]
+
+
+def test_particles_and_adverbs_opening_a_sentence_are_no_names():
+    # "Axı" (after all) and "İndi" (now) open speeches' sentences; the model tags the first as a person
+    text = "Axı, Ermənistan özünü Avropa ölkəsi sayır. İndi Horovlu kəndi göz oxşayır. Yeni Zaman Partiyası qatılıb."
+    kept = drop_unlikely_names([az(text, "Axı", "PERSON"), az(text, "İndi Horovlu", "LOC"),
+                                az(text, "Yeni Zaman Partiyası", "ORG")], text)
+    assert [m.text for m in kept] == ["Horovlu", "Yeni Zaman Partiyası"]
+
+
+def test_our_army_and_our_victory_are_no_people():
+    # the 1st-person plural possessive ("our"): no person's name carries it; "Ramiz" ends in -miz after "a"
+    text = "Bu, bizim Zəfərimizdir. Müzəffər Ordumuz Şuşanı azad edib. Görüşdə Ramiz Mehdiyev çıxış edib."
+    kept = drop_unlikely_names([az(text, "Zəfərimizdir", "PERSON"), az(text, "Ordumuz", "PERSON"),
+                                az(text, "Ramiz Mehdiyev", "PERSON")], text)
+    assert [m.text for m in kept] == ["Ramiz Mehdiyev"]

@@ -283,7 +283,7 @@ def _no_name_word(word: str) -> bool:
     return folded.endswith(_COPULA) or folded in sentence_openers("az") or folded in _PRONOUNS
 
 
-def _is_title(word: str) -> bool:
+def is_title(word: str) -> bool:
     """ "Prezidentindən", "Naziri": a person's office, which ends no organisation's name."""
     folded = fold(word)
     return bool({folded, *az_stems(folded)} & TITLES)
@@ -318,7 +318,7 @@ def az_names_around_known(model: list[Mention], known: list[Mention], text: str)
             continue  # "Qonaqlar Bakı ...": capitalised by its place, not a name
         if k.end < m.end and split_case(k.text.split()[-1])[1] in ADVERBIAL_CASES + ("genitive",):
             continue
-        if any(_no_name_word(w) for w in rest) or _is_title(last) or is_org_head(last):
+        if any(_no_name_word(w) for w in rest) or is_title(last) or is_org_head(last):
             continue
         if fold(last).startswith(_GOVERNMENT_HEAD) or names_a_document(m.text) or names_an_event(m.text):
             continue  # a government is `name_spans.government_names`' ("Azərbaycan Respublikası Hökuməti")

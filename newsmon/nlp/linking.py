@@ -16,6 +16,7 @@ from newsmon.nlp.acronyms import (find_acronym_definitions, long_form_spans, loo
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
+from newsmon.nlp.az_venues import az_venues, before_admin_noun
 from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.span_edit import SpanIndex
@@ -115,6 +116,10 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         mentions = az_quoted_orgs(chained, text)
         mentions = az_initial_names(mentions, text, lang)
         mentions = az_surnames_of_people(mentions, text, ordinary)
+        countries = {(m.start, m.end) for m in mentions if m.canonical_id and m.label == "LOC"
+                     and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
+        mentions = [replace(m, label="LOC") if m.label == "PERSON" and before_admin_noun(m, text) else m
+                    for m in az_venues(mentions, text, ordinary, countries)]
         mentions = [m for m in mentions
                     if not in_a_numbered_war(m, text) and not opens_an_event_name(m, text, mentions)]
     mentions = name_spans(mentions, text, lang)
@@ -164,6 +169,9 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     if lang in SUFFIX_LANGS:
         linked = az_quoted_places(linked, text)
     linked = _corefer_people(harmonise_labels(linked, kb), lang)
+    if lang in SUFFIX_LANGS:  # a place's word is no person's though a full name ends with it
+        linked = [(replace(m, label="LOC", canonical_id=None, canonical_name=None)
+                   if m.label == "PERSON" and before_admin_noun(m, text) else m, surface) for m, surface in linked]
     linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
     out = [with_hyphen_suffix(_trim_to_surface(_with_derived_id(m, surface, lang), surface), text, lang)
            for m, surface in linked]

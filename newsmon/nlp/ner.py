@@ -136,6 +136,10 @@ SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
 _WORD_SPAN = re.compile(r"\S+")
 _PUNCT = ",.;:!?\"“”«»()"
+# "our", the 1st-person plural possessive, in vowel harmony, a case ending after it: "Ordumuz", "Zəfərimizi",
+# "Qələbəmizdir" are our army and victory, no person ("Ramiz": -miz after "a" is no suffix)
+_OUR = re.compile(r"(?:[bcçdfgğhjklmnpqrsştvxyz](?:ımız|imiz|umuz|ümüz)|(?:[aı]mız|[eəi]miz|[ou]muz|[öü]müz))"
+                  r"(?:[a-zəıöüğşç]{0,4})$")
 # Offices held by a person, folded stems: the model sometimes runs a place into the office that follows it
 # ("Tatarıstan Respublikası Rəisinin Fərmanı", "Azərbaycan Respublikasının Prezidenti").
 _OFFICE_STEMS = frozenset(az_stem(fold(w)) for w in
@@ -179,6 +183,14 @@ def common_stems(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def news_stems() -> frozenset[str]:
+    """Stems of the ordinary words of Azerbaijani real news the general corpora lack ("Ermənilər", "Terrorçuluq",
+    "İcazənizlə"; models/lexicon/az-news-common-words.txt): read for a sentence's first word only, as many are
+    also people's names ("Sadiq", loyal; "Sərdar", commander) and words of names ("Nizami", regular)."""
+    return frozenset(az_stem(fold(w)) for w in _lexicon("az-news-common-words.txt")) - common_stems("az")
+
+
+@lru_cache(maxsize=None)
 def sentence_openers(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _lexicon(f"{lang}-sentence-openers.txt"))
 
@@ -203,14 +215,14 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
     names (see the comment above); dates are left to `newsmon.dates`' rules and kept as they are."""
     article_lower: set[str] | None = None
 
-    def ordinary(word: str) -> bool:
+    def ordinary(word: str, opener: bool = False) -> bool:
         nonlocal article_lower
         if article_lower is None:
             article_lower = {_stem(w) for w in _LOWER_WORD.findall(text)}
         if len(word) > 1 and word.isupper():  # an acronym: "ASAN" is a name, "asan" (easy) a word
             return False
         stem = _stem(word)
-        return stem in common_stems("az") or stem in article_lower
+        return stem in common_stems("az") or stem in article_lower or (opener and stem in news_stems())
 
     kept = []
     for m in mentions:
@@ -221,7 +233,8 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
         if SENTENCE_START.search(text[max(0, m.start - 3):m.start]):
             while words and fold(words[0][1]) in sentence_openers("az"):
                 words.pop(0)
-            if not words or (ordinary(words[0][1]) and not any(_capitalised(w) for _, w in words[1:])):
+            if not words or (ordinary(words[0][1], opener=not _quoted(m, text))
+                             and not any(_capitalised(w) for _, w in words[1:])):
                 continue  # nothing but the sentence's capital letter says it is a name
             if words[0][0]:
                 cut = words[0][0]
@@ -232,11 +245,18 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             # the name without its administrative noun (a venue's noun stays: "Gəncə şəhər stadionu")
             m = replace(m, text=m.text[:words[-2][0] + len(words[-2][1])], end=m.start + words[-2][0] + len(words[-2][1]))
             words = words[:-1]
-        if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) and not _patronymic(words[-1][1]) or any(
-                _stem(w) in title_stems("az") for _, w in words)):
+        if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) and not _patronymic(words[-1][1])
+                                    or any(_stem(w) in title_stems("az") for _, w in words)
+                                    or _OUR.search(words[-1][1])):
             continue
         kept.append(m)
     return kept
+
+
+def _quoted(m: Mention, text: str) -> bool:
+    """The mention fills a pair of quotes, as a team's or a hall's name is written (“Real”, “Nizami” zalı): a
+    name, though its word is an ordinary word of news."""
+    return m.start > 0 and text[m.start - 1] in "\"“«" and text[m.end:m.end + 1] in ("\"", "”", "»")
 
 
 def _feeds(nlp: Language, pipe: str, keep: set[str]) -> bool:

@@ -1,0 +1,101 @@
+"""Azerbaijani places named by a proper name before a lower-case head noun in the possessive ("Qiyaslı məscidi",
+"Horovlu kəndində"), as the az stand-off file's training part annotates them:
+
+- Venues, streets and waters are one place with their head noun and case ending: "Qiyaslı məscidində", "Çöl
+  Qala məscidinin", "Zəfər parkının", "Ağ Şəhər bulvarı", "Qoşa Qala meydanında", "Əsgəran qalası", "Şəhidlər
+  xiyabanını", "Cıdır düzündə", "Heydər Əliyev prospekti", "Əziz Əliyev küçəsindən", "Zərifə Əliyeva
+  küçələrində", "Kür çayı", "Göyçə gölü". The
+  model keeps the name alone ("Şuşa" of "Yeni Şuşa məscidində"), cuts it ("Yuxarı Gövhər"), calls it an
+  organisation ("Şah Abbas məscidi") or the person it is named after ("Georgios Karaiskakis stadionunda").
+- Before an administrative noun (kənd, qəsəbə, rayon, vilayət, əyalət, region) the name alone is the place
+  ("Horovlu" of "Horovlu kəndində", "Phuket" of "Phuket əyalətinin"): the model often calls it a person, and
+  linking then makes the word a person all through the article.
+
+Left out: museums, theatres and churches (annotated as organisations, "Zəfər muzeyinin", "Rus Pravoslav
+kilsəsinin"), corridors (the name alone, "Zəngəzur" of "Zəngəzur dəhlizinin", is left as the model has it),
+monuments of a person ("Heydər Əliyevin abidəsini"), plurals other than streets' ("Şuşa məscidləri") and a bare
+noun ("kənd sakini", "rayonda": no possessive, no name before it).
+"""
+from __future__ import annotations
+
+import re
+from newsmon.model import Mention
+from newsmon.nlp.az_names import case_of, is_title
+from newsmon.nlp.ner import SENTENCE_START, sentence_openers
+from newsmon.nlp.span_edit import replace_inside
+from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, PRONOUNS, stem_word
+from newsmon.text.normalize import fold
+
+# the 3rd-person possessive, then a case ending after its "n" ("məscidi", "məscidində", "qalası", "stadionundakı")
+_POSSESSIVE = r"(?:ı|i|u|ü|sı|si|su|sü)(?:n[a-zəıöüğşç]{1,4})?(?![\w’'-])"
+_VENUE = re.compile(r"(?<![\w-])(?:məscid|stadion|park|bulvar|saray|meydan|qala|məqbərə|türbə|xiyaban|körpü|tunel"
+                    r"|düz|aşırım|dəniz|(?P<tea>çay)|göl"
+                    r"|(?:küçə|prospekt)(?P<plural>lər)?)" + _POSSESSIVE)
+# a plural street's names are a list ("Zərifə Əliyeva, Rixard Zorge küçələrinin", "Kamal Paşa və Qurtuluş
+# prospektlərini"); without one, the plural is the streets of a place ("Bakı küçələrində")
+_LISTED = re.compile(r"(?:,|\svə)\s$")
+_ADMIN = re.compile(r"\s(?:kənd|qəsəbə|rayon|vilayət|əyalət|region)(?:lər|lar)?" + _POSSESSIVE)
+_NAME_WORD = re.compile(AZ_CAPITAL + r"[\w’'-]*$")
+_PRONOUNS = frozenset(fold(p) for p in PRONOUNS)
+
+
+def _name_start(text: str, head: int, ordinary: set[str] | frozenset[str]) -> int | None:
+    """Where the capitalised words right before a head noun begin (one space apart, up to four), or None. A
+    word in an adverbial case or the genitive ("Füzulidə", "İrəvandakı", "Heydər Əliyevin") ends the walk
+    back, as do a pronoun or a sentence opener ("Bu"); a sentence's first word that is an ordinary word
+    (`ordinary`: stems) is no name's ("Döyüş meydanında", battlefield)."""
+    start = None
+    at = head
+    for _ in range(4):
+        if at < 2 or text[at - 1] != " ":
+            break
+        prev = max(text.rfind(" ", 0, at - 1), text.rfind("\n", 0, at - 1)) + 1
+        word = text[prev:at - 1]
+        case = case_of(word)
+        if case == "dative" and not word.endswith(("ya", "yə")):
+            case = None  # "Şuşa", "Ağa": a name's own -a/-ə; a dative's is -ya/-yə after a vowel ("Əliyevaya")
+        if not _NAME_WORD.match(word) or case in ADVERBIAL_CASES + ("genitive",) or word.isupper() \
+                or fold(word) in _PRONOUNS or fold(word) in sentence_openers("az") or is_title(word):
+            break  # "ADNOC Xəzər dənizində", "Prezidenti ... Yelisey sarayında": no word of the name
+        start = at = prev
+        if SENTENCE_START.search(text[max(0, prev - 3):prev]):
+            break
+    if start is not None and SENTENCE_START.search(text[max(0, start - 3):start]):
+        after = text.index(" ", start) + 1
+        if stem_word(text[start:after - 1]) in ordinary:
+            return after if after < head else None
+    return start
+
+
+def az_venues(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset(),
+              countries: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
+    """Each named venue, street or water (see the module's docstring) as one LOC mention in place of the
+    mentions inside it; left alone where a mention crosses its edges (the name is some longer one's word).
+    A person, an organisation or a country (`countries`: spans of known countries) before the name's last word
+    is not its word ("Emmanuel Makron Yelisey sarayında", "Azərbaycan Xəzər dənizinin dibi ilə"); a country
+    before "çayı" names a tea ("Azərbaycan çayını içirlər")."""
+    for hit in _VENUE.finditer(text):
+        s = _name_start(text, hit.start(), ordinary)
+        if s is None or (hit.group("plural") and not _LISTED.search(text, max(0, s - 5), s)):
+            continue
+        last = text.rfind(" ", 0, hit.start() - 1) + 1  # the name's last word
+        s = max([s] + [m.end + 1 for m in mentions if s <= m.start and m.end < last
+                       and (m.label in ("PERSON", "ORG") or (m.start, m.end) in countries)])
+        if hit.group("tea") and (s, hit.start() - 1) in countries:
+            continue  # "Azərbaycan çayını içirlər"
+        e = hit.end()
+        inside = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
+        if any(m.start < s or m.end > e for m in inside) or any((m.start, m.end, m.label) == (s, e, "LOC")
+                                                              for m in inside):
+            continue
+        lang = inside[0].lang if inside else "az"
+        mentions = replace_inside(mentions, Mention(text[s:e], "LOC", s, e, lang))
+    return mentions
+
+
+def before_admin_noun(m: Mention, text: str) -> bool:
+    """An az mention right before an administrative noun in the possessive ("Horovlu kəndinin", "Phuket
+    əyalətinin", "Turar Rıskulov rayonlarında", "Xəzər regionunun"): a place, whatever the model or the
+    person it seems to name again says. `linking` makes such a PERSON a LOC, before and after it gives a
+    lone word the label of the full name it ends ("Xəzər" of "Konor Koleman Xəzər")."""
+    return m.lang == "az" and bool(_ADMIN.match(text, m.end))
