@@ -231,9 +231,10 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             own = len(parties)
             # (the partner of a document the addressee signed stands alone: "Vous aviez signé ... avec X")
             by_addressee = len(parties) == 1 and lex.addressee.search(sent.text[:trigger[0] - sent.start])
-            # (a state ratifies a treaty alone: "l'Azerbaïdjan a ratifié les Conventions de Genève")
+            # (a state ratifies a treaty alone: "l'Azerbaïdjan a ratifié les Conventions de Genève"; a plan
+            # the sentence gives an owner is the owner's: "The VA ... its 2021 Climate Action Plan")
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)) \
-                    and not by_addressee and not (status == "ratified" and parties):
+                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")):
                 # a joint statement or declaration with no party named but a state is the states' the
                 # story is about (organisations sign memoranda; a person signs an open letter alone)
                 kind = "state" if intergov else None
