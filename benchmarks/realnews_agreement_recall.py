@@ -24,6 +24,11 @@ it. Conventions are real-dev's (its README): every document the story reports as
 planned, ratified or implemented is a record; laws and treaties only cited are not; a decree's party is
 its issuer. It was annotated by reading each text before looking at the pipeline's output, then
 compared with the output and corrected where re-reading showed the gold wrong (see the README row).
+2026-12-02 (agr7), tune half, fr only, re-read against real-dev's conventions: five resolutions the
+French Senate, National Assembly or European Parliament is reported to have adopted were added as
+other/ratified records of that body (the first annotation had left adopted resolutions out, tune2 and
+real-dev count them), and the three documents signed at the Armenia-Egypt ceremony of 5 March 2024 got
+that date (the lead reports the visit and the signing ceremony that day), 73 -> 78 tune records.
 
 Scores use `newsmon eval corpus`'s agreement matcher (newsmon/eval/agreements.py): strict (type, date
 and parties one-to-one) and lenient (type and one party) precision, recall and F1 per language and half.

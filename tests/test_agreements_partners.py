@@ -66,3 +66,26 @@ def test_the_partner_after_with_is_the_organisation_a_state_only_qualifies():
                                     ("U.S.", "LOC", "United States"), ("Boeing", "ORG", "Boeing")])
     [contract] = find_agreements(art, None)
     assert "Boeing" in names(contract)
+
+
+def test_a_document_the_us_executive_concluded_with_a_partner_binds_the_united_states():
+    text = ("Drug prices\nThe Department of Health and Human Services will oversee the pricing. Today, President "
+            "Donald J. Trump announced the second agreement with a major pharmaceutical company, AstraZeneca, to "
+            "bring drug prices in line.\n"
+            "- Signing a Nuclear Cooperation Memorandum of Understanding with Kenya to signal that both parties "
+            "seek to further our civil nuclear cooperation.")
+    art = make_article(text, "en", [("Department of Health and Human Services", "ORG",
+                                     "United States Department of Health and Human Services"),
+                                    ("Donald J. Trump", "PERSON", "Donald Trump"),
+                                    ("AstraZeneca", "ORG", "AstraZeneca"), ("Kenya", "LOC", "Kenya")])
+    records = find_agreements(art, None)
+    assert [names(r) for r in records] == [{"United States", "AstraZeneca"}, {"United States", "Kenya"}]
+
+
+def test_a_foreign_president_or_a_document_between_two_named_sides_keeps_its_parties():
+    text = ("Deals\nPresident Zelensky signed an agreement with Poland on grain. President Biden welcomed the "
+            "memorandum between Armenia and Georgia.")
+    art = make_article(text, "en", [("Zelensky", "PERSON", "Volodymyr Zelensky"), ("Poland", "LOC", "Poland"),
+                                    ("Biden", "PERSON", "Joe Biden"), ("Armenia", "LOC", "Armenia"),
+                                    ("Georgia", "LOC", "Georgia")])
+    assert all("United States" not in names(r) for r in find_agreements(art, None))

@@ -156,3 +156,14 @@ def test_an_unresolved_subject_in_the_genitive_is_left_to_the_other_readings():
                                     ("ABŞ-la", "LOC", "United States")])
     [record] = find_agreements(art, None)
     assert "Kitonun" not in names(record)
+
+
+def test_a_plan_whose_owner_the_sentence_names_gets_no_second_party_guessed():
+    text = ("Climate\nThe Biden-Harris Administration met health leaders at the White House Office. "
+            "The VA has made substantial progress implementing its 2021 Climate Action Plan, including new rules.")
+    art = make_article(text, "en", [("Biden-Harris Administration", "ORG", "Biden-Harris Administration"),
+                                    ("White House Office", "ORG", "White House Office"),
+                                    ("VA", "ORG", "United States Department of Veterans Affairs")],
+                       dates=[("2021", "2021", "year")])
+    [plan] = find_agreements(art, None)
+    assert plan.type == "programme" and names(plan) == {"United States Department of Veterans Affairs"}

@@ -28,6 +28,7 @@ from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import issuer
 from newsmon.nlp.agreements.actors import salient
+from newsmon.nlp.agreements.voted import is_voted, voting_body
 from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place, named_states, sentence_parties
 from newsmon.nlp.agreements.nonparties import places_naming_the_document
@@ -200,6 +201,9 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         # a state programme is adopted by the head of state's decree: its party is the issuer
         parties = issuer(ctx, sent, lex, trigger)
         own = len(parties)
+    elif is_voted(sent, trigger, lex):  # a resolution binds the body that adopts it, and it alone
+        parties = voting_body(ctx, sent, lex, trigger)
+        own = len(parties)
     elif owner is not None:
         # "President Trump created an Maritime Action Plan": the plan is its owner's, and adopted
         # ("the Task Force (PAVE) released the PAVE Action Plan": the owner's acronym is its name)
@@ -227,9 +231,10 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             own = len(parties)
             # (the partner of a document the addressee signed stands alone: "Vous aviez signé ... avec X")
             by_addressee = len(parties) == 1 and lex.addressee.search(sent.text[:trigger[0] - sent.start])
-            # (a state ratifies a treaty alone: "l'Azerbaïdjan a ratifié les Conventions de Genève")
+            # (a state ratifies a treaty alone: "l'Azerbaïdjan a ratifié les Conventions de Genève"; a plan
+            # the sentence gives an owner is the owner's: "The VA ... its 2021 Climate Action Plan")
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)) \
-                    and not by_addressee and not (status == "ratified" and parties):
+                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")):
                 # a joint statement or declaration with no party named but a state is the states' the
                 # story is about (organisations sign memoranda; a person signs an open letter alone)
                 kind = "state" if intergov else None
@@ -247,7 +252,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
-                      anaphoric=anaphoric)
+                      anaphoric=anaphoric, voted=is_voted(sent, trigger, lex))
 
 
 def _plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Mention | None:

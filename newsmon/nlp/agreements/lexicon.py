@@ -183,6 +183,15 @@ FR = Lexicon(
                       ("other", r"\bp[ée]titions?\b")),
     signing=_c(r"\b(?:co-?)?sign(?:é|ée|és|ées|er|era|eront|ent|ature|ataires?)\b|\bconclu\w*|\bratifi\w*"
                r"|\bparaph\w*"),
+    # a resolution or motion a council, parliament or assembly adopts (not "la résolution du conflit", nor a
+    # "motion de censure", a vote against a government)
+    voted_types=_types(("other", r"\br[ée]solutions?\b(?!\s+(?:pacifiques?|politiques?|diplomatiques?|durables?)\b)"
+                                 r"(?!\s+(?:du|des|de\s+la|de\s+l['’]|de\s+ce|de\s+cette|d['’])\s*(?:\w+\s+)?"
+                                 r"(?:conflits?|crises?|différends?|problèmes?|questions?|situation|tensions?|litiges?)\b)"
+                                 r"|\bmotions?\b(?!\s+de\s+censure)")),
+    # (verbs only: "l'adoption de la résolution" of a bill, "un vote similaire" are no adoption reported)
+    voting=_c(r"\badopt(?:e|é|ée|és|ées|ent|ait|aient|ant)\b|\bvot(?:é|ée|és|ées|ent|ait|aient)\b"
+              r"|\bapprouv(?:é|ée|és|ées|ent)\b"),
     pronoun=_c(r"(?:il|elle)"),
     latter=_c(r"derni(?:er|ère)"),
     leaders=_c(r"\bles\s+(?:deux\s+|trois\s+)?(?:dirigeants|présidents|chefs\s+d['’][ée]tat)\b(?!\s+d)"),
@@ -277,6 +286,10 @@ AZ = Lexicon(
     weak_types=_types(("agreement", r"\bkonvensiya\w*|\brazılaşma(?!q\b|lar|lər)\w*"),
                       ("other", r"\bbəyannamə\w*|\bbəyanat\w*")),
     signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|\bqoşul\w*"),
+    # a resolution a parliament or the UN adopts ("Fransa Senatı ... qətnamə qəbul etdi")
+    # (one resolution: "BMT-də qəbul edilən qətnamələr tövsiyə xarakteri daşıyır" speaks of a kind)
+    voted_types=_types(("other", r"\bqətnamə(?!lər)\w*")),
+    voting=_c(r"\bqəbul\s+(?:edil|et)\w*"),
     leaders=_c(r"\b(?:liderlər|dövlət\s+başçıları|prezidentlər|iki\s+lider)\w*"),
 )
 

@@ -49,6 +49,11 @@ class Lexicon:
     # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).
     weak_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
     signing: re.Pattern[str] = re.compile(r"(?!)")  # the verbs (and nouns) of signing a weak trigger needs
+    # Documents a body adopts by vote rather than signs ("le conseil municipal a adopté une résolution",
+    # "la motion était adoptée", "Senat qətnamə qəbul etdi"): a record only as the nearest trigger of an
+    # adopting word (`voting`); a resolution only introduced or cited is none (a bill, like a law).
+    voted_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    voting: re.Pattern[str] = re.compile(r"(?!)")
     # A signer named by a pointer the parse gives as the subject: a personal pronoun stands for the last
     # person named ("Il a signé la pétition"), "the latter" / "ce dernier" for the last person or
     # organisation ("le président de SNA. Ce dernier a signé").

@@ -20,7 +20,7 @@ from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import AZ_WITH
 from newsmon.nlp.agreements.parties import PartyContext, Sentence, candidates
-from newsmon.nlp.agreements.party_names import merge_parties, to_party
+from newsmon.nlp.agreements.party_names import merge_parties, name_key, to_party
 from newsmon.nlp.agreements.records import Candidate, is_plural
 from newsmon.text.normalize import fold
 
@@ -47,10 +47,54 @@ _WITH_PARTNERS = ("agreement", "memorandum", "protocol", "other")
 
 
 def per_partner(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate]:
-    """The candidate, or one candidate per partner when its plural document was signed with each of a list."""
+    """The candidate, or one candidate per partner when its plural document was signed with each of a list;
+    a document the US executive concluded with a partner binds the United States and it (`_executive_side`)."""
     if lex.postposition:
         return _per_partner_az(cand)
-    return _per_partner_with(cand, ctx, lex)
+    return [_executive_side(c, ctx, lex) for c in _per_partner_with(cand, ctx, lex)]
+
+
+# Before an English document "with" a partner: the US President, Vice President or Administration as its
+# actor ("President Donald J. Trump announced the second agreement with ... AstraZeneca", "the Biden
+# Administration signed a MOU with Ghana"), or a fact sheet's subjectless bullet ("- Signing Nuclear
+# Cooperation Memorandum of Understanding with Kenya"): the other side is the United States.
+_US_EXECUTIVE = re.compile(
+    r"\b(?:Vice\s+)?President\s+(?:(?:Donald|Joe|Joseph|Barack|Kamala|JD|J\.|R\.)\s+)*(?:Trump|Biden|Obama|Harris"
+    r"|Vance)\b|\b(?:Trump|Biden|Biden-Harris|Obama)(?:[-\s]Vance)?\s+Administration\b|\bthe\s+Administration\b"
+    r"|^\W*(?:Signing|Announcing|Concluding|Finali[sz]ing|Launching)\b")
+_UNITED_STATES = ("loc:united-states", "United States")
+_WITH_WORD = re.compile(r"\bwith\b")
+_PARTNER_REACH = 60
+
+
+def _executive_side(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> Candidate:
+    """The candidate bound to the United States and its partner when the US executive concluded it with a
+    partner the sentence names right after the document (`named_partner`) and names no other side itself
+    (the rest guessed from the article's actors, often an agency named elsewhere)."""
+    sent = cand.sentence
+    if sent.lang != "en" or cand.type not in _WITH_PARTNERS or cand.own_parties > 1:
+        return cand
+    cue = _US_EXECUTIVE.search(ctx.text[sent.start:cand.trigger_start])
+    between = [m for m in ctx.in_sentence(sent) if cue and sent.start + cue.end() <= m.start < cand.trigger_start]
+    if cue is None or any(m.label == "PERSON" or name_key(m) in ctx.countries - {fold(_UNITED_STATES[1])}
+                          for m in between):
+        # (a person or another state between them is the one who concluded it: "President Biden welcomed
+        # Turkey's conclusion of a trilateral agreement with Finland", "congratulated President Erdoğan on
+        # the agreement he reached with ...")
+        return cand
+    partner = named_partner(ctx, sent, lex, (cand.trigger_start, cand.trigger_end))
+    if not partner and cand.own_parties == 1:
+        # (or the one side the sentence names, a little after the document and "with": "the second agreement
+        # with a major pharmaceutical company, AstraZeneca")
+        at = ctx.text.find(cand.parties[0].text, cand.trigger_end, sent.end)
+        if 0 <= at - cand.trigger_end <= _PARTNER_REACH and _WITH_WORD.search(ctx.text, cand.trigger_end, at):
+            partner = cand.parties[:1]
+    cid, name = _UNITED_STATES
+    entity = ctx.kb.get(cid) if ctx.kb is not None and hasattr(ctx.kb, "get") else None
+    us = Party(text=name, name=entity.name if entity is not None else name, canonical_id=cid)
+    if not partner or fold(partner[0].name) == fold(us.name):
+        return cand
+    return replace(cand, parties=[us, partner[0]], own_parties=2)
 
 
 def _per_partner_az(cand: Candidate) -> list[Candidate]:

@@ -31,6 +31,7 @@ class Candidate:
     definite: bool  # "the decree", "ce mémorandum": named as one the reader knows
     indefinite: bool = False  # "signed an Executive Order": a new one, whatever came before
     anaphoric: bool = False  # "the sides", "tərəflər arasında": bound to actors named elsewhere
+    voted: bool = False  # a resolution or motion a body adopts (newsmon.nlp.agreements.voted)
     merged: list["Candidate"] = field(default_factory=list)
 
     @property
@@ -86,7 +87,7 @@ def _same_document(a: Candidate, b: Candidate) -> bool:
     prepare agreements"; a singular "the new memorandum will widen ..." tells what the signed one does),
     nor when both titles name a subject and the subjects share no word ("Convention on the legal status
     of the Caspian Sea" / "Agreement on trade and economic cooperation")."""
-    if a.type != b.type:
+    if a.type != b.type or a.voted != b.voted:  # a resolution adopted is no statement signed
         return False
     if a.status and b.status and (a.status == "planned") != (b.status == "planned") \
             and any(is_plural(_trigger_text(c).split()[-1], c.sentence.lang) for c in (a, b)):

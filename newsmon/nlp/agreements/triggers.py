@@ -15,14 +15,15 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     """(type, start, end) of each type trigger, absolute offsets, earlier lexicon entries winning overlaps."""
     found: list[tuple[str, int, int]] = []
     weak: set[int] = set()
-    for patterns, is_weak in ((lex.types, False), (lex.weak_types, True)):
+    voted: set[int] = set()
+    for patterns, kept in ((lex.types, None), (lex.weak_types, weak), (lex.voted_types, voted)):
         for type_, pattern in patterns:
             for m in pattern.finditer(sent.text):
                 s, e = sent.start + m.start(), sent.start + m.end()
                 if not any(s < fe and fs < e for _, fs, fe in found):
                     found.append((type_, s, e))
-                    if is_weak:
-                        weak.add(s)
+                    if kept is not None:
+                        kept.add(s)
     found.sort(key=lambda t: t[1])
     if lex.court.search(sent.text):  # a court's order is a judgement ("la Cour a rendu une ordonnance")
         found = [t for t in found if t[0] != "decree"
@@ -33,6 +34,10 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
         signed = {nearest((sent.start + m.start(), sent.start + m.end()), found)
                   for m in lex.signing.finditer(sent.text)}
         found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed]
+    if voted:  # a resolution or motion counts only as the nearest trigger of an adopting word
+        adopted = {nearest((sent.start + m.start(), sent.start + m.end()), found)
+                   for m in lex.voting.finditer(sent.text)}
+        found = [t for t in found if t[1] not in voted or (t[1], t[2]) in adopted]
     # The same type twice in one sentence is nearly always one agreement named twice, unless a new
     # document starts in between: a list of signed documents, each with its own title or parties, or
     # (az, whose document words are not synonyms of one another) another word ("… sərəncamlar, … Ali

@@ -1,0 +1,47 @@
+"""Documents a body adopts by vote, not signs: resolutions and motions ("le Sénat a adopté une résolution",
+"la motion était adoptée à l'unanimité", "Fransa Senatı ... qətnamə qəbul etdi"). Their one party is the
+adopting body (real-dev's convention: a resolution a parliament adopts is a record of that parliament);
+no second party is guessed from the article's actors, as it is for an agreement naming one side.
+
+Which words are such documents, and which words adopt them, is each lexicon's `voted_types` and `voting`
+(`triggers.find_triggers` keeps one only as the nearest trigger of an adopting word).
+"""
+from __future__ import annotations
+
+import re
+
+from newsmon.model import Party
+from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.agreements.parties import PartyContext, Sentence, candidates
+from newsmon.nlp.agreements.party_names import names_document, to_party
+from newsmon.nlp.agreements.triggers import distance
+
+# Between the adopting verb and the body: "adoptée à une large majorité par le Parlement", "votée au Sénat
+# français", "adopted by the Council"
+_AGENT = re.compile(r"\b(?:par|by|au|at|in)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
+_AGENT_REACH = 60
+
+
+def is_voted(sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> bool:
+    """Whether the trigger at `trigger` (absolute offsets) is a document adopted by vote."""
+    return any(pattern.match(sent.text, trigger[0] - sent.start) for _, pattern in lex.voted_types)
+
+
+def voting_body(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int]) -> list[Party]:
+    """The organisation that adopts the document: the agent after the adopting verb nearest the trigger
+    ("adoptée par le Parlement"), else the one named before the verb or the document, its subject (the
+    last in fr, "le Parlement européen a adopté une résolution"; the first in az, "Fransa Senatı ... qətnamə
+    qəbul etdi"); none otherwise
+    ("La résolution adoptée mercredi indique que ...": the one told about before, which it joins)."""
+    orgs = [m for m in candidates(ctx, sent, lex)[0] if not names_document(m.text, lex)]
+    votes = [(sent.start + m.start(), sent.start + m.end()) for m in lex.voting.finditer(sent.text)]
+    if not orgs or not votes:
+        return []
+    vote = min(votes, key=lambda v: distance(v, trigger))
+    agent = [m for m in orgs if vote[1] <= m.start <= vote[1] + _AGENT_REACH
+             and _AGENT.search(ctx.text, vote[1], m.start)]
+    before = [m for m in orgs if m.end <= max(vote[0], trigger[0])]
+    # (az puts the subject first and the resolution's own complements after it: "Fransa Senatı qondarma
+    # “Dağlıq Qarabağ Respublikası”nın tanınması ilə bağlı ... qətnamə qəbul etdi")
+    subject = before[:1] if lex.postposition else before[-1:]
+    return [to_party(m) for m in (agent or subject)[:1]]
