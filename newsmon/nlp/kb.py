@@ -7,14 +7,14 @@ name's last word may carry a case suffix ("Dövlət Agentliyinin", "Bakıda", "K
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newsmon.nlp.kb_file import DEFAULT_KB_PATH, KB_LABELS, FormerName, KBEntity, read_entities
-from newsmon.text.az import CASE_ENDINGS, CASE_SUFFIX_SET, az_stems
+from newsmon.nlp.kb_forms import GENITIVES, az_variants, bare_heads
+from newsmon.text.az import CASE_SUFFIX_SET, az_stems
 from newsmon.text.normalize import ARTICLE_TOKENS, fold, text_tokens, tokenize
 from newsmon.text.ru import ru_stem
 
@@ -64,29 +64,6 @@ _AZ_LETTERS = frozenset("əƏıİğĞşŞ")
 def _azlike(words: list[str]) -> bool:
     """Words spelt with Azerbaijani/Turkish letters: az names quoted in an English or French article."""
     return any(not _AZ_LETTERS.isdisjoint(w) for w in words)
-
-
-# A possessive head word in the genitive inside an az name ("Respublikasının", "Agentliyinin", folded): the
-# same name is written with the head bare ("Naxçıvan Muxtar Respublikası Ali Məclisi", "... Respublikasının
-# Ali Məclisi"). Only after the possessive vowel, so "Azərbaycanın" or "Berlin" are not taken for one.
-_POSSESSIVE_GENITIVE = re.compile(r"(?<=[iu])n[iu]n$")
-_GENITIVES = frozenset(fold(e) for e in CASE_ENDINGS["genitive"])
-_REPUBLIC = frozenset(("respublikasi", "respublikasinin"))
-
-
-def _bare_heads(key: tuple[str, ...]) -> tuple[str, ...]:
-    """`key` with every genitive possessive word but the last made bare (`_POSSESSIVE_GENITIVE`)."""
-    return tuple(_POSSESSIVE_GENITIVE.sub("", t) for t in key[:-1]) + key[-1:]
-
-
-def _az_variants(key: tuple[str, ...]) -> list[tuple[str, ...]]:
-    """Other keys an az name is written as: its inner genitive heads bare, and "<country> Respublikası(nın)
-    <body>" as "<country> <body>" ("Azərbaycan Xarici İşlər Nazirliyi" of "Azərbaycan Respublikasının
-    Xarici İşlər Nazirliyi"; with "Azərbaycanın ..." found by `lookup`'s genitive of the first word)."""
-    out = [_bare_heads(key)]
-    if len(key) > 3 and key[1] in _REPUBLIC:
-        out.append(_bare_heads(key[:1] + key[2:]))
-    return [k for k in dict.fromkeys(out) if k != key]
 
 
 def _needs_caps(surface: str) -> bool:
@@ -149,7 +126,7 @@ class KnowledgeBase:
         if stemmed != key:
             self._add_key(stemmed, entry)
         if lang in SUFFIX_LANGS:
-            for variant in _az_variants(key):
+            for variant in az_variants(key):
                 self._add_key(variant, entry._replace(exact=frozenset()))
 
     def _add_key(self, key: tuple[str, ...], entry: _Entry) -> None:
@@ -245,9 +222,9 @@ class KnowledgeBase:
         """An az name whose inner heads are in the genitive ("... Respublikasının Ali Məclisi" for the
         listed "... Respublikası Ali Məclisi") or whose first word is ("Azərbaycanın Xarici İşlər
         Nazirliyi", "Türkiyənin Xarici İşlər Nazirliyi"): matched bare, against the names and their
-        `_az_variants`."""
-        bare = _bare_heads(key)
-        firsts = [bare[0]] + [s for s in _az_stems(bare[0]) if bare[0][len(s):] in _GENITIVES]
+        `kb_forms.az_variants`."""
+        bare = bare_heads(key)
+        firsts = [bare[0]] + [s for s in _az_stems(bare[0]) if bare[0][len(s):] in GENITIVES]
         for first in firsts:
             cand = (first,) + bare[1:]
             if cand == key:
