@@ -214,3 +214,24 @@ def test_markdown_escaped_underscore_is_a_space(kb):
 def test_body_of_a_country_under_another_name_of_the_country(kb, surface, lang, entity_id):
     # the KB lists "... d'Arménie" / "... of Armenia"; the text names the country otherwise
     assert kb.lookup(surface, lang).id == entity_id
+
+
+@pytest.mark.parametrize("surface, lang, entity_id", [
+    # recurring actors of real news the KB lacked before 2026-12-02 (models/kb/README.md)
+    ("Stiv Uitkoffun", "az", "person:steve-witkoff"),
+    ("Cozef Baydenin", "az", "person:joe-biden"),
+    ("Orta Dəhlizin", "az", "loc:middle-corridor"),
+    ("Qroznıda", "az", "loc:grozny"),
+    ("Azərbaycan Avtomobil Yolları Dövlət Agentliyinə", "az", "azerbaijan-automobile-roads-agency"),
+    ("Naxçıvan Muxtar Respublikasının", "az", "loc:nakhchivan-ar"),
+    ("Taiwan Strait", "en", "loc:taiwan-strait"),
+    ("Œuvre d’Orient", "fr", "oeuvre-d-orient"),
+    ("Grande-Bretagne", "fr", "loc:united-kingdom"),
+])
+def test_recurring_real_news_actors_are_known(kb, surface, lang, entity_id):
+    assert kb.lookup(surface, lang).id == entity_id
+
+
+def test_ordinary_words_and_shared_names_stay_out(kb):
+    assert kb.lookup("Amazon", "en") is None  # the rainforest as often as the company
+    assert kb.lookup("Lori", "en", context="Lori Chavez-DeRemer, Secretary of Labor") is None
