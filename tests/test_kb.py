@@ -232,6 +232,12 @@ def test_recurring_real_news_actors_are_known(kb, surface, lang, entity_id):
     assert kb.lookup(surface, lang).id == entity_id
 
 
+def test_surnames_alone_of_this_coverage(kb):
+    assert kb.lookup("Becerra", "en").id == "person:xavier-becerra"
+    assert kb.lookup("Trampın", "az", context="ABŞ Prezidenti bildirib ki, Trampın").id == "person:donald-trump"
+    assert kb.lookup("Yellen", "en", context="Louise Yellen, a teacher") is None  # another Yellen
+
+
 def test_ordinary_words_and_shared_names_stay_out(kb):
     assert kb.lookup("Amazon", "en") is None  # the rainforest as often as the company
     assert kb.lookup("Lori", "en", context="Lori Chavez-DeRemer, Secretary of Labor") is None
