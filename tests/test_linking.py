@@ -73,14 +73,14 @@ def test_surname_coreference_keeps_men_and_women_apart(kb):
 def test_a_foreign_name_with_a_case_suffix_is_the_nominative_named_in_the_article(kb):
     # "-un"/"-nın" after a foreign surname is ambiguous alone ("Paroli-nin" or "Parolin-in"), so the
     # mention keeps its surface unless the article writes the bare name too
-    text = ("Stiv Uitkoff Bakıya gəlib. Stiv Uitkoffun sözlərinə görə, Xuan Laportanın çıxışı olub. "
+    text = ("Kaleb Orr Bakıya gəlib. Kaleb Orrun sözlərinə görə, Xuan Laportanın çıxışı olub. "
             "Xuan Laporta da danışıb.")
-    linked = link_mentions(mentions(text, "az", ("Stiv Uitkoff", "PERSON"), ("Stiv Uitkoffun", "PERSON"),
+    linked = link_mentions(mentions(text, "az", ("Kaleb Orr", "PERSON"), ("Kaleb Orrun", "PERSON"),
                                     ("Xuan Laportanın", "PERSON"), ("Xuan Laporta", "PERSON")), text, "az", kb)
-    assert [m.canonical_id for m in linked] == ["person:stiv-uitkoff"] * 2 + ["person:xuan-laporta"] * 2
-    alone = "Stiv Uitkoffun sözlərinə görə, görüş olub."
-    assert ids(link_mentions(mentions(alone, "az", ("Stiv Uitkoffun", "PERSON")), alone, "az", kb)) == {
-        "Stiv Uitkoffun": "person:stiv-uitkoffun"}
+    assert [m.canonical_id for m in linked] == ["person:kaleb-orr"] * 2 + ["person:xuan-laporta"] * 2
+    alone = "Kaleb Orrun sözlərinə görə, görüş olub."
+    assert ids(link_mentions(mentions(alone, "az", ("Kaleb Orrun", "PERSON")), alone, "az", kb)) == {
+        "Kaleb Orrun": "person:kaleb-orrun"}
 
 
 def test_given_name_with_az_honorific(kb):
@@ -241,11 +241,11 @@ def test_a_name_with_the_fathers_name_is_the_same_person(kb):
 
 
 def test_an_azerbaijani_person_outside_the_kb_is_named_in_english_letters(kb):
-    text = "Görüşdə Rüstəm Minnixanov və Tural Hacılı, həmçinin Stiv Uitkoff iştirak edib."
+    text = "Görüşdə Rüstəm Minnixanov və Tural Hacılı, həmçinin Kaleb Orr iştirak edib."
     linked = link_mentions(mentions(text, "az", ("Rüstəm Minnixanov", "PERSON"), ("Tural Hacılı", "PERSON"),
-                                    ("Stiv Uitkoff", "PERSON")), text, "az", kb)
-    assert [m.canonical_name for m in linked] == ["Rustam Minnikhanov", "Tural Hajili", "Stiv Uitkoff"]
-    assert [m.text for m in linked] == ["Rüstəm Minnixanov", "Tural Hacılı", "Stiv Uitkoff"]
+                                    ("Kaleb Orr", "PERSON")), text, "az", kb)
+    assert [m.canonical_name for m in linked] == ["Rustam Minnikhanov", "Tural Hajili", "Kaleb Orr"]
+    assert [m.text for m in linked] == ["Rüstəm Minnixanov", "Tural Hacılı", "Kaleb Orr"]
 
 
 def test_an_outlet_named_by_its_bare_domain_is_the_outlet_the_kb_knows():

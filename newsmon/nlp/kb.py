@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newsmon.nlp.kb_file import DEFAULT_KB_PATH, KB_LABELS, FormerName, KBEntity, read_entities
+from newsmon.nlp.kb_forms import GENITIVES, az_variants, bare_heads
 from newsmon.text.az import CASE_SUFFIX_SET, az_stems
 from newsmon.text.normalize import ARTICLE_TOKENS, fold, text_tokens, tokenize
 from newsmon.text.ru import ru_stem
@@ -124,6 +125,9 @@ class KnowledgeBase:
         stemmed = _ru_key(key)
         if stemmed != key:
             self._add_key(stemmed, entry)
+        if lang in SUFFIX_LANGS:
+            for variant in az_variants(key):
+                self._add_key(variant, entry._replace(exact=frozenset()))
 
     def _add_key(self, key: tuple[str, ...], entry: _Entry) -> None:
         entity_id = entry.entity_id
@@ -158,6 +162,8 @@ class KnowledgeBase:
         the entity's context words. "<name> of/de <known country>" is the entity of <name>, the country
         serving as its context ("ministère de l'Intérieur de la République de Corée").
         """
+        # Markdown-escaped underscores stand for spaces: some stored titles read "Joe\_Biden".
+        surface = surface.replace("\\_", " ")
         toks = tokenize(surface)
         words = [surface[s:e] for _, s, e in toks]
         key = [t for t, _, _ in toks]
@@ -178,12 +184,54 @@ class KnowledgeBase:
         entity = self._match(tuple(key), words, lang, folded_context, stems=stems)
         if entity:
             return entity
+        if stems and len(key) > 1:
+            entity = self._az_genitive_match(tuple(key), words, lang, folded_context)
+            if entity:
+                return entity
         split = self._qualifier(key, words, spaced)
         if split:
             head, place = split
             country = " " + " ".join(key[place:])
-            return self._match(tuple(key[:head]), words[:head], lang,
-                               lambda: (folded_context() if folded_context else "") + country, stems=False)
+            entity = self._match(tuple(key[:head]), words[:head], lang,
+                                 lambda: (folded_context() if folded_context else "") + country, stems=False)
+            return entity or self._with_country_named(tuple(key[:head]), tuple(key[place:]), lang, folded_context)
+        return None
+
+    def _with_country_named(self, head: tuple[str, ...], place: tuple[str, ...], lang: str | None,
+                            folded_context: _Context) -> KBEntity | None:
+        """"<head> of/de <country>" written with another name of the country than the KB's: "ministère des
+        Affaires étrangères de la République d'Arménie" for the listed "... d'Arménie", "Ministry of Defence
+        of the Republic of Armenia" for "... of Armenia"."""
+        country = self._match(place, list(place), None, None, stems=True)
+        if country is None:
+            return None
+        for names in country.all_names().values():
+            for name in names:
+                tail = tuple(t for t, _, _ in tokenize(name))
+                for of in _OF:
+                    for article in ((), ("la",), ("l",), ("the",)):
+                        cand = head + (of,) + article + tail
+                        if cand != head + place and cand in self._index:
+                            entity = self._pick(cand, list(cand), lang, folded_context)
+                            if entity:
+                                return entity
+        return None
+
+    def _az_genitive_match(self, key: tuple[str, ...], words: list[str], lang: str | None,
+                           folded_context: _Context) -> KBEntity | None:
+        """An az name whose inner heads are in the genitive ("... Respublikasının Ali Məclisi" for the
+        listed "... Respublikası Ali Məclisi") or whose first word is ("Azərbaycanın Xarici İşlər
+        Nazirliyi", "Türkiyənin Xarici İşlər Nazirliyi"): matched bare, against the names and their
+        `kb_forms.az_variants`."""
+        bare = bare_heads(key)
+        firsts = [bare[0]] + [s for s in _az_stems(bare[0]) if bare[0][len(s):] in GENITIVES]
+        for first in firsts:
+            cand = (first,) + bare[1:]
+            if cand == key:
+                continue
+            entity = self._match(cand, words, lang, folded_context, stems=True)
+            if entity:
+                return entity
         return None
 
     def _match(self, key: tuple[str, ...], words: list[str], lang: str | None, folded_context: _Context,
