@@ -241,3 +241,10 @@ def test_surnames_alone_of_this_coverage(kb):
 def test_ordinary_words_and_shared_names_stay_out(kb):
     assert kb.lookup("Amazon", "en") is None  # the rainforest as often as the company
     assert kb.lookup("Lori", "en", context="Lori Chavez-DeRemer, Secretary of Labor") is None
+
+
+def test_hawaii_written_with_its_okina_is_the_whole_word():
+    # the ʻokina is a letter: without the name, "Hawaiʻi" matched as "Hawai" through a stem of "Hawaii"
+    text = "Tribal leaders met in Hawaiʻi."
+    [match] = KnowledgeBase.load().find(text, "en")
+    assert (text[match.start:match.end], match.entity.name) == ("Hawaiʻi", "Hawaii")
