@@ -248,3 +248,10 @@ def test_hawaii_written_with_its_okina_is_the_whole_word():
     text = "Tribal leaders met in Hawaiʻi."
     [match] = KnowledgeBase.load().find(text, "en")
     assert (text[match.start:match.end], match.entity.name) == ("Hawaiʻi", "Hawaii")
+
+
+def test_a_named_corridor_is_one_place_with_its_case_ending():
+    # real-dev annotates "Zəngəzur dəhlizinin" whole; the model and the KB had "Zəngəzur" alone
+    text = "Prezident Zəngəzur dəhlizinin açılmasını və Laçın dəhlizində vəziyyəti müzakirə edib."
+    found = [(text[m.start:m.end], m.entity.name) for m in KnowledgeBase.load().find(text, "az")]
+    assert found == [("Zəngəzur dəhlizinin", "Zangezur Corridor"), ("Laçın dəhlizində", "Lachin Corridor")]
