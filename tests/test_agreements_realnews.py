@@ -318,6 +318,18 @@ def test_a_french_byline_photo_credit_or_correspondent_names_no_party():
     assert "Namibia" in names(agr) and not names(agr) & {"AFP", "Le Figaro", "Armenpress"}
 
 
+@pytest.mark.parametrize("credit", ["Bruxelles, 22 sept 2022 AFP", "© AFP", "Le Monde avec AFP",
+                                    "Source : AFP", "Un diplomate a déclaré à l’AFP qu'il attendait."])
+def test_a_french_outlet_cited_anywhere_is_never_guessed_a_party(credit):
+    # the outlet, once cited ("© AFP", a dateline), is no actor where NER tags it bare too ("le bureau de l'AFP")
+    text = (f"L'UE et le Royaume-Uni\n{credit}\nLe bureau de l'AFP à Londres a été fermé. La dirigeante a "
+            "défendu la loi visant à passer outre l'accord post-Brexit, conclu par l'Union européenne.")
+    ents = [("AFP", "ORG", "AFP"), ("AFP", "ORG", "AFP"), ("Londres", "LOC", "London"),
+            ("Union européenne", "ORG", "European Union")]
+    [agr] = find_agreements(make_article(text, "fr", ents), None)
+    assert "AFP" not in names(agr) and "European Union" in names(agr)
+
+
 @pytest.mark.parametrize("text", [
     "Görüş\nAmerika liderinin fikrincə, Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa çalışmalıdır.",
     "Görüş\n\"Ola bilsin, Rusiya və Ukrayna müqavilə imzalamaq istəyirlər\", - Tramp deyib.",
