@@ -330,6 +330,16 @@ def test_a_french_outlet_cited_anywhere_is_never_guessed_a_party(credit):
     assert "AFP" not in names(agr) and "European Union" in names(agr)
 
 
+def test_a_french_photographer_credited_with_an_agency_is_no_party():
+    # a caption's credit ("REMO CASILLI / REUTERS"): NER takes the photographer's surname for an organisation
+    text = ("L'accord de Waterberg\nUn plateau en Namibie, le 22 juin 2017. REMO CASILLI / REUTERS\n"
+            "La demande de révision de l'accord a été faite à la suite de discussions au Parlement namibien.")
+    ents = [("Namibie", "LOC", "Namibia"), ("CASILLI", "ORG", "CASILLI"),
+            ("Parlement namibien", "ORG", "Parlement namibien")]
+    [agr] = find_agreements(make_article(text, "fr", ents), None)
+    assert names(agr) == {"Parlement namibien"}
+
+
 @pytest.mark.parametrize("text", [
     "Görüş\nAmerika liderinin fikrincə, Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa çalışmalıdır.",
     "Görüş\n\"Ola bilsin, Rusiya və Ukrayna müqavilə imzalamaq istəyirlər\", - Tramp deyib.",

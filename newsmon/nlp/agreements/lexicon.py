@@ -177,7 +177,10 @@ FR = Lexicon(
                      # a dateline's wire ("Bruxelles, 22 sept 2022 AFP", "BERLIN, 2 MARS, ARMENPRESS:")
                      r"|(?:^|\n)[^\n,]{2,30},\s*\d{1,2}\s+[^\W\d]{3,}\.?(?:\s+\d{4})?,?\s*$"),
     # (and the outlet of a byline that credits a wire: "Le Monde avec AFP", "Ouest-France avec AFP")
-    source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b|^\s*avec\s+(?-i:AFP|Reuters|AP)\b"),
+    # (and a photographer, credited with the agency at the end of a caption: "GIANLUIGI GUERCIA / AFP",
+    # "(Crédit : Karen Minasyan/AFP)")
+    source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b|^\s*avec\s+(?-i:AFP|Reuters|AP)\b"
+                    r"|^(?:\s+[\w'’-]+){0,2}\s*/\s*(?-i:[A-Z][\w. /-]{1,30})\s*(?:\)|\n|$)"),
     # a finite verb ("a été signé", "ont ensuite signé", "signent", "ont procédé à la signature"), not the noun of
     # a speech that recalls a partnership ("qui s'incarne par la signature d'un accord")
     reported_signing=_c(r"\b(?:a|ont|avait|avaient|ont\s+été|a\s+été|avait\s+été|avaient\s+été|sera|seront)"

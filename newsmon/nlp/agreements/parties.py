@@ -87,8 +87,10 @@ class PartyContext:
         found = [m for sent in sentences for m in ctx.in_sentence(sent) if is_source(m, text, lexicon_of(sent.lang))]
         agencies = {name_key(m) for m in found if m.lang in SUFFIX_LANGS}
         sources = {id(m) for m in found}
-        # (an outlet: not a body the story merely quotes, "selon le ministère", which may sign elsewhere)
-        ctx.sources = {name_key(m) for m in found if not _HEARSAY.search(text[max(0, m.start - 30):m.start])}
+        # (an outlet: an organisation, not a body the story merely quotes, "selon le ministère", which may
+        # sign elsewhere, nor a place a caption's credit names, "© Keystone-France/Gamma")
+        ctx.sources = {name_key(m) for m in found if m.label == "ORG"
+                       and not _HEARSAY.search(text[max(0, m.start - 30):m.start])}
         # an event named once as one ("“Caspian Oil and Gas” sərgisi") is one wherever it is named
         events = {name_key(m) for m in ctx.mentions if names_an_event(m, text)}
         # (nor is a document NER took for an organisation: "Memorandum of Understanding", "Action Plan")
