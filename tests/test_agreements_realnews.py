@@ -318,6 +318,28 @@ def test_a_french_byline_photo_credit_or_correspondent_names_no_party():
     assert "Namibia" in names(agr) and not names(agr) & {"AFP", "Le Figaro", "Armenpress"}
 
 
+@pytest.mark.parametrize("credit", ["Bruxelles, 22 sept 2022 AFP", "© AFP", "Le Monde avec AFP",
+                                    "Source : AFP", "Un diplomate a déclaré à l’AFP qu'il attendait."])
+def test_a_french_outlet_cited_anywhere_is_never_guessed_a_party(credit):
+    # the outlet, once cited ("© AFP", a dateline), is no actor where NER tags it bare too ("le bureau de l'AFP")
+    text = (f"L'UE et le Royaume-Uni\n{credit}\nLe bureau de l'AFP à Londres a été fermé. La dirigeante a "
+            "défendu la loi visant à passer outre l'accord post-Brexit, conclu par l'Union européenne.")
+    ents = [("AFP", "ORG", "AFP"), ("AFP", "ORG", "AFP"), ("Londres", "LOC", "London"),
+            ("Union européenne", "ORG", "European Union")]
+    [agr] = find_agreements(make_article(text, "fr", ents), None)
+    assert "AFP" not in names(agr) and "European Union" in names(agr)
+
+
+def test_a_french_photographer_credited_with_an_agency_is_no_party():
+    # a caption's credit ("REMO CASILLI / REUTERS"): NER takes the photographer's surname for an organisation
+    text = ("L'accord de Waterberg\nUn plateau en Namibie, le 22 juin 2017. REMO CASILLI / REUTERS\n"
+            "La demande de révision de l'accord a été faite à la suite de discussions au Parlement namibien.")
+    ents = [("Namibie", "LOC", "Namibia"), ("CASILLI", "ORG", "CASILLI"),
+            ("Parlement namibien", "ORG", "Parlement namibien")]
+    [agr] = find_agreements(make_article(text, "fr", ents), None)
+    assert names(agr) == {"Parlement namibien"}
+
+
 @pytest.mark.parametrize("text", [
     "Görüş\nAmerika liderinin fikrincə, Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa çalışmalıdır.",
     "Görüş\n\"Ola bilsin, Rusiya və Ukrayna müqavilə imzalamaq istəyirlər\", - Tramp deyib.",

@@ -42,7 +42,9 @@ def salient(ctx: PartyContext, sent: Sentence, exclude: list[Party], kind: str |
     first: dict[str, tuple[int, Party]] = {}
     for pos, party, counted in sorted(refs, key=lambda r: r[0]):
         key = fold(party.name)
-        if key in taken or (kind == "agency" and "agency" not in key.split()):
+        # an outlet the story cites somewhere ("Par Le Figaro avec AFP") is never guessed a party where it
+        # is named otherwise ("Le Monde avec AFP", "© AFP"): it reports the news, it signs nothing
+        if key in taken or key in ctx.sources or (kind == "agency" and "agency" not in key.split()):
             continue
         first.setdefault(key, (pos, party))
         if not counted:  # a venue ("toured the Public Service Hall") is no actor

@@ -164,12 +164,23 @@ FR = Lexicon(
     definite=_c(r"(?:\b(?:le|la|ce|cette)\s+|\bl['’]\s*)(?:\w+\s+)?$"),
     indefinite=_c(r"\b(?:un|une|nouvel(?:le)?)\s+(?:nouvel(?:le)?\s+|nouveau\s+)?$"),
     source_before=_c(r"(?:\bselon|\bd['’]après|\bagence\s+de\s+presse"
-                     r"|\b(?:déclaré|indiqué|confié|précisé|rapporté)\s+(?:à|au|aux))"
-                     r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?$|\bsource\s*:\s*$"
-                     # a byline ("Par Le Figaro avec AFP"), a photo credit ("GIANLUIGI GUERCIA / AFP"), a
-                     # correspondent ("selon un correspondant d'Armenpress")
-                     r"|(?:^|\n)\s*Par\s+[^\n]{1,40}?\s+avec\s+$|\s/\s*$|\bcorrespondant\w*\s+(?:de\s+|d['’]\s*)$"),
-    source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b"),
+                     r"|\b(?:déclaré|indiqué|confié|précisé|rapporté|expliqué|admis|affirmé|assuré|raconté"
+                     r"|(?:déclaration|interview|entretien)\s+(?:faite?|accordée?))\s+(?:à|au|aux))"
+                     r"\s+(?:l['’]\s*|le\s+|la\s+|les\s+|«\s*)?$|\bsource\s*:?\s*$"
+                     # a byline ("Par Le Figaro avec AFP"), a photo credit ("GIANLUIGI GUERCIA / AFP", "© AFP",
+                     # "Crédit : AFP"), a correspondent ("selon un correspondant d'Armenpress"), a microphone
+                     # ("au micro de RTL")
+                     r"|(?:^|\n)\s*Par\s+(?:[^\n]{1,40}?\s+avec\s+)?$"
+                     r"|(?:^|\n)(?-i:[A-Z][\w'’.-]*(?:[ -][A-Z][\w'’.-]*){0,3})\s*avec\s+$"
+                     r"|\s/\s*$|©\s*$|\bcr[ée]dits?\s*:\s*$"
+                     r"|\bcorrespondant\w*\s+(?:de\s+|d['’]\s*)$|\bau\s+micro\s+(?:de\s+|d['’]\s*)$"
+                     # a dateline's wire ("Bruxelles, 22 sept 2022 AFP", "BERLIN, 2 MARS, ARMENPRESS:")
+                     r"|(?:^|\n)[^\n,]{2,30},\s*\d{1,2}\s+[^\W\d]{3,}\.?(?:\s+\d{4})?,?\s*$"),
+    # (and the outlet of a byline that credits a wire: "Le Monde avec AFP", "Ouest-France avec AFP")
+    # (and a photographer, credited with the agency at the end of a caption: "GIANLUIGI GUERCIA / AFP",
+    # "(Crédit : Karen Minasyan/AFP)")
+    source_after=_c(r"^\W{0,3}\s*(?:rapporte|a\s+rapporté)\b|^\s*avec\s+(?-i:AFP|Reuters|AP)\b"
+                    r"|^(?:\s+[\w'’-]+){0,2}\s*/\s*(?-i:[A-Z][\w. /-]{1,30})\s*(?:\)|\n|$)"),
     # a finite verb ("a été signé", "ont ensuite signé", "signent", "ont procédé à la signature"), not the noun of
     # a speech that recalls a partnership ("qui s'incarne par la signature d'un accord")
     reported_signing=_c(r"\b(?:a|ont|avait|avaient|ont\s+été|a\s+été|avait\s+été|avaient\s+été|sera|seront)"

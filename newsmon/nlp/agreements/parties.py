@@ -40,6 +40,9 @@ _VENUE_AFTER = re.compile(r"^\s+(?:ilə\s+(?:tanış\s+ol|yaxından\s+tanış)|z
 
 # "U.S.-based", "Chennai-based Lucas TVS": where the next name is at home, never a party itself.
 _HOME_OF = re.compile(r"-(?:based|born|headquartered)\b", re.IGNORECASE)
+# "according to the Ministry", "selon le ministère": a source quoted, not necessarily a news outlet
+_HEARSAY = re.compile(r"(?:\baccording\s+to|\bselon|\bd['’]après)\s+(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?$",
+                      re.IGNORECASE)
 
 
 @dataclass
@@ -65,6 +68,7 @@ class PartyContext:
     known: set[str] = field(default_factory=set)  # folded words the article writes (for nominatives)
     common: set[str] = field(default_factory=set)  # stems of ordinary words (written in lower case, listed)
     countries: set[str] = field(default_factory=set)  # name keys of the LOCs the knowledge base knows as countries
+    sources: set[str] = field(default_factory=set)  # name keys of the outlets the article cites ("© AFP")
     kb: object = None  # the knowledge base (`newsmon.nlp.kb.KnowledgeBase`), when there is one
     _starts: tuple | None = field(default=None, repr=False, compare=False)  # (mentions, their starts)
 
@@ -83,6 +87,10 @@ class PartyContext:
         found = [m for sent in sentences for m in ctx.in_sentence(sent) if is_source(m, text, lexicon_of(sent.lang))]
         agencies = {name_key(m) for m in found if m.lang in SUFFIX_LANGS}
         sources = {id(m) for m in found}
+        # (an outlet: an organisation, not a body the story merely quotes, "selon le ministère", which may
+        # sign elsewhere, nor a place a caption's credit names, "© Keystone-France/Gamma")
+        ctx.sources = {name_key(m) for m in found if m.label == "ORG"
+                       and not _HEARSAY.search(text[max(0, m.start - 30):m.start])}
         # an event named once as one ("“Caspian Oil and Gas” sərgisi") is one wherever it is named
         events = {name_key(m) for m in ctx.mentions if names_an_event(m, text)}
         # (nor is a document NER took for an organisation: "Memorandum of Understanding", "Action Plan")
