@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.article_acronyms import article_acronyms
+from newsmon.nlp.en_codes import degrees, state_codes
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
 from newsmon.nlp.name_spans_fr import (french_formal_states, french_person_edges, french_share_buttons, french_spans,
                                        french_streets, french_titled_people, french_verb_forms)
@@ -338,7 +339,7 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     if lang in ("en", "fr"):
         mentions = article_acronyms(mentions, text, lang)
     if lang == "en":
-        mentions = english_spans(mentions, text)
+        mentions = english_spans(degrees(state_codes(mentions, text), text), text)
     elif lang == "fr":
         mentions = french_share_buttons(french_streets(french_spans(mentions, text), text), text)
         mentions = french_formal_states(mentions, text)
