@@ -229,3 +229,13 @@ def test_armenian_surnames_are_people_but_not_bodies_or_demonyms(kb):
 def test_a_name_with_a_no_break_space_is_trimmed_like_any_other(kb):
     text = "I have sent to the Federal\xa0Register the notice."
     assert names(text, [("the Federal\xa0Register", "ORG")], "en", kb) == [("Federal\xa0Register", "ORG")]
+
+
+def test_a_state_university_campus_is_named_with_its_town(kb):
+    text = ("She studied at the University of California, Los Angeles (UCLA), the University of Maryland, College "
+            "Park and the University of Toronto, Canada.")
+    found = [("University of California", "ORG"), ("Los Angeles", "LOC"), ("University of Maryland", "ORG"),
+             ("College Park", "LOC"), ("University of Toronto", "ORG"), ("Canada", "LOC")]
+    assert names(text, found, "en", kb) == [("University of California, Los Angeles", "ORG"), ("UCLA", "ORG"),
+                                            ("University of Maryland, College Park", "ORG"),
+                                            ("University of Toronto", "ORG"), ("Canada", "LOC")]

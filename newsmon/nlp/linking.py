@@ -18,6 +18,7 @@ from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
 from newsmon.nlp.az_venues import az_venues, before_admin_noun
 from newsmon.nlp.ner import common_stems, without_admin_noun
+from newsmon.nlp.en_codes import STATE_IDS, US_STATES
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
@@ -130,6 +131,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             continue
         surface = clean_surface(m.text, m.label, m.lang or lang, keep_article=_article_in_name(m, text))
         entity = _kb_entity(surface, m.lang or lang, kb, text, by_acronym, by_long)
+        if m.text in US_STATES and m.canonical_id in STATE_IDS and kb.get(m.canonical_id) is not None:
+            entity = kb.get(m.canonical_id)  # `state_codes` read the letters in context ("Falls Church, VA")
         if entity is None and without_patronymic(surface) != surface:
             entity = _kb_entity(without_patronymic(surface), m.lang or lang, kb, text, by_acronym, by_long)
         if entity:

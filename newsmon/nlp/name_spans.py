@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.article_acronyms import article_acronyms
+from newsmon.nlp.en_codes import US_STATES, degrees, state_codes
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
 from newsmon.nlp.name_spans_fr import (french_formal_states, french_person_edges, french_share_buttons, french_spans,
                                        french_streets, french_titled_people, french_verb_forms)
@@ -84,7 +85,27 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
             continue  # "National Security" of "National Security Advisor Jake Sullivan"
         m = _trim_lower_tail(m)
         out.append(m)
-    return _join_places(out, text)
+    return _campuses(_join_places(out, text), text)
+
+
+# "University of California, Berkeley", "University of North Carolina, Chapel Hill": a US state university's
+# campus is named with its town, one organisation (the model stops at the comma and calls the town a LOC).
+# Other universities are followed by where they are ("University of Toronto, Canada"), and so is a state's
+# when the state comes after the comma.
+_STATE_UNIVERSITY = re.compile(r"University of (?:%s)$" % "|".join(
+    sorted(name for name in US_STATES.values() if name != "-")))
+_CAMPUS_END = re.compile(r"(?:\s*$|\s*[,;.:)(]|\s+(?:and|in|from|where|with)\b|[’']s\b)")
+
+
+def _campuses(mentions: list[Mention], text: str) -> list[Mention]:
+    """A state university's ORG and the town after its comma as one ORG (see above)."""
+    out = list(mentions)
+    for m, town in zip(mentions, mentions[1:]):
+        if m.lang == "en" and m.label == "ORG" and town.label == "LOC" and text[m.end:town.start] == ", " \
+                and _STATE_UNIVERSITY.search(m.text) and _CAMPUS_END.match(text, town.end) \
+                and town.text not in US_STATES.values() and len(town.text.split()) <= 3:
+            out = _replace_inside(out, Mention(text[m.start:town.end], "ORG", m.start, town.end, "en"))
+    return out
 
 
 def _people_after_posts(mentions: list[Mention]) -> list[Mention]:
@@ -338,7 +359,7 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     if lang in ("en", "fr"):
         mentions = article_acronyms(mentions, text, lang)
     if lang == "en":
-        mentions = english_spans(mentions, text)
+        mentions = english_spans(degrees(state_codes(mentions, text), text), text)
     elif lang == "fr":
         mentions = french_share_buttons(french_streets(french_spans(mentions, text), text), text)
         mentions = french_formal_states(mentions, text)
