@@ -12,7 +12,7 @@ from newsmon.nlp.mentions import NOT_ENTITIES, TITLES, is_az_document_word, name
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
 from newsmon.text.az import (ADVERBIAL_CASES, AZ_CAPITAL, CASE_ENDINGS, COPULA_ENDINGS, PRONOUNS, az_stem, az_stems, split_case,
                              stem_word)
-from newsmon.text.normalize import fold
+from newsmon.text.normalize import CLOSE_QUOTES, OPEN_QUOTES, fold, in_quotes
 
 
 # Head nouns of Azerbaijani organisation names, folded starts ("Fondu", "Agentliyinin", "Təşkilatının").
@@ -185,8 +185,6 @@ _AZ_QUOTED_ORG = re.compile(r"[“\"«]([^“”\"«»\n]{2,60}?)[”\"»]\s+" +
                             r"|sayt|nəşr|jurnal|radio|agentliy|şəbəkə|hərəkat|qruplaşma|qrup)")
 
 
-OPEN_QUOTES = "\"“«"
-CLOSE_QUOTES = "\"”»"
 # What follows a quoted known place that names a team, a firm or an outlet: a case suffix on the quote
 # ("Sumqayıt"la, “Anadolu”ya), a team's or an outlet's noun, a country in brackets (“Milan” (İtaliya), as
 # results tables write), a dash before the other team ("Sumqayıt" - "Sabah").
@@ -221,7 +219,7 @@ def _quoted(m: Mention, surface: str, text: str) -> bool:
     """The mention's name fills a pair of quotes (“Qarabağ”, “Qarabağ”ı)."""
     s = m.start + max(m.text.find(surface), 0)
     e = s + len(surface)
-    return s > 0 and text[s - 1] in OPEN_QUOTES and e < len(text) and text[e] in CLOSE_QUOTES
+    return in_quotes(text, s, e)
 
 
 def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:

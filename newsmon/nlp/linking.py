@@ -30,7 +30,7 @@ from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war,
                                   names_an_az_place, names_an_event, opens_an_event_name, runs_into_a_law, site_name,
                                   strip_attached_suffix, with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
-from newsmon.text.normalize import fold, fold_word, slugify
+from newsmon.text.normalize import fold, fold_word, in_quotes, slugify
 
 _ID_PREFIX = {"PERSON": "person", "ORG": "org", "LOC": "loc", "MISC": "misc"}
 
@@ -132,8 +132,9 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             continue
         surface = clean_surface(m.text, m.label, m.lang or lang, keep_article=_article_in_name(m, text))
         entity = _kb_entity(surface, m.lang or lang, kb, text, by_acronym, by_long)
-        if m.text in US_STATES and m.canonical_id in STATE_IDS and kb.get(m.canonical_id) is not None:
-            entity = kb.get(m.canonical_id)  # `state_codes` read the letters in context ("Falls Church, VA")
+        state = kb.get(m.canonical_id) if m.text in US_STATES and m.canonical_id in STATE_IDS else None
+        if state is not None:
+            entity = state  # `state_codes` read the letters in context ("Falls Church, VA")
         if entity is None and without_patronymic(surface) != surface:
             entity = _kb_entity(without_patronymic(surface), m.lang or lang, kb, text, by_acronym, by_long)
         if entity:
@@ -188,7 +189,7 @@ def _article_in_name(m: Mention, text: str) -> bool:
     annotates it."""
     first = m.text.split(" ", 1)[0]
     if (m.lang in SUFFIX_LANGS and " " in m.text and first[:1].isupper() and m.start > 0
-            and text[m.start - 1] in OPEN_QUOTES and m.end < len(text) and text[m.end] in CLOSE_QUOTES):
+            and in_quotes(text, m.start, m.end)):
         return True
     return (first[:1].isupper() and fold(first) in ("le", "la", "les") and " " in m.text
             and not re.search(r"(?:^|[.!?:;\n\"“”«»]\s*)$", text[max(0, m.start - 3):m.start]))

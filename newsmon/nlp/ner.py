@@ -17,8 +17,8 @@ from spacy.language import Language
 
 from newsmon.model import Mention, Segment
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
-from newsmon.text.az import az_stem, stem_word
-from newsmon.text.normalize import fold
+from newsmon.text.az import PATRONYMIC_WORDS, az_stem, stem_word
+from newsmon.text.normalize import fold, in_quotes
 from newsmon.text.scripts import has_foreign_word
 from newsmon.settings import MODELS_DIR
 
@@ -89,11 +89,9 @@ def _split_dialogue_dashes(nlp: Language) -> None:
     with one ("-İlham Heydər oğlu, ...", "-Hörmətli cənab Prezident"; 178 times in 53 az real-news
     articles); spaCy's default prefixes split "—" and "–" but keep "-İlham" whole, and the model then
     misses the name or tags the rest of it ("Heydər oğlu")."""
-    import re as _re
-
     pattern = nlp.tokenizer.prefix_search.__self__.pattern
     if r"^-(?=" not in pattern:
-        nlp.tokenizer.prefix_search = _re.compile(pattern + r"|^-(?=[^\W\d_])").search
+        nlp.tokenizer.prefix_search = re.compile(pattern + r"|^-(?=[^\W\d_])").search
 
 
 # The models sometimes take the "!" of an address ("Hörmətli Şavkat Miromonoviç!", "Charles !") or a
@@ -203,7 +201,7 @@ def title_stems(lang: str) -> frozenset[str]:
 def _patronymic(word: str) -> bool:
     # "İlham Heydər oğlu" (son of Heydər), "Aytac Ceyhun qızı": an ordinary word that ends a full name
     # the way letters address people and decrees name them
-    return fold(word) in ("oglu", "qizi")
+    return fold(word) in PATRONYMIC_WORDS
 
 
 def _capitalised(word: str) -> bool:
@@ -256,7 +254,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
 def _quoted(m: Mention, text: str) -> bool:
     """The mention fills a pair of quotes, as a team's or a hall's name is written (“Real”, “Nizami” zalı): a
     name, though its word is an ordinary word of news."""
-    return m.start > 0 and text[m.start - 1] in "\"“«" and text[m.end:m.end + 1] in ("\"", "”", "»")
+    return in_quotes(text, m.start, m.end)
 
 
 def _feeds(nlp: Language, pipe: str, keep: set[str]) -> bool:

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.kb import SUFFIX_LANGS
-from newsmon.text.az import az_stems
+from newsmon.text.az import PATRONYMIC_WORDS, az_stems
 from newsmon.text.normalize import fold_tokens
 
 # (surface, label, lang) -> (id, name): how linking names a person outside the knowledge base
@@ -58,7 +58,7 @@ def corefer_people(linked: list[tuple[Mention, str]], lang: str, derive: Derive)
 
 def _given_and_father(words: list[str]) -> bool:
     """A given name and the father's, no surname: "İlham Heydər oğlu" (folded words)."""
-    return len(words) == 3 and words[-1] in ("oglu", "qizi")
+    return len(words) == 3 and words[-1] in PATRONYMIC_WORDS
 
 
 def _ends_with(full: list[str], part: list[str]) -> bool:

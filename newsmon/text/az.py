@@ -63,6 +63,8 @@ def in_english_letters(name: str) -> str:
 SURNAME_ENDINGS = ("ov", "ev", "zade", "ski", "sky", "skiy", "enko", "uk")
 ADJECTIVE_SURNAME_ENDINGS = ("li", "lu")
 FEMININE_SURNAME_ENDINGS = ("ova", "eva", "ska")
+# "oğlu" (son of) and "qızı" (daughter of) after the father's given name, folded: "İlham Heydər oğlu"
+PATRONYMIC_WORDS = frozenset(("oglu", "qizi"))
 
 
 def _folded(endings, schwas: tuple[str, ...] = ("e",)) -> tuple[str, ...]:

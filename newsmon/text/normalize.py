@@ -17,6 +17,9 @@ _TRANSLIT = str.maketrans({
 })
 _APOSTROPHES = "’‘‛ʼʻ`´′"  # ʼ ʻ are letters to Unicode: see _WORD
 _QUOTES = "«»“”„‟″❝❞〝〞"
+# the quotes that open and close a quoted name in the news we read ("“Qarabağ”", «Le Monde»)
+OPEN_QUOTES = "\"“«"
+CLOSE_QUOTES = "\"”»"
 _DASHES = "‐‑‒–—―−﹘﹣－"
 _PUNCT = str.maketrans({**{c: "'" for c in _APOSTROPHES}, **{c: '"' for c in _QUOTES},
                         **{c: "-" for c in _DASHES}})
@@ -101,3 +104,8 @@ def fold_tokens(text: str) -> list[str]:
 def slugify(text: str) -> str:
     """Folded ASCII-ish slug for ids: "Ministry of Finance" -> "ministry-of-finance"."""
     return "-".join(fold_tokens(text))
+
+
+def in_quotes(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] fills a pair of quotes (“Real”, “Qarabağ”ı)."""
+    return start > 0 and text[start - 1] in OPEN_QUOTES and end < len(text) and text[end] in CLOSE_QUOTES

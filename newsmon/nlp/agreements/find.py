@@ -197,11 +197,12 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
     status = _status(sent, trigger, triggers, lex)
     anaphoric = False
     owner = _plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
+    voted = is_voted(sent, trigger, lex)
     if type_ == "decree" or (type_ == "programme" and _STATE_PROGRAMME.match(ctx.text, trigger[0])):
         # a state programme is adopted by the head of state's decree: its party is the issuer
         parties = issuer(ctx, sent, lex, trigger)
         own = len(parties)
-    elif is_voted(sent, trigger, lex):  # a resolution binds the body that adopts it, and it alone
+    elif voted:  # a resolution binds the body that adopts it, and it alone
         parties = voting_body(ctx, sent, lex, trigger)
         own = len(parties)
     elif owner is not None:
@@ -252,7 +253,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
-                      anaphoric=anaphoric, voted=is_voted(sent, trigger, lex))
+                      anaphoric=anaphoric, voted=voted)
 
 
 def _plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Mention | None:
