@@ -239,3 +239,14 @@ def test_a_state_university_campus_is_named_with_its_town(kb):
     assert names(text, found, "en", kb) == [("University of California, Los Angeles", "ORG"), ("UCLA", "ORG"),
                                             ("University of Maryland, College Park", "ORG"),
                                             ("University of Toronto", "ORG"), ("Canada", "LOC")]
+
+
+def test_words_general_news_writes_in_lower_case_are_no_names(kb):
+    # "Votants", "Exprimés" (a vote count's headings) and "Laughter" (a briefing transcript's note) are
+    # in the common-word lists since they count general news text (WMT newstest) beside the pool;
+    # "Marie" stays a name though "marié" folds the same way (the lists compare folded forms).
+    text = "Votants : 339 Exprimés : 337. Marie vient d'Erevan."
+    got = names(text, [("Votants", "LOC"), ("Exprimés", "LOC"), ("Marie", "PERSON"), ("Erevan", "LOC")], "fr", kb)
+    assert got == [("Marie", "PERSON"), ("Erevan", "LOC")]
+    text = "Thank you. (Laughter.) Mr. Biden spoke."
+    assert names(text, [("Laughter", "PERSON"), ("Biden", "PERSON")], "en", kb) == [("Biden", "PERSON")]
