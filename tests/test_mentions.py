@@ -46,6 +46,12 @@ def test_a_word_the_article_writes_in_lower_case_is_no_name(kb):
     assert [m.text for m in linked] == ["Erevan"]
 
 
+@pytest.mark.parametrize("century", ["XIe", "XXe", "VIIe", "XIXème"])
+def test_a_century_in_roman_numerals_is_no_name(kb, century):
+    text = f"Reconstruit au {century} siècle, il est incendié par Henri Ier."
+    assert link_mentions([at(text, century, "LOC", "fr")], text, "fr", kb) == []
+
+
 def test_demonyms_are_not_places(kb):
     text = "Les Arméniens et les Européens ont manifesté à Paris."
     linked = link_mentions([at(text, "Arméniens", "LOC", "fr"), at(text, "Européens", "LOC", "fr"),

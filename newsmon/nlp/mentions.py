@@ -288,6 +288,8 @@ def is_false_positive(m: Mention, surface: str) -> bool:
         return True  # "MMC" of "“Humix” MMC", "MMC-nin"
     if _ORDINAL_YEAR.match(surface):
         return True  # "2013-cü", "2019-cu": a year, not an organisation
+    if _ROMAN_ORDINAL.match(surface):
+        return True  # "XIe", "XXe", "VIIe" (siècle): a century the French model tags LOC or ORG
     if m.label == "PERSON" and any(c.isdigit() for c in surface):
         return True  # "COVID-19", "G20"
     if m.label == "PERSON" and surface.split()[0] in _FUNCTION_WORDS:
@@ -311,6 +313,7 @@ def site_name(surface: str) -> str | None:
     stem = surface.split(".")[0]
     return stem[:1].upper() + stem[1:] if len(stem) >= 5 else None
 _ORDINAL_YEAR = re.compile(r"^\d{4}-?(?:c|ç)[iıuü]")
+_ROMAN_ORDINAL = re.compile(r"^[IVXLC]+(?:e|er|ème|ᵉ|th)$")  # "XXe", "XIe", "XXth"
 _FUNCTION_WORDS = frozenset("de des du d la le les l of the and et".split())
 # az passive perfect, folded: -lanıb/-lənib, -ılıb/-ilib, -unub ("Vurğulanıb", "Göstərilib")
 _AZ_PASSIVE = re.compile(r"[aeiuo][ln][iu]b$")
