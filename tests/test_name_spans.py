@@ -250,3 +250,15 @@ def test_words_general_news_writes_in_lower_case_are_no_names(kb):
     assert got == [("Marie", "PERSON"), ("Erevan", "LOC")]
     text = "Thank you. (Laughter.) Mr. Biden spoke."
     assert names(text, [("Laughter", "PERSON"), ("Biden", "PERSON")], "en", kb) == [("Biden", "PERSON")]
+
+
+def test_a_hyphenated_french_place_is_one_place(kb):
+    text = ("La région Hauts-de-France et la gendarmerie de Saint-André-de-l’Eure, au Mont-Liban comme à "
+            "Pacy-Sur-Eure ; le match France-Arménie.")
+    found = [("France", "LOC"), ("Eure", "LOC"), ("Liban", "LOC"), ("Arménie", "LOC")]
+    spans = [at(text, s, label, "fr") for s, label in found]
+    second_eure = text.index("Eure", text.index("Pacy"))
+    spans.append(Mention("Eure", "LOC", second_eure, second_eure + 4, "fr"))
+    got = [(m.text, m.label) for m in link_mentions(spans, text, "fr", kb)]
+    assert got == [("Hauts-de-France", "LOC"), ("Saint-André-de-l’Eure", "LOC"), ("Mont-Liban", "LOC"),
+                   ("Pacy-Sur-Eure", "LOC"), ("Arménie", "LOC")]

@@ -177,6 +177,29 @@ def french_formal_states(mentions: list[Mention], text: str) -> list[Mention]:
     return mentions
 
 
+# A place NER found at the end of a hyphenated place name: "Hauts-de-France", "Saint-André-de-l’Eure",
+# "Pacy-Sur-Eure" (a particle between hyphens), "Haute-Normandie", "Mont-Liban", "Sud-Caucase" (a head
+# that opens compound places). Pairs ("France-Arménie", "Paris-Caen") have neither and stay two places.
+_FR_COMPOUND_PLACE = re.compile(
+    r"(?<![\w’'-])(?:(?:[A-ZÀ-ÖØ-Þ][\w]*-)+(?:de|du|des|sur|Sur|sous|en|la|le|lès|lez)-(?:l[’'])?"
+    r"|(?:Haute?s?|Basse?s?|Nord|Sud|Mont|Saint|Sainte|Île|Grand|Grande)-)$")
+
+
+def french_compound_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """One LOC for a hyphenated place whose last part NER took for the whole ("France" of
+    "Hauts-de-France"), unlinked: the compound is another place than its last word."""
+    for place in [m for m in mentions if m.label == "LOC" and m.lang == "fr"]:
+        hit = _FR_COMPOUND_PLACE.search(text, max(0, place.start - 60), place.start)
+        if hit is None:
+            continue
+        start, end = hit.start(), place.end
+        if any(m.label in _ENTITY and m is not place and m.start < end and start < m.end
+               and (m.start < start or m.end > end) for m in mentions):
+            continue  # another name crosses the span
+        mentions = _replace_inside(mentions, Mention(text[start:end], "LOC", start, end, "fr"))
+    return mentions
+
+
 # -- People ---------------------------------------------------------------------------------------
 
 # Particles inside a person's name: never the word a glued neighbour is cut at, nor the end of a name.
