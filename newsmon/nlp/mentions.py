@@ -21,7 +21,7 @@ president prezident président президент vice-president
 minister ministre nazir министр deputy
 chairman chairwoman chair sədr sedr председатель head director ambassador ambassadeur səfir
 nominee extraordinary plenipotentiary
-ambassadrice mgr monseigneur pape père abbé cardinal archevêque évêque vartabed
+ambassadrice mgr monseigneur pape papa père abbé cardinal archevêque évêque vartabed
 baş birinci zati zati-aliləri ulu öndər rəis rəisi prezidenti naziri sədri səfiri direktoru katibi
 """.split())
 
@@ -153,6 +153,15 @@ def in_a_numbered_war(m: Mention, text: str) -> bool:
     """An az place inside a numbered war's name: "İkinci Qarabağ müharibəsi"."""
     return (m.lang in SUFFIX_LANGS and m.label == "LOC" and bool(_AZ_WAR_AFTER.match(text, m.end))
             and bool(_AZ_NUMBERED_WAR_BEFORE.search(text[max(0, m.start - 12):m.start])))
+
+
+# "Roma Papası" is the Pope's title, and real news annotates no place in it (nor "Papa" before his name, above)
+_AZ_POPE_AFTER = re.compile(r"\s+Papa(?:s[ıi][a-zəıöüğşç]*)?\b")
+
+
+def in_the_popes_title(m: Mention, text: str) -> bool:
+    """An az place that is a word of the Pope's title: "Roma" of "Roma Papası Fransisk"."""
+    return m.lang in SUFFIX_LANGS and m.label == "LOC" and bool(_AZ_POPE_AFTER.match(text, m.end))
 
 
 # The capitalised heads that end an az event's name after a place ("Münhen Təhlükəsizlik Konfransı", "İngiltərə
