@@ -332,3 +332,13 @@ def test_the_popes_title_holds_no_place_and_no_name_word(kb):
     assert [(m.text, m.label) for m in link_mentions(found, text, "az", kb) if m.label != "DATE"] == [
         ("Fransiskin", "PERSON"), ("Mehriban Əliyeva", "PERSON"), ("Fransisklə", "PERSON")]
 
+
+def test_nothing_inside_a_project_name_but_its_owner_and_object(kb):
+    # the project's own words are no entities; an owner in the genitive and a lone name before the noun stay
+    text = ("Qərbi Azərbaycan Xronikası layihəsi çərçivəsində süjet hazırlanıb. Heydər Əliyev Fondunun layihəsi "
+            "davam edir. TAP layihəsinin ikinci mərhələsi başlayıb. Süjet Bakıda Qərbi Azərbaycan Xronikası "
+            "layihəsi çərçivəsində çəkilib.")
+    found = [at(text, "Qərbi Azərbaycan", "LOC", "az"), at(text, "Heydər Əliyev Fondunun", "ORG", "az"),
+             at(text, "TAP", "ORG", "az"), at(text, "Bakıda", "LOC", "az")]
+    assert [(m.text, m.label) for m in link_mentions(found, text, "az", kb) if m.label != "DATE"] == [
+        ("Heydər Əliyev Fondunun", "ORG"), ("TAP", "ORG"), ("Bakıda", "LOC")]

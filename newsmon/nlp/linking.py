@@ -25,10 +25,11 @@ from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
                                   az_initial_names, az_org_chains, az_quoted_orgs, az_quoted_places,
                                   az_surnames_of_people)
-from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, in_the_popes_title,
-                                  is_demonym, is_event_name, is_false_positive, is_ordinary_word, looks_like_person,
-                                  names_a_document, names_an_az_place, names_an_event, opens_an_event_name,
-                                  runs_into_a_law, site_name, strip_attached_suffix, with_hyphen_suffix)
+from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, in_a_project_name,
+                                  in_the_popes_title, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
+                                  looks_like_person, names_a_document, names_an_az_place, names_an_event,
+                                  opens_an_event_name, runs_into_a_law, site_name, strip_attached_suffix,
+                                  with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_word, in_quotes, slugify
 
@@ -124,7 +125,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
                     for m in az_venues(az_place_heads(mentions, text), text, ordinary, countries)]
         mentions = [m for m in mentions
                     if not in_a_numbered_war(m, text) and not in_the_popes_title(m, text)
-                    and not opens_an_event_name(m, text, mentions)]
+                    and not in_a_project_name(m, text) and not opens_an_event_name(m, text, mentions)]
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:
