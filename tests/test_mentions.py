@@ -327,3 +327,24 @@ def test_an_acronym_of_words_in_lower_case_names_a_thing_not_an_actor(kb, lang, 
     if lang == "en":
         found.append(at(text, "Korea International Cooperation Agency", "ORG", lang))
     assert {m.text for m in link_mentions(found, text, lang, kb)} == kept
+
+
+def test_the_popes_title_holds_no_place_and_no_name_word(kb):
+    # "Roma Papası Fransisk": the title is no place's; "Papa" before the name is a title like "Pape"
+    text = ("Roma Papası Fransiskin vəfatı ilə əlaqədar başsağlığı verib. Mehriban Əliyeva Papa Fransisklə "
+            "görüşləri xatırladı.")
+    found = [at(text, "Roma", "LOC", "az"), at(text, "Fransiskin", "PERSON", "az"),
+             at(text, "Mehriban Əliyeva", "PERSON", "az"), at(text, "Papa Fransisklə", "PERSON", "az")]
+    assert [(m.text, m.label) for m in link_mentions(found, text, "az", kb) if m.label != "DATE"] == [
+        ("Fransiskin", "PERSON"), ("Mehriban Əliyeva", "PERSON"), ("Fransisklə", "PERSON")]
+
+
+def test_nothing_inside_a_project_name_but_its_owner_and_object(kb):
+    # the project's own words are no entities; an owner in the genitive and a lone name before the noun stay
+    text = ("Qərbi Azərbaycan Xronikası layihəsi çərçivəsində süjet hazırlanıb. Heydər Əliyev Fondunun layihəsi "
+            "davam edir. TAP layihəsinin ikinci mərhələsi başlayıb. Süjet Bakıda Qərbi Azərbaycan Xronikası "
+            "layihəsi çərçivəsində çəkilib.")
+    found = [at(text, "Qərbi Azərbaycan", "LOC", "az"), at(text, "Heydər Əliyev Fondunun", "ORG", "az"),
+             at(text, "TAP", "ORG", "az"), at(text, "Bakıda", "LOC", "az")]
+    assert [(m.text, m.label) for m in link_mentions(found, text, "az", kb) if m.label != "DATE"] == [
+        ("Heydər Əliyev Fondunun", "ORG"), ("TAP", "ORG"), ("Bakıda", "LOC")]

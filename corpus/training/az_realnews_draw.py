@@ -100,7 +100,8 @@ def excluded_ids() -> set[str]:
     return ids
 
 
-def draw(seed: int, keep_share: float = 0.45) -> list[dict]:
+def fresh_pool() -> list[dict]:
+    """The articles no round, gold or sample has used, less duplicates, in file order."""
     dev = [json.loads(line) for line in (SHARED / "real-dev" / "sources.jsonl").open(encoding="utf-8")]
     dev_urls = {d["url"] for d in dev if d.get("url")}
     dev_ids = {Path(d["path"]).stem for d in dev}
@@ -119,6 +120,31 @@ def draw(seed: int, keep_share: float = 0.45) -> list[dict]:
             continue
         seen_heads.add(head)
         pool.append(a)
+    return pool
+
+
+def _record(a: dict, s: int, e: int, sc: int) -> dict:
+    sent = a["text"][s:e]
+    return {"id": a["id"], "start": s, "end": e,
+            "sha1": hashlib.sha1(sent.encode("utf-8")).hexdigest(), "score": sc, "text": sent}
+
+
+def draw_plain(seed: int, n_articles: int, per_article: int) -> list[dict]:
+    """Round 6: no hard-case ranking, so that the round scores the pipeline on ordinary news. The first
+    n_articles of the shuffled fresh pool, up to per_article sentences of each drawn at random, in article order."""
+    pool = fresh_pool()
+    rng = random.Random(seed)
+    rng.shuffle(pool)
+    out = []
+    for a in pool[:n_articles]:
+        sents = sentences(a["text"])
+        picked = sorted(rng.sample(sents, min(per_article, len(sents))))
+        out.extend(_record(a, s, e, score(a["text"][s:e])) for s, e in picked)
+    return out
+
+
+def draw(seed: int, keep_share: float = 0.45) -> list[dict]:
+    pool = fresh_pool()
     rng = random.Random(seed)
     rng.shuffle(pool)
     ranked = []
@@ -132,21 +158,18 @@ def draw(seed: int, keep_share: float = 0.45) -> list[dict]:
         ranked.append((sum(x[2] for x in hard), order, a, sorted(picked)))
     ranked.sort(key=lambda r: -r[0])
     kept = sorted(ranked[: int(len(ranked) * keep_share)], key=lambda r: r[1])
-    out = []
-    for _, _, a, picked in kept:
-        for s, e, sc in picked:
-            sent = a["text"][s:e]
-            out.append({"id": a["id"], "start": s, "end": e,
-                        "sha1": hashlib.sha1(sent.encode("utf-8")).hexdigest(), "score": sc, "text": sent})
-    return out
+    return [_record(a, s, e, sc) for _, _, a, picked in kept for s, e, sc in picked]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--seed", type=int, default=5)
     ap.add_argument("--keep-share", type=float, default=0.45)
+    ap.add_argument("--plain", type=int, metavar="N", help="round 6: N random articles, no hard-case ranking")
+    ap.add_argument("--per-article", type=int, default=6)
     args = ap.parse_args()
-    for rec in draw(args.seed, args.keep_share):
+    recs = draw_plain(args.seed, args.plain, args.per_article) if args.plain else draw(args.seed, args.keep_share)
+    for rec in recs:
         print(json.dumps(rec, ensure_ascii=False))
 
 

@@ -16,7 +16,7 @@ from newsmon.nlp.acronyms import (find_acronym_definitions, long_form_spans, loo
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
-from newsmon.nlp.az_venues import az_venues, before_admin_noun
+from newsmon.nlp.az_venues import az_place_heads, az_venues, before_admin_noun, without_place_head
 from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.en_codes import STATE_IDS, US_STATES
 from newsmon.nlp.name_spans import name_spans
@@ -25,10 +25,11 @@ from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
                                   az_initial_names, az_org_chains, az_quoted_orgs, az_quoted_places,
                                   az_surnames_of_people)
-from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, is_demonym, is_event_name,
-                                  is_false_positive, is_ordinary_word, looks_like_person, names_a_document,
-                                  names_an_az_place, names_an_event, opens_an_event_name, runs_into_a_law, site_name,
-                                  strip_attached_suffix, with_hyphen_suffix)
+from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, in_a_project_name,
+                                  in_the_popes_title, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
+                                  looks_like_person, names_a_document, names_an_az_place, names_an_event,
+                                  opens_an_event_name, runs_into_a_law, site_name, strip_attached_suffix,
+                                  with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_word, in_quotes, slugify
 
@@ -121,9 +122,10 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         countries = {(m.start, m.end) for m in mentions if m.canonical_id and m.label == "LOC"
                      and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
         mentions = [replace(m, label="LOC") if m.label == "PERSON" and before_admin_noun(m, text) else m
-                    for m in az_venues(mentions, text, ordinary, countries)]
+                    for m in az_venues(az_place_heads(mentions, text), text, ordinary, countries)]
         mentions = [m for m in mentions
-                    if not in_a_numbered_war(m, text) and not opens_an_event_name(m, text, mentions)]
+                    if not in_a_numbered_war(m, text) and not in_the_popes_title(m, text)
+                    and not in_a_project_name(m, text) and not opens_an_event_name(m, text, mentions)]
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
     for m in mentions:
@@ -137,6 +139,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
             entity = state  # `state_codes` read the letters in context ("Falls Church, VA")
         if entity is None and without_patronymic(surface) != surface:
             entity = _kb_entity(without_patronymic(surface), m.lang or lang, kb, text, by_acronym, by_long)
+        if entity is None and m.label == "LOC" and without_place_head(surface) != surface:  # "Avrasiya regionunun"
+            entity = _kb_entity(without_place_head(surface), m.lang or lang, kb, text, by_acronym, by_long)
         if entity:
             linked.append((replace(m, label=entity.label, canonical_id=entity.id,
                                    canonical_name=entity.name), surface))
