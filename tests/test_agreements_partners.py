@@ -89,3 +89,25 @@ def test_a_foreign_president_or_a_document_between_two_named_sides_keeps_its_par
                                     ("Biden", "PERSON", "Joe Biden"), ("Armenia", "LOC", "Armenia"),
                                     ("Georgia", "LOC", "Georgia")])
     assert all("United States" not in names(r) for r in find_agreements(art, None))
+
+
+def test_plural_agreements_with_a_group_whose_members_the_next_sentence_lists_are_one_per_member():
+    # "announced nine new agreements with major pharmaceutical companies ... - The nine manufacturers include
+    # A, B, ..., and I": one record per company, each with the United States (the President concluded them)
+    text = ("Drug prices\nToday, President Donald J. Trump announced three new agreements with major "
+            "pharmaceutical companies to lower drug prices.\n- The three manufacturers include Amgen, Bristol "
+            "Myers Squibb, and Sanofi. - The agreements reduce prices on drugs.")
+    art = make_article(text, "en", [("Donald J. Trump", "PERSON", "Donald Trump"), ("Amgen", "ORG", "Amgen"),
+                                    ("Bristol Myers Squibb", "ORG", "Bristol Myers Squibb"),
+                                    ("Sanofi", "PERSON", "Sanofi")])
+    records = find_agreements(art, None)
+    assert [names(r) for r in records] == [{"United States", "Amgen"}, {"United States", "Bristol Myers Squibb"},
+                                           {"United States", "Sanofi"}]
+
+
+def test_a_group_whose_count_the_next_list_does_not_match_stays_one_record():
+    text = ("Drug prices\nToday, President Donald J. Trump announced nine new agreements with major "
+            "pharmaceutical companies to lower drug prices.\n- The companies include Amgen and Sanofi.")
+    art = make_article(text, "en", [("Donald J. Trump", "PERSON", "Donald Trump"), ("Amgen", "ORG", "Amgen"),
+                                    ("Sanofi", "ORG", "Sanofi")])
+    assert len(find_agreements(art, None)) <= 1  # not one per company: the list is not the nine
