@@ -111,3 +111,13 @@ def test_a_group_whose_count_the_next_list_does_not_match_stays_one_record():
     art = make_article(text, "en", [("Donald J. Trump", "PERSON", "Donald Trump"), ("Amgen", "ORG", "Amgen"),
                                     ("Sanofi", "ORG", "Sanofi")])
     assert len(find_agreements(art, None)) <= 1  # not one per company: the list is not the nine
+
+
+def test_a_counted_group_of_unnamed_signers_is_a_party():
+    text = ("Partnerships\nFourteen sports leagues and players associations have signed agreements with the "
+            "President’s Council on Sports, Fitness, and Nutrition to expand access to physical activity.")
+    council = "President’s Council on Sports, Fitness, and Nutrition"
+    art = make_article(text, "en", [(council, "ORG", council)])
+    [record] = find_agreements(art, None)
+    assert names(record) == {"Fourteen sports leagues and players associations", council}
+
