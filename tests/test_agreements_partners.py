@@ -121,3 +121,18 @@ def test_a_counted_group_of_unnamed_signers_is_a_party():
     [record] = find_agreements(art, None)
     assert names(record) == {"Fourteen sports leagues and players associations", council}
 
+
+def test_a_party_name_cut_before_the_last_item_of_its_list_is_made_whole():
+    # NER stops "President’s Council on Sports, Fitness, and Nutrition" at "Fitness"; a list of names
+    # after "and" is not swallowed ("University of California, Berkeley, and Agostinho Neto University")
+    text = ("Partnerships\nThe National Football League signed an agreement with the President’s Council on Sports, "
+            "Fitness, and Nutrition on Monday. The University of California, Berkeley, and Agostinho Neto "
+            "University signed a memorandum of understanding.")
+    cut = "President’s Council on Sports, Fitness"
+    art = make_article(text, "en", [("National Football League", "ORG", "National Football League"),
+                                    (cut, "ORG", cut),
+                                    ("University of California, Berkeley", "ORG", "University of California, Berkeley"),
+                                    ("Agostinho Neto University", "ORG", "Agostinho Neto University")])
+    agreement, memorandum = find_agreements(art, None)
+    assert names(agreement) == {"National Football League", "President’s Council on Sports, Fitness, and Nutrition"}
+    assert names(memorandum) == {"University of California, Berkeley", "Agostinho Neto University"}
