@@ -235,8 +235,10 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             by_addressee = len(parties) == 1 and lex.addressee.search(sent.text[:trigger[0] - sent.start])
             # (a state ratifies a treaty alone: "l'Azerbaïdjan a ratifié les Conventions de Genève"; a plan
             # the sentence gives an owner is the owner's: "The VA ... its 2021 Climate Action Plan")
+            # (and a contract awarded is the awarding body's: "Amtrak recently awarded a contract for ...")
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)) \
-                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")):
+                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")) \
+                    and not (parties and _awarded(sent, trigger, triggers, lex)):
                 # a joint statement or declaration with no party named but a state is the states' the
                 # story is about (organisations sign memoranda; a person signs an open letter alone)
                 kind = "state" if intergov else None
@@ -255,6 +257,12 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
                       anaphoric=anaphoric, voted=voted)
+
+
+def _awarded(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> bool:
+    """The document is one the sentence says was awarded (its nearest trigger is this one)."""
+    return any(nearest((sent.start + m.start(), sent.start + m.end()), triggers) == trigger
+               for m in lex.awarded.finditer(sent.text))
 
 
 def _plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Mention | None:
