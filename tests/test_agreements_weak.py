@@ -144,3 +144,13 @@ def test_an_awarded_contract_binds_the_awarding_body_alone():
                                     ("U.S. Coast Guard", "ORG", "United States Coast Guard")])
     [contract] = find_agreements(art, None)
     assert names(contract) == {"United States Coast Guard"}
+
+
+def test_a_plan_an_order_has_developed_is_planned_and_the_issuers():
+    text = ("Artificial intelligence\nToday, President Donald J. Trump signed an Executive Order on AI. - The order "
+            "directs the development of an AI Action Plan to sustain America’s AI dominance, led by the Assistant "
+            "to the President for Science & Technology.")
+    art = make_article(text, "en", [("Donald J. Trump", "PERSON", "Donald Trump"),
+                                    ("Science & Technology", "ORG", "Science & Technology")])
+    plan = next(r for r in find_agreements(art, None) if r.type == "programme")
+    assert (plan.status, names(plan)) == ("planned", {"Donald Trump"})

@@ -203,6 +203,10 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         # a state programme is adopted by the head of state's decree: its party is the issuer
         parties = issuer(ctx, sent, lex, trigger)
         own = len(parties)
+    elif type_ == "programme" and lex.ordered.search(ctx.text, sent.start, trigger[0]):
+        # "The order directs the development of an AI Action Plan": a plan to come, the order's issuer's
+        parties, status = issuer(ctx, sent, lex, trigger), "planned"
+        own = len(parties)
     elif voted:  # a resolution binds the body that adopts it, and it alone
         parties = voting_body(ctx, sent, lex, trigger)
         own = len(parties)
