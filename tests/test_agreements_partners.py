@@ -89,3 +89,50 @@ def test_a_foreign_president_or_a_document_between_two_named_sides_keeps_its_par
                                     ("Biden", "PERSON", "Joe Biden"), ("Armenia", "LOC", "Armenia"),
                                     ("Georgia", "LOC", "Georgia")])
     assert all("United States" not in names(r) for r in find_agreements(art, None))
+
+
+def test_plural_agreements_with_a_group_whose_members_the_next_sentence_lists_are_one_per_member():
+    # "announced nine new agreements with major pharmaceutical companies ... - The nine manufacturers include
+    # A, B, ..., and I": one record per company, each with the United States (the President concluded them)
+    text = ("Drug prices\nToday, President Donald J. Trump announced three new agreements with major "
+            "pharmaceutical companies to lower drug prices.\n- The three manufacturers include Amgen, Bristol "
+            "Myers Squibb, and Sanofi. - The agreements reduce prices on drugs.")
+    art = make_article(text, "en", [("Donald J. Trump", "PERSON", "Donald Trump"), ("Amgen", "ORG", "Amgen"),
+                                    ("Bristol Myers Squibb", "ORG", "Bristol Myers Squibb"),
+                                    ("Sanofi", "PERSON", "Sanofi")])
+    records = find_agreements(art, None)
+    assert [names(r) for r in records] == [{"United States", "Amgen"}, {"United States", "Bristol Myers Squibb"},
+                                           {"United States", "Sanofi"}]
+
+
+def test_a_group_whose_count_the_next_list_does_not_match_stays_one_record():
+    text = ("Drug prices\nToday, President Donald J. Trump announced nine new agreements with major "
+            "pharmaceutical companies to lower drug prices.\n- The companies include Amgen and Sanofi.")
+    art = make_article(text, "en", [("Donald J. Trump", "PERSON", "Donald Trump"), ("Amgen", "ORG", "Amgen"),
+                                    ("Sanofi", "ORG", "Sanofi")])
+    assert len(find_agreements(art, None)) <= 1  # not one per company: the list is not the nine
+
+
+def test_a_counted_group_of_unnamed_signers_is_a_party():
+    text = ("Partnerships\nFourteen sports leagues and players associations have signed agreements with the "
+            "President’s Council on Sports, Fitness, and Nutrition to expand access to physical activity.")
+    council = "President’s Council on Sports, Fitness, and Nutrition"
+    art = make_article(text, "en", [(council, "ORG", council)])
+    [record] = find_agreements(art, None)
+    assert names(record) == {"Fourteen sports leagues and players associations", council}
+
+
+def test_a_party_name_cut_before_the_last_item_of_its_list_is_made_whole():
+    # NER stops "President’s Council on Sports, Fitness, and Nutrition" at "Fitness"; a list of names
+    # after "and" is not swallowed ("University of California, Berkeley, and Agostinho Neto University")
+    text = ("Partnerships\nThe National Football League signed an agreement with the President’s Council on Sports, "
+            "Fitness, and Nutrition on Monday. The University of California, Berkeley, and Agostinho Neto "
+            "University signed a memorandum of understanding.")
+    cut = "President’s Council on Sports, Fitness"
+    art = make_article(text, "en", [("National Football League", "ORG", "National Football League"),
+                                    (cut, "ORG", cut),
+                                    ("University of California, Berkeley", "ORG", "University of California, Berkeley"),
+                                    ("Agostinho Neto University", "ORG", "Agostinho Neto University")])
+    agreement, memorandum = find_agreements(art, None)
+    assert names(agreement) == {"National Football League", "President’s Council on Sports, Fitness, and Nutrition"}
+    assert names(memorandum) == {"University of California, Berkeley", "Agostinho Neto University"}

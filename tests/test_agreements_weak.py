@@ -134,3 +134,23 @@ def test_a_treaty_cited_in_the_genitive_or_dative_is_no_record_but_a_decree_or_a
                                     ("İlham Əliyevin", "PERSON", "Ilham Aliyev")],
                        dates=[("1954-cü il", "1954", "year"), ("2019-cu il 26 iyul", "2019-07-26", "day")])
     assert [r.type for r in find_agreements(art, None)] == ["programme", "decree"]
+
+
+def test_an_awarded_contract_binds_the_awarding_body_alone():
+    # the winner is not named: no other organisation of the article is guessed as the second party
+    text = ("Wins\nThe Department of Homeland Security announced record seizures of illicit drugs. - The U.S. "
+            "Coast Guard awarded a $1 billion contract for dozens of heavy icebreaker ships.")
+    art = make_article(text, "en", [("Department of Homeland Security", "ORG", "Department of Homeland Security"),
+                                    ("U.S. Coast Guard", "ORG", "United States Coast Guard")])
+    [contract] = find_agreements(art, None)
+    assert names(contract) == {"United States Coast Guard"}
+
+
+def test_a_plan_an_order_has_developed_is_planned_and_the_issuers():
+    text = ("Artificial intelligence\nToday, President Donald J. Trump signed an Executive Order on AI. - The order "
+            "directs the development of an AI Action Plan to sustain America’s AI dominance, led by the Assistant "
+            "to the President for Science & Technology.")
+    art = make_article(text, "en", [("Donald J. Trump", "PERSON", "Donald Trump"),
+                                    ("Science & Technology", "ORG", "Science & Technology")])
+    plan = next(r for r in find_agreements(art, None) if r.type == "programme")
+    assert (plan.status, names(plan)) == ("planned", {"Donald Trump"})

@@ -34,6 +34,7 @@ from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place, nam
 from newsmon.nlp.agreements.nonparties import places_naming_the_document
 from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties, names_document, to_party
 from newsmon.nlp.agreements.syntax import parse_many
+from newsmon.nlp.agreements.titles import title
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
                                               split_titled_lists)
 from newsmon.model import Agreement, Article, DateMention, Mention
@@ -202,6 +203,10 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         # a state programme is adopted by the head of state's decree: its party is the issuer
         parties = issuer(ctx, sent, lex, trigger)
         own = len(parties)
+    elif type_ == "programme" and lex.ordered.search(ctx.text, sent.start, trigger[0]):
+        # "The order directs the development of an AI Action Plan": a plan to come, the order's issuer's
+        parties, status = issuer(ctx, sent, lex, trigger), "planned"
+        own = len(parties)
     elif voted:  # a resolution binds the body that adopts it, and it alone
         parties = voting_body(ctx, sent, lex, trigger)
         own = len(parties)
@@ -234,8 +239,10 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             by_addressee = len(parties) == 1 and lex.addressee.search(sent.text[:trigger[0] - sent.start])
             # (a state ratifies a treaty alone: "l'Azerbaïdjan a ratifié les Conventions de Genève"; a plan
             # the sentence gives an owner is the owner's: "The VA ... its 2021 Climate Action Plan")
+            # (and a contract awarded is the awarding body's: "Amtrak recently awarded a contract for ...")
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)) \
-                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")):
+                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")) \
+                    and not (parties and _awarded(sent, trigger, triggers, lex)):
                 # a joint statement or declaration with no party named but a state is the states' the
                 # story is about (organisations sign memoranda; a person signs an open letter alone)
                 kind = "state" if intergov else None
@@ -248,12 +255,18 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
     when = None
     if status != "planned":
         when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates)
-    return Candidate(type=type_, title=_title(sent, trigger, ctx), trigger_start=trigger[0],
+    return Candidate(type=type_, title=title(sent, trigger, ctx), trigger_start=trigger[0],
                       trigger_end=trigger[1], sentence=sent, status=status, parties=parties, own_parties=own,
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
                       anaphoric=anaphoric, voted=voted)
+
+
+def _awarded(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> bool:
+    """The document is one the sentence says was awarded (its nearest trigger is this one)."""
+    return any(nearest((sent.start + m.start(), sent.start + m.end()), triggers) == trigger
+               for m in lex.awarded.finditer(sent.text))
 
 
 def _plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Mention | None:
@@ -351,51 +364,3 @@ def _place(sent: Sentence, ctx: PartyContext, lex: Lexicon) -> str | None:
         if m.label == "LOC" and is_place(m, sent, lex, ctx.text):
             return m.canonical_name or m.text
     return None
-
-
-_TITLE_TAIL = {
-    "en": re.compile(r"^\s+(?:on|for|in\s+the\s+field\s+of|regarding|concerning)\s+[^,;:()]*?"
-                     r"(?=\s+(?:(?:between|with|by|was|were|is|are|has|have|had|signed|which|that)\b"
-                     r"|in\s+[A-Z]|on\s+\d)|[,;:()]|\.?$)"),
-    # and the complement in "de" that names the kind ("accord de paix", "contrat d'achat définitif",
-    # "accord d'intention de vente"), not a year ("l'accord de 2022") nor a party ("de l'Arménie")
-    "fr": re.compile(r"^(?:\s+(?:sur|pour|relatif\w*\s+à|portant\s+sur|concernant|dans\s+le\s+domaine\s+d\w*)\s+"
-                     r"[^,;:()]*?|(?:\s+de\s+(?!la\s|l['’]|les\s)|\s*d['’]\s*)[a-zà-ÿ][\w'’-]*"
-                     r"(?:\s+(?:de\s+|d['’]\s*)?[a-zà-ÿ][\w'’-]*)??)"
-                     r"(?=\s+(?:(?:entre|avec|par|a|ont|est|sont|sign\w*|qui|doit|doivent|jusqu\w*)\b"
-                     r"|à\s+[A-Z]|le\s+\d)|[,;:()]|\.?$)"),
-}
-# a document's number right after its name ("Executive Order 14008", "décret n° 2024-12"), not a year
-_DOCUMENT_NUMBER = re.compile(r"\s+(?:No\.?\s*|n[°o]\s*)?(?!(?:19|20)\d\d\b)\d{3,6}\b")
-_AZ_POSTPOSITION = re.compile(r"\b(?:dair|haqqında|barədə|üzrə|ilişkin|hakkında)\s+(?:[\w\"«»“”]+\s+){0,3}$")
-_AZ_TITLE_BREAK = re.compile(r"[,;:]\s*|\b(?:arasında|ilə|ile|tarixində|tarixli|yılında|isə)\s+")
-
-
-def _title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
-    """The agreement's name as the text gives it ("Memorandum of Understanding on ...", "... dair
-    Anlaşma Memorandumu"), else the trigger phrase."""
-    rel_s, rel_e = trigger[0] - sent.start, trigger[1] - sent.start
-    phrase = sent.text[rel_s:rel_e]
-    if sent.lang in ("az", "tr"):
-        # the name comes before the trigger: "... sahəsində əməkdaşlıq haqqında Saziş"; it starts after
-        # the last clause break or person name ("Prezident İlham Əliyev ... haqqında Sərəncam")
-        prefix = sent.text[:rel_s]
-        post = _AZ_POSTPOSITION.search(prefix)
-        if not post:
-            return phrase
-        breaks = [b.end() for b in _AZ_TITLE_BREAK.finditer(prefix[:post.start()])]
-        breaks += [m.end - sent.start for m in ctx.in_sentence(sent)
-                   if m.label == "PERSON" and m.end - sent.start <= post.start()]
-        start = max(breaks, default=0)
-        words = prefix[start:].split()
-        return " ".join(words[-14:] + [phrase])
-    number = _DOCUMENT_NUMBER.match(sent.text, rel_e)
-    if number:  # "Executive Order 14008": its number names it (and tells it from Executive Order 14096)
-        phrase, rel_e = phrase + number.group(), number.end()
-    tail = _TITLE_TAIL.get(sent.lang)
-    m = tail.match(sent.text[rel_e:]) if tail else None
-    if m and len(m.group()) < 160:
-        return (phrase + m.group()).strip().rstrip(".")
-    return phrase
-
-

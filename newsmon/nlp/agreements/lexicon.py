@@ -94,6 +94,10 @@ EN = Lexicon(
     weak_types=_types(("agreement", r"\b(?:conventions?|contracts?|arrangements?)\b"),
                       ("other", r"\b(?:petitions?|pledges?|compacts?)\b")),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
+    awarded=_c(_AWARDED),
+    ordered=_c(r"\b(?:order|memorandum|proclamation)\s+(?:also\s+)?(?:directs|requires|mandates|calls\s+for)\s+the\s+"
+               r"(?:development|creation|submission|preparation|drafting)\s+of\s+(?:an?\s+|the\s+)?"
+               r"(?:[\w&'’-]+\s+){0,4}$"),
     pronoun=_c(r"(?:he|she)"),
     latter=_c(r"latter"),
     leaders=_c(r"\b(?:the\s+(?:two\s+|three\s+|both\s+)?(?:leaders|presidents)|heads\s+of\s+state)\b(?!\s+of\b)"),

@@ -49,6 +49,13 @@ class Lexicon:
     # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).
     weak_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
     signing: re.Pattern[str] = re.compile(r"(?!)")  # the verbs (and nouns) of signing a weak trigger needs
+    # A document one side grants alone: "Customs and Border Protection awarded the first border wall
+    # construction contract" binds the awarding body; the winner, when unnamed, is not guessed.
+    awarded: re.Pattern[str] = re.compile(r"(?!)")
+    # Right before a plan: an order that has it made ("The order directs the development of an AI Action
+    # Plan", "The Order directs the creation of a Maritime Action Plan"): the plan is planned, and its party
+    # the order's issuer.
+    ordered: re.Pattern[str] = re.compile(r"(?!)")
     # Documents a body adopts by vote rather than signs ("le conseil municipal a adopté une résolution",
     # "la motion était adoptée", "Senat qətnamə qəbul etdi"): a record only as the nearest trigger of an
     # adopting word (`voting`); a resolution only introduced or cited is none (a bill, like a law).

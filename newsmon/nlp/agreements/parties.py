@@ -15,9 +15,10 @@ from newsmon.nlp.agreements.lists import (az_between, comitative_pair, is_collec
                                            nearest_list, signed_between, title_subject)
 # (actors.py and find.py import is_place from here)
 from newsmon.nlp.agreements.nonparties import is_markup, is_place, is_share_button, is_source, names_an_event
-from newsmon.nlp.agreements.party_names import merge_parties, name_key, names_document, to_party
+from newsmon.nlp.agreements.party_names import (merge_parties, name_key, names_document, to_party,
+                                                 whole_list_name)
 from newsmon.nlp.agreements.pointers import antecedent
-from newsmon.nlp.agreements.syntax import between_phrases, signer_spans
+from newsmon.nlp.agreements.syntax import between_phrases, counted_group, signer_spans
 from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
@@ -93,8 +94,10 @@ class PartyContext:
                        and not _HEARSAY.search(text[max(0, m.start - 30):m.start])}
         # an event named once as one ("“Caspian Oil and Gas” sərgisi") is one wherever it is named
         events = {name_key(m) for m in ctx.mentions if names_an_event(m, text)}
-        # (nor is a document NER took for an organisation: "Memorandum of Understanding", "Action Plan")
-        ctx.mentions = [_nominative(m, ctx.known) for m in ctx.mentions
+        starts = {m.start for m in ctx.mentions}
+        # (nor is a document NER took for an organisation: "Memorandum of Understanding", "Action Plan"; an
+        # organisation's name NER cut inside its list is made whole: `whole_list_name`)
+        ctx.mentions = [whole_list_name(_nominative(m, ctx.known), text, starts) for m in ctx.mentions
                         if id(m) not in sources and name_key(m) not in agencies and name_key(m) not in events
                         and not _HOME_OF.match(text, m.end)
                         and not (m.label == "ORG" and names_document(m.text, lexicon_of(m.lang)))
@@ -247,9 +250,16 @@ def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> tup
     pointed = False
     for s, e in spans:
         at = sent.start + s
+        if any(f.start <= at < f.end for f in found):
+            continue  # a conjunct of a group already read ("... leagues and players associations")
         m = next((m for m in ctx.in_sentence(sent) if m.start <= at < m.end), None)
         if m is None:
             m = next((h for h in ctx.heads if h.start <= at < h.end), None)
+        group = counted_group(sent.text, sent.lang, s) if m is None else None
+        if group is not None:  # "Fourteen sports leagues and players associations have signed ..."
+            name = sent.text[group[0]:group[1]]
+            m = Mention(name, "ORG", sent.start + group[0], sent.start + group[1], sent.lang, canonical_id=None,
+                        canonical_name=name)
         if m is None and lex is not None:
             m = antecedent(sent.text[s:e], lex, ctx.mentions, ctx.sentences, sent)
             pointed = pointed or m is not None

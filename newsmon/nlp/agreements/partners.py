@@ -72,15 +72,7 @@ def _executive_side(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> Candida
     partner the sentence names right after the document (`named_partner`) and names no other side itself
     (the rest guessed from the article's actors, often an agency named elsewhere)."""
     sent = cand.sentence
-    if sent.lang != "en" or cand.type not in _WITH_PARTNERS or cand.own_parties > 1:
-        return cand
-    cue = _US_EXECUTIVE.search(ctx.text[sent.start:cand.trigger_start])
-    between = [m for m in ctx.in_sentence(sent) if cue and sent.start + cue.end() <= m.start < cand.trigger_start]
-    if cue is None or any(m.label == "PERSON" or name_key(m) in ctx.countries - {fold(_UNITED_STATES[1])}
-                          for m in between):
-        # (a person or another state between them is the one who concluded it: "President Biden welcomed
-        # Turkey's conclusion of a trilateral agreement with Finland", "congratulated President Erdoğan on
-        # the agreement he reached with ...")
+    if cand.own_parties > 1 or not _by_us_executive(cand, ctx):
         return cand
     partner = named_partner(ctx, sent, lex, (cand.trigger_start, cand.trigger_end))
     if not partner and cand.own_parties == 1:
@@ -89,12 +81,32 @@ def _executive_side(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> Candida
         at = ctx.text.find(cand.parties[0].text, cand.trigger_end, sent.end)
         if 0 <= at - cand.trigger_end <= _PARTNER_REACH and _WITH_WORD.search(ctx.text, cand.trigger_end, at):
             partner = cand.parties[:1]
-    cid, name = _UNITED_STATES
-    entity = ctx.kb.get(cid) if ctx.kb is not None and hasattr(ctx.kb, "get") else None
-    us = Party(text=name, name=entity.name if entity is not None else name, canonical_id=cid)
+    us = _us_party(ctx)
     if not partner or fold(partner[0].name) == fold(us.name):
         return cand
     return replace(cand, parties=[us, partner[0]], own_parties=2)
+
+
+def _by_us_executive(cand: Candidate, ctx: PartyContext) -> bool:
+    """An English document of partners the US executive concluded: the President, Vice President or
+    Administration is named before it, with no person or other state between them (who would be the one
+    who concluded it: "President Biden welcomed Turkey's conclusion of a trilateral agreement with
+    Finland", "congratulated President Erdoğan on the agreement he reached with ...")."""
+    sent = cand.sentence
+    if sent.lang != "en" or cand.type not in _WITH_PARTNERS:
+        return False
+    cue = _US_EXECUTIVE.search(ctx.text[sent.start:cand.trigger_start])
+    if cue is None:
+        return False
+    between = [m for m in ctx.in_sentence(sent) if sent.start + cue.end() <= m.start < cand.trigger_start]
+    return not any(m.label == "PERSON" or name_key(m) in ctx.countries - {fold(_UNITED_STATES[1])}
+                   for m in between)
+
+
+def _us_party(ctx: PartyContext) -> Party:
+    cid, name = _UNITED_STATES
+    entity = ctx.kb.get(cid) if ctx.kb is not None and hasattr(ctx.kb, "get") else None
+    return Party(text=name, name=entity.name if entity is not None else name, canonical_id=cid)
 
 
 def _per_partner_az(cand: Candidate) -> list[Candidate]:
@@ -129,10 +141,13 @@ def _hub(cand: Candidate, ctx: PartyContext, lex: Lexicon, listed: set[str]) -> 
     """The side that signed with each partner: the organisation or state the sentence names nearest before
     the document ("Since the start of the Biden-Harris Administration, MCC has also signed agreements
     with ..."; "La France a signé des accords ... avec l'Arménie, la Géorgie et le Kazakhstan", where the
-    party finder kept the list only), else the candidate's first party not listed ("President Trump signed")."""
+    party finder kept the list only), else the United States when the US executive concluded them
+    ("President Donald J. Trump announced nine new agreements with ..."), else the candidate's first party
+    not listed."""
     orgs, locs = candidates(ctx, cand.sentence, lex)
     before = [to_party(m) for m in sorted(orgs + locs, key=lambda m: m.start) if m.end <= cand.trigger_start]
-    return next((p for p in [*reversed(before), *cand.parties]
+    us = [_us_party(ctx)] if _by_us_executive(cand, ctx) else []
+    return next((p for p in [*reversed(before), *us, *cand.parties]
                  if fold(p.name) not in listed and fold(p.text) not in listed), None)
 
 
@@ -161,21 +176,58 @@ def _listed_partners(cand: Candidate, ctx: PartyContext) -> list[Party]:
     with_ = _WITH[lang].match(ctx.text, cand.trigger_end, sent.end)
     if with_ is None:
         return []
-    pos, spans, sep = with_.end(), [], ""
+    spans, end = _names(ctx.text, with_.end(), sent.end, lang), sent.end
+    group = _GROUP.get(lang)
+    group = group.match(ctx.text, with_.end(), sent.end) if group and not spans else None
+    if group is not None:
+        # "nine new agreements with major pharmaceutical companies ... - The nine manufacturers include A, B,
+        # ..., and I": the group's members, listed by the next sentence (as many as the count says)
+        nxt = next((s for s in ctx.sentences if s.start >= sent.end), None)
+        members = _MEMBERS.match(nxt.text) if nxt is not None else None
+        if members is not None:
+            spans, end = _names(ctx.text, nxt.start + members.end(), nxt.end, lang), nxt.end
+            counts = {_count(c) for c in (_COUNT_BEFORE.search(ctx.text, sent.start, cand.trigger_start),
+                                          members) if c is not None and c.group("n")} - {None}
+            if counts and counts != {len(spans)}:
+                spans = []
+    mentions = [m for m in ctx.mentions if cand.trigger_end <= m.start and m.end <= end]
+    return merge_parties([], [to_party(_covering(s, e, mentions) or _bare(ctx.text[s:e], s, e, lang))
+                              for s, e in spans])
+
+
+def _names(text: str, pos: int, end: int, lang: str) -> list[tuple[int, int]]:
+    """The spans of a list of two or more names from `pos`, the last after "and"/"et"; empty when the words
+    there are no list of names ("with Tribes, Alaska Native Corporations, and consortiums")."""
+    spans, sep = [], ""
     while True:
-        name = _NAME.match(ctx.text, pos, sent.end)
+        name = _NAME.match(text, pos, end)
         if name is None:
-            return []  # "with Tribes, Alaska Native Corporations, and consortiums": no list of names
+            return []
         spans.append((name.start(), name.end()))
         if _LAST[lang].search(sep):
-            break  # the name after "and" closes the list
-        after = _SEPARATOR[lang].match(ctx.text, name.end(), sent.end)
+            return spans  # the name after "and" closes the list
+        after = _SEPARATOR[lang].match(text, name.end(), end)
         if after is None:
             return []
         sep, pos = after.group(), after.end()
-    mentions = ctx.in_sentence(sent)
-    return merge_parties([], [to_party(_covering(s, e, mentions) or _bare(ctx.text[s:e], s, e, lang))
-                              for s, e in spans])
+
+
+# A group named instead of the partners ("with major pharmaceutical companies"), and the next sentence
+# that lists its members ("- The nine manufacturers include Amgen, ..., and Sanofi.")
+_GROUP_NOUN = r"(?:companies|manufacturers|firms|producers|makers|automakers|insurers|banks)"
+_GROUP = {"en": re.compile(r"(?:[\w-]+\s+){0,3}?" + _GROUP_NOUN + r"\b")}
+_MEMBERS = re.compile(r"[-–•*\s]*(?:the|these|those)\s+(?:(?P<n>\w+)\s+)?(?:[a-z][\w-]*\s+){0,2}?" + _GROUP_NOUN
+                      + r"\s+(?:include|includes|included|are|were)\s*:?\s+", re.IGNORECASE)
+# the count right before the plural document ("announced nine new agreements")
+_COUNT_BEFORE = re.compile(r"\b(?P<n>\w+)\s+(?:(?:new|more|additional|separate)\s+)?$")
+_NUMBERS = {w: i for i, w in enumerate("two three four five six seven eight nine ten eleven twelve thirteen "
+                                       "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split(), 2)}
+
+
+def _count(m: re.Match[str]) -> int | None:
+    """The number a count word gives ("nine", "14"), else None (an adjective: "new", "major")."""
+    word = m.group("n").lower()
+    return int(word) if word.isdigit() else _NUMBERS.get(word)
 
 
 def _covering(start: int, end: int, mentions: list[Mention]) -> Mention | None:

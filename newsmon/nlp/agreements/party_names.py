@@ -4,9 +4,11 @@ left out of its name, parties merged without repeats, and a capital that signs r
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.linking import derive_id
 from newsmon.text.normalize import fold
 
 
@@ -24,6 +26,27 @@ def to_party(m: Mention) -> Party:
 
 # A company's legal form is no part of its name as a party: "Regeneron Pharmaceuticals, Inc."
 _CORPORATE = re.compile(r",?\s+(?:Inc|Ltd|LLC|Corp|Co|PLC|plc|GmbH|AG|S\.?A|SAS|MMC|ASC|QSC)\.?$")
+
+
+# A name whose complement is a list, cut before the list's last item ("President’s Council on Sports,
+# Fitness" of "... Sports, Fitness, and Nutrition"; "Bureau of Alcohol, Tobacco, Firearms, and Explosives"),
+# and that last item, capitalised words after "and"/"&" ("..., and Health and Human Services")
+_LIST_CUT = re.compile(r"\b(?:on|of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)+$")
+_LIST_END = re.compile(r",?\s+(?:and|&)\s+([A-Z][\w'’-]*(?:\s+(?:and\s+)?[A-Z][\w'’-]*)*)")
+
+
+def whole_list_name(m: Mention, text: str, starts: set[int]) -> Mention:
+    """The organisation `m` with the last item of the list its name ends in, which NER left out
+    ("President’s Council on Sports, Fitness" -> "..., and Nutrition"), unless that item is a name of its
+    own (`starts`: where mentions start; "University of California, Berkeley, and Agostinho Neto
+    University"). The canonical name follows when the linker kept the surface."""
+    end = _LIST_END.match(text, m.end) if m.label == "ORG" and _LIST_CUT.search(m.text) else None
+    if end is None or end.start(1) in starts:
+        return m
+    name = text[m.start:end.end()]
+    canonical = name if not m.canonical_name or fold(m.canonical_name) == fold(m.text) else m.canonical_name
+    cid = m.canonical_id if canonical == m.canonical_name else derive_id(canonical, m.label, m.lang)
+    return replace(m, text=name, end=end.end(), canonical_name=canonical, canonical_id=cid)
 
 
 def merge_parties(first: list[Party], more: list[Party]) -> list[Party]:

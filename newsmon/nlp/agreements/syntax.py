@@ -111,6 +111,34 @@ def signer_spans(text: str, lang: str, trigger: tuple[int, int]) -> list[tuple[i
     return [(t.idx, t.idx + len(t.text)) for t in spans]
 
 
+# Languages whose counted groups of unnamed signers are read (`counted_group`)
+_COUNTED_LANGS = {"en"}
+# what ends a group's words after its head: a clause, a punctuation mark, a preposition ("61 organizations,
+# representing ...", "Fourteen leagues in the country")
+_GROUP_END = {"VERB", "AUX", "PRON", "SCONJ", "PUNCT", "ADP", "PART"}
+
+
+def counted_group(text: str, lang: str, at: int) -> tuple[int, int] | None:
+    """The span (relative to `text`, one sentence) of the counted group of unnamed signers whose head is
+    the token at `at` ("Fourteen sports leagues and players associations have signed agreements with ...",
+    "61 organizations have signed the pledge"): a plural common noun a number counts, with its modifiers
+    and conjuncts. None for any other word, or without a parse."""
+    doc = _parse(lang, text) if lang in _COUNTED_LANGS else None
+    head = next((t for t in doc if t.idx == at), None) if doc is not None else None
+    if head is None or head.pos_ != "NOUN" or "Plur" not in head.morph.get("Number") \
+            or not any(c.dep_ == "nummod" and c.like_num for c in head.children):
+        return None
+    start = next(t for t in head.subtree if t.dep_ not in _LEADING)
+    end = head
+    for t in doc[head.i + 1:head.right_edge.i + 1]:
+        if t.pos_ in _GROUP_END:
+            break
+        end = t
+    if end.pos_ == "CCONJ":
+        end = doc[end.i - 1]
+    return start.idx, end.idx + len(end.text)
+
+
 def _signing_verb(trigger: Token, lang: str) -> Token | None:
     """The signing verb the trigger is the object (or passive subject) of: "signed an agreement",
     "l'accord signé par", "the agreement was signed by"."""

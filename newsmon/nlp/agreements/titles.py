@@ -1,0 +1,54 @@
+"""An agreement's name as the sentence gives it: "Memorandum of Understanding on ...", "Executive Order
+14008", "... dair Anlaşma Memorandumu" (az/tr put the name before the document word), else the trigger."""
+from __future__ import annotations
+
+import re
+
+from newsmon.nlp.agreements.parties import PartyContext, Sentence
+
+_TITLE_TAIL = {
+    "en": re.compile(r"^\s+(?:on|for|in\s+the\s+field\s+of|regarding|concerning)\s+[^,;:()]*?"
+                     r"(?=\s+(?:(?:between|with|by|was|were|is|are|has|have|had|signed|which|that)\b"
+                     r"|in\s+[A-Z]|on\s+\d)|[,;:()]|\.?$)"),
+    # and the complement in "de" that names the kind ("accord de paix", "contrat d'achat définitif",
+    # "accord d'intention de vente"), not a year ("l'accord de 2022") nor a party ("de l'Arménie")
+    "fr": re.compile(r"^(?:\s+(?:sur|pour|relatif\w*\s+à|portant\s+sur|concernant|dans\s+le\s+domaine\s+d\w*)\s+"
+                     r"[^,;:()]*?|(?:\s+de\s+(?!la\s|l['’]|les\s)|\s*d['’]\s*)[a-zà-ÿ][\w'’-]*"
+                     r"(?:\s+(?:de\s+|d['’]\s*)?[a-zà-ÿ][\w'’-]*)??)"
+                     r"(?=\s+(?:(?:entre|avec|par|a|ont|est|sont|sign\w*|qui|doit|doivent|jusqu\w*)\b"
+                     r"|à\s+[A-Z]|le\s+\d)|[,;:()]|\.?$)"),
+}
+# a document's number right after its name ("Executive Order 14008", "décret n° 2024-12"), not a year
+_DOCUMENT_NUMBER = re.compile(r"\s+(?:No\.?\s*|n[°o]\s*)?(?!(?:19|20)\d\d\b)\d{3,6}\b")
+_AZ_POSTPOSITION = re.compile(r"\b(?:dair|haqqında|barədə|üzrə|ilişkin|hakkında)\s+(?:[\w\"«»“”]+\s+){0,3}$")
+_AZ_TITLE_BREAK = re.compile(r"[,;:]\s*|\b(?:arasında|ilə|ile|tarixində|tarixli|yılında|isə)\s+")
+
+
+def title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
+    """The agreement's name as the text gives it ("Memorandum of Understanding on ...", "... dair
+    Anlaşma Memorandumu"), else the trigger phrase."""
+    rel_s, rel_e = trigger[0] - sent.start, trigger[1] - sent.start
+    phrase = sent.text[rel_s:rel_e]
+    if sent.lang in ("az", "tr"):
+        # the name comes before the trigger: "... sahəsində əməkdaşlıq haqqında Saziş"; it starts after
+        # the last clause break or person name ("Prezident İlham Əliyev ... haqqında Sərəncam")
+        prefix = sent.text[:rel_s]
+        post = _AZ_POSTPOSITION.search(prefix)
+        if not post:
+            return phrase
+        breaks = [b.end() for b in _AZ_TITLE_BREAK.finditer(prefix[:post.start()])]
+        breaks += [m.end - sent.start for m in ctx.in_sentence(sent)
+                   if m.label == "PERSON" and m.end - sent.start <= post.start()]
+        start = max(breaks, default=0)
+        words = prefix[start:].split()
+        return " ".join(words[-14:] + [phrase])
+    number = _DOCUMENT_NUMBER.match(sent.text, rel_e)
+    if number:  # "Executive Order 14008": its number names it (and tells it from Executive Order 14096)
+        phrase, rel_e = phrase + number.group(), number.end()
+    tail = _TITLE_TAIL.get(sent.lang)
+    m = tail.match(sent.text[rel_e:]) if tail else None
+    if m and len(m.group()) < 160:
+        return (phrase + m.group()).strip().rstrip(".")
+    return phrase
+
+
