@@ -64,9 +64,13 @@ PARTS = {
     "IL": rf"-?c[iıuü](?:\s+il{L}*)?(?!\w)",
     "AY": r"\s+ay(?:ı|ları)(?:ndakı|nadək|nda|nın|ndan|na|n)?(?!\w)",  # ayında, ayının, aylarında
     "TARIX": rf"\s+tarix{L}*",  # tarixində, tarixlərində
-    # Parts of a period: əvvəlində (at the start of), ortalarında, sonunda, birinci yarısında.
-    "PART": rf"\s+(?:(?:birinci|ikinci)\s+yarı|(?:birinci|ikinci|üçüncü|dördüncü|I|II|III|IV)\s+rüb|əvvəl|orta"
-    rf"|son|yaz|yay|payız|qış){L}*",  # ... and seasons: 2024-cü ilin yazında
+    # Parts of a period: əvvəlində (at the start of), ortalarında, sonunda, son aylarında, birinci yarısında,
+    # always with their possessive: bare "sonra" (after), "əvvəl" (before) and "orta" (average) are other
+    # words ("20 Yanvardan sonra", "2025-2026-cı illərdə orta illik artım"; 13 in the az pool, 0 periods).
+    "PART": rf"\s+(?:(?:(?:birinci|ikinci)\s+yarı|(?:birinci|ikinci|üçüncü|dördüncü|I|II|III|IV)\s+rüb){L}*"
+    rf"|(?:əvvəl[il]|orta[sl]|son[uül]){L}*|son\s+ay{L}*"
+    # ... and seasons: 2024-cü ilin yazında (not "yazıçının", "yazdığı", "yazılmış")
+    r"|(?:yaz|yay|payız|qış)(?:ı|ın|ını|ına|ında|ından|ınadək)?(?!\w)(?:\s+ay(?:ı|ları)\w*)?)",
 }
 
 TEMPLATES = [
