@@ -111,7 +111,8 @@ TEMPLATES = [
     r"<Y1><IL>\s+<D1>\s*<DASH>\s*<D2>\s+<M2>(?:<TARIX>)?",  # 2025-ci ilin 13-15 iyul tarixlərində
     # iyulun 13-dən 15-dək / 15-nə qədər, optionally after "2025-ci ilin"
     rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
-    rf"<M1>(?:<AY>)?\s+(?P<d1>{DAY})\s*<DASH>\s*<DS2>(?:<TARIX>)?",  # noyabrın 20-21-də
+    # noyabrın 20-21-də, 2023-cü il sentyabrın 19-20-də (the year would otherwise take the month alone)
+    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})\s*<DASH>\s*<DS2>(?:<TARIX>)?",
     r"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+<DS1>\s+və\s+<DS2>(?:<TARIX>)?(?P<pair>)",  # martın 5-də və 6-da
     # sentyabrın 28-dən oktyabrın 8-dək
     rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+<M2>(?:<AY>)?\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
