@@ -62,6 +62,10 @@ PARTS = {
     "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d)",
     # Ordinal suffix and the word "il" (year) with its case endings: 2020-ci il, 2023-cü ildə, -cu illərdə.
     "IL": rf"-?c[iıuü](?:\s+il{L}*)?(?!\w)",
+    # The end of a "from ... to" range: "15-dək", "15-nə qədər", "9-na kimi", and the night between two days
+    # ("oktyabrın 16-dan 17-nə keçən gecə": the span ends at the day, as "qədər" after a year is left out
+    # of it; 10 in the az pool, where only the first day was found)
+    "UNTIL": rf"(?:{L}*dək|{L}*\s+(?:qədər|kimi)|{L}+(?=\s+keçən\s+gecə))(?!\w)",
     "AY": r"\s+ay(?:ı|ları)(?:ndakı|nadək|nda|nın|ndan|na|n)?(?!\w)",  # ayında, ayının, aylarında
     "TARIX": rf"\s+tarix{L}*",  # tarixində, tarixlərində
     # Parts of a period: əvvəlində (at the start of), ortalarında, sonunda, son aylarında, birinci yarısında,
@@ -109,14 +113,14 @@ TEMPLATES = [
     rf"<Y1>-d[aə]n\s+<Y2>-(?:(?:y?[aə])?dək|y?[aəu]\s+qədər)(?!\w)",  # 2017-dən 2019-dək
     r"<D1>\s*<DASH>\s*<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?",  # 13-15 iyul 2025-ci il
     r"<Y1><IL>\s+<D1>\s*<DASH>\s*<D2>\s+<M2>(?:<TARIX>)?",  # 2025-ci ilin 13-15 iyul tarixlərində
-    # iyulun 13-dən 15-dək / 15-nə qədər, optionally after "2025-ci ilin"
-    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
+    # iyulun 13-dən 15-dək / 15-nə qədər / 9-na kimi, optionally after "2025-ci ilin"
+    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+(?P<d2>{DAY})-<UNTIL>",
     # noyabrın 20-21-də, 2023-cü il sentyabrın 19-20-də (the year would otherwise take the month alone)
     rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})\s*<DASH>\s*<DS2>(?:<TARIX>)?",
     r"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+<DS1>\s+və\s+<DS2>(?:<TARIX>)?(?P<pair>)",  # martın 5-də və 6-da
     # sentyabrın 28-dən oktyabrın 8-dək
-    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+<M2>(?:<AY>)?\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
-    rf"<D1>\s+<MS1>d[aə]n\s+<D2>\s+<MS2>(?:{L}*dək|{L}*\s+qədər)(?!\w)",  # 28 iyundan 2 iyuladək
+    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+<M2>(?:<AY>)?\s+(?P<d2>{DAY})-<UNTIL>",
+    rf"<D1>\s+<MS1>d[aə]n\s+<D2>\s+<MS2><UNTIL>",  # 28 iyundan 2 iyuladək
     r"(?:<Y1><IL>\s+)?<M1>\s*<DASH>\s*<M2><AY>",  # (2025-ci ilin) sentyabr-oktyabr aylarında
 ]
 
