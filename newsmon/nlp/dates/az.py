@@ -99,7 +99,8 @@ TEMPLATES = [
     r"(?<=\s)(?P<x><Y1>)(?=[”\"»])",
     # XIX əsrdə, XX əsrin əvvəllərində: a century in a case, as "2018-ci ildə" is a year; the bare
     # "XIX əsr Azərbaycan şəhərlərinin gerbləri" qualifies a noun (19th-century arms) and is left out.
-    r"(?<![\w])(?-i:(?P<century>[XVI]+))\s+əsr" + L + r"+(?:<PART>)?",
+    # (never "eramızdan əvvəl IV əsrdən", before our era)
+    r"(?<![\w])(?<!eramızdan əvvəl )(?<!e\.ə\. )(?-i:(?P<century>[XVI]+))\s+əsr" + L + r"+(?:<PART>)?",
     # ranges
     r"<D1>\s+və\s+<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?(?P<pair>)",  # 13 və 14 iyul tarixlərində
     r"<M1>\s+və\s+<M2>\s+<Y2>(?P<pair>)",

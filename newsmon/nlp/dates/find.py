@@ -19,7 +19,7 @@ their matches into `DateMention`s:
    mark them.
 
 Decisions worth knowing: "the 1990s" is the range 1990/1999 (year precision), a century too ("the
-twenty-first century", "XIXe siècle", "XIX əsrdə" = 1801/1900); a year-less day named as a yearly
+twenty-first century", "XIXe siècle", "XIX əsrdə" = 1801/1900, "IVe siècle" = 0301/0400); a year-less day named as a yearly
 observance ("la fête nationale du 14 juillet", "28 May - Müstəqillik Günü") is "--07-14", the day of
 every year, as real-dev's annotators write it; "autumn 2016" and
 "2025-ci ilin əvvəlində" are the year; "25 and 26 December" is a range only for neighbouring days or
@@ -152,10 +152,13 @@ def _from_groups(
         return Part(year, month, day)
 
     if g.get("century") is not None:  # "the twenty-first century", "XIXe siècle", "XX əsrdə"
+        # "IVe siècle" is 0301/0400 (rules leave out centuries before our era); "les 13e et 14e siècles",
+        # "(9e-11e siècles)" (group `century0`) are one span, as coordinated months are
         n = number(g["century"])
-        if n is None or not 11 <= n <= 21:
+        n0 = number(g["century0"]) if g.get("century0") else n
+        if n is None or n0 is None or not 1 <= n0 <= n <= 21:
             return None
-        return _range(start, end, Part((n - 1) * 100 + 1), Part(n * 100), order)
+        return _range(start, end, Part((n0 - 1) * 100 + 1), Part(n * 100), order)
 
     first, last = part("1"), part("2")
     if g.get("yshort") is not None and first is not None and first.year is not None:
