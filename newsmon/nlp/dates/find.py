@@ -174,6 +174,8 @@ def _from_groups(
         return None
     if g.get("series") is not None and (last is None or last.month - first.month != g["series"].count(",") + 1):
         return None  # "septembre, octobre et novembre 2020" is a range; "janvier, mai et juin" is not
+    if g.get("decade") is not None and first.year is not None and first.year < 100:
+        first = Part(1900 + first.year)  # "les années 80": a decade in two digits is of the 20th century
     if g.get("decade") is not None and first.year is not None and first.year % 10 == 0:
         last = Part(first.year + 9)  # "the 1990s" is 1990/1999, not the year 1990
     if last is not None:

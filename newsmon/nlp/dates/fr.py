@@ -127,6 +127,8 @@ TEMPLATES = [
     r"|Journées?|Semaine|Nuit|Prix|Trophées?|Victoires|Assises|Congrès|Exposition|Conférence)\b)"
     r"(?:\s+[^\W\d_][\w’'-]*){1,8}?\s+(?P<x><Y1>)<UNIT><COUNTED>(?!\s*(?:<DASH>|à|et)\s*\d)",
     r"(?<!\w)(?:les\s+)?années\s+(?P<y1>(?:19|20)\d0)(?!\d)(?P<decade>)",  # les années 1990
+    # les années 80: the 1980s (13 in the fr pool, all of the last century; "les années 2020" are written out)
+    r"(?<!\w)(?:les\s+)?années\s+(?P<y1>[2-9]0)(?!\d)(?P<decade>)(?!\s*,?\s*(?:av\b|av\.|avant\s+(?:J|notre)))",
     # les 15 et 16 avril 2010, jeudi 6 et vendredi 7 mars, le samedi 8 et le dimanche 9 mars
     r"(?:\bles\s+)?(?:<WD>)?<D1>\s+et\s+(?:le\s+)?(?:<WD>)?<D2>\s+<M2>(?:\s+<Y2>)?(?P<pair>)",
     r"<M1>\s+et\s+<M2>\s+<Y2>(?P<pair>)",  # février et mars 2017
