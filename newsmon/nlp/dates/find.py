@@ -55,11 +55,18 @@ from newsmon.model import DateMention
 
 LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
 
+# Some Azerbaijani pages write the schwa with the Cyrillic letter that looks the same ("2026-cı ildә",
+# "noyabrın 8-nә qәdәr": 5 articles of the az pool): the rules read the Latin one; a mention keeps the
+# page's own characters (one letter for one, so offsets hold).
+_LATIN_SCHWA = str.maketrans("\u04d9\u04d8", "\u0259\u018f")
+
+
 def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
     """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets."""
     language = LANGUAGES.get((lang or "").split("-")[0].lower(), NUMERIC_LANGUAGE)
     if not text:
         return []
+    page, text = text, text.translate(_LATIN_SCHWA)
     pub = iso_day(published)
     candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
     kept = _listed_years(text, _join_ranges(text, _longest_first(candidates), language), language)
@@ -91,7 +98,12 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
         weekday = named_weekday(text[c.start:c.end], language) if c.first.year is None and c.first.day else None
         if (m := resolve(text, c, pub, hint, lean, weekday)) is not None:
             mentions.append(m)
-    return sorted((_trim(m) for m in mentions), key=lambda m: m.start)
+    return sorted((_as_written(_trim(m), page) for m in mentions), key=lambda m: m.start)
+
+
+def _as_written(mention: DateMention, page: str) -> DateMention:
+    mention.text = page[mention.start:mention.end]
+    return mention
 
 
 # "tarixində" / "tarixli" ("on the date of") helps recognise an Azerbaijani date but is a noun of its
