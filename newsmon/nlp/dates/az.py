@@ -62,11 +62,19 @@ PARTS = {
     "YM": r"(?<![\d.,])" + YEAR_WITH_MONTH + r"(?![\d%]|[.,]\d)",
     # Ordinal suffix and the word "il" (year) with its case endings: 2020-ci il, 2023-cü ildə, -cu illərdə.
     "IL": rf"-?c[iıuü](?:\s+il{L}*)?(?!\w)",
+    # The end of a "from ... to" range: "15-dək", "15-nə qədər", "9-na kimi", and the night between two days
+    # ("oktyabrın 16-dan 17-nə keçən gecə": the span ends at the day, as "qədər" after a year is left out
+    # of it; 10 in the az pool, where only the first day was found)
+    "UNTIL": rf"(?:{L}*dək|{L}*\s+(?:qədər|kimi)|{L}+(?=\s+keçən\s+gecə))(?!\w)",
     "AY": r"\s+ay(?:ı|ları)(?:ndakı|nadək|nda|nın|ndan|na|n)?(?!\w)",  # ayında, ayının, aylarında
     "TARIX": rf"\s+tarix{L}*",  # tarixində, tarixlərində
-    # Parts of a period: əvvəlində (at the start of), ortalarında, sonunda, birinci yarısında.
-    "PART": rf"\s+(?:(?:birinci|ikinci)\s+yarı|(?:birinci|ikinci|üçüncü|dördüncü|I|II|III|IV)\s+rüb|əvvəl|orta"
-    rf"|son|yaz|yay|payız|qış){L}*",  # ... and seasons: 2024-cü ilin yazında
+    # Parts of a period: əvvəlində (at the start of), ortalarında, sonunda, son aylarında, birinci yarısında,
+    # always with their possessive: bare "sonra" (after), "əvvəl" (before) and "orta" (average) are other
+    # words ("20 Yanvardan sonra", "2025-2026-cı illərdə orta illik artım"; 13 in the az pool, 0 periods).
+    "PART": rf"\s+(?:(?:(?:birinci|ikinci)\s+yarı|(?:birinci|ikinci|üçüncü|dördüncü|I|II|III|IV)\s+rüb){L}*"
+    rf"|(?:əvvəl[il]|orta[sl]|son[uül]){L}*|son\s+ay{L}*"
+    # ... and seasons: 2024-cü ilin yazında (not "yazıçının", "yazdığı", "yazılmış")
+    r"|(?:yaz|yay|payız|qış)(?:ı|ın|ını|ına|ında|ından|ınadək)?(?!\w)(?:\s+ay(?:ı|ları)\w*)?)",
 }
 
 TEMPLATES = [
@@ -91,7 +99,8 @@ TEMPLATES = [
     r"(?<=\s)(?P<x><Y1>)(?=[”\"»])",
     # XIX əsrdə, XX əsrin əvvəllərində: a century in a case, as "2018-ci ildə" is a year; the bare
     # "XIX əsr Azərbaycan şəhərlərinin gerbləri" qualifies a noun (19th-century arms) and is left out.
-    r"(?<![\w])(?-i:(?P<century>[XVI]+))\s+əsr" + L + r"+(?:<PART>)?",
+    # (never "eramızdan əvvəl IV əsrdən", before our era)
+    r"(?<![\w])(?<!eramızdan əvvəl )(?<!e\.ə\. )(?-i:(?P<century>[XVI]+))\s+əsr" + L + r"+(?:<PART>)?",
     # ranges
     r"<D1>\s+və\s+<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?(?P<pair>)",  # 13 və 14 iyul tarixlərində
     r"<M1>\s+və\s+<M2>\s+<Y2>(?P<pair>)",
@@ -105,13 +114,14 @@ TEMPLATES = [
     rf"<Y1>-d[aə]n\s+<Y2>-(?:(?:y?[aə])?dək|y?[aəu]\s+qədər)(?!\w)",  # 2017-dən 2019-dək
     r"<D1>\s*<DASH>\s*<D2>\s+<M2>(?:\s+<Y2>(?:<IL>)?)?(?:<TARIX>)?",  # 13-15 iyul 2025-ci il
     r"<Y1><IL>\s+<D1>\s*<DASH>\s*<D2>\s+<M2>(?:<TARIX>)?",  # 2025-ci ilin 13-15 iyul tarixlərində
-    # iyulun 13-dən 15-dək / 15-nə qədər, optionally after "2025-ci ilin"
-    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
-    rf"<M1>(?:<AY>)?\s+(?P<d1>{DAY})\s*<DASH>\s*<DS2>(?:<TARIX>)?",  # noyabrın 20-21-də
+    # iyulun 13-dən 15-dək / 15-nə qədər / 9-na kimi, optionally after "2025-ci ilin"
+    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+(?P<d2>{DAY})-<UNTIL>",
+    # noyabrın 20-21-də, 2023-cü il sentyabrın 19-20-də (the year would otherwise take the month alone)
+    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})\s*<DASH>\s*<DS2>(?:<TARIX>)?",
     r"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+<DS1>\s+və\s+<DS2>(?:<TARIX>)?(?P<pair>)",  # martın 5-də və 6-da
     # sentyabrın 28-dən oktyabrın 8-dək
-    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+<M2>(?:<AY>)?\s+(?P<d2>{DAY})-(?:{L}*dək|{L}*\s+qədər)(?!\w)",
-    rf"<D1>\s+<MS1>d[aə]n\s+<D2>\s+<MS2>(?:{L}*dək|{L}*\s+qədər)(?!\w)",  # 28 iyundan 2 iyuladək
+    rf"(?:<Y1><IL>\s+)?<M1>(?:<AY>)?\s+(?P<d1>{DAY})-d[aə]n\s+<M2>(?:<AY>)?\s+(?P<d2>{DAY})-<UNTIL>",
+    rf"<D1>\s+<MS1>d[aə]n\s+<D2>\s+<MS2><UNTIL>",  # 28 iyundan 2 iyuladək
     r"(?:<Y1><IL>\s+)?<M1>\s*<DASH>\s*<M2><AY>",  # (2025-ci ilin) sentyabr-oktyabr aylarında
 ]
 

@@ -88,7 +88,7 @@ def number(word: str) -> int | None:
     numeral ("XXIe" -> 21), or English words ("fifteenth", "two thousand twenty-two")."""
     if m := re.match(r"\d+", word):
         return int(m.group())
-    if m := re.match(r"([IVXLC]+)(?:e|ème|è|ᵉ)?(?![A-Za-z])", word):
+    if m := re.match(r"([IVXLC]+)(?:e|ème|è|ᵉ|er|ᵉʳ)?(?![A-Za-z])", word):  # "XXIe", "Ier"
         return roman(m.group(1))
     if word.lower().startswith("premier"):
         return 1

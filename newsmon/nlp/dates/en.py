@@ -123,7 +123,7 @@ TEMPLATES = [
     r"\b(?:the|this|that|our|its|their|each|every|last|next|same)\s+"
     # (pages keep their markup: "the 21<sup>st</sup> century", 27 times in the en pool)
     r"(?P<x>(?:<MOD>)?(?P<century>(?:1\d|2[01])(?:<sup>)?(?:st|nd|rd|th)(?:</sup>)?|<ORDW>)\s+century)\b"
-    r"(?!\s+(?-i:[A-Z]\w))",
+    r"(?!\s+(?-i:[A-Z]\w))(?!\s*(?:BC|B\.C|BCE|B\.C\.E)\b)",
     # 13-15 July 2025 / from 13 to 15 July / from Monday 3 to Friday 7 March
     r"(?:\bfrom\s+)?(?:<WD>)?<D1><TO>(?:<WD>)?<D2>\s+<M2>(?:,?\s+<Y2>)?",
     r"\bbetween\s+(?:the\s+)?<D1>\s+and\s+(?:the\s+)?<D2>\s+<M2>(?:,?\s+<Y2>)?",

@@ -19,7 +19,7 @@ their matches into `DateMention`s:
    mark them.
 
 Decisions worth knowing: "the 1990s" is the range 1990/1999 (year precision), a century too ("the
-twenty-first century", "XIXe siècle", "XIX əsrdə" = 1801/1900); a year-less day named as a yearly
+twenty-first century", "XIXe siècle", "XIX əsrdə" = 1801/1900, "IVe siècle" = 0301/0400); a year-less day named as a yearly
 observance ("la fête nationale du 14 juillet", "28 May - Müstəqillik Günü") is "--07-14", the day of
 every year, as real-dev's annotators write it; "autumn 2016" and
 "2025-ci ilin əvvəlində" are the year; "25 and 26 December" is a range only for neighbouring days or
@@ -55,11 +55,18 @@ from newsmon.model import DateMention
 
 LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az, dates_en, dates_fr, dates_ru, dates_tr)}
 
+# Some Azerbaijani pages write the schwa with the Cyrillic letter that looks the same ("2026-cı ildә",
+# "noyabrın 8-nә qәdәr": 5 articles of the az pool): the rules read the Latin one; a mention keeps the
+# page's own characters (one letter for one, so offsets hold).
+_LATIN_SCHWA = str.maketrans("\u04d9\u04d8", "\u0259\u018f")
+
+
 def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
     """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets."""
     language = LANGUAGES.get((lang or "").split("-")[0].lower(), NUMERIC_LANGUAGE)
     if not text:
         return []
+    page, text = text, text.translate(_LATIN_SCHWA)
     pub = iso_day(published)
     candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
     kept = _listed_years(text, _join_ranges(text, _longest_first(candidates), language), language)
@@ -91,7 +98,12 @@ def find_dates(text: str, lang: str, published: str | None = None) -> list[DateM
         weekday = named_weekday(text[c.start:c.end], language) if c.first.year is None and c.first.day else None
         if (m := resolve(text, c, pub, hint, lean, weekday)) is not None:
             mentions.append(m)
-    return sorted((_trim(m) for m in mentions), key=lambda m: m.start)
+    return sorted((_as_written(_trim(m), page) for m in mentions), key=lambda m: m.start)
+
+
+def _as_written(mention: DateMention, page: str) -> DateMention:
+    mention.text = page[mention.start:mention.end]
+    return mention
 
 
 # "tarixində" / "tarixli" ("on the date of") helps recognise an Azerbaijani date but is a noun of its
@@ -152,10 +164,13 @@ def _from_groups(
         return Part(year, month, day)
 
     if g.get("century") is not None:  # "the twenty-first century", "XIXe siècle", "XX əsrdə"
+        # "IVe siècle" is 0301/0400 (rules leave out centuries before our era); "les 13e et 14e siècles",
+        # "(9e-11e siècles)" (group `century0`) are one span, as coordinated months are
         n = number(g["century"])
-        if n is None or not 11 <= n <= 21:
+        n0 = number(g["century0"]) if g.get("century0") else n
+        if n is None or n0 is None or not 1 <= n0 <= n <= 21:
             return None
-        return _range(start, end, Part((n - 1) * 100 + 1), Part(n * 100), order)
+        return _range(start, end, Part((n0 - 1) * 100 + 1), Part(n * 100), order)
 
     first, last = part("1"), part("2")
     if g.get("yshort") is not None and first is not None and first.year is not None:
@@ -171,6 +186,8 @@ def _from_groups(
         return None
     if g.get("series") is not None and (last is None or last.month - first.month != g["series"].count(",") + 1):
         return None  # "septembre, octobre et novembre 2020" is a range; "janvier, mai et juin" is not
+    if g.get("decade") is not None and first.year is not None and first.year < 100:
+        first = Part(1900 + first.year)  # "les années 80": a decade in two digits is of the 20th century
     if g.get("decade") is not None and first.year is not None and first.year % 10 == 0:
         last = Part(first.year + 9)  # "the 1990s" is 1990/1999, not the year 1990
     if last is not None:

@@ -58,6 +58,8 @@ PARTS = {
     r"|(?:fin|début|milieu)\s+d[e'’]|(?:premier|second|deuxième|troisième|quatrième)\s+(?:semestre|trimestre)"
     r"(?:\s+d[e'’])?)",
     "MOD": r"(?:début|fin|mi-|courant|milieu)\s*",
+    # An ordinal century: XXIe, IVe, Ier, 19e, 5ème
+    "CENTURY": r"(?:(?-i:[XVI]+)(?:e|ème|è|ᵉ)|(?-i:I)(?:er|ᵉʳ)|(?:1\d|2[01]|[1-9])(?:e|ème|è|ᵉ)|1(?:er|ᵉʳ))(?!\w)",
     "UNIT": r"(?!\s*(?:%|pour\s+cent|personnes|habitants|tonnes|km|kg|euros?|dollars?|manats?|millions?"
     r"|milliards?|ans|mètres|exemplaires)\b|\s*(?:av\.?\s*J|avant\s+(?:J|notre\s+ère)))",
     "EVENT": _EVENT,
@@ -105,10 +107,10 @@ TEMPLATES = [
     # only after a determiner: "le portail a traité 2016 demandes" is the verb)
     r"(?:\b(?:la|le|les|du|des|son|sa|ses|leur|leurs|cette|ce)\s+|\bl['’]|\bd['’]|(?<!\w)(?!traité\b))<EVENT>"
     r"\s+(?P<x><Y1>)<UNIT>(?!\s*(?:<DASH>|à|et)\s*\d)",
-    # le XXIe siècle, le 19e siècle: 1801/1900 (a century is a range of years)
-    # (never "XVe siècle av. J.-C.", before our era)
-    r"(?<!\w)(?P<century>(?-i:[XVI]+)(?:e|ème|è|ᵉ)|(?:1\d|2[01])(?:e|ème|è|ᵉ))\s+siècle(?!\w)"
-    r"(?!\s*,?\s*(?:av\b|av\.|av,|avant\s+(?:J|notre)))",
+    # le XXIe siècle, le 19e siècle: 1801/1900 (a century is a range of years); au IVe siècle, le Ier siècle;
+    # les XIIe et XIIIe siècles, (9e-11e siècles): one range (never "XVe siècle av. J.-C.", before our era)
+    r"(?<!\w)(?:(?P<century0><CENTURY>|(?:1\d|2[01]|[1-9])(?=\s+et\s))(?:\s*<DASH>\s*|\s+(?:et|à|au)\s+)(?=\S+\s+siècles))?"
+    r"(?P<century><CENTURY>)\s+siècles?(?!\w)(?!\s*,?\s*(?:av\b|av\.|av,|avant\s+(?:J|notre)))",
     # ranges
     # du 13 au 15 juillet 2025, du lundi 3 au vendredi 7 mars
     r"(?:\bdu\s+)?(?:<WD>)?<D1>\s+(?:au|à)\s+(?:<WD>)?<D2>\s+<M2>(?:\s+<Y2>)?",
@@ -125,6 +127,8 @@ TEMPLATES = [
     r"|Journées?|Semaine|Nuit|Prix|Trophées?|Victoires|Assises|Congrès|Exposition|Conférence)\b)"
     r"(?:\s+[^\W\d_][\w’'-]*){1,8}?\s+(?P<x><Y1>)<UNIT><COUNTED>(?!\s*(?:<DASH>|à|et)\s*\d)",
     r"(?<!\w)(?:les\s+)?années\s+(?P<y1>(?:19|20)\d0)(?!\d)(?P<decade>)",  # les années 1990
+    # les années 80: the 1980s (13 in the fr pool, all of the last century; "les années 2020" are written out)
+    r"(?<!\w)(?:les\s+)?années\s+(?P<y1>[2-9]0)(?!\d)(?P<decade>)(?!\s*,?\s*(?:av\b|av\.|avant\s+(?:J|notre)))",
     # les 15 et 16 avril 2010, jeudi 6 et vendredi 7 mars, le samedi 8 et le dimanche 9 mars
     r"(?:\bles\s+)?(?:<WD>)?<D1>\s+et\s+(?:le\s+)?(?:<WD>)?<D2>\s+<M2>(?:\s+<Y2>)?(?P<pair>)",
     r"<M1>\s+et\s+<M2>\s+<Y2>(?P<pair>)",  # février et mars 2017
@@ -181,8 +185,10 @@ LANGUAGE = Language(
     ],
     # "la fête nationale du 14 juillet", "Le 14 juillet fêté à Yerevan", "journée internationale"
     # ("la fête des Sargs sera célébrée le 27 janvier" is this year's movable feast: a bare "fête" is not enough)
+    # ... and a day kept "chaque année" ("commémoré chaque année le 24 avril", "le 8 mars de chaque année":
+    # 6 in the fr pool, all yearly)
     observance=re.compile(r"\bfête\s+nationale\b|\bjourn[ée]e\s+(?:nationale|internationale|mondiale|européenne)\b"
-                          r"|\bjour\s+férié|^\s*fêtée?s?\b", re.I),
+                          r"|\bjour\s+férié|^\s*fêtée?s?\b|\bchaque\s+année\b|\btous\s+les\s+ans\b", re.I),
     list_words=r"et|ou",
     tense=TENSE,
     weekdays={d: i for i, d in enumerate(WEEKDAYS)},

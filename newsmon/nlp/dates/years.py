@@ -48,7 +48,9 @@ class Candidate:
 
 
 def valid(p: Part) -> bool:
-    if p.year is not None and not 1000 <= p.year <= 2100:  # 2100: the end of the 21st century
+    # Years come from four digits (1000 on) or a century ("IVe siècle" starts in 301); 2100: the end of
+    # the 21st century.
+    if p.year is not None and not 1 <= p.year <= 2100:
         return False
     if p.month is None:
         return p.day is None and p.year is not None
