@@ -1,0 +1,36 @@
+"""Azerbaijani agreement rules found missing on the tuning halves of the real-news agreement gold
+(benchmarks/realnews_agreements_gold.jsonl and its tune2 half), each checked on random az real news;
+the texts are our own."""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.nlp.agreements.find import find_agreements
+from tests.test_agreements import make_article, names
+
+AZ_AM = [("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistan", "LOC", "Armenia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Görüş\nAzərbaycan və Ermənistan gələcək əməkdaşlığa dair saziş imzalayıblar.",
+    "Görüş\nAzərbaycan və Ermənistan arasında imzalanmış saziş gələcək nəsillər üçün yol açır.",
+    "Görüş\nAzərbaycan və Ermənistan arasında imzalanan saziş gələcəkdə sülhə xidmət edir.",
+])
+def test_the_future_as_a_word_is_no_signing_to_come(text):
+    # "gələcək" is the noun and adjective "future" ("gələcək əməkdaşlıq", "gələcəkdə"), not "will come"
+    [agr] = find_agreements(make_article(text, "az", AZ_AM), None)
+    assert agr.status == "signed" and names(agr) == {"Azerbaijan", "Armenia"}
+
+
+def test_the_future_document_itself_is_still_a_document_to_come():
+    text = "Görüş\nErmənistan Azərbaycanın gələcək sülh müqaviləsi ilə bağlı şərtlərini müzakirə edir."
+    [agr] = find_agreements(make_article(text, "az", [("Ermənistan", "LOC", "Armenia"),
+                                                      ("Azərbaycanın", "LOC", "Azerbaijan")]), None)
+    assert agr.status == "planned"
+
+
+def test_a_delegation_that_will_come_to_sign_is_still_a_signing_to_come():
+    text = "Görüş\nErmənistan heyəti Bakıya gələcək və Azərbaycan ilə saziş imzalanacaq."
+    [agr] = find_agreements(make_article(text, "az", [("Ermənistan", "LOC", "Armenia"), ("Bakıya", "LOC", "Baku"),
+                                                      ("Azərbaycan", "LOC", "Azerbaijan")]), None)
+    assert agr.status == "planned"
