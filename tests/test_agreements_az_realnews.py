@@ -34,3 +34,24 @@ def test_a_delegation_that_will_come_to_sign_is_still_a_signing_to_come():
     [agr] = find_agreements(make_article(text, "az", [("Ermənistan", "LOC", "Armenia"), ("Bakıya", "LOC", "Baku"),
                                                       ("Azərbaycan", "LOC", "Azerbaijan")]), None)
     assert agr.status == "planned"
+
+
+def test_the_signers_listed_before_terefinden_are_the_parties():
+    # "A, B və C tərəfindən imzalanmış Bəyannamə": the agent phrase of the passive lists the signers; a
+    # leader signs for his state, an organisation's officer for it
+    text = ("Zirvə\nBu gün Bakıda Azərbaycan Prezidenti, Türkiyə Prezidenti Rəcəb Ərdoğan və Ermənistanın Baş naziri "
+            "tərəfindən Birgə Bəyannamə imzalandı.")
+    art = make_article(text, "az", [("Bakıda", "LOC", "Baku"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Türkiyə", "LOC", "Türkiye"), ("Rəcəb Ərdoğan", "PERSON", "Recep Erdogan"),
+                                    ("Ermənistanın", "LOC", "Armenia")])
+    [statement] = find_agreements(art, None)
+    assert statement.type == "other" and names(statement) == {"Azerbaijan", "Türkiye", "Armenia"}
+
+
+def test_the_signers_before_terefinden_and_a_document_whose_signing_follows_it():
+    text = ("Görüş\nSülh prosesinə dair Azərbaycan Respublikasının xarici işlər naziri və Ermənistan Respublikasının "
+            "xarici işlər naziri tərəfindən ATƏT-ə birgə bəyannamənin imzalanmasına şahidlik etdik.")
+    art = make_article(text, "az", [("Azərbaycan Respublikasının", "LOC", "Azerbaijan"),
+                                    ("Ermənistan Respublikasının", "LOC", "Armenia"), ("ATƏT-ə", "ORG", "OSCE")])
+    [statement] = find_agreements(art, None)
+    assert names(statement) == {"Azerbaijan", "Armenia"}
