@@ -55,3 +55,15 @@ def test_the_signers_before_terefinden_and_a_document_whose_signing_follows_it()
                                     ("Ermənistan Respublikasının", "LOC", "Armenia"), ("ATƏT-ə", "ORG", "OSCE")])
     [statement] = find_agreements(art, None)
     assert names(statement) == {"Azerbaijan", "Armenia"}
+
+
+def test_a_presidents_decree_dated_before_his_term_is_his_predecessors():
+    text = ("Konstitusiya Günü\nPrezident İlham Əliyev bayram münasibətilə təbrik edib. "
+            "1996-cı il 1 noyabr tarixli Fərmana əsasən noyabrın 12-si Konstitusiya Günüdür. "
+            "2024-cü il 19 sentyabr tarixli Sərəncama əsasən sentyabrın 20-si Dövlət Suverenliyi Günüdür.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev")],
+                       dates=[("1996-cı il 1 noyabr", "1996-11-01", "day"), ("2024-cü il 19 sentyabr", "2024-09-19", "day")])
+    art.mentions[0].canonical_id = "person:ilham-aliyev"
+    decrees = find_agreements(art, None)
+    assert [(names(d), d.parties[0].canonical_id) for d in decrees] == [
+        ({"Heydar Aliyev"}, "person:heydar-aliyev"), ({"Ilham Aliyev"}, "person:ilham-aliyev")]
