@@ -26,7 +26,7 @@ from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
 from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
-from newsmon.nlp.agreements.issuer import issuer
+from newsmon.nlp.agreements.issuer import in_office, issuer
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.voted import is_voted, voting_body
 from newsmon.nlp.agreements.cited import reported
@@ -252,9 +252,9 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                 if len(parties) + len(guessed) < 2:
                     guessed = salient(ctx, sent, parties, kind, 2 - len(parties))
                 parties = merge_parties(parties, guessed)
-    when = None
-    if status != "planned":
-        when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates)
+    when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates) if status != "planned" else None
+    if type_ == "decree":  # a President issues decrees in his own term ("1996-cı il ... tarixli Fərman")
+        parties = in_office(parties, when)
     return Candidate(type=type_, title=title(sent, trigger, ctx), trigger_start=trigger[0],
                       trigger_end=trigger[1], sentence=sent, status=status, parties=parties, own_parties=own,
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,

@@ -178,3 +178,24 @@ def _genitive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int],
     if last:
         return None  # a place ("Rusiya Federasiyasının fərmanı") or a name the run cuts
     return Party(text=run.group(1), name=" ".join(words[:-1] + [stem]))
+
+
+# Azerbaijan's Presidents by term (id, name, first day, day after the last): whom a President's decree
+# binds depends on its date, not on which President the article names ("Prezident İlham Əliyev ..." and
+# "1996-cı il 1 noyabr tarixli Fərmana əsasən"). 2 of 300 random az real-news articles date one before 2003.
+_AZ_PRESIDENTS = (("person:heydar-aliyev", "Heydar Aliyev", "1993-06-15", "2003-10-31"),
+                  ("person:ilham-aliyev", "Ilham Aliyev", "2003-10-31", "9999"))
+
+
+def in_office(parties: list[Party], date: dict[str, str] | None) -> list[Party]:
+    """A decree's issuer given as one of Azerbaijan's Presidents, as the President in office on the decree's
+    date (a year that a term starts or ends in tells neither)."""
+    if not date or len(parties) != 1 or parties[0].canonical_id not in {p[0] for p in _AZ_PRESIDENTS}:
+        return parties
+    day = date["value"]
+    for cid, name, first, after in _AZ_PRESIDENTS:
+        if date["precision"] == "year" and day in (first[:4], after[:4]):
+            return parties
+        if first <= day < after:
+            return parties if cid == parties[0].canonical_id else [Party(text=name, name=name, canonical_id=cid)]
+    return parties

@@ -106,5 +106,11 @@ def _types(*pairs: tuple[str, str]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple((t, _c(p)) for t, p in pairs)
 
 
-# az/tr future tense (-acaq/-əcək, -acak/-ecek and their inflections): a planned action
-TURKIC_FUTURE = r"\b\w+(?:acaq|əcək|acağ|əcəy|acak|ecek|acağ|eceğ)\w*"
+# az/tr future tense (-acaq/-əcək, -acak/-ecek and their inflections): a planned action. Not "gələcək" /
+# "gelecek" (the future) as a noun ("gələcəkdə", "gələcəyə") or as the adjective of another word than the
+# document ("gələcək əməkdaşlığa dair saziş", "saziş gələcək nəsillər üçün"): of 1,724 az real-news articles,
+# 20 write it near a document, signed ones among them. Still a future: the verb "will come", which ends
+# its clause ("Dohaya gələcək”", "gələcək və ..."), and the future document itself ("gələcək sülh müqaviləsi").
+_FUTURE_NOUN = (r"(?:gələcək|gelecek)\s+(?!(?:və|ve|ki)\b)(?!(?:\S+\s+)?(?:saziş|müqavilə|memorandum|protokol|sənəd"
+                r"|anlaşma|antlaşma|sözleşme|mutabakat))[^\W\d_]|gələcəkd|gələcəy|geleceğ|gelecekt|gelecekd")
+TURKIC_FUTURE = r"\b(?!" + _FUTURE_NOUN + r")\w+(?:acaq|əcək|acağ|əcəy|acak|ecek|acağ|eceğ)\w*"

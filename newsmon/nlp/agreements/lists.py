@@ -288,3 +288,43 @@ def comitative_pair(text: str, pool: list[Mention], trigger: tuple[int, int]) ->
             return [subject, partner]
         return []
     return []
+
+
+# az: the agent of a passive signing, "A, B və C tərəfindən" (by A, B and C), right before the document
+# signed: the participle of signing just before it ("... tərəfindən ABŞ Prezidentinin şahidliyi ilə imzalanmış
+# bəyannamə") or the signing right after it ("... tərəfindən Birgə Bəyannamə imzalandı", "... tərəfindən ATƏT-ə
+# birgə müraciətin imzalanmasına"); not a document of the next clause ("... imzalandı və sülh sazişi")
+_BY = re.compile(r"\btərəfindən\s+((?:[^\s,;:.]+\s+){0,6})$")
+_PARTICIPLE = re.compile(r"\b(?:imzala|parafla|təsdiq\s+edil|qəbul\s+edil)\w*(?:an|ən|mış|miş)\s+(?:\S+\s+){0,2}$")
+_SIGNED_AFTER = re.compile(r"\w*\s+(?:imzala|parafla|imza\s+at)\w*")
+_AND = re.compile(r"\bvə\b")
+_AGENT_WORDS = 7  # a title and a name ("Azərbaycan Respublikasının xarici işlər naziri Ceyhun Bayramov")
+
+
+def az_agents(text: str, start: int, trigger: tuple[int, int], pool: list[Mention],
+              mentions: list[Mention], signing: re.Pattern[str]) -> list[Mention]:
+    """The signers "A, B və C tərəfindən" names before a signed document, one per conjunct: its last
+    organisation or state (`pool`: a leader or minister signs for his state, "Ermənistanın Baş naziri", an
+    officer for his organisation, "TDT-nin Baş katibi"), else its last person. The list is read back from
+    "tərəfindən" and stops at a conjunct naming none, or at one longer than a title and a name (the
+    clause before the list)."""
+    by = _BY.search(text, start, trigger[0])
+    gap = by.group(1) if by else ""
+    if by is None or _AND.search(gap) or not (_PARTICIPLE.search(gap) or not signing.search(gap)
+                                              and len(gap.split()) <= 4 and _SIGNED_AFTER.match(text, trigger[1])):
+        return []
+    persons = [m for m in mentions if m.label == "PERSON"]
+    agents: list[Mention] = []
+    for s, e in reversed(_pieces(text, start, by.start(), mentions)):
+        words = list(_WORD.finditer(text, s, e))
+        last = len(words) > _AGENT_WORDS
+        if last:
+            s = words[-_AGENT_WORDS].start()
+        inside = [m for m in pool if s <= m.start and m.end <= e] \
+            or [m for m in persons if s <= m.start and m.end <= e]
+        if not inside:
+            break
+        agents.insert(0, inside[-1])
+        if last:
+            break
+    return agents

@@ -11,8 +11,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
-from newsmon.nlp.agreements.lists import (az_between, comitative_pair, is_collective, longest_run, name_end,
-                                           nearest_list, signed_between, title_subject)
+from newsmon.nlp.agreements.lists import (az_agents, az_between, comitative_pair, is_collective, longest_run,
+                                           name_end, nearest_list, signed_between, title_subject)
 # (actors.py and find.py import is_place from here)
 from newsmon.nlp.agreements.nonparties import is_markup, is_place, is_share_button, is_source, names_an_event
 from newsmon.nlp.agreements.party_names import (merge_parties, name_key, names_document, to_party,
@@ -218,6 +218,9 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
     if len(group) >= 2:
         return SentenceParties(_parties(group))
     if lex.postposition and not anaphor:
+        agents = az_agents(ctx.text, sent.start, trigger, pool, ctx.in_sentence(sent), lex.signing)
+        if len(agents) >= 2:  # "A və B tərəfindən imzalanmış Bəyannamə"
+            return SentenceParties(_parties(agents))
         pair = comitative_pair(ctx.text, pool, trigger)
         if pair:  # "Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa çalışmalıdır"
             return SentenceParties(_parties(pair))

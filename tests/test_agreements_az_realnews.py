@@ -1,0 +1,69 @@
+"""Azerbaijani agreement rules found missing on the tuning halves of the real-news agreement gold
+(benchmarks/realnews_agreements_gold.jsonl and its tune2 half), each checked on random az real news;
+the texts are our own."""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.nlp.agreements.find import find_agreements
+from tests.test_agreements import make_article, names
+
+AZ_AM = [("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistan", "LOC", "Armenia")]
+
+
+@pytest.mark.parametrize("text", [
+    "Görüş\nAzərbaycan və Ermənistan gələcək əməkdaşlığa dair saziş imzalayıblar.",
+    "Görüş\nAzərbaycan və Ermənistan arasında imzalanmış saziş gələcək nəsillər üçün yol açır.",
+    "Görüş\nAzərbaycan və Ermənistan arasında imzalanan saziş gələcəkdə sülhə xidmət edir.",
+])
+def test_the_future_as_a_word_is_no_signing_to_come(text):
+    # "gələcək" is the noun and adjective "future" ("gələcək əməkdaşlıq", "gələcəkdə"), not "will come"
+    [agr] = find_agreements(make_article(text, "az", AZ_AM), None)
+    assert agr.status == "signed" and names(agr) == {"Azerbaijan", "Armenia"}
+
+
+def test_the_future_document_itself_is_still_a_document_to_come():
+    text = "Görüş\nErmənistan Azərbaycanın gələcək sülh müqaviləsi ilə bağlı şərtlərini müzakirə edir."
+    [agr] = find_agreements(make_article(text, "az", [("Ermənistan", "LOC", "Armenia"),
+                                                      ("Azərbaycanın", "LOC", "Azerbaijan")]), None)
+    assert agr.status == "planned"
+
+
+def test_a_delegation_that_will_come_to_sign_is_still_a_signing_to_come():
+    text = "Görüş\nErmənistan heyəti Bakıya gələcək və Azərbaycan ilə saziş imzalanacaq."
+    [agr] = find_agreements(make_article(text, "az", [("Ermənistan", "LOC", "Armenia"), ("Bakıya", "LOC", "Baku"),
+                                                      ("Azərbaycan", "LOC", "Azerbaijan")]), None)
+    assert agr.status == "planned"
+
+
+def test_the_signers_listed_before_terefinden_are_the_parties():
+    # "A, B və C tərəfindən imzalanmış Bəyannamə": the agent phrase of the passive lists the signers; a
+    # leader signs for his state, an organisation's officer for it
+    text = ("Zirvə\nBu gün Bakıda Azərbaycan Prezidenti, Türkiyə Prezidenti Rəcəb Ərdoğan və Ermənistanın Baş naziri "
+            "tərəfindən Birgə Bəyannamə imzalandı.")
+    art = make_article(text, "az", [("Bakıda", "LOC", "Baku"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Türkiyə", "LOC", "Türkiye"), ("Rəcəb Ərdoğan", "PERSON", "Recep Erdogan"),
+                                    ("Ermənistanın", "LOC", "Armenia")])
+    [statement] = find_agreements(art, None)
+    assert statement.type == "other" and names(statement) == {"Azerbaijan", "Türkiye", "Armenia"}
+
+
+def test_the_signers_before_terefinden_and_a_document_whose_signing_follows_it():
+    text = ("Görüş\nSülh prosesinə dair Azərbaycan Respublikasının xarici işlər naziri və Ermənistan Respublikasının "
+            "xarici işlər naziri tərəfindən ATƏT-ə birgə bəyannamənin imzalanmasına şahidlik etdik.")
+    art = make_article(text, "az", [("Azərbaycan Respublikasının", "LOC", "Azerbaijan"),
+                                    ("Ermənistan Respublikasının", "LOC", "Armenia"), ("ATƏT-ə", "ORG", "OSCE")])
+    [statement] = find_agreements(art, None)
+    assert names(statement) == {"Azerbaijan", "Armenia"}
+
+
+def test_a_presidents_decree_dated_before_his_term_is_his_predecessors():
+    text = ("Konstitusiya Günü\nPrezident İlham Əliyev bayram münasibətilə təbrik edib. "
+            "1996-cı il 1 noyabr tarixli Fərmana əsasən noyabrın 12-si Konstitusiya Günüdür. "
+            "2024-cü il 19 sentyabr tarixli Sərəncama əsasən sentyabrın 20-si Dövlət Suverenliyi Günüdür.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev")],
+                       dates=[("1996-cı il 1 noyabr", "1996-11-01", "day"), ("2024-cü il 19 sentyabr", "2024-09-19", "day")])
+    art.mentions[0].canonical_id = "person:ilham-aliyev"
+    decrees = find_agreements(art, None)
+    assert [(names(d), d.parties[0].canonical_id) for d in decrees] == [
+        ({"Heydar Aliyev"}, "person:heydar-aliyev"), ({"Ilham Aliyev"}, "person:ilham-aliyev")]
