@@ -14,6 +14,14 @@ def test_a_markdown_image_ends_the_sentence_before_it_and_is_no_sentence():
         "Titre", "Un accord a été signé avec la Géorgie.", "Marie Dupont, maire de Lyon, a parlé.", "Fin."]
 
 
+
+def test_a_bare_address_between_paragraphs_ends_the_sentence_before_it():
+    text = ("Titre\nLes liens entre les deux pays. https://www.example.test/IMG/jpg/x.jpg Selon le ministre, un "
+            "accord a été signé. Voir le site https://www.example.test présente l’accord.")
+    assert [s.text for s in split_sentences(text, default_lang="fr")] == [
+        "Titre", "Les liens entre les deux pays.", "Selon le ministre, un accord a été signé.",
+        "Voir le site https://www.example.test présente l’accord."]
+
 def test_a_city_named_after_an_image_is_no_party_of_the_sentence_before():
     text = (f"Motion\nLe maire a dénoncé le contrat paraphé par la présidente de la Commission avec le président "
             f"azerbaïdjanais, demandant des armes à la France. {IMAGE} Sophie Martin, maire d’Aix-en-Provence, a "
@@ -21,4 +29,5 @@ def test_a_city_named_after_an_image_is_no_party_of_the_sentence_before():
     art = make_article(text, "fr", [("France", "LOC", "France"), ("Sophie Martin", "PERSON", "Sophie Martin"),
                                     ("Aix-en-Provence", "LOC", "Aix-en-Provence")])
     assert all("Aix-en-Provence" not in names(record) for record in find_agreements(art, None))
+
 

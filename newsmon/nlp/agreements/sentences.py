@@ -21,14 +21,21 @@ _MARKDOWN_SPACE = re.compile(r"\\_")
 # paragraph after it is another sentence, whose names are no parties of the one before; the image's
 # own caption is no sentence of the story.
 _IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+# A bare address between two paragraphs the crawl ran together ("... entre les deux pays.
+# https://www.armenews.com/IMG/jpg/x.jpg Selon ...", "voir photos : https://... Proche du producteur"):
+# link furniture as an image is, when what follows starts a sentence (a capital, a digit, a quote) or
+# the line ends. An address inside a Markdown link ("](https://...") is the link's, not the story's.
+_BARE_URL = re.compile(r"(?<![(\w/])https?://[^\s()<>\[\]]+(?=\s*\n|\s*$|\s+[\"'«“(]?[A-ZÀ-ÖØ-Þ0-9])")
 
 
 def split_sentences(text: str, segments=(), default_lang: str = "en") -> list[Sentence]:
     """Sentences of `text` with offsets; the language is that of the segment the sentence starts in.
-    Their text reads a Markdown-escaped underscore as a space (same offsets); Markdown images are
-    left out, each ending the sentence before it."""
+    Their text reads a Markdown-escaped underscore as a space (same offsets); Markdown images and
+    bare addresses between paragraphs are left out, each ending the sentence before it."""
     text = _MARKDOWN_SPACE.sub("  ", text)
     images = [(m.start(), m.end()) for m in _IMAGE.finditer(text)]
+    images += [(m.start(), m.end()) for m in _BARE_URL.finditer(text)
+               if not any(s <= m.start() < e for s, e in images)]
     breaks = [(m.start(), m.end()) for m in _SENT_END.finditer(text)
               if not (m.group().strip() and _ABBREV.search(text[max(0, m.start() - 12):m.start() + 1]))
               and not any(s < m.end() and m.start() < e for s, e in images)]
