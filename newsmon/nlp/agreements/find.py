@@ -33,6 +33,7 @@ from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place, named_states, sentence_parties
 from newsmon.nlp.agreements.nonparties import places_naming_the_document
 from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties, names_document, to_party
+from newsmon.nlp.agreements.sentences import split_sentences
 from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.nlp.agreements.titles import title
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
@@ -44,11 +45,6 @@ from newsmon.text.normalize import fold
 if TYPE_CHECKING:
     from newsmon.nlp.kb import KnowledgeBase
 
-# Sentence ends: . ! ? … (plus closing quotes) then space and an upper-case letter, digit or quote,
-# possibly after a list bullet ("... jobs. - Regeneron announced"), or a line break. Abbreviations that end in a dot do not end a sentence.
-_SENT_END = re.compile(r"[.!?…]+[\"'»”’)]*\s+(?=(?:[-–•]\s+)?[\"'«“„(]?[A-ZÀ-ÖØ-ÞƏİÜÖĞŞÇА-ЯЁ0-9])|\n+")
-_ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|Mme|Mlle|MM|M|Gen|Col|Amb|vs|etc|cən|prof"
-                     r"|dos|akad|Inc|Ltd|Co|art|Art|nr|N|e\.g|i\.e|г|гг|им)\.|\b[A-ZƏİ]\.)$")
 # Types whose records may have a single party: a decree binds its issuer, a charter its organisation.
 _SINGLE_PARTY = ("decree", "charter")
 # How far into a headline a joint statement's name may start and still title the page ("U.S.-Mexico Joint
@@ -58,37 +54,6 @@ _HEADLINE_LEAD = 20
 _OPENING = 12
 # "within the framework of" right after the trigger: the agreement is being implemented
 _FRAMEWORK = re.compile(r"^\w*\s+(?:çərçivəsində|çerçevesinde)\b", re.IGNORECASE)
-# A Markdown-escaped underscore, which some crawled headlines keep for a space ("Joint Leaders Statement
-# on\_AUKUS", "President\_Biden"): the rules and the parse read it as a space. Blanked, not removed, so
-# that offsets stay those of the article's text (whose mentions the gold and NER write as stored).
-_MARKDOWN_SPACE = re.compile(r"\\_")
-
-
-def split_sentences(text: str, segments=(), default_lang: str = "en") -> list[Sentence]:
-    """Sentences of `text` with offsets; the language is that of the segment the sentence starts in.
-    Their text reads a Markdown-escaped underscore as a space (same offsets)."""
-    text = _MARKDOWN_SPACE.sub("  ", text)
-    out: list[Sentence] = []
-    start = 0
-    for match in _SENT_END.finditer(text):
-        if match.group().strip() and _ABBREV.search(text[max(0, match.start() - 12):match.start() + 1]):
-            continue
-        _append(out, text, start, match.end(), segments, default_lang)
-        start = match.end()
-    _append(out, text, start, len(text), segments, default_lang)
-    return out
-
-
-def _append(out: list[Sentence], text: str, start: int, end: int, segments, default_lang: str) -> None:
-    piece = text[start:end]
-    stripped = piece.strip()
-    if not stripped:
-        return
-    s = start + (len(piece) - len(piece.lstrip()))
-    lang = next((seg.lang for seg in segments if seg.start <= s < seg.end), default_lang)
-    out.append(Sentence(s, s + len(stripped), stripped, lang))
-
-
 def find_agreements(article: Article, kb: KnowledgeBase | None = None) -> list[Agreement]:
     """Every agreement the article mentions, one record per agreement, in order of first mention.
 

@@ -1,0 +1,33 @@
+"""French agreement rules found missing on the fr tuning halves of the real-news agreement gold
+(benchmarks/realnews_agreements_gold*.jsonl); the texts are our own."""
+from __future__ import annotations
+
+from newsmon.nlp.agreements.find import find_agreements, split_sentences
+from tests.test_agreements import make_article, names
+
+IMAGE = '![JPEG - 199.9 ko](https://www.example.test/IMG/jpg/324-3.jpg "jpg/324-3.jpg")'
+
+
+def test_a_markdown_image_ends_the_sentence_before_it_and_is_no_sentence():
+    text = f"Titre\nUn accord a été signé avec la Géorgie.{IMAGE} Marie Dupont, maire de Lyon, a parlé. {IMAGE}\nFin."
+    assert [s.text for s in split_sentences(text, default_lang="fr")] == [
+        "Titre", "Un accord a été signé avec la Géorgie.", "Marie Dupont, maire de Lyon, a parlé.", "Fin."]
+
+
+
+def test_a_bare_address_between_paragraphs_ends_the_sentence_before_it():
+    text = ("Titre\nLes liens entre les deux pays. https://www.example.test/IMG/jpg/x.jpg Selon le ministre, un "
+            "accord a été signé. Voir le site https://www.example.test présente l’accord.")
+    assert [s.text for s in split_sentences(text, default_lang="fr")] == [
+        "Titre", "Les liens entre les deux pays.", "Selon le ministre, un accord a été signé.",
+        "Voir le site https://www.example.test présente l’accord."]
+
+def test_a_city_named_after_an_image_is_no_party_of_the_sentence_before():
+    text = (f"Motion\nLe maire a dénoncé le contrat paraphé par la présidente de la Commission avec le président "
+            f"azerbaïdjanais, demandant des armes à la France. {IMAGE} Sophie Martin, maire d’Aix-en-Provence, a "
+            "pavoisé sa ville.")
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Sophie Martin", "PERSON", "Sophie Martin"),
+                                    ("Aix-en-Provence", "LOC", "Aix-en-Provence")])
+    assert all("Aix-en-Provence" not in names(record) for record in find_agreements(art, None))
+
+
