@@ -7,7 +7,7 @@ Derandomised and without a deadline: the same examples every run, no wall-clock 
 import re
 import string
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from newsmon.crawl.urls import canonical_url
@@ -111,6 +111,7 @@ def test_every_date_value_is_well_formed_and_every_range_runs_forward(text, lang
 
 @PROPERTIES
 @given(article_text, st.sampled_from(LANGS))
+@example("memorandum \\_ KOICA", "az")  # a Markdown escape the rules read as a space stays in the sentence
 def test_the_agreement_extractor_takes_any_text(text, lang):
     mentions = find_known_entities(text, lang, KB)
     for mention in mentions:

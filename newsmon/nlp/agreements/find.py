@@ -127,7 +127,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     records = [c for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
     for c in records:
         c.parties = capitals_as_states(c.parties, c.sentence.text, kb)
-    return [to_record(c) for c in records]
+    return [to_record(c, text) for c in records]
 
 
 # right after a document word opening a name: its complement ("Protocoles de Zurich", "Treaty of Kars")

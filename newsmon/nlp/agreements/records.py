@@ -183,9 +183,10 @@ def _absorb(target: Candidate, c: Candidate) -> None:
         target.title = c.title
 
 
-def to_record(c: Candidate) -> Agreement:
+def to_record(c: Candidate, text: str) -> Agreement:
     """The record, located at its main mention: the body sentence that introduced it (the headline's
-    only when the body never names it)."""
+    only when the body never names it), as the article writes it (the rules read a Markdown-escaped
+    underscore there as a space: `sentences.split_sentences`)."""
     return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=c.date_signed,
-                     place=c.place, status=c.status or "signed", sentence=c.sentence.text,
+                     place=c.place, status=c.status or "signed", sentence=text[c.sentence.start:c.sentence.end],
                      start=c.trigger_start, end=c.trigger_end)
