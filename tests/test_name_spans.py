@@ -262,3 +262,16 @@ def test_a_hyphenated_french_place_is_one_place(kb):
     got = [(m.text, m.label) for m in link_mentions(spans, text, "fr", kb)]
     assert got == [("Hauts-de-France", "LOC"), ("Saint-André-de-l’Eure", "LOC"), ("Mont-Liban", "LOC"),
                    ("Pacy-Sur-Eure", "LOC"), ("Arménie", "LOC")]
+
+
+def test_an_elided_word_before_its_apostrophe_is_no_part_of_a_name(kb):
+    text = "Rappelons qu’il a parlé. Anna Kasparian s’est rendue à Erevan. Le ministère a été reçu."
+    found = [("Rappelons qu", "PERSON"), ("Anna Kasparian s", "PERSON"), ("Erevan", "LOC")]
+    got = names(text, found, "fr", kb)
+    assert got == [("Anna Kasparian", "PERSON"), ("Erevan", "LOC")]
+
+
+def test_a_name_that_goes_on_after_an_elision_keeps_it(kb):
+    text = "Le ministère des Affaires étrangères de l’Arménie a répondu."
+    found = [("ministère des Affaires étrangères de l’Arménie", "ORG")]
+    assert names(text, found, "fr", kb) == [("ministère des Affaires étrangères de l’Arménie", "ORG")]
