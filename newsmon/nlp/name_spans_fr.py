@@ -164,16 +164,23 @@ _FR_STATE = re.compile(rf"(?<![\w-])(?:République|Royaume|[ÉE]tat|Principauté
 def french_formal_states(mentions: list[Mention], text: str) -> list[Mention]:
     """One LOC for a state's formal name and the place it names, linked where the place was, in place of
     the pieces NER found in it."""
+    return _places_after(mentions, text, _FR_STATE, same_place=True)
+
+
+def _places_after(mentions: list[Mention], text: str, opener: re.Pattern[str], same_place: bool) -> list[Mention]:
+    """Each French LOC that `opener` (a pattern anchored at its end) runs into extended over it, in place of
+    the pieces NER found in the span; the link kept when the longer name is `same_place` as the shorter.
+    Left alone when another name crosses the span, or (for the same place) a person or body lies in it."""
     for place in [m for m in mentions if m.label == "LOC" and m.lang == "fr"]:
-        hit = _FR_STATE.search(text, max(0, place.start - 60), place.start)
+        hit = opener.search(text, max(0, place.start - 60), place.start)
         if hit is None:
             continue
         start, end = hit.start(), place.end
         if any(m.label in _ENTITY and m is not place and m.start < end and start < m.end
-               and (m.start < start or m.end > end or m.label != "LOC") for m in mentions):
-            continue  # another name crosses the span, or a person or body lies in it
-        new = Mention(text[start:end], "LOC", start, end, "fr", place.canonical_id, place.canonical_name)
-        mentions = _replace_inside(mentions, new)
+               and (m.start < start or m.end > end or same_place and m.label != "LOC") for m in mentions):
+            continue
+        link = (place.canonical_id, place.canonical_name) if same_place else (None, None)
+        mentions = _replace_inside(mentions, Mention(text[start:end], "LOC", start, end, "fr", *link))
     return mentions
 
 
@@ -188,16 +195,7 @@ _FR_COMPOUND_PLACE = re.compile(
 def french_compound_places(mentions: list[Mention], text: str) -> list[Mention]:
     """One LOC for a hyphenated place whose last part NER took for the whole ("France" of
     "Hauts-de-France"), unlinked: the compound is another place than its last word."""
-    for place in [m for m in mentions if m.label == "LOC" and m.lang == "fr"]:
-        hit = _FR_COMPOUND_PLACE.search(text, max(0, place.start - 60), place.start)
-        if hit is None:
-            continue
-        start, end = hit.start(), place.end
-        if any(m.label in _ENTITY and m is not place and m.start < end and start < m.end
-               and (m.start < start or m.end > end) for m in mentions):
-            continue  # another name crosses the span
-        mentions = _replace_inside(mentions, Mention(text[start:end], "LOC", start, end, "fr"))
-    return mentions
+    return _places_after(mentions, text, _FR_COMPOUND_PLACE, same_place=False)
 
 
 # -- People ---------------------------------------------------------------------------------------
