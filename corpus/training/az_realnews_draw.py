@@ -10,8 +10,11 @@ hard-case score from loose patterns (below); per article up to 4 sentences scori
 plus 1 other at random, in article order; articles ranked by the sum of their best 4 scores, the top share
 kept, in the shuffled order.
 
-    python corpus/training/az_realnews_draw.py --seed 5 > /tmp/az-r5-worklist.jsonl   # text included:
+    python corpus/training/az_realnews_draw.py --seed 7 > /tmp/az-r7-worklist.jsonl   # text included:
     # the work list holds copyrighted text and stays outside the repository.
+
+Since round 7 the round-6 check set's articles are excluded too, so rounds 5 and 6 redraw as they were
+drawn only at commit a755582 (before that exclusion).
 """
 from __future__ import annotations
 
@@ -90,6 +93,8 @@ def excluded_ids() -> set[str]:
     ids: set[str] = set(DEV_TITLE_TWINS)
     paths = [REPO / "corpus" / "training" / "az-realnews-ner.jsonl",
              REPO / "corpus" / "training" / "az-realnews-ner-check.jsonl",
+             # round 6 is the unseen check set: no later round may draw its articles
+             REPO / "corpus" / "training" / "az-realnews-ner-round6.jsonl",
              REPO / "benchmarks" / "realnews_dates_gold.jsonl",
              *sorted((REPO / "benchmarks").glob("realnews_agreements_gold*.jsonl"))]
     for path in paths:
