@@ -67,3 +67,26 @@ def test_a_presidents_decree_dated_before_his_term_is_his_predecessors():
     decrees = find_agreements(art, None)
     assert [(names(d), d.parties[0].canonical_id) for d in decrees] == [
         ({"Heydar Aliyev"}, "person:heydar-aliyev"), ({"Ilham Aliyev"}, "person:ilham-aliyev")]
+
+
+@pytest.mark.parametrize("text, entities, party", [
+    ("Zirvə\nO, Qəbələ Zirvə Bəyannaməsində Azərbaycan Prezidentinin təşəbbüsü ilə qərarın qəbul edildiyini bildirib.",
+     [("Qəbələ", "LOC", "Gabala"), ("Azərbaycan", "LOC", "Azerbaijan")], "Azerbaijan"),
+    ("Zirvə\nTürkiyə Prezidenti ilə Şuşa şəhərində imzaladığımız Şuşa Bəyannaməsi əlaqələrimizi yüksəltdi.",
+     [("Türkiyə", "LOC", "Türkiye"), ("Şuşa", "LOC", "Shusha"), ("Şuşa", "LOC", "Shusha")], "Türkiye"),
+    ("Zirvə\nAzərbaycan 2009-cu ildə “Naxçıvan Sazişi”ni imzalayıb.",
+     [("Azərbaycan", "LOC", "Azerbaijan"), ("Naxçıvan", "LOC", "Nakhchivan")], "Azerbaijan"),
+])
+def test_the_city_a_document_is_named_after_is_no_party(text, entities, party):
+    # "Şuşa Bəyannaməsi", "Qəbələ Zirvə Bəyanatı", "Naxçıvan Sazişi": the city in the nominative before the
+    # document word names the document (where it was signed), as "les Conventions de Genève" does
+    [agr] = find_agreements(make_article(text, "az", entities), None)
+    assert names(agr) == {party}
+
+
+def test_a_city_in_the_locative_is_still_where_it_was_signed_and_a_state_before_a_document_its_party():
+    text = "Zirvə\nAzərbaycan və Türkiyə Şuşada Bəyannamə imzalayıblar."
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Türkiyə", "LOC", "Türkiye"),
+                                    ("Şuşada", "LOC", "Shusha")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"Azerbaijan", "Türkiye"}
