@@ -90,3 +90,28 @@ def test_a_city_in_the_locative_is_still_where_it_was_signed_and_a_state_before_
                                     ("Şuşada", "LOC", "Shusha")])
     [agr] = find_agreements(art, None)
     assert names(agr) == {"Azerbaijan", "Türkiye"}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Görüş\nAzərbaycan və Çin arasında Birgə Bəyannamə qəbul olunub.", "signed"),
+    ("Görüş\nAzərbaycan və Çin arasında strateji tərəfdaşlığa dair qəbul olunan Birgə Bəyannamə xatırlandı.", "signed"),
+    ("Görüş\nAzərbaycan və Çin arasında Birgə Bəyannamə mübadilə edilib.", "signed"),
+    ("Görüş\nAzərbaycan və Çin arasında imzalanmış saziş Çin parlamentində təsdiqlənib.", "signed"),
+    ("Görüş\nAzərbaycan və Çin arasında Birgə Bəyannamə bu gün qəbul olunacaq.", "planned"),
+    ("Görüş\nAzərbaycan və Çin arasında Birgə Bəyannamə bu gün qəbul ediləcək.", "planned"),
+])
+def test_the_light_verbs_of_adopting_and_exchanging_and_their_future(text, status):
+    # "qəbul olunub" and "mübadilə edilib" tell the stage as "qəbul edilib" does; "qəbul olunacaq" and
+    # "qəbul ediləcək" are to come, not adopted
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Çin", "LOC", "China")])
+    [agr] = find_agreements(art, None)
+    assert agr.status == status and names(agr) == {"Azerbaijan", "China"}
+
+
+def test_reaffirming_the_principles_of_a_cited_treaty_is_no_approval():
+    # "təsdiqləyiblər" after "sadiqliyini" (their commitment) reaffirms; only a document as its object is approved
+    text = ("Zirvə\nDövlət başçıları Türk Dövlətləri Təşkilatının əsasını qoyan Naxçıvan Sazişinin prinsiplərinə "
+            "sadiqliyini bir daha təsdiqləyiblər.")
+    art = make_article(text, "az", [("Türk Dövlətləri Təşkilatının", "ORG", "Organization of Turkic States"),
+                                    ("Naxçıvan", "LOC", "Nakhchivan")])
+    assert find_agreements(art, None) == []
