@@ -115,3 +115,16 @@ def test_reaffirming_the_principles_of_a_cited_treaty_is_no_approval():
     art = make_article(text, "az", [("Türk Dövlətləri Təşkilatının", "ORG", "Organization of Turkic States"),
                                     ("Naxçıvan", "LOC", "Nakhchivan")])
     assert find_agreements(art, None) == []
+
+
+def test_a_dated_decree_takes_its_own_date_not_the_document_before_it():
+    # "… Dövlət Proqramı, 2011-ci il 19 dekabr tarixli Fərmanı ilə …": the date before "tarixli" dates the
+    # Fərman after it, however near the programme's title stands
+    text = ("Gənclər\nPrezident İlham Əliyevin 2011-ci il 7 iyul tarixli Sərəncamı ilə təsdiq edilmiş “Azərbaycan "
+            "gəncliyi” Dövlət Proqramı, 2011-ci il 19 dekabr tarixli Fərmanı ilə Gənclər Fondunun yaradılması "
+            "gənclər siyasətinin nümunəsidir.")
+    art = make_article(text, "az", [("İlham Əliyevin", "PERSON", "Ilham Aliyev")],
+                       dates=[("2011-ci il 7 iyul", "2011-07-07", "day"), ("2011-ci il 19 dekabr", "2011-12-19", "day")])
+    found = {(a.type, (a.date_signed or {}).get("value")) for a in find_agreements(art, None)}
+    assert ("decree", "2011-07-07") in found and ("decree", "2011-12-19") in found
+    assert ("programme", "2011-12-19") not in found

@@ -296,6 +296,11 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
             continue
         if d.precision == "year" and d.start - trigger[1] > 4 and lex.year_of_another.search(before):
             continue
+        owner = _dated_by(d, triggers, text, lex)
+        if owner is not None:
+            if owner == trigger:
+                usable.append(d)
+            continue
         if nearest((d.start, d.end), triggers) == trigger:
             usable.append(d)
         elif d.start - sent.start <= _OPENING and d.end <= min(t[1] for t in triggers):
@@ -322,6 +327,16 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
         if event is not None and event.start < sent.start:
             return {"value": event.value, "precision": event.precision}
     return None
+
+
+def _dated_by(d: DateMention, triggers, text: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The trigger a date modifies ("2011-ci il 19 dekabr tarixli Fərmanı": the first trigger right after
+    "tarixli"), None when the date modifies no trigger so (the nearest trigger takes it then)."""
+    after = [t for t in triggers if t[1] >= d.end]
+    if not after:
+        return None
+    first = min(after, key=lambda t: t[1])
+    return (first[1], first[2]) if lex.date_of_next.fullmatch(text, d.end, first[1]) else None
 
 
 def _place(sent: Sentence, ctx: PartyContext, lex: Lexicon) -> str | None:

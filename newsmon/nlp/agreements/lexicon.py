@@ -277,6 +277,9 @@ AZ = Lexicon(
     postposition=True,
     connector=_c(r"^\s*(?:Hökuməti\s+|Respublikası\s+)?(?:,|ilə|və)\s*$|^\s*-?(?:ilə|la|lə)\s+$"),
     today=_c(r"\bbu\s+gün\w*|\bbugün\w*"),
+    # (up to three words before the document, none of them "və": "“A” … tarixli və “B” … tarixli
+    # sərəncamlar" is a list, each title dated by its own date)
+    date_of_next=_c(r"\s*tarixli\s+(?:(?!və\b)[\w-]+\s+){0,3}"),
     yesterday=_c(r"\bdünən\b"),
     place_before=_c(r"(?!)"),  # az marks the place with a suffix on the name itself ("Bakıda")
     not_signing_date=_c(r"(?!)"),
