@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newsmon.nlp.agreements.find import find_agreements
-from tests.test_agreements import make_article, names
+from tests.test_agreements import _countries, make_article, names
 
 AZ_AM = [("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistan", "LOC", "Armenia")]
 
@@ -128,3 +128,19 @@ def test_a_dated_decree_takes_its_own_date_not_the_document_before_it():
     found = {(a.type, (a.date_signed or {}).get("value")) for a in find_agreements(art, None)}
     assert ("decree", "2011-07-07") in found and ("decree", "2011-12-19") in found
     assert ("programme", "2011-12-19") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ümid edirəm ki, sülh müqaviləsi tezliklə imzalanacaq.",
+    "O, sabah Ağ evdə sülhə dair sənədin imzalanma mərasimi olacağını vurğulayıb.",
+])
+def test_a_peace_treaty_naming_no_party_binds_the_storys_states(sentence):
+    # "sülh sazişi", "sülh müqaviləsi", "sülhə dair sənəd": only states make peace, so the guess is the story's
+    # states, as for an intergovernmental agreement, not its most named organisation (here the interviewer)
+    text = ("Müsahibə\nPrezident Euronews telekanalına müsahibə verib. Euronews: Azərbaycan və Ermənistan "
+            "arasında münasibətlər necədir? Euronews: Bəs sərhəd? " + sentence)
+    art = make_article(text, "az", [("Euronews", "ORG", "Euronews"), ("Euronews", "ORG", "Euronews"),
+                                    ("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistan", "LOC", "Armenia"),
+                                    ("Euronews", "ORG", "Euronews")])
+    [agr] = find_agreements(art, _countries("Azerbaijan", "Armenia"))
+    assert names(agr) == {"Azerbaijan", "Armenia"}

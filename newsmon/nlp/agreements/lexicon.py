@@ -295,6 +295,8 @@ AZ = Lexicon(
     event=_c(r"\b(?:görüşün|səfərin|seminarın|forumun|tədbirin)\s+(?:sonunda|yekununda)\b|\bnəticəsində\b"
              r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b|\biştirakı\s+ilə\b"),
     intergov=_c(r"\bhökumətlərarası\b"),
+    # "sülh sazişi", "sülh müqaviləsi", "sülhə dair sənəd" (not "atəşkəs", which armed groups sign too)
+    between_states=_c(r"\bsülh(?:ə\s+dair|\s+haqqında)?\s+$"),
     possessive=_c(r"(?!)"),
     # (əvvəlcə: "first", today's event); "ötən il", "keçən yay": last year's, as en "last year"
     recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"

@@ -40,6 +40,9 @@ class Lexicon:
     # base de la déclaration de 1991", "la guerre de 2020"); a year right after the document word is the
     # document's own ("l'accord de 2008")
     year_of_another: re.Pattern[str] = re.compile(r"(?!)")
+    # right before the document word: a kind of document only states conclude ("sülh sazişi", the peace
+    # treaty), whose parties are states as an intergovernmental agreement's are (`intergov`)
+    between_states: re.Pattern[str] = re.compile(r"(?!)")
     # right after a date: the date modifies the noun after it ("2011-ci il 19 dekabr tarixli Fərmanı", az
     # "tarixli", tr "tarihli"), so it dates that document only, however near another one stands
     date_of_next: re.Pattern[str] = re.compile(r"(?!)")
