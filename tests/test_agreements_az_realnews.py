@@ -144,3 +144,24 @@ def test_a_peace_treaty_naming_no_party_binds_the_storys_states(sentence):
                                     ("Euronews", "ORG", "Euronews")])
     [agr] = find_agreements(art, _countries("Azerbaijan", "Armenia"))
     assert names(agr) == {"Azerbaijan", "Armenia"}
+
+
+AZ_PRESIDENTS_FAMILY = [("İlham Əliyev", "PERSON", "Ilham Aliyev"), ("Mehriban Əliyeva", "PERSON", "Mehriban Aliyeva")]
+
+
+@pytest.mark.parametrize("text, entities", [
+    # another person after the President's name is no President: "Prezident İlham Əliyev və birinci xanım ..."
+    ("Park\nPrezident İlham Əliyev və birinci xanım Mehriban Əliyeva parkın açılışında iştirak edib. "
+     "Park Prezidentin 2024-cü il 13 yanvar tarixli Sərəncamı ilə yaradılıb.", AZ_PRESIDENTS_FAMILY),
+    # a vice-president is none either ("Heydər Əliyev Fondunun vitse-prezidenti Leyla Əliyeva"), and the
+    # office named with no name ("Azərbaycan Prezidentinin Sərəncamı") is its holder on the decree's date
+    ("Mərkəz\nTədbirdə Heydər Əliyev Fondunun vitse-prezidenti Leyla Əliyeva iştirak edib. Mərkəz 2022-ci il "
+     "22 iyulda Azərbaycan Prezidentinin Sərəncamı ilə təsdiqlənib.",
+     [("Heydər Əliyev Fondunun", "ORG", "Heydar Aliyev Foundation"), ("Leyla Əliyeva", "PERSON", "Leyla Aliyeva")]),
+])
+def test_a_decree_of_the_president_is_not_the_first_ladys_nor_a_vice_presidents(text, entities):
+    dates = [("2024-cü il 13 yanvar", "2024-01-13", "day")] if "2024" in text else \
+        [("2022-ci il 22 iyulda", "2022-07-22", "day")]
+    art = make_article(text, "az", entities, dates=dates)
+    [decree] = [a for a in find_agreements(art, None) if a.type == "decree"]
+    assert names(decree) == {"Ilham Aliyev"}

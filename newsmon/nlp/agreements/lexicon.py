@@ -291,7 +291,8 @@ AZ = Lexicon(
     heads=_heads(r"\b{}\w*|\b(?:Dövlət\s+)?{}\w*",
                  agency=("agentli", "Agentli"), ministry=("nazirli", "Nazirli"),
                  university=("universitet", "Universitet"), organisation=("təşkilat", "Təşkilat")),
-    president=_c(r"\bPrezident\w*|\bdövlət\s+başçısı\w*"),
+    # (not "vitse-prezident": "Heydər Əliyev Fondunun vitse-prezidenti Leyla Əliyeva", "Birinci vitse-prezident")
+    president=_c(r"(?<![-\w])Prezident\w*|\bdövlət\s+başçısı\w*"),
     event=_c(r"\b(?:görüşün|səfərin|seminarın|forumun|tədbirin)\s+(?:sonunda|yekununda)\b|\bnəticəsində\b"
              r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b|\biştirakı\s+ilə\b"),
     intergov=_c(r"\bhökumətlərarası\b"),
