@@ -3,6 +3,8 @@
 the texts are our own."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsmon.nlp.agreements.find import find_agreements
@@ -165,3 +167,19 @@ def test_a_decree_of_the_president_is_not_the_first_ladys_nor_a_vice_presidents(
     art = make_article(text, "az", entities, dates=dates)
     [decree] = [a for a in find_agreements(art, None) if a.type == "decree"]
     assert names(decree) == {"Ilham Aliyev"}
+
+
+def test_we_signed_with_a_list_of_partners_is_one_document_with_each():
+    # "Türkiyə, Özbəkistan və Rusiya ilə müttəfiqlik bəyannaməsi imzalamışıq": the speaker's country (the
+    # Azerbaijani press's "we") signed one declaration with each partner of the comitative list
+    text = ("Müsahibə\nPrezident İlham Əliyev Çin televiziyasına müsahibə verib. Çin ilə Azərbaycan arasında "
+            "əlaqələr inkişaf edir. Çin bizim dostumuzdur. Türkiyə, Özbəkistan və Rusiya ilə müttəfiqlik "
+            "bəyannaməsi imzalamışıq.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev"), ("Çin", "LOC", "China"),
+                                    ("Çin", "LOC", "China"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Çin", "LOC", "China"), ("Türkiyə", "LOC", "Türkiye"),
+                                    ("Özbəkistan", "LOC", "Uzbekistan"), ("Rusiya", "LOC", "Russia")])
+    art.mentions = [m if m.canonical_id != "azerbaijan" else replace(m, canonical_id="loc:azerbaijan")
+                    for m in art.mentions]
+    found = sorted(sorted(names(a)) for a in find_agreements(art, None) if a.type == "other")
+    assert found == [["Azerbaijan", "Russia"], ["Azerbaijan", "Türkiye"], ["Azerbaijan", "Uzbekistan"]]

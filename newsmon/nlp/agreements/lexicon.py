@@ -296,6 +296,7 @@ AZ = Lexicon(
     event=_c(r"\b(?:görüşün|səfərin|seminarın|forumun|tədbirin)\s+(?:sonunda|yekununda)\b|\bnəticəsində\b"
              r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b|\biştirakı\s+ilə\b"),
     intergov=_c(r"\bhökumətlərarası\b"),
+    home="loc:azerbaijan",
     # "sülh sazişi", "sülh müqaviləsi", "sülhə dair sənəd" (not "atəşkəs", which armed groups sign too)
     between_states=_c(r"\bsülh(?:ə\s+dair|\s+haqqında)?\s+$"),
     possessive=_c(r"(?!)"),
