@@ -126,7 +126,8 @@ def test_a_dated_decree_takes_its_own_date_not_the_document_before_it():
             "gəncliyi” Dövlət Proqramı, 2011-ci il 19 dekabr tarixli Fərmanı ilə Gənclər Fondunun yaradılması "
             "gənclər siyasətinin nümunəsidir.")
     art = make_article(text, "az", [("İlham Əliyevin", "PERSON", "Ilham Aliyev")],
-                       dates=[("2011-ci il 7 iyul", "2011-07-07", "day"), ("2011-ci il 19 dekabr", "2011-12-19", "day")])
+                       dates=[("2011-ci il 7 iyul", "2011-07-07", "day"),
+                              ("2011-ci il 19 dekabr", "2011-12-19", "day")])
     found = {(a.type, (a.date_signed or {}).get("value")) for a in find_agreements(art, None)}
     assert ("decree", "2011-07-07") in found and ("decree", "2011-12-19") in found
     assert ("programme", "2011-12-19") not in found

@@ -259,12 +259,14 @@ AZ = Lexicon(
         ("signed", _c(r"\bimzala(?:nıb|nmışdır|nmış|dı|dılar|yıb|yıblar|yıbdır|nan|ndı|nmasından|nması|mışdır"
                       r"|mış|yan|ndığı|dığı|dıqları)\w*|\bimza\s+at(?:ıb|dı|ıl(?!acaq)|mış)\w*"
                       # (not the future, "qəbul ediləcək", "təsdiq olunacaq": a stage still planned)
-                      r"|\b(?:qəbul|təsdiq)\s+edil(?!əcək|əcəy)\w*|\bimzalanması\b|\bimzalanma\w*|\brazılaşdırıl(?!ma|mə)\w*"
+                      r"|\b(?:qəbul|təsdiq)\s+edil(?!əcək|əcəy)\w*|\bimzalanması\b|\bimzalanma\w*"
+                      r"|\brazılaşdırıl(?!ma|mə)\w*"
                       # the other light verbs of the same passive ("təsdiq olunmuş Dövlət Proqramı", "qəbul
                       # olunan Birgə Bəyannamə", "bəyannamə mübadilə edildi") and the verb of approving: its
                       # passive ("Sərəncamı ilə təsdiqlənən Proqram"), its active only with the document
                       # as object ("fərmanı təsdiqləyib"), for "sadiqliyini təsdiqləyiblər" is reaffirming
-                      r"|\b(?:təsdiq|qəbul)\s+olun(?!ma|acaq|acağ)\w*|\bmübadilə\s+(?:edil(?!əcək|əcəy)|olun(?!acaq|acağ))\w*"
+                      r"|\b(?:təsdiq|qəbul)\s+olun(?!ma|acaq|acağ)\w*"
+                      r"|\bmübadilə\s+(?:edil(?!əcək|əcəy)|olun(?!acaq|acağ))\w*"
                       # (not after a that-clause: "... maraqlı olduğu təsdiqlənib" is "it was affirmed that")
                       r"|(?<!ğu\s)(?<!ğı\s)(?<!ği\s)(?<!ğü\s)(?<!yi\s)(?<!yı\s)(?<!yu\s)(?<!yü\s)"
                       r"\btəsdiqlən(?!mə|əcək|əcəy)\w*"
@@ -309,7 +311,8 @@ AZ = Lexicon(
     # dərc olunmuş")
     source_after=_c(r"^[”\"»]?['’-]?\w{0,4}\s*(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b"
                     r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"),
-    reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b|\bimza\s+at(?:ıb|dı|dılar|ılıb|ıldı)\b"
+    reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b"
+                        r"|\bimza\s+at(?:ıb|dı|dılar|ılıb|ıldı)\b"
                         r"|\b(?:qəbul|təsdiq)\s+(?:edil|olun)(?:ib|du|di)\b|\bmübadilə\s+(?:edil|olun)(?:ib|du|di)\b"
                         r"|\btəsdiqlə(?:yib|di|yiblər|nib|ndi)\b"),
     # "razılaşma" is an agreement reached as often as a signed one: a document only when signed, and one
