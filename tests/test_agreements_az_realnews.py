@@ -3,10 +3,12 @@
 the texts are our own."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsmon.nlp.agreements.find import find_agreements
-from tests.test_agreements import make_article, names
+from tests.test_agreements import _countries, make_article, names
 
 AZ_AM = [("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistan", "LOC", "Armenia")]
 
@@ -67,3 +69,118 @@ def test_a_presidents_decree_dated_before_his_term_is_his_predecessors():
     decrees = find_agreements(art, None)
     assert [(names(d), d.parties[0].canonical_id) for d in decrees] == [
         ({"Heydar Aliyev"}, "person:heydar-aliyev"), ({"Ilham Aliyev"}, "person:ilham-aliyev")]
+
+
+@pytest.mark.parametrize("text, entities, party", [
+    ("Zirvə\nO, Qəbələ Zirvə Bəyannaməsində Azərbaycan Prezidentinin təşəbbüsü ilə qərarın qəbul edildiyini bildirib.",
+     [("Qəbələ", "LOC", "Gabala"), ("Azərbaycan", "LOC", "Azerbaijan")], "Azerbaijan"),
+    ("Zirvə\nTürkiyə Prezidenti ilə Şuşa şəhərində imzaladığımız Şuşa Bəyannaməsi əlaqələrimizi yüksəltdi.",
+     [("Türkiyə", "LOC", "Türkiye"), ("Şuşa", "LOC", "Shusha"), ("Şuşa", "LOC", "Shusha")], "Türkiye"),
+    ("Zirvə\nAzərbaycan 2009-cu ildə “Naxçıvan Sazişi”ni imzalayıb.",
+     [("Azərbaycan", "LOC", "Azerbaijan"), ("Naxçıvan", "LOC", "Nakhchivan")], "Azerbaijan"),
+])
+def test_the_city_a_document_is_named_after_is_no_party(text, entities, party):
+    # "Şuşa Bəyannaməsi", "Qəbələ Zirvə Bəyanatı", "Naxçıvan Sazişi": the city in the nominative before the
+    # document word names the document (where it was signed), as "les Conventions de Genève" does
+    [agr] = find_agreements(make_article(text, "az", entities), None)
+    assert names(agr) == {party}
+
+
+def test_a_city_in_the_locative_is_still_where_it_was_signed_and_a_state_before_a_document_its_party():
+    text = "Zirvə\nAzərbaycan və Türkiyə Şuşada Bəyannamə imzalayıblar."
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Türkiyə", "LOC", "Türkiye"),
+                                    ("Şuşada", "LOC", "Shusha")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"Azerbaijan", "Türkiye"}
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Görüş\nAzərbaycan və Çin arasında Birgə Bəyannamə qəbul olunub.", "signed"),
+    ("Görüş\nAzərbaycan və Çin arasında strateji tərəfdaşlığa dair qəbul olunan Birgə Bəyannamə xatırlandı.", "signed"),
+    ("Görüş\nAzərbaycan və Çin arasında Birgə Bəyannamə mübadilə edilib.", "signed"),
+    ("Görüş\nAzərbaycan və Çin arasında imzalanmış saziş Çin parlamentində təsdiqlənib.", "signed"),
+    ("Görüş\nAzərbaycan və Çin arasında Birgə Bəyannamə bu gün qəbul olunacaq.", "planned"),
+    ("Görüş\nAzərbaycan və Çin arasında Birgə Bəyannamə bu gün qəbul ediləcək.", "planned"),
+])
+def test_the_light_verbs_of_adopting_and_exchanging_and_their_future(text, status):
+    # "qəbul olunub" and "mübadilə edilib" tell the stage as "qəbul edilib" does; "qəbul olunacaq" and
+    # "qəbul ediləcək" are to come, not adopted
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Çin", "LOC", "China")])
+    [agr] = find_agreements(art, None)
+    assert agr.status == status and names(agr) == {"Azerbaijan", "China"}
+
+
+def test_reaffirming_the_principles_of_a_cited_treaty_is_no_approval():
+    # "təsdiqləyiblər" after "sadiqliyini" (their commitment) reaffirms; only a document as its object is approved
+    text = ("Zirvə\nDövlət başçıları Türk Dövlətləri Təşkilatının əsasını qoyan Naxçıvan Sazişinin prinsiplərinə "
+            "sadiqliyini bir daha təsdiqləyiblər.")
+    art = make_article(text, "az", [("Türk Dövlətləri Təşkilatının", "ORG", "Organization of Turkic States"),
+                                    ("Naxçıvan", "LOC", "Nakhchivan")])
+    assert find_agreements(art, None) == []
+
+
+def test_a_dated_decree_takes_its_own_date_not_the_document_before_it():
+    # "… Dövlət Proqramı, 2011-ci il 19 dekabr tarixli Fərmanı ilə …": the date before "tarixli" dates the
+    # Fərman after it, however near the programme's title stands
+    text = ("Gənclər\nPrezident İlham Əliyevin 2011-ci il 7 iyul tarixli Sərəncamı ilə təsdiq edilmiş “Azərbaycan "
+            "gəncliyi” Dövlət Proqramı, 2011-ci il 19 dekabr tarixli Fərmanı ilə Gənclər Fondunun yaradılması "
+            "gənclər siyasətinin nümunəsidir.")
+    art = make_article(text, "az", [("İlham Əliyevin", "PERSON", "Ilham Aliyev")],
+                       dates=[("2011-ci il 7 iyul", "2011-07-07", "day"),
+                              ("2011-ci il 19 dekabr", "2011-12-19", "day")])
+    found = {(a.type, (a.date_signed or {}).get("value")) for a in find_agreements(art, None)}
+    assert ("decree", "2011-07-07") in found and ("decree", "2011-12-19") in found
+    assert ("programme", "2011-12-19") not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ümid edirəm ki, sülh müqaviləsi tezliklə imzalanacaq.",
+    "O, sabah Ağ evdə sülhə dair sənədin imzalanma mərasimi olacağını vurğulayıb.",
+])
+def test_a_peace_treaty_naming_no_party_binds_the_storys_states(sentence):
+    # "sülh sazişi", "sülh müqaviləsi", "sülhə dair sənəd": only states make peace, so the guess is the story's
+    # states, as for an intergovernmental agreement, not its most named organisation (here the interviewer)
+    text = ("Müsahibə\nPrezident Euronews telekanalına müsahibə verib. Euronews: Azərbaycan və Ermənistan "
+            "arasında münasibətlər necədir? Euronews: Bəs sərhəd? " + sentence)
+    art = make_article(text, "az", [("Euronews", "ORG", "Euronews"), ("Euronews", "ORG", "Euronews"),
+                                    ("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistan", "LOC", "Armenia"),
+                                    ("Euronews", "ORG", "Euronews")])
+    [agr] = find_agreements(art, _countries("Azerbaijan", "Armenia"))
+    assert names(agr) == {"Azerbaijan", "Armenia"}
+
+
+AZ_PRESIDENTS_FAMILY = [("İlham Əliyev", "PERSON", "Ilham Aliyev"), ("Mehriban Əliyeva", "PERSON", "Mehriban Aliyeva")]
+
+
+@pytest.mark.parametrize("text, entities", [
+    # another person after the President's name is no President: "Prezident İlham Əliyev və birinci xanım ..."
+    ("Park\nPrezident İlham Əliyev və birinci xanım Mehriban Əliyeva parkın açılışında iştirak edib. "
+     "Park Prezidentin 2024-cü il 13 yanvar tarixli Sərəncamı ilə yaradılıb.", AZ_PRESIDENTS_FAMILY),
+    # a vice-president is none either ("Heydər Əliyev Fondunun vitse-prezidenti Leyla Əliyeva"), and the
+    # office named with no name ("Azərbaycan Prezidentinin Sərəncamı") is its holder on the decree's date
+    ("Mərkəz\nTədbirdə Heydər Əliyev Fondunun vitse-prezidenti Leyla Əliyeva iştirak edib. Mərkəz 2022-ci il "
+     "22 iyulda Azərbaycan Prezidentinin Sərəncamı ilə təsdiqlənib.",
+     [("Heydər Əliyev Fondunun", "ORG", "Heydar Aliyev Foundation"), ("Leyla Əliyeva", "PERSON", "Leyla Aliyeva")]),
+])
+def test_a_decree_of_the_president_is_not_the_first_ladys_nor_a_vice_presidents(text, entities):
+    dates = [("2024-cü il 13 yanvar", "2024-01-13", "day")] if "2024" in text else \
+        [("2022-ci il 22 iyulda", "2022-07-22", "day")]
+    art = make_article(text, "az", entities, dates=dates)
+    [decree] = [a for a in find_agreements(art, None) if a.type == "decree"]
+    assert names(decree) == {"Ilham Aliyev"}
+
+
+def test_we_signed_with_a_list_of_partners_is_one_document_with_each():
+    # "Türkiyə, Özbəkistan və Rusiya ilə müttəfiqlik bəyannaməsi imzalamışıq": the speaker's country (the
+    # Azerbaijani press's "we") signed one declaration with each partner of the comitative list
+    text = ("Müsahibə\nPrezident İlham Əliyev Çin televiziyasına müsahibə verib. Çin ilə Azərbaycan arasında "
+            "əlaqələr inkişaf edir. Çin bizim dostumuzdur. Türkiyə, Özbəkistan və Rusiya ilə müttəfiqlik "
+            "bəyannaməsi imzalamışıq.")
+    art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev"), ("Çin", "LOC", "China"),
+                                    ("Çin", "LOC", "China"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Çin", "LOC", "China"), ("Türkiyə", "LOC", "Türkiye"),
+                                    ("Özbəkistan", "LOC", "Uzbekistan"), ("Rusiya", "LOC", "Russia")])
+    art.mentions = [m if m.canonical_id != "azerbaijan" else replace(m, canonical_id="loc:azerbaijan")
+                    for m in art.mentions]
+    found = sorted(sorted(names(a)) for a in find_agreements(art, None) if a.type == "other")
+    assert found == [["Azerbaijan", "Russia"], ["Azerbaijan", "Türkiye"], ["Azerbaijan", "Uzbekistan"]]

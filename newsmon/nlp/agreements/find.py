@@ -182,10 +182,14 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         status = status or "signed"
     else:
         intergov = bool(lex.intergov.search(sent.text))
-        found = sentence_parties(ctx, sent, lex, trigger, intergov)
+        # a peace treaty binds states, as an intergovernmental agreement does ("sülh sazişi"): the states the
+        # sentence names, else the story's countries (never its most named organisation, often the outlet
+        # that interviews)
+        peace = bool(lex.between_states.search(ctx.text, sent.start, trigger[0]))
+        found = sentence_parties(ctx, sent, lex, trigger, intergov or peace)
         anaphoric = bool(found.anaphor)
         if found.anaphor:
-            kind = found.kind or ("state" if intergov else None)
+            kind = found.kind or ("state" if intergov or peace else None)
             # "the two countries" means first the states this very sentence names ("iki ölkə arasında
             # ... ölkənizin və Ermənistanın"), then the article's main ones
             # (and the partner named right after the document: "Signing a MoU with Kenya to signal that both
@@ -213,8 +217,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                 kind = "state" if intergov else None
                 of_states = all((p.canonical_id or "").startswith("loc:") for p in parties)
                 guessed = salient(ctx, sent, parties, "country", 2 - len(parties)) \
-                    if type_ == "other" and of_states else []
-                if len(parties) + len(guessed) < 2:
+                    if type_ == "other" and of_states or peace else []
+                if len(parties) + len(guessed) < 2 and not peace:
                     guessed = salient(ctx, sent, parties, kind, 2 - len(parties))
                 parties = merge_parties(parties, guessed)
     when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates) if status != "planned" else None
@@ -296,6 +300,11 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
             continue
         if d.precision == "year" and d.start - trigger[1] > 4 and lex.year_of_another.search(before):
             continue
+        owner = _dated_by(d, triggers, text, lex)
+        if owner is not None:
+            if owner == trigger:
+                usable.append(d)
+            continue
         if nearest((d.start, d.end), triggers) == trigger:
             usable.append(d)
         elif d.start - sent.start <= _OPENING and d.end <= min(t[1] for t in triggers):
@@ -322,6 +331,16 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
         if event is not None and event.start < sent.start:
             return {"value": event.value, "precision": event.precision}
     return None
+
+
+def _dated_by(d: DateMention, triggers, text: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The trigger a date modifies ("2011-ci il 19 dekabr tarixli Fərmanı": the first trigger right after
+    "tarixli"), None when the date modifies no trigger so (the nearest trigger takes it then)."""
+    after = [t for t in triggers if t[1] >= d.end]
+    if not after:
+        return None
+    first = min(after, key=lambda t: t[1])
+    return (first[1], first[2]) if lex.date_of_next.fullmatch(text, d.end, first[1]) else None
 
 
 def _place(sent: Sentence, ctx: PartyContext, lex: Lexicon) -> str | None:

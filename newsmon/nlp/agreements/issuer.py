@@ -11,8 +11,13 @@ from newsmon.nlp.agreements.party_names import to_party
 from newsmon.nlp.dates.az import STEMS as AZ_MONTHS
 from newsmon.text.az import split_case
 
+# (and the President's staff: "Prezidentin köməkçisi Hikmət Hacıyev", "Prezidentinin səlahiyyətli nümayəndəsi",
+# "Prezident Administrasiyasının rəhbəri", "Prezidentin mətbuat katibi")
 _NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"
-                             r"|агентств|chairman|sədr|başkan", re.IGNORECASE)
+                             r"|агентств|chairman|sədr|başkan|köməkçi|müşavir|nümayəndə|administrasiya|rəhbər"
+                             r"|mətbuat\s+katib|sözçü"
+                             # (another person between: "Prezidenti İlham Əliyev və birinci xanım Mehriban Əliyeva")
+                             r"|\bvə\b", re.IGNORECASE)
 # between an owner's name and its order: nothing, or a possessive ("Trump Executive Orders", "Biden's order")
 _OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|first|second)\s+)?")
 # az: the capitalised words in the genitive right before the trigger ("Papa V Pavelin fərmanı"), or before
@@ -54,6 +59,11 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
     titled = [m for m in persons if _titled(m, ctx)]
     if titled:
         return [to_party(titled[0])]
+    if trigger is not None and lex.postposition and _AZ_OFFICE.search(ctx.text, sent.start, trigger[0]):
+        # "Azərbaycan Prezidentinin Sərəncamı ilə": the office, whoever the article names; its holder on the
+        # decree's date (`in_office`)
+        cid, name = _AZ_PRESIDENTS[-1][:2]
+        return [Party(text=name, name=name, canonical_id=cid)]
     everywhere = [m for m in ctx.mentions if m.label == "PERSON" and _titled(m, ctx)]
     before = [m for m in everywhere if m.start < sent.start]
     if before or everywhere:
@@ -178,6 +188,12 @@ def _genitive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int],
     if last:
         return None  # a place ("Rusiya Federasiyasının fərmanı") or a name the run cuts
     return Party(text=run.group(1), name=" ".join(words[:-1] + [stem]))
+
+
+# az: the office of Azerbaijan's President named before the decree, with no name ("Azərbaycan Prezidentinin
+# Sərəncamı", "Azərbaycan Respublikası Prezidentinin 2023-cü il 18 avqust və 2024-cü il 13 yanvar tarixli
+# sərəncamlarına")
+_AZ_OFFICE = re.compile(r"\bAzərbaycan\s+(?:Respublikası(?:nın)?\s+)?Prezident(?:i|inin|in)\s+(?:[\w-]+\s+){0,10}$")
 
 
 # Azerbaijan's Presidents by term (id, name, first day, day after the last): whom a President's decree

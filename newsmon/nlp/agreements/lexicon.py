@@ -257,8 +257,21 @@ AZ = Lexicon(
         ("ratified", _c(r"\bratifikasiya\w*")),
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
         ("signed", _c(r"\bimzala(?:nıb|nmışdır|nmış|dı|dılar|yıb|yıblar|yıbdır|nan|ndı|nmasından|nması|mışdır"
-                      r"|mış|yan|ndığı|dığı|dıqları)\w*|\bimza\s+atıb\w*|\bqəbul\s+edil\w*"
-                      r"|\btəsdiq\s+edil\w*|\bimzalanması\b|\bimzalanma\w*|\brazılaşdırıl(?!ma|mə)\w*")),
+                      r"|mış|yan|ndığı|dığı|dıqları)\w*|\bimza\s+at(?:ıb|dı|ıl(?!acaq)|mış)\w*"
+                      # (not the future, "qəbul ediləcək", "təsdiq olunacaq": a stage still planned)
+                      r"|\b(?:qəbul|təsdiq)\s+edil(?!əcək|əcəy)\w*|\bimzalanması\b|\bimzalanma\w*"
+                      r"|\brazılaşdırıl(?!ma|mə)\w*"
+                      # the other light verbs of the same passive ("təsdiq olunmuş Dövlət Proqramı", "qəbul
+                      # olunan Birgə Bəyannamə", "bəyannamə mübadilə edildi") and the verb of approving: its
+                      # passive ("Sərəncamı ilə təsdiqlənən Proqram"), its active only with the document
+                      # as object ("fərmanı təsdiqləyib"), for "sadiqliyini təsdiqləyiblər" is reaffirming
+                      r"|\b(?:təsdiq|qəbul)\s+olun(?!ma|acaq|acağ)\w*"
+                      r"|\bmübadilə\s+(?:edil(?!əcək|əcəy)|olun(?!acaq|acağ))\w*"
+                      # (not after a that-clause: "... maraqlı olduğu təsdiqlənib" is "it was affirmed that")
+                      r"|(?<!ğu\s)(?<!ğı\s)(?<!ği\s)(?<!ğü\s)(?<!yi\s)(?<!yı\s)(?<!yu\s)(?<!yü\s)"
+                      r"\btəsdiqlən(?!mə|əcək|əcəy)\w*"
+                      r"|\b(?:saziş|müqavilə|memorandum|protokol|bəyannamə|fərman|sərəncam|qərar|proqram|plan)\w*"
+                      r"\s+təsdiqlə(?:yib|di|miş)\w*")),
     ),
     anaphor=_c(r"\b(?:tərəflər\w*|hər\s+iki\s+(?:tərəf|qurum|agentlik|ölkə)\w*|iki\s+(?:tərəf|qurum|agentlik"
                r"|ölkə|təşkilatçı)\w*)"),
@@ -266,6 +279,9 @@ AZ = Lexicon(
     postposition=True,
     connector=_c(r"^\s*(?:Hökuməti\s+|Respublikası\s+)?(?:,|ilə|və)\s*$|^\s*-?(?:ilə|la|lə)\s+$"),
     today=_c(r"\bbu\s+gün\w*|\bbugün\w*"),
+    # (up to three words before the document, none of them "və": "“A” … tarixli və “B” … tarixli
+    # sərəncamlar" is a list, each title dated by its own date)
+    date_of_next=_c(r"\s*tarixli\s+(?:(?!və\b)[\w-]+\s+){0,3}"),
     yesterday=_c(r"\bdünən\b"),
     place_before=_c(r"(?!)"),  # az marks the place with a suffix on the name itself ("Bakıda")
     not_signing_date=_c(r"(?!)"),
@@ -277,10 +293,14 @@ AZ = Lexicon(
     heads=_heads(r"\b{}\w*|\b(?:Dövlət\s+)?{}\w*",
                  agency=("agentli", "Agentli"), ministry=("nazirli", "Nazirli"),
                  university=("universitet", "Universitet"), organisation=("təşkilat", "Təşkilat")),
-    president=_c(r"\bPrezident\w*|\bdövlət\s+başçısı\w*"),
+    # (not "vitse-prezident": "Heydər Əliyev Fondunun vitse-prezidenti Leyla Əliyeva", "Birinci vitse-prezident")
+    president=_c(r"(?<![-\w])Prezident\w*|\bdövlət\s+başçısı\w*"),
     event=_c(r"\b(?:görüşün|səfərin|seminarın|forumun|tədbirin)\s+(?:sonunda|yekununda)\b|\bnəticəsində\b"
              r"|\b(?:forum|görüş|səfər|tədbir|seminar)\w*\s+çərçivəsində\b|\biştirakı\s+ilə\b"),
     intergov=_c(r"\bhökumətlərarası\b"),
+    home="loc:azerbaijan",
+    # "sülh sazişi", "sülh müqaviləsi", "sülhə dair sənəd" (not "atəşkəs", which armed groups sign too)
+    between_states=_c(r"\bsülh(?:ə\s+dair|\s+haqqında)?\s+$"),
     possessive=_c(r"(?!)"),
     # (əvvəlcə: "first", today's event); "ötən il", "keçən yay": last year's, as en "last year"
     recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"
@@ -291,8 +311,10 @@ AZ = Lexicon(
     # dərc olunmuş")
     source_after=_c(r"^[”\"»]?['’-]?\w{0,4}\s*(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b"
                     r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"),
-    reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b|\bimza\s+atıb"
-                        r"|\b(?:qəbul|təsdiq)\s+edil(?:ib|di)\b|\bmübadilə\s+edil(?:ib|di)\b"),
+    reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b"
+                        r"|\bimza\s+at(?:ıb|dı|dılar|ılıb|ıldı)\b"
+                        r"|\b(?:qəbul|təsdiq)\s+(?:edil|olun)(?:ib|du|di)\b|\bmübadilə\s+(?:edil|olun)(?:ib|du|di)\b"
+                        r"|\btəsdiqlə(?:yib|di|yiblər|nib|ndi)\b"),
     # "razılaşma" is an agreement reached as often as a signed one: a document only when signed, and one
     # document ("SVOP razılaşmasının imzalandığını", "imzalanmış yeni razılaşmanı"), not a kind ("qəbul
     # edilmiş qərar və razılaşmaların həyata keçirilməsi")
@@ -300,7 +322,10 @@ AZ = Lexicon(
     # "Ağsaqqallar Şurasının iclasında qəbul edilən bəyanat", "Çin ilə Bəyanatın imzalanması"
     weak_types=_types(("agreement", r"\bkonvensiya\w*|\brazılaşma(?!q\b|lar|lər)\w*"),
                       ("other", r"\bbəyannamə\w*|\bbəyanat\w*")),
-    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|\bqoşul\w*"),
+    # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says; nor
+    # "qəbul olunan bəyanat", which the sample gold leaves out for a forum's closing statement)
+    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*"
+               r"|\bmübadilə\s+(?:edil|olun)\w*|\bqoşul\w*"),
     # a resolution a parliament or the UN adopts ("Fransa Senatı ... qətnamə qəbul etdi")
     # (one resolution: "BMT-də qəbul edilən qətnamələr tövsiyə xarakteri daşıyır" speaks of a kind)
     voted_types=_types(("other", r"\bqətnamə(?!lər)\w*")),

@@ -40,6 +40,14 @@ class Lexicon:
     # base de la déclaration de 1991", "la guerre de 2020"); a year right after the document word is the
     # document's own ("l'accord de 2008")
     year_of_another: re.Pattern[str] = re.compile(r"(?!)")
+    # the country whose press writes in the language, for a speaker's "we" ("imzalamışıq"): the KB id
+    home: str | None = None
+    # right before the document word: a kind of document only states conclude ("sülh sazişi", the peace
+    # treaty), whose parties are states as an intergovernmental agreement's are (`intergov`)
+    between_states: re.Pattern[str] = re.compile(r"(?!)")
+    # right after a date: the date modifies the noun after it (az "tarixli": "2011-ci il 19 dekabr tarixli
+    # Fərmanı"), so it dates that document only, however near another one stands
+    date_of_next: re.Pattern[str] = re.compile(r"(?!)")
     # the signing reported as an event (a finite verb), which may take the story's date
     reported_signing: re.Pattern[str] = re.compile(r"")
     source_before: re.Pattern[str] = re.compile(r"(?!)")

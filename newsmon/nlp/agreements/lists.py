@@ -290,6 +290,28 @@ def comitative_pair(text: str, pool: list[Mention], trigger: tuple[int, int]) ->
     return []
 
 
+def comitative_list(text: str, pool: list[Mention], trigger: tuple[int, int]) -> list[Mention]:
+    """The partners of an az document signed "with" a list ("Türkiyə, Özbəkistan və Rusiya ilə müttəfiqlik
+    bəyannaməsi", "Özbəkistanla ... Müqavilə"): the name in the comitative a few words before the document,
+    and the names joined to it by commas and "və" before it."""
+    before = [m for m in pool if m.end <= trigger[0]]
+    if not before:
+        return []
+    last = before[-1]
+    word = last.text.split()[-1]
+    with_after = _WITH_AFTER.match(text, last.end)
+    end = with_after.end() if with_after else last.end
+    if not (with_after or word.lower().endswith(("-la", "-lə")) or split_case(word)[1] == "instrumental") \
+            or not _TO_DOCUMENT.fullmatch(text, end, trigger[0]) and end != trigger[0]:
+        return []
+    listed = [last]
+    for m in reversed(before[:-1]):
+        if not _LIST_GAP.fullmatch(text, m.end, listed[0].start):
+            break
+        listed.insert(0, m)
+    return listed
+
+
 # az: the agent of a passive signing, "A, B və C tərəfindən" (by A, B and C), right before the document
 # signed: the participle of signing just before it ("... tərəfindən ABŞ Prezidentinin şahidliyi ilə imzalanmış
 # bəyannamə") or the signing right after it ("... tərəfindən Birgə Bəyannamə imzalandı", "... tərəfindən ATƏT-ə

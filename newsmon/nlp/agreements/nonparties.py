@@ -106,6 +106,9 @@ def is_share_button(m: Mention, text: str) -> bool:
 # Lisbon") or, in English, right before it ("the Geneva Conventions", "the Minsk agreements"): where the
 # document was made, no party of it. A country there is the document's author ("la déclaration de l'Arménie").
 _OF_PLACE = re.compile(r"\s+(?:de|d['’]|du|of(?:\s+the)?)\s*")
+# az/tr: the city in the nominative right before the capitalised document word of a compound name ("Şuşa
+# Bəyannaməsi", "Qəbələ Zirvə Bəyanatında", "“Naxçıvan Sazişi”nin", "İslamabad Bəyannaməsinin")
+_PLACE_COMPOUND = re.compile(r"\s+(?:Zirvə\s+|Zirve\s+)?(?-i:[A-ZÇƏĞİÖŞÜ])")
 
 
 def places_naming_the_document(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> set[str]:
@@ -115,7 +118,9 @@ def places_naming_the_document(ctx: PartyContext, sent: Sentence, trigger: tuple
         if m.label != "LOC" or name_key(m) in ctx.countries:
             continue
         after = m.start >= trigger[1] and _OF_PLACE.fullmatch(ctx.text[trigger[1]:m.start]) is not None
-        before = m.lang == "en" and m.end <= trigger[0] and ctx.text[m.end:trigger[0]] == " "
+        before = m.end <= trigger[0] and (m.lang == "en" and ctx.text[m.end:trigger[0]] == " "
+                                          or m.lang in ("az", "tr") and _PLACE_COMPOUND.fullmatch(
+                                              ctx.text[m.end:trigger[0] + 1]) is not None)
         if after or before:
             out.add(m.text)
     return out

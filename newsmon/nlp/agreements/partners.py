@@ -18,7 +18,8 @@ from dataclasses import replace
 
 from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
-from newsmon.nlp.agreements.lists import AZ_WITH
+from newsmon.nlp.agreements.actors import salient
+from newsmon.nlp.agreements.lists import AZ_WITH, comitative_list
 from newsmon.nlp.agreements.parties import PartyContext, Sentence, candidates
 from newsmon.nlp.agreements.party_names import merge_parties, name_key, to_party
 from newsmon.nlp.agreements.records import Candidate, is_plural
@@ -50,7 +51,8 @@ def per_partner(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candid
     """The candidate, or one candidate per partner when its plural document was signed with each of a list;
     a document the US executive concluded with a partner binds the United States and it (`_executive_side`)."""
     if lex.postposition:
-        return _per_partner_az(cand)
+        ours = _with_us(cand, ctx, lex)
+        return ours if ours is not None else _per_partner_az(cand)
     return [_executive_side(c, ctx, lex) for c in _per_partner_with(cand, ctx, lex)]
 
 
@@ -121,6 +123,35 @@ def _per_partner_az(cand: Candidate) -> list[Candidate]:
         return [cand]
     hub = cand.parties[0]
     return [replace(cand, parties=[hub, partner], own_parties=2, merged=[]) for partner in cand.parties[1:]]
+
+
+# az: the first person plural of signing, "we signed" ("imzalamışıq", "imzaladıq", "imza atdıq", "bağladıq")
+_WE_SIGNED = re.compile(r"\b(?:imzala|bağla)(?:dıq|mışıq|mışdıq)\b|\bimza\s+at(?:dıq|mışıq)\b", re.IGNORECASE)
+
+
+def _with_us(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate] | None:
+    """ "Türkiyə, Özbəkistan və Rusiya ilə müttəfiqlik bəyannaməsi imzalamışıq", "biz Özbəkistanla ... Müqavilə
+    imzaladıq": we, the speaker's country, signed with each partner of the comitative list, one document each;
+    the speaker's country is the story's main one besides the partners. None when the sentence is no such
+    signing (or no country is left to speak)."""
+    sent = cand.sentence
+    if cand.type not in _WITH_PARTNERS or not _WE_SIGNED.search(sent.text, cand.trigger_end - sent.start):
+        return None
+    orgs, locs = candidates(ctx, sent, lex)
+    partners = comitative_list(ctx.text, sorted(orgs + locs, key=lambda m: m.start),
+                               (cand.trigger_start, cand.trigger_end))
+    if not partners:
+        return None
+    listed = [to_party(m) for m in partners]
+    # (who says "we" in the Azerbaijani press is, as a rule, an Azerbaijani official: of the 11 sentences
+    # with a document and "we signed" in the whole az pool, 10 are President Aliyev's, the 11th an Italian
+    # minister's at a joint ceremony; else the story's main country)
+    home = [to_party(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id == lex.home]
+    speaker = [p for p in home[:1] if fold(p.name) not in {fold(x.name) for x in listed}] \
+        or salient(ctx, sent, listed, "country", 1)
+    if not speaker:
+        return None
+    return [replace(cand, parties=[speaker[0], partner], own_parties=1, merged=[]) for partner in listed]
 
 
 def _per_partner_with(cand: Candidate, ctx: PartyContext, lex: Lexicon) -> list[Candidate]:
