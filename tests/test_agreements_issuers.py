@@ -156,3 +156,20 @@ def test_a_name_before_the_participle_that_is_not_in_the_genitive_issues_nothing
     art = make_article(text, "az", [("İlham Əliyev", "PERSON", "Ilham Aliyev"), ("Bakıda", "LOC", "Baku")])
     [decree] = find_agreements(art, None)
     assert names(decree) == {"Ilham Aliyev"}
+
+
+def test_a_vice_president_issues_no_order():
+    # "Vice President Harris" is titled near "President" but is not the President: the order is the
+    # President's the article names as such
+    text = ("Fact Sheet\nPresident Biden met workers in Ohio. Vice President Harris said in Florida that the "
+            "President signed an Executive Order today.")
+    art = make_article(text, "en", [("Biden", "PERSON", "Joe Biden"), ("Harris", "PERSON", "Kamala Harris")])
+    [order] = find_agreements(art, None)
+    assert order.type == "decree" and names(order) == {"Joe Biden"}
+
+
+def test_a_presidential_document_after_the_title_is_no_issuers_name():
+    # "Presidential Message" is no "President Message": with no President named, no issuer is made up
+    text = ("Presidential Message on Cancer Month\nLast September, I signed an Executive Order to advance cures.")
+    art = make_article(text, "en", [])
+    assert find_agreements(art, None) == []

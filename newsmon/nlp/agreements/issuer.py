@@ -12,12 +12,16 @@ from newsmon.nlp.dates.az import STEMS as AZ_MONTHS
 from newsmon.text.az import split_case
 
 # (and the President's staff: "Prezidentin köməkçisi Hikmət Hacıyev", "Prezidentinin səlahiyyətli nümayəndəsi",
-# "Prezident Administrasiyasının rəhbəri", "Prezidentin mətbuat katibi")
+# "Prezident Administrasiyasının rəhbəri", "Prezidentin mətbuat katibi"; nor a possessive: "President Biden's
+# Chief of Staff Jeff Zients" is the President's adviser)
 _NOT_ISSUER_GAP = re.compile(r"[,;:]|yanında|\bunder\b|auprès|\bпри\b|bağlı|agenc|agence|agentli|ajans"
                              r"|агентств|chairman|sədr|başkan|köməkçi|müşavir|nümayəndə|administrasiya|rəhbər"
-                             r"|mətbuat\s+katib|sözçü"
+                             r"|mətbuat\s+katib|sözçü|\w['’]s\b"
                              # (another person between: "Prezidenti İlham Əliyev və birinci xanım Mehriban Əliyeva")
                              r"|\bvə\b", re.IGNORECASE)
+# right before the title: a deputy's ("Vice President Harris", "vice-président", "Vitse-prezident"), who
+# issues no decree
+_DEPUTY = re.compile(r"\b(?:vice|vitse)[\s-]*$", re.IGNORECASE)
 # between an owner's name and its order: nothing, or a possessive ("Trump Executive Orders", "Biden's order")
 _OWNER_GAP = re.compile(r"(?:['’]s)?\s+(?:(?:new|latest|first|second)\s+)?")
 # az: the capitalised words in the genitive right before the trigger ("Papa V Pavelin fərmanı"), or before
@@ -110,7 +114,7 @@ def _titled_name(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> Party | Non
     if lex.postposition:
         return None
     pattern = re.compile("(?i:" + lex.president.pattern + ")" + _NAME_AFTER)
-    found = list(pattern.finditer(ctx.text))
+    found = [m for m in pattern.finditer(ctx.text) if not _DEPUTY.search(ctx.text, max(0, m.start() - 8), m.start())]
     before = [m for m in found if m.start() < sent.start]
     m = before[-1] if before else (found[0] if found else None)
     if m is None:
@@ -129,7 +133,7 @@ def _titled(m: Mention, ctx: PartyContext) -> bool:
         return False
     before = ctx.text[max(0, m.start - 60):m.start]
     hits = list(lex.president.finditer(before))
-    if not hits:
+    if not hits or _DEPUTY.search(before, 0, hits[-1].start()):
         return False
     gap = before[hits[-1].end():]
     return len(gap) <= 45 and not _NOT_ISSUER_GAP.search(gap)

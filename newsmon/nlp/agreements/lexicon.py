@@ -71,7 +71,8 @@ EN = Lexicon(
                  agency=("agency", "Agency"), ministry=("ministry", "Ministry"),
                  university=("university", "University"), committee=("committee", "Committee"),
                  organisation=("organi[sz]ation", "Organi[sz]ation")),
-    president=_c(r"\bPresident\w*"),
+    # (the title, not "Presidential Memorandum": the name after that is a document's)
+    president=_c(r"\bPresident(?!ial)\w*"),
     event=_c(r"\b(?:ended|closed|concluded)\s+with\b|\bat\s+the\s+(?:end|close)\s+of\b|\bfollowing\s+the\b"
              r"|\bon\s+the\s+sidelines\b|\bduring\s+the\s+(?:visit|meeting|seminar|forum|talks)\b"
              r"|\bin\s+the\s+presence\s+of\b"),
