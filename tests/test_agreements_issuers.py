@@ -173,3 +173,20 @@ def test_a_presidential_document_after_the_title_is_no_issuers_name():
     text = ("Presidential Message on Cancer Month\nLast September, I signed an Executive Order to advance cures.")
     art = make_article(text, "en", [])
     assert find_agreements(art, None) == []
+
+
+def test_an_unnamed_presidents_order_is_the_one_the_headline_names_not_the_foreign_president_named_last():
+    # "the President" of a joint fact sheet on President Trump's meeting is Trump, not President Lee whom
+    # the body named last; a headline's junk PERSON (unknown to the knowledge base) is no issuer
+    from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.nlp.kb_file import KBEntity
+    text = ("Joint Fact Sheet on President Donald J. Trump’s Meeting with President Lee Jae-myung\n"
+            "The leaders met in Gyeongju. President Lee Jae-myung welcomed the investments. "
+            "The United States will remove tariffs imposed pursuant to Executive Order 14257 by the President.")
+    art = make_article(text, "en", [("Donald J. Trump", "PERSON", "Donald Trump"),
+                                    ("Lee Jae-myung", "PERSON", "Lee Jae-myung"),
+                                    ("Lee Jae-myung", "PERSON", "Lee Jae-myung")])
+    kb = KnowledgeBase([KBEntity(id=n.lower().replace(" ", "-"), name=n, label="PERSON", names={"en": (n,)})
+                        for n in ("Donald Trump", "Lee Jae-myung")])
+    [order] = find_agreements(art, kb)
+    assert order.type == "decree" and names(order) == {"Donald Trump"}

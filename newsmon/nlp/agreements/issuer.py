@@ -69,9 +69,16 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
         cid, name = _AZ_PRESIDENTS[-1][:2]
         return [Party(text=name, name=name, canonical_id=cid)]
     everywhere = [m for m in ctx.mentions if m.label == "PERSON" and _titled(m, ctx)]
+    # the President the headline names first is the page's ("Joint Fact Sheet on President Donald J. Trump's
+    # Meeting with President Lee Jae-myung", "Statement from President Joe Biden"): an unnamed "the
+    # President" or "I signed" is his, not the foreign President the body named last
+    # (a person the knowledge base knows: a headline's capitals make NER find "Drive American" after
+    # "President Biden Announces Steps to")
+    title_end = ctx.text.find("\n")
+    headline = [m for m in everywhere if m.end <= title_end and _known(m, ctx)]
     before = [m for m in everywhere if m.start < sent.start]
-    if before or everywhere:
-        return [to_party(before[-1] if before else everywhere[0])]
+    if headline or before or everywhere:
+        return [to_party(headline[0] if headline else before[-1] if before else everywhere[0])]
     if persons:
         return [to_party(persons[0])]
     named = _titled_name(ctx, sent, lex)
@@ -123,6 +130,10 @@ def _titled_name(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> Party | Non
     if m.start() < ctx.text.find("\n"):
         name = name.split()[0]  # a headline capitalises every word: "President Biden Signs Executive Order"
     return Party(text=name, name=name)
+
+
+def _known(m: Mention, ctx: PartyContext) -> bool:
+    return bool(m.canonical_id) and hasattr(ctx.kb, "get") and ctx.kb.get(m.canonical_id) is not None
 
 
 def _titled(m: Mention, ctx: PartyContext) -> bool:
