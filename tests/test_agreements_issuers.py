@@ -190,3 +190,14 @@ def test_an_unnamed_presidents_order_is_the_one_the_headline_names_not_the_forei
                         for n in ("Donald Trump", "Lee Jae-myung")])
     [order] = find_agreements(art, kb)
     assert order.type == "decree" and names(order) == {"Donald Trump"}
+
+
+def test_a_name_after_words_following_the_title_is_not_the_president():
+    # "the President urged Congress to pass the George Floyd Justice in Policing Act": NER's PERSON in the
+    # law's title is no President; the one titled right before his name is
+    text = ("Fact Sheet\nPresident Biden met police chiefs. The President urged Congress to pass the George Floyd "
+            "Justice in Policing Act. In May 2022, the President issued an Executive Order on policing.")
+    art = make_article(text, "en", [("Biden", "PERSON", "Joe Biden"),
+                                    ("George Floyd Justice", "PERSON", "George Floyd Justice")])
+    [order] = find_agreements(art, None)
+    assert order.type == "decree" and names(order) == {"Joe Biden"}

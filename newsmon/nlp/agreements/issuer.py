@@ -147,6 +147,8 @@ def _titled(m: Mention, ctx: PartyContext) -> bool:
     if not hits or _DEPUTY.search(before, 0, hits[-1].start()):
         return False
     gap = before[hits[-1].end():]
+    if lex.title_gap is not None and not lex.title_gap.fullmatch(gap):
+        return False
     return len(gap) <= 45 and not _NOT_ISSUER_GAP.search(gap)
 
 

@@ -6,6 +6,8 @@ and Russian patterns end in `\\w*` so inflected forms ("memorandumu", "sazişin"
 """
 from __future__ import annotations
 
+import re
+
 from newsmon.nlp.agreements.lexicon_base import TURKIC_FUTURE, Lexicon, _c, _heads, _types
 
 __all__ = ["LEXICONS", "Lexicon", "lexicon"]
@@ -73,6 +75,8 @@ EN = Lexicon(
                  organisation=("organi[sz]ation", "Organi[sz]ation")),
     # (the title, not "Presidential Memorandum": the name after that is a document's)
     president=_c(r"\bPresident(?!ial)\w*"),
+    # (not "the President signed the George Floyd Justice ...": a name NER found in a law's title)
+    title_gap=re.compile(r"(?:-elect)?(?:\s+of(?:\s+the)?(?:\s+[A-Z][\w.'’-]*)+)?(?:\s|\\?_)+"),
     event=_c(r"\b(?:ended|closed|concluded)\s+with\b|\bat\s+the\s+(?:end|close)\s+of\b|\bfollowing\s+the\b"
              r"|\bon\s+the\s+sidelines\b|\bduring\s+the\s+(?:visit|meeting|seminar|forum|talks)\b"
              r"|\bin\s+the\s+presence\s+of\b"),

@@ -96,6 +96,10 @@ class Lexicon:
     # Common nouns that head an institution's name written in lower case ("le ministère égyptien de
     # l'Environnement", "l'académie militaire arménienne"): a party of "entre X et Y" NER does not tag.
     institution: re.Pattern[str] = re.compile(r"(?!)")
+    # What may stand between the issuer's title and his name ("President Joe Biden", "President of the
+    # United States Joe Biden", "President-elect Trump"); any gap when None (French puts adjectives there:
+    # "le président français Emmanuel Macron").
+    title_gap: re.Pattern[str] | None = None
 
 
 def _c(pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
