@@ -31,3 +31,20 @@ def test_a_city_named_after_an_image_is_no_party_of_the_sentence_before():
     assert all("Aix-en-Provence" not in names(record) for record in find_agreements(art, None))
 
 
+def test_a_country_given_or_asked_something_with_a_la_is_a_party_not_a_place():
+    # "à l'Azerbaïdjan" is a dative (a country is "en Azerbaïdjan" where things happen), "à Auxerre" a place
+    text = ("Élevage\n"
+            "À Auxerre, la France a signé en 2011 un contrat pour vendre un millier de vaches à l'Azerbaïdjan.")
+    art = make_article(text, "fr", [("Auxerre", "LOC", "Auxerre"), ("France", "LOC", "France"),
+                                    ("Azerbaïdjan", "LOC", "Azerbaijan")], dates=[("2011", "2011", "year")])
+    [agr] = find_agreements(art)
+    assert names(agr) == {"France", "Azerbaijan"}
+
+
+def test_a_country_supported_with_a_la_is_still_no_party():
+    text = ("Discours\n"
+            "La France a été à l'initiative d'un plan européen de soutien à l'Arménie, avec l'Union européenne.")
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia"),
+                                    ("Union européenne", "ORG", "European Union")])
+    [agr] = find_agreements(art)
+    assert "Armenia" not in names(agr)

@@ -55,10 +55,28 @@ def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
                 or lex.source_before.search(text[max(0, m.start - 40):m.start]))
 
 
+# French "à" with an article before a one-word name is a dative, not a place: a country takes "en"/"au"
+# where it is ("en Allemagne", "au Japon") and "à la"/"à l'" where it is given or asked something ("a demandé
+# à l'Allemagne de renégocier", "vendre à l'Azerbaïdjan", "relie le Haut-Karabakh à l'Arménie": 400 random fr
+# articles write 136 such names, all but a few venues of several words: "à l'Hôtel des Cures", "à la Maison de la
+# Presse").
+_FR_DATIVE = re.compile(r"\bà\s+(?:la\s+|l['’]\s*)$", re.IGNORECASE)
+
+
+# ... but "son soutien à l'Arménie", "l'aide à l'Arménie" name who benefits, still no party of anything
+_FR_BENEFICIARY = re.compile(r"\b(?:soutien|aide|assistance|solidarité|attachement|fidélité)\s+(?:\w+\s+)?à\s+"
+                             r"(?:la\s+|l['’]\s*)$", re.IGNORECASE)
+
+
+def _dative(m: Mention, before: str, lex: Lexicon) -> bool:
+    return lex.code == "fr" and len(m.text.split()) == 1 and bool(_FR_DATIVE.search(before)) \
+        and not _FR_BENEFICIARY.search(before)
+
+
 def is_place(m: Mention, sent: Sentence, lex: Lexicon, text: str) -> bool:
     """The LOC is where something happens ("in Baku", "à Bakou", "Bakıda", "Bakü'de", "в Ташкенте")."""
     before = text[max(sent.start, m.start - 20):m.start]
-    if lex.place_before.search(before):
+    if lex.place_before.search(before) and not _dative(m, before, lex):
         return True
     if _APOS_LOCATIVE.match(fold(text[m.end:m.end + 5])):
         return True
