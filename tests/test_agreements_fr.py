@@ -48,3 +48,20 @@ def test_a_country_supported_with_a_la_is_still_no_party():
                                     ("Union européenne", "ORG", "European Union")])
     [agr] = find_agreements(art)
     assert "Armenia" not in names(agr)
+
+
+def test_counted_agreements_are_documents_with_curly_apostrophes_too():
+    # "d’accords" in the plural is documents ("d'accord" is agreeing), and a counted plural is no kind
+    text = ("Coopération militaire\n"
+            "Les questions liées à la coopération militaire entre l’Arménie et l’Italie ont été discutées et un "
+            "certain nombre d’accords ont été conclus. "
+            "Au cours de l’année écoulée, Paris et Erevan ont signé un certain nombre de contrats de défense.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia"), ("Italie", "LOC", "Italy"),
+                                    ("Paris", "LOC", "France"), ("Erevan", "LOC", "Armenia")])
+    assert sorted(sorted(names(r)) for r in find_agreements(art)) == [["Armenia", "France"], ["Armenia", "Italy"]]
+
+
+def test_être_d_accord_is_no_agreement():
+    text = "Réunion\nLa France et l'Arménie sont d'accord sur la nécessité d'un dialogue, a signé le ministre."
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia")])
+    assert find_agreements(art) == []

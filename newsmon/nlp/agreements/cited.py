@@ -109,7 +109,8 @@ def cited(m: Candidate, title: str) -> bool:
             return True
         # a headline capitalises every word: its capitals name nothing ("Joint Statement on ...")
         named = not m.headline and m.type not in _ISSUED and _named(head)
-        return _citing(head, sent.text, sent.lang) or named
+        # (a resolution's vote is its stage: "conformément à la résolution votée au Sénat le 17 janvier")
+        return _citing(head, sent.text, sent.lang) and not m.voted or named
     if sent.lang == "az" and _AZ_CITING_AFTER.match(sent.text[rel[1]:]):
         return True
     if sent.lang == "az" and not m.own_parties and not m.anaphoric \
@@ -174,8 +175,13 @@ def _negated(head: Token) -> bool:
 
 
 def _citing(head: Token, text: str, lang: str) -> bool:
+    """A citing phrase right before the document's noun phrase, or before its words past the preposition
+    and article the parse puts inside it ("sur la base de l'accord": "de", "l'" hang on "accord")."""
     pattern = _CITING_BEFORE.get(lang)
-    return bool(pattern and pattern.search(text[:head.left_edge.idx]))
+    if pattern is None:
+        return False
+    words = next((t for t in head.subtree if t.dep_ not in ("case", "det")), head)
+    return bool(pattern.search(text[:head.left_edge.idx]) or pattern.search(text[:words.idx]))
 
 
 def _named(head: Token) -> bool:

@@ -134,7 +134,9 @@ FR = Lexicon(
                       # "le programme de mise en œuvre 2024-2026", "un plan (européen) de soutien à"
                       r"|\bprogrammes?\s+de\s+mise\s+en\s+(?:œ|oe)uvre\b|\bplans?\s+(?:\w+\s+)?de\s+soutien\b"),
         ("charter", r"\bchartes?\b"),
-        ("agreement", rf"(?<!d{_APOS})\baccords?\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"),
+        # ("d'accord" is agreeing, "être d'accord"; "d'accords" in the plural is documents: "un certain nombre
+        # d'accords ont été conclus", "garante d'accords signés entre les belligérants")
+        ("agreement", rf"(?<!d{_APOS})\baccords?\b|(?<=d{_APOS})accords\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"),
     ),
     status=(
         ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"

@@ -57,11 +57,19 @@ _PARSED: dict[tuple[str, str], Doc] = {}
 _PARSED_KEPT = 512
 
 
+def _straight(lang: str, text: str) -> str:
+    """The sentence as the parser reads it: French with straight apostrophes. The French model splits a
+    curly "l’" / "d’" off as a noun or an adverb of its own and the parse goes astray ("un certain nombre
+    d’accords" hangs "accords" as punctuation); "l'" it reads as the article. One character for one: the
+    offsets are the same."""
+    return text.replace("\u2019", "'") if lang == "fr" else text
+
+
 def parse_many(sentences: Iterable[tuple[str, str]]) -> None:
     """Parse these (lang, sentence) pairs now, each language's in one batch (`signer_spans` then finds
     them parsed). A batch of sentences costs a third of parsing them one by one; the parses are the same."""
     by_lang: dict[str, dict[str, None]] = {}
-    for lang, text in sentences:
+    for lang, text in ((lang, _straight(lang, text)) for lang, text in sentences):
         if (lang, text) not in _PARSED and parser(lang) is not None:
             by_lang.setdefault(lang, {})[text] = None
     for lang, texts in by_lang.items():
@@ -76,6 +84,7 @@ def parse_many(sentences: Iterable[tuple[str, str]]) -> None:
 
 
 def _parse(lang: str, text: str) -> Doc | None:
+    text = _straight(lang, text)
     doc = _PARSED.get((lang, text))
     if doc is None and parser(lang) is not None:
         parse_many([(lang, text)])
@@ -100,7 +109,7 @@ def signer_spans(text: str, lang: str, trigger: tuple[int, int]) -> list[tuple[i
     spans: list[Token] = []
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubj:pass") and not _is_passive_subject(child, head):
-            spans += _with_conjuncts(child)
+            spans += [t for subject in _with_conjuncts(child) for t in _with_name(subject, lang)]
     for child in list(verb.children) + list(head.children):
         case = _case(child)
         if case in _BY[lang] or child.dep_ in ("agent", "obl:agent"):
@@ -180,6 +189,15 @@ def _objects(token: Token) -> list[Token]:
     return [token]
 
 
+def _with_name(token: Token, lang: str) -> list[Token]:
+    """A subject and, in French, the name its title takes right after it ("l'ambassadrice Kvien": the parse
+    makes the title the subject and the name its modifier), not a complement ("le ministre de la Défense")."""
+    if lang != "fr":
+        return [token]
+    return [token] + [c for c in token.children if c.i > token.i and c.dep_ in ("nmod", "appos", "flat:name")
+                      and c.pos_ in ("PROPN", "NOUN") and not any(g.dep_ == "case" for g in c.children)]
+
+
 def _with_conjuncts(token: Token) -> list[Token]:
     out = [token]
     for child in token.children:
@@ -208,11 +226,8 @@ def between_phrases(text: str, lang: str, at: int) -> list[tuple[int, int]]:
     """Character spans (relative to `text`, one sentence) of the full noun phrases the preposition at
     offset `at` ("entre" of "entre X et Y") joins: its noun and the conjuncts after it, each up to the
     next one ("le ministère égyptien de la Coopération internationale"), articles left out. Empty
-    without a parse, or when the preposition heads no noun.
-
-    The sentence is parsed with straight apostrophes: the French model splits "l’" off as a noun of its
-    own and the parse goes astray; "l'" it reads as the article (the offsets are the same)."""
-    doc = _parse(lang, text.replace("\u2019", "'"))
+    without a parse, or when the preposition heads no noun."""
+    doc = _parse(lang, text)
     if doc is None:
         return []
     prep = next((t for t in doc if t.idx == at), None)
