@@ -65,3 +65,17 @@ def test_être_d_accord_is_no_agreement():
     text = "Réunion\nLa France et l'Arménie sont d'accord sur la nécessité d'un dialogue, a signé le ministre."
     art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia")])
     assert find_agreements(art) == []
+
+
+def test_a_signing_aimed_at_or_a_treaty_under_negotiation_is_planned():
+    text = ("Paix\n"
+            "La France a tout fait pour contribuer au règlement du conflit et, tout d’abord, à la signature du "
+            "traité de paix entre l’Azerbaïdjan et l’Arménie. "
+            "L’Arménie reste en danger, car un traité de paix avec la Turquie est en cours de négociation. "
+            "La convention a été ouverte à la signature le 4 avril 1997 à Oviedo par le Conseil de l'Europe.")
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Azerbaïdjan", "LOC", "Azerbaijan"),
+                                    ("Arménie", "LOC", "Armenia"), ("Arménie", "LOC", "Armenia"),
+                                    ("Turquie", "LOC", "Türkiye"), ("Oviedo", "LOC", "Oviedo"),
+                                    ("Conseil de l'Europe", "ORG", "Council of Europe")],
+                       dates=[("4 avril 1997", "1997-04-04", "day")])
+    assert [r.status for r in find_agreements(art)] == ["planned", "planned", "signed"]

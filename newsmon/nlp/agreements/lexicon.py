@@ -142,10 +142,24 @@ FR = Lexicon(
         ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"
                        r"|compte(?:nt)?|entend(?:ent)?)\s+(?:[eê]tre\s+)?sign(?:er|é|ée|és|ées)\b|\battendu\w*"
                        r"|\bser(?:a|ont)\s+sign[ée]e?s?\b|\bprojet\s+d[e']|\bn[ée]goci\w*|\bpr[ée]parer\b"
-                       r"|\bpourrait\b|\bconvenu\w*\s+de\s+pr[ée]parer|\ben\s+pr[ée]paration\b")),
+                       r"|\bpourrait\b|\bconvenu\w*\s+de\s+pr[ée]parer|\ben\s+pr[ée]paration\b"
+                       # a document someone took the initiative of is proposed, not yet adopted ("la France a
+                       # été à l'initiative d'un plan européen de soutien")
+                       rf"|\binitiative\s+d{_APOS}\s*(?=une?\s)"
+                       # a signing aimed at, hoped for or under way ("contribuer ... à la signature du traité de
+                       # paix", "initiatives tendant à la signature", "espèrent que la signature du contrat
+                       # pourra", "un traité de paix est en cours de négociation"), not one attended, carried
+                       # out or opened ("a assisté à la signature", "a procédé à la signature", "ouverte à la
+                       # signature le 4 avril 1997")
+                       r"|(?<!ouvert\s)(?<!ouverte\s)(?<!procédé\s)(?<!assisté\s)(?<!participé\s)\bà\s+la\s+signature\b"
+                       r"|\bespér\w*\s+que\s+la\s+signature\b|\bperspectives?\s+de\s+(?:la\s+)?signature\b"
+                       r"|\ben\s+vue\s+de\s+la\s+signature\b|\bvers\s+la\s+signature\b"
+                       rf"|\ben\s+cours\s+d(?:e\s+|{_APOS}\s*)(?:finalis|[ée]labor|r[ée]dact|discussion|examen)\w*")),
         ("ratified", _c(r"\bratifi\w*")),
         ("implemented", _c(r"\bmis\w*\s+en\s+(?:œ|oe)uvre\b|\bmise\s+en\s+(?:œ|oe)uvre\b|\ben\s+vigueur\b"
-                           r"|\bappliqu[ée]\w*|\ben\s+cours\b")),
+                           # (not "en cours de négociation", "... de finalisation": still planned)
+                           rf"|\bappliqu[ée]\w*|\ben\s+cours\b(?!\s+d(?:e\s+|{_APOS}\s*)(?:n[ée]goci|pr[ée]par|finalis"
+                           r"|[ée]labor|r[ée]dact|discussion|examen|ratification|signature))")),
         ("signed", _c(r"\bsign[ée]e?s?\b|\b(?:ont|a)\s+sign[ée]\b|\bsignent\b|\bconclu\w*|\bparaph[ée]\w*"
                       r"|\bsignature\b|\badopt[ée]e?s?\b|\bapprouv[ée]e?s?\b|\bpromulgu[ée]e?s?\b")),
     ),
