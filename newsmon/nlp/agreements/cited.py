@@ -62,6 +62,9 @@ _DEMONSTRATIVE = re.compile(r"\b(?:this|these|ce|cet|cette|ces|bu)\s+(?:[\w-]+\s
 _PARTNER_AFTER = re.compile(r"^\s+(?:with|between|among|avec|entre)\b", re.IGNORECASE)
 _DETERMINERS = {"det", "nummod", "poss", "det:poss", "predet", "nmod:poss"}
 _QUANTIFIERS = {"several", "many", "numerous", "multiple", "various", "plusieurs", "nombreux", "divers"}
+# nouns that count documents the parse hangs them on: "un certain nombre de contrats", "une série d'accords"
+_QUANTITY_NOUNS = {"nombre", "série", "serie", "ensemble", "dizaine", "vingtaine", "centaine", "paquet", "train",
+                   "multitude", "plupart", "majorité", "total"}
 _OF = {"of", "de", "d'", "d’", "du", "des"}
 _INDEFINITE = {"a", "an", "another", "un", "une"}
 # French prepositions that hold the article ("des accords", "aux accords"): parsed as case, not det
@@ -143,6 +146,8 @@ def _kind(head: Token, after: str) -> bool:
     if any(c.dep_ in _DETERMINERS or c.lower_ in _QUANTIFIERS or c.lower_ in _ARTICLE_CASES
            for c in head.children):
         return False
+    if head.dep_ == "nmod" and head.head.lemma_.lower() in _QUANTITY_NOUNS:
+        return False  # "ont signé un certain nombre de contrats de défense": counted, so documents
     return not _PARTNER_AFTER.match(after)
 
 
