@@ -194,6 +194,18 @@ def test_a_person_written_with_an_initial_is_a_person_unless_a_longer_name_holds
                    ("Heydər Əliyev adına A.Mirzəyev Məktəbi", "ORG")]
 
 
+def test_an_az_double_barrelled_surname_is_one_person_unless_its_half_is_someone_else():
+    from newsmon.nlp.az_names import az_double_surnames
+    text = ("Nazir Vladislav Kosinyak-Kamışın sözləri; Qordana Silyanovska-Davkova çıxış edib; "
+            "Donald Tramp-Bayden debatları; Tramp-Harris; Bakı-Tbilisi-Qars yolu.")
+    found = [at(text, "Vladislav Kosinyak", "PERSON", "az"), at(text, "Qordana Silyanovska", "PERSON", "az"),
+             at(text, "Davkova", "LOC", "az"), at(text, "Donald Tramp", "PERSON", "az"), at(text, "Bayden", "PERSON", "az"),
+             at(text, "Tramp", "PERSON", "az", text.index("Tramp-Harris")), at(text, "Bakı", "LOC", "az")]
+    out = [(m.text, m.label) for m in az_double_surnames(found, text)]
+    assert out == [("Vladislav Kosinyak-Kamışın", "PERSON"), ("Qordana Silyanovska-Davkova", "PERSON"),
+                   ("Donald Tramp", "PERSON"), ("Bayden", "PERSON"), ("Tramp", "PERSON"), ("Bakı", "LOC")]
+
+
 def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
     text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
     found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),

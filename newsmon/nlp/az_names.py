@@ -172,6 +172,29 @@ def az_initial_names(mentions: list[Mention], text: str, lang: str) -> list[Ment
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
+# The second half of a double-barrelled surname, glued by a hyphen ("Kosinyak-Kamış", "Silyanovska-Davkova",
+# "Cavanşirova-Verdiyeva"), with its case ending: the tokenizer splits the hyphen and the model ends the
+# person at it or tags the half apart, often as a place.
+_SURNAME_TAIL = re.compile(r"-" + AZ_CAPITAL + r"[a-zəöüğşçı’']+(?![\w-])")
+
+
+def az_double_surnames(mentions: list[Mention], text: str) -> list[Mention]:
+    """A person of two words or more that ends right before "-Surname" runs over it, and a mention of that half
+    alone goes. Not when the half is a person or a known entity of its own: "Tramp-Bayden debatları" names two
+    people (and a one-word person is left alone for the same reason)."""
+    out = list(mentions)
+    for m in mentions:
+        hit = _SURNAME_TAIL.match(text, m.end) if m.label == "PERSON" and " " in m.text else None
+        if hit is None:
+            continue
+        inside = [x for x in out if x.start < hit.end() and m.end < x.end and x is not m]
+        if any(x.start < m.end + 1 or x.end > hit.end() or x.label == "PERSON" or x.canonical_id for x in inside):
+            continue
+        out = [x for x in out if x is not m and x not in inside] + [replace(m, text=text[m.start:hit.end()],
+                                                                         end=hit.end())]
+    return sorted(out, key=lambda x: (x.start, -x.end))
+
+
 # A quoted name before a company's, an outlet's or a group's noun: “ExxonMobil” şirkəti, “Humix” MMC,
 # “Report” agentliyi, “The Guardian” qəzeti, “Politico” nəşri, “Truth Social” sosial şəbəkəsi, “Əş-Şəbab”
 # qruplaşması, “Şimal” əməliyyat qrupu. Up to two of the lower-case words that say which kind may come
