@@ -206,6 +206,17 @@ def test_an_az_double_barrelled_surname_is_one_person_unless_its_half_is_someone
                    ("Donald Tramp", "PERSON"), ("Bayden", "PERSON"), ("Tramp", "PERSON"), ("Bakı", "LOC")]
 
 
+def test_an_az_regnal_number_is_part_of_the_name_it_stands_before():
+    from newsmon.nlp.az_names import az_regnal_names
+    text = "Papa V Pavelin fərmanı; Kral III Çarlz; XII Qlobal Bakı Forumu; 2025 IV Leo; Leo."
+    found = [at(text, "Pavelin", "PERSON", "az"), at(text, "Çarlz", "PERSON", "az"), at(text, "Bakı", "LOC", "az"),
+             at(text, "Leo", "PERSON", "az"), at(text, "Leo", "PERSON", "az", text.index("Leo.")),
+             at(text, "Qlobal", "ORG", "az")]
+    out = [(m.text, m.label) for m in az_regnal_names(found, text)]
+    assert out == [("V Pavelin", "PERSON"), ("III Çarlz", "PERSON"), ("Bakı", "LOC"), ("IV Leo", "PERSON"),
+                   ("Leo", "PERSON"), ("Qlobal", "ORG")]
+
+
 def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
     text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
     found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),

@@ -195,6 +195,18 @@ def az_double_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     return sorted(out, key=lambda x: (x.start, -x.end))
 
 
+# A regnal number before a one-word name ("Papa V Pavelin fərmanı", "XIV Leo", "III Çarlz", "I Pyotrdan"): Azerbaijani
+# writes it first, and real-dev spans it with the name ("V Pavelin"), as French does after it ("Léon XIV").
+_REGNAL = re.compile(r"(?<![\w.-])[IVX]{1,5} $")
+
+
+def az_regnal_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A one-word person right after a Roman numeral takes the numeral into its span."""
+    return [replace(m, text=text[hit.start():m.end], start=hit.start())
+            if m.label == "PERSON" and " " not in m.text and (hit := _REGNAL.search(text, max(0, m.start - 7), m.start))
+            else m for m in mentions]
+
+
 # A quoted name before a company's, an outlet's or a group's noun: “ExxonMobil” şirkəti, “Humix” MMC,
 # “Report” agentliyi, “The Guardian” qəzeti, “Politico” nəşri, “Truth Social” sosial şəbəkəsi, “Əş-Şəbab”
 # qruplaşması, “Şimal” əməliyyat qrupu. Up to two of the lower-case words that say which kind may come
