@@ -186,7 +186,7 @@ def test_a_head_noun_that_modifies_an_event_does_not_end_a_name():
 
 
 def test_a_person_written_with_an_initial_is_a_person_unless_a_longer_name_holds_it():
-    from newsmon.nlp.az_names import az_initial_names
+    from newsmon.nlp.az_people import az_initial_names
     text = "S.Babayev və R.Vardanyana görə Ə. Haqverdiyev küçəsi; X.Y.Z ilə Heydər Əliyev adına A.Mirzəyev Məktəbi."
     found = [at(text, "Vardanyana", "LOC", "az"), at(text, "Heydər Əliyev adına A.Mirzəyev Məktəbi", "ORG", "az")]
     out = [(m.text, m.label) for m in az_initial_names(found, text, "az")]
@@ -195,7 +195,7 @@ def test_a_person_written_with_an_initial_is_a_person_unless_a_longer_name_holds
 
 
 def test_an_az_double_barrelled_surname_is_one_person_unless_its_half_is_someone_else():
-    from newsmon.nlp.az_names import az_double_surnames
+    from newsmon.nlp.az_people import az_double_surnames
     text = ("Nazir Vladislav Kosinyak-Kamışın sözləri; Qordana Silyanovska-Davkova çıxış edib; "
             "Donald Tramp-Bayden debatları; Tramp-Harris; Bakı-Tbilisi-Qars yolu.")
     found = [at(text, "Vladislav Kosinyak", "PERSON", "az"), at(text, "Qordana Silyanovska", "PERSON", "az"),
@@ -207,7 +207,7 @@ def test_an_az_double_barrelled_surname_is_one_person_unless_its_half_is_someone
 
 
 def test_an_az_regnal_number_is_part_of_the_name_it_stands_before():
-    from newsmon.nlp.az_names import az_regnal_names
+    from newsmon.nlp.az_people import az_regnal_names
     text = "Papa V Pavelin fərmanı; Kral III Çarlz; XII Qlobal Bakı Forumu; 2025 IV Leo; Leo."
     found = [at(text, "Pavelin", "PERSON", "az"), at(text, "Çarlz", "PERSON", "az"), at(text, "Bakı", "LOC", "az"),
              at(text, "Leo", "PERSON", "az"), at(text, "Leo", "PERSON", "az", text.index("Leo.")),

@@ -23,8 +23,8 @@ from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.people import corefer_people, female_form
 from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
-                                  az_double_surnames, az_initial_names, az_org_chains, az_quoted_orgs,
-                                  az_quoted_places, az_regnal_names, az_surnames_of_people)
+                                  az_org_chains, az_quoted_orgs, az_quoted_places, az_surnames_of_people)
+from newsmon.nlp.az_people import az_double_surnames, az_initial_names, az_regnal_names
 from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, in_a_project_name,
                                   in_the_popes_title, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
                                   looks_like_person, names_a_document, names_an_az_place, names_an_event,
