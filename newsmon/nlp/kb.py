@@ -8,15 +8,16 @@ name's last word may carry a case suffix ("Dövlət Agentliyinin", "Bakıda", "K
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
 
 from newsmon.nlp.kb_file import DEFAULT_KB_PATH, KB_LABELS, FormerName, KBEntity, read_entities
-from newsmon.nlp.kb_forms import GENITIVES, az_variants, bare_heads
-from newsmon.text.az import CASE_SUFFIX_SET, az_stems
+from newsmon.nlp.kb_forms import (
+    AZ_LETTERS, GENITIVES, OF_WORDS, az_stems_cached, az_variants, azlike, bare_heads, cased, needs_caps,
+    ru_key, ru_stem_cached,
+)
+from newsmon.text.az import CASE_SUFFIX_SET
 from newsmon.text.normalize import ARTICLE_TOKENS, fold, text_tokens, tokenize
-from newsmon.text.ru import ru_stem
 
 __all__ = ["DEFAULT_KB_PATH", "KB_LABELS", "FormerName", "KBEntity", "KnowledgeBase", "Match", "SUFFIX_LANGS"]
 
@@ -39,40 +40,9 @@ class Match(NamedTuple):
     entity: KBEntity
 
 
-# Stems of one word never change: computed once per distinct word and process.
-_ru_stem = lru_cache(maxsize=1 << 17)(ru_stem)
-
-
-@lru_cache(maxsize=1 << 17)
-def _az_stems(token: str) -> tuple[str, ...]:
-    return tuple(az_stems(token))
-
-
-def _ru_key(key: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(_ru_stem(t) for t in key)
-
-
 _FORMS_KEPT = 1 << 17  # keys whose indexed forms `_indexed_forms` remembers, per knowledge base
 
 _Context = Callable[[], str] | None  # the folded context text, computed when first needed
-
-
-_OF = frozenset(("of", "de", "du", "des", "d"))
-_AZ_LETTERS = frozenset("əƏıİğĞşŞ")
-
-
-def _azlike(words: list[str]) -> bool:
-    """Words spelt with Azerbaijani/Turkish letters: az names quoted in an English or French article."""
-    return any(not _AZ_LETTERS.isdisjoint(w) for w in words)
-
-
-def _needs_caps(surface: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    return 0 < len(letters) <= 4 and all(c.isupper() for c in letters)
-
-
-def _cased(word: str) -> bool:
-    return any(c.isupper() or c.islower() for c in word)
 
 
 class KnowledgeBase:
@@ -119,10 +89,10 @@ class KnowledgeBase:
         if not key:
             return
         first = surface.lstrip(" «\"'“")[:1]
-        exact = frozenset([tuple(surface[s:e] for _, s, e in tokenize(surface))]) if _needs_caps(surface) else frozenset()
-        entry = _Entry(entity_id, lang, exact, ambiguous, not (_cased(first) and first.islower()))
+        exact = frozenset([tuple(surface[s:e] for _, s, e in tokenize(surface))]) if needs_caps(surface) else frozenset()
+        entry = _Entry(entity_id, lang, exact, ambiguous, not (cased(first) and first.islower()))
         self._add_key(key, entry)
-        stemmed = _ru_key(key)
+        stemmed = ru_key(key)
         if stemmed != key:
             self._add_key(stemmed, entry)
         if lang in SUFFIX_LANGS:
@@ -176,7 +146,7 @@ class KnowledgeBase:
         if not key:
             return None
         folded_context = self._lazy_fold(context)
-        stems = lang is None or lang in SUFFIX_LANGS or _azlike(words)
+        stems = lang is None or lang in SUFFIX_LANGS or azlike(words)
         if stems and len(key) > 1 and key[-1] in CASE_SUFFIX_SET:  # "KOICA-nın"
             entity = self._match(tuple(key[:-1]), words[:-1], lang, folded_context, stems=False)
             if entity:
@@ -208,7 +178,7 @@ class KnowledgeBase:
         for names in country.all_names().values():
             for name in names:
                 tail = tuple(t for t, _, _ in tokenize(name))
-                for of in _OF:
+                for of in OF_WORDS:
                     for article in ((), ("la",), ("l",), ("the",)):
                         cand = head + (of,) + article + tail
                         if cand != head + place and cand in self._index:
@@ -224,7 +194,7 @@ class KnowledgeBase:
         Nazirliyi", "Türkiyənin Xarici İşlər Nazirliyi"): matched bare, against the names and their
         `kb_forms.az_variants`."""
         bare = bare_heads(key)
-        firsts = [bare[0]] + [s for s in _az_stems(bare[0]) if bare[0][len(s):] in GENITIVES]
+        firsts = [bare[0]] + [s for s in az_stems_cached(bare[0]) if bare[0][len(s):] in GENITIVES]
         for first in firsts:
             cand = (first,) + bare[1:]
             if cand == key:
@@ -251,8 +221,8 @@ class KnowledgeBase:
         if forms is None:
             cands = [key]
             if stems:
-                cands += [key[:-1] + (s,) for s in _az_stems(key[-1])]
-            ru = _ru_key(key)
+                cands += [key[:-1] + (s,) for s in az_stems_cached(key[-1])]
+            ru = ru_key(key)
             if ru != key:
                 cands.append(ru)
             forms = tuple(c for c in cands if c in self._index)
@@ -274,7 +244,7 @@ class KnowledgeBase:
                 continue
             # In running text a name starts with a capital, unless the KB itself writes it in lower case
             # (French "ministère de ..."): "turkey", "asan xidmət" (easy service), "mobile ASAN service".
-            if proper and entry.capital and _cased(words[0][:1]) and not words[0][:1].isupper():
+            if proper and entry.capital and cased(words[0][:1]) and not words[0][:1].isupper():
                 continue
             ok.append(entry)
         if not ok:
@@ -308,7 +278,7 @@ class KnowledgeBase:
     def _qualifier(self, key: list[str], words: list[str], spaced: list[bool]) -> tuple[int, int] | None:
         """(end of the head, start of the country) when `key` is "<head> of/de [la|l'] <KB country>"."""
         for i in range(1, len(key) - 1):
-            if key[i] not in _OF or not spaced[i]:  # "BMT-də": an az suffix, not French "de"
+            if key[i] not in OF_WORDS or not spaced[i]:  # "BMT-də": an az suffix, not French "de"
                 continue
             j = i + 1
             while j < len(key) - 1 and key[j] in ARTICLE_TOKENS:
@@ -329,18 +299,18 @@ class KnowledgeBase:
         toks = text_tokens(text)
         folded_text = self._lazy_fold(text)
         lang_stems = lang is None or lang in SUFFIX_LANGS
-        # az-like words (see _azlike) in an en/fr text: none when the text has no az letter at all,
+        # az-like words (see azlike) in an en/fr text: none when the text has no az letter at all,
         # which spares the test on every word of most English and French articles
-        az_letters = not _AZ_LETTERS.isdisjoint(text)
+        az_letters = not AZ_LETTERS.isdisjoint(text)
         raw = [t for t, _, _ in toks]
-        ru = [_ru_stem(t) for t in raw]
+        ru = [ru_stem_cached(t) for t in raw]
         matches: list[Match] = []
         i, n = 0, len(toks)
         while i < n:
             # Most words begin no name: a word that begins no longer name and is no name itself (as
             # written or with a suffix off) is passed over at the cost of two set and one dict lookups.
             # The remembered answer is read here first: a call per word of every article cost more.
-            stems = lang_stems or (az_letters and _azlike([text[toks[i][1]:toks[i][2]]]))
+            stems = lang_stems or (az_letters and azlike([text[toks[i][1]:toks[i][2]]]))
             may = self._begins[stems].get(raw[i])
             if may is None:
                 may = self._may_begin(raw[i], ru[i], stems)
@@ -353,7 +323,7 @@ class KnowledgeBase:
                 words = [text[s:e] for _, s, e in window]
                 key = tuple(raw[i: i + length])
                 entity = self._match(key, words, lang, folded_text, proper=True,
-                                     stems=lang_stems or (az_letters and _azlike(words)))
+                                     stems=lang_stems or (az_letters and azlike(words)))
                 if entity:
                     found = (length, entity)
                     break
@@ -399,7 +369,7 @@ class KnowledgeBase:
         Countries only: "ministère de l'Intérieur de la République de Corée" is one name, while
         "Maison de la justice de Tbilissi" is a branch in a city."""
         # A separate word: in "BMT-də Somali" the "də" is an az suffix, not French "de".
-        if end >= len(toks) or toks[end][0] not in _OF or not text[toks[end - 1][2]:toks[end][1]].isspace():
+        if end >= len(toks) or toks[end][0] not in OF_WORDS or not text[toks[end - 1][2]:toks[end][1]].isspace():
             return end
         j = end + 1
         while j < len(toks) and toks[j][0] in ARTICLE_TOKENS:
