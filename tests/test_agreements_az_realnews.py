@@ -184,3 +184,25 @@ def test_we_signed_with_a_list_of_partners_is_one_document_with_each():
                     for m in art.mentions]
     found = sorted(sorted(names(a)) for a in find_agreements(art, None) if a.type == "other")
     assert found == [["Azerbaijan", "Russia"], ["Azerbaijan", "Türkiye"], ["Azerbaijan", "Uzbekistan"]]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Görüş\nNazir Azərbaycan ilə Gürcüstan arasında tranzit sazişinin tezliklə imzalanmasını dəstəkləyir.",
+     "planned"),
+    ("Görüş\nBiz Azərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanmasını təklif edirik.", "planned"),
+    ("Görüş\nAzərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanmasına heç nə mane olmur.", "planned"),
+    ("Görüş\nÜmid edirik ki, Azərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanması baş tutacaq.",
+     "planned"),
+    # a signing done: congratulated on, or giving hope (a noun, not "hoping")
+    ("Görüş\nNazir Azərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanması münasibətilə təbrik edib.",
+     "signed"),
+    ("Görüş\nAzərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanması ümid yaradır.", "signed"),
+    ("Görüş\nAzərbaycan ilə Gürcüstan arasında tranzit sazişi imzalanıb, tezliklə parlamentə göndəriləcək.", "signed"),
+])
+def test_a_signing_named_by_its_noun_in_a_prospect_is_to_come(text, status):
+    # "sazişin imzalanması" (the signing of the agreement) states no stage by itself: hoped for, proposed,
+    # supported, soon or unhindered it is to come, and so takes no date
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")])
+    [agr] = find_agreements(art, None)
+    assert agr.status == status and names(agr) == {"Azerbaijan", "Georgia"}
+    assert status == "signed" or agr.date_signed is None

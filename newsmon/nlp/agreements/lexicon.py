@@ -294,6 +294,12 @@ AZ = Lexicon(
                       r"|\b(?:saziş|müqavilə|memorandum|protokol|bəyannamə|fərman|sərəncam|qərar|proqram|plan)\w*"
                       r"\s+təsdiqlə(?:yib|di|miş)\w*")),
     ),
+    signing_noun=_c(r"imzalanma(?:sı|sına|sını|sının)$"),
+    # (not "ümid yaradır", gives hope, which a signing done does; nor a bare future, "imzalanması təkan
+    # verəcək": the effect of a signing done is what is to come)
+    prospect=_c(r"\bümid\s+edir\w*|\barzu\s+edir\w*|\btezliklə\b|\byaxın\s+zamanda\b|\btəklif\s+edir\w*"
+                r"|\bçağır(?:ıb|ır|dı)\w*|\bdəstəklə(?:yir|yəcək)\w*|\btəşviq\s+ed\w*|\bmane\s+ol\w*"
+                r"|\bzəmin\s+yarad\w*|\bbaş\s+tutacaq\w*|\bməsələsi\b|\bprosesi\w*|\bbarədə\s+qərar\b"),
     anaphor=_c(r"\b(?:tərəflər\w*|hər\s+iki\s+(?:tərəf|qurum|agentlik|ölkə)\w*|iki\s+(?:tərəf|qurum|agentlik"
                r"|ölkə|təşkilatçı)\w*)"),
     between=_c(r"\barasında(?:kı)?\b"),  # "X ilə Y arasındakı saziş": the agreement between X and Y
