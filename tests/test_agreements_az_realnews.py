@@ -206,3 +206,22 @@ def test_a_signing_named_by_its_noun_in_a_prospect_is_to_come(text, status):
     [agr] = find_agreements(art, None)
     assert agr.status == status and names(agr) == {"Azerbaijan", "Georgia"}
     assert status == "signed" or agr.date_signed is None
+
+
+@pytest.mark.parametrize("sentence, dated", [
+    ("Sonda tərəflər arasında tranzit sazişi imzalanıb.", True),
+    ("Sonra nazirlər tranzit sazişi imzalayıblar.", True),
+    # a speaker's perfect, a singular active, or another time: an earlier signing recalled
+    ("Biz bilirik ki, Gürcüstan ilə tranzit sazişi imzalanmışdır.", False),
+    ("Azərbaycan Gürcüstan ilə tranzit sazişi imzalayıb və bu, uğurdur.", False),
+    ("Bu il Gürcüstan ilə tranzit sazişi imzalandı.", False),
+])
+def test_only_the_reporters_signing_takes_the_days_event_date(sentence, dated):
+    # an undated signing takes the date of the event the lead reports only when told as that event
+    text = ("Görüş\nMartın 3-də Bakıda Azərbaycan və Gürcüstan nazirlərinin görüşü keçirilib. Nazir çıxış edib. "
+            + sentence)
+    art = make_article(text, "az", [("Bakıda", "LOC", "Baku"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Gürcüstan", "LOC", "Georgia")],
+                       dates=[("Martın 3-də", "2025-03-03", "day")])
+    [agr] = find_agreements(art, _countries("Azerbaijan", "Georgia"))
+    assert ((agr.date_signed or {}).get("value") == "2025-03-03") == dated

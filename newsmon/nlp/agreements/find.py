@@ -334,7 +334,7 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     # A signing told without a date is the reported event's ("the sides signed a programme"), unless
     # the sentence recalls an older one ("Mehdiyev recalled", "avaient signé") or names the document
     # only as signed once ("imzalanmış sənəd", the az participle, against "imzalanıb" the event).
-    if status == "signed" and lex.reported_signing.search(sent.text) \
+    if status == "signed" and (lex.event_signing or lex.reported_signing).search(sent.text) \
             and (lex.event.search(sent.text) or not lex.recall.search(sent.text)):
         event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value
                       and not d.value.startswith("--")), None)
