@@ -225,3 +225,23 @@ def test_only_the_reporters_signing_takes_the_days_event_date(sentence, dated):
                        dates=[("Martın 3-də", "2025-03-03", "day")])
     [agr] = find_agreements(art, _countries("Azerbaijan", "Georgia"))
     assert ((agr.date_signed or {}).get("value") == "2025-03-03") == dated
+
+
+@pytest.mark.parametrize("sentence", [
+    "Biz Afrika İttifaqının 7 üzvü ilə strateji tərəfdaşlıq bəyannaməsi imzalamışıq.",
+    "Azərbaycan bir çox ölkə ilə investisiyaların qorunması haqqında sazişlər imzalayıb.",
+])
+def test_documents_signed_with_counted_or_unnamed_partners_are_a_tally(sentence):
+    # "with 7 members", "with many countries": documents signed over the years, no one document reported
+    text = "Müsahibə\nPrezident Afrika İttifaqı ilə əlaqələrdən danışıb. " + sentence
+    art = make_article(text, "az", [("Afrika İttifaqı", "ORG", "African Union"),
+                                    ("Afrika İttifaqının", "ORG", "African Union")]
+                       if "Afrika İttifaqının" in sentence else [("Afrika İttifaqı", "ORG", "African Union")])
+    assert find_agreements(art, None) == []
+
+
+def test_documents_signed_with_named_partners_are_still_reported():
+    text = "Görüş\nAzərbaycan Gürcüstan ilə tranzit sazişi imzalayıb."
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"Azerbaijan", "Georgia"}
