@@ -245,3 +245,14 @@ def test_documents_signed_with_named_partners_are_still_reported():
     art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")])
     [agr] = find_agreements(art, None)
     assert names(agr) == {"Azerbaijan", "Georgia"}
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Forum\nAzərbaycan və Gürcüstan forumu 1994-cü ildə “Qəbələ Sazişi”nin imzalandığı şəhərdə keçirilir.", False),
+    ("Forum\nAzərbaycan və Gürcüstan sərgisi sazişin imzalandığı günü qeyd edir.", False),
+    ("Forum\nAzərbaycan və Gürcüstan arasında “Qəbələ Sazişi” imzalandı.", True),
+])
+def test_a_document_naming_where_or_when_it_was_signed_is_a_landmark(text, kept):
+    # "the city where the Qəbələ Agreement was signed": the document is cited to name the place or the day
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")])
+    assert bool(find_agreements(art, _countries("Azerbaijan", "Georgia"))) == kept

@@ -63,6 +63,11 @@ _AZ_CITING_AFTER = re.compile(r"^[\s”\"»]*(?:müddəa|prinsip|əsaslan|uyğun
 _AZ_TALLY_BEFORE = re.compile(r"(?:\b\d+|\bbir\s+çox|\bbir\s+sıra|\bonlarla|\bbəzi|\bmüxtəlif|\bçoxsaylı)\s+"
                               r"(?:[\w-]+\s+){0,2}(?:ölkə|dövlət|üzv|tərəfdaş|şirkət|təşkilat)\w*\s+ilə\s+"
                               r"(?:[^\s.;:]+\s+){0,8}$", re.IGNORECASE)
+# az: the document as the subject of a relative clause of signing that names a place or a time ("“Naxçıvan
+# Sazişi”nin imzalandığı şəhərdə", "müqavilələrin imzalandığı məkana çevrilib"): a landmark of the place
+# or day, cited
+_AZ_WHERE_SIGNED = re.compile(r"^[”\"»]?['’-]?\w{0,4}\s+imzaland(?:ığı|ıqları)\w*\s+(?:[\w-]+\s+)?"
+                              r"(?:şəhər|yer|məkan|gün|il|tarix|vaxt|zaman|bina|saray)\w*", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|ce|cet|cette|ces|bu)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # what makes a bare plural one set of documents, not a kind: a partner right after it
 _PARTNER_AFTER = re.compile(r"^\s+(?:with|between|among|avec|entre)\b", re.IGNORECASE)
@@ -101,7 +106,8 @@ def cited(m: Candidate, title: str) -> bool:
     before = sent.text[:rel[0]]
     if _own(m, title):
         return True  # the page is the document: "Nothing in this memorandum", "the date of this order"
-    if sent.lang == "az" and m.type != "decree" and _AZ_TALLY_BEFORE.search(before):
+    if sent.lang == "az" and m.type != "decree" and (_AZ_TALLY_BEFORE.search(before)
+                                                      or _AZ_WHERE_SIGNED.match(sent.text[rel[1]:])):
         return True
     if m.type == "decree":
         # kinds of orders listed ("executive orders, presidential memoranda, and presidential proclamations");
