@@ -256,3 +256,29 @@ def test_a_document_naming_where_or_when_it_was_signed_is_a_landmark(text, kept)
     # "the city where the Qəbələ Agreement was signed": the document is cited to name the place or the day
     art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")])
     assert bool(find_agreements(art, _countries("Azerbaijan", "Georgia"))) == kept
+
+
+def _with_region(region: str, *countries: str):
+    """A knowledge base that knows `countries` as countries and `region` as a region (kind "region", as
+    models/kb gives continents and regions)."""
+    from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.nlp.kb_file import KBEntity
+    return KnowledgeBase([KBEntity(id=n.lower().replace(" ", "-"), name=n, label="LOC", names={"en": (n,)},
+                                   kind="region" if n == region else "country") for n in (region, *countries)])
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    # a region is where cooperation happens, no signer; the story's states are guessed instead
+    ("Tramp bildirib ki, ABŞ Şərqi Avropa regionunun potensialını açmaq üçün hər iki ölkə ilə saziş imzalayacaq.",
+     {"United States", "Georgia"}),
+    # ... but "the countries of the region" are a party
+    ("Azərbaycan Şərqi Avropa ölkələri ilə saziş imzalayıb.", {"Azerbaijan", "Eastern Europe"}),
+])
+def test_a_region_signs_nothing_but_its_countries_do(sentence, parties):
+    text = "Görüş\nGürcüstan və Azərbaycan liderləri görüşüb. Gürcüstan prezidenti çıxış edib. " + sentence
+    entities = [("Gürcüstan", "LOC", "Georgia"), ("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")]
+    entities += [("ABŞ", "LOC", "United States")] if "ABŞ" in sentence else [("Azərbaycan", "LOC", "Azerbaijan")]
+    entities += [("Şərqi Avropa", "LOC", "Eastern Europe")]
+    art = make_article(text, "az", entities)
+    [agr] = find_agreements(art, _with_region("Eastern Europe", "Georgia", "Azerbaijan", "United States"))
+    assert names(agr) == parties
