@@ -184,3 +184,101 @@ def test_we_signed_with_a_list_of_partners_is_one_document_with_each():
                     for m in art.mentions]
     found = sorted(sorted(names(a)) for a in find_agreements(art, None) if a.type == "other")
     assert found == [["Azerbaijan", "Russia"], ["Azerbaijan", "Türkiye"], ["Azerbaijan", "Uzbekistan"]]
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Görüş\nNazir Azərbaycan ilə Gürcüstan arasında tranzit sazişinin tezliklə imzalanmasını dəstəkləyir.",
+     "planned"),
+    ("Görüş\nBiz Azərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanmasını təklif edirik.", "planned"),
+    ("Görüş\nAzərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanmasına heç nə mane olmur.", "planned"),
+    ("Görüş\nÜmid edirik ki, Azərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanması baş tutacaq.",
+     "planned"),
+    # a signing done: congratulated on, or giving hope (a noun, not "hoping")
+    ("Görüş\nNazir Azərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanması münasibətilə təbrik edib.",
+     "signed"),
+    ("Görüş\nAzərbaycan ilə Gürcüstan arasında tranzit sazişinin imzalanması ümid yaradır.", "signed"),
+    ("Görüş\nAzərbaycan ilə Gürcüstan arasında tranzit sazişi imzalanıb, tezliklə parlamentə göndəriləcək.", "signed"),
+])
+def test_a_signing_named_by_its_noun_in_a_prospect_is_to_come(text, status):
+    # "sazişin imzalanması" (the signing of the agreement) states no stage by itself: hoped for, proposed,
+    # supported, soon or unhindered it is to come, and so takes no date
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")])
+    [agr] = find_agreements(art, None)
+    assert agr.status == status and names(agr) == {"Azerbaijan", "Georgia"}
+    assert status == "signed" or agr.date_signed is None
+
+
+@pytest.mark.parametrize("sentence, dated", [
+    ("Sonda tərəflər arasında tranzit sazişi imzalanıb.", True),
+    ("Sonra nazirlər tranzit sazişi imzalayıblar.", True),
+    # a speaker's perfect, a singular active, or another time: an earlier signing recalled
+    ("Biz bilirik ki, Gürcüstan ilə tranzit sazişi imzalanmışdır.", False),
+    ("Azərbaycan Gürcüstan ilə tranzit sazişi imzalayıb və bu, uğurdur.", False),
+    ("Bu il Gürcüstan ilə tranzit sazişi imzalandı.", False),
+])
+def test_only_the_reporters_signing_takes_the_days_event_date(sentence, dated):
+    # an undated signing takes the date of the event the lead reports only when told as that event
+    text = ("Görüş\nMartın 3-də Bakıda Azərbaycan və Gürcüstan nazirlərinin görüşü keçirilib. Nazir çıxış edib. "
+            + sentence)
+    art = make_article(text, "az", [("Bakıda", "LOC", "Baku"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Gürcüstan", "LOC", "Georgia")],
+                       dates=[("Martın 3-də", "2025-03-03", "day")])
+    [agr] = find_agreements(art, _countries("Azerbaijan", "Georgia"))
+    assert ((agr.date_signed or {}).get("value") == "2025-03-03") == dated
+
+
+@pytest.mark.parametrize("sentence", [
+    "Biz Afrika İttifaqının 7 üzvü ilə strateji tərəfdaşlıq bəyannaməsi imzalamışıq.",
+    "Azərbaycan bir çox ölkə ilə investisiyaların qorunması haqqında sazişlər imzalayıb.",
+])
+def test_documents_signed_with_counted_or_unnamed_partners_are_a_tally(sentence):
+    # "with 7 members", "with many countries": documents signed over the years, no one document reported
+    text = "Müsahibə\nPrezident Afrika İttifaqı ilə əlaqələrdən danışıb. " + sentence
+    art = make_article(text, "az", [("Afrika İttifaqı", "ORG", "African Union"),
+                                    ("Afrika İttifaqının", "ORG", "African Union")]
+                       if "Afrika İttifaqının" in sentence else [("Afrika İttifaqı", "ORG", "African Union")])
+    assert find_agreements(art, None) == []
+
+
+def test_documents_signed_with_named_partners_are_still_reported():
+    text = "Görüş\nAzərbaycan Gürcüstan ilə tranzit sazişi imzalayıb."
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")])
+    [agr] = find_agreements(art, None)
+    assert names(agr) == {"Azerbaijan", "Georgia"}
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Forum\nAzərbaycan və Gürcüstan forumu 1994-cü ildə “Qəbələ Sazişi”nin imzalandığı şəhərdə keçirilir.", False),
+    ("Forum\nAzərbaycan və Gürcüstan sərgisi sazişin imzalandığı günü qeyd edir.", False),
+    ("Forum\nAzərbaycan və Gürcüstan arasında “Qəbələ Sazişi” imzalandı.", True),
+])
+def test_a_document_naming_where_or_when_it_was_signed_is_a_landmark(text, kept):
+    # "the city where the Qəbələ Agreement was signed": the document is cited to name the place or the day
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")])
+    assert bool(find_agreements(art, _countries("Azerbaijan", "Georgia"))) == kept
+
+
+def _with_region(region: str, *countries: str):
+    """A knowledge base that knows `countries` as countries and `region` as a region (kind "region", as
+    models/kb gives continents and regions)."""
+    from newsmon.nlp.kb import KnowledgeBase
+    from newsmon.nlp.kb_file import KBEntity
+    return KnowledgeBase([KBEntity(id=n.lower().replace(" ", "-"), name=n, label="LOC", names={"en": (n,)},
+                                   kind="region" if n == region else "country") for n in (region, *countries)])
+
+
+@pytest.mark.parametrize("sentence, parties", [
+    # a region is where cooperation happens, no signer; the story's states are guessed instead
+    ("Tramp bildirib ki, ABŞ Şərqi Avropa regionunun potensialını açmaq üçün hər iki ölkə ilə saziş imzalayacaq.",
+     {"United States", "Georgia"}),
+    # ... but "the countries of the region" are a party
+    ("Azərbaycan Şərqi Avropa ölkələri ilə saziş imzalayıb.", {"Azerbaijan", "Eastern Europe"}),
+])
+def test_a_region_signs_nothing_but_its_countries_do(sentence, parties):
+    text = "Görüş\nGürcüstan və Azərbaycan liderləri görüşüb. Gürcüstan prezidenti çıxış edib. " + sentence
+    entities = [("Gürcüstan", "LOC", "Georgia"), ("Azərbaycan", "LOC", "Azerbaijan"), ("Gürcüstan", "LOC", "Georgia")]
+    entities += [("ABŞ", "LOC", "United States")] if "ABŞ" in sentence else [("Azərbaycan", "LOC", "Azerbaijan")]
+    entities += [("Şərqi Avropa", "LOC", "Eastern Europe")]
+    art = make_article(text, "az", entities)
+    [agr] = find_agreements(art, _with_region("Eastern Europe", "Georgia", "Azerbaijan", "United States"))
+    assert names(agr) == parties

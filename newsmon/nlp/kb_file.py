@@ -40,7 +40,7 @@ class KBEntity:
     context: tuple[str, ...] = ()
     founded: str | None = None
     role: str | None = None
-    kind: str | None = None  # places: "country", or "capital" (its country is `parent`)
+    kind: str | None = None  # places: "country", "capital" (its country is `parent`) or "region"
     source: str = ""  # the file that defined it
 
     def all_names(self) -> dict[str, tuple[str, ...]]:

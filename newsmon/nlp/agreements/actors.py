@@ -30,7 +30,8 @@ def salient(ctx: PartyContext, sent: Sentence, exclude: list[Party], kind: str |
             if m.label == "LOC" and name_key(m) in ctx.countries and name_key(m) not in ctx.places:
                 refs.append((m.start, to_party(m), True))
         elif kind == "state":
-            if m.label == "LOC" and name_key(m) not in ctx.places and name_key(m) not in own_places:
+            if m.label == "LOC" and name_key(m) not in ctx.places and name_key(m) not in own_places \
+                    and name_key(m) not in ctx.regions:
                 refs.append((m.start, to_party(m), True))
         elif m.label == "ORG" and m.start < sent.end:
             refs.append((m.start, to_party(m), m.start not in ctx.venues))

@@ -57,6 +57,17 @@ _CITING_BEFORE = {
 # "sazişə uyğun olaraq", "hüquq-müqavilə bazasının"): the document is cited or stands for a kind.
 _AZ_CITING_AFTER = re.compile(r"^[\s”\"»]*(?:müddəa|prinsip|əsaslan|uyğun|bazas|tələbl|öhdəlik|norma)\w*",
                               re.IGNORECASE)
+# az: right before the document, partners counted or left unnamed ("Avropa İttifaqının 10 üzvü ilə strateji
+# tərəfdaşlıq bəyannaməsi imzalamışıq", "bir çox ölkə ilə ... bəyanatlar imzalayıb"): a tally of documents
+# signed over the years, no one document the story reports
+_AZ_TALLY_BEFORE = re.compile(r"(?:\b\d+|\bbir\s+çox|\bbir\s+sıra|\bonlarla|\bbəzi|\bmüxtəlif|\bçoxsaylı)\s+"
+                              r"(?:[\w-]+\s+){0,2}(?:ölkə|dövlət|üzv|tərəfdaş|şirkət|təşkilat)\w*\s+ilə\s+"
+                              r"(?:[^\s.;:]+\s+){0,8}$", re.IGNORECASE)
+# az: the document as the subject of a relative clause of signing that names a place or a time ("“Naxçıvan
+# Sazişi”nin imzalandığı şəhərdə", "müqavilələrin imzalandığı məkana çevrilib"): a landmark of the place
+# or day, cited
+_AZ_WHERE_SIGNED = re.compile(r"^[”\"»]?['’-]?\w{0,4}\s+imzaland(?:ığı|ıqları)\w*\s+(?:[\w-]+\s+)?"
+                              r"(?:şəhər|yer|məkan|gün|il|tarix|vaxt|zaman|bina|saray)\w*", re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|ce|cet|cette|ces|bu)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # what makes a bare plural one set of documents, not a kind: a partner right after it
 _PARTNER_AFTER = re.compile(r"^\s+(?:with|between|among|avec|entre)\b", re.IGNORECASE)
@@ -95,6 +106,9 @@ def cited(m: Candidate, title: str) -> bool:
     before = sent.text[:rel[0]]
     if _own(m, title):
         return True  # the page is the document: "Nothing in this memorandum", "the date of this order"
+    if sent.lang == "az" and m.type != "decree" and (_AZ_TALLY_BEFORE.search(before)
+                                                      or _AZ_WHERE_SIGNED.match(sent.text[rel[1]:])):
+        return True
     if m.type == "decree":
         # kinds of orders listed ("executive orders, presidential memoranda, and presidential proclamations");
         # only a plural needs the parse (decree sentences are not parsed ahead)

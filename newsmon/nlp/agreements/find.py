@@ -271,10 +271,20 @@ def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) ->
     closest = min(mine, key=lambda c: distance((c[1], c[2]), trigger))[0]
     if closest == "planned":
         return closest
+    # "sülh sazişinin tezliklə imzalanmasını dəstəkləyir": only the noun of signing, in a prospect
+    # ("imzalanması tezliklə baş tutacaq": the future there is the prospect's own)
+    if all(c[0] == "planned" or c[0] == "signed" and lex.signing_noun.fullmatch(_cue_text(sent, c)) for c in mine) \
+            and lex.prospect.search(sent.text):
+        return "planned"
     # A later stage wins over an earlier one: "signed in 2019 and since ratified", "imzalanmış
     # memorandumun icrası" (the implementation of the signed memorandum).
     found = {c[0] for c in mine}
     return next(s for s in ("ratified", "implemented", "signed") if s in found)
+
+
+def _cue_text(sent: Sentence, cue: tuple[str, int, int]) -> str:
+    """The words of a status cue (absolute offsets) in its sentence."""
+    return sent.text[cue[1] - sent.start:cue[2] - sent.start]
 
 
 def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Article, lex: Lexicon,
@@ -324,7 +334,7 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     # A signing told without a date is the reported event's ("the sides signed a programme"), unless
     # the sentence recalls an older one ("Mehdiyev recalled", "avaient signé") or names the document
     # only as signed once ("imzalanmış sənəd", the az participle, against "imzalanıb" the event).
-    if status == "signed" and lex.reported_signing.search(sent.text) \
+    if status == "signed" and (lex.event_signing or lex.reported_signing).search(sent.text) \
             and (lex.event.search(sent.text) or not lex.recall.search(sent.text)):
         event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value
                       and not d.value.startswith("--")), None)

@@ -294,6 +294,12 @@ AZ = Lexicon(
                       r"|\b(?:saziş|müqavilə|memorandum|protokol|bəyannamə|fərman|sərəncam|qərar|proqram|plan)\w*"
                       r"\s+təsdiqlə(?:yib|di|miş)\w*")),
     ),
+    signing_noun=_c(r"imzalanma(?:sı|sına|sını|sının)$"),
+    # (not "ümid yaradır", gives hope, which a signing done does; nor a bare future, "imzalanması təkan
+    # verəcək": the effect of a signing done is what is to come)
+    prospect=_c(r"\bümid\s+edir\w*|\barzu\s+edir\w*|\btezliklə\b|\byaxın\s+zamanda\b|\btəklif\s+edir\w*"
+                r"|\bçağır(?:ıb|ır|dı)\w*|\bdəstəklə(?:yir|yəcək)\w*|\btəşviq\s+ed\w*|\bmane\s+ol\w*"
+                r"|\bzəmin\s+yarad\w*|\bbaş\s+tutacaq\w*|\bməsələsi\b|\bprosesi\w*|\bbarədə\s+qərar\b"),
     anaphor=_c(r"\b(?:tərəflər\w*|hər\s+iki\s+(?:tərəf|qurum|agentlik|ölkə)\w*|iki\s+(?:tərəf|qurum|agentlik"
                r"|ölkə|təşkilatçı)\w*)"),
     between=_c(r"\barasında(?:kı)?\b"),  # "X ilə Y arasındakı saziş": the agreement between X and Y
@@ -325,7 +331,9 @@ AZ = Lexicon(
     possessive=_c(r"(?!)"),
     # (əvvəlcə: "first", today's event); "ötən il", "keçən yay": last year's, as en "last year"
     recall=_c(r"\bxatırla\w*|\bəvvəl(?!cə)\w*|\bartıq\b|\bo\s+vaxt\w*"
-              r"|\b(?:ötən|keçən)\s+(?:il|ay|həftə|yay|payız|qış|yaz|əsr)\w*"),
+              r"|\b(?:ötən|keçən)\s+(?:il|ay|həftə|yay|payız|qış|yaz|əsr)\w*"
+              # (this year, lately: another time than the day's event)
+              r"|\bbu\s+il\b|\bson\s+vaxtlar\w*"),
     definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
     # after the name and its case ending, or its closing quote ("“Report” xəbər verir", "“Report”xəbər"):
     # who reports, who was told ("AZƏRTAC-a ... məlumat verilib") and where it was published ("“Armenpress”də
@@ -336,6 +344,8 @@ AZ = Lexicon(
                         r"|\bimza\s+at(?:ıb|dı|dılar|ılıb|ıldı)\b"
                         r"|\b(?:qəbul|təsdiq)\s+(?:edil|olun)(?:ib|du|di)\b|\bmübadilə\s+(?:edil|olun)(?:ib|du|di)\b"
                         r"|\btəsdiqlə(?:yib|di|yiblər|nib|ndi)\b"),
+    event_signing=_c(r"\bimzalan(?:ıb|dı)\b|\bimzala(?:yıblar|dılar)\b|\bimza\s+at(?:ılıb|ıldı|dılar)\b"
+                     r"|\b(?:qəbul|təsdiq|mübadilə)\s+(?:edil|olun)(?:ib|du|di)\b|\btəsdiqlən(?:ib|di)\b"),
     # "razılaşma" is an agreement reached as often as a signed one: a document only when signed, and one
     # document ("SVOP razılaşmasının imzalandığını", "imzalanmış yeni razılaşmanı"), not a kind ("qəbul
     # edilmiş qərar və razılaşmaların həyata keçirilməsi")

@@ -48,8 +48,18 @@ class Lexicon:
     # right after a date: the date modifies the noun after it (az "tarixli": "2011-ci il 19 dekabr tarixli
     # Fərmanı"), so it dates that document only, however near another one stands
     date_of_next: re.Pattern[str] = re.compile(r"(?!)")
+    # A signing named only by its verbal noun ("sülh sazişinin imzalanması", `signing_noun`) is planned when
+    # the sentence frames it as a prospect (`prospect`: hoped for, proposed, called for, soon, "nothing
+    # prevents"), not as a fact ("imzalanması ilə bağlı təbrik edib" congratulates on a signing done).
+    signing_noun: re.Pattern[str] = re.compile(r"(?!)")
+    prospect: re.Pattern[str] = re.compile(r"(?!)")
     # the signing reported as an event (a finite verb), which may take the story's date
     reported_signing: re.Pattern[str] = re.compile(r"")
+    # the forms of it that tell the signing as the story's own event, which alone take the event's date when
+    # the sentence gives none (None: every reported signing). az: the reporter's passive ("sənədlər
+    # imzalanıb/imzalandı") and third person plural ("dövlət başçıları ... imzalayıblar"), not a speaker's
+    # perfect ("Azərbaycan ... bəyannamə imzalayıb", "imzalanmışdır"), which recalls an earlier signing
+    event_signing: re.Pattern[str] | None = None
     source_before: re.Pattern[str] = re.compile(r"(?!)")
     source_after: re.Pattern[str] = re.compile(r"(?!)")
     # Document words that name an agreement only as the object of a signing verb ("signed a contract",

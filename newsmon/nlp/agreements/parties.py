@@ -69,6 +69,7 @@ class PartyContext:
     known: set[str] = field(default_factory=set)  # folded words the article writes (for nominatives)
     common: set[str] = field(default_factory=set)  # stems of ordinary words (written in lower case, listed)
     countries: set[str] = field(default_factory=set)  # name keys of the LOCs the knowledge base knows as countries
+    regions: set[str] = field(default_factory=set)  # ... and as regions ("Mərkəzi Asiya"), which sign nothing
     sources: set[str] = field(default_factory=set)  # name keys of the outlets the article cites ("© AFP")
     kb: object = None  # the knowledge base (`newsmon.nlp.kb.KnowledgeBase`), when there is one
     _starts: tuple | None = field(default=None, repr=False, compare=False)  # (mentions, their starts)
@@ -105,6 +106,8 @@ class PartyContext:
         if kb is not None and hasattr(kb, "get"):
             ctx.countries = {name_key(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id
                              and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
+            ctx.regions = {name_key(m) for m in ctx.mentions if m.label == "LOC" and m.canonical_id
+                           and getattr(kb.get(m.canonical_id), "kind", None) == "region"}
         named_otherwise: set[str] = set()
         for sent in sentences:
             lex = lexicon_of(sent.lang)
@@ -159,13 +162,19 @@ def _is_modifier(m: Mention, orgs: list[Mention], text: str) -> bool:
     return False
 
 
+_REGION_STATES = re.compile(r"\s+(?:ölkələri|dövlətləri|countries|states|pays|[ée]tats)", re.IGNORECASE)
+
+
 def candidates(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
     """(organisations, states) of the sentence that could be parties."""
     mentions = ctx.in_sentence(sent)
     heads = [m for m in ctx.heads if sent.start <= m.start < sent.end]
     orgs = sorted([m for m in mentions if m.label == "ORG"] + heads, key=lambda m: m.start)
+    # (a region is no party, "Mərkəzi Asiya və Qafqaz regionlarının əməkdaşlığı", but its countries are one:
+    # "Mərkəzi Asiya ölkələri ilə")
     locs = [m for m in mentions if m.label == "LOC" and not is_place(m, sent, lex, ctx.text)
-            and not _is_modifier(m, orgs, ctx.text)]
+            and not _is_modifier(m, orgs, ctx.text)
+            and not (name_key(m) in ctx.regions and not _REGION_STATES.match(ctx.text, m.end))]
     return orgs, locs
 
 
