@@ -58,3 +58,12 @@ def test_an_adopted_resolution_does_not_merge_with_a_signed_letter():
     records = find_agreements(art, None)
     assert {r.title.split()[0] for r in records} == {"lettre", "résolution"}
     assert {"Senate of France"} in [names(r) for r in records]
+
+
+def test_a_resolution_adopted_by_two_chambers_is_a_record_of_both():
+    text = ("Sanctions\nLes députés rappellent la résolution votée par l'Assemblée nationale et le Sénat "
+            "demandant le gel des avoirs du régime.")
+    art = make_article(text, "fr", [("Assemblée nationale", "ORG", "National Assembly of France"),
+                                    ("Sénat", "ORG", "Senate of France")])
+    [record] = find_agreements(art, None)
+    assert record.type == "other" and names(record) == {"National Assembly of France", "Senate of France"}

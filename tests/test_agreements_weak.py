@@ -154,3 +154,19 @@ def test_a_plan_an_order_has_developed_is_planned_and_the_issuers():
                                     ("Science & Technology", "ORG", "Science & Technology")])
     plan = next(r for r in find_agreements(art, None) if r.type == "programme")
     assert (plan.status, names(plan)) == ("planned", {"Donald Trump"})
+
+
+def test_a_declaration_signed_or_trilateral_is_a_record_dated_by_its_title_a_statement_is_none():
+    signed = ("Géorgie\nAprès avoir signé la déclaration du 12 mars 2019, la Géorgie a cherché à normaliser "
+              "ses relations avec l'Arménie.")
+    art = make_article(signed, "fr", [("Géorgie", "LOC", "Georgia"), ("Géorgie", "LOC", "Georgia"),
+                                      ("Arménie", "LOC", "Armenia")],
+                       dates=[("12 mars 2019", "2019-03-12", "day")])
+    [record] = find_agreements(art, None)
+    assert (record.type, record.date_signed["value"]) == ("other", "2019-03-12")
+    assert names(record) == {"Georgia", "Armenia"}
+    # a statement made, not signed, and statements near another document signed
+    for text in ("Géorgie\nLe ministre a fait une déclaration sur la Géorgie après la signature de la charte.",
+                 "Géorgie\nNous condamnons les déclarations de la Géorgie, dit le texte signé par dix députés."):
+        records = find_agreements(make_article(text, "fr", [("Géorgie", "LOC", "Georgia")]), None)
+        assert all(r.type != "other" for r in records)

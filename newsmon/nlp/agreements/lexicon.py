@@ -216,7 +216,9 @@ FR = Lexicon(
     # (and a ceasefire or a statute named after its city, when signed or ratified: "un cessez-le-feu signé
     # en 1994", "l'Arménie ratifie le statut de Rome"; not "le statut de réfugié")
     weak_types=_types(("agreement", r"\b(?:conventions?|contrats?|cessez-le-feu)\b|\b(?-i:[Ss]tatut\s+de\s+[A-Z]\w+)"),
-                      ("other", r"\bp[ée]titions?\b")),
+                      # (a declaration signed, in the singular: "après avoir signé la déclaration du 9 novembre";
+                      # "les déclarations officielles de Bakou" near a "communiqué signé" are statements)
+                      ("other", r"\bp[ée]titions?\b|\bd[ée]claration\b(?!\s+d['’])")),
     signing=_c(r"\b(?:co-?)?sign(?:é|ée|és|ées|er|era|eront|ent|ature|ataires?)\b|\bconclu\w*|\bratifi\w*"
                r"|\bparaph\w*"),
     # a resolution or motion a council, parliament or assembly adopts (not "la résolution du conflit", nor a

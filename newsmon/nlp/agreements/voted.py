@@ -20,6 +20,9 @@ from newsmon.nlp.agreements.triggers import distance
 # français", "adopted by the Council"
 _AGENT = re.compile(r"\b(?:par|by|au|at|in)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
 _AGENT_REACH = 60
+# Between two adopting bodies of one vote: "votées par l'Assemblée nationale et le Sénat", "by the House and
+# the Senate" (each chamber adopts the text: both are its parties)
+_AND_AGENT = re.compile(r"\s*(?:,|et|and)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
 def is_voted(sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> bool:
@@ -39,9 +42,12 @@ def voting_body(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[
         return []
     vote = min(votes, key=lambda v: distance(v, trigger))
     agent = [m for m in orgs if vote[1] <= m.start <= vote[1] + _AGENT_REACH
-             and _AGENT.search(ctx.text, vote[1], m.start)]
+             and _AGENT.search(ctx.text, vote[1], m.start)][:1]
+    for m in orgs:  # (the bodies coordinated with the agent)
+        if agent and m.start >= agent[-1].end and _AND_AGENT.match(ctx.text, agent[-1].end, m.start):
+            agent.append(m)
     before = [m for m in orgs if m.end <= max(vote[0], trigger[0])]
     # (az puts the subject first and the resolution's own complements after it: "Fransa Senatı qondarma
     # “Dağlıq Qarabağ Respublikası”nın tanınması ilə bağlı ... qətnamə qəbul etdi")
     subject = before[:1] if lex.postposition else before[-1:]
-    return [to_party(m) for m in (agent or subject)[:1]]
+    return [to_party(m) for m in agent] if agent else [to_party(m) for m in subject[:1]]
