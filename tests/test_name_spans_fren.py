@@ -205,3 +205,18 @@ def test_no_body_inside_a_defined_document_or_programme(kb):
             "Sea (UNCLOS), and the African Growth and Opportunity Act (AGOA) is the cornerstone.")
     found = [("United Nations", "ORG"), ("UNCLOS", "ORG"), ("African Growth", "ORG")]
     assert [(s, label) for s, label in names(text, found, "en", kb) if label != "MISC"] == []
+
+
+@pytest.mark.parametrize("text, found, kept", [
+    ("À LIRE AUSSI : Le marché de Valbonne rouvre", [("LIRE", "ORG")], []),
+    ("LIRE AUSSIJeanne Castagnol élue maire", [("LIRE AUSSIJeanne Castagnol", "LOC")],
+     [("Jeanne Castagnol", "LOC")]),
+    ("À lire aussiLa Rochelle accueille le salon", [("aussiLa Rochelle", "LOC")], [("La Rochelle", "LOC")]),
+])
+def test_french_read_also_links_are_no_part_of_a_name(kb, text, found, kept):
+    assert names(text, found, "fr", kb) == kept
+
+
+def test_french_bare_plural_states_is_no_place(kb):
+    text = "Les États membres et la Moldavie ont signé."
+    assert names(text, [("États", "LOC"), ("Moldavie", "LOC")], "fr", kb) == [("Moldavie", "LOC")]

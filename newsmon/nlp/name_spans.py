@@ -18,9 +18,10 @@ from newsmon.nlp.article_acronyms import article_acronyms
 from newsmon.nlp.en_codes import US_STATES, degrees, state_codes
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
 from newsmon.nlp.name_spans_fr import (french_compound_places, french_elided_tails, french_formal_states,
-                                       french_person_edges, french_share_buttons, french_spans, french_streets,
-                                       french_titled_people, french_verb_forms)
+                                       french_person_edges, french_plural_states, french_share_buttons,
+                                       french_spans, french_streets, french_titled_people, french_verb_forms)
 from newsmon.nlp.name_words import FR_ORG_HEADS, ORG_HEADS_EN, common_words, is_first_name
+from newsmon.nlp.read_also import read_also_links
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
 from newsmon.text.normalize import fold, slugify
 
@@ -362,7 +363,7 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     if lang == "en":
         mentions = english_spans(degrees(state_codes(mentions, text), text), text)
     elif lang == "fr":
-        mentions = french_elided_tails(mentions, text)
+        mentions = french_elided_tails(french_plural_states(read_also_links(mentions, text)), text)
         mentions = french_share_buttons(french_streets(french_spans(mentions, text), text), text)
         mentions = french_compound_places(french_formal_states(mentions, text), text)
         mentions = french_person_edges(first_names_are_people(french_titled_people(mentions), lang))

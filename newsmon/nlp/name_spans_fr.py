@@ -314,3 +314,14 @@ def french_verb_forms(mentions: list[Mention], text: str) -> list[Mention]:
                                         and not m.text.isupper() and _OPENS.search(text[max(0, m.start - 4):m.start])
                                         and is_fr_verb_form(m.text.strip()) and not is_first_name(m.text.strip()))]
 
+
+
+# "les États membres", "les États parties", "deux États": French capitalises the plural of "State" as a
+# common noun; alone it names no place (the models tag it a LOC), unlike "États-Unis" (one word).
+_PLURAL_STATES = frozenset(("etats",))
+
+
+def french_plural_states(mentions: list[Mention]) -> list[Mention]:
+    """French mentions that are the bare plural "États", outside the knowledge base, dropped."""
+    return [m for m in mentions if not (m.lang == "fr" and m.label in _ENTITY and not m.canonical_id
+                                        and fold(m.text.strip()) in _PLURAL_STATES)]
