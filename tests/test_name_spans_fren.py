@@ -220,3 +220,17 @@ def test_french_read_also_links_are_no_part_of_a_name(kb, text, found, kept):
 def test_french_bare_plural_states_is_no_place(kb):
     text = "Les États membres et la Moldavie ont signé."
     assert names(text, [("États", "LOC"), ("Moldavie", "LOC")], "fr", kb) == [("Moldavie", "LOC")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The Working Group met twice; the Working Group will report in May.", "Working Group"),
+    ("Members renewed their pledge, and the Alliance grew stronger.", "Alliance"),
+    ("Teachers serve our Nation every day.", "Nation"),
+])
+def test_english_bodies_named_again_by_their_generic_noun_are_no_names(kb, text, surface):
+    assert names(text, [(surface, "ORG")], "en", kb) == []
+
+
+def test_english_generic_noun_that_opens_a_name_stays(kb):
+    text = "The Alliance for Rural Clinics opened an office."
+    assert names(text, [("Alliance for Rural Clinics", "ORG")], "en", kb) == [("Alliance for Rural Clinics", "ORG")]
