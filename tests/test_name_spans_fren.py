@@ -234,3 +234,10 @@ def test_english_bodies_named_again_by_their_generic_noun_are_no_names(kb, text,
 def test_english_generic_noun_that_opens_a_name_stays(kb):
     text = "The Alliance for Rural Clinics opened an office."
     assert names(text, [("Alliance for Rural Clinics", "ORG")], "en", kb) == [("Alliance for Rural Clinics", "ORG")]
+
+
+@pytest.mark.parametrize("text, place, name", [
+    ("Le dossier est instruit par la préfecture de l’Aude depuis mars.", "Aude", "préfecture de l’Aude"),
+])
+def test_french_prefecture_with_its_place_is_one_organisation(kb, text, place, name):
+    assert names(text, [(place, "LOC")], "fr", kb) == [(name, "ORG")]

@@ -18,9 +18,10 @@ from newsmon.text.normalize import fold, slugify
 
 # Lower case, these name one institution when a capitalised "de"-phrase follows ("ambassade des États-Unis",
 # "ministère des Affaires étrangères", "université de Valence", "conseil municipal de Marseille", as
-# real-dev annotates them); "conseil" alone is also advice ("le conseil de Pierre"), so only with its
-# council's adjective.
-_FR_LOWER_HEAD = re.compile(r"(?:ambassade|consulat|ministère|université|académie|"
+# real-dev annotates them; "préfecture de l’Eure", as the real-news tuning set does; not "mairie
+# d’Evreux", which real-dev keeps a place, "Evreux");
+# "conseil" alone is also advice ("le conseil de Pierre"), so only with its council's adjective.
+_FR_LOWER_HEAD = re.compile(r"(?:ambassade|consulat|ministère|université|académie|(?:sous-)?préfecture|"
                             r"conseil\s+(?:municipal|régional|départemental|général))\b")
 _FR_PREP = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|et\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]))"
 # words that end a name: articles, pronouns, verbs, conjunctions (lower case only; "et" before "de" joins)
