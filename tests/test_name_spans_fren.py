@@ -205,3 +205,39 @@ def test_no_body_inside_a_defined_document_or_programme(kb):
             "Sea (UNCLOS), and the African Growth and Opportunity Act (AGOA) is the cornerstone.")
     found = [("United Nations", "ORG"), ("UNCLOS", "ORG"), ("African Growth", "ORG")]
     assert [(s, label) for s, label in names(text, found, "en", kb) if label != "MISC"] == []
+
+
+@pytest.mark.parametrize("text, found, kept", [
+    ("À LIRE AUSSI : Le marché de Valbonne rouvre", [("LIRE", "ORG")], []),
+    ("LIRE AUSSIJeanne Castagnol élue maire", [("LIRE AUSSIJeanne Castagnol", "LOC")],
+     [("Jeanne Castagnol", "LOC")]),
+    ("À lire aussiLa Rochelle accueille le salon", [("aussiLa Rochelle", "LOC")], [("La Rochelle", "LOC")]),
+])
+def test_french_read_also_links_are_no_part_of_a_name(kb, text, found, kept):
+    assert names(text, found, "fr", kb) == kept
+
+
+def test_french_bare_plural_states_is_no_place(kb):
+    text = "Les États membres et la Moldavie ont signé."
+    assert names(text, [("États", "LOC"), ("Moldavie", "LOC")], "fr", kb) == [("Moldavie", "LOC")]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The Working Group met twice; the Working Group will report in May.", "Working Group"),
+    ("Members renewed their pledge, and the Alliance grew stronger.", "Alliance"),
+    ("Teachers serve our Nation every day.", "Nation"),
+])
+def test_english_bodies_named_again_by_their_generic_noun_are_no_names(kb, text, surface):
+    assert names(text, [(surface, "ORG")], "en", kb) == []
+
+
+def test_english_generic_noun_that_opens_a_name_stays(kb):
+    text = "The Alliance for Rural Clinics opened an office."
+    assert names(text, [("Alliance for Rural Clinics", "ORG")], "en", kb) == [("Alliance for Rural Clinics", "ORG")]
+
+
+@pytest.mark.parametrize("text, place, name", [
+    ("Le dossier est instruit par la préfecture de l’Aude depuis mars.", "Aude", "préfecture de l’Aude"),
+])
+def test_french_prefecture_with_its_place_is_one_organisation(kb, text, place, name):
+    assert names(text, [(place, "LOC")], "fr", kb) == [(name, "ORG")]

@@ -42,6 +42,14 @@ def test_tokenize_offsets_point_into_the_original_text():
     assert [text[s:e] for _, s, e in toks][:5] == ["ASAN", "xidmət", "in", "KOICA", "nın"]
 
 
+def test_invisible_characters_inside_a_word_neither_split_it_nor_stay_in_its_key():
+    # a byte-order mark and a soft hyphen that a page left inside words (invented sentence)
+    text = "Le maire de V\ufeffalbonne à Mont\xadrésor"
+    assert fold("V\ufeffalbonne") == "valbonne"
+    assert [(w, text[s:e]) for w, s, e in tokenize(text)][-3:] == [
+        ("valbonne", "V\ufeffalbonne"), ("a", "à"), ("montresor", "Mont\xadrésor")]
+
+
 def test_tokenize_keeps_decomposed_letters_in_one_word():
     text = unicodedata.normalize("NFD", "Ülvi Mehdiyev")
     assert fold_tokens(text) == ["ulvi", "mehdiyev"]

@@ -18,9 +18,10 @@ from newsmon.nlp.article_acronyms import article_acronyms
 from newsmon.nlp.en_codes import US_STATES, degrees, state_codes
 from newsmon.nlp.mentions import ABBREVIATION as _ABBREVIATION, is_demonym
 from newsmon.nlp.name_spans_fr import (french_compound_places, french_elided_tails, french_formal_states,
-                                       french_person_edges, french_share_buttons, french_spans, french_streets,
-                                       french_titled_people, french_verb_forms)
+                                       french_person_edges, french_plural_states, french_share_buttons,
+                                       french_spans, french_streets, french_titled_people, french_verb_forms)
 from newsmon.nlp.name_words import FR_ORG_HEADS, ORG_HEADS_EN, common_words, is_first_name
+from newsmon.nlp.read_also import read_also_links
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
 from newsmon.text.normalize import fold, slugify
 
@@ -84,6 +85,9 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
                 or m.label == "ORG" and _POST_AFTER.match(text, m.end) and not m.text.isupper() \
                 and len(words) <= 2 and not ORG_HEADS_EN.intersection(words):
             continue  # "National Security" of "National Security Advisor Jake Sullivan"
+        if " ".join(words) in _ANAPHORIC_BODIES and not _NAME_GOES_ON.match(text, m.end) and (
+                len(words) < len(m.text.split()) or _ANAPHOR_BEFORE.search(text[max(0, m.start - 6):m.start])):
+            continue
         m = _trim_lower_tail(m)
         out.append(m)
     return _campuses(_join_places(out, text), text)
@@ -169,6 +173,12 @@ def en_orgs_around_places(model: list[Mention], known: list[Mention]) -> list[Me
 # Member of the Senior Foreign Service, Class of Counselor"): no organisation.
 _GENERIC_BODIES = frozenset(("board of directors", "board of trustees", "board of governors", "board of advisors",
                              "board of visitors", "federal government"))  # a government named by no place
+# A body named again by its generic noun alone ("the Working Group", "The Alliance is led by ...", "our
+# Nation"): an anaphor the real-news gold leaves out, not a name; "of/for/on" after it opens the name.
+_ANAPHORIC_BODIES = frozenset(("alliance", "nation", "working group", "task force", "coalition", "partnership",
+                               "consortium", "network", "initiative", "group"))
+_ANAPHOR_BEFORE = re.compile(r"(?:^|\W)(?:the|our|this|that)\s+$", re.IGNORECASE)
+_NAME_GOES_ON = re.compile(r"\s+(?:of|for|on)\b")
 _POST_AFTER = re.compile(r"\s+(?:Advisors?|Advisers?|Counsel|Coordinator|Secretary|Director|Envoy|Spokesperson)\b")
 _RANK = re.compile(r"^(?:Career(?= Member)|Senior (?:Foreign|Executive) Service\b)")
 
@@ -362,7 +372,7 @@ def name_spans(mentions: list[Mention], text: str, lang: str) -> list[Mention]:
     if lang == "en":
         mentions = english_spans(degrees(state_codes(mentions, text), text), text)
     elif lang == "fr":
-        mentions = french_elided_tails(mentions, text)
+        mentions = french_elided_tails(french_plural_states(read_also_links(mentions, text)), text)
         mentions = french_share_buttons(french_streets(french_spans(mentions, text), text), text)
         mentions = french_compound_places(french_formal_states(mentions, text), text)
         mentions = french_person_edges(first_names_are_people(french_titled_people(mentions), lang))

@@ -18,9 +18,10 @@ from newsmon.text.normalize import fold, slugify
 
 # Lower case, these name one institution when a capitalised "de"-phrase follows ("ambassade des États-Unis",
 # "ministère des Affaires étrangères", "université de Valence", "conseil municipal de Marseille", as
-# real-dev annotates them); "conseil" alone is also advice ("le conseil de Pierre"), so only with its
-# council's adjective.
-_FR_LOWER_HEAD = re.compile(r"(?:ambassade|consulat|ministère|université|académie|"
+# real-dev annotates them; "préfecture de l’Eure", as the real-news tuning set does; not "mairie
+# d’Evreux", which real-dev keeps a place, "Evreux");
+# "conseil" alone is also advice ("le conseil de Pierre"), so only with its council's adjective.
+_FR_LOWER_HEAD = re.compile(r"(?:ambassade|consulat|ministère|université|académie|(?:sous-)?préfecture|"
                             r"conseil\s+(?:municipal|régional|départemental|général))\b")
 _FR_PREP = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|et\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]))"
 # words that end a name: articles, pronouns, verbs, conjunctions (lower case only; "et" before "de" joins)
@@ -314,3 +315,14 @@ def french_verb_forms(mentions: list[Mention], text: str) -> list[Mention]:
                                         and not m.text.isupper() and _OPENS.search(text[max(0, m.start - 4):m.start])
                                         and is_fr_verb_form(m.text.strip()) and not is_first_name(m.text.strip()))]
 
+
+
+# "les États membres", "les États parties", "deux États": French capitalises the plural of "State" as a
+# common noun; alone it names no place (the models tag it a LOC), unlike "États-Unis" (one word).
+_PLURAL_STATES = frozenset(("etats",))
+
+
+def french_plural_states(mentions: list[Mention]) -> list[Mention]:
+    """French mentions that are the bare plural "États", outside the knowledge base, dropped."""
+    return [m for m in mentions if not (m.lang == "fr" and m.label in _ENTITY and not m.canonical_id
+                                        and fold(m.text.strip()) in _PLURAL_STATES)]

@@ -34,7 +34,7 @@ académie agence ambassade assemblée association banque bureau cercle chambre c
 communauté confédération conférence conseil consulat cour délégation diocèse direction fédération
 fondation haut-commissariat institut ministère mission observatoire office organisation parlement
 secrétariat syndicat tribunal union université œuvre église patriarcat éparchie
-musée bibliothèque orchestre école collège
+musée bibliothèque orchestre école collège préfecture sous-préfecture
 """.split())  # museums, libraries, schools: bodies as real-dev's "bibliothèque régionale de Syunik" and the
 # check set's "Musée du génocide arménien" have them (a building with a place, "hôpital de X", is the place)
 
