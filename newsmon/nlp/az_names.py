@@ -41,7 +41,8 @@ _GOVERNMENT_HEAD = fold("hökumət")
 
 
 def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset(),
-                  bare: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
+                  bare: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+                  international: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
     """Azerbaijani organisation names kept whole: a genitive chain of capitalised words ending in an
     organisation's head noun ("Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət üzrə
     Təşkilatının", "Azərbaycan Biznesinin İnkişafı Fondu") becomes one ORG mention in place of the
@@ -51,13 +52,18 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
     of words the article writes in lower case): "Tbilisidə", "Görüşdə", "Layihə". A known name written
     as the knowledge base writes it (`bare`: the spans of such mentions) is in the nominative
     and opens the chain, though its stem is an ordinary word or its ending looks like a case: "Gəncə
-    Dövlət Universiteti" (gənc, young), "Türkiyə Hacettepe Universiteti", "Şuşa Şəhər Dövlət İdarəsi"."""
+    Dövlət Universiteti" (gənc, young), "Türkiyə Hacettepe Universiteti", "Şuşa Şəhər Dövlət İdarəsi".
+    A word in the genitive before a known international organisation (`international`: spans of such
+    mentions, "Avropa İttifaqı", "Şanxay Əməkdaşlıq Təşkilatı") is not its word but its partner's
+    ("Azərbaycanın | Şanxay Əməkdaşlıq Təşkilatı ilə əlaqələri"), as real news annotates it; a state's
+    own body takes its owner ("Macarıstanın İxracın Təşviqi Agentliyi")."""
     found = [m for m in mentions if m.label in ("ORG", "LOC", "PERSON")]
     ends = {m.end: m for m in found}
     chains: list[tuple[int, int]] = []
     for run in _AZ_CHAIN.finditer(text):
         for s, e in _pieces(text, run.start(), run.end(), ends):
             s = _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
+            s = _past_a_partner(text, s, e, [m for m in found if (m.start, m.end) in international])
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
             heads = [w for w in re.finditer(r"\S+", text[s:e]) if is_org_head(w.group())]
@@ -78,6 +84,20 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
         first = next(m for m in found if s <= m.start and m.end <= e)
         out.append(Mention(text[s:e], "ORG", s, e, first.lang))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _past_a_partner(text: str, s: int, e: int, international: list[Mention]) -> int:
+    """Where a chain from `s` to `e` starts when a word in the genitive comes before an international body
+    that ends it or owns the rest ("Azərbaycanın | Avropa İttifaqı ilə", "Azərbaycanın | Türk Dövlətləri
+    Təşkilatının Katibliyinə"): the state is the body's partner. A body that only says where or for
+    what ("Azərbaycanın Avropa İttifaqındakı Nümayəndəliyi", "... UNESCO üzrə Milli Komissiyası") is a
+    word of the state's own body's name, which starts at `s`."""
+    for m in international:
+        end = m.end + len(re.match(r"\S*", text[m.end:]).group())  # with a suffix after a hyphen: "BMT-nin"
+        if s < m.start < e and case_of(text[s:m.start].split()[-1]) == "genitive" \
+                and (end >= e or case_of(text[m.start:end].split()[-1]) == "genitive"):
+            return m.start
+    return s
 
 
 def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[tuple[int, int]]:

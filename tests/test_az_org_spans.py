@@ -1,0 +1,37 @@
+"""Azerbaijani organisation spans around places and known organisations (invented sentences)."""
+from __future__ import annotations
+
+from newsmon.model import Mention
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.kb_file import KBEntity
+from newsmon.nlp.linking import link_mentions
+
+
+def at(text: str, surface: str, label: str, canonical_id: str | None = None) -> Mention:
+    start = text.index(surface)
+    return Mention(surface, label, start, start + len(surface), "az", canonical_id)
+
+
+_KB = KnowledgeBase([
+    KBEntity(id="loc:latvia", label="LOC", name="Latvia", names={"en": ("Latvia",), "az": ("Latviya",)}, kind="country"),
+    KBEntity(id="loc:peru", label="LOC", name="Peru", names={"en": ("Peru",), "az": ("Peru",)}, kind="country"),
+    KBEntity(id="ipu", label="ORG", name="Inter-Parliamentary Union", names={"az": ("Parlamentlərarası İttifaq",)}),
+    KBEntity(id="culture-peru", label="ORG", name="Ministry of Culture of Peru", names={"az": ("Mədəniyyət Nazirliyi",)}),
+    KBEntity(id="peru-post", label="ORG", name="Peru Postal Service", names={"az": ("Poçt Xidməti",)}),
+])
+
+
+def test_a_place_in_the_genitive_is_not_a_word_of_an_organisation_that_belongs_to_no_state():
+    text = "Qonaq Latviyanın Parlamentlərarası İttifaq ilə əlaqələrindən danışıb."
+    found = [at(text, "Latviyanın", "LOC", "loc:latvia"), at(text, "Parlamentlərarası İttifaq", "ORG", "ipu")]
+    out = [(m.text, m.label) for m in link_mentions(found, text, "az", _KB)]
+    assert out == [("Latviyanın", "LOC"), ("Parlamentlərarası İttifaq", "ORG")]
+
+
+def test_a_state_in_the_genitive_owns_its_ministry_and_its_service():
+    text = "Sərgini Perunun Mədəniyyət Nazirliyi təşkil edib, Perunun Poçt Xidməti isə marka buraxıb."
+    found = [at(text, "Perunun", "LOC", "loc:peru"), at(text, "Mədəniyyət Nazirliyi", "ORG", "culture-peru")]
+    second = text.index("Perunun", 20)
+    found += [Mention("Perunun", "LOC", second, second + 7, "az", "loc:peru"), at(text, "Poçt Xidməti", "ORG", "peru-post")]
+    out = [(m.text, m.label) for m in link_mentions(found, text, "az", _KB)]
+    assert out == [("Perunun Mədəniyyət Nazirliyi", "ORG"), ("Perunun Poçt Xidməti", "ORG")]
