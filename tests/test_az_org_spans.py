@@ -35,3 +35,18 @@ def test_a_state_in_the_genitive_owns_its_ministry_and_its_service():
     found += [Mention("Perunun", "LOC", second, second + 7, "az", "loc:peru"), at(text, "Poçt Xidməti", "ORG", "peru-post")]
     out = [(m.text, m.label) for m in link_mentions(found, text, "az", _KB)]
     assert out == [("Perunun Mədəniyyət Nazirliyi", "ORG"), ("Perunun Poçt Xidməti", "ORG")]
+
+
+def test_a_guard_a_prosecutors_office_and_a_municipality_head_an_organisation_after_their_place():
+    from newsmon.nlp.az_names import az_org_chains
+    for name in ("Peru Milli Qvardiyasının", "Peru Baş Prokurorluğu", "Lima Böyükşəhər Bələdiyyəsinin"):
+        text = f"Dünən {name} əməkdaşları gəlib."
+        out = az_org_chains([at(text, name.split()[0], "LOC")], text)
+        assert [(m.text, m.label) for m in out] == [(name, "ORG")]
+
+
+def test_a_head_in_an_adverbial_case_ends_the_name_before_a_capitalised_word():
+    from newsmon.nlp.az_names import az_org_chains
+    text = "Latviya Xokkey Liqasında IV tura yekun vurulub."
+    out = az_org_chains([at(text, "Latviya", "LOC")], text)
+    assert [(m.text, m.label) for m in out] == [("Latviya Xokkey Liqasında", "ORG")]

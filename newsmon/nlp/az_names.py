@@ -23,12 +23,18 @@ məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birl
 fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
 kilsə partiya kolle qərargah büro kabinet qüvvə assambleya federasiya liqa hakimiyyət orkestr senat məhkəmə
 şəbəkə konservatoriya klinika ansambl orqan icma qrup heyət ordus şöbə
+qvardiya prokurorlu bələdiyyə korpus televiziya cəmiyyət müşavirə sinod hərəkat metropoliten polis
 """.split())  # "ordus", not "ordu": "Ordubad" is a place
 _AZ_CAP_WORD = AZ_CAPITAL + r"[\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
 # Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below).
 _AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:\s+|,\s+|\s+(?:və|üzrə)\s+){_AZ_CAP_WORD})*")
 _AZ_JOINER = re.compile(rf"(\s+|,\s+|\s+(?:və|üzrə)\s+)(?={_AZ_CAP_WORD})")
+
+
+# A head's cases that end or own what follows: a genitive owns the next words ("Nazirliyinin Mətbuat
+# xidməti"), an adverbial case ends the name before a capitalised word of the sentence ("... Liqasında XVII tura").
+_ENDS_A_NAME = ("genitive",) + ADVERBIAL_CASES
 
 
 def is_org_head(word: str) -> bool:
@@ -67,7 +73,7 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
             heads = [w for w in re.finditer(r"\S+", text[s:e]) if is_org_head(w.group())]
-            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] != "genitive"):
+            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] not in _ENDS_A_NAME):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()
             words = text[s:e].split()
