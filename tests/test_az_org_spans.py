@@ -50,3 +50,12 @@ def test_a_head_in_an_adverbial_case_ends_the_name_before_a_capitalised_word():
     text = "Latviya Xokkey Liqasında IV tura yekun vurulub."
     out = az_org_chains([at(text, "Latviya", "LOC")], text)
     assert [(m.text, m.label) for m in out] == [("Latviya Xokkey Liqasında", "ORG")]
+
+
+def test_an_outlet_or_a_company_named_in_english_is_one_organisation_not_its_place():
+    from newsmon.nlp.az_latin_orgs import az_latin_orgs
+    text = "Bunu Lisbon Herald yazır, Lima TV-də də göstərilib; Lisbon Energy Week isə keçirilir."
+    found = [at(text, "Lisbon", "LOC"), at(text, "Lima", "LOC"), Mention("Lisbon", "LOC", text.rindex("Lisbon"),
+                                                                         text.rindex("Lisbon") + 6, "az")]
+    out = [(m.text, m.label) for m in az_latin_orgs(found, text)]
+    assert out == [("Lisbon Herald", "ORG"), ("Lima TV-də", "ORG"), ("Lisbon", "LOC")]

@@ -24,6 +24,7 @@ from newsmon.nlp.people import corefer_people, female_form
 from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
                                   az_org_chains, az_quoted_orgs, az_quoted_places, az_surnames_of_people)
+from newsmon.nlp.az_latin_orgs import az_latin_orgs
 from newsmon.nlp.az_people import az_double_surnames, az_initial_names, az_regnal_names
 from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, in_a_project_name,
                                   in_the_popes_title, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
@@ -145,7 +146,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         ordinary = {stem_word(w) for w in lower} | common_stems("az")  # words of the article and the language
         chained = az_org_chains(az_document_remainders(mentions), text, ordinary, _bare_known(mentions, kb),
                                 _international(mentions, kb))
-        mentions = az_quoted_orgs(chained, text)
+        mentions = az_latin_orgs(az_quoted_orgs(chained, text), text)
         mentions = az_regnal_names(az_double_surnames(az_initial_names(mentions, text, lang), text), text)
         mentions = az_surnames_of_people(mentions, text, ordinary)
         countries = {(m.start, m.end) for m in mentions if m.canonical_id and m.label == "LOC"
