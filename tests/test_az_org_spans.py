@@ -59,3 +59,11 @@ def test_an_outlet_or_a_company_named_in_english_is_one_organisation_not_its_pla
                                                                          text.rindex("Lisbon") + 6, "az")]
     out = [(m.text, m.label) for m in az_latin_orgs(found, text)]
     assert out == [("Lisbon Herald", "ORG"), ("Lima TV-də", "ORG"), ("Lisbon", "LOC")]
+
+
+def test_a_known_organisation_and_a_known_place_after_it_in_one_model_name_are_one_organisation():
+    from newsmon.pipeline import merge_mentions
+    text = "FIBA Asiya Liqasında yeni mövsüm başlayıb."
+    model = [at(text, "FIBA Asiya Liqasında", "ORG")]
+    known = [at(text, "FIBA", "ORG", "fiba"), at(text, "Asiya", "LOC", "loc:asia")]
+    assert [(m.text, m.label) for m in merge_mentions(model, known, text)] == [("FIBA Asiya Liqasında", "ORG")]

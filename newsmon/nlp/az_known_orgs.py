@@ -41,10 +41,13 @@ def az_orgs_around_known(model: list[Mention], known: list[Mention],
     for m in model:
         if m.lang != "az" or m.label != "ORG" or _stopped_inside_a_name(m, text):
             continue
-        inside = [k for k in known if k.start < m.end and m.start < k.end]
-        if len(inside) != 1 or inside[0].label != "ORG" or inside[0].start != m.start or inside[0].end >= m.end:
+        inside = sorted((k for k in known if k.start < m.end and m.start < k.end), key=lambda k: k.start)
+        # a place known among the words after the name is one of them ("UEFA Avropa Liqasında")
+        if not inside or any(k.label != "LOC" or k.start < m.start or k.end > m.end for k in inside[1:]):
             continue
         k = inside[0]
+        if k.label != "ORG" or k.start != m.start or k.end >= m.end:
+            continue
         # the known name's whole word: a match stops before a suffix after a hyphen ("SOCAR" of "SOCAR-ın")
         cut = next((i for i in range(k.end - m.start, len(m.text)) if m.text[i].isspace()), len(m.text))
         rest = m.text[cut:]
