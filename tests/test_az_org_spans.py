@@ -67,3 +67,12 @@ def test_a_known_organisation_and_a_known_place_after_it_in_one_model_name_are_o
     model = [at(text, "FIBA Asiya Liqasında", "ORG")]
     known = [at(text, "FIBA", "ORG", "fiba"), at(text, "Asiya", "LOC", "loc:asia")]
     assert [(m.text, m.label) for m in merge_mentions(model, known, text)] == [("FIBA Asiya Liqasında", "ORG")]
+
+
+def test_a_body_named_after_a_known_person_is_one_organisation():
+    from newsmon.pipeline import merge_mentions
+    text = "Konsertdə Rəşid Behbudov adına Gəncə Dövlət Kamera Orkestri çıxış edib."
+    model = [at(text, "Konsertdə Rəşid Behbudov adına Gəncə Dövlət Kamera Orkestri", "PERSON")]
+    known = [at(text, "Rəşid Behbudov", "PERSON", "person:behbudov"), at(text, "Gəncə", "LOC", "loc:ganja")]
+    out = [(m.text, m.label) for m in merge_mentions(model, known, text)]
+    assert out == [("Rəşid Behbudov adına Gəncə Dövlət Kamera Orkestri", "ORG")]

@@ -14,6 +14,7 @@ import re
 from newsmon.model import Mention
 from newsmon.nlp.az_names import case_of, is_org_head
 from newsmon.nlp.mentions import TITLES, names_a_document, names_an_event
+from newsmon.text.az import ADVERBIAL_CASES
 from newsmon.text.normalize import fold
 
 
@@ -61,3 +62,27 @@ def az_orgs_around_known(model: list[Mention], known: list[Mention],
         else:
             wholes.append(m)
     return wholes, bodies
+
+
+# "<a person> adına <a body's name>": a body named after someone ("Üzeyir Hacıbəyli adına Bakı Musiqi
+# Akademiyası", "Heydər Əliyev adına Hərbi İnstitutun Hərbi Orkestri"); the name goes on with a capitalised
+# word or a quoted one (“Vətən” İdman Liseyində) and ends with a capitalised word.
+_NAMED_AFTER = re.compile(r"\S.* adına [A-ZƏİÖÜĞŞÇ“\"«].*[A-ZƏİÖÜĞŞÇ][^ ]*$")
+
+
+def az_named_after(model: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Az model spans of a body named after a person (see _NAMED_AFTER) that win over the known person or
+    place inside them, which the whole name is, as real news annotates it: an ORG, or a LOC where the model
+    said so ("... adına Zəngəzur Milli Parkı"). Not when a known name crosses the span's edges."""
+    out = []
+    for m in model:
+        if m.lang != "az" or m.label not in ("ORG", "LOC", "PERSON") or not _NAMED_AFTER.match(m.text):
+            continue
+        while case_of(m.text.split()[0]) in ADVERBIAL_CASES and _NAMED_AFTER.match(m.text.split(" ", 1)[1]):
+            # a word in an adverbial case is the sentence's: "Səhnədə | F.Əmirov adına ... Ansamblı"
+            cut = len(m.text.split()[0]) + 1
+            m = Mention(m.text[cut:], m.label, m.start + cut, m.end, m.lang)
+        if any(k.start < m.start < k.end or k.start < m.end < k.end for k in known):
+            continue
+        out.append(m if m.label != "PERSON" else Mention(m.text, "ORG", m.start, m.end, m.lang))
+    return out
