@@ -76,3 +76,11 @@ def test_a_body_named_after_a_known_person_is_one_organisation():
     known = [at(text, "Rəşid Behbudov", "PERSON", "person:behbudov"), at(text, "Gəncə", "LOC", "loc:ganja")]
     out = [(m.text, m.label) for m in merge_mentions(model, known, text)]
     assert out == [("Rəşid Behbudov adına Gəncə Dövlət Kamera Orkestri", "ORG")]
+
+
+def test_an_opening_word_before_a_known_state_body_is_part_of_its_name():
+    from newsmon.pipeline import merge_mentions
+    text = "Məlumatı Dövlət Meşə və Çay Komitəsinin sədri verib."
+    model = [at(text, "Dövlət Meşə və Çay Komitəsinin", "ORG")]
+    known = [at(text, "Meşə və Çay Komitəsinin", "ORG", "forest-committee")]
+    assert [(m.text, m.label) for m in merge_mentions(model, known, text)] == [("Dövlət Meşə və Çay Komitəsinin", "ORG")]

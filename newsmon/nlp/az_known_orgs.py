@@ -86,3 +86,23 @@ def az_named_after(model: list[Mention], known: list[Mention]) -> list[Mention]:
             continue
         out.append(m if m.label != "PERSON" else Mention(m.text, "ORG", m.start, m.end, m.lang))
     return out
+
+
+# Words that open a state body's name before the rest the knowledge base lists ("Dövlət Şəhərsalma və Arxitektura
+# Komitəsi" for the listed "Şəhərsalma və Arxitektura Komitəsi")
+_NAME_OPENERS = frozenset(fold(w) for w in "Dövlət Milli Ali Mərkəzi Federal Beynəlxalq Respublika".split())
+
+
+def az_opened_known(model: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Az model ORGs that are a known organisation with an opening word before it (see _NAME_OPENERS): the
+    whole name, which wins over the known one inside it."""
+    out = []
+    for m in model:
+        inside = [k for k in known if k.start < m.end and m.start < k.end]
+        if m.lang != "az" or m.label != "ORG" or len(inside) != 1 or inside[0].label != "ORG":
+            continue
+        k = inside[0]
+        lead = m.text[:k.start - m.start].split()
+        if k.end == m.end and k.start > m.start and lead and all(fold(w) in _NAME_OPENERS for w in lead):
+            out.append(m)
+    return out

@@ -17,7 +17,8 @@ from newsmon.text.normalize import fold
 _HEADS = ORG_HEADS_EN | frozenset("""post times news tv network journal group holding airlines airways limited ltd
 inc corporation media press today herald telegraph guardian""".split())
 # Capitalised words in English letters (no ə, ı, ö, ü, ğ, ş, ç, İ: an Azerbaijani name is the chain rules'),
-# "The" first maybe (a word of the name: "The Washington Post"); a case suffix may follow the last after a hyphen or an apostrophe ("TV-də", "Post"un).
+# "The" first maybe (a word of the name: "The Washington Post");
+# a case suffix may follow the last after a hyphen or an apostrophe ("TV-də", "Post"un).
 _WORD = r"(?:[A-Z][A-Za-z&.]*|[A-Z]{2,})"
 _RUN = re.compile(rf"(?<![\w’'-])(?:The\s+)?{_WORD}(?:\s+{_WORD})+(?![\w&])")
 
