@@ -13,7 +13,7 @@ from newsmon.nlp import langdetect_engine, language, name_words
 from newsmon.nlp.agreements.find import find_agreements_many
 from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
-from newsmon.nlp.az_known_orgs import az_orgs_around_known
+from newsmon.nlp.az_known_orgs import az_named_after, az_opened_known, az_orgs_around_known
 from newsmon.nlp.az_names import az_names_around_known
 from newsmon.nlp.name_spans import en_orgs_around_places
 from newsmon.nlp.linking import find_known_entities, link_mentions
@@ -36,9 +36,12 @@ def merge_mentions(model: Sequence[Mention], known: Sequence[Mention], text: str
     known actors); the remaining model spans are kept, and an Azerbaijani model span around a known
     name and more wins over it (`az_names_around_known`; with the article's `text`), as does an English
     body named after a known place (`en_orgs_around_places`); an az model organisation that goes on past a
-    known one is the whole name, or the known name's body after it (`az_orgs_around_known`). Sorted by offset."""
+    known one is the whole name, or the known name's body after it (`az_orgs_around_known`), and an az body named
+    after a known person (`az_named_after`) or a known one with its opening word (`az_opened_known`).
+    Sorted by offset."""
     outer = az_names_around_known(list(model), list(known), text) if text else []
-    outer += en_orgs_around_places(list(model), list(known))
+    outer += en_orgs_around_places(list(model), list(known)) + az_named_after(list(model), list(known))
+    outer += az_opened_known(list(model), list(known))
     wholes, bodies = az_orgs_around_known(list(model), list(known), text)
     outer += wholes
     merged = [k for k in known if not any(o.start <= k.start and k.end <= o.end for o in outer)] + outer + bodies

@@ -14,6 +14,7 @@ import re
 from newsmon.model import Mention
 from newsmon.nlp.az_names import case_of, is_org_head
 from newsmon.nlp.mentions import TITLES, names_a_document, names_an_event
+from newsmon.text.az import ADVERBIAL_CASES
 from newsmon.text.normalize import fold
 
 
@@ -41,10 +42,13 @@ def az_orgs_around_known(model: list[Mention], known: list[Mention],
     for m in model:
         if m.lang != "az" or m.label != "ORG" or _stopped_inside_a_name(m, text):
             continue
-        inside = [k for k in known if k.start < m.end and m.start < k.end]
-        if len(inside) != 1 or inside[0].label != "ORG" or inside[0].start != m.start or inside[0].end >= m.end:
+        inside = sorted((k for k in known if k.start < m.end and m.start < k.end), key=lambda k: k.start)
+        # a place known among the words after the name is one of them ("UEFA Avropa Liqasında")
+        if not inside or any(k.label != "LOC" or k.start < m.start or k.end > m.end for k in inside[1:]):
             continue
         k = inside[0]
+        if k.label != "ORG" or k.start != m.start or k.end >= m.end:
+            continue
         # the known name's whole word: a match stops before a suffix after a hyphen ("SOCAR" of "SOCAR-ın")
         cut = next((i for i in range(k.end - m.start, len(m.text)) if m.text[i].isspace()), len(m.text))
         rest = m.text[cut:]
@@ -58,3 +62,47 @@ def az_orgs_around_known(model: list[Mention], known: list[Mention],
         else:
             wholes.append(m)
     return wholes, bodies
+
+
+# "<a person> adına <a body's name>": a body named after someone ("Üzeyir Hacıbəyli adına Bakı Musiqi
+# Akademiyası", "Heydər Əliyev adına Hərbi İnstitutun Hərbi Orkestri"); the name goes on with a capitalised
+# word or a quoted one (“Vətən” İdman Liseyində) and ends with a capitalised word.
+_NAMED_AFTER = re.compile(r"\S.* adına [A-ZƏİÖÜĞŞÇ“\"«].*[A-ZƏİÖÜĞŞÇ][^ ]*$")
+
+
+def az_named_after(model: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Az model spans of a body named after a person (see _NAMED_AFTER) that win over the known person or
+    place inside them, which the whole name is, as real news annotates it: an ORG, or a LOC where the model
+    said so ("... adına Zəngəzur Milli Parkı"). Not when a known name crosses the span's edges."""
+    out = []
+    for m in model:
+        if m.lang != "az" or m.label not in ("ORG", "LOC", "PERSON") or not _NAMED_AFTER.match(m.text):
+            continue
+        while case_of(m.text.split()[0]) in ADVERBIAL_CASES and _NAMED_AFTER.match(m.text.split(" ", 1)[1]):
+            # a word in an adverbial case is the sentence's: "Səhnədə | F.Əmirov adına ... Ansamblı"
+            cut = len(m.text.split()[0]) + 1
+            m = Mention(m.text[cut:], m.label, m.start + cut, m.end, m.lang)
+        if any(k.start < m.start < k.end or k.start < m.end < k.end for k in known):
+            continue
+        out.append(m if m.label != "PERSON" else Mention(m.text, "ORG", m.start, m.end, m.lang))
+    return out
+
+
+# Words that open a state body's name before the rest the knowledge base lists ("Dövlət Şəhərsalma və Arxitektura
+# Komitəsi" for the listed "Şəhərsalma və Arxitektura Komitəsi")
+_NAME_OPENERS = frozenset(fold(w) for w in "Dövlət Milli Ali Mərkəzi Federal Beynəlxalq Respublika".split())
+
+
+def az_opened_known(model: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Az model ORGs that are a known organisation with an opening word before it (see _NAME_OPENERS): the
+    whole name, which wins over the known one inside it."""
+    out = []
+    for m in model:
+        inside = [k for k in known if k.start < m.end and m.start < k.end]
+        if m.lang != "az" or m.label != "ORG" or len(inside) != 1 or inside[0].label != "ORG":
+            continue
+        k = inside[0]
+        lead = m.text[:k.start - m.start].split()
+        if k.end == m.end and k.start > m.start and lead and all(fold(w) in _NAME_OPENERS for w in lead):
+            out.append(m)
+    return out

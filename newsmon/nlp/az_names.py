@@ -23,12 +23,18 @@ məclis şura mərkəz kitabxana arxiv muzey idarə departament assosiasiya birl
 fakültə məktəb xəstəxana teatr aparat administrasiya ofis səfirli konsulluğ nümayəndəli parlament
 kilsə partiya kolle qərargah büro kabinet qüvvə assambleya federasiya liqa hakimiyyət orkestr senat məhkəmə
 şəbəkə konservatoriya klinika ansambl orqan icma qrup heyət ordus şöbə
+qvardiya prokurorlu bələdiyyə korpus televiziya cəmiyyət müşavirə sinod hərəkat metropoliten polis
 """.split())  # "ordus", not "ordu": "Ordubad" is a place
 _AZ_CAP_WORD = AZ_CAPITAL + r"[\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
 # Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below).
 _AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:\s+|,\s+|\s+(?:və|üzrə)\s+){_AZ_CAP_WORD})*")
 _AZ_JOINER = re.compile(rf"(\s+|,\s+|\s+(?:və|üzrə)\s+)(?={_AZ_CAP_WORD})")
+
+
+# A head's cases that end or own what follows: a genitive owns the next words ("Nazirliyinin Mətbuat
+# xidməti"), an adverbial case ends the name before a capitalised word of the sentence ("... Liqasında XVII tura").
+_ENDS_A_NAME = ("genitive",) + ADVERBIAL_CASES
 
 
 def is_org_head(word: str) -> bool:
@@ -41,7 +47,8 @@ _GOVERNMENT_HEAD = fold("hökumət")
 
 
 def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str] = frozenset(),
-                  bare: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
+                  bare: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset(),
+                  international: set[tuple[int, int]] | frozenset[tuple[int, int]] = frozenset()) -> list[Mention]:
     """Azerbaijani organisation names kept whole: a genitive chain of capitalised words ending in an
     organisation's head noun ("Birləşmiş Millətlər Təşkilatının Təhsil, Elm və Mədəniyyət üzrə
     Təşkilatının", "Azərbaycan Biznesinin İnkişafı Fondu") becomes one ORG mention in place of the
@@ -51,17 +58,22 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
     of words the article writes in lower case): "Tbilisidə", "Görüşdə", "Layihə". A known name written
     as the knowledge base writes it (`bare`: the spans of such mentions) is in the nominative
     and opens the chain, though its stem is an ordinary word or its ending looks like a case: "Gəncə
-    Dövlət Universiteti" (gənc, young), "Türkiyə Hacettepe Universiteti", "Şuşa Şəhər Dövlət İdarəsi"."""
+    Dövlət Universiteti" (gənc, young), "Türkiyə Hacettepe Universiteti", "Şuşa Şəhər Dövlət İdarəsi".
+    A word in the genitive before a known international organisation (`international`: spans of such
+    mentions, "Avropa İttifaqı", "Şanxay Əməkdaşlıq Təşkilatı") is not its word but its partner's
+    ("Azərbaycanın | Şanxay Əməkdaşlıq Təşkilatı ilə əlaqələri"), as real news annotates it; a state's
+    own body takes its owner ("Macarıstanın İxracın Təşviqi Agentliyi")."""
     found = [m for m in mentions if m.label in ("ORG", "LOC", "PERSON")]
     ends = {m.end: m for m in found}
     chains: list[tuple[int, int]] = []
     for run in _AZ_CHAIN.finditer(text):
         for s, e in _pieces(text, run.start(), run.end(), ends):
             s = _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
+            s = _past_a_partner(text, s, e, [m for m in found if (m.start, m.end) in international])
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
             heads = [w for w in re.finditer(r"\S+", text[s:e]) if is_org_head(w.group())]
-            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] != "genitive"):
+            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] not in _ENDS_A_NAME):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()
             words = text[s:e].split()
@@ -78,6 +90,20 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
         first = next(m for m in found if s <= m.start and m.end <= e)
         out.append(Mention(text[s:e], "ORG", s, e, first.lang))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _past_a_partner(text: str, s: int, e: int, international: list[Mention]) -> int:
+    """Where a chain from `s` to `e` starts when a word in the genitive comes before an international body
+    that ends it or owns the rest ("Azərbaycanın | Avropa İttifaqı ilə", "Azərbaycanın | Türk Dövlətləri
+    Təşkilatının Katibliyinə"): the state is the body's partner. A body that only says where or for
+    what ("Azərbaycanın Avropa İttifaqındakı Nümayəndəliyi", "... UNESCO üzrə Milli Komissiyası") is a
+    word of the state's own body's name, which starts at `s`."""
+    for m in international:
+        end = m.end + len(re.match(r"\S*", text[m.end:]).group())  # with a suffix after a hyphen: "BMT-nin"
+        if s < m.start < e and case_of(text[s:m.start].split()[-1]) == "genitive" \
+                and (end >= e or case_of(text[m.start:end].split()[-1]) == "genitive"):
+            return m.start
+    return s
 
 
 def _pieces(text: str, start: int, end: int, ends: dict[int, Mention]) -> list[tuple[int, int]]:

@@ -24,6 +24,7 @@ from newsmon.nlp.people import corefer_people, female_form
 from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
                                   az_org_chains, az_quoted_orgs, az_quoted_places, az_surnames_of_people)
+from newsmon.nlp.az_latin_orgs import az_latin_orgs
 from newsmon.nlp.az_people import az_double_surnames, az_initial_names, az_regnal_names
 from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, in_a_project_name,
                                   in_the_popes_title, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
@@ -87,6 +88,34 @@ def _bare_known(mentions: list[Mention], kb: KnowledgeBase) -> set[tuple[int, in
     return out
 
 
+# "Ministry of Energy of Azerbaijan", "State Tax Service of Azerbaijan": a state's body, named after its state
+_OF_A_PLACE = re.compile(r".*\bof (?:the )?(.+)$")
+# The words of an international body's name ("European Union", "Organization of Turkic States", "World Health
+# Organization", "Non-Aligned Movement"), or a name in capitals ("NATO", "G20", "D-8"). Not every ownerless
+# name: a parliament, a party or a federal agency ("State Duma", "Central Intelligence Agency") is a state's
+# body though the knowledge base's name does not say which state's.
+_INTERNATIONAL = re.compile(r"\b(?:United Nations|European|International|World|Organi[sz]ation|Union|Council of Europe"
+                            r"|Cooperation|Movement|Commonwealth|League|Alliance)\b|^[A-Z0-9-]{2,6}$")
+
+
+def _international(mentions: list[Mention], kb: KnowledgeBase) -> set[tuple[int, int]]:
+    """Spans of known international organisations (see _INTERNATIONAL), not a body the knowledge base names
+    after its state ("Korea International Cooperation Agency", "Ministry of Energy of Azerbaijan").
+    `az_org_chains` does not join a place in the genitive to them."""
+    out = set()
+    for m in mentions:
+        entity = kb.get(m.canonical_id) if m.canonical_id and m.label == "ORG" else None
+        if entity is None or not _INTERNATIONAL.search(entity.name):
+            continue
+        place = _OF_A_PLACE.search(entity.name)
+        words = entity.name.split()
+        # "... of Azerbaijan", or the state first: "United States Department of State", "Korea ... Agency"
+        places = ([place.group(1)] if place else []) + [" ".join(words[:n]) for n in (1, 2, 3) if n < len(words)]
+        if not any(getattr(kb.lookup(p, "en"), "kind", None) in ("country", "capital") for p in places):
+            out.add((m.start, m.end))
+    return out
+
+
 def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBase) -> list[Mention]:
     """Copies of `mentions` with canonical_id/canonical_name set, labels corrected from the KB and
     false positives dropped. DATE mentions pass through unchanged."""
@@ -115,8 +144,9 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     if lang in SUFFIX_LANGS:
         mentions = az_bracket_tails([without_admin_noun(m) for m in mentions])
         ordinary = {stem_word(w) for w in lower} | common_stems("az")  # words of the article and the language
-        chained = az_org_chains(az_document_remainders(mentions), text, ordinary, _bare_known(mentions, kb))
-        mentions = az_quoted_orgs(chained, text)
+        chained = az_org_chains(az_document_remainders(mentions), text, ordinary, _bare_known(mentions, kb),
+                                _international(mentions, kb))
+        mentions = az_latin_orgs(az_quoted_orgs(chained, text), text)
         mentions = az_regnal_names(az_double_surnames(az_initial_names(mentions, text, lang), text), text)
         mentions = az_surnames_of_people(mentions, text, ordinary)
         countries = {(m.start, m.end) for m in mentions if m.canonical_id and m.label == "LOC"
