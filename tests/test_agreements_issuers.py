@@ -216,3 +216,11 @@ def test_an_unnamed_us_presidents_order_is_the_one_in_office_on_its_date():
             "he signed an executive order on schools.")
     [order] = find_agreements(make_article(text, "en", [], published="2023-07-19"), None)
     assert names(order) == {"Joe Biden"}
+
+
+def test_an_unnamed_us_president_issues_only_the_order_he_is_said_to_sign():
+    # "I" continuing an emergency declared in an old order signs none of it (the order is only cited)
+    text = ("Notice on the Continuation of an Emergency\nOn May 2, 1979, by Executive Order 12001, the President "
+            "declared an emergency. I am continuing for one year the emergency declared in Executive Order 12001.")
+    art = make_article(text, "en", [], dates=[("May 2, 1979", "1979-05-02", "day")], published="2022-05-01")
+    assert all(not r.parties or names(r) != {"Joe Biden"} for r in find_agreements(art, None))

@@ -244,17 +244,24 @@ _US_PRESIDENTS = (("person:barack-obama", "Barack Obama", "2009-01-20", "2017-01
                   ("person:donald-trump", "Donald Trump", "2025-01-20", "9999"))
 # the page is about the United States' executive (never for a foreign President left unnamed)
 _US_PAGE = re.compile(r"\b(?:United\s+States|White\s+House|America)\b")
-# the unnamed signer before the order: "I", "he", "the President", "my Administration"
-_UNNAMED_SIGNER = re.compile(r"\b(?:I|he|[Tt]he\s+President(?!['’]s\s+\w+\s+(?:of|to|for)\b)"
-                             r"|[Mm]y\s+Administration)\b(?!\s*\()")
+# the unnamed signer as the subject of signing the order: "I (proudly) signed an", "he signed the Competition",
+# "the President of the United States has issued an", or his possessive ("the President’s April 5th Executive
+# Order"); or after it, "the Executive Order I signed". Not "I" of another verb ("I am continuing the
+# national emergency declared in Executive Order 12170": an order cited)
+_SIGNER = r"(?:I|he|[Tt]he\s+President(?:\s+of\s+the\s+United\s+States)?)\s+"
+_SIGNED = r"(?:signed|signs|issued|issues|will\s+(?:sign|issue)|(?:has|have)\s+(?:signed|issued)|was\s+proud\s+to\s+sign)"
+_UNNAMED_SIGNER = re.compile(r"\b" + _SIGNER + r"(?:\w+\s+){0,2}?" + _SIGNED + r"\s+(?:[\w“”\"'’-]+\s+){0,4}$"
+                             r"|\b[Tt]he\s+President['’]s\s+(?:[\w<>/-]+\s+){0,3}$")
+_UNNAMED_SIGNER_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?" + _SIGNER + r"(?:\w+\s+)?(?:signed|issued)\b")
 
 
 def unnamed_us_president(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int],
                          date: dict[str, str] | None, published: str | None) -> list[Party]:
     """The US President in office when an English page of the White House names none but an unnamed signer
-    before the order ("In April, I signed an Executive Order"); empty otherwise."""
+    of the order ("In April, I signed an Executive Order"); empty otherwise."""
     if lex.code != "en" or not _US_PAGE.search(ctx.text) \
-            or not _UNNAMED_SIGNER.search(ctx.text, sent.start, trigger[0]):
+            or not (_UNNAMED_SIGNER.search(ctx.text[sent.start:trigger[0]])
+                    or _UNNAMED_SIGNER_AFTER.match(ctx.text, trigger[1], sent.end)):
         return []
     day = date["value"] if date and date.get("precision") in ("day", "month") else published
     if day is None:
