@@ -154,3 +154,13 @@ def test_a_plan_an_order_has_developed_is_planned_and_the_issuers():
                                     ("Science & Technology", "ORG", "Science & Technology")])
     plan = next(r for r in find_agreements(art, None) if r.type == "programme")
     assert (plan.status, names(plan)) == ("planned", {"Donald Trump"})
+
+
+def test_a_deal_is_an_agreement_only_as_the_document_signed():
+    # a deal signed with a named partner is one; the verb "deal with" and "a great deal" are none
+    text = ("Trade\nArcadia inked a fisheries deal with Borduria on Monday. "
+            "Officials said there is a great deal to do. Signed programmes help farmers deal with the drought.")
+    art = make_article(text, "en", [("Arcadia", "LOC", "Arcadia"), ("Borduria", "LOC", "Borduria")])
+    [deal] = find_agreements(art, None)
+    assert (deal.type, deal.status, names(deal)) == ("agreement", "signed", {"Arcadia", "Borduria"})
+    assert lexicon("en").weak_types[0][1].search("they signed to deal with the crisis") is None

@@ -96,7 +96,13 @@ EN = Lexicon(
     # Compact, signed by MCC and the Government of Lesotho"; not "security arrangements", "pledged to".
     # A bare "declaration" is not: on 300 random en articles the signed ones were as often the Declaration
     # of Independence or a President's disaster declaration as a declaration between parties)
-    weak_types=_types(("agreement", r"\b(?:conventions?|contracts?|arrangements?)\b"),
+    # (and a deal, as often a figure of speech or a verb, "a great deal", "the New Deal", "help young people
+    # deal with the trauma", as a document: "signed a critical minerals deal with Thailand", "inked a $2
+    # billion air defense deal with Poland"; a verb's object is a common noun, a partner a name)
+    weak_types=_types(("agreement", r"\b(?:conventions?|contracts?|arrangements?)\b"
+                                    r"|(?<!\bto\s)(?<!\bgreat\s)(?<!\bbig\s)(?<!\b(?-i:New)\s)(?<!\b(?-i:Green)\s)"
+                                    r"\bdeals?\b(?!\s+with\s+(?:(?:the|a|an|this|these|those|their|its)\s+|(?!(?:the|a|an|this"
+                                    r"|these|those|their|its)\s))(?-i:[a-z]))"),
                       ("other", r"\b(?:petitions?|pledges?|compacts?)\b")),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
     awarded=_c(_AWARDED),
