@@ -101,6 +101,10 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
         if lex.postposition:
             triggers = split_titled_lists(sent, triggers)
         triggers = split_numbered_lists(sent, triggers)
+        # a named strategy counts only as the one its owner releases in this sentence ("the Biden-Harris
+        # Administration released the National Cybersecurity Strategy"), never cited ("our Indo-Pacific Strategy")
+        triggers = [t for t in triggers if not (t[0] == "programme" and _STRATEGY.match(text, t[1], t[2]))
+                    or _plan_owner(ctx, sent, (t[1], t[2]), lex) is not None]
         here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
@@ -151,6 +155,7 @@ def _share_list_verbs(here: list[Candidate]) -> None:
             c.status, c.date_signed = nxt.status, c.date_signed or nxt.date_signed
 
 
+_STRATEGY = re.compile(r"Strateg(?:y|ies)\b")
 # "Dövlət Proqramı": a programme of the state, which the President adopts (az trigger text)
 _STATE_PROGRAMME = re.compile(r"dövlət\s", re.IGNORECASE)
 

@@ -33,7 +33,10 @@ EN = Lexicon(
                    r"|\border\s+(?:No\.?|number)\s*\d*"
                    r"|(?<=signed an )order\b|(?<=issued an )order\b"),
         ("programme", r"\b(?:joint|action|work|cooperation|implementation)\s+(?:programmes?|programs?|plans?)\b"
-                      r"|\broad\s?maps?\b"),
+                      r"|\broad\s?maps?\b"
+                      # a strategy by its name ("the National Cybersecurity Strategy"), a record only as its
+                      # owner's release (find.py)
+                      r"|(?-i:\bStrateg(?:y|ies)\b)"),
         ("charter", r"\bcharters?\b"),
         ("agreement", r"(?<!\bin\s)\b(?:agreements?|accords?|treat(?:y|ies))\b"),
     ),
