@@ -164,3 +164,12 @@ def test_a_deal_is_an_agreement_only_as_the_document_signed():
     [deal] = find_agreements(art, None)
     assert (deal.type, deal.status, names(deal)) == ("agreement", "signed", {"Arcadia", "Borduria"})
     assert lexicon("en").weak_types[0][1].search("they signed to deal with the crisis") is None
+
+
+def test_a_directive_is_a_decree_only_when_signed():
+    # the President signing a directive issues an order; an agency's directive cited is none
+    text = ("Wins\nPresident Arden signed an official directive closing the old mint. "
+            "The customs office follows its directives on imports.")
+    art = make_article(text, "en", [("Arden", "PERSON", "Arden")])
+    [order] = find_agreements(art, None)
+    assert (order.type, order.status, names(order)) == ("decree", "signed", {"Arden"})

@@ -106,7 +106,10 @@ EN = Lexicon(
                                     r"|(?<!\bto\s)(?<!\bgreat\s)(?<!\bbig\s)(?<!\b(?-i:New)\s)(?<!\b(?-i:Green)\s)"
                                     r"\bdeals?\b(?!\s+with\s+(?:(?:the|a|an|this|these|those|their|its)\s+|(?!(?:the|a|an|this"
                                     r"|these|those|their|its)\s))(?-i:[a-z]))"),
-                      ("other", r"\b(?:petitions?|pledges?|compacts?)\b")),
+                      ("other", r"\b(?:petitions?|pledges?|compacts?)\b"),
+                      # a directive the President signs is his order ("signed an official directive removing
+                      # ..."); an agency issues directives too, and a signed order contains them
+                      ("decree", r"\bdirectives?\b")),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
     awarded=_c(_AWARDED),
     ordered=_c(r"\b(?:order|memorandum|proclamation)\s+(?:also\s+)?(?:directs|requires|mandates|calls\s+for)\s+the\s+"
