@@ -201,3 +201,26 @@ def test_a_name_after_words_following_the_title_is_not_the_president():
                                     ("George Floyd Justice", "PERSON", "George Floyd Justice")])
     [order] = find_agreements(art, None)
     assert order.type == "decree" and names(order) == {"Joe Biden"}
+
+
+def test_an_unnamed_us_presidents_order_is_the_one_in_office_on_its_date():
+    # a Presidential Message names no President: "I" on a page about America is the President in office when
+    # the order was signed, else when the page was published; a page on no US matter makes none up (above)
+    text = ("Presidential Message on Rivers Month\nAmerica's rivers feed our farms. In March, I signed an "
+            "Executive Order to clean up rivers. Later, I signed another Executive Order on dams.")
+    art = make_article(text, "en", [], dates=[("March", "2025-03", "month")], published="2025-07-01")
+    first, second = find_agreements(art, None)
+    assert (first.type, names(first), first.date_signed["value"]) == ("decree", {"Donald Trump"}, "2025-03")
+    assert (second.type, names(second), second.date_signed) == ("decree", {"Donald Trump"}, None)
+    text = ("Readout of a Meeting\nWhite House officials met teachers. The President did not wait, which is why "
+            "he signed an executive order on schools.")
+    [order] = find_agreements(make_article(text, "en", [], published="2023-07-19"), None)
+    assert names(order) == {"Joe Biden"}
+
+
+def test_an_unnamed_us_president_issues_only_the_order_he_is_said_to_sign():
+    # "I" continuing an emergency declared in an old order signs none of it (the order is only cited)
+    text = ("Notice on the Continuation of an Emergency\nOn May 2, 1979, by Executive Order 12001, the President "
+            "declared an emergency. I am continuing for one year the emergency declared in Executive Order 12001.")
+    art = make_article(text, "en", [], dates=[("May 2, 1979", "1979-05-02", "day")], published="2022-05-01")
+    assert all(not r.parties or names(r) != {"Joe Biden"} for r in find_agreements(art, None))

@@ -162,3 +162,16 @@ def test_a_year_after_de_dates_the_noun_before_it_not_the_signing():
                        dates=[("1991", "1991", "year")])
     [accord] = find_agreements(art, None)
     assert accord.type == "agreement" and accord.date_signed is None
+
+
+def test_a_named_strategy_is_a_programme_only_as_its_owners_release():
+    # released by its owner: a programme of the owner; cited, or named with no owner releasing it, none
+    # (and a plan named with it stays its own document)
+    text = ("Oceans\nToday, the Reef Council released the National Coral Strategy to protect reefs. "
+            "The Coral Strategy guides our work. Officials will update the Coastal Strategy and the joint "
+            "action plan of Arcadia and Borduria.")
+    art = make_article(text, "en", [("Reef Council", "ORG", "Reef Council"), ("Arcadia", "LOC", "Arcadia"),
+                                    ("Borduria", "LOC", "Borduria")], published="2024-05-02")
+    strategy, plan = find_agreements(art, None)
+    assert (strategy.type, strategy.status, names(strategy)) == ("programme", "signed", {"Reef Council"})
+    assert plan.type == "programme" and "action plan" in plan.title.lower()

@@ -170,3 +170,22 @@ def test_a_declaration_signed_or_trilateral_is_a_record_dated_by_its_title_a_sta
                  "Géorgie\nNous condamnons les déclarations de la Géorgie, dit le texte signé par dix députés."):
         records = find_agreements(make_article(text, "fr", [("Géorgie", "LOC", "Georgia")]), None)
         assert all(r.type != "other" for r in records)
+
+
+def test_a_deal_is_an_agreement_only_as_the_document_signed():
+    # a deal signed with a named partner is one; the verb "deal with" and "a great deal" are none
+    text = ("Trade\nArcadia inked a fisheries deal with Borduria on Monday. "
+            "Officials said there is a great deal to do. Signed programmes help farmers deal with the drought.")
+    art = make_article(text, "en", [("Arcadia", "LOC", "Arcadia"), ("Borduria", "LOC", "Borduria")])
+    [deal] = find_agreements(art, None)
+    assert (deal.type, deal.status, names(deal)) == ("agreement", "signed", {"Arcadia", "Borduria"})
+    assert lexicon("en").weak_types[0][1].search("they signed to deal with the crisis") is None
+
+
+def test_a_directive_is_a_decree_only_when_signed():
+    # the President signing a directive issues an order; an agency's directive cited is none
+    text = ("Wins\nPresident Arden signed an official directive closing the old mint. "
+            "The customs office follows its directives on imports.")
+    art = make_article(text, "en", [("Arden", "PERSON", "Arden")])
+    [order] = find_agreements(art, None)
+    assert (order.type, order.status, names(order)) == ("decree", "signed", {"Arden"})

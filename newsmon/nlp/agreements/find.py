@@ -26,7 +26,7 @@ from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
 from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
-from newsmon.nlp.agreements.issuer import in_office, issuer
+from newsmon.nlp.agreements.issuer import in_office, issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.voted import is_voted, voting_body
 from newsmon.nlp.agreements.cited import reported
@@ -101,6 +101,10 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
         if lex.postposition:
             triggers = split_titled_lists(sent, triggers)
         triggers = split_numbered_lists(sent, triggers)
+        # a named strategy counts only as the one its owner releases in this sentence ("the Biden-Harris
+        # Administration released the National Cybersecurity Strategy"), never cited ("our Indo-Pacific Strategy")
+        triggers = [t for t in triggers if not (t[0] == "programme" and _STRATEGY.match(text, t[1], t[2]))
+                    or _plan_owner(ctx, sent, (t[1], t[2]), lex) is not None]
         here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
@@ -151,6 +155,7 @@ def _share_list_verbs(here: list[Candidate]) -> None:
             c.status, c.date_signed = nxt.status, c.date_signed or nxt.date_signed
 
 
+_STRATEGY = re.compile(r"Strateg(?:y|ies)\b")
 # "Dövlət Proqramı": a programme of the state, which the President adopts (az trigger text)
 _STATE_PROGRAMME = re.compile(r"dövlət\s", re.IGNORECASE)
 
@@ -224,6 +229,11 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
     when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates) if status != "planned" else None
     if type_ == "decree":  # a President issues decrees in his own term ("1996-cı il ... tarixli Fərman")
         parties = in_office(parties, when)
+        if not parties:  # "I signed an Executive Order" on a White House page that names no President
+            published = iso_day(article.doc.published)
+            parties = unnamed_us_president(ctx, sent, lex, trigger, when,
+                                           published.isoformat() if published else None)
+            own = len(parties)
     return Candidate(type=type_, title=title(sent, trigger, ctx), trigger_start=trigger[0],
                       trigger_end=trigger[1], sentence=sent, status=status, parties=parties, own_parties=own,
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,

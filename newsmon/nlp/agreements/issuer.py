@@ -232,3 +232,41 @@ def in_office(parties: list[Party], date: dict[str, str] | None) -> list[Party]:
         if first <= day < after:
             return parties if cid == parties[0].canonical_id else [Party(text=name, name=name, canonical_id=cid)]
     return parties
+
+
+# The US Presidents by term (id, name, first day, day after the last). A White House page that names no
+# President signs its orders in the first person or with a bare title ("I signed an Executive Order" in a
+# Presidential Message, "the President ..., which is why he signed a historic executive order in April" in
+# a readout): the issuer is the President in office on the order's date, else on the day of publication.
+_US_PRESIDENTS = (("person:barack-obama", "Barack Obama", "2009-01-20", "2017-01-20"),
+                  ("person:donald-trump", "Donald Trump", "2017-01-20", "2021-01-20"),
+                  ("person:joe-biden", "Joe Biden", "2021-01-20", "2025-01-20"),
+                  ("person:donald-trump", "Donald Trump", "2025-01-20", "9999"))
+# the page is about the United States' executive (never for a foreign President left unnamed)
+_US_PAGE = re.compile(r"\b(?:United\s+States|White\s+House|America)\b")
+# the unnamed signer as the subject of signing the order: "I (proudly) signed an", "he signed the Competition",
+# "the President of the United States has issued an", or his possessive ("the President’s April 5th Executive
+# Order"); or after it, "the Executive Order I signed". Not "I" of another verb ("I am continuing the
+# national emergency declared in Executive Order 12170": an order cited)
+_SIGNER = r"(?:I|he|[Tt]he\s+President(?:\s+of\s+the\s+United\s+States)?)\s+"
+_SIGNED = r"(?:signed|signs|issued|issues|will\s+(?:sign|issue)|(?:has|have)\s+(?:signed|issued)|was\s+proud\s+to\s+sign)"
+_UNNAMED_SIGNER = re.compile(r"\b" + _SIGNER + r"(?:\w+\s+){0,2}?" + _SIGNED + r"\s+(?:[\w“”\"'’-]+\s+){0,4}$"
+                             r"|\b[Tt]he\s+President['’]s\s+(?:[\w<>/-]+\s+){0,3}$")
+_UNNAMED_SIGNER_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?" + _SIGNER + r"(?:\w+\s+)?(?:signed|issued)\b")
+
+
+def unnamed_us_president(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int],
+                         date: dict[str, str] | None, published: str | None) -> list[Party]:
+    """The US President in office when an English page of the White House names none but an unnamed signer
+    of the order ("In April, I signed an Executive Order"); empty otherwise."""
+    if lex.code != "en" or not _US_PAGE.search(ctx.text) \
+            or not (_UNNAMED_SIGNER.search(ctx.text[sent.start:trigger[0]])
+                    or _UNNAMED_SIGNER_AFTER.match(ctx.text, trigger[1], sent.end)):
+        return []
+    day = date["value"] if date and date.get("precision") in ("day", "month") else published
+    if day is None:
+        return []
+    for cid, name, first, after in _US_PRESIDENTS:
+        if first <= day < after:
+            return [Party(text=name, name=name, canonical_id=cid)]
+    return []

@@ -33,7 +33,10 @@ EN = Lexicon(
                    r"|\border\s+(?:No\.?|number)\s*\d*"
                    r"|(?<=signed an )order\b|(?<=issued an )order\b"),
         ("programme", r"\b(?:joint|action|work|cooperation|implementation)\s+(?:programmes?|programs?|plans?)\b"
-                      r"|\broad\s?maps?\b"),
+                      r"|\broad\s?maps?\b"
+                      # a strategy by its name ("the National Cybersecurity Strategy"), a record only as its
+                      # owner's release (find.py)
+                      r"|(?-i:\bStrateg(?:y|ies)\b)"),
         ("charter", r"\bcharters?\b"),
         ("agreement", r"(?<!\bin\s)\b(?:agreements?|accords?|treat(?:y|ies))\b"),
     ),
@@ -96,8 +99,17 @@ EN = Lexicon(
     # Compact, signed by MCC and the Government of Lesotho"; not "security arrangements", "pledged to".
     # A bare "declaration" is not: on 300 random en articles the signed ones were as often the Declaration
     # of Independence or a President's disaster declaration as a declaration between parties)
-    weak_types=_types(("agreement", r"\b(?:conventions?|contracts?|arrangements?)\b"),
-                      ("other", r"\b(?:petitions?|pledges?|compacts?)\b")),
+    # (and a deal, as often a figure of speech or a verb, "a great deal", "the New Deal", "help young people
+    # deal with the trauma", as a document: "signed a critical minerals deal with Thailand", "inked a $2
+    # billion air defense deal with Poland"; a verb's object is a common noun, a partner a name)
+    weak_types=_types(("agreement", r"\b(?:conventions?|contracts?|arrangements?)\b"
+                                    r"|(?<!\bto\s)(?<!\bgreat\s)(?<!\bbig\s)(?<!\b(?-i:New)\s)(?<!\b(?-i:Green)\s)"
+                                    r"\bdeals?\b(?!\s+with\s+(?:(?:the|a|an|this|these|those|their|its)\s+|(?!(?:the|a|an|this"
+                                    r"|these|those|their|its)\s))(?-i:[a-z]))"),
+                      ("other", r"\b(?:petitions?|pledges?|compacts?)\b"),
+                      # a directive the President signs is his order ("signed an official directive removing
+                      # ..."); an agency issues directives too, and a signed order contains them
+                      ("decree", r"\bdirectives?\b")),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
     awarded=_c(_AWARDED),
     ordered=_c(r"\b(?:order|memorandum|proclamation)\s+(?:also\s+)?(?:directs|requires|mandates|calls\s+for)\s+the\s+"

@@ -42,7 +42,8 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     # document starts in between: a list of signed documents, each with its own title or parties, or
     # (az, whose document words are not synonyms of one another) another word ("… sərəncamlar, … Ali
     # Məclisinin … Qərarı"), or a numbered one ("Executive Orders 13836, 13837"); and decrees of two
-    # kinds in any language ("signed an Executive Order ... and issued a proclamation").
+    # kinds in any language ("signed an Executive Order ... and issued a proclamation"), and a strategy
+    # and a plan ("the U.S. Strategy and National Action Plan on Women, Peace and Security").
     last: dict[str, tuple[int, str]] = {}
     unique = []
     for trig in found:
@@ -51,7 +52,8 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
         if end is None or _NEW_DOCUMENT.search(sent.text, end - sent.start, trig[1] - sent.start) \
                 or _NUMBER_LIST.match(sent.text, trig[2] - sent.start) \
                 or lex.between.search(sent.text, end - sent.start, trig[1] - sent.start) \
-                or ((lex.postposition or trig[0] == "decree") and word != stem):
+                or ((lex.postposition or trig[0] == "decree") and word != stem) \
+                or (trig[0] == "programme" and "strat" in (word, stem) and word != stem):
             unique.append(trig)
         last[trig[0]] = (trig[2], word)
     return unique
