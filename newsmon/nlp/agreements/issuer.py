@@ -226,12 +226,17 @@ def in_office(parties: list[Party], date: dict[str, str] | None) -> list[Party]:
     if not date or len(parties) != 1 or parties[0].canonical_id not in {p[0] for p in _AZ_PRESIDENTS}:
         return parties
     day = date["value"]
-    for cid, name, first, after in _AZ_PRESIDENTS:
-        if date["precision"] == "year" and day in (first[:4], after[:4]):
-            return parties
-        if first <= day < after:
-            return parties if cid == parties[0].canonical_id else [Party(text=name, name=name, canonical_id=cid)]
-    return parties
+    if date["precision"] == "year" and any(day in (first[:4], after[:4]) for _, _, first, after in _AZ_PRESIDENTS):
+        return parties
+    term = _in_term(_AZ_PRESIDENTS, day)
+    if term is None:
+        return parties
+    return parties if term[0] == parties[0].canonical_id else [Party(text=term[1], name=term[1], canonical_id=term[0])]
+
+
+def _in_term(presidents: tuple[tuple[str, str, str, str], ...], day: str) -> tuple[str, str, str, str] | None:
+    """The row of `presidents` (id, name, first day, day after the last) whose term holds `day` (ISO)."""
+    return next((row for row in presidents if row[2] <= day < row[3]), None)
 
 
 # The US Presidents by term (id, name, first day, day after the last). A White House page that names no
@@ -266,7 +271,5 @@ def unnamed_us_president(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigge
     day = date["value"] if date and date.get("precision") in ("day", "month") else published
     if day is None:
         return []
-    for cid, name, first, after in _US_PRESIDENTS:
-        if first <= day < after:
-            return [Party(text=name, name=name, canonical_id=cid)]
-    return []
+    term = _in_term(_US_PRESIDENTS, day)
+    return [Party(text=term[1], name=term[1], canonical_id=term[0])] if term else []
