@@ -98,8 +98,10 @@ def az_opened_known(model: list[Mention], known: list[Mention]) -> list[Mention]
     whole name, which wins over the known one inside it."""
     out = []
     for m in model:
+        if m.lang != "az" or m.label != "ORG":  # (before the scan of every known name: most mentions stop here)
+            continue
         inside = [k for k in known if k.start < m.end and m.start < k.end]
-        if m.lang != "az" or m.label != "ORG" or len(inside) != 1 or inside[0].label != "ORG":
+        if len(inside) != 1 or inside[0].label != "ORG":
             continue
         k = inside[0]
         lead = m.text[:k.start - m.start].split()

@@ -316,7 +316,6 @@ def french_verb_forms(mentions: list[Mention], text: str) -> list[Mention]:
                                         and is_fr_verb_form(m.text.strip()) and not is_first_name(m.text.strip()))]
 
 
-
 # "les États membres", "les États parties", "deux États": French capitalises the plural of "State" as a
 # common noun; alone it names no place (the models tag it a LOC), unlike "États-Unis" (one word).
 _PLURAL_STATES = frozenset(("etats",))
