@@ -91,3 +91,15 @@ def test_the_second_tuning_half_is_well_formed_and_drawn_outside_every_earlier_s
     if rec.POOL.exists():
         drawn = {row["id"] for lang in ("az", "en", "fr") for _, _, row in rec.tune2_draw(lang)}
         assert drawn == set(tune2)
+
+
+def test_tune3_is_drawn_outside_every_earlier_draw():
+    rec = load()
+    if not rec.POOL.exists():
+        pytest.skip(f"no real-news pool at {rec.POOL}")
+    for lang in ("az", "en", "fr"):
+        tune3 = rec.tune3_draw(lang)
+        ids = [row["id"] for _, _, row in tune3]
+        assert len(ids) == len(set(ids)) == 15 and {half for half, _, _ in tune3} == {"tune3"}
+        earlier = {row["id"] for _, _, row in [*rec.draw(lang), *rec.tune2_draw(lang)]}
+        assert not earlier & set(ids)
