@@ -103,3 +103,24 @@ def test_tune3_is_drawn_outside_every_earlier_draw():
         assert len(ids) == len(set(ids)) == 15 and {half for half, _, _ in tune3} == {"tune3"}
         earlier = {row["id"] for _, _, row in [*rec.draw(lang), *rec.tune2_draw(lang)]}
         assert not earlier & set(ids)
+
+
+def test_the_tune3_gold_lines_are_well_formed_and_of_drawn_articles():
+    rec = load()
+    if not rec.TUNE3_GOLD.exists():
+        pytest.skip("no tune3 gold lines yet")
+    tune3 = rec.read_gold(rec.TUNE3_GOLD)
+    assert not set(tune3) & (set(rec.read_gold()) | set(rec.read_gold(rec.TUNE2_GOLD)))
+    for line in tune3.values():
+        assert line["half"] == "tune3" and line["kind"] in ("vocab", "random") and line["lang"] in ("az", "en", "fr")
+        for a in line["agreements"]:
+            assert a["type"] in ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
+            assert a["status"] in ("signed", "planned", "ratified", "implemented")
+            assert len(a["party_names"]) == len(a["parties"]) and all(n[0] == p for n, p in
+                                                                      zip(a["party_names"], a["parties"]))
+            assert a["date_signed"] is None or set(a["date_signed"]) == {"value", "precision"}
+            assert isinstance(a["start"], int) and a["start"] >= 0
+    if rec.POOL.exists():
+        for lang in {line["lang"] for line in tune3.values()}:  # a language is annotated whole or not at all
+            drawn = {row["id"]: kind for _, kind, row in rec.tune3_draw(lang)}
+            assert drawn == {i: g["kind"] for i, g in tune3.items() if g["lang"] == lang}
