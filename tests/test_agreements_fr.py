@@ -79,3 +79,21 @@ def test_a_signing_aimed_at_or_a_treaty_under_negotiation_is_planned():
                                     ("Conseil de l'Europe", "ORG", "Council of Europe")],
                        dates=[("4 avril 1997", "1997-04-04", "day")])
     assert [r.status for r in find_agreements(art)] == ["planned", "planned", "signed"]
+
+
+def test_french_guillemets_set_off_by_a_space_end_and_open_sentences():
+    text = ("Titre\nLa France peut œuvrer à la paix ! » Son soutien va au-delà. « La France veille à l’accord "
+            "négocié. » Il ajoute : « nous signerons. » et il part.")
+    assert [s.text for s in split_sentences(text, default_lang="fr")] == [
+        "Titre", "La France peut œuvrer à la paix ! »", "Son soutien va au-delà.",
+        "« La France veille à l’accord négocié. »", "Il ajoute : « nous signerons. » et il part."]
+
+
+def test_a_peace_treaty_naming_no_state_binds_the_states_the_sentence_before_sets_at_peace():
+    text = ("Discours\nLa France œuvre à une paix durable entre l’Arménie et l’Azerbaïdjan. Il demande une "
+            "signature « au plus vite » du traité de paix.")
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia"),
+                                    ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art)
+    assert (agr.type, names(agr)) == ("agreement", {"Armenia", "Azerbaijan"})
+

@@ -196,6 +196,8 @@ FR = Lexicon(
     event=_c(r"\bà\s+l['’]issue\b|\bau\s+terme\b|\ben\s+marge\b|\blors\s+de\s+(?:la|cette)\s+(?:visite|rencontre)"
              r"|\ben\s+présence\s+d"),
     intergov=_c(r"\bintergouvernemental\w*"),
+    # "un accord de paix", "le traité de paix" (not "le processus de paix": no document word)
+    states_after=_c(r"\s+de\s+paix\b"),
     possessive=_c(r"\b(?:sa|son|ses|leur|leurs)\s+(?:\w+\s+)?$"),
     recall=_c(r"\brappel\w*|\bavai(?:t|ent)\b|\bauparavant\b|\bdéjà\b|\bpr[ée]c[ée]demment\b|\bprécédent\w*"),
     definite=_c(r"(?:\b(?:le|la|ce|cette)\s+|\bl['’]\s*)(?:\w+\s+)?$"),
