@@ -97,3 +97,10 @@ def test_a_peace_treaty_naming_no_state_binds_the_states_the_sentence_before_set
     [agr] = find_agreements(art)
     assert (agr.type, names(agr)) == ("agreement", {"Armenia", "Azerbaijan"})
 
+
+def test_a_name_in_guillemets_after_the_document_word_is_its_title():
+    text = ("Histoire\nEn 1916, la France et le Royaume-Uni ont signé les accords « Sykes-Picot » sur le partage.")
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Royaume-Uni", "LOC", "United Kingdom")],
+                       dates=[("1916", "1916", "year")])
+    [agr] = find_agreements(art)
+    assert (agr.title, names(agr)) == ("accords « Sykes-Picot »", {"France", "United Kingdom"})
