@@ -104,3 +104,10 @@ def test_a_name_in_guillemets_after_the_document_word_is_its_title():
                        dates=[("1916", "1916", "year")])
     [agr] = find_agreements(art)
     assert (agr.title, names(agr)) == ("accords « Sykes-Picot »", {"France", "United Kingdom"})
+
+
+def test_a_twinning_voted_by_a_city_is_an_agreement_of_the_two_cities():
+    text = "Jumelage\nLe conseil municipal de Lyon a voté à l’unanimité le jumelage avec Gyumri, ville d’Arménie."
+    art = make_article(text, "fr", [("Lyon", "LOC", "Lyon"), ("Gyumri", "LOC", "Gyumri"), ("Arménie", "LOC", "Armenia")])
+    [agr] = find_agreements(art)
+    assert (agr.type, agr.title, names(agr)) == ("agreement", "jumelage", {"Lyon", "Gyumri"})

@@ -148,7 +148,9 @@ FR = Lexicon(
         ("charter", r"\bchartes?\b"),
         # ("d'accord" is agreeing, "être d'accord"; "d'accords" in the plural is documents: "un certain nombre
         # d'accords ont été conclus", "garante d'accords signés entre les belligérants")
-        ("agreement", rf"(?<!d{_APOS})\baccords?\b|(?<=d{_APOS})accords\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"),
+        # (and a twinning, an agreement between two cities: "le conseil municipal a voté le jumelage avec Erevan")
+        ("agreement", rf"(?<!d{_APOS})\baccords?\b|(?<=d{_APOS})accords\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"
+                      r"|\bjumelages?\b"),
     ),
     status=(
         ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"
