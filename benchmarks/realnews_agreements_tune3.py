@@ -18,6 +18,39 @@ The gold is stand-off in benchmarks/realnews_agreements_gold_tune3.jsonl, same f
 other two gold files (see realnews_agreement_recall.py and realnews_agreements_tune2.py); each text is read
 in full and its records written before the pipeline is run on it. realnews_agreement_recall.py scores it as
 the half "tune3" for each language whose lines are there.
+
+fr (2026-12-03, agrfr12): 5 records in 3 of the 15 articles, the other 12 with none (7 vocab articles: 2, 1, 0,
+0, 2, 0, 0 records; the 8 random ones hold no document). Each text was read in full and its gold written before
+the pipeline ran on it; then every sentence of the 15 holding a document word (accord, convention, traité,
+charte, programme, plan, statut, loi, ordonnance, résolution, déclaration, contrat, engagement, partenariat,
+compromis, lettre, signé, ratifié, adopté, approuvé...) was listed and checked: each is a record or a deliberate
+none. Calls where the conventions are silent: a related-articles list at a page's foot is part of the text, so
+its headline "Le Parlement azerbaïdjanais a adopté une déclaration ..." is an other/ratified record of that
+parliament, with no date (the date there is the linked article's); a court's order (the ICJ order of 17 November
+2023) is no agreement, as tune2 left the ICJ's out; "l'initiative d'un plan de soutien" in the report of Attal's
+2024 speech is a programme/planned of France, as the tune gold took the same plan in the speech's full text
+("plan européen de soutien", there of the EU), while the "partenariat UE-Arménie" on the agenda is no document
+(the tune gold leaves the speech's "agenda de partenariat" out); a peace accord the text says Azerbaijan has not
+yet reached with "le pays voisin" (Armenia, named earlier) is agreement/planned, as the earlier golds take the
+Armenia-Azerbaijan peace treaty under negotiation; in a chronology of Lebanon, the Sykes-Picot accords the
+British and French "conviennent" (under the heading 1914-1918: no date) and the 1936 treaty recognising
+Lebanon's independence (signed, not submitted for ratification) are records, while the 1860 "compromis" and the
+"statut de région autonome" the Ottomans granted (no document named, parties a vague "grandes puissances"), the
+proclamations of 1920 and 1926 and the constitution are not; a candidate list's electoral programme and the
+CCAF's charter it criticises are not records (a campaign platform, a charter cited), nor is the statute of
+Armenia's health insurance fund "à peine approuvé" (no approver named), nor the post-Brexit accord a law would
+override (cited only), nor the "Nuit des musées" programme (an event, not a document).
+First reading of the rules on these fr texts, right after the gold was committed (main b0ffbca's rules):
+strict P/R/F1 0.000/0.000/0.000, lenient 0.286/0.400/0.333 (5 gold, 7 predicted). Causes: the footer
+headline's record right but dated by its link ("• 14 mars 2024"); the support plan given the EU and "ambassade
+de France" (the latter from the next sentence, run together at "paix ! » Son"); the peace accord's mention
+absorbed by the cited "traité « Global Compact »" record (parties ONU, British Express); the Sykes-Picot
+accords given Lebanon and dated by the next chronology entry's "1er septembre" read as this year's; the 1936
+treaty given Lebanon alone, and "ratified" from a ratification it says did not happen; two documents only
+cited taken for records (the CCAF charter "mise en cause", the post-Brexit accord a law would override).
+Re-reading the texts against the output found no gold error: nothing was corrected. After agrfr12's rules
+(French guillemet sentence ends, a peace treaty's states from the sentence before, guillemet titles, twinnings)
+fr tune3 reads the same (0.000/0.333): the plan now has the EU alone, the Sykes-Picot record its quoted title.
 """
 from __future__ import annotations
 

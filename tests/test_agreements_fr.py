@@ -79,3 +79,35 @@ def test_a_signing_aimed_at_or_a_treaty_under_negotiation_is_planned():
                                     ("Conseil de l'Europe", "ORG", "Council of Europe")],
                        dates=[("4 avril 1997", "1997-04-04", "day")])
     assert [r.status for r in find_agreements(art)] == ["planned", "planned", "signed"]
+
+
+def test_french_guillemets_set_off_by_a_space_end_and_open_sentences():
+    text = ("Titre\nLa France peut œuvrer à la paix ! » Son soutien va au-delà. « La France veille à l’accord "
+            "négocié. » Il ajoute : « nous signerons. » et il part.")
+    assert [s.text for s in split_sentences(text, default_lang="fr")] == [
+        "Titre", "La France peut œuvrer à la paix ! »", "Son soutien va au-delà.",
+        "« La France veille à l’accord négocié. »", "Il ajoute : « nous signerons. » et il part."]
+
+
+def test_a_peace_treaty_naming_no_state_binds_the_states_the_sentence_before_sets_at_peace():
+    text = ("Discours\nLa France œuvre à une paix durable entre l’Arménie et l’Azerbaïdjan. Il demande une "
+            "signature « au plus vite » du traité de paix.")
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia"),
+                                    ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art)
+    assert (agr.type, names(agr)) == ("agreement", {"Armenia", "Azerbaijan"})
+
+
+def test_a_name_in_guillemets_after_the_document_word_is_its_title():
+    text = ("Histoire\nEn 1916, la France et le Royaume-Uni ont signé les accords « Sykes-Picot » sur le partage.")
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Royaume-Uni", "LOC", "United Kingdom")],
+                       dates=[("1916", "1916", "year")])
+    [agr] = find_agreements(art)
+    assert (agr.title, names(agr)) == ("accords « Sykes-Picot »", {"France", "United Kingdom"})
+
+
+def test_a_twinning_voted_by_a_city_is_an_agreement_of_the_two_cities():
+    text = "Jumelage\nLe conseil municipal de Lyon a voté à l’unanimité le jumelage avec Gyumri, ville d’Arménie."
+    art = make_article(text, "fr", [("Lyon", "LOC", "Lyon"), ("Gyumri", "LOC", "Gyumri"), ("Arménie", "LOC", "Armenia")])
+    [agr] = find_agreements(art)
+    assert (agr.type, agr.title, names(agr)) == ("agreement", "jumelage", {"Lyon", "Gyumri"})

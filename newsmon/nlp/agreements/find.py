@@ -30,7 +30,8 @@ from newsmon.nlp.agreements.issuer import in_office, issuer, unnamed_us_presiden
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.voted import is_voted, voting_body
 from newsmon.nlp.agreements.cited import reported
-from newsmon.nlp.agreements.parties import PartyContext, Sentence, is_place, named_states, sentence_parties
+from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, named_states, sentence_parties,
+                                             states_between)
 from newsmon.nlp.agreements.nonparties import places_naming_the_document
 from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties, names_document, to_party
 from newsmon.nlp.agreements.sentences import split_sentences
@@ -187,11 +188,15 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         status = status or "signed"
     else:
         intergov = bool(lex.intergov.search(sent.text))
-        # a peace treaty binds states, as an intergovernmental agreement does ("sülh sazişi"): the states the
-        # sentence names, else the story's countries (never its most named organisation, often the outlet
-        # that interviews)
-        peace = bool(lex.between_states.search(ctx.text, sent.start, trigger[0]))
+        # a peace treaty binds states, as an intergovernmental agreement does ("sülh sazişi", "traité de paix"):
+        # the states the sentence names, else those of the sentence before it in the paragraph ("une paix
+        # durable entre l'Arménie et l'Azerbaïdjan. Il demande la signature du traité de paix"), else the
+        # story's countries (never its most named organisation, often the outlet that interviews)
+        peace = bool(lex.between_states.search(ctx.text, sent.start, trigger[0])
+                     or lex.states_after.match(ctx.text, trigger[1]))
         found = sentence_parties(ctx, sent, lex, trigger, intergov or peace)
+        if peace and not found.anaphor and len(found.parties) < 2:
+            found.parties = merge_parties(found.parties, _previous_states(ctx, sent, lex))[:2]
         anaphoric = bool(found.anaphor)
         if found.anaphor:
             kind = found.kind or ("state" if intergov or peace else None)
@@ -201,6 +206,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             # parties seek ...")
             partner = named_partner(ctx, sent, lex, trigger)
             named = merge_parties(partner, named_states(ctx, sent, lex) if kind == "state" else [])
+            if peace and len(named) < 2:
+                named = merge_parties(named, _previous_states(ctx, sent, lex))
             parties = merge_parties(named[:2], salient(ctx, sent, named[:2], kind, 2 - len(named[:2])))
             own = len(partner)
         else:
@@ -240,6 +247,14 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
                       anaphoric=anaphoric, voted=voted)
+
+
+def _previous_states(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list:
+    """The states the sentence before `sent` names, when it is in the same paragraph (else none)."""
+    before = [s for s in ctx.sentences if s.end <= sent.start]
+    if not before or "\n" in ctx.text[before[-1].end:sent.start]:
+        return []
+    return states_between(ctx, before[-1], lex)
 
 
 def _awarded(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> bool:

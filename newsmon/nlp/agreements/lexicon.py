@@ -148,7 +148,9 @@ FR = Lexicon(
         ("charter", r"\bchartes?\b"),
         # ("d'accord" is agreeing, "être d'accord"; "d'accords" in the plural is documents: "un certain nombre
         # d'accords ont été conclus", "garante d'accords signés entre les belligérants")
-        ("agreement", rf"(?<!d{_APOS})\baccords?\b|(?<=d{_APOS})accords\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"),
+        # (and a twinning, an agreement between two cities: "le conseil municipal a voté le jumelage avec Erevan")
+        ("agreement", rf"(?<!d{_APOS})\baccords?\b|(?<=d{_APOS})accords\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"
+                      r"|\bjumelages?\b"),
     ),
     status=(
         ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"
@@ -196,6 +198,8 @@ FR = Lexicon(
     event=_c(r"\bà\s+l['’]issue\b|\bau\s+terme\b|\ben\s+marge\b|\blors\s+de\s+(?:la|cette)\s+(?:visite|rencontre)"
              r"|\ben\s+présence\s+d"),
     intergov=_c(r"\bintergouvernemental\w*"),
+    # "un accord de paix", "le traité de paix" (not "le processus de paix": no document word)
+    states_after=_c(r"\s+de\s+paix\b"),
     possessive=_c(r"\b(?:sa|son|ses|leur|leurs)\s+(?:\w+\s+)?$"),
     recall=_c(r"\brappel\w*|\bavai(?:t|ent)\b|\bauparavant\b|\bdéjà\b|\bpr[ée]c[ée]demment\b|\bprécédent\w*"),
     definite=_c(r"(?:\b(?:le|la|ce|cette)\s+|\bl['’]\s*)(?:\w+\s+)?$"),

@@ -45,6 +45,8 @@ class Lexicon:
     # right before the document word: a kind of document only states conclude ("sülh sazişi", the peace
     # treaty), whose parties are states as an intergovernmental agreement's are (`intergov`)
     between_states: re.Pattern[str] = re.compile(r"(?!)")
+    # the same kind named right after the document word, matched at its end ("accord de paix", "traité de paix")
+    states_after: re.Pattern[str] = re.compile(r"(?!)")
     # right after a date: the date modifies the noun after it (az "tarixli": "2011-ci il 19 dekabr tarixli
     # Fərmanı"), so it dates that document only, however near another one stands
     date_of_next: re.Pattern[str] = re.compile(r"(?!)")

@@ -184,6 +184,14 @@ def named_states(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list[Party]
     return _parties(locs)
 
 
+def states_between(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list[Party]:
+    """The states of the sentence's "between X and Y" ("une paix durable entre l'Arménie et l'Azerbaïdjan",
+    which France promotes), else every state it names."""
+    _, locs = candidates(ctx, sent, lex)
+    group, _ = _between(ctx, sent, lex, locs)
+    return _parties(group if len(group) >= 2 else locs)
+
+
 def anaphor_kind(phrase: str) -> str | None:
     """What "the two agencies" / "les deux pays" / "iki ölkə" refers to: "agency", "state" or None (any)."""
     folded = fold(phrase)

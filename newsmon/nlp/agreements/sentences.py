@@ -7,7 +7,10 @@ from newsmon.nlp.agreements.parties import Sentence
 
 # Sentence ends: . ! ? … (plus closing quotes) then space and an upper-case letter, digit or quote,
 # possibly after a list bullet ("... jobs. - Regeneron announced"), or a line break. Abbreviations that end in a dot do not end a sentence.
-_SENT_END = re.compile(r"[.!?…]+[\"'»”’)]*\s+(?=(?:[-–•]\s+)?[\"'«“„(]?[A-ZÀ-ÖØ-ÞƏİÜÖĞŞÇА-ЯЁ0-9])|\n+")
+# French sets its guillemets off by a space ("... la paix ! » Son soutien", "... Bakou. « La France veille"):
+# a closing one may follow the stop after a space, an opening one may be followed by a space.
+_SENT_END = re.compile(r"[.!?…]+(?:[\"'»”’)]|\s[»”])*\s+"
+                       r"(?=(?:[-–•]\s+)?(?:[\"'«“„(]|«\s)?[A-ZÀ-ÖØ-ÞƏİÜÖĞŞÇА-ЯЁ0-9])|\n+")
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|Mme|Mlle|MM|M|Gen|Col|Amb|vs|etc|cən|prof"
                      r"|dos|akad|Inc|Ltd|Co|art|Art|nr|N|e\.g|i\.e|г|гг|им)\.|\b[A-ZƏİ]\.)$")
 

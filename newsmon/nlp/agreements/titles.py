@@ -20,6 +20,9 @@ _TITLE_TAIL = {
 }
 # a document's number right after its name ("Executive Order 14008", "décret n° 2024-12"), not a year
 _DOCUMENT_NUMBER = re.compile(r"\s+(?:No\.?\s*|n[°o]\s*)?(?!(?:19|20)\d\d\b)\d{3,6}\b")
+# a name in guillemets right after the document word ("le traité « Global Compact »", "les accords
+# « Sykes-Picot »", "le programme « Nuit des Musées »"), not a quoted judgement ("un décret « sans valeur »")
+_QUOTED_NAME = re.compile(r"\s+«\s*[A-ZÀ-ÖØ-Þ][^»\n]{0,80}»")
 _AZ_POSTPOSITION = re.compile(r"\b(?:dair|haqqında|barədə|üzrə|ilişkin|hakkında)\s+(?:[\w\"«»“”]+\s+){0,3}$")
 _AZ_TITLE_BREAK = re.compile(r"[,;:]\s*|\b(?:arasında|ilə|ile|tarixində|tarixli|yılında|isə)\s+")
 
@@ -45,6 +48,9 @@ def title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
     number = _DOCUMENT_NUMBER.match(sent.text, rel_e)
     if number:  # "Executive Order 14008": its number names it (and tells it from Executive Order 14096)
         phrase, rel_e = phrase + number.group(), number.end()
+    quoted = _QUOTED_NAME.match(sent.text, rel_e)
+    if quoted:
+        return (phrase + quoted.group()).strip()
     tail = _TITLE_TAIL.get(sent.lang)
     m = tail.match(sent.text[rel_e:]) if tail else None
     if m and len(m.group()) < 160:
