@@ -282,3 +282,20 @@ def test_a_region_signs_nothing_but_its_countries_do(sentence, parties):
     art = make_article(text, "az", entities)
     [agr] = find_agreements(art, _with_region("Eastern Europe", "Georgia", "Azerbaijan", "United States"))
     assert names(agr) == parties
+
+
+@pytest.mark.parametrize("outlet, entities", [
+    ("“Xəbər TV” telekanalına", [("Xəbər TV", "ORG", "Xeber TV")]),
+    ("Xəbər TV (Xəbər Televiziyası) telekanalına", [("Xəbər TV", "ORG", "Xeber TV"),
+                                                   ("Xəbər Televiziyası", "ORG", "Xeber TV")]),
+    # AzTV: a state NER may tag alone stays a state
+    ("Azərbaycan Televiziyasına", [("Azərbaycan", "LOC", "Azerbaijan")]),
+])
+def test_the_outlet_given_an_interview_is_no_party(outlet, entities):
+    # an interview is the outlet's most named organisation: documents the President speaks of are his state's
+    text = (f"Prezident {outlet} müsahibə verib\nAzərbaycan Prezidenti Çinə dövlət səfəri çərçivəsində {outlet} "
+            "müsahibə verib. Bununla yanaşı, bir çox sahəni əhatə edən 10-dan artıq sənəd imzalandı.")
+    art = make_article(text, "az", entities + [("Azərbaycan", "LOC", "Azerbaijan"), ("Çinə", "LOC", "China")]
+                       + entities)
+    [agr] = find_agreements(art, _countries("Azerbaijan", "China"))
+    assert (agr.type, names(agr)) == ("agreement", {"Azerbaijan", "China"})
