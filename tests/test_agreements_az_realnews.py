@@ -299,3 +299,25 @@ def test_the_outlet_given_an_interview_is_no_party(outlet, entities):
                        + entities)
     [agr] = find_agreements(art, _countries("Azerbaijan", "China"))
     assert (agr.type, names(agr)) == ("agreement", {"Azerbaijan", "China"})
+
+
+_COMMISSION = [("Şura", "ORG", "Advisory Council"), ("Azərbaycan", "LOC", "Azerbaijan"),
+               ("Avropa Komissiyası", "ORG", "European Commission")]
+
+
+def test_a_state_conjoined_with_an_organisation_signs_with_it():
+    # organisations are preferred to the states a sentence names, but not to one joined to them by "və"
+    text = "Enerji\nŞura toplanıb. Azərbaycan və Avropa Komissiyası tərəfdaşlığa dair memoranduma imza atıb."
+    [agr] = find_agreements(make_article(text, "az", _COMMISSION), None)
+    assert names(agr) == {"Azerbaijan", "European Commission"}
+
+
+def test_this_memorandum_is_the_one_just_told_about_when_its_named_parties_are_the_records():
+    # "Bu memorandum" names one party and borrows the other from the article: the same memorandum, dated here
+    text = ("Enerji\nŞura toplanıb. Azərbaycan və Avropa Komissiyası tərəfdaşlığa dair memoranduma imza atıb. "
+            "Bu memorandum Avropa Komissiyasının Prezidenti və mənim tərəfimdən 2022-ci ildə imzalandı.")
+    art = make_article(text, "az", _COMMISSION + [("Avropa Komissiyasının", "ORG", "European Commission")],
+                       dates=[("2022-ci ildə", "2022", "year")])
+    [agr] = find_agreements(art, None)
+    assert (names(agr), agr.date_signed) == ({"Azerbaijan", "European Commission"},
+                                             {"value": "2022", "precision": "year"})
