@@ -321,3 +321,19 @@ def test_this_memorandum_is_the_one_just_told_about_when_its_named_parties_are_t
     [agr] = find_agreements(art, None)
     assert (names(agr), agr.date_signed) == ({"Azerbaijan", "European Commission"},
                                              {"value": "2022", "precision": "year"})
+
+
+@pytest.mark.parametrize("text, dates, dated", [
+    ("Sərgi\nAzərbaycan “Ekspo 2025”də iştirak müqaviləsini imzalayan ilk ölkədir.", [("2025", "2025", "year")], None),
+    ("Sərgi\nAzərbaycan \"Ekspo 2025\"də iştirak müqaviləsini imzalayan ilk ölkədir.", [("2025", "2025", "year")], None),
+    # (a year outside the quotes still dates the signing)
+    ("Sərgi\n2022-ci ildə Azərbaycan “Ekspo 2025” üzrə iştirak müqaviləsini imzalayıb.",
+     [("2022-ci ildə", "2022", "year"), ("2025", "2025", "year")], {"value": "2022", "precision": "year"}),
+    # (nor is a quoted speech a name: its year tells when)
+    ("Sərgi\n“2022-ci ildə Azərbaycan sərgidə iştirak müqaviləsini imzalayan ilk ölkə oldu və biz bununla fəxr "
+     "edirik”, - o deyib.", [("2022-ci ildə", "2022", "year")], {"value": "2022", "precision": "year"}),
+])
+def test_a_year_inside_a_quoted_name_dates_no_signing(text, dates, dated):
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan")], dates=dates)
+    [agr] = find_agreements(art, None)
+    assert agr.date_signed == dated
