@@ -124,13 +124,14 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                 cand.status, cand.date_signed = "signed", {"value": published.isoformat(), "precision": "day"}
             here += per_partner(cand, ctx, lex)
         _share_list_verbs(here)
+        for c in here:  # before merging: "Bakı ilə İrəvan arasında Saziş" is the one told of Azerbaijan and Armenia
+            c.parties = capitals_as_states(c.parties, c.sentence.text, kb)
+            c.own_parties = min(c.own_parties, len(c.parties))
         candidates += here
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
     # avec le grand-père")
     # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
     records = [c for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
-    for c in records:
-        c.parties = capitals_as_states(c.parties, c.sentence.text, kb)
     return [to_record(c, text) for c in records]
 
 
