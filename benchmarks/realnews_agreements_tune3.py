@@ -35,7 +35,9 @@ reached (16 January); a document the text calls both "sənəd" and "saziş" (Ita
 Turkish parliament's decision (qərar) to set up an inquiry commission is other/ratified, as tune2 takes a
 resolution a body adopts; a plan of events a decree orders prepared is not a record (tune2: a programme only
 once carried out), a programme a road was built under is, implemented, with the approving decree; a ministry's
-published statement on the peace talks is not a document.
+published statement on the peace talks is not a document. First reading of the rules on it (main `b0ffbca`,
+the gold committed first): strict / lenient F1 0.537 / 0.683 (tune 0.810 / 0.905, tune2 0.571 / 0.794).
+Re-read against the pipeline's errors afterwards: no gold correction.
 """
 from __future__ import annotations
 
