@@ -282,3 +282,58 @@ def test_a_region_signs_nothing_but_its_countries_do(sentence, parties):
     art = make_article(text, "az", entities)
     [agr] = find_agreements(art, _with_region("Eastern Europe", "Georgia", "Azerbaijan", "United States"))
     assert names(agr) == parties
+
+
+@pytest.mark.parametrize("outlet, entities", [
+    ("“Xəbər TV” telekanalına", [("Xəbər TV", "ORG", "Xeber TV")]),
+    ("Xəbər TV (Xəbər Televiziyası) telekanalına", [("Xəbər TV", "ORG", "Xeber TV"),
+                                                   ("Xəbər Televiziyası", "ORG", "Xeber TV")]),
+    # AzTV: a state NER may tag alone stays a state
+    ("Azərbaycan Televiziyasına", [("Azərbaycan", "LOC", "Azerbaijan")]),
+])
+def test_the_outlet_given_an_interview_is_no_party(outlet, entities):
+    # an interview is the outlet's most named organisation: documents the President speaks of are his state's
+    text = (f"Prezident {outlet} müsahibə verib\nAzərbaycan Prezidenti Çinə dövlət səfəri çərçivəsində {outlet} "
+            "müsahibə verib. Bununla yanaşı, bir çox sahəni əhatə edən 10-dan artıq sənəd imzalandı.")
+    art = make_article(text, "az", entities + [("Azərbaycan", "LOC", "Azerbaijan"), ("Çinə", "LOC", "China")]
+                       + entities)
+    [agr] = find_agreements(art, _countries("Azerbaijan", "China"))
+    assert (agr.type, names(agr)) == ("agreement", {"Azerbaijan", "China"})
+
+
+_COMMISSION = [("Şura", "ORG", "Advisory Council"), ("Azərbaycan", "LOC", "Azerbaijan"),
+               ("Avropa Komissiyası", "ORG", "European Commission")]
+
+
+def test_a_state_conjoined_with_an_organisation_signs_with_it():
+    # organisations are preferred to the states a sentence names, but not to one joined to them by "və"
+    text = "Enerji\nŞura toplanıb. Azərbaycan və Avropa Komissiyası tərəfdaşlığa dair memoranduma imza atıb."
+    [agr] = find_agreements(make_article(text, "az", _COMMISSION), None)
+    assert names(agr) == {"Azerbaijan", "European Commission"}
+
+
+def test_this_memorandum_is_the_one_just_told_about_when_its_named_parties_are_the_records():
+    # "Bu memorandum" names one party and borrows the other from the article: the same memorandum, dated here
+    text = ("Enerji\nŞura toplanıb. Azərbaycan və Avropa Komissiyası tərəfdaşlığa dair memoranduma imza atıb. "
+            "Bu memorandum Avropa Komissiyasının Prezidenti və mənim tərəfimdən 2022-ci ildə imzalandı.")
+    art = make_article(text, "az", _COMMISSION + [("Avropa Komissiyasının", "ORG", "European Commission")],
+                       dates=[("2022-ci ildə", "2022", "year")])
+    [agr] = find_agreements(art, None)
+    assert (names(agr), agr.date_signed) == ({"Azerbaijan", "European Commission"},
+                                             {"value": "2022", "precision": "year"})
+
+
+@pytest.mark.parametrize("text, dates, dated", [
+    ("Sərgi\nAzərbaycan “Ekspo 2025”də iştirak müqaviləsini imzalayan ilk ölkədir.", [("2025", "2025", "year")], None),
+    ("Sərgi\nAzərbaycan \"Ekspo 2025\"də iştirak müqaviləsini imzalayan ilk ölkədir.", [("2025", "2025", "year")], None),
+    # (a year outside the quotes still dates the signing)
+    ("Sərgi\n2022-ci ildə Azərbaycan “Ekspo 2025” üzrə iştirak müqaviləsini imzalayıb.",
+     [("2022-ci ildə", "2022", "year"), ("2025", "2025", "year")], {"value": "2022", "precision": "year"}),
+    # (nor is a quoted speech a name: its year tells when)
+    ("Sərgi\n“2022-ci ildə Azərbaycan sərgidə iştirak müqaviləsini imzalayan ilk ölkə oldu və biz bununla fəxr "
+     "edirik”, - o deyib.", [("2022-ci ildə", "2022", "year")], {"value": "2022", "precision": "year"}),
+])
+def test_a_year_inside_a_quoted_name_dates_no_signing(text, dates, dated):
+    art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan")], dates=dates)
+    [agr] = find_agreements(art, None)
+    assert agr.date_signed == dated

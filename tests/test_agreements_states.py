@@ -167,3 +167,13 @@ def test_a_plan_whose_owner_the_sentence_names_gets_no_second_party_guessed():
                        dates=[("2021", "2021", "year")])
     [plan] = find_agreements(art, None)
     assert plan.type == "programme" and names(plan) == {"United States Department of Veterans Affairs"}
+
+
+def test_capitals_are_their_states_before_mentions_are_merged():
+    # the draft "between Baku and Yerevan" is the peace agreement told of the two states, not a second one
+    text = ("Sülh\nErmənistan və Azərbaycan arasında sülh sazişinin imzalanması gözlənilir. Daha əvvəl Bakı ilə "
+            "İrəvan arasında dövlətlərarası münasibətlər haqqında Saziş layihəsinin mətni üzrə danışıqlar başa çatıb.")
+    art = make_article(text, "az", [("Ermənistan", "LOC", "Armenia"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Bakı", "LOC", "Baku"), ("İrəvan", "LOC", "Yerevan")])
+    [peace] = find_agreements(art, _capitals())
+    assert (peace.status, names(peace)) == ("planned", {"Armenia", "Azerbaijan"})

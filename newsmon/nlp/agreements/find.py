@@ -125,13 +125,14 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                 cand.status, cand.date_signed = "signed", {"value": published.isoformat(), "precision": "day"}
             here += per_partner(cand, ctx, lex)
         _share_list_verbs(here)
+        for c in here:  # before merging: "Bakı ilə İrəvan arasında Saziş" is the one told of Azerbaijan and Armenia
+            c.parties = capitals_as_states(c.parties, c.sentence.text, kb)
+            c.own_parties = min(c.own_parties, len(c.parties))
         candidates += here
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
     # avec le grand-père")
     # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
     records = [c for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
-    for c in records:
-        c.parties = capitals_as_states(c.parties, c.sentence.text, kb)
     return [to_record(c, text) for c in records]
 
 
@@ -327,6 +328,8 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
             continue
         if trigger[0] <= d.start and d.end <= trigger[1]:
             continue  # a year inside a quoted title ("2025-2030-cu illər üçün Dövlət Proqramı") dates no signing
+        if d.precision == "year" and _in_quoted_name(text, sent.start, d):
+            continue  # nor one inside a quoted name ("“Ekspo 2025”də iştirak müqaviləsini imzalayan")
         before = text[max(sent.start, d.start - 25):d.start]
         after = text[d.end:min(sent.end, d.end + 25)]
         # (az dates keep their case ending, a deadline's too: "dekabrın 31-dək", "2030-cu ilədək")
@@ -366,6 +369,24 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
         if event is not None and event.start < sent.start:
             return {"value": event.value, "precision": event.precision}
     return None
+
+
+# How near its quotes a year must be to be part of a quoted name ("“Ekspo 2025”də", "“Osaka, Kansai Ekspo
+# 2025”"), not of a quoted speech ("“2024-cü ilin sonunda ... razılaşdırılıb”"), which tells when things happened
+_QUOTED_NAME = 40
+_OPENING_QUOTES, _CLOSING_QUOTES = "“«\"", "”»\""
+
+
+def _in_quoted_name(text: str, start: int, d: DateMention) -> bool:
+    """Whether the date is inside a short quoted name: a quote opened a few characters before it, after the
+    sentence's `start`, and closed a few after it."""
+    before = text[max(start, d.start - _QUOTED_NAME):d.start]
+    opened = max(before.rfind(q) for q in _OPENING_QUOTES)
+    if opened < 0 or any(q in before[opened + 1:] for q in _CLOSING_QUOTES):
+        return False
+    after = text[d.end:d.end + _QUOTED_NAME]
+    closed = min((i for i in (after.find(q) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
+    return closed >= 0 and not any(q in after[:closed] for q in "“«")
 
 
 def _dated_by(d: DateMention, triggers, text: str, lex: Lexicon) -> tuple[int, int] | None:

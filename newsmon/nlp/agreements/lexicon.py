@@ -358,6 +358,9 @@ AZ = Lexicon(
     # dərc olunmuş")
     source_after=_c(r"^[”\"»]?['’-]?\w{0,4}\s*(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b"
                     r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"),
+    # (a parenthesis may spell the name out: "CGTN (China Global Television Network) telekanalına")
+    interviewer_after=_c(r"^[”\"»)]?(?:\s*\([^)]{1,60}\))?\s*(?:xəbər\s+)?(?:tele)?(?:kanal|televiziya|agentli|qəzet"
+                         r"|jurnal|radio|portal|nəşr)\w*\s+(?:verdiyi\s+)?(?:eksklüziv\s+|xüsusi\s+)?müsahibə"),
     reported_signing=_c(r"\bimzala(?:nıb|yıb|yıblar|nmışdır|mışdır|dılar|ndı|dı|nacaq)\b"
                         r"|\bimza\s+at(?:ıb|dı|dılar|ılıb|ıldı)\b"
                         r"|\b(?:qəbul|təsdiq)\s+(?:edil|olun)(?:ib|du|di)\b|\bmübadilə\s+(?:edil|olun)(?:ib|du|di)\b"

@@ -64,6 +64,9 @@ class Lexicon:
     event_signing: re.Pattern[str] | None = None
     source_before: re.Pattern[str] = re.compile(r"(?!)")
     source_after: re.Pattern[str] = re.compile(r"(?!)")
+    # after an outlet's name: the interview it was given ("“Fox News” telekanalına müsahibə verib"); the
+    # outlet that asks the questions signs nothing the interview tells of
+    interviewer_after: re.Pattern[str] = re.compile(r"(?!)")
     # Document words that name an agreement only as the object of a signing verb ("signed a contract",
     # "la signature de la convention", "bəyannamə imzalayıb"), never when cited ("contrary to the Geneva
     # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).

@@ -50,9 +50,12 @@ def names_an_event(m: Mention, text: str = "") -> bool:
 
 
 def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
-    """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP"), never a party."""
+    """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP") or the outlet given
+    an interview ("“Euronews” televiziyasına müsahibə verib"), never a party. (Not a state: "Azərbaycan
+    Televiziyasına müsahibə" is AzTV's, and NER may tag "Azərbaycan" alone.)"""
     return bool(lex.source_after.search(text[name_end(m):name_end(m) + 40])
-                or lex.source_before.search(text[max(0, m.start - 40):m.start]))
+                or lex.source_before.search(text[max(0, m.start - 40):m.start])
+                or m.label != "LOC" and lex.interviewer_after.search(text[name_end(m):name_end(m) + 100]))
 
 
 # French "à" with an article before a one-word name is a dative, not a place: a country takes "en"/"au"

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import (az_agents, az_between, comitative_pair, is_collective, longest_run,
-                                           name_end, nearest_list, signed_between, title_subject)
+                                           name_end, nearest_list, runs, signed_between, title_subject)
 # (actors.py and find.py import is_place from here)
 from newsmon.nlp.agreements.nonparties import is_markup, is_place, is_share_button, is_source, names_an_event
 from newsmon.nlp.agreements.party_names import (merge_parties, name_key, names_document, to_party,
@@ -253,11 +253,22 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
         chosen = locs
     elif len(state_list) >= 3:  # "signed by Azerbaijan, Türkiye, Indonesia and Uganda"
         chosen = state_list
+    elif orgs and lex.postposition:
+        chosen = _with_conjoined_states(orgs, locs, lex, ctx.text)
     else:
         chosen = orgs or locs
     if len(chosen) > 2:
         chosen = nearest_list(chosen, trigger, lex, ctx.text, sent)
     return SentenceParties(_parties(chosen))
+
+
+def _with_conjoined_states(orgs: list[Mention], locs: list[Mention], lex: Lexicon, text: str) -> list[Mention]:
+    """The organisations, and the states coordinated with one of them ("Azərbaycan və Avropa Komissiyası
+    ... memoranduma imza atdı"): a state so joined acts with the organisation, where one named apart is
+    only what the document is about. (en/fr read such subjects from the parse.)"""
+    joined = [m for run in runs(sorted(orgs + locs, key=lambda m: m.start), lex, text)
+              if any(m.label == "ORG" for m in run) for m in run if m.label == "LOC"]
+    return sorted(orgs + joined, key=lambda m: m.start)
 
 
 def _signers(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> tuple[list[Party], bool]:
