@@ -371,3 +371,11 @@ def test_nothing_inside_a_project_name_but_its_owner_and_object(kb):
              at(text, "TAP", "ORG", "az"), at(text, "Bakıda", "LOC", "az")]
     assert [(m.text, m.label) for m in link_mentions(found, text, "az", kb) if m.label != "DATE"] == [
         ("Heydər Əliyev Fondunun", "ORG"), ("TAP", "ORG"), ("Bakıda", "LOC")]
+
+
+def test_the_sun_of_energy_news_is_no_place(kb):
+    # "Günəş" is capitalised in solar energy news; the model tags it LOC, also with a case ending
+    text = "Evlərdə Günəş panelləri quraşdırılıb. Planetlər Günəşin eyni tərəfindədir. Qaz Türkiyəyə gedir."
+    out = link_mentions([at(text, "Günəş", "LOC", "az"), at(text, "Günəşin", "LOC", "az"),
+                         at(text, "Türkiyəyə", "LOC", "az")], text, "az", kb)
+    assert [(m.text, m.label) for m in out] == [("Türkiyəyə", "LOC")]
