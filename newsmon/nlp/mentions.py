@@ -229,9 +229,18 @@ def is_event_name(surface: str) -> bool:
     return bool(_EVENT_NAME.match(fold(surface)))
 
 
+# A ministerial meeting format: "Cənub Qaz Dəhlizi Məşvərət Şurası", "Yaşıl Enerji Məşvərət Şurası", "Dövlət
+# Başçılarının Məşvərət Görüşü" (the az stand-off gold annotates none of its 13). A body's advisory board is
+# named after its body in the genitive and stays ("Mərkəzinin Məşvərət Şurasının").
+_AZ_MEETING_FORMAT = re.compile(r"(?:^|\s)(?!\S*n[iu]n\s)\S+\s+{}\s+(?:{}|{})".format(
+    *(re.escape(fold(w)) for w in ("məşvərət", "şura", "görüş"))))
+
+
 def names_an_event(surface: str) -> bool:
     """ "III Xəzər İqtisadi Forumu", "Paris Peace Forum": an event's name (a head after the first word; also
-    when NER glued a neighbour to it, "Xəzər İqtisadi Forumu Xəzəryanı")."""
+    when NER glued a neighbour to it, "Xəzər İqtisadi Forumu Xəzəryanı"), or an az meeting format."""
+    if _AZ_MEETING_FORMAT.search(fold(surface)):
+        return True
     words = fold(surface).split()
     if len(words) == 1:  # "Summit" alone; not an outlet's domain "festival....com"
         return words[0].isalpha() and words[0].startswith(EVENT_HEADS) and len(words[0]) <= 14
