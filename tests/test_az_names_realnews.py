@@ -58,6 +58,22 @@ def test_a_place_that_opens_an_events_name_is_no_mention(kb):
     assert found(out) == [("Rubio", "PERSON"), ("Davosda", "LOC"), ("Azərbaycan", "LOC")]
 
 
+def test_an_organisation_that_opens_an_events_name_is_no_mention(kb):
+    """As a place: "XVI BRICS Sammitinin", "III MDB Oyunlarına", "UEFA Superkubokunu" are events named after a body;
+    the body in the genitive is their organiser ("ŞƏT-in Zirvə toplantısı"), a league is no event ("UEFA Konfrans
+    Liqasında"), and the body on its own stays, also before a surname that opens with a head ("Bayramovun")."""
+    text = ("Kazanda XVI BRICS Sammitinin iclası olub. Bakı III MDB Oyunlarına ev sahibliyi edəcək. Klub UEFA "
+            "Superkubokunu qazanıb. Astanada ŞƏT-in Zirvə toplantısı keçirilib. “Qarabağ” UEFA Konfrans Liqasında "
+            "oynayır. BRICS 2006-cı ildə yaradılıb. Sonra AZƏRTAC Bayramovun fikrini yayıb.")
+    out = link_mentions([at(text, "Kazanda", "LOC"), at(text, "BRICS", "ORG"), at(text, "Bakı", "LOC"),
+                         at(text, "MDB", "ORG"), at(text, "UEFA", "ORG"), at(text, "Astanada", "LOC"),
+                         at(text, "ŞƏT-in", "ORG"), at(text, "Qarabağ", "ORG"),
+                         at(text, "UEFA Konfrans Liqasında", "ORG"), at(text, "BRICS", "ORG", 200),
+                         at(text, "AZƏRTAC", "ORG")], text, "az", kb)
+    assert found(out) == [("Kazanda", "LOC"), ("Bakı", "LOC"), ("Astanada", "LOC"), ("ŞƏT-in", "ORG"),
+                          ("Qarabağ", "ORG"), ("UEFA Konfrans Liqasında", "ORG"), ("BRICS", "ORG"), ("AZƏRTAC", "ORG")]
+
+
 def test_a_full_name_repeated_with_a_case_ending_is_that_person(kb):
     """NER found "Lorenso Kuinn" once and missed "Lorenso Kuinnin" later; a name that is not the rest of
     the person's name before the surname is still left out ("Pietro Parolinə"), and so is the name of a body

@@ -78,3 +78,15 @@ def test_a_region_corridor_or_waterfall_keeps_its_noun_after_a_place(kb):
         ("Azərbaycan", "LOC")]
     linked = {m.text: m.canonical_id for m in link_mentions(found, text, "az", kb)}
     assert linked["Cənubi Qafqaz regionunda"] == "loc:south-caucasus"
+
+
+def test_a_hall_named_centre_in_the_locative_is_a_place(kb):
+    # a centre where an exhibition is held is a hall (named after a person, or a book, culture or expo centre);
+    # the same centre with a director, and a clinic, stay organisations
+    text = ("Sərgi Heydər Əliyev Mərkəzində açılıb. Heydər Əliyev Mərkəzinin direktoru çıxış edib. Gecə Bakı Kitab "
+            "Mərkəzində keçirilib. Xəstə Bərdə Diaqnostika Mərkəzində müalicə alır.")
+    found = mentions(text, ("Heydər Əliyev Mərkəzində", "ORG"), ("Heydər Əliyev Mərkəzinin", "ORG"),
+                     ("Bakı Kitab Mərkəzində", "ORG"), ("Bərdə Diaqnostika Mərkəzində", "ORG"))
+    assert names(link_mentions(found, text, "az", kb)) == [
+        ("Heydər Əliyev Mərkəzində", "LOC"), ("Heydər Əliyev Mərkəzinin", "ORG"), ("Bakı Kitab Mərkəzində", "LOC"),
+        ("Bərdə Diaqnostika Mərkəzində", "ORG")]

@@ -371,3 +371,21 @@ def test_nothing_inside_a_project_name_but_its_owner_and_object(kb):
              at(text, "TAP", "ORG", "az"), at(text, "Bakıda", "LOC", "az")]
     assert [(m.text, m.label) for m in link_mentions(found, text, "az", kb) if m.label != "DATE"] == [
         ("Heydər Əliyev Fondunun", "ORG"), ("TAP", "ORG"), ("Bakıda", "LOC")]
+
+
+def test_the_sun_of_energy_news_is_no_place(kb):
+    # "Günəş" is capitalised in solar energy news; the model tags it LOC, also with a case ending
+    text = "Evlərdə Günəş panelləri quraşdırılıb. Planetlər Günəşin eyni tərəfindədir. Qaz Türkiyəyə gedir."
+    out = link_mentions([at(text, "Günəş", "LOC", "az"), at(text, "Günəşin", "LOC", "az"),
+                         at(text, "Türkiyəyə", "LOC", "az")], text, "az", kb)
+    assert [(m.text, m.label) for m in out] == [("Türkiyəyə", "LOC")]
+
+
+def test_a_meeting_format_is_no_organisation(kb):
+    # the annual ministerial meeting in Baku is an event; a centre's advisory board, named after the centre, is a body
+    text = ("Bakıda Cənub Qaz Dəhlizi Məşvərət Şurası çərçivəsində iclas keçirilib. Çıxış Nizami Gəncəvi Beynəlxalq "
+            "Mərkəzinin Məşvərət Şurasının adından olub.")
+    out = link_mentions([at(text, "Bakıda", "LOC", "az"), at(text, "Cənub Qaz Dəhlizi Məşvərət Şurası", "ORG", "az"),
+                         at(text, "Nizami Gəncəvi Beynəlxalq Mərkəzinin Məşvərət Şurasının", "ORG", "az")], text, "az", kb)
+    assert [(m.text, m.label) for m in out if m.label != "MISC"] == [
+        ("Bakıda", "LOC"), ("Nizami Gəncəvi Beynəlxalq Mərkəzinin Məşvərət Şurasının", "ORG")]

@@ -189,3 +189,13 @@ def test_our_army_and_our_victory_are_no_people():
     kept = drop_unlikely_names([az(text, "Zəfərimizdir", "PERSON"), az(text, "Ordumuz", "PERSON"),
                                 az(text, "Ramiz Mehdiyev", "PERSON")], text)
     assert [m.text for m in kept] == ["Ramiz Mehdiyev"]
+
+
+def test_a_mention_is_cut_at_a_colon_or_question_mark_inside_it():
+    # an interview transcript: the model runs the speaker's tag into the reply's first words; each piece is
+    # then read as a sentence's first words ("Siz", "Cənab", "Demək" are no names), a name before the mark stays
+    text = ("Aparıcı: Siz onları tanıyırsınız.\nVüsal Mətləb: Cənab Prezident, üç saatdır işləyirik.\n"
+            "Niyə etmədilər? Demək, bu, səbəbdir.\nAparıcı: Cənab Prezident, sağ olun.")
+    kept = drop_unlikely_names([az(text, "Aparıcı: Siz"), az(text, "Vüsal Mətləb: Cənab"),
+                                az(text, "etmədilər? Demək"), az(text, "Aparıcı: Cənab Prezident")], text)
+    assert [(m.text, m.start) for m in kept] == [("Vüsal Mətləb", text.index("Vüsal"))]

@@ -23,11 +23,13 @@ noun ("kənd sakini", "rayonda": no possessive, no name before it).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
 from newsmon.model import Mention
 from newsmon.nlp.az_names import case_of, is_title
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
 from newsmon.nlp.span_edit import replace_inside
-from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, PRONOUNS, stem_word
+from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, PRONOUNS, SURNAME_RE, split_case, stem_word
 from newsmon.text.normalize import fold
 
 # the 3rd-person possessive, then a case ending after its "n" ("məscidi", "məscidində", "qalası", "stadionundakı")
@@ -130,3 +132,29 @@ def before_admin_noun(m: Mention, text: str) -> bool:
     person it seems to name again says. `linking` makes such a PERSON a LOC, before and after it gives a
     lone word the label of the full name it ends ("Xəzər" of "Konor Koleman Xəzər")."""
     return m.lang == "az" and bool(_ADMIN.match(text, m.end))
+
+
+# The words before "Mərkəzi" that make a centre a hall where things are held (a concert, an exhibition, a
+# congress), folded word starts: "Heydər Əliyev Mərkəzində" (named after a person, below), "Bakı Kitab
+# Mərkəzində", "Azərbaycan Mədəniyyət Mərkəzində", "Bakı Ekspo Mərkəzində", "Nizami Kino Mərkəzində". A
+# clinic, a laboratory or an agency's centre ("Bərdə Diaqnostika Mərkəzində", "STEAM İnnovasiya Mərkəzində",
+# "Rəqəmsal İdarəetmə Mərkəzində") is an institution wherever it is.
+_HALL_WORDS = tuple(fold(w) for w in "konqres kino mədəniyyət muğam kitab yaradıcılıq ekspo sərgi idman konsert "
+                    "incəsənət musiqi".split())
+_CENTRE = re.compile(r"(?:^| )Mərkəz[a-zəıöüğşç]*$")
+
+
+def az_halls(mentions: list[Mention]) -> list[Mention]:
+    """An az organisation named "... Mərkəzi" in the locative ("Heydər Əliyev Mərkəzində", "... Mərkəzindəki")
+    is the hall something is held in, a LOC, as the az stand-off file annotates it (25 of its 26 spans of that
+    shape), when the word before "Mərkəzi" names a hall (`_HALL_WORDS`) or is a person's surname (a hall named
+    after a person); in other cases it stays the organisation ("Heydər Əliyev Mərkəzinin direktoru")."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if m.lang == "az" and m.label == "ORG" and len(words) > 1 and _CENTRE.search(m.text) \
+                and split_case(words[-1])[1] in ("locative", "locative_ki") \
+                and (fold(words[-2]).startswith(_HALL_WORDS) or SURNAME_RE.search(fold(words[-2]))):
+            m = replace(m, label="LOC")
+        out.append(m)
+    return out

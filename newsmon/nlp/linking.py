@@ -16,7 +16,7 @@ from newsmon.nlp.acronyms import (find_acronym_definitions, long_form_spans, loo
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
-from newsmon.nlp.az_venues import az_place_heads, az_venues, before_admin_noun, without_place_head
+from newsmon.nlp.az_venues import az_halls, az_place_heads, az_venues, before_admin_noun, without_place_head
 from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.en_codes import STATE_IDS, US_STATES
 from newsmon.nlp.name_spans import name_spans
@@ -211,6 +211,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     if lang in SUFFIX_LANGS:  # a place's word is no person's though a full name ends with it
         linked = [(replace(m, label="LOC", canonical_id=None, canonical_name=None)
                    if m.label == "PERSON" and before_admin_noun(m, text) else m, surface) for m, surface in linked]
+        linked = list(zip(az_halls([m for m, _ in linked]), [surface for _, surface in linked]))
     linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
     out = [with_hyphen_suffix(_trim_to_surface(_with_derived_id(m, surface, lang), surface), text, lang)
            for m, surface in linked]

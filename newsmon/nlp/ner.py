@@ -16,6 +16,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from newsmon.model import Mention, Segment
+from newsmon.nlp.mentions import TITLES
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
 from newsmon.text.az import PATRONYMIC_WORDS, az_stem, stem_word
 from newsmon.text.normalize import fold, in_quotes
@@ -208,9 +209,33 @@ def _capitalised(word: str) -> bool:
     return word[:1].isupper()
 
 
+# A colon, question mark or exclamation mark and a space inside a mention ends a sentence or a speaker's tag:
+# AZƏRTAC's interview transcripts open each turn with one ("Aparıcı: Cənab Prezident, ...", "Vüsal Mətləb: Cənab
+# Prezident"), and the model runs the tag into the reply's first word ("Aparıcı: Siz", "Nə üçün? Çünki").
+_SENTENCE_MARK = re.compile(r"[:?!]\s+")
+
+
+def split_at_sentence_marks(m: Mention) -> list[Mention]:
+    """The pieces of an az mention between sentence marks (see `_SENTENCE_MARK`) with a capitalised word and not
+    only titles, each with the mention's label; `drop_unlikely_names` then reads the piece after the mark as a sentence's first words."""
+    if m.lang != "az" or m.label == "DATE" or not _SENTENCE_MARK.search(m.text):
+        return [m]
+    pieces, at = [], 0
+    for mark in [*_SENTENCE_MARK.finditer(m.text), None]:
+        end = mark.start() if mark else len(m.text)
+        words = m.text[at:end].split()
+        # "etmədilər" of "etmədilər? Demək" is no name, nor "Cənab Prezident" of "Aparıcı: Cənab Prezident"
+        if any(w[:1].isupper() for w in words) and not all(fold(w) in TITLES for w in words):
+            pieces.append(replace(m, text=m.text[at:end], start=m.start + at, end=m.start + end))
+        at = mark.end() if mark else at
+    return pieces
+
+
 def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
     """Azerbaijani mentions without the sentence openers, ordinary words and titles the model takes for
-    names (see the comment above); dates are left to `newsmon.dates`' rules and kept as they are."""
+    names (see the comment above), cut at sentence marks inside them first (`split_at_sentence_marks`); dates
+    are left to `newsmon.dates`' rules and kept as they are."""
+    mentions = [piece for m in mentions for piece in split_at_sentence_marks(m)]
     article_lower: set[str] | None = None
 
     def ordinary(word: str, opener: bool = False) -> bool:
