@@ -1,12 +1,14 @@
 """Folding makes the spellings a reader treats as one name equal, and keeps word offsets honest."""
 from __future__ import annotations
 
+import random
+import re
 import unicodedata
 
 import pytest
 
 from newsmon.text.az import az_stems
-from newsmon.text.normalize import fold, fold_tokens, slugify, tokenize
+from newsmon.text.normalize import _WORD, INVISIBLE, fold, fold_tokens, slugify, tokenize
 from newsmon.text.ru import ru_stem
 
 
@@ -55,6 +57,17 @@ def test_tokenize_keeps_decomposed_letters_in_one_word():
     assert fold_tokens(text) == ["ulvi", "mehdiyev"]
     assert [text[s:e] for _, s, e in tokenize(text)] == text.split()
 
+
+
+def test_word_runs_split_as_one_character_at_a_time_would():
+    # `_WORD` matches runs of each class for speed; the plain per-character form is the definition
+    letter = r"(?:[^\W\u02b9-\u02bf]|[\u0300-\u036f])+"
+    plain = re.compile(rf"{letter}(?:[{INVISIBLE}]+{letter})*")
+    alphabet = "aZé9_ıə\u0301\u0308\u02bc\u02bb -'’" + INVISIBLE
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        assert [m.span() for m in _WORD.finditer(text)] == [m.span() for m in plain.finditer(text)], text
 
 def test_az_stems_recover_the_nominative():
     assert "agentliyi" in az_stems(fold("Agentliyinin"))

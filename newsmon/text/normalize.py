@@ -30,7 +30,10 @@ _PUNCT = str.maketrans({**{c: "'" for c in _APOSTROPHES}, **{c: '"' for c in _QU
 _SPACE = re.compile(r"\s+")
 # A word: letters/digits plus combining marks (decomposed input), minus the modifier-letter apostrophes
 # (U+02B9..U+02BF, "Oʻzbekiston") that Unicode counts as letters but writers use as apostrophes.
-_LETTERS = r"(?:[^\W\u02b9-\u02bf]|[\u0300-\u036f])+"
+# Written as runs of each class, "(?:[L]+|[M]+)+", rather than "(?:[L]|[M])+": re repeats a lone class
+# in a tight C loop but steps through an alternation one character at a time (a quarter of `tokenize`'s
+# regex time); the two classes are disjoint, so both forms take the same greedy runs.
+_LETTERS = r"(?:[^\W\u02b9-\u02bf]+|[\u0300-\u036f]+)+"
 _WORD = re.compile(rf"{_LETTERS}(?:[{INVISIBLE}]+{_LETTERS})*")
 
 # Leading articles, folded ("l’" -> "l'"): not part of a name ("The World Bank", "l'Arménie").
@@ -85,10 +88,11 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
     their own ("KOICA-nın" -> koica, nin; “ASAN xidmət”in -> asan, xidmet, in).
     """
     out = []
+    append = out.append  # a bound method and m[0]: some 20,000 calls per 150 articles, most words
     for m in _WORD.finditer(text):
-        folded = fold_word(m.group())
+        folded = fold_word(m[0])
         if folded:
-            out.append((folded, m.start(), m.end()))
+            append((folded, m.start(), m.end()))
     return out
 
 
