@@ -92,11 +92,13 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     for sent, sent_triggers in zip(sentences, found):
         lex = lexicon(sent.lang)
         # "Fərman Salmanov" is a person, "North Atlantic Treaty Organization" an organisation
-        # ... but "Lead Pipe and Paint Action Plan", tagged ORG, is the plan's own name
+        # ... but "Lead Pipe and Paint Action Plan", tagged ORG, is the plan's own name, and a name inside
+        # the document's words is one of them ("Memorandum of Understanding" with "Understanding" a LOC)
         named = [(m.start, m.end, m.label) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
         triggers = [t for t in sent_triggers
                     if not any(s < t[2] and t[1] < e and not (t[0] == "programme" and label == "ORG" and e == t[2])
                                and not _document_name(t, s, e, label, text)
+                               and not (t[1] <= s and e <= t[2] and e - s < t[2] - t[1])
                                for s, e, label in named)]
         if lex.postposition:
             triggers = split_titled_lists(sent, triggers)
@@ -134,8 +136,9 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     return [to_record(c, text) for c in records]
 
 
-# right after a document word opening a name: its complement ("Protocoles de Zurich", "Treaty of Kars")
-_NAME_COMPLEMENT = re.compile(r"\s+(?:de|du|des|of)\s|\s*d['’]", re.IGNORECASE)
+# right after a document word opening a name: its complement ("Protocoles de Zurich", "Treaty of Kars",
+# "Presidential Proclamation on Black Maternal Health Week")
+_NAME_COMPLEMENT = re.compile(r"\s+(?:de|du|des|of|on)\s|\s*d['’]", re.IGNORECASE)
 
 
 def _document_name(trigger: tuple[str, int, int], start: int, end: int, label: str, text: str) -> bool:

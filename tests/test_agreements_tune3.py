@@ -1,0 +1,37 @@
+"""Agreement rules found missing on the third tuning half of the real-news gold (tune3, en): document names
+NER tagged as places, decrees of different kinds, subtitles, orders cited by number and day, names inside a
+document's title. The texts are our own, in the shape of the real ones."""
+from __future__ import annotations
+
+from newsmon.nlp.agreements.find import find_agreements
+from tests.test_agreements import make_article, names
+
+DOE = ("Jane Doe", "PERSON", "Jane Doe")
+
+
+def _rows(records):
+    return [(r.type, r.status, sorted(names(r)), (r.date_signed or {}).get("value")) for r in records]
+
+
+def test_a_place_ner_found_inside_the_document_words_leaves_the_document():
+    text = ("Readout of a meeting\nThe leaders discussed space cooperation, including a Rocket Memorandum of "
+            "Understanding that the Space Agency and the Ruritanian Space Office signed during the visit.")
+    art = make_article(text, "en", [("Understanding", "LOC", "Understanding"), ("Space Agency", "ORG", "Space Agency"),
+                                    ("Ruritanian Space Office", "ORG", "Ruritanian Space Office")])
+    assert _rows(find_agreements(art, None)) == [
+        ("memorandum", "signed", ["Ruritanian Space Office", "Space Agency"], None)]
+
+
+def test_a_proclamation_named_on_a_subject_that_ner_took_for_a_place_is_still_the_presidents():
+    text = ("Fact Sheet: Health\nIn April, President Jane Doe issued the first Presidential Proclamation on Rural "
+            "Health Week, calling on all to act.")
+    art = make_article(text, "en", [DOE, ("Presidential Proclamation on Rural Health", "LOC", "Rural Health")],
+                       dates=[("April", "2021-04", "month")])
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], "2021-04")]
+
+
+def test_the_day_an_order_takes_effect_is_not_the_day_it_was_signed():
+    text = ("Fact Sheet: Rail\nToday, President Jane Doe signed an Executive Order establishing a board, "
+            "effective July 18, 2022, to resolve a dispute.")
+    art = make_article(text, "en", [DOE], dates=[("July 18, 2022", "2022-07-18", "day")], published="2022-07-15")
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], "2022-07-15")]
