@@ -35,3 +35,21 @@ def test_the_day_an_order_takes_effect_is_not_the_day_it_was_signed():
             "effective July 18, 2022, to resolve a dispute.")
     art = make_article(text, "en", [DOE], dates=[("July 18, 2022", "2022-07-18", "day")], published="2022-07-15")
     assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], "2022-07-15")]
+
+
+def test_an_order_and_a_memorandum_of_one_president_are_two_documents():
+    # (an order with no title of its own would take any later decree named without a verb)
+    text = ("Fact Sheet: Equity\nPresident Jane Doe signed an Executive Order to fund schools. Following "
+            "President Jane Doe’s Presidential Memorandum on housing, the agency published a rule.")
+    art = make_article(text, "en", [DOE, DOE])
+    records = find_agreements(art, None)
+    assert _rows(records) == [("decree", "signed", ["Jane Doe"], None)] * 2
+    assert [r.title for r in records] == ["Executive Order", "Presidential Memorandum on housing"]
+
+
+def test_a_subtitle_naming_the_memorandum_again_is_no_record_of_its_own():
+    text = ("President Jane Doe to Sign Presidential Memorandum on Care\n"
+            "Vice President Ann Roe Will Announce Presidential Memorandum in Remarks in Ohio\n"
+            "Today, President Jane Doe will sign a Presidential Memorandum on care for veterans.")
+    art = make_article(text, "en", [DOE, ("Ann Roe", "PERSON", "Ann Roe"), DOE])
+    assert _rows(find_agreements(art, None)) == [("decree", "planned", ["Jane Doe"], None)]

@@ -88,6 +88,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     ctx = PartyContext.build(article, sentences, lexicon, kb)
     title_end = text.find("\n") if "\n" in text else len(text)
     body_dates = [d for d in sorted(article.dates, key=lambda d: d.start) if d.start > title_end]
+    headline_end = _subtitle_end(text, title_end)
     candidates: list[Candidate] = []
     for sent, sent_triggers in zip(sentences, found):
         lex = lexicon(sent.lang)
@@ -110,7 +111,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
         here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
-                              headline=sent.end <= title_end)
+                              headline=sent.end <= headline_end)
             if not cand.own_parties and type_ != "decree" and candidates and \
                     lex.possessive.search(sent.text[:t_start - sent.start]):
                 # "Its charter": the agreement belongs to whoever the previous one bound
@@ -147,6 +148,19 @@ def _document_name(trigger: tuple[str, int, int], start: int, end: int, label: s
     document, "Fərman Salmanov", has no complement; an organisation keeps its name.)"""
     return label in ("LOC", "PERSON") and start == trigger[1] and trigger[2] < end \
         and bool(_NAME_COMPLEMENT.match(text, trigger[2]))
+
+
+# a subtitle: a short line with no full stop under the headline ("Vice President Harris Will Announce
+# Presidential Memorandum in Remarks in Florida", "The Biden-Harris Administration announces U.S. commitments
+# to implement the Declaration on U.S.-Pacific Partnership")
+_SUBTITLE = re.compile(r"[^\n]{1,220}?(?<![.!?:;])(?=\n)")
+
+
+def _subtitle_end(text: str, title_end: int) -> int:
+    """Where the headline ends, its subtitle included: a subtitle names the body's documents again, as the
+    headline does, and joins their records rather than standing as one of its own."""
+    m = _SUBTITLE.match(text, title_end + 1)
+    return m.end() if m else title_end
 
 
 def _share_list_verbs(here: list[Candidate]) -> None:
