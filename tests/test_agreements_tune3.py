@@ -53,3 +53,36 @@ def test_a_subtitle_naming_the_memorandum_again_is_no_record_of_its_own():
             "Today, President Jane Doe will sign a Presidential Memorandum on care for veterans.")
     art = make_article(text, "en", [DOE, ("Ann Roe", "PERSON", "Ann Roe"), DOE])
     assert _rows(find_agreements(art, None)) == [("decree", "planned", ["Jane Doe"], None)]
+
+
+def test_an_order_cited_by_number_and_day_is_the_president_in_office_that_day():
+    text = ("Joint Statement on Trade\nThe United States will keep the tariffs set forth in Executive Order 14257 "
+            "of April 2, 2025, on goods of Ruritania.\n"
+            "President Joe Biden continued the emergency declared in Executive Order 13873 of May 15, 2019.")
+    art = make_article(text, "en", [("United States", "LOC", "United States"), ("Ruritania", "LOC", "Ruritania"),
+                                    ("Joe Biden", "PERSON", "Joe Biden")],
+                       dates=[("April 2, 2025", "2025-04-02", "day"), ("May 15, 2019", "2019-05-15", "day")])
+    orders = [r for r in find_agreements(art, None) if r.type == "decree"]
+    assert _rows(orders) == [("decree", "signed", ["Donald Trump"], "2025-04-02"),
+                             ("decree", "signed", ["Donald Trump"], "2019-05-15")]
+
+
+def test_a_numbered_orders_day_is_no_signing_day_of_the_event():
+    text = ("Joint Statement on Trade\nThe United States will keep the tariffs set forth in Executive Order 14257 "
+            "of April 2, 2025.\nThe Ruritanian Trade Agency has signed a memorandum of understanding with the "
+            "Bank.")
+    art = make_article(text, "en", [("United States", "LOC", "United States"),
+                                    ("Ruritanian Trade Agency", "ORG", "Ruritanian Trade Agency"),
+                                    ("Bank", "ORG", "Export Bank")],
+                       dates=[("April 2, 2025", "2025-04-02", "day")])
+    [memo] = [r for r in find_agreements(art, None) if r.type == "memorandum"]
+    assert _rows([memo]) == [("memorandum", "signed", ["Export Bank", "Ruritanian Trade Agency"], None)]
+
+
+def test_an_organisation_ner_found_in_a_documents_name_is_no_party():
+    text = ("Joint Statement\nIn the coming weeks, the United States and Ruritania will prepare the Agreement "
+            "on Reciprocal, Fair, and Balanced Trade for signature.")
+    art = make_article(text, "en", [("United States", "LOC", "United States"), ("Ruritania", "LOC", "Ruritania"),
+                                    ("Balanced Trade", "ORG", "Balanced Trade")])
+    assert _rows([r for r in find_agreements(art, None) if r.type == "agreement"]) == [
+        ("agreement", "planned", ["Ruritania", "United States"], None)]

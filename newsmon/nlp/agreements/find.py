@@ -26,7 +26,7 @@ from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
 from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
-from newsmon.nlp.agreements.issuer import in_office, issuer, unnamed_us_president
+from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.voted import is_voted, voting_body
 from newsmon.nlp.agreements.cited import reported
@@ -245,7 +245,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                 parties = merge_parties(parties, guessed)
     when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates) if status != "planned" else None
     if type_ == "decree":  # a President issues decrees in his own term ("1996-cı il ... tarixli Fərman")
-        parties = in_office(parties, when)
+        parties = numbered_order_issuer(ctx, lex, trigger, when) or in_office(parties, when)
         if not parties:  # "I signed an Executive Order" on a White House page that names no President
             published = iso_day(article.doc.published)
             parties = unnamed_us_president(ctx, sent, lex, trigger, when,
@@ -363,11 +363,17 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     # only as signed once ("imzalanmış sənəd", the az participle, against "imzalanıb" the event).
     if status == "signed" and (lex.event_signing or lex.reported_signing).search(sent.text) \
             and (lex.event.search(sent.text) or not lex.recall.search(sent.text)):
+        # (not a numbered document's day: "Executive Order 14257 of April 2, 2025" dates that order)
         event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value
-                      and not d.value.startswith("--")), None)
+                      and not d.value.startswith("--")
+                      and not _NUMBERED_OF.search(text, max(0, d.start - 20), d.start)), None)
         if event is not None and event.start < sent.start:
             return {"value": event.value, "precision": event.precision}
     return None
+
+
+# right before the day of a numbered document ("Executive Order 14257 of ", "Proclamation 10896 of ")
+_NUMBERED_OF = re.compile(r"\b\d{3,6},?\s+of\s+$")
 
 
 def _dated_by(d: DateMention, triggers, text: str, lex: Lexicon) -> tuple[int, int] | None:
