@@ -86,3 +86,10 @@ def test_an_organisation_ner_found_in_a_documents_name_is_no_party():
                                     ("Balanced Trade", "ORG", "Balanced Trade")])
     assert _rows([r for r in find_agreements(art, None) if r.type == "agreement"]) == [
         ("agreement", "planned", ["Ruritania", "United States"], None)]
+
+
+def test_a_plan_named_as_someones_is_theirs_not_the_sentences_first_organisation():
+    text = ("Readout\nThe Secretary highlighted the Department of Roads’ efforts and the work through President "
+            "Jane Doe’s Trucking Action Plan to improve working conditions for drivers.")
+    art = make_article(text, "en", [("Department of Roads", "ORG", "Department of Roads"), DOE])
+    assert _rows(find_agreements(art, None)) == [("programme", "signed", ["Jane Doe"], None)]

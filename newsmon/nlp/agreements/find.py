@@ -185,6 +185,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
     status = _status(sent, trigger, triggers, lex)
     anaphoric = False
     owner = _plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
+    # (a plan named as someone's is theirs, at whatever stage the sentence tells: none dates it)
+    possessor = _possessive_owner(ctx, sent, trigger) if type_ == "programme" and owner is None else None
     voted = is_voted(sent, trigger, lex)
     if type_ == "decree" or (type_ == "programme" and _STATE_PROGRAMME.match(ctx.text, trigger[0])):
         # a state programme is adopted by the head of state's decree: its party is the issuer
@@ -202,6 +204,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         # ("the Task Force (PAVE) released the PAVE Action Plan": the owner's acronym is its name)
         parties, own = [to_party(owner)], 1
         status = status or "signed"
+    elif possessor is not None:
+        parties, own = [to_party(possessor)], 1
     else:
         intergov = bool(lex.intergov.search(sent.text))
         # a peace treaty binds states, as an intergovernmental agreement does ("sülh sazişi"): the states the
@@ -275,6 +279,20 @@ def _plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex
         # the nearest name before the plan is its owner only if an adopting verb follows it
         return m if lex.adopts.search(ctx.text[m.end:trigger[0]]) else None
     return None
+
+
+# (en) a possessive and the plan's own capitalised name between an owner and its plan: "President Biden’s
+# Trucking Action Plan", "the Administration's Housing Supply Action Plan"
+_POSSESSIVE_NAME = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+)*$")
+
+
+def _possessive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Mention | None:
+    """The person or organisation whose plan the sentence names it as ("the work through President Biden’s
+    Trucking Action Plan" is the President's, not the Department's the sentence names first)."""
+    m = next((m for m in reversed(ctx.in_sentence(sent)) if m.end <= trigger[0]), None)
+    if m is None or m.label not in ("PERSON", "ORG") or not _POSSESSIVE_NAME.fullmatch(ctx.text, m.end, trigger[0]):
+        return None
+    return m
 
 
 def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> str | None:
