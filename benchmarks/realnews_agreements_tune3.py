@@ -38,6 +38,9 @@ association under negotiation are other/planned, one per counterpart, the compac
 are not; agreements under or about to enter negotiation (an ACSA with Fiji, a DCA with Papua New Guinea)
 are planned, as the first gold's 123 Agreement; Treasury's general licences, a sample employment agreement
 the Department of Labor will publish, proposed rules, budgets, laws and funding programmes are not records.
+First reading of the rules on it (main b0ffbca, before any rule was written on it): strict P/R/F1
+0.733/0.468/0.571, lenient 0.867/0.553/0.675 (47 gold, 30 predicted). Compared with the pipeline's output
+afterwards, no gold record was found wrong.
 """
 from __future__ import annotations
 
