@@ -39,6 +39,29 @@ published statement on the peace talks is not a document. First reading of the r
 the gold committed first): strict / lenient F1 0.537 / 0.683 (tune 0.810 / 0.905, tune2 0.571 / 0.794).
 Re-read against the pipeline's errors afterwards: no gold correction.
 
+en (2026-12-03, agren12): 47 records in 15 articles (per article, in draw order: 2 1 2 7 10 3 10 3 5 1 1 1 1
+0 0), written before the pipeline was run on any of them. Each text was read whole (paragraphs are printed
+uncut), then every sentence holding a document word (memorandum, agreement, MOU, accord, treaty, executive
+order, E.O., order, proclamation, declaration, framework, compact, plan, strategy, deal, contract, licence,
+program, initiative, signed, concluded...) was listed and checked to be a record or a deliberate none.
+Calls taken where the conventions are silent: an executive order or proclamation recalled as the
+President's is a record even undated ("the President's Executive Orders on Made-in-America, supply chain
+resiliency, and racial equity": one per order not already recorded), one cited by number alone, its issuer
+unnamed ("called for under E.O. 14001"), is not; a month named for a past signing gives the month ("In
+April, President Biden issued ... Proclamation" -> 2021-04), "just this month" gives none; an order a
+department issues ("the Department of Transportation (DOT) issued an Order requiring its offices...") is a
+decree of that department; contracts a named agency issues are an agreement of that agency (as tune2's
+CBP contract), one record per sentence; a purchase a named company agrees with another ("Vietnam Airlines
+has agreed to purchase 50 aircraft from Boeing") is an agreement of both; "twenty memorandums of
+understanding" of unnamed Vietnamese and U.S. companies are one record of those two groups; compacts of free
+association under negotiation are other/planned, one per counterpart, the compacts in force only cited
+are not; agreements under or about to enter negotiation (an ACSA with Fiji, a DCA with Papua New Guinea)
+are planned, as the first gold's 123 Agreement; Treasury's general licences, a sample employment agreement
+the Department of Labor will publish, proposed rules, budgets, laws and funding programmes are not records.
+First reading of the rules on it (main b0ffbca, before any rule was written on it): strict P/R/F1
+0.733/0.468/0.571, lenient 0.867/0.553/0.675 (47 gold, 30 predicted). Compared with the pipeline's output
+afterwards, no gold record was found wrong.
+
 fr (2026-12-03, agrfr12): 5 records in 3 of the 15 articles, the other 12 with none (7 vocab articles: 2, 1, 0,
 0, 2, 0, 0 records; the 8 random ones hold no document). Each text was read in full and its gold written before
 the pipeline ran on it; then every sentence of the 15 holding a document word (accord, convention, traité,

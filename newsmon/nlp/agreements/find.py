@@ -26,7 +26,7 @@ from newsmon.nlp.agreements.lexicon import Lexicon, lexicon
 from newsmon.nlp.agreements.lists import is_collective
 from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
-from newsmon.nlp.agreements.issuer import in_office, issuer, unnamed_us_president
+from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.voted import is_voted, voting_body
 from newsmon.nlp.agreements.cited import reported
@@ -89,15 +89,18 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     ctx = PartyContext.build(article, sentences, lexicon, kb)
     title_end = text.find("\n") if "\n" in text else len(text)
     body_dates = [d for d in sorted(article.dates, key=lambda d: d.start) if d.start > title_end]
+    headline_end = _subtitle_end(text, title_end)
     candidates: list[Candidate] = []
     for sent, sent_triggers in zip(sentences, found):
         lex = lexicon(sent.lang)
         # "Fərman Salmanov" is a person, "North Atlantic Treaty Organization" an organisation
-        # ... but "Lead Pipe and Paint Action Plan", tagged ORG, is the plan's own name
+        # ... but "Lead Pipe and Paint Action Plan", tagged ORG, is the plan's own name, and a name inside
+        # the document's words is one of them ("Memorandum of Understanding" with "Understanding" a LOC)
         named = [(m.start, m.end, m.label) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
         triggers = [t for t in sent_triggers
                     if not any(s < t[2] and t[1] < e and not (t[0] == "programme" and label == "ORG" and e == t[2])
                                and not _document_name(t, s, e, label, text)
+                               and not (t[1] <= s and e <= t[2] and e - s < t[2] - t[1])
                                for s, e, label in named)]
         if lex.postposition:
             triggers = split_titled_lists(sent, triggers)
@@ -109,7 +112,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
         here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
-                              headline=sent.end <= title_end)
+                              headline=sent.end <= headline_end)
             if not cand.own_parties and type_ != "decree" and candidates and \
                     lex.possessive.search(sent.text[:t_start - sent.start]):
                 # "Its charter": the agreement belongs to whoever the previous one bound
@@ -136,8 +139,9 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     return [to_record(c, text) for c in records]
 
 
-# right after a document word opening a name: its complement ("Protocoles de Zurich", "Treaty of Kars")
-_NAME_COMPLEMENT = re.compile(r"\s+(?:de|du|des|of)\s|\s*d['’]", re.IGNORECASE)
+# right after a document word opening a name: its complement ("Protocoles de Zurich", "Treaty of Kars",
+# "Presidential Proclamation on Black Maternal Health Week")
+_NAME_COMPLEMENT = re.compile(r"\s+(?:de|du|des|of|on)\s|\s*d['’]", re.IGNORECASE)
 
 
 def _document_name(trigger: tuple[str, int, int], start: int, end: int, label: str, text: str) -> bool:
@@ -146,6 +150,19 @@ def _document_name(trigger: tuple[str, int, int], start: int, end: int, label: s
     document, "Fərman Salmanov", has no complement; an organisation keeps its name.)"""
     return label in ("LOC", "PERSON") and start == trigger[1] and trigger[2] < end \
         and bool(_NAME_COMPLEMENT.match(text, trigger[2]))
+
+
+# a subtitle: a short line with no full stop under the headline ("Vice President Harris Will Announce
+# Presidential Memorandum in Remarks in Florida", "The Biden-Harris Administration announces U.S. commitments
+# to implement the Declaration on U.S.-Pacific Partnership")
+_SUBTITLE = re.compile(r"[^\n]{1,220}?(?<![.!?:;])(?=\n)")
+
+
+def _subtitle_end(text: str, title_end: int) -> int:
+    """Where the headline ends, its subtitle included: a subtitle names the body's documents again, as the
+    headline does, and joins their records rather than standing as one of its own."""
+    m = _SUBTITLE.match(text, title_end + 1)
+    return m.end() if m else title_end
 
 
 def _share_list_verbs(here: list[Candidate]) -> None:
@@ -170,6 +187,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
     status = _status(sent, trigger, triggers, lex)
     anaphoric = False
     owner = _plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
+    # (a plan named as someone's is theirs, at whatever stage the sentence tells: none dates it)
+    possessor = _possessive_owner(ctx, sent, trigger) if type_ == "programme" and owner is None else None
     voted = is_voted(sent, trigger, lex)
     if type_ == "decree" or (type_ == "programme" and _STATE_PROGRAMME.match(ctx.text, trigger[0])):
         # a state programme is adopted by the head of state's decree: its party is the issuer
@@ -187,6 +206,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         # ("the Task Force (PAVE) released the PAVE Action Plan": the owner's acronym is its name)
         parties, own = [to_party(owner)], 1
         status = status or "signed"
+    elif possessor is not None:
+        parties, own = [to_party(possessor)], 1
     else:
         intergov = bool(lex.intergov.search(sent.text))
         # a peace treaty binds states, as an intergovernmental agreement does ("sülh sazişi", "traité de paix"):
@@ -236,7 +257,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                 parties = merge_parties(parties, guessed)
     when = _date_signed(sent, trigger, triggers, article, lex, status, body_dates) if status != "planned" else None
     if type_ == "decree":  # a President issues decrees in his own term ("1996-cı il ... tarixli Fərman")
-        parties = in_office(parties, when)
+        parties = numbered_order_issuer(ctx, lex, trigger, when) or in_office(parties, when)
         if not parties:  # "I signed an Executive Order" on a White House page that names no President
             published = iso_day(article.doc.published)
             parties = unnamed_us_president(ctx, sent, lex, trigger, when,
@@ -274,6 +295,20 @@ def _plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex
         # the nearest name before the plan is its owner only if an adopting verb follows it
         return m if lex.adopts.search(ctx.text[m.end:trigger[0]]) else None
     return None
+
+
+# (en) a possessive and the plan's own capitalised name between an owner and its plan: "President Biden’s
+# Trucking Action Plan", "the Administration's Housing Supply Action Plan"
+_POSSESSIVE_NAME = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+)*$")
+
+
+def _possessive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Mention | None:
+    """The person or organisation whose plan the sentence names it as ("the work through President Biden’s
+    Trucking Action Plan" is the President's, not the Department's the sentence names first)."""
+    m = next((m for m in reversed(ctx.in_sentence(sent)) if m.end <= trigger[0]), None)
+    if m is None or m.label not in ("PERSON", "ORG") or not _POSSESSIVE_NAME.fullmatch(ctx.text, m.end, trigger[0]):
+        return None
+    return m
 
 
 def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> str | None:
@@ -364,8 +399,10 @@ def _date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Ar
     # only as signed once ("imzalanmış sənəd", the az participle, against "imzalanıb" the event).
     if status == "signed" and (lex.event_signing or lex.reported_signing).search(sent.text) \
             and (lex.event.search(sent.text) or not lex.recall.search(sent.text)):
+        # (not a numbered document's day: "Executive Order 14257 of April 2, 2025" dates that order)
         event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value
-                      and not d.value.startswith("--")), None)
+                      and not d.value.startswith("--")
+                      and not _NUMBERED_OF.search(text, max(0, d.start - 20), d.start)), None)
         if event is not None and event.start < sent.start:
             return {"value": event.value, "precision": event.precision}
     return None
@@ -387,6 +424,10 @@ def _in_quoted_name(text: str, start: int, d: DateMention) -> bool:
     after = text[d.end:d.end + _QUOTED_NAME]
     closed = min((i for i in (after.find(q) for q in _CLOSING_QUOTES) if i >= 0), default=-1)
     return closed >= 0 and not any(q in after[:closed] for q in "“«")
+
+
+# right before the day of a numbered document ("Executive Order 14257 of ", "Proclamation 10896 of ")
+_NUMBERED_OF = re.compile(r"\b\d{3,6},?\s+of\s+$")
 
 
 def _dated_by(d: DateMention, triggers, text: str, lex: Lexicon) -> tuple[int, int] | None:

@@ -260,6 +260,23 @@ _UNNAMED_SIGNER = re.compile(r"\b" + _SIGNER + r"(?:\w+\s+){0,2}?" + _SIGNED + r
 _UNNAMED_SIGNER_AFTER = re.compile(r"\s+(?:that\s+|which\s+)?" + _SIGNER + r"(?:\w+\s+)?(?:signed|issued)\b")
 
 
+# an order cited by its number and day, as the Federal Register names it ("Executive Order 14257 of April 2,
+# 2025"): only a US President's orders are numbered and dated so
+_NUMBERED_OF_DAY = re.compile(r"\s*\d{4,6},?\s+of\s+[A-Z][a-z]+\s+\d{1,2},\s+\d{4}\b")
+
+
+def numbered_order_issuer(ctx: PartyContext, lex: Lexicon, trigger: tuple[int, int],
+                          date: dict[str, str] | None) -> list[Party]:
+    """The US President in office on the day of an order cited by number and day ("as set forth in Executive
+    Order 14257 of April 2, 2025"), whoever the page names or if it names none ("Executive Order 13873 of
+    May 15, 2019" in a letter of President Biden's is President Trump's); empty for any other decree."""
+    if lex.code != "en" or not date or date.get("precision") != "day" or not _US_PAGE.search(ctx.text) \
+            or not _NUMBERED_OF_DAY.match(ctx.text, trigger[1]):
+        return []
+    term = _in_term(_US_PRESIDENTS, date["value"])
+    return [Party(text=term[1], name=term[1], canonical_id=term[0])] if term else []
+
+
 def unnamed_us_president(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, int],
                          date: dict[str, str] | None, published: str | None) -> list[Party]:
     """The US President in office when an English page of the White House names none but an unnamed signer

@@ -68,9 +68,10 @@ EN = Lexicon(
     today=_c(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b"),
     yesterday=_c(r"\byesterday\b"),
     place_before=_c(r"\b(?:in|at|from|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
-    # a deadline, a period, or the entry into force ("entered into force on 1 May")
+    # a deadline, a period, or the entry into force ("entered into force on 1 May", "an Executive Order
+    # establishing a Board, effective July 18, 2022")
     not_signing_date=_c(r"\b(?:until|till|by|through|for|during|before|after|since|from|up\s+to|in\s+the\s+period"
-                        r"|into\s+force\s+(?:on|in))\s+(?:the\s+)?(?:end\s+of\s+)?$"),
+                        r"|into\s+force\s+(?:on|in)|effective(?:\s+(?:on|as\s+of|from))?)\s+(?:the\s+)?(?:end\s+of\s+)?$"),
     not_signing_after=_c(r"^\s*(?:onwards|and\s+beyond)"),
     heads=_heads(r"\b(?:the|its|our|this|that|her|his)\s+(?:state\s+)?{}\b|\b(?:State\s+)?{}\b",
                  agency=("agency", "Agency"), ministry=("ministry", "Ministry"),

@@ -41,6 +41,12 @@ _VENUE_AFTER = re.compile(r"^\s+(?:ilə\s+(?:tanış\s+ol|yaxından\s+tanış)|z
 
 # "U.S.-based", "Chennai-based Lucas TVS": where the next name is at home, never a party itself.
 _HOME_OF = re.compile(r"-(?:based|born|headquartered)\b", re.IGNORECASE)
+# (en) the capitalised words of a document's name after its "on"/"for", up to an organisation NER found in
+# them: "the Agreement on Reciprocal, Fair, and Balanced Trade" ("Balanced Trade"), "a Framework for the
+# Digital Economy" -- part of the name, no party of anything
+_IN_DOCUMENT_NAME = re.compile(r"\b(?:Agreements?|Framework|Memorand(?:um|a)|Treaty|Accord|Declaration|Statement"
+                               r"|Orders?|Plan|Strategy|Protocol|Charter|Compact)\s+(?:on|for)\s+(?:(?:an?|the)\s+)?"
+                               r"(?:[A-Z][\w'’.-]*,?\s+(?:(?:and|for|of|the|on)\s+)*)*$")
 # "according to the Ministry", "selon le ministère": a source quoted, not necessarily a news outlet
 _HEARSAY = re.compile(r"(?:\baccording\s+to|\bselon|\bd['’]après)\s+(?:the\s+|l['’]\s*|le\s+|la\s+|les\s+)?$",
                       re.IGNORECASE)
@@ -101,6 +107,8 @@ class PartyContext:
         ctx.mentions = [whole_list_name(_nominative(m, ctx.known), text, starts) for m in ctx.mentions
                         if id(m) not in sources and name_key(m) not in agencies and name_key(m) not in events
                         and not _HOME_OF.match(text, m.end)
+                        and not (m.label == "ORG" and m.lang == "en"
+                                 and _IN_DOCUMENT_NAME.search(text, max(0, m.start - 120), m.start))
                         and not (m.label == "ORG" and names_document(m.text, lexicon_of(m.lang)))
                         and not is_markup(m) and not is_share_button(m, text)]
         if kb is not None and hasattr(kb, "get"):

@@ -68,6 +68,18 @@ def _trigger_text(c: Candidate) -> str:
     return c.sentence.text[c.trigger_start - c.sentence.start:c.trigger_end - c.sentence.start]
 
 
+# the kinds of decree a President issues that are not his orders: a memorandum and a proclamation ("Presidential
+# Memorandum", "National Security Memorandum", "a proclamation designating April"); an executive order, an
+# order and a decree are one kind (en news of Azerbaijan writes "order" and then "the decree" of one Sərəncam)
+_DECREE_KINDS = ("memor", "procl")
+
+
+def decree_kind(c: Candidate) -> str:
+    """ "memor", "procl", or "order" for any other decree word ("Executive Order", "E.O. 14017", "Fərmanı")."""
+    words = [fold(w)[:_STEM] for w in _trigger_text(c).split()]
+    return next((k for k in _DECREE_KINDS if k in words), "order")
+
+
 # The words that frame a title rather than name its subject ("... haqqında Saziş", "relatif à")
 _FRAME = {fold(w)[:_STEM] for w in ("haqqında", "barədə", "arasında", "sahəsində", "tarixli", "həmçinin",
                                     "hakkında", "ilişkin", "relatif", "relative", "portant", "concernant",
@@ -88,6 +100,11 @@ def _same_document(a: Candidate, b: Candidate) -> bool:
     nor when both titles name a subject and the subjects share no word ("Convention on the legal status
     of the Caspian Sea" / "Agreement on trade and economic cooperation")."""
     if a.type != b.type or a.voted != b.voted:  # a resolution adopted is no statement signed
+        return False
+    if a.type == "decree" and decree_kind(a) != decree_kind(b):
+        # an executive order, a presidential memorandum and a proclamation are three documents, though all
+        # decrees of one issuer ("signed an Executive Order ...", then "Following President Biden's
+        # Presidential Memorandum directing ..." is not that order told again)
         return False
     if a.status and b.status and (a.status == "planned") != (b.status == "planned") \
             and any(is_plural(_trigger_text(c).split()[-1], c.sentence.lang) for c in (a, b)):
