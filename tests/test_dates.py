@@ -116,3 +116,12 @@ def test_azerbaijani_name_martin_is_not_march() -> None:
 def test_unknown_language_and_empty_text() -> None:
     assert find_dates("3 Mart 2025", "de", "2025-03-04") == []  # no rules for German
     assert find_dates("", "en", "2025-03-04") == []
+
+
+def test_armenian_and_georgian_paragraphs_keep_only_dates_in_latin_words() -> None:
+    # the Armenian half of a French diaspora page: its own dates are left out, its French byline is not
+    text = "Նա ծնվել է Ալավերդիում։ Սերժ Թադեոսյան 31.10.2022 Serge Tateossian le 11/08/2024 © armenews.com 2024թ"
+    assert [(m.text, m.value) for m in find_dates(text, "hy", "2024-08-11")] == [("11/08/2024", "2024-08-11")]
+    assert find_dates("ქუთაისი 17.01.2024", "ka", "2024-01-17") == []
+    # other languages without rules keep every numeric date
+    assert [m.value for m in find_dates("17.01.2024 Tallinn", "et", "2024-01-18")] == ["2024-01-17"]
