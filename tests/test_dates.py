@@ -125,3 +125,12 @@ def test_armenian_and_georgian_paragraphs_keep_only_dates_in_latin_words() -> No
     assert find_dates("ქუთაისი 17.01.2024", "ka", "2024-01-17") == []
     # other languages without rules keep every numeric date
     assert [m.value for m in find_dates("17.01.2024 Tallinn", "et", "2024-01-18")] == ["2024-01-17"]
+
+
+def test_a_paragraph_in_a_language_without_rules_is_read_with_the_fallback() -> None:
+    byline = "par Krikor Amirzayan le mardi 11 juin 2024"  # a French byline language ID calls Indonesian
+    assert find_dates(byline, "id", "2024-06-12") == []
+    assert [m.value for m in find_dates(byline, "id", "2024-06-12", fallback="fr")] == ["2024-06-11"]
+    # in an Armenian paragraph the fallback reads only dates in Latin-script words
+    text = "Երեկ Երևանում։ Serge Tateossian le Dimanche 14 août 2022 Evreux"
+    assert [m.text for m in find_dates(text, "hy", "2022-08-15", fallback="fr")] == ["Dimanche 14 août 2022"]

@@ -78,14 +78,17 @@ def _in_latin_words(text: str, m: DateMention, script: re.Pattern[str]) -> bool:
     return bool(before) and not script.search(before[-1]) and not script.match(text, m.end)
 
 
-def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
-    """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets."""
+def find_dates(text: str, lang: str, published: str | None = None, fallback: str | None = None) -> list[DateMention]:
+    """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets. `fallback` (the
+    article's language) reads a paragraph language ID gave a language we have no rules for: a French byline
+    it calls Indonesian ("par Krikor Amirzayan le mardi 11 juin 2024"), French words in an Armenian one."""
     code = (lang or "").split("-")[0].lower()
     if not text:
         return []
     if code in NO_DATES:
-        return [m for m in find_dates(text, "und", published) if _in_latin_words(text, m, NO_DATES[code])]
-    language = LANGUAGES.get(code, NUMERIC_LANGUAGE)
+        return [m for m in find_dates(text, fallback or "und", published)
+                if _in_latin_words(text, m, NO_DATES[code])]
+    language = LANGUAGES.get(code) or LANGUAGES.get((fallback or "").split("-")[0].lower(), NUMERIC_LANGUAGE)
     page, text = text, text.translate(_LATIN_SCHWA)
     pub = iso_day(published)
     candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
