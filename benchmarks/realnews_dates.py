@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/realnews_dates.py                   # F1 and value accuracy, per language and half
     .venv/bin/python benchmarks/realnews_dates.py --errors          # + each tune-half article's misses (stdout)
+    .venv/bin/python benchmarks/realnews_dates.py --errors --errors-half tune2   # the third draw's misses
     .venv/bin/python benchmarks/realnews_dates.py --json            # the scores as JSON
     .venv/bin/python benchmarks/realnews_dates.py --draw            # the draw: article ids and halves
 
@@ -55,6 +56,8 @@ görüşü", "yanvar hesabatında": the month, year from the publication date); 
 0911); coordinated months are one interval ("2024-cü ilin noyabr və dekabr aylarında" -> 2024-11/2024-12,
 as real-dev's "septembre, octobre et novembre 2020"); "2015-ci ildən 2025-ci ilin I rübü" keeps the
 quarter inside the span (value 2015/2025, precision year).
+A third draw, the half "tune2" (33 articles, az 15, fr 12, en 6, all for tuning), is drawn and documented
+in realnews_dates_tune2.py; its gold lines are in realnews_dates_gold_tune2.jsonl and scored as their own rows.
 Scores use `newsmon eval corpus`'s matcher (`newsmon.eval.corpus.score_dates`): a date is right
 when its text (whitespace collapsed), value and precision all agree; value accuracy is over gold dates
 whose text was found.
@@ -74,6 +77,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from realnews_agreement_precision import DEV_SOURCES, sample  # noqa: E402
+from realnews_dates_tune2 import GOLD as GOLD_TUNE2  # noqa: E402
+from realnews_dates_tune2 import draw as tune2_draw  # noqa: E402
 from realnews_regression import POOL, read_pool, to_document  # noqa: E402
 
 from newsmon.eval.corpus import CorpusScores, score_dates, surface  # noqa: E402
@@ -87,7 +92,7 @@ PER_LANG = 20
 EXTRA_SEED = 20261202
 EXTRA_PER_LANG = {"az": 30, "en": 10, "fr": 10}
 LANGS = ("az", "en", "fr")
-HALVES = ("tune", "heldout")
+HALVES = ("tune", "tune2", "heldout")  # tune2: the third draw (realnews_dates_tune2.py), all of it for tuning
 
 
 def draw(per_lang: int = PER_LANG, seed: int = SEED) -> list[tuple[str, str, dict[str, Any]]]:
@@ -112,6 +117,11 @@ def _second_draw(lang: str, n: int, taken: set[str]) -> list[tuple[str, dict[str
 def read_gold(path: Path = GOLD) -> list[dict[str, Any]]:
     with open(path, encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+def read_golds(paths: list[Path]) -> list[dict[str, Any]]:
+    """The gold lines of every file of `paths` that exists (the tune2 file is written after its draw)."""
+    return [g for path in paths if path.exists() for g in read_gold(path)]
 
 
 def documents(gold: list[dict[str, Any]]) -> dict[str, Any]:
@@ -180,7 +190,8 @@ def _context(text: str, start: int, width: int = 60) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, default=GOLD, help=f"default {GOLD.relative_to(REPO)}")
+    ap.add_argument("--gold", type=Path, nargs="+", default=[GOLD, GOLD_TUNE2],
+                    help=f"default {GOLD.relative_to(REPO)} and {GOLD_TUNE2.relative_to(REPO)}")
     ap.add_argument("--errors", action="store_true", help="print each article's spurious and missed dates")
     ap.add_argument("--errors-half", choices=HALVES, default="tune",
                     help="the half whose errors --errors prints (default tune; the held-out half is for scoring)")
@@ -191,10 +202,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no real-news pool at {POOL}: nothing to score", file=sys.stderr)
         return 1
     if args.draw:
-        for lang, half, row in draw():
+        drawn = draw() + [(lang, "tune2", row) for lang in LANGS for row in tune2_draw(lang)]
+        for lang, half, row in drawn:
             print(f"{lang}\t{half}\t{row['id']}\t{(row.get('published') or '')[:10]}")
         return 0
-    gold = read_gold(args.gold)
+    gold = read_golds(args.gold)
     scores, misses = run(gold)
     rows = table(scores)
     if args.json:

@@ -112,7 +112,8 @@ class Pipeline:
         known: list[Mention] = []
         for seg in segments:
             part = text[seg.start:seg.end]
-            dates += _shift(find_dates(part, seg.lang, doc.published), seg.start)
+            # a paragraph language ID names a language without date rules is read with the article's rules
+            dates += _shift(find_dates(part, seg.lang, doc.published, fallback=guess.lang), seg.start)
             known += _shift(find_known_entities(part, seg.lang, self.kb), seg.start)
         # dates come from our own extractor in every language (the French model finds none)
         model = [m for m in model_mentions if m.label != "DATE"]

@@ -116,3 +116,21 @@ def test_azerbaijani_name_martin_is_not_march() -> None:
 def test_unknown_language_and_empty_text() -> None:
     assert find_dates("3 Mart 2025", "de", "2025-03-04") == []  # no rules for German
     assert find_dates("", "en", "2025-03-04") == []
+
+
+def test_armenian_and_georgian_paragraphs_keep_only_dates_in_latin_words() -> None:
+    # the Armenian half of a French diaspora page: its own dates are left out, its French byline is not
+    text = "Նա ծնվել է Ալավերդիում։ Սերժ Թադեոսյան 31.10.2022 Serge Tateossian le 11/08/2024 © armenews.com 2024թ"
+    assert [(m.text, m.value) for m in find_dates(text, "hy", "2024-08-11")] == [("11/08/2024", "2024-08-11")]
+    assert find_dates("ქუთაისი 17.01.2024", "ka", "2024-01-17") == []
+    # other languages without rules keep every numeric date
+    assert [m.value for m in find_dates("17.01.2024 Tallinn", "et", "2024-01-18")] == ["2024-01-17"]
+
+
+def test_a_paragraph_in_a_language_without_rules_is_read_with_the_fallback() -> None:
+    byline = "par Krikor Amirzayan le mardi 11 juin 2024"  # a French byline language ID calls Indonesian
+    assert find_dates(byline, "id", "2024-06-12") == []
+    assert [m.value for m in find_dates(byline, "id", "2024-06-12", fallback="fr")] == ["2024-06-11"]
+    # in an Armenian paragraph the fallback reads only dates in Latin-script words
+    text = "Երեկ Երևանում։ Serge Tateossian le Dimanche 14 août 2022 Evreux"
+    assert [m.text for m in find_dates(text, "hy", "2022-08-15", fallback="fr")] == ["Dimanche 14 août 2022"]

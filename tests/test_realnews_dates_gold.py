@@ -40,7 +40,23 @@ def test_every_mention_reads_its_words_in_the_pipeline_text(gold: list[dict]) ->
 
 
 def test_no_article_text_is_stored(gold: list[dict]) -> None:
-    for g in gold:
+    for g in gold + bench.read_gold(bench.GOLD_TUNE2):
         assert set(g) == {"id", "lang", "half", "published", "dates"}
         assert all(set(d) == {"start", "end", "text", "value", "precision"} and len(d["text"]) < 60
                    for d in g["dates"])
+
+
+def test_tune2_gold_is_its_seeded_draw() -> None:
+    tune2 = bench.read_gold(bench.GOLD_TUNE2)
+    drawn = [(lang, row["id"]) for lang in ("az", "fr", "en") for row in bench.tune2_draw(lang)]
+    assert [(g["lang"], g["id"]) for g in tune2] == drawn
+    assert {g["half"] for g in tune2} == {"tune2"}
+    assert Counter(g["lang"] for g in tune2) == {"az": 15, "fr": 12, "en": 6}
+    bench.documents(tune2)  # every offset still reads its words
+
+
+def test_tune2_draws_no_article_read_before(gold: list[dict]) -> None:
+    tune2 = {g["id"] for g in bench.read_gold(bench.GOLD_TUNE2)}
+    assert not tune2 & {g["id"] for g in gold}
+    for path in (bench.REPO / "benchmarks").glob("realnews_agreements_gold*.jsonl"):
+        assert not tune2 & {g["id"] for g in bench.read_gold(path)}

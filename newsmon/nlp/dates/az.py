@@ -149,8 +149,11 @@ LANGUAGE = Language(
         (re.compile(r"\b(?:ötən|keçən)\s+$", re.I), None, "past"),  # ötən dekabr ayında
         (re.compile(r"\bgələn\s+$", re.I), None, "future"),
     ],
-    # 28 May - Müstəqillik Günü, 31 dekabr Dünya Azərbaycanlılarının Həmrəyliyi Günü: a named day of the year
-    observance=re.compile(r"\w\s+Günü\b"),
+    # 28 May - Müstəqillik Günü, 31 dekabr Dünya Azərbaycanlılarının Həmrəyliyi Günü: a named day of the year;
+    # so is a day kept as a holiday ("23 iyun ... dövlət qulluqçularının peşə bayramı kimi qeyd edilir", "milli
+    # bayram") or every year ("hər il avqustun 18-i"), as French "chaque année"; not a festival ("musiqi
+    # bayramı"); 5 in the az pool, all yearly
+    observance=re.compile(r"\w\s+Günü\b|\b(?:peşə|milli|dövlət)\s+bayram|\b[Hh]ər\s+il\b"),
     list_words=r"və",
     tense=TENSE,
 )

@@ -54,11 +54,11 @@ PARTS = {
     # Nouns that make "the 2016 <noun>" a year: events and documents news dates by their year.
     "EVENT": r"(?:elections?|presidential|parliamentary|municipal|midterms?|referendum|vote|census|campaign"
     r"|games|olympics|world\s+cup|championships?|season|budget|fiscal|annual|report|study|survey|summit"
-    r"|agreement|deal|accord|treaty|memorandum|protocol|decree|law|act|plan|strategy|programme|program"
-    r"|roadmap|agenda|edition|earthquake|eruption|attack|uprising|war|crisis|revolution|convention|declaration"
+    r"|agreement|deal|accord|treaty|memorandum|protocol|decree|law|act|plan|strateg(?:y|ie)|programme|program"
+    r"|roadmap|agenda|compact|edition|earthquake|eruption|attack|uprising|war|crisis|revolution|convention|declaration"
     r"|communiqu[eé]|resolution|ruling|award|targets?|goals?|deadline|pledge|conference|forum|visit|trip|meeting"
-    r"|recess|session|announcement|letter|presidency|order|hurricane|storm|flood|wildfire|launch|appropriations"
-    r"|decorations)s?\b",  # plurals too: "the 2023 ministerial meetings"
+    r"|recess|session|announcement|letter|presidenc(?:y|ie)|order|hurricane|storm|flood|wildfire|launch"
+    r"|appropriations|decorations)s?\b",  # plurals too: "the 2023 ministerial meetings", "2050 Long Term Strategies"
     "MOD": r"(?:early|mid|late)(?:-|\s+)",
     # Words that end a noun phrase: "the 2000 people at the summit" counts people; "the 2020 hurricane
     # season", "a 2030 greenhouse gas target" name a year.
@@ -101,9 +101,24 @@ TEMPLATES = [
     # with its comma ("the 2,000 Marines"), and "the 2000 people" stops at a counted noun (57 firings in
     # the en pool, 45 read: all years)
     r"(?:\b(?:the|a|an|its|their|his|her|our|this|that)|['’]s)\s+(?P<x><Y1>)<UNIT>(?=\s+(?!<STOP>\b)(?-i:[a-z]))",
-    # "the 1982 UNCLOS", "the 2016 South China Sea Arbitral Award": between "the" and a name, a year is
-    # the name's ("the 2,000 Marines" writes a count with its comma)
-    r"\bthe\s+(?P<x><Y1>)\s+(?=(?-i:[A-Z]))",
+    # "the 1982 UNCLOS", "the 2016 South China Sea Arbitral Award", "our 2030 NDCs", "his 2022 State of the
+    # Union", "the Forum's 2050 Strategy": between a determiner and a name, a year is the name's ("the 2,000
+    # Marines" writes a count with its comma; 32 such years after "our", "its", "his", a possessive... in
+    # the en pool, all dates)
+    r"(?:\b(?:the|our|its|their|his|her|this|that|these|those)|[a-z]['’]s)\s+(?P<x><Y1>)\s+(?=(?-i:[A-Z]))",
+    # A year a few words before an event or document noun, whatever comes before it: "increased 2030
+    # targets", "2050 net zero emission goals", "submit 2050 Long Term Strategies", "the G7 2030 Nature
+    # Compact" (42 in the en pool the rules above missed, all dates); not after a quantity word ("about
+    # 2000 votes")
+    r"(?<![$£€])(?<!\babout )(?<!\baround )(?<!\bsome )(?<!\bnearly )(?<!\balmost )(?<!\bover )(?<!\bunder )"
+    r"(?<!\bthan )(?<!\bleast )(?<!\broughly )\b(?P<x><Y1>)<UNIT>\s+(?=(?:(?!<STOP>\b)[\w’'-]+\s+){0,3}?<EVENT>)",
+    # "climate finance to 2025", "through to 2025", "the mandate into 2022", "post-2020 framework": a year
+    # as the end or the start of a time (18 "to"/"into" years in the en pool the rules missed, all dates;
+    # "up to 2000", "rose to 2024 million", "to 2000 troops" are counts)
+    r"(?<!\bup )(?<!\brose )(?<!\brisen )(?<!\bfell )(?<!\bgrew )(?<!\bincreased )(?<!\bdecreased )"
+    r"\b(?:in)?to\s+(?P<x><Y1>)<UNIT>(?!\s*(?:<DASH>|to\b|and\b)\s*\d)"
+    r"(?!\s+(?:million|billion|trillion|thousand|hundred)\b|\s+[a-z]+s\b)",
+    r"\b(?:post|pre)-(?P<x><Y1>)(?![\d%]|[.,]\d|-)",
     # A name and its year: "the Pacific Islands Summit 2023", "Vision 2030", "Fiscal Year (FY) 2026", "the
     # Master Plan on ASEAN Connectivity (MPAC) 2025"; not a numbered thing ("Section 1983", "H.R. 2022")
     # nor a count after a capitalised adverb ("About 2000 Venezuelans"), nor a quarter ("Q3 2024")

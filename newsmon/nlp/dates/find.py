@@ -31,7 +31,8 @@ UNCLOS", a name: "l'Eurovision Junior 2022", "the Pacific Islands Summit 2023", 
 "de 1916, 1919 et 1920"); "2025-26", "2021/22" and "2019/2020" are seasons; years before 1900 only
 after the strongest of these ("en 1869", "1475-ci ildə", "Komitas (1869-1935)"). "Həmin il fevralın
 17-də", "en avril de la même année", "in September of that year" take the year the text last wrote.
-Languages without rules still get numeric dates ("17/01/2024").
+Languages without rules still get numeric dates ("17/01/2024"), but for those written in a script of their
+own (NO_DATES: Armenian, Georgian), where only a date in Latin-script words counts (a French byline).
 
 Ambiguous English slashed dates ("09/10/2025"): month-first (US) when only that reading is valid; when
 both are valid the publication date picks the nearer reading (marked inferred), and without one only
@@ -61,11 +62,33 @@ LANGUAGES: dict[str, Language] = {m.LANGUAGE.code: m.LANGUAGE for m in (dates_az
 _LATIN_SCHWA = str.maketrans("\u04d9\u04d8", "\u0259\u018f")
 
 
-def find_dates(text: str, lang: str, published: str | None = None) -> list[DateMention]:
-    """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets."""
-    language = LANGUAGES.get((lang or "").split("-")[0].lower(), NUMERIC_LANGUAGE)
+# Languages written in a script of their own that we have no rules for. In our news they are the Armenian
+# translation a French diaspora page runs after its French text: real-dev's annotators leave its words out
+# but keep the French byline closing it ("... Ստանոն։ Serge Tateossian le 17/01/2024 Source : Armenews"),
+# so there a numeric date counts only after a word in Latin letters and with none of that script glued
+# to it ("Սերժ Թադեոսյան 31.10.2022", "11 սեպտեմբերի, 2024թ" are not dates).
+NO_DATES = {"hy": re.compile(r"[\u0531-\u0587\ufb13-\ufb17]"), "ka": re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]")}
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _in_latin_words(text: str, m: DateMention, script: re.Pattern[str]) -> bool:
+    """Whether the word before `m` (on its line) is not in `script` and no letter of it follows `m`."""
+    line = text[text.rfind("\n", 0, m.start) + 1:m.start]
+    before = _WORD.findall(line)
+    return bool(before) and not script.search(before[-1]) and not script.match(text, m.end)
+
+
+def find_dates(text: str, lang: str, published: str | None = None, fallback: str | None = None) -> list[DateMention]:
+    """Date mentions in `text`, sorted by start, non-overlapping, with exact offsets. `fallback` (the
+    article's language) reads a paragraph language ID gave a language we have no rules for: a French byline
+    it calls Indonesian ("par Krikor Amirzayan le mardi 11 juin 2024"), French words in an Armenian one."""
+    code = (lang or "").split("-")[0].lower()
     if not text:
         return []
+    if code in NO_DATES:
+        return [m for m in find_dates(text, fallback or "und", published)
+                if _in_latin_words(text, m, NO_DATES[code])]
+    language = LANGUAGES.get(code) or LANGUAGES.get((fallback or "").split("-")[0].lower(), NUMERIC_LANGUAGE)
     page, text = text, text.translate(_LATIN_SCHWA)
     pub = iso_day(published)
     candidates = [c for i, rule in enumerate(language.rules) for c in _candidates(text, rule, language, i)]
