@@ -13,7 +13,8 @@ import re
 
 from newsmon.model import Mention
 from newsmon.nlp.az_names import case_of, is_org_head
-from newsmon.nlp.mentions import TITLES, names_a_document, names_an_event
+from newsmon.nlp.event_names import names_an_event
+from newsmon.nlp.mentions import TITLES, names_a_document
 from newsmon.text.az import ADVERBIAL_CASES
 from newsmon.text.normalize import fold
 

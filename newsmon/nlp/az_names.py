@@ -9,7 +9,8 @@ import re
 from dataclasses import replace
 
 from newsmon.model import Mention
-from newsmon.nlp.mentions import NOT_ENTITIES, TITLES, is_az_document_word, names_a_document, names_an_event, strip_attached_suffix
+from newsmon.nlp.event_names import names_an_event
+from newsmon.nlp.mentions import NOT_ENTITIES, TITLES, is_az_document_word, names_a_document, strip_attached_suffix
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
 from newsmon.text.az import (ADVERBIAL_CASES, AZ_CAPITAL, CASE_ENDINGS, COPULA_ENDINGS, PRONOUNS, az_stem, az_stems, split_case,
                              stem_word)

@@ -26,11 +26,11 @@ from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, a
                                   az_org_chains, az_quoted_orgs, az_quoted_places, az_surnames_of_people)
 from newsmon.nlp.az_latin_orgs import az_latin_orgs
 from newsmon.nlp.az_people import az_double_surnames, az_initial_names, az_regnal_names
-from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, in_a_numbered_war, in_a_project_name,
-                                  in_the_popes_title, is_demonym, is_event_name, is_false_positive, is_ordinary_word,
-                                  looks_like_person, names_a_document, names_an_az_place, names_an_event,
-                                  opens_an_event_name, runs_into_a_law, site_name, strip_attached_suffix,
-                                  with_hyphen_suffix)
+from newsmon.nlp.event_names import (in_a_numbered_war, in_a_project_name, in_the_popes_title, is_event_name,
+                                     names_an_az_place, names_an_event, opens_an_event_name)
+from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, is_demonym, is_false_positive, is_ordinary_word,
+                                  looks_like_person, names_a_document, runs_into_a_law, site_name,
+                                  strip_attached_suffix, with_hyphen_suffix)
 from newsmon.text.az import POSSESSIVE_CASE_SUFFIXES, SURNAME_STEM_RE, az_stems, in_english_letters, stem_word
 from newsmon.text.normalize import fold, fold_word, in_quotes, slugify
 

@@ -10,7 +10,7 @@ from newsmon.model import Mention
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import name_end
 from newsmon.nlp.agreements.party_names import name_key
-from newsmon.nlp.mentions import EVENT_HEADS
+from newsmon.nlp.event_names import EVENT_HEADS
 from newsmon.text.az import LOCATIVE_SUFFIXES, split_case
 from newsmon.text.normalize import fold
 
@@ -28,7 +28,7 @@ _PLACE_WORD_LOCATIVE = re.compile(r"\s+(?:şəhər|kənd|qəsəbə|rayon|paytaxt
                                   r"\w*(?:da|də|ta|tə|de|te)\b", re.IGNORECASE)
 
 
-# What names an event for agreements: the heads of `mentions.EVENT_HEADS` and the meetings, sessions and
+# What names an event for agreements: the heads of `event_names.EVENT_HEADS` and the meetings, sessions and
 # exhibitions that host a signing ("iclas", "sessiya"), which sign nothing either.
 _EVENT_WORDS = EVENT_HEADS + tuple(fold(w) for w in "conferen konfrans session sessiya iclas exhibition "
                                    "exposition expo sərgi olympi week həftə semaine".split())

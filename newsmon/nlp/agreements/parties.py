@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
+from newsmon.nlp.agreements.heads import resolve_heads
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.lists import (az_agents, az_between, comitative_pair, is_collective, longest_run,
                                            name_end, nearest_list, runs, signed_between, title_subject)
@@ -23,15 +24,10 @@ from newsmon.model import Article, Mention, Party
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.linking import derive_id
 from newsmon.nlp.ner import common_stems
-from newsmon.text.az import PLURAL_SUFFIXES, split_case, stem_word, strip_case
+from newsmon.text.az import stem_word, strip_case
 from newsmon.text.normalize import fold, fold_word
 
-# "State Agency" / "Dövlət Agentliyi" / "Госагентство": the head needs "state" in the canonical name too
-_STATE_WORD = re.compile(r"(?:the\s+)?(?:state|dovlet|devlet|гос)")
 _WORDS = re.compile(r"[^\W\d_]+")
-_PLURAL = re.compile("|".join(PLURAL_SUFFIXES))  # az/tr plural inside an inflected head (folded)
-# English words a generic head stands for in canonical names.
-_HEAD_WORDS = {"organisation": ("organisation", "organization", "association")}
 # Words before an ORG that make it the place of a visit, not an actor: "toured the Public Service Hall".
 _VENUE_BEFORE = re.compile(r"\b(?:toured|visit(?:ed|s|ing)?|tour\s+of|in|at|visité|visitent)\s+"
                            r"(?:the\s+|l['’]|le\s+|la\s+)?$", re.IGNORECASE)
@@ -128,7 +124,7 @@ class PartyContext:
                 elif m.label == "ORG" and (_VENUE_BEFORE.search(text[max(sent.start, m.start - 15):m.start])
                                            or _VENUE_AFTER.search(text[m.end:min(sent.end, m.end + 30)])):
                     ctx.venues.add(m.start)
-            ctx.heads += resolve_heads(ctx, sent, lex, kb)
+            ctx.heads += resolve_heads(ctx.mentions, sent, lex, kb)
         ctx.places -= named_otherwise
         return ctx
 
@@ -386,43 +382,3 @@ def _between_phrases(ctx: PartyContext, sent: Sentence, lex: Lexicon, pool: list
             return []
         found.append(named)
     return found
-
-
-def resolve_heads(ctx: PartyContext, sent: Sentence, lex: Lexicon, kb=None) -> list[Mention]:
-    """Generic heads not covered by a mention ("the agency", "l'Agence", "Dövlət Agentliyi", "Koreya
-    nazirliyinin") as ORG mentions of the first-named earlier ORG whose canonical name has the head
-    word ("State Agency" needs both words); the knowledge base is a last resort."""
-    found: list[Mention] = []
-    for pattern, head in lex.heads:
-        for m in pattern.finditer(sent.text):
-            s, e = sent.start + m.start(), sent.start + m.end()
-            if any(x.start < e and s < x.end for x in ctx.mentions):
-                continue  # part of a linked mention
-            if lex.postposition and _PLURAL.search(fold(m.group()[4:])):
-                continue  # "İtaliya universitetləri": some universities, not one we know
-            words = _HEAD_WORDS.get(head, (head,))
-            needs_state = bool(_STATE_WORD.match(fold(m.group())))
-            target = _resolve_head(words, needs_state, s, ctx.mentions)
-            name = cid = None
-            if target is not None:
-                name, cid = target.canonical_name or target.text, target.canonical_id
-            elif kb is not None and hasattr(kb, "lookup"):
-                entity = kb.lookup(m.group(), sent.lang)
-                if entity is not None and entity.label == "ORG":
-                    name, cid = entity.name, entity.id
-            if name is not None:
-                found.append(Mention(m.group(), "ORG", s, e, sent.lang, canonical_id=cid, canonical_name=name))
-    return found
-
-
-def _resolve_head(words: tuple[str, ...], needs_state: bool, pos: int,
-                  mentions: list[Mention]) -> Mention | None:
-    """The first-named earlier ORG whose canonical name has the head word: news name their main actor
-    first, and "the agency" after "ASAN and KOICA" is ASAN."""
-    for m in mentions:
-        if m.end > pos:
-            break
-        name = fold(m.canonical_name or m.text).split()
-        if m.label == "ORG" and any(w in name for w in words) and (not needs_state or "state" in name):
-            return m
-    return None
