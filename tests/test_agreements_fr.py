@@ -98,6 +98,16 @@ def test_a_peace_treaty_naming_no_state_binds_the_states_the_sentence_before_set
     assert (agr.type, names(agr)) == ("agreement", {"Armenia", "Azerbaijan"})
 
 
+def test_a_peace_treaty_takes_no_state_the_sentence_before_only_names():
+    # no "entre X et Y" there: the state that urges another is no side of its peace
+    text = ("Discours\nLes États-Unis ont exhorté l’Arménie à modifier sa constitution. Il faut signer le traité de "
+            "paix avec l’Azerbaïdjan.")
+    art = make_article(text, "fr", [("États-Unis", "LOC", "United States"), ("Arménie", "LOC", "Armenia"),
+                                    ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art)
+    assert names(agr) == {"Azerbaijan"}
+
+
 def test_a_name_in_guillemets_after_the_document_word_is_its_title():
     text = ("Histoire\nEn 1916, la France et le Royaume-Uni ont signé les accords « Sykes-Picot » sur le partage.")
     art = make_article(text, "fr", [("France", "LOC", "France"), ("Royaume-Uni", "LOC", "United Kingdom")],

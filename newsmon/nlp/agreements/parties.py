@@ -190,10 +190,11 @@ def named_states(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list[Party]
 
 def states_between(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list[Party]:
     """The states of the sentence's "between X and Y" ("une paix durable entre l'Arménie et l'Azerbaïdjan",
-    which France promotes), else every state it names."""
+    which France promotes), none without such a pair: a sentence that only names states ("the US urged
+    Armenia ...") does not say who makes peace with whom."""
     _, locs = candidates(ctx, sent, lex)
     group, _ = _between(ctx, sent, lex, locs)
-    return _parties(group if len(group) >= 2 else locs)
+    return _parties(group) if len(group) >= 2 else []
 
 
 def anaphor_kind(phrase: str) -> str | None:
