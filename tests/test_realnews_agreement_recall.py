@@ -21,6 +21,15 @@ def load():
     return module
 
 
+def assert_well_formed(a: dict) -> None:
+    """One gold record: a known type and status, a name list per party (its canonical first), a date or null."""
+    assert a["type"] in ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
+    assert a["status"] in ("signed", "planned", "ratified", "implemented")
+    assert len(a["party_names"]) == len(a["parties"]) and all(n[0] == p for n, p in zip(a["party_names"], a["parties"]))
+    assert a["date_signed"] is None or set(a["date_signed"]) == {"value", "precision"}
+    assert isinstance(a["start"], int) and a["start"] >= 0
+
+
 def test_the_gold_file_is_well_formed():
     rec = load()
     gold = rec.read_gold()
@@ -28,12 +37,7 @@ def test_the_gold_file_is_well_formed():
     for line in gold.values():
         assert line["half"] in ("tune", "heldout") and line["kind"] in ("vocab", "random")
         for a in line["agreements"]:
-            assert a["type"] in ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
-            assert a["status"] in ("signed", "planned", "ratified", "implemented")
-            assert len(a["party_names"]) == len(a["parties"]) and all(n[0] == p for n, p in
-                                                                      zip(a["party_names"], a["parties"]))
-            assert a["date_signed"] is None or set(a["date_signed"]) == {"value", "precision"}
-            assert isinstance(a["start"], int) and a["start"] >= 0
+            assert_well_formed(a)
 
 
 def test_the_draw_gives_the_gold_articles_and_halves():
@@ -114,12 +118,7 @@ def test_the_tune3_gold_lines_are_well_formed_and_of_drawn_articles():
     for line in tune3.values():
         assert line["half"] == "tune3" and line["kind"] in ("vocab", "random") and line["lang"] in ("az", "en", "fr")
         for a in line["agreements"]:
-            assert a["type"] in ("memorandum", "agreement", "protocol", "decree", "programme", "charter", "other")
-            assert a["status"] in ("signed", "planned", "ratified", "implemented")
-            assert len(a["party_names"]) == len(a["parties"]) and all(n[0] == p for n, p in
-                                                                      zip(a["party_names"], a["parties"]))
-            assert a["date_signed"] is None or set(a["date_signed"]) == {"value", "precision"}
-            assert isinstance(a["start"], int) and a["start"] >= 0
+            assert_well_formed(a)
     if rec.POOL.exists():
         for lang in {line["lang"] for line in tune3.values()}:  # a language is annotated whole or not at all
             drawn = {row["id"]: kind for _, kind, row in rec.tune3_draw(lang)}
