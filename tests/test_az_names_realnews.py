@@ -58,6 +58,19 @@ def test_a_place_that_opens_an_events_name_is_no_mention(kb):
     assert found(out) == [("Rubio", "PERSON"), ("Davosda", "LOC"), ("Azərbaycan", "LOC")]
 
 
+def test_a_place_that_opens_a_contests_or_a_days_name_is_no_mention(kb):
+    """A contest ("Gəncə Beynəlxalq Rəsm Müsabiqəsinə") and an observance ("Şuşa Şəhəri Günü") are events named
+    after a place; the owner in the genitive stays ("Azərbaycanın Konstitusiya Günü"), and so do a place before
+    "Günəş", which opens a station's name, not a day's ("Füzuli Günəş Elektrik Stansiyası"), and a place whose
+    official is named before the day ("Türkiyə Prezidenti Zəfər Günü münasibətilə")."""
+    text = ("Rəssamlar Gəncə Beynəlxalq Rəsm Müsabiqəsinə qatılıb. Şuşa Şəhəri Günü qeyd olunub. "
+            "Azərbaycanın Konstitusiya Günü təbrik edilib. Füzuli Günəş Elektrik Stansiyası tikilir. "
+            "Türkiyə Prezidenti Zəfər Günü münasibətilə təbrik göndərib.")
+    out = link_mentions([at(text, "Gəncə", "LOC"), at(text, "Şuşa", "LOC"), at(text, "Azərbaycanın", "LOC"),
+                         at(text, "Füzuli", "LOC"), at(text, "Türkiyə", "LOC")], text, "az", kb)
+    assert found(out) == [("Azərbaycanın", "LOC"), ("Füzuli", "LOC"), ("Türkiyə", "LOC")]
+
+
 def test_an_organisation_that_opens_an_events_name_is_no_mention(kb):
     """As a place: "XVI BRICS Sammitinin", "III MDB Oyunlarına", "UEFA Superkubokunu" are events named after a body;
     the body in the genitive is their organiser ("ŞƏT-in Zirvə toplantısı"), a league is no event ("UEFA Konfrans

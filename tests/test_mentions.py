@@ -373,6 +373,14 @@ def test_nothing_inside_a_project_name_but_its_owner_and_object(kb):
         ("Heydər Əliyev Fondunun", "ORG"), ("TAP", "ORG"), ("Bakıda", "LOC")]
 
 
+def test_nothing_inside_a_quoted_project_name(kb):
+    # the quotes close before the noun; a place that says where the project is presented stays
+    text = "Bakıda “Şuşa Mədəniyyət Xəritəsi” layihəsinin təqdimatı olub."
+    found = [at(text, "Bakıda", "LOC", "az"), at(text, "Şuşa", "LOC", "az")]
+    assert [(m.text, m.label) for m in link_mentions(found, text, "az", kb) if m.label != "DATE"] == [
+        ("Bakıda", "LOC")]
+
+
 def test_the_sun_of_energy_news_is_no_place(kb):
     # "Günəş" is capitalised in solar energy news; the model tags it LOC, also with a case ending
     text = "Evlərdə Günəş panelləri quraşdırılıb. Planetlər Günəşin eyni tərəfindədir. Qaz Türkiyəyə gedir."

@@ -8,6 +8,7 @@ import re
 
 from newsmon.model import Mention
 from newsmon.nlp.kb import SUFFIX_LANGS
+from newsmon.nlp.mentions import TITLES
 from newsmon.text.az import AZ_CAPITAL, SURNAME_RE, az_stems, split_case
 from newsmon.text.normalize import fold
 
@@ -45,10 +46,15 @@ def in_the_popes_title(m: Mention, text: str) -> bool:
 
 
 # The capitalised heads that end an az event's name after a place ("Münhen Təhlükəsizlik Konfransı", "İngiltərə
-# Kuboku", "Venesiya Beynəlxalq Film Festivalı", "Bakı Dialoqu"): the event heads, and conferences, cups,
-# dialogues, weeks, biennales, tournaments and prizes, which name events only after a capitalised run.
+# Kuboku", "Venesiya Beynəlxalq Film Festivalı", "Bakı Dialoqu", "Bakı Beynəlxalq Memarlıq Müsabiqəsi"): the event
+# heads, and conferences, cups, dialogues, weeks, biennales, tournaments, prizes and contests, which name events
+# only after a capitalised run.
 _AZ_EVENT_NAME_HEADS = EVENT_HEADS + tuple(fold(w) for w in "konfrans kubok superkubok dialoq həftə biennale turnir "
-                                           "qran-pri marafon yarmarka".split())
+                                           "qran-pri marafon yarmarka müsabiqə".split())
+# An observance's "Günü" ("Laçın Şəhəri Günü", "Xocalı Soyqırımı Günü"): the az stand-off gold annotates no place
+# in one unless it is the owner in the genitive ("Azərbaycanın Müstəqillik Günü", left out above). Whole word
+# forms only: "gün" also opens "Günəş", a word of station and company names ("Cəbrayıl Günəş Elektrik Stansiyası").
+_AZ_DAY_HEAD = re.compile(r"^gun(?:u|un(?:e|u|un|de|den)?)$")  # folded forms
 _CAPITALISED_RUN = re.compile(r"(?:\s+" + AZ_CAPITAL + r"[\w’'-]*){1,5}")
 # A place that says where, whence or whose is no word of the name after it ("Davosda Dünya İqtisadi Forumunda",
 # "Azərbaycanın BMT-nin ... Forumuna"); the dative is left out: a bare name ending in a vowel reads as one
@@ -76,9 +82,15 @@ def opens_an_event_name(m: Mention, text: str, mentions: list[Mention]) -> bool:
     if not run:
         return False
     words = list(re.finditer(r"\S+", run.group()))
-    heads = [w for w in words if fold(w.group()).startswith(_AZ_EVENT_NAME_HEADS) and not _a_surname(w.group())]
+    heads = [w for w in words if (fold(w.group()).startswith(_AZ_EVENT_NAME_HEADS)
+                                  or _AZ_DAY_HEAD.match(fold(w.group()))) and not _a_surname(w.group())]
     if not heads or (m.label == "ORG" and heads[-1] is not words[-1]):
         return False  # an organisation's league is no event: "UEFA Konfrans Liqasında"
+    # An office after the place says whose official speaks, and the event's name opens after it ("Azərbaycan
+    # Prezidenti Anım Günü ilə əlaqədar"); an office just before the head is a word of the name ("Prezident Kuboku").
+    offices = [i for i, w in enumerate(words) if {fold(w.group()), *az_stems(fold(w.group()))} & TITLES]
+    if offices and words.index(heads[-1]) > offices[0] + 1:
+        return False
     end = m.end + heads[-1].end()
     return not any(o is not m and m.end <= o.start < end for o in mentions)
 
@@ -86,8 +98,10 @@ def opens_an_event_name(m: Mention, text: str, mentions: list[Mention]) -> bool:
 # A project named by capitalised words before its lower-case noun ("Qərbi Azərbaycan Xronikası layihəsi", a
 # report.az series, 51 times in the az pool; "Ortaq Türk Əlifbası layihəsi"): nothing inside it is annotated, as
 # the az stand-off file and real-dev leave project titles empty. A genitive before the noun names the project's
-# owner ("Heydər Əliyev Fondunun layihəsi"), a lone name its object ("TAP layihəsi"): those stay.
-_AZ_PROJECT_AFTER = re.compile(r"((?:\s+" + AZ_CAPITAL + r"[\w’'-]*){1,4})\s+layihə(?:si|sinin|sində|sinə|sini|sindən)\b")
+# owner ("Heydər Əliyev Fondunun layihəsi"), a lone name its object ("TAP layihəsi"): those stay. The name may be
+# quoted ("“Qərbi Azərbaycan Xronikası” layihəsinin", 5 of the 14 quoted capitalised project names in the az pool).
+_AZ_PROJECT_AFTER = re.compile(r"((?:\s+" + AZ_CAPITAL + r"[\w’'-]*){1,4})[”\"»]?"
+                               r"\s+layihə(?:si|sinin|sində|sinə|sini|sindən)\b")
 
 
 def in_a_project_name(m: Mention, text: str) -> bool:
