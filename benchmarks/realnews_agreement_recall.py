@@ -36,9 +36,10 @@ A second tuning half, "tune2" (45 articles, az/en/fr 15, drawn by realnews_agree
 article used before, gold in realnews_agreements_gold_tune2.jsonl, same format and conventions; see that
 script's docstring for its selection), is scored here too: its rows read "tune2"; "all all" adds it. So is a
 third, "tune3" (45 articles drawn as the held-out half was, by realnews_agreements_tune3.py, gold in
-realnews_agreements_gold_tune3.jsonl), for each language whose lines are in that file.
+realnews_agreements_gold_tune3.jsonl), and a fourth, "tune4" (az and en, 30 articles, realnews_agreements_tune4.py,
+gold in realnews_agreements_gold_tune4.jsonl), each for the languages whose lines are in its file.
 
---errors lists, for the tuning half (--half tune2, tune3, heldout or all to change it), each gold record no prediction
+--errors lists, for the tuning half (--half tune2, tune3, tune4, heldout or all to change it), each gold record no prediction
 matches strictly and each spurious prediction, with its cause and sentence; on stdout only.
 """
 from __future__ import annotations
@@ -66,6 +67,8 @@ from realnews_agreements_tune2 import GOLD as TUNE2_GOLD  # noqa: E402
 from realnews_agreements_tune2 import draw as tune2_draw  # noqa: E402
 from realnews_agreements_tune3 import GOLD as TUNE3_GOLD  # noqa: E402
 from realnews_agreements_tune3 import draw as tune3_draw  # noqa: E402
+from realnews_agreements_tune4 import GOLD as TUNE4_GOLD  # noqa: E402
+from realnews_agreements_tune4 import draw as tune4_draw  # noqa: E402
 
 from newsmon.eval.agreements import classify_errors, score_agreements  # noqa: E402
 from newsmon.eval.scoring import Counts  # noqa: E402
@@ -107,14 +110,21 @@ def sentence_at(text: str, start: int) -> str:
     return (m.group(0) if m else text[start:start + 300]).strip()[:400]
 
 
+# halves annotated one language at a time: scored for a language once their gold has its lines
+LATER_HALVES = (("tune3", tune3_draw, TUNE3_GOLD), ("tune4", tune4_draw, TUNE4_GOLD))
+
+
 def drawn(lang: str, gold: dict[str, dict[str, Any]]) -> list[tuple[str, str, dict[str, Any]]]:
-    """(half, kind, row) of every gold article of `lang`: this file's draw, tune2's, and tune3's when its gold
-    has lines of `lang` (it is annotated one language at a time)."""
-    tune3 = tune3_draw(lang)
-    if not any(row["id"] in gold for _, _, row in tune3):
-        print(f"tune3: no {lang} gold lines in {TUNE3_GOLD.name} yet, not scored", file=sys.stderr)
-        tune3 = []
-    return [*draw(lang), *tune2_draw(lang), *tune3]
+    """(half, kind, row) of every gold article of `lang`: this file's draw, tune2's, and tune3's and tune4's
+    when their gold has lines of `lang`."""
+    out = [*draw(lang), *tune2_draw(lang)]
+    for name, half_draw, path in LATER_HALVES:
+        rows = half_draw(lang)
+        if rows and not any(row["id"] in gold for _, _, row in rows):
+            print(f"{name}: no {lang} gold lines in {path.name} yet, not scored", file=sys.stderr)
+        elif rows:
+            out += rows
+    return out
 
 
 def run(langs: tuple[str, ...], gold: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -128,7 +138,7 @@ def run(langs: tuple[str, ...], gold: dict[str, dict[str, Any]]) -> list[dict[st
         for half, kind, row in drawn(lang, gold):
             if row["id"] not in gold:
                 raise SystemExit(f"{row['id']} ({lang}) was drawn but has no gold line in {GOLD.name},"
-                                 f" {TUNE2_GOLD.name} or {TUNE3_GOLD.name}")
+                                 f" {TUNE2_GOLD.name}, {TUNE3_GOLD.name} or {TUNE4_GOLD.name}")
             doc = to_document(row)
             out.append({"gold": gold[row["id"]], "text": doc.text, "half": half, "kind": kind,
                         "predicted": pipeline.process(doc).agreements})
@@ -205,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", choices=LANGS, action="append", help="score this language only (repeatable)")
     ap.add_argument("--errors", action="store_true", help="list misses and spurious records (stdout only)")
-    ap.add_argument("--half", choices=("tune", "tune2", "tune3", "heldout", "all"), default="tune",
+    ap.add_argument("--half", choices=("tune", "tune2", "tune3", "tune4", "heldout", "all"), default="tune",
                     help="the half whose errors --errors lists (default: tune)")
     ap.add_argument("--show-articles", choices=LANGS, metavar="LANG",
                     help="print the drawn articles of LANG (id, half, text with offsets) to annotate, and exit")
@@ -218,7 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         for half, kind, row in draw(args.show_articles):
             print_for_annotation(row, f"{half} {kind}")
         return 0
-    gold = {**read_gold(), **read_gold(TUNE2_GOLD), **(read_gold(TUNE3_GOLD) if TUNE3_GOLD.exists() else {})}
+    gold = {**read_gold(), **read_gold(TUNE2_GOLD),
+            **{k: v for _, _, path in LATER_HALVES if path.exists() for k, v in read_gold(path).items()}}
     results = run(tuple(args.lang or LANGS), gold)
     rows = scores(results)
     listed = errors(results, args.half) if args.errors else []

@@ -127,7 +127,12 @@ def used_ids(lang: str) -> frozenset[str]:
 
 def draw(lang: str, seed: int = SEED) -> list[tuple[str, str, dict[str, Any]]]:
     """("tune3", kind, row) for the drawn articles of `lang`: up to N_VOCAB "vocab", the rest "random"."""
-    used = used_ids(lang)
+    return draw_outside(lang, used_ids(lang), seed, "tune3")
+
+
+def draw_outside(lang: str, used: frozenset[str], seed: int, half: str) -> list[tuple[str, str, dict[str, Any]]]:
+    """(half, kind, row) for N_VOCAB + N_RANDOM articles of `lang` outside `used` and real-dev: up to N_VOCAB
+    with agreement vocabulary (the wider fr vocabulary when none is left), the rest from any article."""
     rows = [r for r in read_pool(POOL, lang, None) if r["id"] not in used and not in_real_dev(r)]
     rows.sort(key=lambda r: r["id"])  # the pool's order does not decide the draw
     vocab = [r for r in rows if has_vocabulary(lang, r["text"])] or [r for r in rows if has_wide_vocabulary(lang, r["text"])]
@@ -135,7 +140,7 @@ def draw(lang: str, seed: int = SEED) -> list[tuple[str, str, dict[str, Any]]]:
     drawn = {r["id"] for r in vocab}
     plain = random.Random(f"{seed}-{lang}-random").sample([r for r in rows if r["id"] not in drawn],
                                                           N_VOCAB + N_RANDOM - len(vocab))
-    return [("tune3", kind, row) for kind, group in (("vocab", vocab), ("random", plain)) for row in group]
+    return [(half, kind, row) for kind, group in (("vocab", vocab), ("random", plain)) for row in group]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -97,29 +97,40 @@ def test_the_second_tuning_half_is_well_formed_and_drawn_outside_every_earlier_s
         assert drawn == set(tune2)
 
 
-def test_tune3_is_drawn_outside_every_earlier_draw():
+@pytest.mark.parametrize("half, size", [("tune3", {"az": 15, "en": 15, "fr": 15}),
+                                        ("tune4", {"az": 15, "en": 15, "fr": 0})])
+def test_later_halves_are_drawn_outside_every_earlier_draw(half, size):
     rec = load()
     if not rec.POOL.exists():
         pytest.skip(f"no real-news pool at {rec.POOL}")
+    halves = [name for name, _, _ in rec.LATER_HALVES]
     for lang in ("az", "en", "fr"):
-        tune3 = rec.tune3_draw(lang)
-        ids = [row["id"] for _, _, row in tune3]
-        assert len(ids) == len(set(ids)) == 15 and {half for half, _, _ in tune3} == {"tune3"}
         earlier = {row["id"] for _, _, row in [*rec.draw(lang), *rec.tune2_draw(lang)]}
+        for name, half_draw, _ in rec.LATER_HALVES[:halves.index(half)]:
+            earlier |= {row["id"] for _, _, row in half_draw(lang)}
+        rows = dict((name, d) for name, d, _ in rec.LATER_HALVES)[half](lang)
+        ids = [row["id"] for _, _, row in rows]
+        assert len(ids) == len(set(ids)) == size[lang] and {h for h, _, _ in rows} <= {half}
         assert not earlier & set(ids)
 
 
-def test_the_tune3_gold_lines_are_well_formed_and_of_drawn_articles():
+@pytest.mark.parametrize("half", ["tune3", "tune4"])
+def test_the_later_gold_lines_are_well_formed_and_of_drawn_articles(half):
     rec = load()
-    if not rec.TUNE3_GOLD.exists():
-        pytest.skip("no tune3 gold lines yet")
-    tune3 = rec.read_gold(rec.TUNE3_GOLD)
-    assert not set(tune3) & (set(rec.read_gold()) | set(rec.read_gold(rec.TUNE2_GOLD)))
-    for line in tune3.values():
-        assert line["half"] == "tune3" and line["kind"] in ("vocab", "random") and line["lang"] in ("az", "en", "fr")
+    _, half_draw, path = next(h for h in rec.LATER_HALVES if h[0] == half)
+    if not path.exists():
+        pytest.skip(f"no {half} gold lines yet")
+    lines = rec.read_gold(path)
+    others = set(rec.read_gold()) | set(rec.read_gold(rec.TUNE2_GOLD))
+    for name, _, other in rec.LATER_HALVES:
+        if name != half and other.exists():
+            others |= set(rec.read_gold(other))
+    assert not set(lines) & others
+    for line in lines.values():
+        assert line["half"] == half and line["kind"] in ("vocab", "random") and line["lang"] in ("az", "en", "fr")
         for a in line["agreements"]:
             assert_well_formed(a)
     if rec.POOL.exists():
-        for lang in {line["lang"] for line in tune3.values()}:  # a language is annotated whole or not at all
-            drawn = {row["id"]: kind for _, kind, row in rec.tune3_draw(lang)}
-            assert drawn == {i: g["kind"] for i, g in tune3.items() if g["lang"] == lang}
+        for lang in {line["lang"] for line in lines.values()}:  # a language is annotated whole or not at all
+            drawn = {row["id"]: kind for _, kind, row in half_draw(lang)}
+            assert drawn == {i: g["kind"] for i, g in lines.items() if g["lang"] == lang}
