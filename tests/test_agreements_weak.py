@@ -66,14 +66,16 @@ def test_the_latter_signs_for_the_organisation_just_named():
 
 def test_documents_with_different_subjects_or_stages_are_separate_records():
     text = ("Xəzər\n2018-ci ildə Aktauda imzalanmış Xəzəryanı dövlətlər arasında iqtisadi-ticari əməkdaşlıq haqqında "
-            "Saziş qüvvəyə minib. Həmçinin 2018-ci ildə imzalanmış Xəzər dənizinin hüquqi statusu haqqında "
-            "Saziş baza sənədidir. Komitə iki ölkə arasında enerji sektorunda yeni sazişlər hazırlayacaq.")
-    # the Caspian Sea is what the second title is about (no party): the states of the first sentence bind it
+            "Saziş qüvvəyə minib. Həmçinin 2018-ci ildə Xəzəryanı dövlətlər arasında imzalanmış Xəzər dənizinin "
+            "hüquqi statusu haqqında Saziş baza sənədidir. Komitə iki ölkə arasında enerji sektorunda yeni sazişlər "
+            "hazırlayacaq.")
+    # the Caspian Sea is what the second title is about (no party): the same states bind both documents
     art = make_article(text, "az", [("Aktauda", "LOC", "Aktau"), ("Xəzəryanı dövlətlər", "ORG", "Caspian states"),
+                                    ("Xəzəryanı dövlətlər", "ORG", "Caspian states"),
                                     ("Xəzər dənizinin", "LOC", "Caspian Sea")],
                        dates=[("2018-ci ildə", "2018", "year")])
-    art.dates.append(type(art.dates[0])("2018-ci ildə", "2018", "year", text.index("2018-ci ildə imzalanmış X"),
-                                        text.index("2018-ci ildə imzalanmış X") + 12))
+    art.dates.append(type(art.dates[0])("2018-ci ildə", "2018", "year", text.index("2018-ci ildə Xəzəryanı dövlətlər arasında"),
+                                        text.index("2018-ci ildə Xəzəryanı dövlətlər arasında") + 12))
     records = find_agreements(art, None)
     assert [(r.type, r.status) for r in records] == [
         ("agreement", "implemented"), ("agreement", "signed"), ("agreement", "planned")]

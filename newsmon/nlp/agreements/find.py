@@ -28,6 +28,7 @@ from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.voted import is_voted, voting_body
+from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
 from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, named_states, sentence_parties,
                                              states_between)
@@ -249,7 +250,11 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                 of_states = all((p.canonical_id or "").startswith("loc:") for p in parties)
                 guessed = salient(ctx, sent, parties, "country", 2 - len(parties)) \
                     if type_ == "other" and of_states or peace else []
-                if len(parties) + len(guessed) < 2 and not peace:
+                # (a sentence that names no party gets the story's actors only for a bundle of documents or
+                # a pronoun signer: see unnamed.py)
+                if len(parties) + len(guessed) < 2 and not peace \
+                        and (parties or intergov or is_bundle(ctx.text, *trigger, lex.code)
+                             or pronoun_signer(sent.text, trigger[0] - sent.start, lex.code)):
                     guessed = salient(ctx, sent, parties, kind, 2 - len(parties))
                 parties = merge_parties(parties, guessed)
     when = date_signed(sent, trigger, triggers, article, lex, status, body_dates) if status != "planned" else None
