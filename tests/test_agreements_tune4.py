@@ -33,3 +33,24 @@ def test_the_outlet_citing_another_is_never_guessed_a_party():
                                     ("Zembla", "LOC", "Zembla"), ("Xəbər", "ORG", "Xəbər"),
                                     ("Ruritaniya", "LOC", "Ruritania")])
     assert all("Xəbər" not in names(r) and "Mehr" not in names(r) for r in find_agreements(art, None))
+
+
+HUNGARY = ("Macarıstan", "LOC", "Hungary")
+
+
+def test_a_peace_treaty_named_without_states_is_the_one_the_article_names_them_for():
+    text = ("Macarıstan və Azərbaycan liderləri bəyanatla çıxış ediblər\nMacarıstan Baş naziri Azərbaycan Prezidentini "
+            "salamlayıb. Mən təbrik edirəm ki, Ermənistanla Azərbaycan arasında sülh müqaviləsinin mətni üzərində razılıq "
+            "əldə olunub. Ümid edirəm ki, sülh müqaviləsinin imzalanması tezliklə baş tutacaq. Macarıstan bunu alqışlayır.")
+    art = make_article(text, "az", [HUNGARY, ("Azərbaycan", "LOC", "Azerbaijan"), HUNGARY,
+                                    ("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistanla", "LOC", "Armenia"),
+                                    ("Azərbaycan", "LOC", "Azerbaijan"), HUNGARY])
+    assert _rows(find_agreements(art, None)) == [("agreement", "planned", ["Armenia", "Azerbaijan"], None)]
+
+
+def test_a_treaty_still_planned_takes_no_signing_date_from_a_mention_merged_into_it():
+    text = ("Liderlər bəyanatla çıxış ediblər\nErmənistanla Azərbaycan arasında sülh müqaviləsinin imzalanması "
+            "tezliklə baş tutacaq. Sülh müqaviləsinin mətni bu gün Ermənistan tərəfindən qəbul edilib.")
+    art = make_article(text, "az", [("Ermənistanla", "LOC", "Armenia"), ("Azərbaycan", "LOC", "Azerbaijan"),
+                                    ("Ermənistan", "LOC", "Armenia")], published="2025-05-20")
+    assert _rows(find_agreements(art, None)) == [("agreement", "planned", ["Armenia", "Azerbaijan"], None)]

@@ -32,6 +32,7 @@ class Candidate:
     indefinite: bool = False  # "signed an Executive Order": a new one, whatever came before
     anaphoric: bool = False  # "the sides", "tərəflər arasında": bound to actors named elsewhere
     voted: bool = False  # a resolution or motion a body adopts (newsmon.nlp.agreements.voted)
+    peace: bool = False  # a peace treaty ("sülh sazişi", "traité de paix"): it binds states
     merged: list["Candidate"] = field(default_factory=list)
 
     @property
@@ -209,7 +210,10 @@ def _absorb(target: Candidate, c: Candidate) -> None:
 def to_record(c: Candidate, text: str) -> Agreement:
     """The record, located at its main mention: the body sentence that introduced it (the headline's
     only when the body never names it), as the article writes it (the rules read a Markdown-escaped
-    underscore there as a space: `sentences.split_sentences`)."""
-    return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=c.date_signed,
+    underscore there as a space: `sentences.split_sentences`). A document still planned has no signing date,
+    though a mention merged into it had one ("sülh müqaviləsinin imzalanması tezliklə baş tutacaq" and "bu mətn
+    bu gün Ermənistan tərəfindən qəbul edilib": the text accepted today, the treaty still to sign)."""
+    date = None if (c.status or "signed") == "planned" else c.date_signed
+    return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=date,
                      place=c.place, status=c.status or "signed", sentence=text[c.sentence.start:c.sentence.end],
                      start=c.trigger_start, end=c.trigger_end)
