@@ -5,6 +5,9 @@ from __future__ import annotations
 from newsmon.nlp.agreements.find import find_agreements
 from newsmon.nlp.agreements.lexicon import lexicon
 from newsmon.nlp.agreements.nonparties import is_source
+from newsmon.nlp.agreements.parties import Sentence
+from newsmon.nlp.agreements.records import Candidate, merge
+from newsmon.model import Party
 from tests.test_agreements import make_article, names
 
 
@@ -54,3 +57,20 @@ def test_a_treaty_still_planned_takes_no_signing_date_from_a_mention_merged_into
     art = make_article(text, "az", [("Ermənistanla", "LOC", "Armenia"), ("Azərbaycan", "LOC", "Azerbaijan"),
                                     ("Ermənistan", "LOC", "Armenia")], published="2025-05-20")
     assert _rows(find_agreements(art, None)) == [("agreement", "planned", ["Armenia", "Azerbaijan"], None)]
+
+
+def test_this_agreement_told_of_again_with_other_names_is_the_one_just_told_of():
+    # (the record as the pipeline builds it for "Böyük Britaniya Ukrayna ilə Kiyevin ... alacağı yeni iqtisadi saziş
+    # imzalayıb. ... bu saziş həmçinin Böyük Britaniyanın müdafiə sektorunda iş yerlərinin yaradılmasına da yol
+    # açacaq": the second mention names the United Kingdom, the record only Ukraine)
+    first = Sentence(0, 60, "Böyük Britaniya Ukrayna ilə yeni iqtisadi saziş imzalayıb.", "az")
+    text2 = "Bu saziş həmçinin Böyük Britaniyanın müdafiə sektorunda iş yerləri açacaq."
+    second = Sentence(61, 61 + len(text2), text2, "az")
+    record = Candidate("agreement", "saziş", 42, 47, first, "signed", [Party("Ukrayna", "Ukraine")], 1, None,
+                       None, False, False)
+    mention = Candidate("agreement", "saziş", 64, 69, second, "planned", [Party("Böyük Britaniyanın", "United Kingdom")],
+                        1, None, None, False, True)
+    assert merge([record, mention]) == [record] and record.merged == [mention]
+    dated = Candidate("agreement", "saziş", 64, 69, second, "signed", [Party("Böyük Britaniyanın", "United Kingdom")],
+                      1, {"value": "2020-05-01", "precision": "day"}, None, False, True)
+    assert len(merge([record, dated])) == 2  # a day of its own: another agreement

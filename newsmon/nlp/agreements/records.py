@@ -129,10 +129,12 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     na, nb = _names(a), _names(b)
     if b.definite and b.own_parties and b.sentence.lang in ("az", "tr") \
-            and {fold(p.name) for p in b.parties[:b.own_parties]} <= na:
+            and ({fold(p.name) for p in b.parties[:b.own_parties]} <= na or b.date_signed is None):
         # "Bu memorandum ... imzalandı": the one just told about, when the parties it names are the record's
         # (those it borrows from the article's actors are no reason to tell them apart; az "bu", "həmin" point
-        # back, where en "the" and fr "le" often introduce a document)
+        # back, where en "the" and fr "le" often introduce a document), or when it tells no signing day of its
+        # own: "bu saziş həmçinin Böyük Britaniyanın müdafiə sektorunda iş yerlərinin yaradılmasına da yol
+        # açacaq" is what the agreement just told of does, whatever names the sentence holds
         return True
     # parties guessed from the article's actors ("the two countries") are no reason to tell two apart
     return not na or not nb or na <= nb or nb <= na or not a.own_parties or not b.own_parties
