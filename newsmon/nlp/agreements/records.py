@@ -214,8 +214,10 @@ def to_record(c: Candidate, text: str) -> Agreement:
     only when the body never names it), as the article writes it (the rules read a Markdown-escaped
     underscore there as a space: `sentences.split_sentences`). A document still planned has no signing date,
     though a mention merged into it had one ("sülh müqaviləsinin imzalanması tezliklə baş tutacaq" and "bu mətn
-    bu gün Ermənistan tərəfindən qəbul edilib": the text accepted today, the treaty still to sign)."""
-    date = None if (c.status or "signed") == "planned" else c.date_signed
+    bu gün Ermənistan tərəfindən qəbul edilib": the text accepted today, the treaty still to sign). In az only,
+    where it was measured: an en record may be planned by its first mention and signed by the dated one merged
+    into it ("The sides agreed to update the action plan ...", the sample gold's action plan signed that day)."""
+    date = None if (c.status or "signed") == "planned" and c.sentence.lang == "az" else c.date_signed
     return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=date,
                      place=c.place, status=c.status or "signed", sentence=text[c.sentence.start:c.sentence.end],
                      start=c.trigger_start, end=c.trigger_end)
