@@ -359,8 +359,7 @@ AZ = Lexicon(
     # dərc olunmuş")
     source_after=_c(r"^[”\"»]?['’-]?\w{0,4}\s*(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b"
                     r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"
-                    # an outlet citing another ("“Report”un “Reuters”ə istinadən verdiyi məlumata görə") and the
-                    # outlet cited ("“Reuters”ə istinadən", "ANSA agentliyinə istinadən")
+                    # an outlet citing another ("“Report”un “Reuters”ə istinadən verdiyi məlumata") and the one cited
                     r"|^[”\"»]?['’-]?n?[uüıi]n\s+\S[^.;]{0,30}?\bistinadən\s+(?:verdiyi\s+)?məlumat"
                     r"|^[”\"»]['’-]?\w{0,4}\s*(?:(?:agentliy|telekanal|qəzet|nəşr|sayt|portal|radio)\w*\s+)?istinadən\b"
                     r"|^['’-]?\w{0,4}\s+(?:agentliy|telekanal|qəzet|nəşr|sayt|portal|radio)\w*\s+istinadən\b"),
