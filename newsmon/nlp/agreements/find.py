@@ -130,6 +130,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
             c.parties = capitals_as_states(c.parties, c.sentence.text, kb)
             c.own_parties = min(c.own_parties, len(c.parties))
         candidates += here
+    _peace_of_named_states(candidates)
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
     # avec le grand-père")
     # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
@@ -183,7 +184,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                ctx: PartyContext, article: Article, body_dates: list[DateMention], lex: Lexicon,
                headline: bool) -> Candidate:
     status = _status(sent, trigger, triggers, lex)
-    anaphoric = False
+    anaphoric = peace = False
     owner = _plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
     # (a plan named as someone's is theirs, at whatever stage the sentence tells: none dates it)
     possessor = _possessive_owner(ctx, sent, trigger) if type_ == "programme" and owner is None else None
@@ -270,7 +271,22 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
-                      anaphoric=anaphoric, voted=voted)
+                      anaphoric=anaphoric, voted=voted, peace=peace)
+
+
+def _peace_of_named_states(candidates: list[Candidate]) -> None:
+    """A peace treaty the sentence names no two states of is the one the article names them for elsewhere
+    ("Ermənistanla Azərbaycan arasında sülh müqaviləsinin mətni ... Ümid edirəm ki, sülh müqaviləsinin
+    imzalanması tezliklə baş tutacaq"; "bizim Ermənistanla sülh müqaviləmiz yoxdur"), not of the story's most
+    named countries (the host of a press statement, the outlet's): when every mention naming two states
+    names the same two."""
+    pairs = {frozenset(p.name for p in c.parties[:2]) for c in candidates if c.peace and c.own_parties >= 2}
+    if len(pairs) != 1:
+        return
+    named = next(c for c in candidates if c.peace and c.own_parties >= 2).parties[:2]
+    for c in candidates:
+        if c.peace and c.own_parties < 2 and {p.name for p in c.parties[:c.own_parties]} <= next(iter(pairs)):
+            c.parties = merge_parties(c.parties[:c.own_parties], named)[:2]
 
 
 def _previous_states(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list:

@@ -358,7 +358,11 @@ AZ = Lexicon(
     # who reports, who was told ("AZƏRTAC-a ... məlumat verilib") and where it was published ("“Armenpress”də
     # dərc olunmuş")
     source_after=_c(r"^[”\"»]?['’-]?\w{0,4}\s*(?:xəbər\s+ver|məlumat\s+ver|müxbiri|məlumatına\s+görə|yazır\b"
-                    r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"),
+                    r"|bildirir\b|dərc\s+(?:olun|edil)|məlumat\s+yay)|^[”\"»]?['’-]?y?[aə]\s+(?:\w+\s+){0,3}məlumat\s+verilib"
+                    # an outlet citing another ("“Report”un “Reuters”ə istinadən verdiyi məlumata") and the one cited
+                    r"|^[”\"»]?['’-]?n?[uüıi]n\s+\S[^.;]{0,30}?\bistinadən\s+(?:verdiyi\s+)?məlumat"
+                    r"|^[”\"»]['’-]?\w{0,4}\s*(?:(?:agentliy|telekanal|qəzet|nəşr|sayt|portal|radio)\w*\s+)?istinadən\b"
+                    r"|^['’-]?\w{0,4}\s+(?:agentliy|telekanal|qəzet|nəşr|sayt|portal|radio)\w*\s+istinadən\b"),
     # (a parenthesis may spell the name out: "CGTN (China Global Television Network) telekanalına")
     interviewer_after=_c(r"^[”\"»)]?(?:\s*\([^)]{1,60}\))?\s*(?:xəbər\s+)?(?:tele)?(?:kanal|televiziya|agentli|qəzet"
                          r"|jurnal|radio|portal|nəşr)\w*\s+(?:verdiyi\s+)?(?:eksklüziv\s+|xüsusi\s+)?müsahibə"),

@@ -49,11 +49,15 @@ def names_an_event(m: Mention, text: str = "") -> bool:
     return bool(head and fold(head.group(1)).startswith(_EVENT_WORDS))
 
 
+# how far after a name its source cue may end ("“Report”un “Mehr” agentliyinə istinadən verdiyi məlumata")
+_AFTER = 60
+
+
 def is_source(m: Mention, text: str, lex: Lexicon) -> bool:
     """The mention names who reports the news ("AZƏRTAC xəbər verir ki", "selon l'AFP") or the outlet given
     an interview ("“Euronews” televiziyasına müsahibə verib"), never a party. (Not a state: "Azərbaycan
     Televiziyasına müsahibə" is AzTV's, and NER may tag "Azərbaycan" alone.)"""
-    return bool(lex.source_after.search(text[name_end(m):name_end(m) + 40])
+    return bool(lex.source_after.search(text[name_end(m):name_end(m) + _AFTER])
                 or lex.source_before.search(text[max(0, m.start - 40):m.start])
                 or m.label != "LOC" and lex.interviewer_after.search(text[name_end(m):name_end(m) + 100]))
 

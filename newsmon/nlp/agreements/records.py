@@ -32,6 +32,7 @@ class Candidate:
     indefinite: bool = False  # "signed an Executive Order": a new one, whatever came before
     anaphoric: bool = False  # "the sides", "tərəflər arasında": bound to actors named elsewhere
     voted: bool = False  # a resolution or motion a body adopts (newsmon.nlp.agreements.voted)
+    peace: bool = False  # a peace treaty ("sülh sazişi", "traité de paix"): it binds states
     merged: list["Candidate"] = field(default_factory=list)
 
     @property
@@ -128,10 +129,12 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
         return False
     na, nb = _names(a), _names(b)
     if b.definite and b.own_parties and b.sentence.lang in ("az", "tr") \
-            and {fold(p.name) for p in b.parties[:b.own_parties]} <= na:
+            and ({fold(p.name) for p in b.parties[:b.own_parties]} <= na or b.date_signed is None):
         # "Bu memorandum ... imzalandı": the one just told about, when the parties it names are the record's
         # (those it borrows from the article's actors are no reason to tell them apart; az "bu", "həmin" point
-        # back, where en "the" and fr "le" often introduce a document)
+        # back, where en "the" and fr "le" often introduce a document), or when it tells no signing day of its
+        # own: "bu saziş həmçinin Böyük Britaniyanın müdafiə sektorunda iş yerlərinin yaradılmasına da yol
+        # açacaq" is what the agreement just told of does, whatever names the sentence holds
         return True
     # parties guessed from the article's actors ("the two countries") are no reason to tell two apart
     return not na or not nb or na <= nb or nb <= na or not a.own_parties or not b.own_parties
@@ -209,7 +212,12 @@ def _absorb(target: Candidate, c: Candidate) -> None:
 def to_record(c: Candidate, text: str) -> Agreement:
     """The record, located at its main mention: the body sentence that introduced it (the headline's
     only when the body never names it), as the article writes it (the rules read a Markdown-escaped
-    underscore there as a space: `sentences.split_sentences`)."""
-    return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=c.date_signed,
+    underscore there as a space: `sentences.split_sentences`). A document still planned has no signing date,
+    though a mention merged into it had one ("sülh müqaviləsinin imzalanması tezliklə baş tutacaq" and "bu mətn
+    bu gün Ermənistan tərəfindən qəbul edilib": the text accepted today, the treaty still to sign). In az only,
+    where it was measured: an en record may be planned by its first mention and signed by the dated one merged
+    into it ("The sides agreed to update the action plan ...", the sample gold's action plan signed that day)."""
+    date = None if (c.status or "signed") == "planned" and c.sentence.lang == "az" else c.date_signed
+    return Agreement(type=c.type, title=c.title, parties=c.parties, date_signed=date,
                      place=c.place, status=c.status or "signed", sentence=text[c.sentence.start:c.sentence.end],
                      start=c.trigger_start, end=c.trigger_end)
