@@ -1,0 +1,57 @@
+"""Agreement rules found missing on the fourth tuning half of the real-news gold (tune4, en): a past signing
+dated after the page reporting it, an agency's own order. The texts are our own, in the shape of the real
+ones."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsmon.nlp.agreements.find import find_agreements
+from tests.test_agreements import make_article, names
+
+DOE = ("Jane Doe", "PERSON", "Jane Doe")
+
+
+def _rows(records):
+    return [(r.type, r.status, sorted(names(r)), (r.date_signed or {}).get("value")) for r in records]
+
+
+def _inferred(article):
+    """The article's dates as the date finder gives a month or day without a year: `inferred`."""
+    article.dates = [replace(d, inferred=True) for d in article.dates]
+    return article
+
+
+def test_a_month_without_a_year_that_falls_after_the_page_dates_a_past_signing_last_year():
+    text = ("Fact Sheet: Equity\n- In January, President Jane Doe signed an Executive Order on an Equitable "
+            "Pandemic Response, creating a task force.")
+    art = _inferred(make_article(text, "en", [DOE], dates=[("January", "2022-01", "month")], published="2021-12-17"))
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], "2021-01")]
+
+
+def test_a_month_the_text_gives_with_its_year_or_a_planned_signing_keeps_its_date():
+    text = ("Fact Sheet: Trade\nIn January 2022, President Jane Doe signed an Executive Order on trade. "
+            "The ministers will sign a memorandum in February.")
+    art = make_article(text, "en", [DOE], dates=[("January 2022", "2022-01", "month")], published="2021-12-17")
+    assert _rows(find_agreements(art, None))[0] == ("decree", "signed", ["Jane Doe"], "2022-01")
+
+
+def test_the_body_day_after_the_page_is_no_event_of_a_signing():
+    text = ("Fact Sheet: President Jane Doe Delivers for Families\n- Extended benefits to students starting on "
+            "November 1, 2024.\n- Signed an Executive Order establishing an advisory board on colleges.")
+    art = make_article(text, "en", [DOE], dates=[("November 1, 2024", "2024-11-01", "day")], published="2024-09-19")
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], None)]
+
+
+def test_an_order_an_agency_issues_is_the_agencys():
+    text = ("Fact Sheet: President Jane Doe Advances Equity\nIn June, the Department of Transit (DOT) issued an "
+            "Order requiring its offices to review grantees’ proposed activities.")
+    art = make_article(text, "en", [DOE, ("Department of Transit", "ORG", "Department of Transit")],
+                       dates=[("June", "2021-06", "month")], published="2021-12-17")
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Department of Transit"], "2021-06")]
+
+
+def test_the_president_who_signs_an_order_about_an_agency_stays_its_issuer():
+    text = ("Fact Sheet: Equity\nPresident Jane Doe signed an Executive Order directing the Office of Personnel "
+            "Management to review barriers.")
+    art = make_article(text, "en", [DOE, ("Office of Personnel Management", "ORG", "Office of Personnel Management")])
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], None)]
