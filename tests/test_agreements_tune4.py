@@ -55,3 +55,17 @@ def test_the_president_who_signs_an_order_about_an_agency_stays_its_issuer():
             "Management to review barriers.")
     art = make_article(text, "en", [DOE, ("Office of Personnel Management", "ORG", "Office of Personnel Management")])
     assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], None)]
+
+
+def test_a_date_right_before_the_document_word_is_its_own_even_after_by():
+    text = ("Fact Sheet: President Jane Doe Acts on Health\nA new office will coordinate the response, as "
+            "directed by the April 2022 Presidential memorandum on Long COVID.")
+    art = make_article(text, "en", [DOE], dates=[("April 2022", "2022-04", "month")], published="2023-07-25")
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], "2022-04")]
+
+
+def test_a_deadline_before_the_document_word_still_dates_nothing():
+    text = ("Fact Sheet: President Jane Doe Acts on Trade\nPresident Jane Doe signed an Executive Order that "
+            "agencies must carry out by April 2026 with new rules.")
+    art = make_article(text, "en", [DOE, DOE], dates=[("April 2026", "2026-04", "month")], published="2025-07-25")
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], None)]

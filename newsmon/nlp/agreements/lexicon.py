@@ -67,6 +67,9 @@ EN = Lexicon(
     connector=_c(r"^\s*(?:,\s*(?:and\s+)?|(?:and|with|as\s+well\s+as)\s+)(?:the\s+)?$"),
     today=_c(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b"),
     yesterday=_c(r"\byesterday\b"),
+    # a date right before the document word, or a name or two of it, dates it: "the April 2022 Presidential
+    # memorandum", "The February 2, 2021 Executive Order", "President Biden's November 2022 Memorandum"
+    date_of_next=_c(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}", 0),
     place_before=_c(r"\b(?:in|at|from|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
     # a deadline, a period, or the entry into force ("entered into force on 1 May", "an Executive Order
     # establishing a Board, effective July 18, 2022")

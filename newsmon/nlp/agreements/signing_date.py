@@ -37,7 +37,11 @@ def date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Art
         after = text[d.end:min(sent.end, d.end + 25)]
         # (az dates keep their case ending, a deadline's too: "dekabrın 31-dək", "2030-cu ilədək")
         own_ending = lex.postposition and lex.not_signing_after.match(text[d.start:d.end].split()[-1])
-        if lex.not_signing_date.search(before) or lex.not_signing_after.search(after) or own_ending:
+        # (a date right before the document word is its own, whatever precedes it: "as directed by the April
+        # 2022 Presidential memorandum", "under the September 29, 2025 Proclamation")
+        own_date = _dated_by(d, triggers, text, lex) == trigger
+        if (lex.not_signing_date.search(before) and not own_date) or lex.not_signing_after.search(after) \
+                or own_ending:
             continue
         if d.precision == "year" and d.start - trigger[1] > 4 and lex.year_of_another.search(before):
             continue
