@@ -69,3 +69,24 @@ def test_a_deadline_before_the_document_word_still_dates_nothing():
             "agencies must carry out by April 2026 with new rules.")
     art = make_article(text, "en", [DOE, DOE], dates=[("April 2026", "2026-04", "month")], published="2025-07-25")
     assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], None)]
+
+
+def test_an_adverb_between_will_and_sign_still_plans_the_signing():
+    text = ("Fact Sheet: Health\nThe Ruritanian Health Institute will also sign an agreement with the Borduria "
+            "Research Council to further research on diabetes.")
+    art = make_article(text, "en", [("Ruritanian Health Institute", "ORG", "Ruritanian Health Institute"),
+                                    ("Borduria Research Council", "ORG", "Borduria Research Council")])
+    assert [(r.type, r.status) for r in find_agreements(art, None)] == [("agreement", "planned")]
+
+
+def test_a_planned_agreement_with_other_parties_is_not_the_one_told_before():
+    text = ("Fact Sheet: Visit\n- Aviation: Air Ruritania’s historic agreement with Boeing to buy 200 aircraft, "
+            "announced in February 2023, will support jobs. - Health: The Ruritanian Health Institute will also "
+            "sign an agreement with the Borduria Research Council on diabetes.")
+    art = make_article(text, "en", [("Air Ruritania", "ORG", "Air Ruritania"), ("Boeing", "ORG", "Boeing"),
+                                    ("Ruritanian Health Institute", "ORG", "Ruritanian Health Institute"),
+                                    ("Borduria Research Council", "ORG", "Borduria Research Council")],
+                       dates=[("February 2023", "2023-02", "month")], published="2023-06-22")
+    rows = _rows(find_agreements(art, None))
+    assert ("agreement", "planned", ["Borduria Research Council", "Ruritanian Health Institute"], None) in rows
+    assert len(rows) == 2

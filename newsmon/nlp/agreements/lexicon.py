@@ -42,8 +42,10 @@ EN = Lexicon(
     ),
     status=(
         ("planned", _c(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to|set\s+to|expected\s+to|due\s+to"
-                       # (a signing word, not "to signal", "to significantly")
-                       r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?"
+                       # (a signing word, not "to signal", "to significantly"; an adverb may come between:
+                       # "will also sign", "will soon sign", "will formally conclude")
+                       r"|intends?\s+to|agreed\s+to)\s+(?:(?:also|soon|then|now|finally|jointly|formally"
+                       r"|officially|later|each)\s+)?(?:be\s+)?"
                        r"(?:sign(?:ed|ing|s)?\b|ink|conclud|prepar|draft|updat)\w*"
                        # an order to be issued ("would allow him to issue an Executive Order"), not any
                        # issuing ("requiring the Commission to issue timely decisions") nor a past first ("the
