@@ -90,3 +90,19 @@ def test_a_planned_agreement_with_other_parties_is_not_the_one_told_before():
     rows = _rows(find_agreements(art, None))
     assert ("agreement", "planned", ["Borduria Research Council", "Ruritanian Health Institute"], None) in rows
     assert len(rows) == 2
+
+
+def test_a_weekday_names_the_day_of_the_signing_the_page_reports():
+    text = ("Fact Sheet: President Jane Doe Acts on Rebuilding\nREBUILDING: On Friday, President Jane Doe signed an "
+            "Executive Order to speed up reconstruction.")
+    art = make_article(text, "en", [DOE, DOE], published="2026-01-27")  # a Tuesday
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], "2026-01-23")]
+    same_day = make_article(text, "en", [DOE, DOE], published="2025-02-07")  # a Friday
+    assert _rows(find_agreements(same_day, None)) == [("decree", "signed", ["Jane Doe"], "2025-02-07")]
+
+
+def test_a_weekday_with_its_date_or_of_a_planned_signing_gives_no_day_of_its_own():
+    text = ("Fact Sheet: President Jane Doe Plans\nOn Friday, President Jane Doe will sign an Executive Order on "
+            "roads.")
+    art = make_article(text, "en", [DOE, DOE], published="2026-01-27")
+    assert _rows(find_agreements(art, None)) == [("decree", "planned", ["Jane Doe"], None)]

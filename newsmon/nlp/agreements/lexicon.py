@@ -72,6 +72,10 @@ EN = Lexicon(
     # a date right before the document word, or a name or two of it, dates it: "the April 2022 Presidential
     # memorandum", "The February 2, 2021 Executive Order", "President Biden's November 2022 Memorandum"
     date_of_next=_c(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}", 0),
+    weekday=_c(r"\b(?:on|(?P<last>last))\s+(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+               r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:january|february|march|april|may|june|july|august|september|october"
+               r"|november|december)\b|\s+(?:morning|afternoon|evening|night)?\s*(?:and|through|to|-)\b)"),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     place_before=_c(r"\b(?:in|at|from|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
     # a deadline, a period, or the entry into force ("entered into force on 1 May", "an Executive Order
     # establishing a Board, effective July 18, 2022")

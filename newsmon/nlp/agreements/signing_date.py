@@ -66,6 +66,13 @@ def date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Art
         return {"value": published.isoformat(), "precision": "day"}
     if published is not None and lex.yesterday.search(sent.text):
         return {"value": (published - timedelta(days=1)).isoformat(), "precision": "day"}
+    weekday = lex.weekday.search(sent.text) if published is not None and status == "signed" else None
+    if weekday is not None and weekday.start() < trigger[0] - sent.start:
+        # "On Friday, President Trump signed an Executive Order" in a page of Tuesday 27 January: the Friday
+        # before, the page's own day when it is a Friday; "Last Thursday": the one of the week before
+        back = (published.weekday() - lex.weekdays.index(weekday.group("day").lower())) % 7
+        back = back or (7 if weekday.group("last") else 0)
+        return {"value": (published - timedelta(days=back)).isoformat(), "precision": "day"}
     # A signing told without a date is the reported event's ("the sides signed a programme"), unless
     # the sentence recalls an older one ("Mehdiyev recalled", "avaient signé") or names the document
     # only as signed once ("imzalanmış sənəd", the az participle, against "imzalanıb" the event).
