@@ -53,6 +53,9 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
             return [signer]
     persons = [m for m in ctx.in_sentence(sent) if m.label == "PERSON"]
     if trigger is not None and not lex.postposition:
+        agency = _agency_issuer(ctx, sent, trigger)
+        if agency is not None:
+            return [agency]
         # the name right before the order owns it: "revoking Trump Executive Orders", "Biden's order"
         owner = [m for m in persons if _OWNER_GAP.fullmatch(ctx.text, m.end, trigger[0])]
         if owner:
@@ -83,6 +86,21 @@ def issuer(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: tuple[int, 
         return [to_party(persons[0])]
     named = _titled_name(ctx, sent, lex)
     return [named] if named is not None else []
+
+
+# Between an organisation and the order it issues: its acronym, an adverb, the verb, an article and an adjective
+# or two ("the Department of Transportation (DOT) issued an Order", "Treasury issued a directive", "the Office
+# of Federal Contract Compliance Programs issued a new directive")
+_AGENCY_ISSUES = re.compile(r"(?:\s*\([A-Z][A-Za-z&.]{1,9}\))?\s+(?:\w+ly\s+)?(?:has\s+)?(?:issued|signed|adopted)"
+                            r"\s+(?:an?|its|the)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _agency_issuer(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Party | None:
+    """The organisation the sentence says issued the order: an agency's order or directive is its own, not the
+    President's the page names (5 such sentences in the en pool: DOT twice, Treasury, ICE, OFCCP)."""
+    orgs = [m for m in ctx.in_sentence(sent) if m.label == "ORG" and m.end <= trigger[0]
+            and _AGENCY_ISSUES.fullmatch(ctx.text, m.end, trigger[0])]
+    return to_party(orgs[-1]) if orgs else None
 
 
 # The capitalised word right before an order, with its possessive ("Trump Executive Orders", "Obama's order")

@@ -42,8 +42,10 @@ EN = Lexicon(
     ),
     status=(
         ("planned", _c(r"\b(?:will|would|shall|to|plans?\s+to|planning\s+to|set\s+to|expected\s+to|due\s+to"
-                       # (a signing word, not "to signal", "to significantly")
-                       r"|intends?\s+to|agreed\s+to)\s+(?:be\s+)?"
+                       # (a signing word, not "to signal", "to significantly"; an adverb may come between:
+                       # "will also sign", "will soon sign", "will formally conclude")
+                       r"|intends?\s+to|agreed\s+to)\s+(?:(?:also|soon|then|now|finally|jointly|formally"
+                       r"|officially|later|each)\s+)?(?:be\s+)?"
                        r"(?:sign(?:ed|ing|s)?\b|ink|conclud|prepar|draft|updat)\w*"
                        # an order to be issued ("would allow him to issue an Executive Order"), not any
                        # issuing ("requiring the Commission to issue timely decisions") nor a past first ("the
@@ -67,6 +69,13 @@ EN = Lexicon(
     connector=_c(r"^\s*(?:,\s*(?:and\s+)?|(?:and|with|as\s+well\s+as)\s+)(?:the\s+)?$"),
     today=_c(r"\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b"),
     yesterday=_c(r"\byesterday\b"),
+    # a date right before the document word, or a name or two of it, dates it: "the April 2022 Presidential
+    # memorandum", "The February 2, 2021 Executive Order", "President Biden's November 2022 Memorandum"
+    date_of_next=_c(r"(?:['’]s)?\s+(?:[A-Z][\w-]*\s+){0,2}", 0),
+    weekday=_c(r"\b(?:on|(?P<last>last))\s+(?P<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+               r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:january|february|march|april|may|june|july|august|september|october"
+               r"|november|december)\b|\s+(?:morning|afternoon|evening|night)?\s*(?:and|through|to|-)\b)"),
+    weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
     place_before=_c(r"\b(?:in|at|from|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
     # a deadline, a period, or the entry into force ("entered into force on 1 May", "an Executive Order
     # establishing a Board, effective July 18, 2022")

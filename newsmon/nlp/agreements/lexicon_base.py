@@ -50,6 +50,11 @@ class Lexicon:
     # right after a date: the date modifies the noun after it (az "tarixli": "2011-ci il 19 dekabr tarixli
     # Fərmanı"), so it dates that document only, however near another one stands
     date_of_next: re.Pattern[str] = re.compile(r"(?!)")
+    # a weekday naming the day of a signing the page reports ("On Friday, President Trump signed"), with no
+    # date after it: its group "day" is the weekday (Monday first, in `weekdays`), its group "last" set when
+    # the week before is meant ("Last Thursday")
+    weekday: re.Pattern[str] = re.compile(r"(?!)")
+    weekdays: tuple[str, ...] = ()
     # A signing named only by its verbal noun ("sülh sazişinin imzalanması", `signing_noun`) is planned when
     # the sentence frames it as a prospect (`prospect`: hoped for, proposed, called for, soon, "nothing
     # prevents"), not as a fact ("imzalanması ilə bağlı təbrik edib" congratulates on a signing done).

@@ -4,7 +4,7 @@ the sentence tells the signing as that event. Split from find.py, which finds th
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from newsmon.model import Article, DateMention
 from newsmon.nlp.agreements.lexicon import Lexicon
@@ -37,7 +37,11 @@ def date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Art
         after = text[d.end:min(sent.end, d.end + 25)]
         # (az dates keep their case ending, a deadline's too: "dekabrın 31-dək", "2030-cu ilədək")
         own_ending = lex.postposition and lex.not_signing_after.match(text[d.start:d.end].split()[-1])
-        if lex.not_signing_date.search(before) or lex.not_signing_after.search(after) or own_ending:
+        # (a date right before the document word is its own, whatever precedes it: "as directed by the April
+        # 2022 Presidential memorandum", "under the September 29, 2025 Proclamation")
+        own_date = _dated_by(d, triggers, text, lex) == trigger
+        if (lex.not_signing_date.search(before) and not own_date) or lex.not_signing_after.search(after) \
+                or own_ending:
             continue
         if d.precision == "year" and d.start - trigger[1] > 4 and lex.year_of_another.search(before):
             continue
@@ -50,18 +54,25 @@ def date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Art
             usable.append(d)
         elif d.start - sent.start <= _OPENING and d.end <= min(t[1] for t in triggers):
             opening.append(d)
+    published = iso_day(article.doc.published)
     if usable:
         best = min(usable, key=lambda d: distance((d.start, d.end), trigger))
-        return {"value": best.value, "precision": best.precision}
+        return _in_the_past(best, status, published)
     if opening and status == "signed" and lex.reported_signing.search(sent.text):
         # "In September, President Biden signed an Executive Order ... and issued a proclamation": the
         # date that opens the sentence dates each document it reports signed
-        return {"value": opening[0].value, "precision": opening[0].precision}
-    published = iso_day(article.doc.published)
+        return _in_the_past(opening[0], status, published)
     if published is not None and lex.today.search(sent.text):
         return {"value": published.isoformat(), "precision": "day"}
     if published is not None and lex.yesterday.search(sent.text):
         return {"value": (published - timedelta(days=1)).isoformat(), "precision": "day"}
+    weekday = lex.weekday.search(sent.text) if published is not None and status == "signed" else None
+    if weekday is not None and weekday.start() < trigger[0] - sent.start:
+        # "On Friday, President Trump signed an Executive Order" in a page of Tuesday 27 January: the Friday
+        # before, the page's own day when it is a Friday; "Last Thursday": the one of the week before
+        back = (published.weekday() - lex.weekdays.index(weekday.group("day").lower())) % 7
+        back = back or (7 if weekday.group("last") else 0)
+        return {"value": (published - timedelta(days=back)).isoformat(), "precision": "day"}
     # A signing told without a date is the reported event's ("the sides signed a programme"), unless
     # the sentence recalls an older one ("Mehdiyev recalled", "avaient signé") or names the document
     # only as signed once ("imzalanmış sənəd", the az participle, against "imzalanıb" the event).
@@ -71,9 +82,25 @@ def date_signed(sent: Sentence, trigger: tuple[int, int], triggers, article: Art
         event = next((d for d in body_dates if d.precision == "day" and "/" not in d.value
                       and not d.value.startswith("--")
                       and not _NUMBERED_OF.search(text, max(0, d.start - 20), d.start)), None)
-        if event is not None and event.start < sent.start:
+        if event is not None and event.start < sent.start and (published is None or event.value <= published.isoformat()):
+            # (a day after the report is a deadline or a start the body tells, not the event's: "starting on
+            # November 1, 2024" in a page of September 2024)
             return {"value": event.value, "precision": event.precision}
     return None
+
+
+def _in_the_past(d: DateMention, status: str | None, published: date | None) -> dict[str, str]:
+    """The date as a signing's: a document signed, ratified or in force was so before the page reporting it,
+    so a month or day whose year the page's date gave (`inferred`) and that falls after it is last year's
+    ("In January, President Biden signed ..." in a page of 17 December 2021 is January 2021, which the date
+    finder, weighing the nearer January, read as 2022)."""
+    value = d.value
+    if d.inferred and published is not None and status in ("signed", "ratified", "implemented") \
+            and value[:4].isdigit() and value > published.isoformat()[:len(value)]:
+        value = f"{int(value[:4]) - 1:04d}{value[4:]}"
+        if value.endswith("-02-29"):
+            value = value[:-2] + "28"
+    return {"value": value, "precision": d.precision}
 
 
 # How near its quotes a year must be to be part of a quoted name ("“Ekspo 2025”də", "“Osaka, Kansai Ekspo
