@@ -12,6 +12,9 @@ Selection, as tune3's (realnews_agreements_tune3.py `draw_outside`): per languag
 vocabulary and 3 from any article, SEED-drawn, leaving out every article an earlier draw or gold used, tune3's
 draw included. No French: the fr pool has no unused article with agreement vocabulary left (tune3 took the
 last seven of the wider selection), and its random articles hold almost no documents (tune3: none in eight).
+The draw leaves out the agreement samples and golds only, not the dates tune2 draw (realnews_dates_tune2.py):
+one az article, az-azertag-257, is in both. Both are tuning sets, so no held-out text is touched; it was found
+after the gold was written and the draw was kept as annotated.
 
 The gold is stand-off in benchmarks/realnews_agreements_gold_tune4.jsonl, same format and conventions as the
 other gold files (see realnews_agreement_recall.py, realnews_agreements_tune2.py and tune3.py); each text is

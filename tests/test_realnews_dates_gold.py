@@ -59,4 +59,7 @@ def test_tune2_draws_no_article_read_before(gold: list[dict]) -> None:
     tune2 = {g["id"] for g in bench.read_gold(bench.GOLD_TUNE2)}
     assert not tune2 & {g["id"] for g in gold}
     for path in (bench.REPO / "benchmarks").glob("realnews_agreements_gold*.jsonl"):
-        assert not tune2 & {g["id"] for g in bench.read_gold(path)}
+        # (the agreement tune4 draw, made later, left out the agreement draws only: it shares one tuning
+        # article with this one, which touches no held-out text; see realnews_agreements_tune4.py)
+        shared = {"az-azertag-257"} if path.name == "realnews_agreements_gold_tune4.jsonl" else set()
+        assert tune2 & {g["id"] for g in bench.read_gold(path)} == shared
