@@ -67,3 +67,15 @@ def test_a_contests_stage_is_no_end_of_its_name(kb):
     place = replace(known[1], canonical_id="loc:europe")
     chained = found(link_mentions([place], text, "az", europe))
     assert chained == [("Avropa Liqasının", "ORG")]
+
+
+def test_a_port_an_airport_or_a_power_station_is_a_place(kb):
+    """"Metsamor AES-in", "Yeni Dəniz Ticarət Limanının": facilities the az stand-off gold writes as places
+    ("Laçın Beynəlxalq Hava Limanının" LOC); the port's agency stays an organisation."""
+    text = ("Ermənistandakı Metsamor AES-in bağlanması tələb olunur. Yeni Dəniz Ticarət Limanının birinci fazası "
+            "açılıb. Dövlət Dəniz və Liman Agentliyinin məlumatı.")
+    model = [at(text, "Metsamor AES-in", "ORG"), at(text, "Yeni Dəniz Ticarət Limanının", "ORG"),
+             at(text, "Dövlət Dəniz və Liman Agentliyinin", "ORG")]
+    assert found(link_mentions(model, text, "az", kb)) == [
+        ("Metsamor AES-in", "LOC"), ("Yeni Dəniz Ticarət Limanının", "LOC"),
+        ("Dövlət Dəniz və Liman Agentliyinin", "ORG")]
