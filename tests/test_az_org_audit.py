@@ -79,3 +79,13 @@ def test_a_port_an_airport_or_a_power_station_is_a_place(kb):
     assert found(link_mentions(model, text, "az", kb)) == [
         ("Metsamor AES-in", "LOC"), ("Yeni Dəniz Ticarət Limanının", "LOC"),
         ("Dövlət Dəniz və Liman Agentliyinin", "ORG")]
+
+
+def test_a_commanders_office_is_no_organisation(kb):
+    """"Müzəffər Ali Baş Komandan İlham Əliyev": an office, no body; the command ("Ali Baş Komandanlığı") is
+    left to the model."""
+    text = "Müzəffər Ali Baş Komandan İlham Əliyev gəlib. Ali Baş Komandanlığın qərarı."
+    model = [at(text, "Müzəffər Ali Baş Komandan", "ORG"), at(text, "İlham Əliyev", "PERSON"),
+             at(text, "Ali Baş Komandanlığın", "ORG")]
+    assert found(link_mentions(model, text, "az", kb)) == [("İlham Əliyev", "PERSON"),
+                                                           ("Ali Baş Komandanlığın", "ORG")]
