@@ -89,3 +89,17 @@ def test_a_commanders_office_is_no_organisation(kb):
              at(text, "Ali Baş Komandanlığın", "ORG")]
     assert found(link_mentions(model, text, "az", kb)) == [("İlham Əliyev", "PERSON"),
                                                            ("Ali Baş Komandanlığın", "ORG")]
+
+
+def test_a_venue_with_a_capitalised_head_is_one_place(kb):
+    """"Gəncə Memorial Kompleksinin", "Bakı Zooloji Parkında", "Zəfər Tağının": one LOC, as the stand-off
+    gold writes them, in place of the town the model found or its ORG; a park's service stays a body, and the
+    end of a name joined by "və" is no venue of its own ("Avtovağzal Kompleksinin")."""
+    text = ("Prezident Gəncə Memorial Kompleksinin açılışında olub. Onlar Bakı Zooloji Parkında olublar. "
+            "Parkda Zəfər Tağının tikintisi davam edir. Milli Park Xidmətinin əməkdaşları gəlib. Ağdam Dəmir "
+            "Yolu və Avtovağzal Kompleksinin açılışı olub.")
+    model = [at(text, "Gəncə", "LOC"), at(text, "Bakı", "LOC"), at(text, "Zəfər Tağının", "ORG"),
+             at(text, "Milli Park Xidmətinin", "ORG")]
+    assert found(link_mentions(model, text, "az", kb)) == [
+        ("Gəncə Memorial Kompleksinin", "LOC"), ("Bakı Zooloji Parkında", "LOC"), ("Zəfər Tağının", "LOC"),
+        ("Milli Park Xidmətinin", "ORG")]
