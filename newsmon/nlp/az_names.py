@@ -42,6 +42,10 @@ def is_org_head(word: str) -> bool:
     return fold(word).startswith(_AZ_ORG_HEADS)
 
 
+# a capitalised head before "mərhələsi" names a contest's stage, no body: "Avropa Liqasının Liqa mərhələsinin"
+_STAGE = re.compile(r"\s+mərhələ")
+
+
 # A government ends a name as a head does ("Azərbaycan Respublikası Hökuməti və İslam İnkişaf Bankı" are
 # two), but its chain is left to `name_spans.government_names`, which links it to its country.
 _GOVERNMENT_HEAD = fold("hökumət")
@@ -73,7 +77,8 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
             s = _past_a_partner(text, s, e, [m for m in found if (m.start, m.end) in international])
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
-            heads = [w for w in re.finditer(r"\S+", text[s:e]) if is_org_head(w.group())]
+            heads = [w for w in re.finditer(r"\S+", text[s:e])
+                     if is_org_head(w.group()) and not _STAGE.match(text, s + w.end())]
             if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] not in _ENDS_A_NAME):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()

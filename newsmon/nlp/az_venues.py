@@ -27,6 +27,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.az_names import case_of, is_title
+from newsmon.nlp.mentions import names_a_document
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
 from newsmon.nlp.span_edit import replace_inside
 from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, PRONOUNS, SURNAME_RE, split_case, stem_word
@@ -34,12 +35,15 @@ from newsmon.text.normalize import fold
 
 # the 3rd-person possessive, then a case ending after its "n" ("məscidi", "məscidində", "qalası", "stadionundakı")
 _POSSESSIVE = r"(?:ı|i|u|ü|sı|si|su|sü)(?:n[a-zəıöüğşç]{1,4})?(?![\w’'-])"
-_VENUE = re.compile(r"(?<![\w-])(?:məscid|stadion|park|bulvar|saray|meydan|qala|məqbərə|türbə|xiyaban|körpü|tunel"
-                    r"|düz|aşırım|dəniz|(?P<tea>çay)|göl"
+# a hall's, a park's, an arch's or a complex's noun may be capitalised as a word of the name ("Gəncə Memorial
+# Kompleksinin", "Bakı Zooloji Parkında", "Böyük Xalq Sarayında", "Zəfər Tağının", as the stand-off gold writes them)
+_VENUE = re.compile(r"(?<![\w-])(?:[Mm]əscid|[Ss]tadion|[Pp]ark|bulvar|[Ss]aray|meydan|[Qq]ala|məqbərə|türbə|xiyaban"
+                    r"|körpü|tunel|[Tt]ağ|Kompleks|düz|aşırım|dəniz|(?P<tea>çay)|göl"
                     r"|(?:küçə|prospekt)(?P<plural>lər)?)" + _POSSESSIVE)
 # a plural street's names are a list ("Zərifə Əliyeva, Rixard Zorge küçələrinin", "Kamal Paşa və Qurtuluş
 # prospektlərini"); without one, the plural is the streets of a place ("Bakı küçələrində")
 _LISTED = re.compile(r"(?:,|\svə)\s$")
+_JOINED = re.compile(AZ_CAPITAL + r"[\w’'-]*\s+və\s$")
 _ADMIN = re.compile(r"\s(?:kənd|qəsəbə|rayon|vilayət|əyalət|region)(?:lər|lar)?" + _POSSESSIVE)
 _PLACE_HEAD = re.compile(r" (?:region|dəhliz|şəlalə)" + _POSSESSIVE)
 _NAME_WORD = re.compile(AZ_CAPITAL + r"[\w’'-]*$")
@@ -62,8 +66,9 @@ def _name_start(text: str, head: int, ordinary: set[str] | frozenset[str]) -> in
         if case == "dative" and not word.endswith(("ya", "yə")):
             case = None  # "Şuşa", "Ağa": a name's own -a/-ə; a dative's is -ya/-yə after a vowel ("Əliyevaya")
         if not _NAME_WORD.match(word) or case in ADVERBIAL_CASES + ("genitive",) or word.isupper() \
-                or fold(word) in _PRONOUNS or fold(word) in sentence_openers("az") or is_title(word):
-            break  # "ADNOC Xəzər dənizində", "Prezidenti ... Yelisey sarayında": no word of the name
+                or fold(word) in _PRONOUNS or fold(word) in sentence_openers("az") or is_title(word) \
+                or names_a_document(word):
+            break  # "ADNOC Xəzər dənizində", "Prezidenti ... Yelisey sarayında", "... Sazişi Qız Qalası": no word of it
         start = at = prev
         if SENTENCE_START.search(text[max(0, prev - 3):prev]):
             break
@@ -85,6 +90,8 @@ def az_venues(mentions: list[Mention], text: str, ordinary: set[str] | frozenset
         s = _name_start(text, hit.start(), ordinary)
         if s is None or (hit.group("plural") and not _LISTED.search(text, max(0, s - 5), s)):
             continue
+        if hit.group()[0].isupper() and _JOINED.search(text, max(0, s - 40), s):
+            continue  # "Ağdam Dəmir Yolu və Avtovağzal Kompleksi": one name over "və", its end alone is none
         last = text.rfind(" ", 0, hit.start() - 1) + 1  # the name's last word
         s = max([s] + [m.end + 1 for m in mentions if s <= m.start and m.end < last
                        and (m.label in ("PERSON", "ORG") or (m.start, m.end) in countries)])

@@ -139,8 +139,10 @@ def names_an_event(surface: str) -> bool:
 
 
 # Azerbaijani head nouns of places an organisation's name never ends with: squares, streets, avenues,
-# boulevards, bridges, corridors ("Dövlət Bayrağı Meydanında", "Orta Dəhliz").
-_AZ_PLACE_HEADS = tuple(fold(w) for w in "meydan küçə prospekt bulvar körpü dəhliz".split())
+# boulevards, bridges, corridors ("Dövlət Bayrağı Meydanında", "Orta Dəhliz"); ports, airports and power
+# stations, facilities the az stand-off gold writes as places ("Laçın Beynəlxalq Hava Limanının", "Metsamor
+# AES-in", "Qaradağ Günəş Elektrik Stansiyasını").
+_AZ_PLACE_HEADS = tuple(fold(w) for w in "meydan küçə prospekt bulvar körpü dəhliz liman stansiya aes".split())
 
 
 def names_an_az_place(surface: str) -> bool:

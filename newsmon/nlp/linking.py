@@ -22,6 +22,7 @@ from newsmon.nlp.en_codes import STATE_IDS, US_STATES
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.people import corefer_people, female_form
 from newsmon.nlp.span_edit import SpanIndex
+from newsmon.nlp.az_org_spans import az_org_spans
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
                                   az_org_chains, az_quoted_orgs, az_quoted_places, az_surnames_of_people)
 from newsmon.nlp.az_latin_orgs import az_latin_orgs
@@ -142,7 +143,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     lower = [w for w in _WORD.findall(body) if w[:1].islower()]
     lower_words = {fold_word(w) for w in lower}
     if lang in SUFFIX_LANGS:
-        mentions = az_bracket_tails([without_admin_noun(m) for m in mentions])
+        mentions = az_org_spans(az_bracket_tails([without_admin_noun(m) for m in mentions]), text)
         ordinary = {stem_word(w) for w in lower} | common_stems("az")  # words of the article and the language
         chained = az_org_chains(az_document_remainders(mentions), text, ordinary, _bare_known(mentions, kb),
                                 _international(mentions, kb))

@@ -1,0 +1,70 @@
+"""Azerbaijani organisation spans the model draws past the name, or cuts short, in shapes a frequency audit
+of the pipeline's own output on unseen real news found mostly wrong (counts in the commit messages):
+
+- a quoted name the model ran on past its closing quote into the kind of body it is ("“IDEA” İctimai
+  Birliyinin", "“AzərEnerji” ASC-yə", "“Anadolu” agentliyi"): the name is what the quotes hold, as real news
+  annotates every quoted name ("“Azərişıq” ASC-nin" -> "Azərişıq") (`cut_at_closing_quote`);
+- a place before a state's body written in lower case ("Ermənistan silahlı qüvvələrinin", "Gürcüstan
+  parlamentinin"): the place alone, a LOC, as the az stand-off gold writes "Ermənistan silahlı qüvvələri",
+  "Ukrayna ordusu", "Almaniya hökuməti" (the capitalised "Ukrayna Silahlı Qüvvələrinin" stays one ORG)
+  (`place_before_state_body`).
+- a commander's office the model takes for a body ("Müzəffər Ali Baş Komandan İlham Əliyev"): no mention,
+  as no gold writes one (the command, "Ali Baş Komandanlığı", is left as it is) (`names_a_commander`).
+
+Left as the model gives it: a body's unit after its parent in the genitive ("Prezident Administrasiyasının" +
+"Xarici siyasət məsələləri şöbəsinin"), two ORGs in real-dev's tune gold, one in the az stand-off gold.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from newsmon.model import Mention
+from newsmon.text.normalize import CLOSE_QUOTES, OPEN_QUOTES, fold
+
+# a state's bodies named by the state before them, in lower case (folded starts)
+_STATE_BODIES = tuple(fold(w) for w in "ordus parlament hökumət hərbçi".split())
+_COMMANDER, _COMMAND = fold("komandan"), fold("komandanlı")
+
+
+def cut_at_closing_quote(m: Mention, text: str) -> Mention:
+    """“IDEA” İctimai Birliyinin -> IDEA: a mention opening right after a quote and running past the quote that
+    closes it, into more words, is the quoted name."""
+    if m.lang != "az" or m.label == "DATE" or m.start == 0 or text[m.start - 1] not in OPEN_QUOTES:
+        return m
+    close = next((i for i, c in enumerate(m.text) if c in CLOSE_QUOTES), -1)
+    if close <= 0 or any(c in OPEN_QUOTES for c in m.text[:close]) or not m.text[close + 1:close + 2].isspace():
+        return m
+    name = m.text[:close].strip()
+    if not name or name != m.text[:close]:
+        return m
+    return replace(m, text=name, end=m.start + len(name), canonical_id=None, canonical_name=None)
+
+
+def place_before_state_body(m: Mention) -> Mention:
+    """"Ermənistan silahlı qüvvələrinin" (ORG) -> "Ermənistan" (LOC): capitalised words, then only lower-case
+    words naming a state's army, parliament, government or soldiers."""
+    words = m.text.split()
+    if m.lang != "az" or m.label != "ORG" or len(words) < 2:
+        return m
+    lower = next((i for i, w in enumerate(words) if w[:1].islower()), None)
+    if not lower or any(w[:1].isupper() for w in words[lower:]):
+        return m
+    tail = [fold(w) for w in words[lower:]]
+    if not ((len(tail) == 1 and tail[0].startswith(_STATE_BODIES))
+            or (len(tail) == 2 and tail[0] == fold("silahlı") and tail[1].startswith(fold("qüvvə")))):
+        return m
+    place = " ".join(words[:lower])
+    if not m.text.startswith(place):
+        return m
+    return replace(m, text=place, label="LOC", end=m.start + len(place), canonical_id=None, canonical_name=None)
+
+
+def names_a_commander(m: Mention) -> bool:
+    """"Ali Baş Komandan", "Silahlı Qüvvələrin Ali Baş Komandanı": an office, which ends no body's name."""
+    last = fold(m.text.split()[-1]) if m.text.split() else ""
+    return m.lang == "az" and m.label == "ORG" and last.startswith(_COMMANDER) and not last.startswith(_COMMAND)
+
+
+def az_org_spans(mentions: list[Mention], text: str) -> list[Mention]:
+    """The edits above, over an article's Azerbaijani mentions."""
+    return [place_before_state_body(cut_at_closing_quote(m, text)) for m in mentions if not names_a_commander(m)]
