@@ -284,12 +284,12 @@ def segment_many(texts: Sequence[str], candidates: Sequence[str] | None = None) 
             for (u, _, check), g in zip(units, unit_guesses):
                 if check is None or next(checks).lang == g.lang:
                     found.update(dict.fromkeys(u, g))
-            guesses = _inherit([script(text[s:e]) for s, e in spans], found)
+            guesses = _inherit([_script(text[s:e]) for s, e in spans], found)
         out.append(_merge(spans, guesses))
     return out
 
 
-def script(text: str) -> str:
+def _script(text: str) -> str:
     """"cyrl", "latn", "other" (mostly neither), or "" for text without letters."""
     info = _Text.of(text)
     if not info.letters:
@@ -335,7 +335,7 @@ def _units(text: str) -> tuple[list[tuple[int, int]], list[_Unit]]:
         return spans, []
     paragraphs = [text[s:e] for s, e in spans]
     weak = [_weak(p) for p in paragraphs]
-    scripts = [script(p) for p in paragraphs]
+    scripts = [_script(p) for p in paragraphs]
     units: list[_Unit] = []
     run: list[int] = []
     for i, paragraph in enumerate(paragraphs):
