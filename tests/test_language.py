@@ -240,3 +240,51 @@ def test_urls_and_addresses_are_not_measured_as_text():
     assert language._Text.of(text) == language._Text(letters=27, latin_or_cyrillic=21, cyrillic=6, words=7)
     plain = "Write to see or now Привет Ελλάδα"  # no URL: measured as it is
     assert language._Text.of(plain) == language._Text(letters=27, latin_or_cyrillic=21, cyrillic=6, words=7)
+
+
+# A French page's bylines and captions, made mostly of names and numbers (real armenews.com lines): language
+# ID alone calls them English or Indonesian.
+FRENCH_BODY = (
+    "Le Premier ministre arménien a rencontré mardi le président du Conseil européen à Bruxelles, où les deux "
+    "hommes ont évoqué la normalisation des relations avec l'Azerbaïdjan et l'ouverture des frontières."
+)
+
+
+@pytest.mark.parametrize("byline", [
+    "Serge Tateossian le 26/04/2024 Source : Armenews",
+    "par Krikor Amirzayan le samedi 30 septembre 2023",
+    "Rennes, AFP Ara TORANIAN NAM Magazine",
+])
+def test_a_byline_of_names_takes_its_page_s_language(byline: str) -> None:
+    text = f"{FRENCH_BODY}\n{byline}\n{FRENCH_BODY}"
+    assert [s.lang for s in segment(text)] == ["fr"]
+    assert segment(f"{byline}\n{FRENCH_BODY}")[0].lang == "fr"  # the following paragraph's, at the start
+
+
+def test_names_and_numbers_are_no_evidence_but_a_sentence_s_first_word_is() -> None:
+    assert language._evidence("Serge Tateossian le 26/04/2024 Source : Armenews") == "le"
+    assert language._evidence("• Oskar Eustis, Artistic Director, The Public") == ""
+    assert language._evidence("Bütün hüquqlar qorunur.\n© Azərtac, 2024") == "Bütün hüquqlar qorunur. Azərtac,"
+
+
+def test_a_foreign_line_keeps_its_language_when_its_own_words_say_so() -> None:
+    # real lines of French pages: an English credit and a Turkish headline, names and all
+    for line, lang in (("Published by Armenpress, original at <https://armenpress.am/fr/article/1216057>", "en"),
+                       ("Yeni Papa Kayserili Ermeni mi? (Video) – Ermeni haber ajansı", "tr")):
+        segs = segment(f"{FRENCH_BODY}\n{line}\n{FRENCH_BODY}")
+        assert [s.lang for s in segs] == ["fr", lang, "fr"]
+
+
+def test_a_weak_line_takes_a_neighbour_in_its_own_script() -> None:
+    armenian = ("Հայաստանի վարչապետը երեքշաբթի օրը Բրյուսելում հանդիպել է Եվրոպական խորհրդի նախագահի հետ, "
+                "որտեղ քննարկվել են հարաբերությունների կարգավորման հարցերը։")
+    text = f"{FRENCH_BODY}\n{armenian}\nSerge Tateossian le 15/02/2024 Source : Asbarez\n{armenian}"
+    assert [s.lang for s in segment(text)] == ["fr", "hy", "fr", "hy"]
+
+
+def test_pages_without_weak_lines_are_segmented_as_before() -> None:
+    # every paragraph long and worded: each guessed alone, as it always was
+    english = "The agreement covers electronic signatures, open data and the training of civil servants."
+    text = f"{FRENCH_BODY}\n{english}\n{FRENCH_BODY}"
+    assert [s.lang for s in segment(text)] == ["fr", "en", "fr"]
+
