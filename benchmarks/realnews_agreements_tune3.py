@@ -102,7 +102,7 @@ import functools
 import random
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
@@ -143,21 +143,27 @@ def draw_outside(lang: str, used: frozenset[str], seed: int, half: str) -> list[
     return [(half, kind, row) for kind, group in (("vocab", vocab), ("random", plain)) for row in group]
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--show-articles", choices=LANGS, metavar="LANG")
+def draw_main(argv: list[str] | None, doc: str, half: str, langs: tuple[str, ...],
+              draw_lang: Callable[[str], list[tuple[str, str, dict[str, Any]]]]) -> int:
+    """The command line of a later half's draw script: --show-articles LANG (texts to annotate), --draw (ids)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--show-articles", choices=langs, metavar="LANG")
     ap.add_argument("--draw", action="store_true")
     args = ap.parse_args(argv)
     if not POOL.exists():
         print(f"no real-news pool at {POOL}: nothing to draw", file=sys.stderr)
         return 1
     if args.show_articles:
-        for _, kind, row in draw(args.show_articles):
-            print_for_annotation(row, f"tune3 {kind}")
+        for _, kind, row in draw_lang(args.show_articles):
+            print_for_annotation(row, f"{half} {kind}")
     if args.draw:
-        for lang in LANGS:
-            print(lang, " ".join(f"{row['id']}({kind})" for _, kind, row in draw(lang)))
+        for lang in langs:
+            print(lang, " ".join(f"{row['id']}({kind})" for _, kind, row in draw_lang(lang)))
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return draw_main(argv, __doc__, "tune3", LANGS, draw)
 
 
 if __name__ == "__main__":

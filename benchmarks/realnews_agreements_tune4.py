@@ -98,7 +98,6 @@ three times with three dates (one from GL 44's issue), executive orders in the p
 """
 from __future__ import annotations
 
-import argparse
 import functools
 import sys
 from pathlib import Path
@@ -109,9 +108,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from realnews_agreements_tune3 import draw as tune3_draw  # noqa: E402
-from realnews_agreements_tune3 import draw_outside  # noqa: E402
+from realnews_agreements_tune3 import draw_main, draw_outside  # noqa: E402
 from realnews_agreements_tune3 import used_ids as tune3_used_ids  # noqa: E402
-from realnews_regression import POOL, print_for_annotation  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "realnews_agreements_gold_tune4.jsonl"
 SEED = 20261206
@@ -130,20 +128,7 @@ def draw(lang: str, seed: int = SEED) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--show-articles", choices=LANGS, metavar="LANG")
-    ap.add_argument("--draw", action="store_true")
-    args = ap.parse_args(argv)
-    if not POOL.exists():
-        print(f"no real-news pool at {POOL}: nothing to draw", file=sys.stderr)
-        return 1
-    if args.show_articles:
-        for _, kind, row in draw(args.show_articles):
-            print_for_annotation(row, f"tune4 {kind}")
-    if args.draw:
-        for lang in LANGS:
-            print(lang, " ".join(f"{row['id']}({kind})" for _, kind, row in draw(lang)))
-    return 0
+    return draw_main(argv, __doc__, "tune4", LANGS, draw)
 
 
 if __name__ == "__main__":

@@ -5,26 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import pytest
-
-from newsmon.model import Mention
 from newsmon.nlp.kb import KnowledgeBase
 from newsmon.nlp.kb_file import KBEntity
 from newsmon.nlp.linking import link_mentions
-
-
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    return KnowledgeBase(())  # rules only: no entity is known
-
-
-def at(text: str, surface: str, label: str, after: int = 0) -> Mention:
-    start = text.index(surface, after)
-    return Mention(surface, label, start, start + len(surface), "az")
-
-
-def found(out: list[Mention]) -> list[tuple[str, str]]:
-    return [(m.text, m.label) for m in out if m.label != "DATE"]
+from tests.test_az_names_realnews import at, found, kb  # noqa: F401 (kb is a fixture)
 
 
 def test_a_quoted_name_run_on_past_its_closing_quote_is_the_quoted_name(kb):
