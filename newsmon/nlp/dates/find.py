@@ -142,7 +142,9 @@ def _sentence_year(text: str, kept: list[Candidate], c: Candidate, language: Lan
     takes it: "Le 16 septembre 2014, à Monaco, il épouse civilement Macha Méril, et le 18 septembre ils se
     marient", "Parue le mercredi 27 mars 2019, ... donnera une conférence le samedi 6 avril", "2025-ci il
     mayın 1-dən noyabrın 1-nə köçürülüb", "Applications are due April 21, 2021, with awards expected in
-    September". Only a date written to the day (a month or a bare year before it is the background, not the
+    September"; or in the sentence before when the date opens its own ("Arrêté par la Gestapo le 8 mars
+    1944, il est torturé ... . Le 16 juin, ...", "1998-ci il iyulun 14-də ... təyin olundu. İyulun 18-də
+    isə"), a later day of the year. Only a date written to the day (a month or a bare year before it is the background, not the
     moment: "in May 2023 ..., announced four more hubs in April" is the April of publication), and not
     when a weekday `c` names falls elsewhere in that year."""
     before = [k for k in kept if k.end <= c.start and k.first.year is not None and k.readings is None
@@ -150,8 +152,12 @@ def _sentence_year(text: str, kept: list[Candidate], c: Candidate, language: Lan
     if not before:
         return None
     anchor = before[-1]
-    if _SENTENCE_BREAK.search(text[anchor.end:c.start + 1]):  # (one character on: the capital after ". ")
+    breaks = list(_SENTENCE_BREAK.finditer(text[anchor.end:c.start + 1]))  # (one on: the capital after ". ")
+    if len(breaks) > 1 or (breaks and (breaks[0].group() == "\n" or c.start - anchor.end - breaks[0].end() > 4)):
         return None
+    said = anchor.last or anchor.first
+    if breaks and (c.first.month, c.first.day or 0) < (said.month, said.day):
+        return None  # a story told on goes forward: "signé le 9 novembre 2020. Le 12 mars, ..." is another year
     after = [k for k in kept if k.start >= c.end and k.first.year is not None]
     if after and _LISTED.fullmatch(text, c.end, after[0].start):
         return None  # "en février et juillet 2023": the year the list closes with is the one
