@@ -48,7 +48,7 @@ PARTS = {
     "ORDW": ORDINAL_WORDS,
     # Words that make a following 4-digit number (or bare month) a date, not a count.
     "PREP": r"\b(?:in|since|by|during|until|till|through|throughout|before|after|from|last|next|this(?:\s+past)?|as\s+of"
-    r"|beyond|no\s+later\s+than|(?:through|until)\s+at\s+least"
+    r"|beyond|no\s+later\s+than|(?:through|until)\s+at\s+least|between\s+now\s+and"
     r"|compared\s+(?:with|to)|the\s+year|year|fiscal\s+year|(?:end|beginning|start|middle|half|quarter|week"
     r"|weekend|month|year|spring|summer|autumn|fall|winter)\s+of)",
     # Nouns that make "the 2016 <noun>" a year: events and documents news dates by their year.

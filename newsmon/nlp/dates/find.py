@@ -10,7 +10,9 @@ their matches into `DateMention`s:
 3. two adjacent complete dates joined by a range word ("from 1 March to 5 May 2025") become one range;
 4. a date without a year takes it from the publication date, and is marked `inferred`; without a
    publication date it is dropped, never guessed from today. Words beside it narrow the choice
-   ("last March", "le 22 juillet dernier", "keçən ilin oktyabr ayında", "since March"); a weekday it
+   ("last March", "le 22 juillet dernier", "keçən ilin oktyabr ayında", "since March"); a date written
+   to the day earlier in its sentence gives its year ("Le 16 septembre 2014 ..., et le 18 septembre");
+   a weekday it
    names picks a year where the day falls on it ("dimanche 20 avril"); otherwise the nearest year wins,
    future dates counting double (see years.FUTURE_WEIGHT), or as the sentence's verbs lean when they
    all point one way ("In March, the President signed": the March before; tense.py, years.LEAN_WEIGHTS).
@@ -42,6 +44,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from newsmon.nlp.dates import az as dates_az
 from newsmon.nlp.dates import en as dates_en
@@ -104,6 +107,8 @@ def find_dates(text: str, lang: str, published: str | None = None, fallback: str
                                         c.start, c.end, False))
             continue
         same = year_before(kept, c) if hint == "same" else None
+        if hint is None and c.first.year is None and c.readings is None:
+            same = _sentence_year(text, kept, c, language)  # "Le 16 septembre 2014 ... et le 18 septembre"
         if hint == "same" and same is None:
             hint = hint_start = hint_end = None  # "that year" with no year written before it: as if unsaid
         if hint in ("-1", "0", "+1", "same") and hint_start is not None:
@@ -122,6 +127,47 @@ def find_dates(text: str, lang: str, published: str | None = None, fallback: str
         if (m := resolve(text, c, pub, hint, lean, weekday)) is not None:
             mentions.append(m)
     return sorted((_as_written(_trim(m), page) for m in mentions), key=lambda m: m.start)
+
+
+# Where a sentence ends, for a year-less date's year (`_sentence_year`): a newline, or . ! ? before a
+# capital or an opening quote ("Jan. 5", "U.S." go on).
+_SENTENCE_BREAK = re.compile(r"\n|[.!?…]+[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-ÞƏİÖÜÇŞĞ])")
+
+
+_LISTED = re.compile(r"\s*(?:,|,?\s+(?:et|and|və|ou|or|və\s+ya)\s+)\s*")
+
+
+def _sentence_year(text: str, kept: list[Candidate], c: Candidate, language: Language) -> int | None:
+    """The year of a whole date written earlier in the same sentence as the year-less `c`, which then
+    takes it: "Le 16 septembre 2014, à Monaco, il épouse civilement Macha Méril, et le 18 septembre ils se
+    marient", "Parue le mercredi 27 mars 2019, ... donnera une conférence le samedi 6 avril", "2025-ci il
+    mayın 1-dən noyabrın 1-nə köçürülüb", "Applications are due April 21, 2021, with awards expected in
+    September"; or in the sentence before when the date opens its own ("Arrêté par la Gestapo le 8 mars
+    1944, il est torturé ... . Le 16 juin, ...", "1998-ci il iyulun 14-də ... təyin olundu. İyulun 18-də
+    isə"), a later day of the year. Only a date written to the day (a month or a bare year before it is the background, not the
+    moment: "in May 2023 ..., announced four more hubs in April" is the April of publication), and not
+    when a weekday `c` names falls elsewhere in that year."""
+    before = [k for k in kept if k.end <= c.start and k.first.year is not None and k.readings is None
+              and (k.last or k.first).day]
+    if not before:
+        return None
+    anchor = before[-1]
+    breaks = list(_SENTENCE_BREAK.finditer(text[anchor.end:c.start + 1]))  # (one on: the capital after ". ")
+    if len(breaks) > 1 or (breaks and (breaks[0].group() == "\n" or c.start - anchor.end - breaks[0].end() > 4)):
+        return None
+    said = anchor.last or anchor.first
+    if breaks and (c.first.month, c.first.day or 0) < (said.month, said.day):
+        return None  # a story told on goes forward: "signé le 9 novembre 2020. Le 12 mars, ..." is another year
+    after = [k for k in kept if k.start >= c.end and k.first.year is not None]
+    if after and _LISTED.fullmatch(text, c.end, after[0].start):
+        return None  # "en février et juillet 2023": the year the list closes with is the one
+    year = (anchor.last or anchor.first).year
+    if not valid(replace(c.first, year=year)):
+        return None
+    weekday = named_weekday(text[c.start:c.end], language) if c.first.day else None
+    if weekday is not None and date(year, c.first.month, c.first.day).weekday() != weekday:
+        return None
+    return year
 
 
 def _as_written(mention: DateMention, page: str) -> DateMention:
