@@ -90,3 +90,16 @@ def test_a_hall_named_centre_in_the_locative_is_a_place(kb):
     assert names(link_mentions(found, text, "az", kb)) == [
         ("Heydər Əliyev Mərkəzində", "LOC"), ("Heydər Əliyev Mərkəzinin", "ORG"), ("Bakı Kitab Mərkəzində", "LOC"),
         ("Bərdə Diaqnostika Mərkəzində", "ORG")]
+
+
+def test_a_venue_s_name_opening_a_sentence_or_a_quote_and_a_technology_park(kb):
+    # a town opening the sentence that the model found is the name's ("Gəncə", not "gənc" + -ə of "gənclər");
+    # a capitalised venue closing a quote is what the quote holds; a technology park is its company
+    text = ("Tədbirdə gənclər iştirak edib. Gəncə Memorial Kompleksinin açılışı olub. Məhsullar “Laçın "
+            "Aqro-Sənaye Parkı”nda istehsal olunur. Yük Sumqayıt Texnologiyalar Parkının ərazisinə çatıb. "
+            "Onlar Bədəlbəylinin “Qız qalası” baletinə baxıblar.")
+    found = mentions(text, ("Gəncə", "LOC"), ("Laçın", "LOC"), ("Sumqayıt Texnologiyalar Parkının", "LOC"),
+                     ("Bədəlbəylinin", "PERSON"))
+    assert names(link_mentions(found, text, "az", kb)) == [
+        ("Gəncə Memorial Kompleksinin", "LOC"), ("Laçın Aqro-Sənaye Parkı", "LOC"),
+        ("Sumqayıt Texnologiyalar Parkının", "ORG"), ("Bədəlbəylinin", "PERSON")]

@@ -31,7 +31,7 @@ from newsmon.nlp.mentions import names_a_document
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
 from newsmon.nlp.span_edit import replace_inside
 from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, PRONOUNS, SURNAME_RE, split_case, stem_word
-from newsmon.text.normalize import fold
+from newsmon.text.normalize import CLOSE_QUOTES, OPEN_QUOTES, fold
 
 # the 3rd-person possessive, then a case ending after its "n" ("məscidi", "məscidində", "qalası", "stadionundakı")
 _POSSESSIVE = r"(?:ı|i|u|ü|sı|si|su|sü)(?:n[a-zəıöüğşç]{1,4})?(?![\w’'-])"
@@ -46,15 +46,21 @@ _LISTED = re.compile(r"(?:,|\svə)\s$")
 _JOINED = re.compile(AZ_CAPITAL + r"[\w’'-]*\s+və\s$")
 _ADMIN = re.compile(r"\s(?:kənd|qəsəbə|rayon|vilayət|əyalət|region)(?:lər|lar)?" + _POSSESSIVE)
 _PLACE_HEAD = re.compile(r" (?:region|dəhliz|şəlalə)" + _POSSESSIVE)
+# a technology park is the company that runs it, an ORG ("Sumqayıt Texnologiyalar Parkının", corpus/training/
+# README-realnews.md), where an industrial park is a place ("Sumqayıt Kimya Sənaye Parkı")
+_COMPANY_PARK = re.compile(r"Texnologiya(?:lar)? Park")
 _NAME_WORD = re.compile(AZ_CAPITAL + r"[\w’'-]*$")
 _PRONOUNS = frozenset(fold(p) for p in PRONOUNS)
 
 
-def _name_start(text: str, head: int, ordinary: set[str] | frozenset[str]) -> int | None:
+def _name_start(text: str, head: int, ordinary: set[str] | frozenset[str], starts: set[int],
+                quoted: bool = False) -> int | None:
     """Where the capitalised words right before a head noun begin (one space apart, up to four), or None. A
     word in an adverbial case or the genitive ("Füzulidə", "İrəvandakı", "Heydər Əliyevin") ends the walk
     back, as do a pronoun or a sentence opener ("Bu"); a sentence's first word that is an ordinary word
-    (`ordinary`: stems) is no name's ("Döyüş meydanında", battlefield)."""
+    (`ordinary`: stems) is no name's ("Döyüş meydanında", battlefield) unless a mention starts there
+    (`starts`: "Gəncə Memorial Kompleksinin", not "gənc" + -ə). When the head closes a quote (`quoted`),
+    the word after the opening quote is the name's first ("“Laçın Aqro-Sənaye Parkı”nda")."""
     start = None
     at = head
     for _ in range(4):
@@ -62,6 +68,8 @@ def _name_start(text: str, head: int, ordinary: set[str] | frozenset[str]) -> in
             break
         prev = max(text.rfind(" ", 0, at - 1), text.rfind("\n", 0, at - 1)) + 1
         word = text[prev:at - 1]
+        if quoted and word[:1] in OPEN_QUOTES and _NAME_WORD.match(word[1:]):
+            return prev + 1
         case = case_of(word)
         if case == "dative" and not word.endswith(("ya", "yə")):
             case = None  # "Şuşa", "Ağa": a name's own -a/-ə; a dative's is -ya/-yə after a vowel ("Əliyevaya")
@@ -74,7 +82,7 @@ def _name_start(text: str, head: int, ordinary: set[str] | frozenset[str]) -> in
             break
     if start is not None and SENTENCE_START.search(text[max(0, start - 3):start]):
         after = text.index(" ", start) + 1
-        if stem_word(text[start:after - 1]) in ordinary:
+        if start not in starts and stem_word(text[start:after - 1]) in ordinary:
             return after if after < head else None
     return start
 
@@ -86,8 +94,10 @@ def az_venues(mentions: list[Mention], text: str, ordinary: set[str] | frozenset
     A person, an organisation or a country (`countries`: spans of known countries) before the name's last word
     is not its word ("Emmanuel Makron Yelisey sarayında", "Azərbaycan Xəzər dənizinin dibi ilə"); a country
     before "çayı" names a tea ("Azərbaycan çayını içirlər")."""
+    starts = {m.start for m in mentions if m.label != "DATE"}
     for hit in _VENUE.finditer(text):
-        s = _name_start(text, hit.start(), ordinary)
+        quoted = hit.group()[0].isupper() and text[hit.end():hit.end() + 1] in CLOSE_QUOTES
+        s = _name_start(text, hit.start(), ordinary, starts, quoted)
         if s is None or (hit.group("plural") and not _LISTED.search(text, max(0, s - 5), s)):
             continue
         if hit.group()[0].isupper() and _JOINED.search(text, max(0, s - 40), s):
@@ -99,11 +109,12 @@ def az_venues(mentions: list[Mention], text: str, ordinary: set[str] | frozenset
             continue  # "Azərbaycan çayını içirlər"
         e = hit.end()
         inside = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
-        if any(m.start < s or m.end > e for m in inside) or any((m.start, m.end, m.label) == (s, e, "LOC")
+        label = "ORG" if _COMPANY_PARK.search(text, s, e) else "LOC"
+        if any(m.start < s or m.end > e for m in inside) or any((m.start, m.end, m.label) == (s, e, label)
                                                               for m in inside):
             continue
         lang = inside[0].lang if inside else "az"
-        mentions = replace_inside(mentions, Mention(text[s:e], "LOC", s, e, lang))
+        mentions = replace_inside(mentions, Mention(text[s:e], label, s, e, lang))
     return mentions
 
 
