@@ -12,9 +12,8 @@ their matches into `DateMention`s:
    publication date it is dropped, never guessed from today. Words beside it narrow the choice
    ("last March", "le 22 juillet dernier", "keçən ilin oktyabr ayında", "since March"); a date written
    to the day earlier in its sentence gives its year ("Le 16 septembre 2014 ..., et le 18 septembre");
-   a weekday it
-   names picks a year where the day falls on it ("dimanche 20 avril"); otherwise the nearest year wins,
-   future dates counting double (see years.FUTURE_WEIGHT), or as the sentence's verbs lean when they
+   a weekday it names picks a year where the day falls on it ("dimanche 20 avril"); otherwise the nearest
+   year wins, future dates counting double (see years.FUTURE_WEIGHT), or as the sentence's verbs lean when they
    all point one way ("In March, the President signed": the March before; tense.py, years.LEAN_WEIGHTS).
    Year words before it ("keçən ilin", "bu il")
    and any hint after it ("dernier", "of this year") are part of the mention, as real-dev's annotators
@@ -144,9 +143,9 @@ def _sentence_year(text: str, kept: list[Candidate], c: Candidate, language: Lan
     mayın 1-dən noyabrın 1-nə köçürülüb", "Applications are due April 21, 2021, with awards expected in
     September"; or in the sentence before when the date opens its own ("Arrêté par la Gestapo le 8 mars
     1944, il est torturé ... . Le 16 juin, ...", "1998-ci il iyulun 14-də ... təyin olundu. İyulun 18-də
-    isə"), a later day of the year. Only a date written to the day (a month or a bare year before it is the background, not the
-    moment: "in May 2023 ..., announced four more hubs in April" is the April of publication), and not
-    when a weekday `c` names falls elsewhere in that year."""
+    isə"), a later day of the year. Only a date written to the day (a month or a bare year before it is the
+    background, not the moment: "in May 2023 ..., announced four more hubs in April" is the April of
+    publication), and not when a weekday `c` names falls elsewhere in that year."""
     before = [k for k in kept if k.end <= c.start and k.first.year is not None and k.readings is None
               and (k.last or k.first).day]
     if not before:
