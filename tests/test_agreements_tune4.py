@@ -1,7 +1,8 @@
 """Agreement rules found missing on the fourth tuning half of the real-news gold (tune4). az: outlets that
 cite another outlet, a peace treaty's states named elsewhere in the story, planned records undated, "bu saziş"
 joining the record just told of. en: a past signing dated after the page reporting it, an agency's own order,
-a date before the document word, "will also sign", a weekday opening a reported signing. The texts are our
+a date before the document word, "will also sign", a weekday opening a reported signing, plural orders named
+by purpose ("orders to A, and to B" are two; "two orders directing ..." one bundle). The texts are our
 own, in the shape of the real ones."""
 from __future__ import annotations
 
@@ -174,3 +175,26 @@ def test_a_weekday_with_its_date_or_of_a_planned_signing_gives_no_day_of_its_own
             "roads.")
     art = make_article(text, "en", [DOE, DOE], published="2026-01-27")
     assert _rows(find_agreements(art, None)) == [("decree", "planned", ["Jane Doe"], None)]
+
+
+def test_plural_orders_each_named_by_its_purpose_are_one_record_each():
+    text = ("Fact Sheet: President Jane Doe Acts on Equity\nPresident Jane Doe issued Executive Orders to implement a "
+            "comprehensive approach to racial equity, and to establish the Council on Schools.")
+    art = make_article(text, "en", [DOE])
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], None)] * 2
+
+
+def test_plural_orders_with_one_purpose_or_none_named_are_one_bundle():
+    for text in ("Fact Sheet: Equity\nPresident Jane Doe signed two Executive Orders directing agencies to review "
+                 "barriers and expand access to schools.",
+                 "Fact Sheet: Trade\nPresident Jane Doe signed Proclamations to close loopholes and exemptions and "
+                 "elevate the tariff on steel to 50%."):
+        assert _rows(find_agreements(make_article(text, "en", [DOE]), None)) == [("decree", "signed", ["Jane Doe"], None)]
+
+
+def test_plural_orders_named_by_purpose_are_not_an_order_told_before():
+    text = ("Fact Sheet: Families\nOn Day One, President Jane Doe signed an Executive Order on schools. Earlier this "
+            "week, President Jane Doe signed Executive Orders to protect children from harm and to prohibit funding "
+            "of fraud.")
+    art = make_article(text, "en", [DOE, DOE])
+    assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], None)] * 3

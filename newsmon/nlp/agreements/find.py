@@ -39,7 +39,7 @@ from newsmon.nlp.agreements.signing_date import date_signed
 from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.nlp.agreements.titles import title
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
-                                              split_titled_lists)
+                                              split_purpose_lists, split_titled_lists)
 from newsmon.model import Agreement, Article, DateMention, Mention
 from newsmon.nlp.dates.common import iso_day
 
@@ -102,7 +102,8 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                                for s, e, label in named)]
         if lex.postposition:
             triggers = split_titled_lists(sent, triggers)
-        triggers = split_numbered_lists(sent, triggers)
+        heads = {t[1] for t in triggers}
+        triggers = split_purpose_lists(sent, split_numbered_lists(sent, triggers))
         # a named strategy counts only as the one its owner releases in this sentence ("the Biden-Harris
         # Administration released the National Cybersecurity Strategy"), never cited ("our Indo-Pacific Strategy")
         triggers = [t for t in triggers if not (t[0] == "programme" and _STRATEGY.match(text, t[1], t[2]))
@@ -115,10 +116,15 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                     lex.possessive.search(sent.text[:t_start - sent.start]):
                 # "Its charter": the agreement belongs to whoever the previous one bound
                 cand.parties = list(candidates[-1].parties)
-            if here and here[-1].type == type_ and text[t_start:t_end].isdigit():
-                # "Executive Orders 13836, 13837": a list's later numbers share its head's owner and stage
-                cand.parties, cand.own_parties, cand.status = list(here[-1].parties), here[-1].own_parties, \
-                    here[-1].status
+            if here and here[-1].type == type_ and t_start not in heads:
+                # "Executive Orders 13836, 13837", "orders to A, and to B": a list's later items share its
+                # head's owner and stage
+                head = here[-1]
+                cand.parties, cand.own_parties, cand.status = list(head.parties), head.own_parties, head.status
+                if not text[t_start:t_end].isdigit() and not head.definite:
+                    # "signed Executive Orders to A, and to B": orders not told before (a bare plural)
+                    head.indefinite = True
+                cand.definite, cand.indefinite = head.definite, head.indefinite
             published = iso_day(article.doc.published)
             if cand.headline and type_ == "other" and cand.status is None and published is not None \
                     and t_start - sent.start <= _HEADLINE_LEAD:

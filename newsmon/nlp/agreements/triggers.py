@@ -138,6 +138,30 @@ def split_numbered_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -
     return out
 
 
+
+# en: plural decrees, each named by its purpose ("signed Executive Orders to protect children ... and to prohibit
+# federal funding ..."): the purpose right after the trigger word, and each later one the "and to" repeats
+_PURPOSE = re.compile(r"\s+to\s+[a-z]")
+_AND_PURPOSE = re.compile(r",?\s+and\s+(to\s+[a-z]\w*)")
+
+
+def split_purpose_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """One trigger per purpose a plural decree names: "issued executive orders to implement ... racial equity,
+    and to establish the White House Gender Policy Council" are two orders, the second one's trigger its "to
+    establish". Plural decrees with one purpose ("signed two Executive Orders directing ...", "proclamations
+    to close loopholes ... and elevate the tariff") stay one (a bundle)."""
+    out: list[tuple[str, int, int]] = []
+    for i, (type_, start, end) in enumerate(triggers):
+        out.append((type_, start, end))
+        word = sent.text[start - sent.start:end - sent.start].split()[-1]
+        if sent.lang != "en" or type_ != "decree" or not is_plural(word, sent.lang) \
+                or not _PURPOSE.match(sent.text, end - sent.start):
+            continue
+        stop = triggers[i + 1][1] - sent.start if i + 1 < len(triggers) else len(sent.text)
+        out += [(type_, sent.start + m.start(1), sent.start + m.end(1))
+                for m in _AND_PURPOSE.finditer(sent.text, end - sent.start, stop)]
+    return out
+
 # A list item opening a new title: ", “Azərbaycan Respublikası Hökuməti və ...", "et « ... »"
 _NEW_DOCUMENT = re.compile(r"(?:,|\b(?:və|and|et|ve|и)\b)\s*[“«„]")
 
