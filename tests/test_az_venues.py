@@ -103,3 +103,14 @@ def test_a_venue_s_name_opening_a_sentence_or_a_quote_and_a_technology_park(kb):
     assert names(link_mentions(found, text, "az", kb)) == [
         ("Gəncə Memorial Kompleksinin", "LOC"), ("Laçın Aqro-Sənaye Parkı", "LOC"),
         ("Sumqayıt Texnologiyalar Parkının", "ORG"), ("Bədəlbəylinin", "PERSON")]
+
+
+def test_a_compass_pair_corridor_is_a_place_also_second_in_a_list(kb):
+    # real news: "Şərq-Qərb və Şimal-Cənub nəqliyyat dəhlizləri" (the model finds the first pair only), "Şimal-Cənub
+    # dəhlizidir", "Şimal-Cənub marşrutundan"; "Cənub" ends like a passive verb ("-nub") and was dropped as one
+    text = ("Ölkəmiz Şərq-Qərb və Şimal-Cənub nəqliyyat dəhlizlərinin kəsişməsində yerləşir. Bu, həqiqi Şimal-Cənub "
+            "dəhlizidir. İrana gedən Şimal-Cənub marşrutundan əlavə yollar var. Şərq-Qərb, Şimal-Cənub əlaqələrinin "
+            "gücləndirilməsi müzakirə edilib.")
+    found = mentions(text, ("Şərq-Qərb", "LOC"))
+    assert names(link_mentions(found, text, "az", kb)) == [
+        ("Şərq-Qərb", "LOC"), ("Şimal-Cənub", "LOC"), ("Şimal-Cənub", "LOC"), ("Şimal-Cənub", "LOC")]

@@ -221,8 +221,9 @@ def is_false_positive(m: Mention, surface: str) -> bool:
         return True  # "COVID-19", "G20"
     if m.label == "PERSON" and surface.split()[0] in _FUNCTION_WORDS:
         return True  # "des Affaires étrangères" left of "Madame la Ministre des Affaires étrangères"
-    if m.lang in SUFFIX_LANGS and " " not in surface and len(surface) >= 9 and _AZ_PASSIVE.search(folded):
-        return True  # "Vurğulanıb", "Bildirilib": a verb opening the sentence
+    if m.lang in SUFFIX_LANGS and " " not in surface and "-" not in surface and len(surface) >= 9 \
+            and _AZ_PASSIVE.search(folded):
+        return True  # "Vurğulanıb", "Bildirilib": a verb opening the sentence ("Şimal-Cənub" is no verb)
     cased = [_FR_ELISION.sub("", w) for w in surface.split() if any(c.isupper() or c.islower() for c in w)]
     if cased and not any(w[0].isupper() or w[0].isdigit() for w in cased) and not _SITE.match(surface):
         return True  # no capitalised word: not a proper noun in az, en, fr or ru ("təcrübəsinin yeni mərhələsi")
