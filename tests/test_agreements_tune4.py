@@ -198,3 +198,26 @@ def test_plural_orders_named_by_purpose_are_not_an_order_told_before():
             "of fraud.")
     art = make_article(text, "en", [DOE, DOE])
     assert _rows(find_agreements(art, None)) == [("decree", "signed", ["Jane Doe"], None)] * 3
+
+
+def test_a_plural_document_after_several_between_pairs_is_one_record_per_pair():
+    text = ("Forumda sənədlər imzalanıb\nForum çərçivəsində Ruritaniya Nazirliyi ilə Zembla Bankı arasında "
+            "turizmin inkişafı, Ruritaniya Nazirliyi ilə Freedonia Şirkəti arasında avtobus istehsalı, Sildaviya "
+            "Agentliyi və Borduriya Fondu arasında sənaye parkının yaradılmasına dair anlaşma memorandumları imzalanıb.")
+    art = make_article(text, "az", [("Ruritaniya Nazirliyi", "ORG", "Ruritanian Ministry"),
+                                    ("Zembla Bankı", "ORG", "Zembla Bank"),
+                                    ("Ruritaniya Nazirliyi", "ORG", "Ruritanian Ministry"),
+                                    ("Freedonia Şirkəti", "ORG", "Freedonia Company"),
+                                    ("Sildaviya Agentliyi", "ORG", "Syldavian Agency"),
+                                    ("Borduriya Fondu", "ORG", "Bordurian Fund")])
+    assert sorted(_rows(find_agreements(art, None))) == [
+        ("memorandum", "signed", ["Bordurian Fund", "Syldavian Agency"], None),
+        ("memorandum", "signed", ["Freedonia Company", "Ruritanian Ministry"], None),
+        ("memorandum", "signed", ["Ruritanian Ministry", "Zembla Bank"], None)]
+
+
+def test_a_relation_between_before_a_pair_that_signed_documents_is_no_pair_of_a_list():
+    text = ("Əməkdaşlıq müzakirə edilib\nÖlkələrimiz arasında enerji sahəsində böyük imkanların olduğu bildirildi, "
+            "Ruritaniya qurumları ilə Zembla şirkətləri arasında çoxsaylı sənədlərin imzalandığı vurğulandı.")
+    art = make_article(text, "az", [("Ruritaniya", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla")])
+    assert len(find_agreements(art, None)) <= 1

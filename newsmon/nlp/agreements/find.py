@@ -39,7 +39,7 @@ from newsmon.nlp.agreements.signing_date import date_signed
 from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.nlp.agreements.titles import title
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
-                                              split_purpose_lists, split_titled_lists)
+                                              split_between_lists, split_purpose_lists, split_titled_lists)
 from newsmon.model import Agreement, Article, DateMention, Mention
 from newsmon.nlp.dates.common import iso_day
 
@@ -101,7 +101,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                                and not (t[1] <= s and e <= t[2] and e - s < t[2] - t[1])
                                for s, e, label in named)]
         if lex.postposition:
-            triggers = split_titled_lists(sent, triggers)
+            triggers = split_between_lists(sent, split_titled_lists(sent, triggers), lex)
         heads = {t[1] for t in triggers}
         triggers = split_purpose_lists(sent, split_numbered_lists(sent, triggers))
         # a named strategy counts only as the one its owner releases in this sentence ("the Biden-Harris

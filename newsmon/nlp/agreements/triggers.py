@@ -1,5 +1,5 @@
 """Type triggers of a sentence: where an agreement is named ("memorandum", "sazişi", "décret"), one trigger
-per document (a list of titled or numbered documents gives one each; the same word twice is one), and
+per document (a list of titled, numbered or between-pair documents gives one each; the same word twice is one), and
 which trigger a cue or a date belongs to (the nearest)."""
 from __future__ import annotations
 
@@ -113,6 +113,40 @@ def split_titled_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -> 
             out += [(type_, sent.start + q.start(), sent.start + q.end()) for q in titles]
         else:
             out.append((type_, start, end))
+    return out
+
+
+# a pair before "arasında": two names joined by "ilə"/"və" (tr "ile"/"ve") or a glued instrumental ("SOCAR-la")
+_PAIR = re.compile(r"\s(?:ilə|və|ile|ve)\s|(?:\b[A-ZƏİÖÜĞŞÇ][\w-]*?|[”\"»)])-?y?l[aə]\s")
+
+
+def split_between_lists(sent: Sentence, triggers: list[tuple[str, int, int]],
+                        lex: Lexicon) -> list[tuple[str, int, int]]:
+    """az/tr: one trigger per pair of a list the plural trigger closes ("A ilə B arasında <purpose>, C ilə D
+    arasında <purpose> ... dair anlaşma memorandumları" are one memorandum per pair). Each earlier pair's
+    trigger is its purpose (from its "arasında" to the comma that ends the item), so its own between-phrase is
+    the nearest one before it; the last pair keeps the trigger word. Pairs count back to the previous trigger."""
+    out: list[tuple[str, int, int]] = []
+    floor = 0
+    for type_, start, end in triggers:
+        word = sent.text[start - sent.start:end - sent.start].split()[-1]
+        plural = is_plural(word, sent.lang)
+        pairs = list(lex.between.finditer(sent.text, floor, start - sent.start)) if plural else []
+        items: list[tuple[str, int, int]] = []
+        item_start = floor
+        for here, after in zip(pairs, pairs[1:]):
+            comma = sent.text.find(",", here.end(), after.start())
+            if comma < 0 or not sent.text[here.end():comma].strip() \
+                    or not _PAIR.search(sent.text, item_start, here.start()):
+                items = []  # "Ölkələrimiz arasında ..., A ilə B arasında sənədlər": one relation, then the pair
+                break
+            items.append((type_, sent.start + here.end() + 1, sent.start + comma))
+            item_start = comma
+        if items and not _PAIR.search(sent.text, item_start, pairs[-1].start()):
+            items = []
+        out += items
+        out.append((type_, start, end))
+        floor = end - sent.start
     return out
 
 
