@@ -1,6 +1,6 @@
 """Type triggers of a sentence: where an agreement is named ("memorandum", "sazişi", "décret"), one trigger
-per document (a list of titled, numbered or between-pair documents gives one each; the same word twice is one), and
-which trigger a cue or a date belongs to (the nearest)."""
+per document (a list of titled, numbered or between-pair documents gives one each; the same word twice is
+one), and which trigger a cue or a date belongs to (the nearest)."""
 from __future__ import annotations
 
 import re
@@ -170,7 +170,6 @@ def split_numbered_lists(sent: Sentence, triggers: list[tuple[str, int, int]]) -
         out.append((type_, start, base + numbers[0].end()))
         out += [(type_, base + n.start(), base + n.end()) for n in numbers[1:]]
     return out
-
 
 
 # en: plural decrees, each named by its purpose ("signed Executive Orders to protect children ... and to prohibit

@@ -15,14 +15,11 @@ from __future__ import annotations
 
 import re
 
-# az nouns stay singular after a numeral or quantifier ("20-dən artıq sənəd", "bir sıra saziş"); a plural
-# suffix right after the document word's stem is a bundle too ("sənədlər", "memorandumlar")
+from newsmon.nlp.agreements.records import is_plural
+
+# az nouns stay singular after a numeral or quantifier ("20-dən artıq sənəd", "bir sıra saziş")
 _AZ_BEFORE = re.compile(r"(?:\d+(?:-?\w+)?(?:\s+(?:artıq|çox|yaxın))?|bir\s+(?:sıra|neçə)|bir\s+çox|çoxsaylı"
                         r"|(?:iki|üç|dörd|beş|altı|yeddi|səkkiz|doqquz|on|onlarla)\b)\s+(?:\w+\s+)?$", re.I)
-_AZ_PLURAL = re.compile(r"l[aə]r", re.I)
-# en and fr write the plural on the noun itself ("agreements", "accords", "documents", "memoranda")
-_PLURAL_END = re.compile(r"(?:s|x|memoranda)$", re.I)
-
 
 # a personal pronoun as the subject of the signing verb, a few words before the document at most; az drops
 # its pronouns and marks the signers on the verb after the document: a third person plural ("nazirlər
@@ -44,8 +41,8 @@ def pronoun_signer(sentence: str, at: int, lang: str) -> bool:
 
 
 def is_bundle(text: str, start: int, end: int, lang: str) -> bool:
-    """The document word at text[start:end] names several documents."""
-    word = text[start:end]
-    if lang in ("az", "tr"):
-        return bool(_AZ_PLURAL.search(word) or _AZ_BEFORE.search(text[max(0, start - 40):start]))
-    return bool(_PLURAL_END.search(word))
+    """The document word at text[start:end] names several documents: in the plural ("sənədlər", "agreements",
+    "accords"), or in az after a numeral or quantifier."""
+    if is_plural(text[start:end], lang):
+        return True
+    return lang in ("az", "tr") and bool(_AZ_BEFORE.search(text[max(0, start - 40):start]))
