@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from newsmon.model import Mention
-from newsmon.nlp.az_names import _STAGE, case_of, is_org_head
+from newsmon.nlp.az_names import CONTEST_STAGE, case_of, is_org_head
 from newsmon.nlp.event_names import names_an_event
 from newsmon.nlp.mentions import TITLES, names_a_document
 from newsmon.text.az import ADVERBIAL_CASES
@@ -27,7 +27,7 @@ def _stopped_inside_a_name(m: Mention, text: str) -> bool:
     """The model stopped before the word that ends the name: an event's or an organisation's head ("BMT
     Dövlət Xidmətləri" of "BMT Dövlət Xidmətləri Forumu")."""
     nxt = _NEXT_WORD.match(text, m.end)
-    if nxt and _STAGE.match(text, nxt.end()):
+    if nxt and CONTEST_STAGE.match(text, nxt.end()):
         return False  # "UEFA Avropa Liqasının | Liqa mərhələsinin": a stage, not the name's end
     return bool(nxt) and nxt.group(1)[:1].isupper() and (is_org_head(nxt.group(1))
                                                          or names_an_event(m.text + " " + nxt.group(1)))

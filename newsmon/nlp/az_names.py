@@ -43,7 +43,7 @@ def is_org_head(word: str) -> bool:
 
 
 # a capitalised head before "mərhələsi" names a contest's stage, no body: "Avropa Liqasının Liqa mərhələsinin"
-_STAGE = re.compile(r"\s+mərhələ")
+CONTEST_STAGE = re.compile(r"\s+mərhələ")
 
 
 # A government ends a name as a head does ("Azərbaycan Respublikası Hökuməti və İslam İnkişaf Bankı" are
@@ -78,7 +78,7 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
             heads = [w for w in re.finditer(r"\S+", text[s:e])
-                     if is_org_head(w.group()) and not _STAGE.match(text, s + w.end())]
+                     if is_org_head(w.group()) and not CONTEST_STAGE.match(text, s + w.end())]
             if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] not in _ENDS_A_NAME):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()
