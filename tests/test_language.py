@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsmon.cli.lang import lang_command
-from newsmon.nlp import language
+from newsmon.nlp import language, language_units
 from newsmon.nlp.language import DEFAULT_LANGS, LangGuess, detect, detect_many, dominant, segment
 from newsmon.model import Segment
 
@@ -237,9 +237,9 @@ def test_counts_are_the_training_vectorizers_matrix():
 def test_urls_and_addresses_are_not_measured_as_text():
     """What decides short text and the script path: the letters outside URLs and e-mail addresses."""
     text = "Write to info@asan.az, see https://asan.gov.az/xəbər or www.e-gov.az now. Привет, Ελλάδα"
-    assert language._Text.of(text) == language._Text(letters=27, latin_or_cyrillic=21, cyrillic=6, words=7)
+    assert language_units.TextCounts.of(text) == language_units.TextCounts(letters=27, latin_or_cyrillic=21, cyrillic=6, words=7)
     plain = "Write to see or now Привет Ελλάδα"  # no URL: measured as it is
-    assert language._Text.of(plain) == language._Text(letters=27, latin_or_cyrillic=21, cyrillic=6, words=7)
+    assert language_units.TextCounts.of(plain) == language_units.TextCounts(letters=27, latin_or_cyrillic=21, cyrillic=6, words=7)
 
 
 # A French page's bylines and captions, made mostly of names and numbers (real armenews.com lines): language
@@ -262,9 +262,24 @@ def test_a_byline_of_names_takes_its_page_s_language(byline: str) -> None:
 
 
 def test_names_and_numbers_are_no_evidence_but_a_sentence_s_first_word_is() -> None:
-    assert language._evidence("Serge Tateossian le 26/04/2024 Source : Armenews") == "le"
-    assert language._evidence("• Oskar Eustis, Artistic Director, The Public") == ""
-    assert language._evidence("Bütün hüquqlar qorunur.\n© Azərtac, 2024") == "Bütün hüquqlar qorunur. Azərtac,"
+    assert language_units.evidence("Serge Tateossian le 26/04/2024 Source : Armenews") == "le"
+    assert language_units.evidence("• Oskar Eustis, Artistic Director, The Public") == ""
+    assert language_units.evidence("Bütün hüquqlar qorunur.\n© Azərtac, 2024") == "Bütün hüquqlar qorunur. Azərtac,"
+
+
+@pytest.mark.parametrize("text", [
+    FRENCH_BODY,
+    "par Krikor Amirzayan le samedi 30 septembre 2023",
+    "Serge Tateossian le 26/04/2024 Source : Armenews",
+    "a b c d e f g h",  # eight short words: a prefix that is weak, and so is the whole
+    "a b c d e f g h iiiiiiiiiiiiiiiiiiiii",  # weak after eight words, not after nine
+    "Le 12 mai, à Paris, X Y Z et W ont dit que oui, à 3 h.",
+])
+def test_weakness_decided_early_is_weakness_of_the_whole_evidence(text: str) -> None:
+    """`is_weak` may stop after a prefix of the evidence: it must agree with measuring all of it."""
+    counts = language_units.TextCounts.of(language_units.evidence(text))
+    whole = counts.words < language_units.SHORT_WORDS or counts.letters < language_units.EVIDENCE_LETTERS
+    assert language_units.is_weak(text) is whole
 
 
 def test_a_foreign_line_keeps_its_language_when_its_own_words_say_so() -> None:

@@ -22,7 +22,8 @@ from functools import lru_cache
 import numpy as np
 
 from newsmon.nlp import langdetect_engine
-from newsmon.nlp.langid_model import CharNgramModel, normalise
+from newsmon.nlp.langid_model import CharNgramModel
+from newsmon.nlp.language_units import TextCounts, plan_units, script_of, without_urls
 from newsmon.model import Segment
 from newsmon.settings import DEFAULT_LANGS  # re-exported: part of this module's API
 
@@ -39,20 +40,6 @@ SHORT_TEXT_BONUS = 3.0
 # when it is SURE_UNSEEN of a language we were not trained on.
 UNSURE = 0.9
 SURE_UNSEEN = 0.95
-# A paragraph with fewer words or letters than this is not guessed alone in `segment`.
-SHORT_WORDS = 4
-SHORT_LETTERS = 20
-# A paragraph whose evidence (`_evidence`: its words less names and numbers) has fewer than SHORT_WORDS words
-# or EVIDENCE_LETTERS letters is weak: not guessed alone in `segment`. Five letters above SHORT_LETTERS, as
-# the words left are mostly short function words: "par Krikor Amirzayan le samedi 30 septembre 2023" leaves
-# "par le samedi septembre" (20 letters), still called Indonesian on the names' strength.
-EVIDENCE_LETTERS = 25
-
-_LATIN_OR_CYRILLIC_CHARS = r"a-z\u00c0-\u024f\u0259\u1e00-\u1eff\u0400-\u04ff"
-# Counted as the letters minus the others: most text has only a few others, and a list of every
-# Latin letter of a paragraph was the costliest part of measuring it.
-_NOT_LATIN_OR_CYRILLIC = re.compile(f"[^{_LATIN_OR_CYRILLIC_CHARS}]")
-_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -60,9 +47,6 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # (next door to Azerbaijan, and common in French diaspora press) came back as Estonian, p=1.0.
 _SINGLE_LANGUAGE_SCRIPTS = (("hy", re.compile(r"[\u0531-\u0587\ufb13-\ufb17]")),
                             ("ka", re.compile(r"[\u10a0-\u10ff\u1c90-\u1cbf]")))
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
-_SENTENCE_END = re.compile(r"[.!?]$")
-_PARAGRAPH = re.compile(r"[^\n]+")
 
 
 @dataclass(frozen=True)
@@ -90,76 +74,6 @@ def _candidate_mask(candidates: Sequence[str] | None) -> np.ndarray:
     return np.array([lang in cands for lang in model.langs])
 
 
-def _without_urls(text: str) -> str:
-    # _URL has no literal start (an e-mail address starts anywhere), so `re` tries it at every position;
-    # each match holds "://", "www." or "@", which three substring tests rule out at C speed.
-    if "@" not in text and "://" not in text and "www." not in text:
-        return text
-    return _URL.sub(" ", text)
-
-
-def _clean(text: str) -> str:
-    return normalise(_without_urls(text))
-
-
-@dataclass(frozen=True)
-class _Text:
-    """What the decision needs to know about one text besides the model's scores."""
-
-    letters: int
-    latin_or_cyrillic: int
-    cyrillic: int
-    words: int
-
-    @classmethod
-    def of(cls, text: str) -> _Text:
-        return _measure(text)
-
-    @property
-    def short(self) -> bool:
-        return self.words < SHORT_WORDS or self.letters < SHORT_LETTERS
-
-
-def _evidence(text: str) -> str:
-    """The words of `text` that tell languages apart: not numbers, and not capitalised unless a sentence
-    opens with them.
-
-    Names, acronyms and numbers are written alike in every Latin (or Cyrillic) language, yet they decide
-    the classifier on a line made mostly of them: French bylines ("Serge Tateossian le 26/04/2024 Source :
-    Armenews") came out English and "par Krikor Amirzayan le samedi 30 septembre 2023" Indonesian. A
-    sentence's first word is kept ("Bütün hüquqlar qorunur.", "© Azərtac, 2024") unless the next one is
-    capitalised too: then it opens a name ("• Oskar Eustis, Artistic Director")."""
-    kept = []
-    for line in _without_urls(text).split("\n"):
-        words = [(w, next((ch for ch in w if ch.isalnum()), "")) for w in line.split()]
-        words = [(w, first) for w, first in words if first]
-        opening = True
-        for n, (word, first) in enumerate(words):
-            following = words[n + 1][1] if n + 1 < len(words) else ""
-            if not any(ch.isdigit() for ch in word) and (
-                    not first.isupper() or (opening and not following.isupper())):
-                kept.append(word)
-            opening = bool(_SENTENCE_END.search(word))
-    return " ".join(kept)
-
-
-@lru_cache(maxsize=1 << 12)
-def _weak(text: str) -> bool:
-    """True when `text` has too few words that tell languages apart to be guessed alone (see `segment`)."""
-    info = _measure(_evidence(text))
-    return info.words < SHORT_WORDS or info.letters < EVIDENCE_LETTERS
-
-
-@lru_cache(maxsize=1 << 12)
-def _measure(text: str) -> _Text:
-    """`_Text.of`, remembered for a while: `_units` measures every paragraph to group the short ones, and
-    `_detect_groups` measures a paragraph guessed alone again."""
-    cleaned = _clean(text)
-    letters = cleaned.replace(" ", "")
-    others = len(_NOT_LATIN_OR_CYRILLIC.findall(letters))
-    return _Text(len(letters), len(letters) - others, len(_CYRILLIC.findall(letters)), len(cleaned.split()))
-
-
 def detect_many(texts: Sequence[str], candidates: Sequence[str] | None = None) -> list[LangGuess]:
     """One guess per text, in order; the fast path (one vectorised pass for the whole batch)."""
     return _detect_groups([texts], candidates)[0]
@@ -175,11 +89,11 @@ def _detect_groups(groups: Sequence[Sequence[str]], candidates: Sequence[str] | 
     out: list[list[LangGuess | None]] = [[None] * len(texts) for texts in groups]
     alone: list[tuple[int, int]] = []  # (group, index) scored by themselves
     pooled: list[tuple[int, int]] = []  # scored in one batch
-    infos: dict[tuple[int, int], _Text] = {}
+    infos: dict[tuple[int, int], TextCounts] = {}
     for g, texts in enumerate(groups):
         batch = []
         for i, text in enumerate(texts):
-            info = infos[g, i] = _Text.of(text)
+            info = infos[g, i] = TextCounts.of(text)
             if not info.letters:
                 out[g][i] = LangGuess(UND, 0.0)
             elif 2 * info.latin_or_cyrillic < info.letters:
@@ -190,7 +104,7 @@ def _detect_groups(groups: Sequence[Sequence[str]], candidates: Sequence[str] | 
     model = _model()
     runs = [[key] for key in alone] + ([pooled] if pooled else [])
     for keys in runs:
-        lr, nb = model.scores([_without_urls(groups[g][i]) for g, i in keys])
+        lr, nb = model.scores([without_urls(groups[g][i]) for g, i in keys])
         lr_top = _softmax(lr).max(axis=1)
         n_words = np.array([max(infos[k].words, 1) for k in keys], dtype=np.float32)
         # Naive Bayes helps the Latin-script Turkic languages on short text but blurs Russian with
@@ -253,11 +167,11 @@ def _other_script(text: str) -> LangGuess:
 def segment(text: str, candidates: Sequence[str] | None = None) -> list[Segment]:
     """Paragraphs (runs between newlines) with their language; adjacent same-language ones merged.
 
-    Weak paragraphs (a few words, a date, a URL, a byline of names: too little `_evidence`) are not
+    Weak paragraphs (a few words, a date, a URL, a byline of names: too little `evidence`) are not
     guessed alone: a run of them in one script whose evidence is long enough together is guessed on it
     as one text (a footer split over lines), otherwise they take the language of the nearest preceding
     guessed paragraph in their script (the following one at the start); one weak for its names alone
-    may keep its own guess (see `_units`). When nothing is long enough, the whole text is guessed as one.
+    may keep its own guess (see `plan_units`). When nothing is long enough, the whole text is guessed as one.
     """
     return segment_many([text], candidates)[0]
 
@@ -265,7 +179,7 @@ def segment(text: str, candidates: Sequence[str] | None = None) -> list[Segment]
 def segment_many(texts: Sequence[str], candidates: Sequence[str] | None = None) -> list[list[Segment]]:
     """`segment` for each text, with the classifier run once over the paragraphs of all of them (a
     batch of articles costs one vectorised pass, not one per article). Same results as one by one."""
-    plans = [_units(text) for text in texts]
+    plans = [plan_units(text) for text in texts]
     # each unit's text, then the evidence of the units that must agree with theirs
     groups = [[said for _, said, _ in units] + [check for _, _, check in units if check is not None]
               if units else [text] for text, (spans, units) in zip(texts, plans) if spans]
@@ -284,19 +198,9 @@ def segment_many(texts: Sequence[str], candidates: Sequence[str] | None = None) 
             for (u, _, check), g in zip(units, unit_guesses):
                 if check is None or next(checks).lang == g.lang:
                     found.update(dict.fromkeys(u, g))
-            guesses = _inherit([_script(text[s:e]) for s, e in spans], found)
+            guesses = _inherit([script_of(text[s:e]) for s, e in spans], found)
         out.append(_merge(spans, guesses))
     return out
-
-
-def _script(text: str) -> str:
-    """"cyrl", "latn", "other" (mostly neither), or "" for text without letters."""
-    info = _Text.of(text)
-    if not info.letters:
-        return ""
-    if 2 * info.cyrillic > info.letters:
-        return "cyrl"
-    return "latn" if 2 * info.latin_or_cyrillic > info.letters else "other"
 
 
 def _inherit(scripts: list[str], found: dict[int, LangGuess]) -> list[LangGuess]:
@@ -315,56 +219,6 @@ def _inherit(scripts: list[str], found: dict[int, LangGuess]) -> list[LangGuess]
         same = [j for j in before + after if scripts[j] == own] if own else []
         guesses.append(found[(same or before or after)[0]])
     return guesses
-
-
-# paragraphs guessed together, the text the classifier is given for them, and the text whose guess must
-# agree for theirs to count (None: it counts)
-_Unit = tuple[list[int], str, str | None]
-
-
-def _units(text: str) -> tuple[list[tuple[int, int]], list[_Unit]]:
-    """The paragraphs of `text` (stripped spans) and the units guessed: a paragraph as it is, a run of weak
-    ones by their evidence, a paragraph weak for its names alone (see `segment`)."""
-    spans = []
-    for m in _PARAGRAPH.finditer(text):
-        stripped = m.group().strip()
-        if stripped:
-            start = m.start() + m.group().index(stripped)
-            spans.append((start, start + len(stripped)))
-    if not spans:
-        return spans, []
-    paragraphs = [text[s:e] for s, e in spans]
-    weak = [_weak(p) for p in paragraphs]
-    scripts = [_script(p) for p in paragraphs]
-    units: list[_Unit] = []
-    run: list[int] = []
-    for i, paragraph in enumerate(paragraphs):
-        # a run stays in one script: a French caption beside an Armenian one is not guessed with it
-        run_script = next((scripts[j] for j in run if scripts[j]), "")
-        if not weak[i] or (scripts[i] and run_script and scripts[i] != run_script):
-            units += _run_unit(run, paragraphs)
-            run = []
-        if weak[i]:
-            run.append(i)
-        else:
-            units.append(([i], paragraph, None))
-    units += _run_unit(run, paragraphs)
-    # A paragraph weak for its names alone (not short) keeps its own guess when its evidence alone says the
-    # same ("Published by Armenpress, original at ...", a Turkish headline in a French page), or without
-    # condition when no guessed paragraph of its script is there to take a language from (a French byline
-    # in an Armenian page is no Armenian, and the classifier's call beats none).
-    guessed_scripts = {scripts[j] for u, _, _ in units for j in u}
-    for i, paragraph in enumerate(paragraphs):
-        if weak[i] and not _Text.of(paragraph).short:
-            units.append(([i], paragraph, _evidence(paragraph) if scripts[i] in guessed_scripts else None))
-    return spans, units
-
-
-def _run_unit(run: list[int], paragraphs: list[str]) -> list[_Unit]:
-    """A run of weak paragraphs as one unit guessed on its evidence, when together it is not weak (a footer
-    split over lines); none otherwise."""
-    together = "\n".join(paragraphs[j] for j in run)
-    return [(run, _evidence(together), None)] if run and not _weak(together) else []
 
 
 def _merge(spans: list[tuple[int, int]], guesses: list[LangGuess]) -> list[Segment]:
