@@ -221,3 +221,13 @@ def test_a_relation_between_before_a_pair_that_signed_documents_is_no_pair_of_a_
             "Ruritaniya qurumları ilə Zembla şirkətləri arasında çoxsaylı sənədlərin imzalandığı vurğulandı.")
     art = make_article(text, "az", [("Ruritaniya", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla")])
     assert len(find_agreements(art, None)) <= 1
+
+
+def test_a_companys_charter_capital_is_no_charter():
+    # "nizamnamə kapitalı" is share capital; "nizamnaməsi" alone is still a charter
+    text = ("Fond\nFond və “Holding” MMC arasında “AzerFloat” QSC-nin nizamnamə kapitalına investisiya qoyuluşuna "
+            "dair Müqavilə imzalanıb.")
+    art = make_article(text, "az", [("Fond", "ORG", "Fond"), ("Holding", "ORG", "Holding"),
+                                    ("AzerFloat", "ORG", "AzerFloat")])
+    assert [r.type for r in find_agreements(art, None)] == ["agreement"]
+    assert any(t == "charter" and p.search("yeni nizamnaməni qəbul ediblər") for t, p in lexicon("az").types)

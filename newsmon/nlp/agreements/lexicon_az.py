@@ -16,7 +16,8 @@ AZ = Lexicon(
         ("decree", r"\bfərman\w*|\bsərəncam\w*|\b(?-i:Qərar)[ıi](?:n(?:ın|a|ı|da|dan)|\b)"),
         ("programme", r"\b(?:birgə|fəaliyyət|əməkdaşlıq|iş|dövlət)\s+(?:\w+\s+)?(?:proqram|plan)(?!lar)\w*"
                       r"|\byol\s+xəritə\w*"),
-        ("charter", r"\bxartiya\w*|\bnizamnamə\w*"),
+        # (not "nizamnamə kapitalı", a company's share capital: "“AzerFloat” QSC-nin nizamnamə kapitalına")
+        ("charter", r"\bxartiya\w*|\bnizamnamə\w*(?!\s+kapital)"),
         ("agreement", r"\bsaziş\w*|\bmüqavilə\w*(?![-\w])"
                       # a signed "document" is an agreement: "imzalanmış sənəd", "sənəd imzalanıb", and
                       # one to be signed ("imzalanacaq sənədin əhəmiyyəti")
