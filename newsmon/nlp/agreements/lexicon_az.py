@@ -127,7 +127,9 @@ AZ = Lexicon(
     # a bare "bəyanat" is a press statement ("bəyanat yayıb", "bəyanat verib") unless signed or adopted:
     # "Ağsaqqallar Şurasının iclasında qəbul edilən bəyanat", "Çin ilə Bəyanatın imzalanması"
     weak_types=_types(("agreement", r"\bkonvensiya\w*|\brazılaşma(?!q\b|lar|lər)\w*"),
-                      ("other", r"\bbəyannamə\w*|\bbəyanat\w*")),
+                      # (not a filing: "universal bəyannamə sistemi", "gəlir vergisi bəyannaməsi")
+                      ("other", r"(?<!vergi\s)(?<!vergisi\s)(?<!gəlir\s)(?<!gömrük\s)(?<!əmlak\s)"
+                                r"\bbəyannamə(?!\w*\s+sistem)\w*|\bbəyanat\w*")),
     # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says; nor
     # "qəbul olunan bəyanat", which the sample gold leaves out for a forum's closing statement)
     signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|" + _ADOPTED +
