@@ -141,6 +141,32 @@ def test_the_subject_before_a_partner_in_the_comitative_signs_with_it():
     assert names(record) == {"Russia", "Ukraine"}
 
 
+def test_the_subject_of_the_signing_verb_signs_with_its_partner_however_long_the_title():
+    # the document's own words between the partner and it: the clause's subject still signs
+    text = ("Saziş\nBöyük Britaniya Ukrayna ilə Kiyevin hərbi satınalmalar, o cümlədən raketlər üçün 2 milyard "
+            "dollar alacağı yeni iqtisadi saziş imzalayıb.")
+    art = make_article(text, "az", [("Böyük Britaniya", "LOC", "United Kingdom"), ("Ukrayna", "LOC", "Ukraine"),
+                                    ("Kiyevin", "LOC", "Kyiv")])
+    [record] = find_agreements(art, None)
+    assert names(record) == {"United Kingdom", "Ukraine"}
+    # (a head noun may follow the partner: "HƏMAS hərəkatı ilə")
+    text = ("Atəşkəs\nİsrail hökuməti Fələstinin HƏMAS hərəkatı ilə Qəzza zolağında atəşkəs və girovların azad "
+            "edilməsi barədə sazişi təsdiqləyib.")
+    art = make_article(text, "az", [("İsrail", "LOC", "Israel"), ("Fələstinin", "LOC", "Palestine"),
+                                    ("HƏMAS", "ORG", "Hamas"), ("Qəzza", "LOC", "Gaza Strip")])
+    [record] = find_agreements(art, None)
+    assert names(record) == {"Israel", "Hamas"}
+
+
+def test_a_partner_of_a_clause_that_does_not_close_on_the_signing_has_no_subject_read_so():
+    # the verb after the document is no finite signing: the subject is not read from the clause
+    text = ("Saziş\nBöyük Britaniya Ukrayna ilə Kiyevin hərbi satınalmalar, o cümlədən raketlər üçün 2 milyard "
+            "dollar alacağı yeni iqtisadi sazişi müzakirə edib.")
+    art = make_article(text, "az", [("Böyük Britaniya", "LOC", "United Kingdom"), ("Ukrayna", "LOC", "Ukraine"),
+                                    ("Kiyevin", "LOC", "Kyiv")])
+    assert all(names(r) != {"United Kingdom", "Ukraine"} for r in find_agreements(art, None))
+
+
 def test_a_list_of_partners_in_the_comitative_has_no_subject_among_them():
     text = ("Müttəfiqlik\nTürkiyə, Özbəkistan və Rusiya ilə müttəfiqlik bəyannaməsi imzalamışıq.")
     art = make_article(text, "az", [("Türkiyə", "LOC", "Turkey"), ("Özbəkistan", "LOC", "Uzbekistan"),

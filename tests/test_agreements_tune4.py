@@ -221,3 +221,26 @@ def test_a_relation_between_before_a_pair_that_signed_documents_is_no_pair_of_a_
             "Ruritaniya qurumları ilə Zembla şirkətləri arasında çoxsaylı sənədlərin imzalandığı vurğulandı.")
     art = make_article(text, "az", [("Ruritaniya", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla")])
     assert len(find_agreements(art, None)) <= 1
+
+
+def test_a_companys_charter_capital_is_no_charter():
+    # "nizamnamə kapitalı" is share capital; "nizamnaməsi" alone is still a charter
+    text = ("Fond\nFond və “Holding” MMC arasında “AzerFloat” QSC-nin nizamnamə kapitalına investisiya qoyuluşuna "
+            "dair Müqavilə imzalanıb.")
+    art = make_article(text, "az", [("Fond", "ORG", "Fond"), ("Holding", "ORG", "Holding"),
+                                    ("AzerFloat", "ORG", "AzerFloat")])
+    assert [r.type for r in find_agreements(art, None)] == ["agreement"]
+    assert any(t == "charter" and p.search("yeni nizamnaməni qəbul ediblər") for t, p in lexicon("az").types)
+
+
+def test_a_declaration_or_charter_adopted_in_the_active_is_adopted():
+    text = ("Görüş\nSonuncu dəfə biz iyul ayında Ruritaniya ilə Strateji Tərəfdaşlıq Haqqında Bəyannaməni qəbul "
+            "etdiyimiz tədbirdə görüşdük.")
+    art = make_article(text, "az", [("Ruritaniya", "LOC", "Ruritania")])
+    [record] = find_agreements(art, None)
+    assert (record.type, record.status) == ("other", "signed")
+    # receiving a guest ("qəbul edib") adopts nothing, nor does a declaration still to adopt
+    lex = lexicon("az")
+    assert not lex.signing.search("Prezident nazirləri qəbul edib, bəyannamə barədə danışıb")
+    assert not lex.signing.search("bəyannaməni qəbul etməyə hazırdır")
+    assert lex.signing.search("nizamnamə qəbul etdilər")

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from newsmon.nlp.agreements.lexicon_base import TURKIC_FUTURE, Lexicon, _c, _heads, _types
 
+# a document adopted by its signers, the active verb with the document as its object ("nizamnamə qəbul
+# etdilər", "birgə bəyannamə qəbul etdiyini"); not the infinitive or the negative ("qəbul etməyə", "etməyib")
+_ADOPTED = (r"\b(?:saziş|müqavilə|memorandum|protokol|bəyannamə|bəyanat|nizamnamə|xartiya|kommünike|proqram|plan)"
+            r"\w*\s+qəbul\s+et(?!mə)\w*")
+
 AZ = Lexicon(
     code="az",
     types=_types(
@@ -16,7 +21,8 @@ AZ = Lexicon(
         ("decree", r"\bfərman\w*|\bsərəncam\w*|\b(?-i:Qərar)[ıi](?:n(?:ın|a|ı|da|dan)|\b)"),
         ("programme", r"\b(?:birgə|fəaliyyət|əməkdaşlıq|iş|dövlət)\s+(?:\w+\s+)?(?:proqram|plan)(?!lar)\w*"
                       r"|\byol\s+xəritə\w*"),
-        ("charter", r"\bxartiya\w*|\bnizamnamə\w*"),
+        # (not "nizamnamə kapitalı", a company's share capital: "“AzerFloat” QSC-nin nizamnamə kapitalına")
+        ("charter", r"\bxartiya\w*|\bnizamnamə\w*(?!\s+kapital)"),
         ("agreement", r"\bsaziş\w*|\bmüqavilə\w*(?![-\w])"
                       # a signed "document" is an agreement: "imzalanmış sənəd", "sənəd imzalanıb", and
                       # one to be signed ("imzalanacaq sənədin əhəmiyyəti")
@@ -51,7 +57,10 @@ AZ = Lexicon(
                       r"|(?<!ğu\s)(?<!ğı\s)(?<!ği\s)(?<!ğü\s)(?<!yi\s)(?<!yı\s)(?<!yu\s)(?<!yü\s)"
                       r"\btəsdiqlən(?!mə|əcək|əcəy)\w*"
                       r"|\b(?:saziş|müqavilə|memorandum|protokol|bəyannamə|fərman|sərəncam|qərar|proqram|plan)\w*"
-                      r"\s+təsdiqlə(?:yib|di|miş)\w*")),
+                      r"\s+təsdiqlə(?:yib|di|miş)\w*"
+                      # the active of adopting, with the document as its object ("nizamnamə qəbul etdilər",
+                      # "Bəyannaməni qəbul etdiyimiz"): alone, "qəbul edib" is as often receiving a guest
+                      + "|" + _ADOPTED)),
     ),
     signing_noun=_c(r"imzalanma(?:sı|sına|sını|sının)$"),
     # (not "ümid yaradır", gives hope, which a signing done does; nor a bare future, "imzalanması təkan
@@ -118,10 +127,12 @@ AZ = Lexicon(
     # a bare "bəyanat" is a press statement ("bəyanat yayıb", "bəyanat verib") unless signed or adopted:
     # "Ağsaqqallar Şurasının iclasında qəbul edilən bəyanat", "Çin ilə Bəyanatın imzalanması"
     weak_types=_types(("agreement", r"\bkonvensiya\w*|\brazılaşma(?!q\b|lar|lər)\w*"),
-                      ("other", r"\bbəyannamə\w*|\bbəyanat\w*")),
+                      # (not a filing: "universal bəyannamə sistemi", "gəlir vergisi bəyannaməsi")
+                      ("other", r"(?<!vergi\s)(?<!vergisi\s)(?<!gəlir\s)(?<!gömrük\s)(?<!əmlak\s)"
+                                r"\bbəyannamə(?!\w*\s+sistem)\w*|\bbəyanat\w*")),
     # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says; nor
     # "qəbul olunan bəyanat", which the sample gold leaves out for a forum's closing statement)
-    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*"
+    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|" + _ADOPTED +
                r"|\bmübadilə\s+(?:edil|olun)\w*|\bqoşul\w*"),
     # a resolution a parliament or the UN adopts ("Fransa Senatı ... qətnamə qəbul etdi")
     # (one resolution: "BMT-də qəbul edilən qətnamələr tövsiyə xarakteri daşıyır" speaks of a kind)

@@ -263,6 +263,16 @@ _WITH_AFTER = re.compile(r"\s*-?(?:ilə|ile)\b", re.IGNORECASE)
 _TO_DOCUMENT = re.compile(r"(?:\s+[^\s,;:.]+){0,4}\s+")
 _TO_PARTNER = re.compile(r"(?:\s+[^\s,;:.]+){0,5}\s+")  # the subject's few words before the partner
 _LIST_GAP = re.compile(r"\s*(?:,|və|ilə)\s*")  # "Türkiyə, Özbəkistan və Rusiya ilə": all partners
+# The document as the object of the clause's finite signing verb, which closes it ("... yeni iqtisadi saziş
+# imzalayıb.", "... barədə sazişi təsdiqləyib."): the comitative partner then belongs to that verb however
+# long the document's own words are between them
+_CLAUSE_SIGNED = re.compile(r"\s+(?:imzala(?:yıb|dı)\w*|bağla(?:yıb|dı)\w*|təsdiqlə(?:yib|di)\w*"
+                            r"|imza\s+at(?:ıb|dı)\w*)\s*(?:[.;]|$)")
+# the partner's comitative after its closing quote and a head noun or legal form ("HƏMAS hərəkatı ilə",
+# "“Enerso Cəbrayıl” MMC ilə")
+_HEAD_WITH = re.compile(r"[”\"»]?(?:\s+(?:[a-zəıöüğşç]+|[A-ZƏÜÖİĞŞÇ]{2,4}))?\s+(?:ilə|ile)\s")
+# the subject opens the clause: at most a few words before it ("Ardınca bu ilin aprelində ...")
+_CLAUSE_OPENING = re.compile(r"\W*(?:[^\s,;:.]+\s+){0,4}")
 
 
 def comitative_pair(text: str, pool: list[Mention], trigger: tuple[int, int]) -> list[Mention]:
@@ -271,6 +281,10 @@ def comitative_pair(text: str, pool: list[Mention], trigger: tuple[int, int]) ->
     subject ("Rusiya Ukrayna ilə sülh müqaviləsi bağlamağa", "Kitonun ABŞ-la azad ticarət sazişi
     bağlamağı"); not a name that modifies a noun after it ("Amerika liderinin fikrincə, Rusiya ...")."""
     before = [m for m in pool if m.end <= trigger[0]]
+    if _CLAUSE_SIGNED.match(text, trigger[1]):
+        pair = _clause_pair(text, before)
+        if pair:
+            return pair
     for i in range(len(before) - 1, 0, -1):
         partner = before[i]
         word = partner.text.split()[-1]
@@ -288,6 +302,24 @@ def comitative_pair(text: str, pool: list[Mention], trigger: tuple[int, int]) ->
             return [subject, partner]
         return []
     return []
+
+
+def _clause_pair(text: str, before: list[Mention]) -> list[Mention]:
+    """[subject, partner] of a clause "SUBJECT PARTNER ilə ... DOCUMENT signed" ("Böyük Britaniya Ukrayna ilə
+    Kiyevin ... alacağı yeni iqtisadi saziş imzalayıb", "İsrail hökuməti Fələstinin HƏMAS hərəkatı ilə ...
+    sazişi təsdiqləyib"): the clause's first name, in the nominative and near its start, and the next name,
+    in the comitative. None when the first two names are not so."""
+    if len(before) < 2:
+        return []
+    subject, partner = before[0], before[1]
+    clause = max(text.rfind(".", 0, subject.start), text.rfind("\n", 0, subject.start)) + 1
+    if split_case(subject.text.split()[-1])[1] is not None \
+            or not _CLAUSE_OPENING.fullmatch(text, clause, subject.start) \
+            or not _TO_PARTNER.fullmatch(text, subject.end, partner.start) \
+            or _LIST_GAP.fullmatch(text, subject.end, partner.start) \
+            or not _HEAD_WITH.match(text, partner.end):
+        return []
+    return [subject, partner]
 
 
 def comitative_list(text: str, pool: list[Mention], trigger: tuple[int, int]) -> list[Mention]:
