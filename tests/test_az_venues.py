@@ -114,3 +114,11 @@ def test_a_compass_pair_corridor_is_a_place_also_second_in_a_list(kb):
     found = mentions(text, ("Şərq-Qərb", "LOC"))
     assert names(link_mentions(found, text, "az", kb)) == [
         ("Şərq-Qərb", "LOC"), ("Şimal-Cənub", "LOC"), ("Şimal-Cənub", "LOC"), ("Şimal-Cənub", "LOC")]
+
+
+def test_a_quoted_venue_before_its_noun_is_the_quoted_name_a_place(kb):
+    text = ('Oyun “Villa Park” stadionunda keçirilib. Qarşılaşma “Lumen Dome” arenasında olub. Görüş "Sərhədçi" '
+            'İdman Mərkəzində başlayacaq. “Turan” klubu isə susur.')
+    found = mentions(text, ("Villa Park", "ORG"), ("Sərhədçi", "ORG"), ("Turan", "ORG"))
+    assert names(link_mentions(found, text, "az", kb)) == [
+        ("Villa Park", "LOC"), ("Lumen Dome", "LOC"), ("Sərhədçi", "LOC"), ("Turan", "ORG")]

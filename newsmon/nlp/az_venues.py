@@ -16,6 +16,11 @@
   "Niaqara şəlaləsinin" (`az_place_heads`). Only after a place mention: the words before such a noun are often
   a person's ("Konor Koleman Xəzər regionunun") or lower case ("Şimal-Cənub nəqliyyat dəhlizi").
 
+- A quoted name before a stadium's, an arena's or a palace's noun, or a sports centre's ("“Villa Park”
+  stadionunda", "“COREtec Dome” arenasında", "“Gülüstan” sarayında", "\"Sərhədçi\" İdman Mərkəzində") is the
+  place, the quoted name alone, as the stand-off gold writes "“Old Trafford”" (`az_quoted_venues`): the model
+  calls the name a club or misses it.
+
 Left out: museums, theatres and churches (annotated as organisations, "Zəfər muzeyinin", "Rus Pravoslav
 kilsəsinin"), monuments of a person ("Heydər Əliyevin abidəsini"), plurals other than streets' ("Şuşa məscidləri") and a bare
 noun ("kənd sakini", "rayonda": no possessive, no name before it).
@@ -197,3 +202,21 @@ def az_compass_corridors(mentions: list[Mention], text: str) -> list[Mention]:
              for hit in _CORRIDOR_LIST.finditer(text) for pair in _PAIR.finditer(text, hit.start(), hit.end())
              if not any(a < pair.end() and pair.start() < b for a, b in taken)]
     return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
+
+
+# a quoted name, then a stadium's, an arena's, a palace's or a sports centre's noun
+_QUOTED_VENUE = re.compile(r"[“\"«](" + AZ_CAPITAL + r"[^“”\"«»\n]{1,50}?)[”\"»]\s+"
+                           r"(?:stadion|arena|saray|[İi]dman\s+(?:[Mm]ərkəz|[Kk]ompleks|[Ss]aray))")
+
+
+def az_quoted_venues(mentions: list[Mention], text: str) -> list[Mention]:
+    """One LOC for each quoted venue name (see `_QUOTED_VENUE`) in place of what NER found inside the quotes;
+    left alone where a mention crosses the quotes."""
+    for hit in _QUOTED_VENUE.finditer(text):
+        s, e = hit.span(1)
+        inside = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
+        if any(m.start < s or m.end > e for m in inside) or any((m.start, m.end, m.label) == (s, e, "LOC")
+                                                              for m in inside):
+            continue
+        mentions = replace_inside(mentions, Mention(text[s:e], "LOC", s, e, "az"))
+    return mentions

@@ -16,7 +16,7 @@ from newsmon.nlp.acronyms import (find_acronym_definitions, long_form_spans, loo
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
-from newsmon.nlp.az_venues import (az_compass_corridors, az_halls, az_place_heads, az_venues, before_admin_noun,
+from newsmon.nlp.az_venues import (az_compass_corridors, az_halls, az_place_heads, az_quoted_venues, az_venues, before_admin_noun,
                                    without_place_head)
 from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.en_codes import STATE_IDS, US_STATES
@@ -154,7 +154,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         countries = {(m.start, m.end) for m in mentions if m.canonical_id and m.label == "LOC"
                      and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
         mentions = [replace(m, label="LOC") if m.label == "PERSON" and before_admin_noun(m, text) else m
-                    for m in az_venues(az_place_heads(mentions, text), text, ordinary, countries)]
+                    for m in az_quoted_venues(az_venues(az_place_heads(mentions, text), text, ordinary, countries), text)]
         mentions = [m for m in mentions
                     if not in_a_numbered_war(m, text) and not in_the_popes_title(m, text)
                     and not in_a_project_name(m, text) and not opens_an_event_name(m, text, mentions)]
