@@ -122,3 +122,13 @@ def test_a_quoted_venue_before_its_noun_is_the_quoted_name_a_place(kb):
     found = mentions(text, ("Villa Park", "ORG"), ("Sərhədçi", "ORG"), ("Turan", "ORG"))
     assert names(link_mentions(found, text, "az", kb)) == [
         ("Villa Park", "LOC"), ("Lumen Dome", "LOC"), ("Sərhədçi", "LOC"), ("Turan", "ORG")]
+
+
+def test_each_place_of_a_hyphenated_route_name_is_a_place():
+    from newsmon.nlp.az_venues import az_route_places
+    text = ("Qars-İğdır-Aralıq-Dilucu (Naxçıvanla sərhəd) dəmir yolu tikilir. Şimal-Cənub dəhlizi də. "
+            "Kosinyak-Kamış yolu ilə getdi.")
+    found = mentions(text, ("Qars", "LOC"), ("İğdır", "LOC"), ("Naxçıvanla", "LOC"), ("Şimal-Cənub", "LOC"))
+    assert names(az_route_places(found, text)) == [
+        ("Qars", "LOC"), ("İğdır", "LOC"), ("Aralıq", "LOC"), ("Dilucu", "LOC"), ("Naxçıvanla", "LOC"),
+        ("Şimal-Cənub", "LOC")]  # no place found in "Kosinyak-Kamış": a name, not a route

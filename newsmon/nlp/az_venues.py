@@ -220,3 +220,31 @@ def az_quoted_venues(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         mentions = replace_inside(mentions, Mention(text[s:e], "LOC", s, e, "az"))
     return mentions
+
+
+# A road, railway, pipeline or route named by the places it joins, hyphenated ("Qars-İğdır-Aralıq-Dilucu dəmir yolu",
+# "Bakı-Şamaxı-Muğanlı-İsmayıllı-Qəbələ avtomobil yolu", "İğdır-Naxçıvan qaz kəməri"), a bracket maybe between
+# ("Qars-İğdır-Aralıq-Dilucu (Naxçıvanla sərhəd) dəmir yolu"): each place is a LOC, as the stand-off gold writes
+# them; the model finds the known towns and misses the small ones.
+_PLACE_WORD = r"[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]+"
+_ROUTE = re.compile(rf"(?<![\w-]){_PLACE_WORD}(?:-{_PLACE_WORD})+(?=(?:\s+\([^()]*\))?\s+(?:dəmir\s+yol|avtomobil\s+yol"
+                    r"|yol|qaz\s+kəmər|neft\s+kəmər|kəmər|marşrut|magistral)[a-zəıöüğşç]*(?![\w-]))")
+_PART = re.compile(_PLACE_WORD)
+# compass words name a corridor together ("Şimal-Cənub": `az_compass_corridors`), no place each
+_COMPASS_WORDS = frozenset(fold(w) for w in ("Şimal", "Cənub", "Şərq", "Qərb"))
+
+
+def az_route_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """A LOC for each place of a hyphenated route name (see `_ROUTE`) no mention covers, when the model or the
+    knowledge base found another place of it (the name is places, not a person's double surname)."""
+    added = []
+    for hit in _ROUTE.finditer(text):
+        parts = list(_PART.finditer(text, hit.start(), hit.end()))
+        if any(fold(p.group()) in _COMPASS_WORDS for p in parts):
+            continue
+        covered = [[m for m in mentions if m.label != "DATE" and m.start < p.end() and p.start() < m.end]
+                   for p in parts]
+        if not any(any(m.label == "LOC" and (m.start, m.end) == p.span() for m in ms) for p, ms in zip(parts, covered)):
+            continue
+        added += [Mention(p.group(), "LOC", p.start(), p.end(), "az") for p, ms in zip(parts, covered) if not ms]
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
