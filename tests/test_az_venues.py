@@ -51,7 +51,7 @@ def test_no_venue_without_a_name_of_its_own(kb):
                      ("Şuşa", "LOC"), ("Füzulidə", "LOC"))
     found[2] = replace(found[2], canonical_id="loc:azerbaijan")  # the knowledge base's match, as the pipeline has it
     assert names(link_mentions(found, text, "az", kb)) == [
-        ("Fransa", "LOC"), ("Emmanuel Makron", "PERSON"), ("Yelisey sarayında", "ORG"), ("Azərbaycan", "LOC"),
+        ("Fransa", "LOC"), ("Emmanuel Makron", "PERSON"), ("Yelisey sarayında", "LOC"), ("Azərbaycan", "LOC"),
         ("Bakı", "LOC"), ("Şuşa", "LOC"), ("Füzulidə", "LOC")]
 
 
@@ -132,3 +132,11 @@ def test_each_place_of_a_hyphenated_route_name_is_a_place():
     assert names(az_route_places(found, text)) == [
         ("Qars", "LOC"), ("İğdır", "LOC"), ("Aralıq", "LOC"), ("Dilucu", "LOC"), ("Naxçıvanla", "LOC"),
         ("Şimal-Cənub", "LOC")]  # no place found in "Kosinyak-Kamış": a name, not a route
+
+
+def test_an_organisation_named_as_a_palace_is_the_palace():
+    from newsmon.nlp.az_venues import az_halls
+    text = "“Yelisey sarayında keçirilən sammit”, “Sülh və Ədalət Sarayı”nın qarşısında; Saray şirkəti isə susur."
+    found = mentions(text, ("Yelisey sarayında", "ORG"), ("Sülh və Ədalət Sarayı", "ORG"), ("Saray", "ORG"))
+    assert names(az_halls(found)) == [("Yelisey sarayında", "LOC"), ("Sülh və Ədalət Sarayı", "LOC"),
+                                      ("Saray", "ORG")]

@@ -165,10 +165,14 @@ def before_admin_noun(m: Mention, text: str) -> bool:
 _HALL_WORDS = tuple(fold(w) for w in "konqres kino mədəniyyət muğam kitab yaradıcılıq ekspo sərgi idman konsert "
                     "incəsənət musiqi".split())
 _CENTRE = re.compile(r"(?:^| )Mərkəz[a-zəıöüğşç]*$")
+# a palace is a building wherever it is named, a LOC as the stand-off gold writes "Yelisey sarayındakı", "Böyük
+# Xalq Sarayında" ("“Sülh və Ədalət Sarayı”nın qarşısında": the model and the knowledge base say ORG)
+_PALACE = re.compile(r"(?:^| )[Ss]aray[a-zəıöüğşç]*$")
 
 
 def az_halls(mentions: list[Mention]) -> list[Mention]:
-    """An az organisation named "... Mərkəzi" in the locative ("Heydər Əliyev Mərkəzində", "... Mərkəzindəki")
+    """An az organisation whose last word is a palace's noun (`_PALACE`) is that palace, a LOC. An az organisation
+    named "... Mərkəzi" in the locative ("Heydər Əliyev Mərkəzində", "... Mərkəzindəki")
     is the hall something is held in, a LOC, as the az stand-off file annotates it (25 of its 26 spans of that
     shape), when the word before "Mərkəzi" names a hall (`_HALL_WORDS`) or is a person's surname (a hall named
     after a person); in other cases it stays the organisation ("Heydər Əliyev Mərkəzinin direktoru")."""
@@ -179,6 +183,8 @@ def az_halls(mentions: list[Mention]) -> list[Mention]:
                 and split_case(words[-1])[1] in ("locative", "locative_ki") \
                 and (fold(words[-2]).startswith(_HALL_WORDS) or SURNAME_RE.search(fold(words[-2]))):
             m = replace(m, label="LOC")
+        elif m.lang == "az" and m.label == "ORG" and len(words) > 1 and _PALACE.search(m.text):
+            m = replace(m, label="LOC", canonical_id=None, canonical_name=None)
         out.append(m)
     return out
 
