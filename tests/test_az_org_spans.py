@@ -84,3 +84,13 @@ def test_an_opening_word_before_a_known_state_body_is_part_of_its_name():
     model = [at(text, "Dövlət Meşə və Çay Komitəsinin", "ORG")]
     known = [at(text, "Meşə və Çay Komitəsinin", "ORG", "forest-committee")]
     assert [(m.text, m.label) for m in merge_mentions(model, known, text)] == [("Dövlət Meşə və Çay Komitəsinin", "ORG")]
+
+
+def test_a_country_before_a_national_teams_noun_is_the_team():
+    from newsmon.nlp.az_org_spans import az_org_spans
+    text = "Azərbaycan millisi Belçika millisinə uduzub, Türkiyə yığması isə Polşa ilə oynayıb; Belçika milli gəlirləri artıb."
+    found = [at(text, "Azərbaycan", "LOC"), at(text, "Belçika", "LOC"), at(text, "Türkiyə", "LOC"),
+             at(text, "Polşa", "LOC"), Mention("Belçika", "LOC", text.rindex("Belçika"), text.rindex("Belçika") + 7, "az")]
+    out = [(m.text, m.label) for m in az_org_spans(found, text)]
+    assert out == [("Azərbaycan millisi", "ORG"), ("Belçika millisinə", "ORG"), ("Türkiyə yığması", "ORG"),
+                   ("Polşa", "LOC"), ("Belçika", "LOC")]

@@ -51,7 +51,7 @@ def test_no_venue_without_a_name_of_its_own(kb):
                      ("Şuşa", "LOC"), ("Füzulidə", "LOC"))
     found[2] = replace(found[2], canonical_id="loc:azerbaijan")  # the knowledge base's match, as the pipeline has it
     assert names(link_mentions(found, text, "az", kb)) == [
-        ("Fransa", "LOC"), ("Emmanuel Makron", "PERSON"), ("Yelisey sarayında", "ORG"), ("Azərbaycan", "LOC"),
+        ("Fransa", "LOC"), ("Emmanuel Makron", "PERSON"), ("Yelisey sarayında", "LOC"), ("Azərbaycan", "LOC"),
         ("Bakı", "LOC"), ("Şuşa", "LOC"), ("Füzulidə", "LOC")]
 
 
@@ -114,3 +114,29 @@ def test_a_compass_pair_corridor_is_a_place_also_second_in_a_list(kb):
     found = mentions(text, ("Şərq-Qərb", "LOC"))
     assert names(link_mentions(found, text, "az", kb)) == [
         ("Şərq-Qərb", "LOC"), ("Şimal-Cənub", "LOC"), ("Şimal-Cənub", "LOC"), ("Şimal-Cənub", "LOC")]
+
+
+def test_a_quoted_venue_before_its_noun_is_the_quoted_name_a_place(kb):
+    text = ('Oyun “Villa Park” stadionunda keçirilib. Qarşılaşma “Lumen Dome” arenasında olub. Görüş "Sərhədçi" '
+            'İdman Mərkəzində başlayacaq. “Turan” klubu isə susur.')
+    found = mentions(text, ("Villa Park", "ORG"), ("Sərhədçi", "ORG"), ("Turan", "ORG"))
+    assert names(link_mentions(found, text, "az", kb)) == [
+        ("Villa Park", "LOC"), ("Lumen Dome", "LOC"), ("Sərhədçi", "LOC"), ("Turan", "ORG")]
+
+
+def test_each_place_of_a_hyphenated_route_name_is_a_place():
+    from newsmon.nlp.az_venues import az_route_places
+    text = ("Qars-İğdır-Aralıq-Dilucu (Naxçıvanla sərhəd) dəmir yolu tikilir. Şimal-Cənub dəhlizi də. "
+            "Kosinyak-Kamış yolu ilə getdi.")
+    found = mentions(text, ("Qars", "LOC"), ("İğdır", "LOC"), ("Naxçıvanla", "LOC"), ("Şimal-Cənub", "LOC"))
+    assert names(az_route_places(found, text)) == [
+        ("Qars", "LOC"), ("İğdır", "LOC"), ("Aralıq", "LOC"), ("Dilucu", "LOC"), ("Naxçıvanla", "LOC"),
+        ("Şimal-Cənub", "LOC")]  # no place found in "Kosinyak-Kamış": a name, not a route
+
+
+def test_an_organisation_named_as_a_palace_is_the_palace():
+    from newsmon.nlp.az_venues import az_halls
+    text = "“Yelisey sarayında keçirilən sammit”, “Sülh və Ədalət Sarayı”nın qarşısında; Saray şirkəti isə susur."
+    found = mentions(text, ("Yelisey sarayında", "ORG"), ("Sülh və Ədalət Sarayı", "ORG"), ("Saray", "ORG"))
+    assert names(az_halls(found)) == [("Yelisey sarayında", "LOC"), ("Sülh və Ədalət Sarayı", "LOC"),
+                                      ("Saray", "ORG")]

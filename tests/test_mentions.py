@@ -119,6 +119,13 @@ def test_a_quoted_company_before_its_noun_is_an_organisation(kb):
     assert [(m.text, m.label) for m in out] == [("SOCAR-la", "ORG"), ("ExxonMobil", "ORG")]
 
 
+def test_a_quoted_club_before_its_sport_and_noun_is_an_organisation_also_a_known_place():
+    kb = KnowledgeBase.load()
+    text = 'Bunu "Sabah" basketbol klubunun məşqçisi deyib. Sakinlər "Şuşa" idman klubunun üzvləri ilə görüşüb.'
+    out = link_mentions([at(text, "Şuşa", "LOC", "az")], text, "az", kb)
+    assert [(m.text, m.label) for m in out] == [("Sabah", "ORG"), ("Şuşa", "ORG")]
+
+
 def test_an_act_of_a_year_is_a_document():
     from newsmon.nlp.mentions import names_a_document
     assert names_a_document("Federal Acquisition Streamlining Act of 1994")

@@ -200,6 +200,12 @@ def test_french_share_buttons_name_their_platforms(kb):
                                             ("WhatsApp", "ORG")]
 
 
+def test_az_quoted_x_before_a_social_network_word_or_with_a_suffix_is_the_platform(kb):
+    text = ('Nazir bu barədə “X” sosial şəbəkəsində yazıb. Səfir isə "X"də paylaşıb. '
+            'Sonra “X” hərfi ilə başlayan sözlər sayılıb.')
+    assert names(text, [], "az", kb) == [("X", "ORG"), ("X", "ORG")]  # the letter itself is no platform
+
+
 @pytest.fixture(scope="module")
 def real_kb() -> KnowledgeBase:
     return KnowledgeBase.load()

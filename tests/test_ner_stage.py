@@ -51,6 +51,15 @@ def test_a_person_ending_in_an_ordinary_word_is_a_title_not_a_person():
     assert [(m.text, m.label) for m in kept] == [("Ülvi Mehdiyev", "PERSON"), ("Töhfə Sazişi", "ORG")]
 
 
+def test_a_name_right_after_an_office_keeps_a_surname_that_is_an_ordinary_word():
+    text = ("İsrail Dövlətinin Prezidenti İsxak Hersoq gəlib, xarici işlər naziri Məhəmməd İshaq Dar da. "
+            "Möhtərəm cənab Ali Baş Komandan, Baş naziri Şahbaz qardaşım başda olmaqla gəliblər.")
+    found = [az(text, w, "PERSON") for w in ("İsxak Hersoq", "Məhəmməd İshaq Dar", "Ali Baş Komandan",
+                                             "Şahbaz qardaşım")]
+    kept = drop_unlikely_names(found, text)
+    assert [m.text for m in kept] == ["İsxak Hersoq", "Məhəmməd İshaq Dar"]  # a title or a lower-case word: none
+
+
 def test_a_sentence_start_with_no_other_capital_is_not_a_name():
     text = "Panel sessiyaları maraqlı keçib. Dövlət Xidmətləri Forumu açılıb."
     kept = drop_unlikely_names([az(text, "Panel sessiyaları"), az(text, "Dövlət Xidmətləri Forumu")], text)

@@ -181,13 +181,17 @@ def az_document_remainders(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+# a sport before a club's noun ("Sabah" basketbol klubunun, "Şuşa" idman klubunun)
+_SPORTS = r"futbol|basketbol|voleybol|həndbol|futzal|hokkey|idman"
+
 # A quoted name before a company's, an outlet's or a group's noun: “ExxonMobil” şirkəti, “Humix” MMC,
 # “Report” agentliyi, “The Guardian” qəzeti, “Politico” nəşri, “Truth Social” sosial şəbəkəsi, “Əş-Şəbab”
 # qruplaşması, “Şimal” əməliyyat qrupu. Up to two of the lower-case words that say which kind may come
 # between ("xəbər portalı", "teleqram kanalı", "üsyançı hərəkatı"); real news annotates each such name whole,
 # as an ORG.
 _KIND_WORDS = (r"(?:(?:xəbər|informasiya|sosial|teleqram|televiziya|yutub|onlayn|internet|media|milli|dövlət|"
-               r"beynəlxalq|üsyançı|radikal|terror|silahlı|əməliyyat|investisiya|tikinti|neft|enerji)\s+){0,2}")
+               r"beynəlxalq|üsyançı|radikal|terror|silahlı|əməliyyat|investisiya|tikinti|neft|enerji|"
+               + _SPORTS + r")\s+){0,2}")
 _AZ_QUOTED_ORG = re.compile(r"[“\"«]([^“”\"«»\n]{2,60}?)[”\"»]\s+" + _KIND_WORDS
                             + r"(?:şirkət|klub|holdinq|korporasiya|konsern|konqlomerat|MMC\b|ASC\b|QSC\b"
                             r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|kanal|portal"
@@ -197,8 +201,9 @@ _AZ_QUOTED_ORG = re.compile(r"[“\"«]([^“”\"«»\n]{2,60}?)[”\"»]\s+" +
 # What follows a quoted known place that names a team, a firm or an outlet: a case suffix on the quote
 # ("Sumqayıt"la, “Anadolu”ya), a team's or an outlet's noun, a country in brackets (“Milan” (İtaliya), as
 # results tables write), a dash before the other team ("Sumqayıt" - "Sabah").
-_TEAM_AFTER = re.compile(r"[”\"»](?:[a-zəıöüğçş]{1,5}\b|\s+(?:klub|komanda|futbolçu|oyunçu|agentliy|telekanal|qəzet|"
-                         r"nəşr|saytı|şirkət|MMC\b|ASC\b|QSC\b)|\s+\(" + AZ_CAPITAL + r"|\s*[-–]\s*[“\"«])")
+_TEAM_AFTER = re.compile(r"[”\"»](?:[a-zəıöüğçş]{1,5}\b|\s+(?:(?:" + _SPORTS + r")\s+)?(?:klub|komanda|futbolçu|"
+                         r"oyunçu|agentliy|telekanal|qəzet|nəşr|saytı|şirkət|MMC\b|ASC\b|QSC\b)|\s+\(" + AZ_CAPITAL
+                         + r"|\s*[-–]\s*[“\"«])")
 _TEAM_BEFORE = re.compile(r"[”\"»]\s*[-–]\s*[“\"«]$")
 
 

@@ -8,6 +8,8 @@ of the pipeline's own output on unseen real news found mostly wrong (counts in t
   parlamentinin"): the place alone, a LOC, as the az stand-off gold writes "Ermənistan silahlı qüvvələri",
   "Ukrayna ordusu", "Almaniya hökuməti" (the capitalised "Ukrayna Silahlı Qüvvələrinin" stays one ORG)
   (`place_before_state_body`).
+- a country before "millisi" or "yığması" (a national team, "Azərbaycan millisi", "Belçika millisinə", "Türkiyə
+  yığması"): the team, one ORG with its noun, as the az stand-off gold writes "İspaniya millisinin" (`national_team`);
 - a commander's office the model takes for a body ("Müzəffər Ali Baş Komandan İlham Əliyev"): no mention,
   as no gold writes one (the command, "Ali Baş Komandanlığı", is left as it is) (`names_a_commander`).
 
@@ -16,6 +18,7 @@ Left as the model gives it: a body's unit after its parent in the genitive ("Pre
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newsmon.model import Mention
@@ -23,6 +26,9 @@ from newsmon.text.normalize import CLOSE_QUOTES, OPEN_QUOTES, fold
 
 # a state's bodies named by the state before them, in lower case (folded starts)
 _STATE_BODIES = tuple(fold(w) for w in "ordus parlament hökumət hərbçi".split())
+# the noun of a national team after its country, with its possessive and case endings ("millisi", "millisinə",
+# "yığmasının"); NBSP may stand for the space ("Haiti\xa0millisinin")
+_TEAM_NOUN = re.compile(r"\s(?:millis|yığmas)[iı](?:n[a-zəıöüğşç]{0,4}|[a-zəıöüğşç]{0,4})(?![\w-])")
 _COMMANDER, _COMMAND = fold("komandan"), fold("komandanlı")
 
 
@@ -59,6 +65,16 @@ def place_before_state_body(m: Mention) -> Mention:
     return replace(m, text=place, label="LOC", end=m.start + len(place), canonical_id=None, canonical_name=None)
 
 
+def national_team(m: Mention, text: str) -> Mention:
+    """"Azərbaycan" (LOC) + " millisi" -> "Azərbaycan millisi" (ORG): a place right before a national team's noun
+    is the team."""
+    hit = _TEAM_NOUN.match(text, m.end) if m.lang == "az" and m.label == "LOC" else None
+    if not hit:
+        return m
+    return replace(m, text=text[m.start:hit.end()], label="ORG", end=hit.end(), canonical_id=None,
+                   canonical_name=None)
+
+
 def names_a_commander(m: Mention) -> bool:
     """"Ali Baş Komandan", "Silahlı Qüvvələrin Ali Baş Komandanı": an office, which ends no body's name."""
     last = fold(m.text.split()[-1]) if m.text.split() else ""
@@ -67,4 +83,5 @@ def names_a_commander(m: Mention) -> bool:
 
 def az_org_spans(mentions: list[Mention], text: str) -> list[Mention]:
     """The edits above, over an article's Azerbaijani mentions."""
-    return [place_before_state_body(cut_at_closing_quote(m, text)) for m in mentions if not names_a_commander(m)]
+    return [national_team(place_before_state_body(cut_at_closing_quote(m, text)), text) for m in mentions
+            if not names_a_commander(m)]

@@ -16,6 +16,11 @@
   "Niaqara şəlaləsinin" (`az_place_heads`). Only after a place mention: the words before such a noun are often
   a person's ("Konor Koleman Xəzər regionunun") or lower case ("Şimal-Cənub nəqliyyat dəhlizi").
 
+- A quoted name before a stadium's, an arena's or a palace's noun, or a sports centre's ("“Villa Park”
+  stadionunda", "“COREtec Dome” arenasında", "“Gülüstan” sarayında", "\"Sərhədçi\" İdman Mərkəzində") is the
+  place, the quoted name alone, as the stand-off gold writes "“Old Trafford”" (`az_quoted_venues`): the model
+  calls the name a club or misses it.
+
 Left out: museums, theatres and churches (annotated as organisations, "Zəfər muzeyinin", "Rus Pravoslav
 kilsəsinin"), monuments of a person ("Heydər Əliyevin abidəsini"), plurals other than streets' ("Şuşa məscidləri") and a bare
 noun ("kənd sakini", "rayonda": no possessive, no name before it).
@@ -160,10 +165,14 @@ def before_admin_noun(m: Mention, text: str) -> bool:
 _HALL_WORDS = tuple(fold(w) for w in "konqres kino mədəniyyət muğam kitab yaradıcılıq ekspo sərgi idman konsert "
                     "incəsənət musiqi".split())
 _CENTRE = re.compile(r"(?:^| )Mərkəz[a-zəıöüğşç]*$")
+# a palace is a building wherever it is named, a LOC as the stand-off gold writes "Yelisey sarayındakı", "Böyük
+# Xalq Sarayında" ("“Sülh və Ədalət Sarayı”nın qarşısında": the model and the knowledge base say ORG)
+_PALACE = re.compile(r"(?:^| )[Ss]aray[a-zəıöüğşç]*$")
 
 
 def az_halls(mentions: list[Mention]) -> list[Mention]:
-    """An az organisation named "... Mərkəzi" in the locative ("Heydər Əliyev Mərkəzində", "... Mərkəzindəki")
+    """An az organisation whose last word is a palace's noun (`_PALACE`) is that palace, a LOC. An az organisation
+    named "... Mərkəzi" in the locative ("Heydər Əliyev Mərkəzində", "... Mərkəzindəki")
     is the hall something is held in, a LOC, as the az stand-off file annotates it (25 of its 26 spans of that
     shape), when the word before "Mərkəzi" names a hall (`_HALL_WORDS`) or is a person's surname (a hall named
     after a person); in other cases it stays the organisation ("Heydər Əliyev Mərkəzinin direktoru")."""
@@ -174,6 +183,8 @@ def az_halls(mentions: list[Mention]) -> list[Mention]:
                 and split_case(words[-1])[1] in ("locative", "locative_ki") \
                 and (fold(words[-2]).startswith(_HALL_WORDS) or SURNAME_RE.search(fold(words[-2]))):
             m = replace(m, label="LOC")
+        elif m.lang == "az" and m.label == "ORG" and len(words) > 1 and _PALACE.search(m.text):
+            m = replace(m, label="LOC", canonical_id=None, canonical_name=None)
         out.append(m)
     return out
 
@@ -196,4 +207,50 @@ def az_compass_corridors(mentions: list[Mention], text: str) -> list[Mention]:
     added = [Mention(pair.group(), "LOC", pair.start(), pair.end(), "az")
              for hit in _CORRIDOR_LIST.finditer(text) for pair in _PAIR.finditer(text, hit.start(), hit.end())
              if not any(a < pair.end() and pair.start() < b for a, b in taken)]
+    return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
+
+
+# a quoted name, then a stadium's, an arena's, a palace's or a sports centre's noun
+_QUOTED_VENUE = re.compile(r"[“\"«](" + AZ_CAPITAL + r"[^“”\"«»\n]{1,50}?)[”\"»]\s+"
+                           r"(?:stadion|arena|saray|[İi]dman\s+(?:[Mm]ərkəz|[Kk]ompleks|[Ss]aray))")
+
+
+def az_quoted_venues(mentions: list[Mention], text: str) -> list[Mention]:
+    """One LOC for each quoted venue name (see `_QUOTED_VENUE`) in place of what NER found inside the quotes;
+    left alone where a mention crosses the quotes."""
+    for hit in _QUOTED_VENUE.finditer(text):
+        s, e = hit.span(1)
+        inside = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
+        if any(m.start < s or m.end > e for m in inside) or any((m.start, m.end, m.label) == (s, e, "LOC")
+                                                              for m in inside):
+            continue
+        mentions = replace_inside(mentions, Mention(text[s:e], "LOC", s, e, "az"))
+    return mentions
+
+
+# A road, railway, pipeline or route named by the places it joins, hyphenated ("Qars-İğdır-Aralıq-Dilucu dəmir yolu",
+# "Bakı-Şamaxı-Muğanlı-İsmayıllı-Qəbələ avtomobil yolu", "İğdır-Naxçıvan qaz kəməri"), a bracket maybe between
+# ("Qars-İğdır-Aralıq-Dilucu (Naxçıvanla sərhəd) dəmir yolu"): each place is a LOC, as the stand-off gold writes
+# them; the model finds the known towns and misses the small ones.
+_PLACE_WORD = r"[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]+"
+_ROUTE = re.compile(rf"(?<![\w-]){_PLACE_WORD}(?:-{_PLACE_WORD})+(?=(?:\s+\([^()]*\))?\s+(?:dəmir\s+yol|avtomobil\s+yol"
+                    r"|yol|qaz\s+kəmər|neft\s+kəmər|kəmər|marşrut|magistral)[a-zəıöüğşç]*(?![\w-]))")
+_PART = re.compile(_PLACE_WORD)
+# compass words name a corridor together ("Şimal-Cənub": `az_compass_corridors`), no place each
+_COMPASS_WORDS = frozenset(fold(w) for w in ("Şimal", "Cənub", "Şərq", "Qərb"))
+
+
+def az_route_places(mentions: list[Mention], text: str) -> list[Mention]:
+    """A LOC for each place of a hyphenated route name (see `_ROUTE`) no mention covers, when the model or the
+    knowledge base found another place of it (the name is places, not a person's double surname)."""
+    added = []
+    for hit in _ROUTE.finditer(text):
+        parts = list(_PART.finditer(text, hit.start(), hit.end()))
+        if any(fold(p.group()) in _COMPASS_WORDS for p in parts):
+            continue
+        covered = [[m for m in mentions if m.label != "DATE" and m.start < p.end() and p.start() < m.end]
+                   for p in parts]
+        if not any(any(m.label == "LOC" and (m.start, m.end) == p.span() for m in ms) for p, ms in zip(parts, covered)):
+            continue
+        added += [Mention(p.group(), "LOC", p.start(), p.end(), "az") for p, ms in zip(parts, covered) if not ms]
     return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions

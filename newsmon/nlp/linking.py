@@ -16,8 +16,8 @@ from newsmon.nlp.acronyms import (find_acronym_definitions, long_form_spans, loo
 from newsmon.nlp.consistency import harmonise_labels
 from newsmon.nlp.kb import SUFFIX_LANGS, KBEntity, KnowledgeBase
 from newsmon.model import Mention
-from newsmon.nlp.az_venues import (az_compass_corridors, az_halls, az_place_heads, az_venues, before_admin_noun,
-                                   without_place_head)
+from newsmon.nlp.az_venues import (az_compass_corridors, az_halls, az_place_heads, az_quoted_venues, az_route_places,
+                                   az_venues, before_admin_noun, without_place_head)
 from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.en_codes import STATE_IDS, US_STATES
 from newsmon.nlp.name_spans import name_spans
@@ -26,7 +26,7 @@ from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_org_spans import az_org_spans
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
                                   az_org_chains, az_quoted_orgs, az_quoted_places, az_surnames_of_people)
-from newsmon.nlp.az_latin_orgs import az_latin_orgs
+from newsmon.nlp.az_latin_orgs import az_latin_orgs, az_platforms
 from newsmon.nlp.az_people import az_double_surnames, az_initial_names, az_regnal_names
 from newsmon.nlp.event_names import (in_a_numbered_war, in_a_project_name, in_the_popes_title, is_event_name,
                                      names_an_az_place, names_an_event, opens_an_event_name)
@@ -148,13 +148,14 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         ordinary = {stem_word(w) for w in lower} | common_stems("az")  # words of the article and the language
         chained = az_org_chains(az_document_remainders(mentions), text, ordinary, _bare_known(mentions, kb),
                                 _international(mentions, kb))
-        mentions = az_latin_orgs(az_quoted_orgs(chained, text), text)
+        mentions = az_platforms(az_latin_orgs(az_quoted_orgs(chained, text), text), text)
         mentions = az_regnal_names(az_double_surnames(az_initial_names(mentions, text, lang), text), text)
-        mentions = az_compass_corridors(az_surnames_of_people(mentions, text, ordinary), text)
+        mentions = az_route_places(az_compass_corridors(az_surnames_of_people(mentions, text, ordinary), text), text)
         countries = {(m.start, m.end) for m in mentions if m.canonical_id and m.label == "LOC"
                      and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
+        venues = az_quoted_venues(az_venues(az_place_heads(mentions, text), text, ordinary, countries), text)
         mentions = [replace(m, label="LOC") if m.label == "PERSON" and before_admin_noun(m, text) else m
-                    for m in az_venues(az_place_heads(mentions, text), text, ordinary, countries)]
+                    for m in venues]
         mentions = [m for m in mentions
                     if not in_a_numbered_war(m, text) and not in_the_popes_title(m, text)
                     and not in_a_project_name(m, text) and not opens_an_event_name(m, text, mentions)]

@@ -136,6 +136,10 @@ def is_az_document_word(word: str) -> bool:
 
 
 # A company's legal form standing alone ("“Humix” MMC"): the name is the quoted word before it.
+# A platform whose name is one letter, which linking would drop as noise: the rules that find it ("Partager sur X",
+# “X” sosial şəbəkəsində) link it to this name, and linking keeps a span rule's link.
+PLATFORM_NAMES = {"X": "X (Twitter)"}
+
 LEGAL_FORMS = frozenset("mmc asc qsc asc llc ltd inc plc gmbh sas sarl ojsc cjsc".split())
 
 

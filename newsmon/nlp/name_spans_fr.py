@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from newsmon.model import Mention
-from newsmon.nlp.mentions import LEADING_TITLES, TITLES
+from newsmon.nlp.mentions import LEADING_TITLES, PLATFORM_NAMES, TITLES
 from newsmon.nlp.name_words import FR_ORG_HEADS, common_words, is_first_name, is_fr_verb_form
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
 from newsmon.text.normalize import fold, slugify
@@ -141,7 +141,6 @@ def french_streets(mentions: list[Mention], text: str) -> list[Mention]:
 # real-dev annotates them); the model calls them MISC or LOC and glues the next button's word on.
 # "Partager sur X": the platform's one letter is a name here (linking keeps a span rule's one-letter name).
 _FR_SHARE = re.compile(r"\bPartager\s+sur\s+([A-Z][\w-]*?)(?=Partager\b|[^\w-]|$)")
-_PLATFORM_NAMES = {"X": "X (Twitter)"}
 
 
 def french_share_buttons(mentions: list[Mention], text: str) -> list[Mention]:
@@ -149,7 +148,7 @@ def french_share_buttons(mentions: list[Mention], text: str) -> list[Mention]:
     linked by the rule (so linking keeps "X")."""
     for hit in _FR_SHARE.finditer(text):
         start, end = hit.span(1)
-        name = _PLATFORM_NAMES.get(hit.group(1), hit.group(1))
+        name = PLATFORM_NAMES.get(hit.group(1), hit.group(1))
         mentions = _replace_inside(mentions, Mention(hit.group(1), "ORG", start, end, "fr",
                                                      f"org:{slugify(name)}", name))
     return mentions

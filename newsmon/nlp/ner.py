@@ -143,6 +143,8 @@ _OUR = re.compile(r"(?:[bcçdfgğhjklmnpqrsştvxyz](?:ımız|imiz|umuz|ümüz)|(
 # ("Tatarıstan Respublikası Rəisinin Fərmanı", "Azərbaycan Respublikasının Prezidenti").
 _OFFICE_STEMS = frozenset(az_stem(fold(w)) for w in
                           "rəisi prezidenti sədri naziri səfiri başçısı rektoru direktoru katibi müavini".split())
+# honorifics written before a person's name ("xanım Nensi Pelosi", "cənab Frenk Pallone")
+_HONORIFICS = frozenset(fold(w) for w in ("xanım", "cənab"))
 # Administrative nouns after a place, written in lower case: not part of its name ("Ağdam rayonunun" ->
 # "Ağdam", "Bakı şəhərinin" -> "Bakı", "Qəzza zolağında" -> "Qəzza", "Qarabağ bölgəsinin" -> "Qarabağ"), as real-dev
 # and our training data annotate them ("regionu" is left: real-dev writes "Xəzər regionunun" whole).
@@ -269,11 +271,26 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             m = replace(m, text=m.text[:words[-2][0] + len(words[-2][1])], end=m.start + words[-2][0] + len(words[-2][1]))
             words = words[:-1]
         if m.label == "PERSON" and (len(words) > 1 and ordinary(words[-1][1]) and not _patronymic(words[-1][1])
+                                    and not (_after_office(text, m.start)
+                                             and all(_capitalised(w) and fold(w) not in TITLES for _, w in words))
                                     or any(_stem(w) in title_stems("az") for _, w in words)
                                     or _OUR.search(words[-1][1])):
             continue
         kept.append(m)
     return kept
+
+
+def _after_office(text: str, start: int) -> bool:
+    """The word right before `start` is an office held by a person (`_OFFICE_STEMS`: "İsrail Dövlətinin Prezidenti
+    İsxak Hersoq", "xarici işlər naziri Məhəmməd İshaq Dar") or an honorific ("xanım Nensi Pelosi"): what follows
+    is the holder's name, though its last word is an ordinary word ("hersoq", duke; "dar", narrow), where
+    elsewhere such a word ends a title ("Töhfə Sazişi"). The caller still drops a run with a title or a
+    lower-case word in it ("cənab Ali Baş Komandan", "Baş naziri Şahbaz qardaşım")."""
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" "):
+        return False
+    word = before.split()[-1] if before.split() else ""
+    return _stem(word) in _OFFICE_STEMS or fold(word) in _HONORIFICS
 
 
 def _quoted(m: Mention, text: str) -> bool:
