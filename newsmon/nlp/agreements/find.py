@@ -37,7 +37,7 @@ from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties
 from newsmon.nlp.agreements.sentences import split_sentences
 from newsmon.nlp.agreements.signing_date import date_signed
 from newsmon.nlp.agreements.syntax import parse_many
-from newsmon.nlp.agreements.titles import title
+from newsmon.nlp.agreements.titles import proper_name, title
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
                                               split_between_lists, split_purpose_lists, split_titled_lists)
 from newsmon.model import Agreement, Article, DateMention, Mention
@@ -277,7 +277,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
-                      anaphoric=anaphoric, voted=voted, peace=peace)
+                      anaphoric=anaphoric, voted=voted, peace=peace, name=proper_name(sent, trigger, ctx))
 
 
 def _peace_of_named_states(candidates: list[Candidate]) -> None:
