@@ -197,3 +197,13 @@ def test_a_named_document_told_again_by_its_name_is_one_record():
             "Ruritania and Zembla will implement the Cultural Property Agreement next year.")
     art = make_article(text, "en", [RURITANIA, RURITANIA, ZEMBLA, RURITANIA, ZEMBLA])
     assert len(find_agreements(art, None)) == 1
+
+
+def test_orders_signed_by_the_count_are_new_ones():
+    # a fact sheet's bullets with no subject: "Signed two Executive Orders" is not the order told before
+    text = ("Fact Sheet: President Jane Doe delivers for communities\n"
+            "President Jane Doe acted for communities. "
+            "- Signed an Executive Order establishing an Advisory Board. "
+            "- Signed two Executive Orders directing the Federal Government to address inequality.")
+    art = make_article(text, "en", [DOE, DOE])
+    assert len(find_agreements(art, None)) == 2
