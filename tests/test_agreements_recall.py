@@ -207,3 +207,15 @@ def test_orders_signed_by_the_count_are_new_ones():
             "- Signed two Executive Orders directing the Federal Government to address inequality.")
     art = make_article(text, "en", [DOE, DOE])
     assert len(find_agreements(art, None)) == 2
+
+
+def test_a_plan_two_bodies_issue_is_both_bodies():
+    energy = ("Department of Energy", "ORG", "Department of Energy")
+    interior = ("Department of the Interior", "ORG", "Department of the Interior")
+    text = ("Fact Sheet: Wind\n"
+            "Earlier this week, the Department of Energy (DOE) and the Department of the Interior (DOI) issued a "
+            "comprehensive action plan to connect wind projects.")
+    art = make_article(text, "en", [energy, ("DOE", "ORG", "Department of Energy"), interior,
+                                    ("DOI", "ORG", "Department of the Interior")])
+    [plan] = find_agreements(art, None)
+    assert (plan.type, names(plan)) == ("programme", {"Department of Energy", "Department of the Interior"})
