@@ -175,3 +175,47 @@ def test_a_named_strategy_is_a_programme_only_as_its_owners_release():
     strategy, plan = find_agreements(art, None)
     assert (strategy.type, strategy.status, names(strategy)) == ("programme", "signed", {"Reef Council"})
     assert plan.type == "programme" and "action plan" in plan.title.lower()
+
+
+RURITANIA, ZEMBLA = ("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla")
+
+
+def test_documents_going_by_different_names_stay_apart():
+    # a fact sheet's bullets: the same two states, none dated, each document by its own name
+    text = ("Fact Sheet: Ruritania visit\n"
+            "- Supply: Ruritania and Zembla will conclude a Security of Supply Agreement. "
+            "- Culture: Ruritania and Zembla are continuing negotiations for a Cultural Property Agreement "
+            "which would help to prevent trafficking.")
+    art = make_article(text, "en", [RURITANIA, RURITANIA, ZEMBLA, RURITANIA, ZEMBLA])
+    records = find_agreements(art, None)
+    assert [r.title for r in records] == ["Security of Supply Agreement", "Cultural Property Agreement"]
+
+
+def test_a_named_document_told_again_by_its_name_is_one_record():
+    text = ("Fact Sheet: Ruritania visit\n"
+            "Ruritania and Zembla signed the Cultural Property Agreement. "
+            "Ruritania and Zembla will implement the Cultural Property Agreement next year.")
+    art = make_article(text, "en", [RURITANIA, RURITANIA, ZEMBLA, RURITANIA, ZEMBLA])
+    assert len(find_agreements(art, None)) == 1
+
+
+def test_orders_signed_by_the_count_are_new_ones():
+    # a fact sheet's bullets with no subject: "Signed two Executive Orders" is not the order told before
+    text = ("Fact Sheet: President Jane Doe delivers for communities\n"
+            "President Jane Doe acted for communities. "
+            "- Signed an Executive Order establishing an Advisory Board. "
+            "- Signed two Executive Orders directing the Federal Government to address inequality.")
+    art = make_article(text, "en", [DOE, DOE])
+    assert len(find_agreements(art, None)) == 2
+
+
+def test_a_plan_two_bodies_issue_is_both_bodies():
+    energy = ("Department of Energy", "ORG", "Department of Energy")
+    interior = ("Department of the Interior", "ORG", "Department of the Interior")
+    text = ("Fact Sheet: Wind\n"
+            "Earlier this week, the Department of Energy (DOE) and the Department of the Interior (DOI) issued a "
+            "comprehensive action plan to connect wind projects.")
+    art = make_article(text, "en", [energy, ("DOE", "ORG", "Department of Energy"), interior,
+                                    ("DOI", "ORG", "Department of the Interior")])
+    [plan] = find_agreements(art, None)
+    assert (plan.type, names(plan)) == ("programme", {"Department of Energy", "Department of the Interior"})

@@ -27,6 +27,7 @@ from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
+from newsmon.nlp.agreements.owners import co_owners, plan_owner, possessive_owner
 from newsmon.nlp.agreements.voted import is_voted, voting_body
 from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
 from newsmon.nlp.agreements.cited import reported
@@ -37,7 +38,7 @@ from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties
 from newsmon.nlp.agreements.sentences import split_sentences
 from newsmon.nlp.agreements.signing_date import date_signed
 from newsmon.nlp.agreements.syntax import parse_many
-from newsmon.nlp.agreements.titles import title
+from newsmon.nlp.agreements.titles import proper_name, title
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
                                               split_between_lists, split_purpose_lists, split_titled_lists)
 from newsmon.model import Agreement, Article, DateMention, Mention
@@ -107,7 +108,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
         # a named strategy counts only as the one its owner releases in this sentence ("the Biden-Harris
         # Administration released the National Cybersecurity Strategy"), never cited ("our Indo-Pacific Strategy")
         triggers = [t for t in triggers if not (t[0] == "programme" and _STRATEGY.match(text, t[1], t[2]))
-                    or _plan_owner(ctx, sent, (t[1], t[2]), lex) is not None]
+                    or plan_owner(ctx, sent, (t[1], t[2]), lex) is not None]
         here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
@@ -191,9 +192,9 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                headline: bool) -> Candidate:
     status = _status(sent, trigger, triggers, lex)
     anaphoric = peace = False
-    owner = _plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
+    owner = plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
     # (a plan named as someone's is theirs, at whatever stage the sentence tells: none dates it)
-    possessor = _possessive_owner(ctx, sent, trigger) if type_ == "programme" and owner is None else None
+    possessor = possessive_owner(ctx, sent, trigger) if type_ == "programme" and owner is None else None
     voted = is_voted(sent, trigger, lex)
     if type_ == "decree" or (type_ == "programme" and _STATE_PROGRAMME.match(ctx.text, trigger[0])):
         # a state programme is adopted by the head of state's decree: its party is the issuer
@@ -209,7 +210,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
     elif owner is not None:
         # "President Trump created an Maritime Action Plan": the plan is its owner's, and adopted
         # ("the Task Force (PAVE) released the PAVE Action Plan": the owner's acronym is its name)
-        parties, own = [to_party(owner)], 1
+        owners = co_owners(ctx, owner)
+        parties, own = [to_party(m) for m in owners], len(owners)
         status = status or "signed"
     elif possessor is not None:
         parties, own = [to_party(possessor)], 1
@@ -277,7 +279,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
-                      anaphoric=anaphoric, voted=voted, peace=peace)
+                      anaphoric=anaphoric, voted=voted, peace=peace, name=proper_name(sent, trigger, ctx))
 
 
 def _peace_of_named_states(candidates: list[Candidate]) -> None:
@@ -307,32 +309,6 @@ def _awarded(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -
     """The document is one the sentence says was awarded (its nearest trigger is this one)."""
     return any(nearest((sent.start + m.start(), sent.start + m.end()), triggers) == trigger
                for m in lex.awarded.finditer(sent.text))
-
-
-def _plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Mention | None:
-    """The person, organisation or place that adopts a plan in this sentence: the nearest name before it
-    whose next words are an adopting verb ("Vice President Harris announced an EV Charging Action Plan",
-    "la Région Auvergne-Rhône-Alpes adoptait un plan de soutien")."""
-    for m in reversed(ctx.in_sentence(sent)):
-        if m.end > trigger[0] or trigger[0] - m.end > 90:
-            continue
-        # the nearest name before the plan is its owner only if an adopting verb follows it
-        return m if lex.adopts.search(ctx.text[m.end:trigger[0]]) else None
-    return None
-
-
-# (en) a possessive and the plan's own capitalised name between an owner and its plan: "President Biden’s
-# Trucking Action Plan", "the Administration's Housing Supply Action Plan"
-_POSSESSIVE_NAME = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+)*$")
-
-
-def _possessive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Mention | None:
-    """The person or organisation whose plan the sentence names it as ("the work through President Biden’s
-    Trucking Action Plan" is the President's, not the Department's the sentence names first)."""
-    m = next((m for m in reversed(ctx.in_sentence(sent)) if m.end <= trigger[0]), None)
-    if m is None or m.label not in ("PERSON", "ORG") or not _POSSESSIVE_NAME.fullmatch(ctx.text, m.end, trigger[0]):
-        return None
-    return m
 
 
 def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> str | None:

@@ -99,8 +99,12 @@ EN = Lexicon(
               r"|\bfirst\s+(?:day|week|month|year|\d+\s+days)\s+(?:in|of)\b|\blast\s+(?:year|month|week)\b|\bago\b"),
     definite=_c(r"\b(?:the|this|that)\s+(?:\w+\s+)?$"),
     # "an EV Charging Action Plan", "a historic Executive Order": a name or an adjective or two may
-    # come between the article and the trigger
-    indefinite=_c(r"\b(?i:an?|another)\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}$", 0),
+    # come between the article and the trigger; so may a count ("Signed two Executive Orders directing
+    # ...", "finalized three agreements"): new ones too, unless the documents are already known ("the
+    # two agreements", "the President's three Executive Orders")
+    indefinite=_c(r"(?:\b(?i:an?|another)|(?<!\bthe\s)(?<!\bthese\s)(?<!\bthose\s)(?<!\bits\s)(?<!\btheir\s)"
+                  r"(?<!\bboth\s)(?<![’']s\s)\b(?i:two|three|four|five|six|seven|eight|nine|ten))"
+                  r"\s+(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w'’-]*\s+(?:and\s+)?){0,5}$", 0),
     source_before=_c(r"\b(?:according\s+to|told|(?:said|reported)\s+(?:by|to))\s+(?:the\s+)?$"),
     source_after=_c(r"^\W{0,3}\s*(?:reported|reports|news\s+agency\s+reported)\b"),
     # (an arrangement, a pledge or a compact is a document when signed: "the Defense Cooperation

@@ -33,6 +33,7 @@ class Candidate:
     anaphoric: bool = False  # "the sides", "tərəflər arasında": bound to actors named elsewhere
     voted: bool = False  # a resolution or motion a body adopts (newsmon.nlp.agreements.voted)
     peace: bool = False  # a peace treaty ("sülh sazişi", "traité de paix"): it binds states
+    name: str = ""  # the capitalised words naming it before its trigger ("Cultural Property" Agreement)
     merged: list["Candidate"] = field(default_factory=list)
 
     @property
@@ -90,8 +91,12 @@ _FRAME = {fold(w)[:_STEM] for w in ("haqqında", "barədə", "arasında", "sahə
 def _topic(c: Candidate) -> set[str]:
     """What the title says the document is about, beyond its trigger ("... haqqında Konvensiya",
     "accord sur l'intention de vendre"): folded word stems."""
-    own = {fold(w)[:_STEM] for w in _TITLE_WORD.findall(_trigger_text(c))}
+    own = {fold(w)[:_STEM] for w in _TITLE_WORD.findall(_trigger_text(c) + " " + c.name)}
     return {fold(w)[:_STEM] for w in _TITLE_WORD.findall(c.title)} - own - _FRAME
+
+
+def _name_words(c: Candidate) -> set[str]:
+    return {fold(w)[:_STEM] for w in _TITLE_WORD.findall(c.name)} - _FRAME
 
 
 def _same_document(a: Candidate, b: Candidate) -> bool:
@@ -112,6 +117,11 @@ def _same_document(a: Candidate, b: Candidate) -> bool:
         return False
     # "Executive Order 13836" and "13837": numbered documents with different numbers
     na, nb = set(_NUMBER.findall(a.title)), set(_NUMBER.findall(b.title))
+    if na and nb and not na & nb:
+        return False
+    # two documents each going by a proper name, names sharing no word: "a Security of Supply Arrangement",
+    # "a Cultural Property Agreement" (a fact sheet's bullets, the same two parties, neither dated)
+    na, nb = _name_words(a), _name_words(b)
     if na and nb and not na & nb:
         return False
     ta, tb = _topic(a), _topic(b)

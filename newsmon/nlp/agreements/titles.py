@@ -23,8 +23,34 @@ _DOCUMENT_NUMBER = re.compile(r"\s+(?:No\.?\s*|n[°o]\s*)?(?!(?:19|20)\d\d\b)\d{
 # a name in guillemets right after the document word ("le traité « Global Compact »", "les accords
 # « Sykes-Picot »", "le programme « Nuit des Musées »"), not a quoted judgement ("un décret « sans valeur »")
 _QUOTED_NAME = re.compile(r"\s+«\s*[A-ZÀ-ÖØ-Þ][^»\n]{0,80}»")
+# The capitalised words right before an English document word that name the document ("a Security of Supply
+# Arrangement", "the Cultural Property Agreement", "NASA Sounding Rocket Memorandum"): its proper name. Small
+# linking words may join them ("Security of Supply"); an owner in the possessive ("President Biden's") or a
+# determiner opening the sentence ("The Agreement") is no part of it.
+_EN_NAME_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[A-Z][\w.’'&-]*\s+(?:(?:of|on|for|and|the)\s+)*)*[A-Z][\w.&-]*)\s+$")
+_EN_NOT_A_NAME = re.compile(r"The|A|An|This|That|These|Those|Its|Their|Our|His|Her|Both|Each|Any|New|Under|In")
 _AZ_POSTPOSITION = re.compile(r"\b(?:dair|haqqında|barədə|üzrə|ilişkin|hakkında)\s+(?:[\w\"«»“”]+\s+){0,3}$")
 _AZ_TITLE_BREAK = re.compile(r"[,;:]\s*|\b(?:arasında|ilə|ile|tarixində|tarixli|yılında|isə)\s+")
+
+
+def proper_name(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
+    """The capitalised words naming an English document right before its trigger ("Cultural Property" in
+    "a Cultural Property Agreement"), else "": what tells two named documents of one type apart. A person
+    named there is the document's owner, not its name ("Trump Executive Orders")."""
+    if sent.lang != "en":
+        return ""
+    m = _EN_NAME_BEFORE.search(sent.text[:trigger[0] - sent.start])
+    if not m:
+        return ""
+    start = max([m.start(1)] + [p.end - sent.start for p in ctx.in_sentence(sent)
+                                if p.label == "PERSON" and m.start(1) < p.end - sent.start <= m.end(1)])
+    words = sent.text[start:m.end(1)].split()
+    # (a determiner or preposition opening the sentence, and the small words after it: "Under the")
+    while words and (_EN_NOT_A_NAME.fullmatch(words[0]) or words[0].islower()):
+        words = words[1:]
+    if not words or re.search(r"['’]s?$", words[-1]):
+        return ""
+    return " ".join(words)
 
 
 def title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
@@ -45,6 +71,9 @@ def title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
         start = max(breaks, default=0)
         words = prefix[start:].split()
         return " ".join(words[-14:] + [phrase])
+    name = proper_name(sent, trigger, ctx)
+    if name:  # "Cultural Property Agreement": the name the document goes by
+        phrase = f"{name} {phrase}"
     number = _DOCUMENT_NUMBER.match(sent.text, rel_e)
     if number:  # "Executive Order 14008": its number names it (and tells it from Executive Order 14096)
         phrase, rel_e = phrase + number.group(), number.end()

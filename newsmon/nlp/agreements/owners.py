@@ -1,0 +1,64 @@
+"""Whose plan a sentence names: the name right before it followed by an adopting verb ("Vice President
+Harris announced an EV Charging Action Plan"), with the names "and" joins to it (two bodies issuing one
+plan), or the owner in the possessive ("President Biden’s Trucking Action Plan")."""
+from __future__ import annotations
+
+import re
+
+from newsmon.model import Mention
+from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.agreements.parties import PartyContext, Sentence
+
+
+def plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Mention | None:
+    """The person, organisation or place that adopts a plan in this sentence: the nearest name before it
+    whose next words are an adopting verb ("Vice President Harris announced an EV Charging Action Plan",
+    "la Région Auvergne-Rhône-Alpes adoptait un plan de soutien")."""
+    for m in reversed(ctx.in_sentence(sent)):
+        if m.end > trigger[0] or trigger[0] - m.end > 90:
+            continue
+        # the nearest name before the plan is its owner only if an adopting verb follows it
+        return m if lex.adopts.search(ctx.text[m.end:trigger[0]]) else None
+    return None
+
+
+# What joins two owners of one plan: "and", after a comma or an acronym ("the Department of Energy (DOE) and
+# the Department of the Interior (DOI) issued a comprehensive action plan"); and an acronym after its name.
+_CO_OWNER = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,?\s*and\s+(?:the\s+)?")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*")
+_LIST_COMMA = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?,\s*(?:the\s+)?")
+
+
+def co_owners(ctx: PartyContext, owner: Mention) -> list[Mention]:
+    """The plan's owner and those "and" joins to it right before it: a plan two bodies issue is both's.
+    An acronym in brackets stands for the name before it."""
+    before = [m for m in ctx.mentions if m.end <= owner.start]
+    owners = [owner]
+    for m in reversed(before):
+        gap = ctx.text[m.end:owners[-1].start]
+        if _ACRONYM_AFTER.fullmatch(gap):
+            owners[-1] = m
+        elif (_CO_OWNER.fullmatch(gap) or len(owners) > 1 and _LIST_COMMA.fullmatch(gap)) \
+                and (m.label == "LOC") == (owner.label == "LOC"):
+            owners.append(m)  # ("A, B and C": a comma joins only once "and" has)
+        else:
+            break
+    out: list[Mention] = []
+    for m in reversed(owners):
+        if all((m.canonical_id or m.text) != (o.canonical_id or o.text) for o in out):
+            out.append(m)
+    return out
+
+
+# (en) a possessive and the plan's own capitalised name between an owner and its plan: "President Biden’s
+# Trucking Action Plan", "the Administration's Housing Supply Action Plan"
+_POSSESSIVE_NAME = re.compile(r"['’]s\s+(?:[A-Z][\w-]*\s+)*$")
+
+
+def possessive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Mention | None:
+    """The person or organisation whose plan the sentence names it as ("the work through President Biden’s
+    Trucking Action Plan" is the President's, not the Department's the sentence names first)."""
+    m = next((m for m in reversed(ctx.in_sentence(sent)) if m.end <= trigger[0]), None)
+    if m is None or m.label not in ("PERSON", "ORG") or not _POSSESSIVE_NAME.fullmatch(ctx.text, m.end, trigger[0]):
+        return None
+    return m
