@@ -225,6 +225,20 @@ def test_an_az_regnal_number_is_part_of_the_name_it_stands_before():
                    ("Leo", "PERSON"), ("Qlobal", "ORG")]
 
 
+def test_an_az_name_after_an_office_or_an_honorific_is_a_person():
+    from newsmon.nlp.az_people import az_office_holders
+    from newsmon.text.az import stem_word
+    text = ("Əlcəzair Prezidenti Abdelmacid Tebbun Ramazan bayramı münasibətilə; dövlət başçısı xanım Dina Boluarte "
+            "Zeqarrayı təbrik edib; Baş naziri Robert Mobili ilə; Prezidenti Emmanuel Makronla; Türkiyə Prezidenti "
+            "İqamətgahında; Almaniya Prezidenti Ştaynmayer Münxen Təhlükəsizlik Konfransında; Fransa prezidenti "
+            "COP29-a qarşı; cənab Prezident, Baş naziri Vətən müharibəsində; Prezidentinin Fərmanı; sədri Ali Məclis.")
+    found = [at(text, "Dina Boluarte Zeqarrayı", "ORG", "az"), at(text, "Emmanuel Makronla", "PERSON", "az")]
+    ordinary = {stem_word(w) for w in ("müharibə", "fərman")}
+    out = [(m.text, m.label) for m in az_office_holders(found, text, ordinary)]
+    assert out == [("Abdelmacid Tebbun", "PERSON"), ("Dina Boluarte Zeqarrayı", "PERSON"), ("Robert Mobili", "PERSON"),
+                   ("Emmanuel Makronla", "PERSON")]
+
+
 def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
     text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
     found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),

@@ -8,7 +8,12 @@ import re
 from dataclasses import replace
 
 from newsmon.model import Mention
-from newsmon.text.az import AZ_CAPITAL
+from newsmon.nlp.az_names import is_org_head
+from newsmon.nlp.dates.az import STEMS as MONTHS
+from newsmon.nlp.mentions import TITLES
+from newsmon.nlp.ner import HONORIFICS, OFFICE_STEMS, news_stems
+from newsmon.text.az import AZ_CAPITAL, split_case, stem_word
+from newsmon.text.normalize import fold
 
 
 # An initial glued to a capitalised word, as Azerbaijani news writes people after their first mention
@@ -68,3 +73,75 @@ def az_regnal_names(mentions: list[Mention], text: str) -> list[Mention]:
     return [replace(m, text=text[hit.start():m.end], start=hit.start())
             if m.label == "PERSON" and " " not in m.text and (hit := _REGNAL.search(text, max(0, m.start - 7), m.start))
             else m for m in mentions]
+
+
+# A person right after an office in the possessive or an honorific ("Əlcəzair Prezidenti Abdelmacid Tebbun",
+# "dövlət başçısı xanım Dina Ersilia Boluarte Zeqarrayı", "Baş naziri Robert Mobili"): foreign people named once
+# in a story, whom the model misses or takes for an organisation. Up to three capitalised words (four when the
+# model already marked them), up to a punctuation mark or a lower-case word.
+_HOLDER = re.compile(AZ_CAPITAL + r"[^\s" + re.escape(",.;:!?\"“”«»()") + r"]*(?=[\s,.;:!?\"“”«»()]|$)")
+
+
+# the lower-case word after a run of capitalised words, and the 3rd-person possessive of a compound's head noun
+# ("bayramı", "müharibəsində"), not a verb's past tense ("dedi", "etdi")
+_NEXT_WORD = re.compile(r" ([a-zəıöüğşç]+)")
+_COMPOUND_HEAD = re.compile(r"(?<![dt])(?:[ıiuü]|s[ıiuü])(?:n(?:da|də|dan|dən|a|ə|ı|i|un|ün|ın|in))?$")
+
+
+def _office_before(text: str, start: int) -> bool:
+    """The word before `start` (one space between) is an office in the 3rd-person possessive ("Prezidenti",
+    "naziri", "başçısı", not "Prezidentinin Fərmanı", whose genitive owns a thing) or an honorific."""
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" ") or before.endswith("  ") or not before.split():
+        return False
+    word = before.split()[-1]
+    folded = fold(word)
+    return folded in HONORIFICS or any(folded == stem + end for stem in (stem_word(word),) if stem in OFFICE_STEMS
+                                       for end in ("i", "u", "si", "su"))
+
+
+def _name_like(word: str, ordinary: set[str] | frozenset[str]) -> bool:
+    """A capitalised word that may be part of a person's name: not an acronym or a code ("COP29-da"), an
+    ordinary word of the article, the language or its news ("Vətən müharibəsində"), a title, a month or an
+    organisation's head noun."""
+    folded = fold(word)
+    stem = stem_word(word)
+    return (word[:1].isupper() and not (len(word) > 1 and word.isupper()) and not any(c.isdigit() for c in word)
+            and stem not in ordinary and stem not in news_stems() and folded not in TITLES
+            and not folded.startswith(tuple(MONTHS)) and not is_org_head(word))
+
+
+def az_office_holders(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str]) -> list[Mention]:
+    """The name after an office or an honorific (see `_HOLDER`) is a PERSON: a new mention where none covers
+    its words, and an ORG mention standing there whose words all look like a name becomes a PERSON."""
+    out = list(mentions)
+    for m in mentions:  # the model's ORG on a name after an office
+        words = m.text.split()
+        if m.label == "ORG" and not m.canonical_id and len(words) <= 4 and _office_before(text, m.start) \
+                and all(_name_like(w, ordinary) for w in words):
+            out[out.index(m)] = replace(m, label="PERSON")
+    taken = [(m.start, m.end) for m in out if m.label != "DATE"]
+    for first in _HOLDER.finditer(text):
+        if not _office_before(text, first.start()):
+            continue
+        words = []  # the run of capitalised words after the office
+        for hit in _HOLDER.finditer(text, first.start()):
+            if words and hit.start() != words[-1].end() + 1:
+                break
+            words.append(hit)
+            if text[hit.end():hit.end() + 1] != " ":
+                break
+        after = _NEXT_WORD.match(text, words[-1].end())
+        if after and _COMPOUND_HEAD.search(after.group(1)) and split_case(words[-1].group())[1] is None:
+            words.pop()  # "Prezidenti Abdelmacid Tebbun Ramazan bayramı münasibətilə": the feast's name
+        # the whole run a name, or it runs into something else ("Almaniya Prezidenti Ştaynmayer Münxen
+        # Təhlükəsizlik Konfransında") or a longer name we would cut
+        if not 0 < len(words) <= 3 or not all(_name_like(w.group(), ordinary) for w in words) \
+                or split_case(words[-1].group())[1] in ("locative", "ablative"):
+            continue  # "Türkiyə Prezidenti İqamətgahında": a place, not a person
+        s, e = words[0].start(), words[-1].end()
+        if any(a < e and s < b for a, b in taken):
+            continue
+        out.append(Mention(text[s:e], "PERSON", s, e, "az"))
+        taken.append((s, e))
+    return sorted(out, key=lambda x: (x.start, -x.end))

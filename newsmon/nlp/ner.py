@@ -140,11 +140,13 @@ _PUNCT = ",.;:!?\"“”«»()"
 _OUR = re.compile(r"(?:[bcçdfgğhjklmnpqrsştvxyz](?:ımız|imiz|umuz|ümüz)|(?:[aı]mız|[eəi]miz|[ou]muz|[öü]müz))"
                   r"(?:[a-zəıöüğşç]{0,4})$")
 # Offices held by a person, folded stems: the model sometimes runs a place into the office that follows it
-# ("Tatarıstan Respublikası Rəisinin Fərmanı", "Azərbaycan Respublikasının Prezidenti").
-_OFFICE_STEMS = frozenset(az_stem(fold(w)) for w in
-                          "rəisi prezidenti sədri naziri səfiri başçısı rektoru direktoru katibi müavini".split())
+# ("Tatarıstan Respublikası Rəisinin Fərmanı", "Azərbaycan Respublikasının Prezidenti", "Böyük Britaniya Kralının");
+# `az_people.az_office_holders` reads the name after one as a person's.
+OFFICE_STEMS = frozenset(az_stem(fold(w)) for w in
+                         "rəisi prezidenti sədri naziri səfiri başçısı rektoru direktoru katibi müavini kralı kraliçası "
+                         "papası".split())
 # honorifics written before a person's name ("xanım Nensi Pelosi", "cənab Frenk Pallone")
-_HONORIFICS = frozenset(fold(w) for w in ("xanım", "cənab"))
+HONORIFICS = frozenset(fold(w) for w in ("xanım", "cənab"))
 # Administrative nouns after a place, written in lower case: not part of its name ("Ağdam rayonunun" ->
 # "Ağdam", "Bakı şəhərinin" -> "Bakı", "Qəzza zolağında" -> "Qəzza", "Qarabağ bölgəsinin" -> "Qarabağ"), as real-dev
 # and our training data annotate them ("regionu" is left: real-dev writes "Xəzər regionunun" whole).
@@ -264,7 +266,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             if words[0][0]:
                 cut = words[0][0]
                 m = replace(m, text=m.text[cut:], start=m.start + cut)
-        if m.label == "LOC" and len(words) > 1 and (_stem(words[-1][1]) in _OFFICE_STEMS or (
+        if m.label == "LOC" and len(words) > 1 and (_stem(words[-1][1]) in OFFICE_STEMS or (
                 words[-1][1][:1].islower() and fold(words[-1][1]).startswith(_ADMIN_NOUNS))):
             # "Tatarıstan Respublikası Rəisinin": the place, not its head's office; "Qaradağ rayonundan":
             # the name without its administrative noun (a venue's noun stays: "Gəncə şəhər stadionu")
@@ -281,7 +283,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 def _after_office(text: str, start: int) -> bool:
-    """The word right before `start` is an office held by a person (`_OFFICE_STEMS`: "İsrail Dövlətinin Prezidenti
+    """The word right before `start` is an office held by a person (`OFFICE_STEMS`: "İsrail Dövlətinin Prezidenti
     İsxak Hersoq", "xarici işlər naziri Məhəmməd İshaq Dar") or an honorific ("xanım Nensi Pelosi"): what follows
     is the holder's name, though its last word is an ordinary word ("hersoq", duke; "dar", narrow), where
     elsewhere such a word ends a title ("Töhfə Sazişi"). The caller still drops a run with a title or a
@@ -290,7 +292,7 @@ def _after_office(text: str, start: int) -> bool:
     if not before.endswith(" "):
         return False
     word = before.split()[-1] if before.split() else ""
-    return _stem(word) in _OFFICE_STEMS or fold(word) in _HONORIFICS
+    return _stem(word) in OFFICE_STEMS or fold(word) in HONORIFICS
 
 
 def _quoted(m: Mention, text: str) -> bool:
