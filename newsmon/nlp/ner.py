@@ -19,7 +19,7 @@ from newsmon.model import Mention, Segment
 from newsmon.nlp.mentions import TITLES
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
 from newsmon.text.az import PATRONYMIC_WORDS, az_stem, stem_word
-from newsmon.text.normalize import fold, in_quotes
+from newsmon.text.normalize import fold, in_quotes, markdown_spaces_as_one, offset_before_markdown
 from newsmon.text.scripts import has_foreign_word
 from newsmon.settings import MODELS_DIR
 
@@ -71,15 +71,20 @@ class NerStage:
                         (i, n, start, end, seg) for start, end in chunks(text, seg.start, seg.end))
         found: list[list[tuple[int, Mention]]] = [[] for _ in items]
         for lang, parts in by_lang.items():
-            texts = (items[i][0][start:end] for i, _, start, end, _ in parts)
-            for (i, n, start, _, seg), doc in zip(parts, self.pipeline(lang).pipe(texts)):
+            # the model reads a headline's Markdown-escaped underscores as spaces ("Joe\\_Biden"); the
+            # mention keeps the stored text ("Joe\\_Biden", as the gold writes it)
+            read = [markdown_spaces_as_one(items[i][0][start:end]) for i, _, start, end, _ in parts]
+            docs = self.pipeline(lang).pipe(model_text for model_text, _ in read)
+            for (i, n, start, _, seg), (_, spaces), doc in zip(parts, read, docs):
                 for ent in doc.ents:
                     label = to_unified(ent.label_)
-                    said = ent.text.rstrip(_TRAILING)
+                    said_end = ent.start_char + len(ent.text.rstrip(_TRAILING))
+                    first = start + offset_before_markdown(ent.start_char, spaces)
+                    last = start + offset_before_markdown(said_end, spaces, end=True)
+                    said = items[i][0][first:last]
                     if label is None or not said.strip() or has_foreign_word(said, seg.lang):
                         continue
-                    found[i].append((n, Mention(said, label, start + ent.start_char,
-                                                start + ent.start_char + len(said), seg.lang)))
+                    found[i].append((n, Mention(said, label, first, last, seg.lang)))
         # each text's mentions in segment order, as one text at a time gives them (the sort is stable)
         return [drop_unlikely_names([m for _, m in sorted(pairs, key=lambda p: p[0])], text)
                 for pairs, (text, _) in zip(found, items)]

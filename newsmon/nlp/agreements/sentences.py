@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from newsmon.nlp.agreements.parties import Sentence
+from newsmon.text.normalize import blank_markdown_spaces
 
 # Sentence ends: . ! ? … (plus closing quotes) then space and an upper-case letter, digit or quote,
 # possibly after a list bullet ("... jobs. - Regeneron announced"), or a line break. Abbreviations that end in a dot do not end a sentence.
@@ -14,10 +15,6 @@ _SENT_END = re.compile(r"[.!?…]+(?:[\"'»”’)]|\s[»”])*\s+"
 _ABBREV = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|No|Nos|Jr|Sr|Mme|Mlle|MM|M|Gen|Col|Amb|vs|etc|cən|prof"
                      r"|dos|akad|Inc|Ltd|Co|art|Art|nr|N|e\.g|i\.e|г|гг|им)\.|\b[A-ZƏİ]\.)$")
 
-# A Markdown-escaped underscore, which some crawled headlines keep for a space ("Joint Leaders Statement
-# on\_AUKUS", "President\_Biden"): the rules and the parse read it as a space. Blanked, not removed, so
-# that offsets stay those of the article's text (whose mentions the gold and NER write as stored).
-_MARKDOWN_SPACE = re.compile(r"\\_")
 # A Markdown image ("![JPEG - 199.9 ko](https://.../324-3.jpg "jpg/...")"): a picture the crawled page
 # put between two paragraphs, often with no line break around it ("... ont été conclus.![JPEG - ...](...)
 # Sophie Joissains, maire d'Aix-en-Provence"). It ends the sentence before it and starts none: the
@@ -35,7 +32,7 @@ def split_sentences(text: str, segments=(), default_lang: str = "en") -> list[Se
     """Sentences of `text` with offsets; the language is that of the segment the sentence starts in.
     Their text reads a Markdown-escaped underscore as a space (same offsets); Markdown images and
     bare addresses between paragraphs are left out, each ending the sentence before it."""
-    text = _MARKDOWN_SPACE.sub("  ", text)
+    text = blank_markdown_spaces(text)
     images = [(m.start(), m.end()) for m in _IMAGE.finditer(text)]
     images += [(m.start(), m.end()) for m in _BARE_URL.finditer(text)
                if not any(s <= m.start() < e for s, e in images)]
