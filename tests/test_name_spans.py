@@ -66,6 +66,12 @@ def test_posts_are_not_organisations(kb):
     assert names(text, found, "en", kb) == [("Jane Doe", "PERSON"), ("John Roe", "PERSON"), ("Carl Risch", "PERSON")]
 
 
+def test_an_english_name_ends_before_a_headline_verb(kb):
+    text = "President Biden Signs Executive Order. White House Celebrates International Day. Susan Banks spoke."
+    found = [("Biden Signs", "PERSON"), ("White House Celebrates International Day", "ORG"), ("Susan Banks", "PERSON")]
+    assert names(text, found, "en", kb) == [("Biden", "PERSON"), ("White House", "ORG"), ("Susan Banks", "PERSON")]
+
+
 def test_english_places_joined_over_of_and_trimmed(kb):
     text = "Attorney for the Western District of Pennsylvania, in the Republic of South Africa and the Indo-Pacific region."
     found = [("Western District", "ORG"), ("Pennsylvania", "LOC"), ("South Africa", "LOC"),

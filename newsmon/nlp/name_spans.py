@@ -88,7 +88,7 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
         if " ".join(words) in _ANAPHORIC_BODIES and not _NAME_GOES_ON.match(text, m.end) and (
                 len(words) < len(m.text.split()) or _ANAPHOR_BEFORE.search(text[max(0, m.start - 6):m.start])):
             continue
-        m = _trim_lower_tail(m)
+        m = _trim_lower_tail(_trim_headline_verb(m))
         out.append(m)
     return _campuses(_join_places(out, text), text)
 
@@ -181,6 +181,30 @@ _ANAPHOR_BEFORE = re.compile(r"(?:^|\W)(?:the|our|this|that)\s+$", re.IGNORECASE
 _NAME_GOES_ON = re.compile(r"\s+(?:of|for|on)\b")
 _POST_AFTER = re.compile(r"\s+(?:Advisors?|Advisers?|Counsel|Coordinator|Secretary|Director|Envoy|Spokesperson)\b")
 _RANK = re.compile(r"^(?:Career(?= Member)|Senior (?:Foreign|Executive) Service\b)")
+
+
+# The verbs of title-case headlines ("President Biden Signs Executive Order To Ensure ...", "White House
+# Celebrates International Day of the Girl"): the model runs a person or a body into the verb and the words
+# after it. Reporting and acting verbs only: no surname ("Marks", "Banks", "Burns") and no noun a name ends in.
+_HEADLINE_VERBS = frozenset("""announces announced signs signed issues issued calls gives intends establishes
+delivers celebrates releases released hosts hosted launches launched meets speaks travels welcomes nominates
+appoints approves declares awards highlights unveils sends honors proclaims urges discusses convenes visits
+joins takes outlines touts praises reaffirms condemns commends congratulates extends expands invests secures
+directs vetoes pardons receives attends addresses applauds reduce reduces lowers""".split())
+
+
+def _trim_headline_verb(m: Mention) -> Mention:
+    """"Biden Signs" -> "Biden", "White House Celebrates International Day" -> "White House": an English
+    person or body ends before a headline's verb (`_HEADLINE_VERBS`)."""
+    if m.label not in ("PERSON", "ORG"):
+        return m
+    words = m.text.split(" ")
+    cut = next((n for n in range(1, len(words)) if fold(words[n]) in _HEADLINE_VERBS and words[n][:1].isupper()),
+               None)
+    if cut is None:
+        return m
+    kept = " ".join(words[:cut])
+    return replace(m, text=kept, end=m.start + len(kept))
 
 
 def _trim_lower_tail(m: Mention) -> Mention:
