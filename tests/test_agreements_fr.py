@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from newsmon.nlp.agreements.find import find_agreements, split_sentences
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.kb_file import KBEntity
 from tests.test_agreements import make_article, names
 
 IMAGE = '![JPEG - 199.9 ko](https://www.example.test/IMG/jpg/324-3.jpg "jpg/324-3.jpg")'
@@ -121,3 +123,19 @@ def test_a_twinning_voted_by_a_city_is_an_agreement_of_the_two_cities():
     art = make_article(text, "fr", [("Lyon", "LOC", "Lyon"), ("Gyumri", "LOC", "Gyumri"), ("Arménie", "LOC", "Armenia")])
     [agr] = find_agreements(art)
     assert (agr.type, agr.title, names(agr)) == ("agreement", "jumelage", {"Lyon", "Gyumri"})
+
+
+def test_a_document_with_one_named_state_takes_the_storys_country_not_its_organisation():
+    # one side named, a state: the other is the story's country ("Nous" speaks for Armenia), not the
+    # organisation the story names most (here NATO)
+    text = ("L’Arménie et l’OTAN\nLe ministre de l’Arménie a rencontré l’OTAN, puis l’OTAN a salué l’Arménie. "
+            "Nous entamons des négociations sur un accord de coopération nucléaire avec les États-Unis.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia"), ("OTAN", "ORG", "NATO"),
+                                    ("Arménie", "LOC", "Armenia"), ("OTAN", "ORG", "NATO"), ("OTAN", "ORG", "NATO"),
+                                    ("Arménie", "LOC", "Armenia"), ("États-Unis", "LOC", "United States")])
+    for m in art.mentions:  # the pipeline's ids of places ("loc:armenia"), which tell a state from an organisation
+        m.canonical_id = f"loc:{m.canonical_id}" if m.label == "LOC" else m.canonical_id
+    kb = KnowledgeBase([KBEntity(id=f"loc:{n.lower().replace(' ', '-')}", name=n, label="LOC", names={"en": (n,)},
+                                 kind="country") for n in ("Armenia", "United States")])
+    [agr] = find_agreements(art, kb)
+    assert names(agr) == {"United States", "Armenia"}
