@@ -5,7 +5,7 @@ from __future__ import annotations
 from newsmon.nlp.agreements.find import find_agreements, split_sentences
 from newsmon.nlp.kb import KnowledgeBase
 from newsmon.nlp.kb_file import KBEntity
-from tests.test_agreements import make_article, names
+from tests.test_agreements import _countries, make_article, names
 
 IMAGE = '![JPEG - 199.9 ko](https://www.example.test/IMG/jpg/324-3.jpg "jpg/324-3.jpg")'
 
@@ -139,3 +139,16 @@ def test_a_document_with_one_named_state_takes_the_storys_country_not_its_organi
                                  kind="country") for n in ("Armenia", "United States")])
     [agr] = find_agreements(art, kb)
     assert names(agr) == {"United States", "Armenia"}
+
+
+def test_one_organisation_and_one_state_of_the_sentence_are_the_two_sides():
+    # not the organisation and a guess from the story (the Parliament it names most)
+    text = ("Au Parlement européen\nAu Parlement européen, le député a parlé. Le Parlement européen a voté. "
+            "Il est temps de dénoncer l’accord gazier qui lie la Commission européenne avec l’Azerbaïdjan.")
+    art = make_article(text, "fr", [("Parlement européen", "ORG", "European Parliament"),
+                                    ("Parlement européen", "ORG", "European Parliament"),
+                                    ("Parlement européen", "ORG", "European Parliament"),
+                                    ("Commission européenne", "ORG", "European Commission"),
+                                    ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art, _countries("Azerbaijan"))
+    assert names(agr) == {"European Commission", "Azerbaijan"}
