@@ -152,3 +152,12 @@ def test_one_organisation_and_one_state_of_the_sentence_are_the_two_sides():
                                     ("Azerbaïdjan", "LOC", "Azerbaijan")])
     [agr] = find_agreements(art, _countries("Azerbaijan"))
     assert names(agr) == {"European Commission", "Azerbaijan"}
+
+
+def test_a_treaty_under_discussion_is_planned():
+    text = ("Rencontre\nLe Premier ministre a présenté les discussions en cours sur le traité de paix entre "
+            "l’Arménie et l’Azerbaïdjan.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia"), ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art)
+    assert agr.status == "planned"
+    assert names(agr) == {"Armenia", "Azerbaijan"}
