@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from newsmon.nlp.agreements.find import find_agreements, split_sentences
-from tests.test_agreements import make_article, names
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.kb_file import KBEntity
+from tests.test_agreements import _countries, make_article, names
 
 IMAGE = '![JPEG - 199.9 ko](https://www.example.test/IMG/jpg/324-3.jpg "jpg/324-3.jpg")'
 
@@ -121,3 +123,41 @@ def test_a_twinning_voted_by_a_city_is_an_agreement_of_the_two_cities():
     art = make_article(text, "fr", [("Lyon", "LOC", "Lyon"), ("Gyumri", "LOC", "Gyumri"), ("Arménie", "LOC", "Armenia")])
     [agr] = find_agreements(art)
     assert (agr.type, agr.title, names(agr)) == ("agreement", "jumelage", {"Lyon", "Gyumri"})
+
+
+def test_a_document_with_one_named_state_takes_the_storys_country_not_its_organisation():
+    # one side named, a state: the other is the story's country ("Nous" speaks for Armenia), not the
+    # organisation the story names most (here NATO)
+    text = ("L’Arménie et l’OTAN\nLe ministre de l’Arménie a rencontré l’OTAN, puis l’OTAN a salué l’Arménie. "
+            "Nous entamons des négociations sur un accord de coopération nucléaire avec les États-Unis.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia"), ("OTAN", "ORG", "NATO"),
+                                    ("Arménie", "LOC", "Armenia"), ("OTAN", "ORG", "NATO"), ("OTAN", "ORG", "NATO"),
+                                    ("Arménie", "LOC", "Armenia"), ("États-Unis", "LOC", "United States")])
+    for m in art.mentions:  # the pipeline's ids of places ("loc:armenia"), which tell a state from an organisation
+        m.canonical_id = f"loc:{m.canonical_id}" if m.label == "LOC" else m.canonical_id
+    kb = KnowledgeBase([KBEntity(id=f"loc:{n.lower().replace(' ', '-')}", name=n, label="LOC", names={"en": (n,)},
+                                 kind="country") for n in ("Armenia", "United States")])
+    [agr] = find_agreements(art, kb)
+    assert names(agr) == {"United States", "Armenia"}
+
+
+def test_one_organisation_and_one_state_of_the_sentence_are_the_two_sides():
+    # not the organisation and a guess from the story (the Parliament it names most)
+    text = ("Au Parlement européen\nAu Parlement européen, le député a parlé. Le Parlement européen a voté. "
+            "Il est temps de dénoncer l’accord gazier qui lie la Commission européenne avec l’Azerbaïdjan.")
+    art = make_article(text, "fr", [("Parlement européen", "ORG", "European Parliament"),
+                                    ("Parlement européen", "ORG", "European Parliament"),
+                                    ("Parlement européen", "ORG", "European Parliament"),
+                                    ("Commission européenne", "ORG", "European Commission"),
+                                    ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art, _countries("Azerbaijan"))
+    assert names(agr) == {"European Commission", "Azerbaijan"}
+
+
+def test_a_treaty_under_discussion_is_planned():
+    text = ("Rencontre\nLe Premier ministre a présenté les discussions en cours sur le traité de paix entre "
+            "l’Arménie et l’Azerbaïdjan.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia"), ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art)
+    assert agr.status == "planned"
+    assert names(agr) == {"Armenia", "Azerbaijan"}

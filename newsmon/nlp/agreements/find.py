@@ -254,11 +254,14 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                     and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")) \
                     and not (parties and _awarded(sent, trigger, triggers, lex)):
                 # a joint statement or declaration with no party named but a state is the states' the
-                # story is about (organisations sign memoranda; a person signs an open letter alone)
+                # story is about (organisations sign memoranda; a person signs an open letter alone), and so is
+                # the other side of any document whose one named side is a state ("un accord de coopération
+                # nucléaire avec les États-Unis" in an Armenian minister's speech: Armenia, not the most named
+                # organisation)
                 kind = "state" if intergov else None
                 of_states = all((p.canonical_id or "").startswith("loc:") for p in parties)
                 guessed = salient(ctx, sent, parties, "country", 2 - len(parties)) \
-                    if type_ == "other" and of_states or peace else []
+                    if (type_ == "other" or parties) and of_states or peace else []
                 # (a sentence that names no party gets the story's actors only for a bundle of documents or
                 # a pronoun signer: see unnamed.py)
                 if len(parties) + len(guessed) < 2 and not peace \

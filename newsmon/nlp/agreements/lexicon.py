@@ -181,7 +181,9 @@ FR = Lexicon(
                        r"|(?<!ouvert\s)(?<!ouverte\s)(?<!procédé\s)(?<!assisté\s)(?<!participé\s)\bà\s+la\s+signature\b"
                        r"|\bespér\w*\s+que\s+la\s+signature\b|\bperspectives?\s+de\s+(?:la\s+)?signature\b"
                        r"|\ben\s+vue\s+de\s+la\s+signature\b|\bvers\s+la\s+signature\b"
-                       rf"|\ben\s+cours\s+d(?:e\s+|{_APOS}\s*)(?:finalis|[ée]labor|r[ée]dact|discussion|examen)\w*")),
+                       rf"|\ben\s+cours\s+d(?:e\s+|{_APOS}\s*)(?:finalis|[ée]labor|r[ée]dact|discussion|examen)\w*"
+                       # (and talks under way on it: "les discussions en cours sur le traité de paix")
+                       r"|\b(?:discussions|pourparlers|n[ée]gociations|consultations)\s+en\s+cours\b")),
         ("ratified", _c(r"\bratifi\w*")),
         ("implemented", _c(r"\bmis\w*\s+en\s+(?:œ|oe)uvre\b|\bmise\s+en\s+(?:œ|oe)uvre\b|\ben\s+vigueur\b"
                            # (not "en cours de négociation", "... de finalisation": still planned)

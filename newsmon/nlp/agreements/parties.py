@@ -169,6 +169,10 @@ def _is_modifier(m: Mention, orgs: list[Mention], text: str) -> bool:
 _REGION_STATES = re.compile(r"\s+(?:ölkələri|dövlətləri|countries|states|pays|[ée]tats)", re.IGNORECASE)
 
 
+# right before a state: the preposition of a partner ("avec l'Azerbaïdjan", "with the United States")
+_WITH_BEFORE = re.compile(r"\b(?:avec|with)\s+(?:l['’]\s*|la\s+|le\s+|les\s+|the\s+)?$", re.IGNORECASE)
+
+
 def candidates(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
     """(organisations, states) of the sentence that could be parties."""
     mentions = ctx.in_sentence(sent)
@@ -260,6 +264,13 @@ def sentence_parties(ctx: PartyContext, sent: Sentence, lex: Lexicon, trigger: t
         chosen = state_list
     elif orgs and lex.postposition:
         chosen = _with_conjoined_states(orgs, locs, lex, ctx.text)
+    elif len(orgs) == 1 and len(locs) == 1 and name_key(locs[0]) in ctx.countries \
+            and _WITH_BEFORE.search(ctx.text, sent.start, locs[0].start):
+        # one organisation, and one country it acts with: the two sides ("l'accord gazier qui lie la Commission
+        # européenne avec l'Azerbaïdjan"), not the organisation and a guess (a country named otherwise, "a
+        # décrit l'Azerbaïdjan comme un partenaire", may be only what the sentence speaks of; a monument, "son
+        # jumelage avec le Temple de Garni", is no state)
+        chosen = orgs + locs
     else:
         chosen = orgs or locs
     if len(chosen) > 2:
