@@ -154,7 +154,18 @@ def before_admin_noun(m: Mention, text: str) -> bool:
     əyalətinin", "Turar Rıskulov rayonlarında", "Xəzər regionunun"): a place, whatever the model or the
     person it seems to name again says. `linking` makes such a PERSON a LOC, before and after it gives a
     lone word the label of the full name it ends ("Xəzər" of "Konor Koleman Xəzər")."""
-    return m.lang == "az" and bool(_ADMIN.match(text, m.end))
+    return m.lang == "az" and admin_noun_at(text, m.end)
+
+
+def admin_noun_at(text: str, end: int) -> bool:
+    """An administrative noun in the possessive follows `end` (" kəndinin", " rayonunda"): see `before_admin_noun`."""
+    return bool(_ADMIN.match(text, end))
+
+
+def heads_a_place(text: str, end: int) -> bool:
+    """A venue's, street's, water's or region's noun follows `end` (" məscidində", " regionunda"): the words
+    before it are one place with it (`az_venues`, `az_place_heads`), not a name of their own."""
+    return bool(_PLACE_HEAD.match(text, end)) or (text[end:end + 1] == " " and bool(_VENUE.match(text, end + 1)))
 
 
 # The words before "Mərkəzi" that make a centre a hall where things are held (a concert, an exhibition, a

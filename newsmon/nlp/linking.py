@@ -22,6 +22,7 @@ from newsmon.nlp.ner import common_stems, without_admin_noun
 from newsmon.nlp.en_codes import STATE_IDS, US_STATES
 from newsmon.nlp.name_spans import name_spans
 from newsmon.nlp.people import corefer_people, female_form
+from newsmon.nlp.repeated_names import REPEATED_NAME_LANGS, repeated_names
 from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_org_spans import az_org_spans
 from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
@@ -219,6 +220,8 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
     linked += _acronym_mentions(text, definitions, [m for m, _ in linked], lang, kb)
     out = [with_hyphen_suffix(_trim_to_surface(_with_derived_id(m, surface, lang), surface), text, lang)
            for m, surface in linked]
+    if lang in REPEATED_NAME_LANGS:  # each settled name's other occurrences
+        out = repeated_names(out, text, lang, kb, ordinary if lang in SUFFIX_LANGS else lower_words)
     return sorted(out, key=lambda m: (m.start, -m.end))
 
 
