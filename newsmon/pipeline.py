@@ -15,7 +15,7 @@ from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
 from newsmon.nlp.az_known_orgs import az_named_after, az_opened_known, az_orgs_around_known
 from newsmon.nlp.az_names import az_names_around_known
-from newsmon.nlp.name_spans import en_orgs_around_places
+from newsmon.nlp.name_spans_en import en_orgs_around_places
 from newsmon.nlp.linking import find_known_entities, link_mentions
 from newsmon.model import Article, DateMention, Document, Mention, Segment
 from newsmon.nlp.ner import NerStage

@@ -25,8 +25,8 @@ from newsmon.nlp.people import corefer_people, female_form
 from newsmon.nlp.repeated_names import REPEATED_NAME_LANGS, repeated_names
 from newsmon.nlp.span_edit import SpanIndex
 from newsmon.nlp.az_org_spans import az_org_spans
-from newsmon.nlp.az_names import (CLOSE_QUOTES, OPEN_QUOTES, az_bracket_tails, az_document_remainders,
-                                  az_org_chains, az_quoted_orgs, az_quoted_places, az_surnames_of_people)
+from newsmon.nlp.az_names import az_bracket_tails, az_document_remainders, az_org_chains, az_surnames_of_people
+from newsmon.nlp.az_quoted import az_quoted_orgs, az_quoted_places
 from newsmon.nlp.az_latin_orgs import az_latin_orgs, az_platforms
 from newsmon.nlp.az_people import az_double_surnames, az_initial_names, az_office_holders, az_regnal_names
 from newsmon.nlp.event_names import (in_a_numbered_war, in_a_project_name, in_the_popes_title, is_event_name,

@@ -1,0 +1,87 @@
+"""Azerbaijani names in quotes: a company's, an outlet's or a group's quoted name before its noun (“ExxonMobil”
+şirkəti) and a known place quoted as a team, a firm or an outlet ("Sumqayıt"la). `linking.link_mentions`
+applies them to Azerbaijani text; the quoted platform X is `az_latin_orgs`', a quoted venue `az_venues`'."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsmon.model import Mention
+from newsmon.text.az import AZ_CAPITAL
+from newsmon.text.normalize import OPEN_QUOTES, in_quotes
+
+
+# a sport before a club's noun ("Sabah" basketbol klubunun, "Şuşa" idman klubunun)
+_SPORTS = r"futbol|basketbol|voleybol|həndbol|futzal|hokkey|idman"
+
+# A quoted name before a company's, an outlet's or a group's noun: “ExxonMobil” şirkəti, “Humix” MMC,
+# “Report” agentliyi, “The Guardian” qəzeti, “Politico” nəşri, “Truth Social” sosial şəbəkəsi, “Əş-Şəbab”
+# qruplaşması, “Şimal” əməliyyat qrupu. Up to two of the lower-case words that say which kind may come
+# between ("xəbər portalı", "teleqram kanalı", "üsyançı hərəkatı"); real news annotates each such name whole,
+# as an ORG.
+_KIND_WORDS = (r"(?:(?:xəbər|informasiya|sosial|teleqram|televiziya|yutub|onlayn|internet|media|milli|dövlət|"
+               r"beynəlxalq|üsyançı|radikal|terror|silahlı|əməliyyat|investisiya|tikinti|neft|enerji|"
+               + _SPORTS + r")\s+){0,2}")
+_AZ_QUOTED_ORG = re.compile(r"[“\"«]([^“”\"«»\n]{2,60}?)[”\"»]\s+" + _KIND_WORDS
+                            + r"(?:şirkət|klub|holdinq|korporasiya|konsern|konqlomerat|MMC\b|ASC\b|QSC\b"
+                            r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|kanal|portal"
+                            r"|sayt|nəşr|jurnal|radio|agentliy|şəbəkə|hərəkat|qruplaşma|qrup)")
+
+
+# What follows a quoted known place that names a team, a firm or an outlet: a case suffix on the quote
+# ("Sumqayıt"la, “Anadolu”ya), a team's or an outlet's noun, a country in brackets (“Milan” (İtaliya), as
+# results tables write), a dash before the other team ("Sumqayıt" - "Sabah").
+_TEAM_AFTER = re.compile(r"[”\"»](?:[a-zəıöüğçş]{1,5}\b|\s+(?:(?:" + _SPORTS + r")\s+)?(?:klub|komanda|futbolçu|"
+                         r"oyunçu|agentliy|telekanal|qəzet|nəşr|saytı|şirkət|MMC\b|ASC\b|QSC\b)|\s+\(" + AZ_CAPITAL
+                         + r"|\s*[-–]\s*[“\"«])")
+_TEAM_BEFORE = re.compile(r"[”\"»]\s*[-–]\s*[“\"«]$")
+
+
+def az_quoted_places(linked: list[tuple[Mention, str]], text: str) -> list[tuple[Mention, str]]:
+    """A known place's name in quotes, followed as a team's, a firm's or an outlet's is (see _TEAM_AFTER),
+    is that team, firm or outlet: an ORG without the place's entity ("Sumqayıt"la oyunda, “Anadolu”ya
+    istinadən, “Milan” (İtaliya)). So is a quoted place the same article names in quotes as an organisation
+    elsewhere ("... yüksəldən “Qarabağ” turnir cədvəlinin" after “Qarabağ”ı qəbul edib): a writer who quotes a
+    club's name means the club each time. A quoted place before a facility's noun stays a place, as real
+    news is annotated (“Laçın” İstirahət Kompleksi, “Azərbaycan” pavilyonu); so does a quoted name NER found
+    that the knowledge base does not know ("Old Trafford"da)."""
+    out = []
+    for m, surface in linked:
+        at = m.text.find(surface) if m.label == "LOC" and m.canonical_id and surface else -1
+        s, e = m.start + at, m.start + at + len(surface)
+        if at >= 0 and s > 0 and text[s - 1] in OPEN_QUOTES and (
+                _TEAM_AFTER.match(text, e) or _TEAM_BEFORE.search(text, max(0, s - 8), s)):
+            m = replace(m, label="ORG", canonical_id=None, canonical_name=None)
+        out.append((m, surface))
+    teams = {surface for m, surface in out if m.label == "ORG" and _quoted(m, surface, text)}
+    return [(replace(m, label="ORG", canonical_id=None, canonical_name=None)
+             if m.label == "LOC" and surface in teams and _quoted(m, surface, text) else m, surface)
+            for m, surface in out]
+
+
+def _quoted(m: Mention, surface: str, text: str) -> bool:
+    """The mention's name fills a pair of quotes (“Qarabağ”, “Qarabağ”ı)."""
+    s = m.start + max(m.text.find(surface), 0)
+    e = s + len(surface)
+    return in_quotes(text, s, e)
+
+
+def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
+    """The quoted name of a company, outlet or group its noun follows (“ExxonMobil” şirkəti) as one ORG: NER
+    misses most quoted foreign names, or finds a word of them ("Guardian" of “The Guardian” qəzeti, "China"
+    of “China Energy Engineering Corporation Limited” şirkəti, "Qarabağa" of “Yolumuz Qarabağa” portalı),
+    and the noun says what the whole is. Names inside the quotes give way to it (a place NER found as the
+    whole quoted name too: “Humix” MMC, “İmedi” telekanalı); a name that crosses a quote is left alone."""
+    for hit in _AZ_QUOTED_ORG.finditer(text):
+        s, e = hit.span(1)
+        name = hit.group(1)
+        if not (name[:1].isupper() or name[:1].isdigit()) or name != name.strip():
+            continue  # a quoted phrase, not a name: “yeni mərhələ” kimi
+        crossing = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
+        if any(m.start < s or m.end > e for m in crossing):
+            continue
+        if any((m.start, m.end, m.label) == (s, e, "ORG") for m in crossing):
+            continue  # NER found it
+        mentions = sorted([m for m in mentions if m not in crossing] + [Mention(name, "ORG", s, e, "az")],
+                          key=lambda m: (m.start, -m.end))
+    return mentions
