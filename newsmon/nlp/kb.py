@@ -17,7 +17,7 @@ from newsmon.nlp.kb_forms import (
     ru_key, ru_stem_cached,
 )
 from newsmon.text.az import CASE_SUFFIX_SET
-from newsmon.text.normalize import ARTICLE_TOKENS, fold, text_tokens, tokenize
+from newsmon.text.normalize import ARTICLE_TOKENS, fold, markdown_spaces_as_one, text_tokens, tokenize
 
 __all__ = ["DEFAULT_KB_PATH", "KB_LABELS", "FormerName", "KBEntity", "KnowledgeBase", "Match", "SUFFIX_LANGS"]
 
@@ -133,7 +133,7 @@ class KnowledgeBase:
         serving as its context ("ministère de l'Intérieur de la République de Corée").
         """
         # Markdown-escaped underscores stand for spaces: some stored titles read "Joe\_Biden".
-        surface = surface.replace("\\_", " ")
+        surface = markdown_spaces_as_one(surface)[0]
         toks = tokenize(surface)
         words = [surface[s:e] for _, s, e in toks]
         key = [t for t, _, _ in toks]
