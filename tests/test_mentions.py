@@ -28,6 +28,8 @@ def at(text: str, surface: str, label: str, lang: str, after: int = 0) -> Mentio
     ("Facebook Partager", "ORG", "fr", "Facebook"),
     ("Aurélie HébertPublié", "PERSON", "fr", "Aurélie Hébert"),
     ("Andelys\nPar", "LOC", "fr", "Andelys"),
+    ("Kamala\\_Harris", "PERSON", "en", "Kamala Harris"),  # a stored headline's escapes
+    ("Biden-\\u2060Harris Administration", "ORG", "en", "Biden-Harris Administration"),
 ])
 def test_titles_and_page_furniture_come_off(text, label, lang, name):
     assert clean_surface(text, label, lang) == name

@@ -9,7 +9,7 @@ from dataclasses import replace
 from newsmon.model import Mention
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.text.az import CASE_SUFFIX_SET, PRONOUNS as AZ_PRONOUNS, SURNAME_RE, az_stems
-from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens
+from newsmon.text.normalize import ARTICLE_TOKENS, fold, fold_tokens, read_escapes
 
 # Titles and honorifics, folded; stripped from person names and dropped when they stand alone.
 TITLES = frozenset(fold(t) for t in """
@@ -163,8 +163,9 @@ def clean_surface(text: str, label: str, lang: str | None = None, keep_article: 
     article inside a sentence belongs to the name, "Le Figaro", "Les Andelys"), a French elision
     ("qu’Anar Mammadli"), titles (people), possessive "'s", a hyphen/apostrophe-attached az suffix
     ("KOICA-nın"), the page furniture glued to it ("Facebook Partager", "HébertPublié") and whatever
-    follows a line break removed. A final period stays when it ends an abbreviation ("U.S.", "Jr.")."""
-    s = text.split("\n")[0].strip(_QUOTES)
+    follows a line break removed; escapes read (`read_escapes`). A final period stays when it ends an abbreviation ("U.S.", "Jr.")."""
+    # a stored headline's escapes are read ("Kamala\\_Harris", "Biden-\\u2060Harris Administration")
+    s = read_escapes(text)[0].split("\n")[0].strip(_QUOTES)
     words = s.split()
     if words:
         parts = _GLUED_WORD.split(words[-1])
