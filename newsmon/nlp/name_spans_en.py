@@ -179,7 +179,8 @@ _HEADLINE_VERBS = frozenset("""announces announced signs signed issues issued ca
 delivers celebrates releases released hosts hosted launches launched meets speaks travels welcomes nominates
 appoints approves declares awards highlights unveils sends honors proclaims urges discusses convenes visits
 joins takes outlines touts praises reaffirms condemns commends congratulates extends expands invests secures
-directs vetoes pardons receives attends addresses applauds reduce reduces lowers""".split())
+directs vetoes pardons receives attends addresses applauds reduce reduces lowers
+marking welcoming congratulating delivering bringing previewing""".split())
 
 
 def _trim_headline_verb(m: Mention) -> Mention:
