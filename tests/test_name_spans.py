@@ -40,6 +40,7 @@ def names(text: str, found: list[tuple[str, str]], lang: str, kb: KnowledgeBase)
     ("Sa Sainteté Karékine II", "PERSON", "fr", "Karékine II"),
     ("Maréchal Baghgramyan", "PERSON", "fr", "Baghgramyan"),
     ("King Salman", "PERSON", "en", "Salman"),
+    ("Lady Melania Trump", "PERSON", "en", "Melania Trump"),  # "First Lady Melania Trump": the model cuts "First"
     ("Martin Luther King", "PERSON", "en", "Martin Luther King"),  # only ever an opening title
     ("Dr. King", "PERSON", "en", "King"),
     ("Général de Gaulle", "PERSON", "fr", "Général de Gaulle"),

@@ -30,7 +30,7 @@ baş birinci zati zati-aliləri ulu öndər rəis rəisi prezidenti naziri sədr
 # King") nor alone ("Dr. King"), nor before a particle ("Général de Gaulle").
 LEADING_TITLES = frozenset(fold(t) for t in """
 saint sainte maréchal amiral général colonel lieutenant-colonel capitaine commandant majeur sergent
-king queen taoiseach maestro maestra sheikh cheikh emir émir catholicos patriarche
+king queen lady taoiseach maestro maestra sheikh cheikh emir émir catholicos patriarche
 sa sainteté béatitude
 """.split())
 
