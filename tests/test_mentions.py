@@ -48,6 +48,12 @@ def test_a_word_the_article_writes_in_lower_case_is_no_name(kb):
     assert [m.text for m in linked] == ["Erevan"]
 
 
+def test_a_person_named_by_ordinary_words_only_is_no_person(kb):
+    text = "Background Check Loopholes Have Deadly Consequences. Local Failures, said Bill Gates and Jill Biden."
+    found = [at(text, w, "PERSON", "en") for w in ("Local Failures", "Bill Gates", "Jill Biden")]
+    assert [m.text for m in link_mentions(found, text, "en", kb)] == ["Bill Gates", "Jill Biden"]
+
+
 @pytest.mark.parametrize("century", ["XIe", "XXe", "VIIe", "XIXème"])
 def test_a_century_in_roman_numerals_is_no_name(kb, century):
     text = f"Reconstruit au {century} siècle, il est incendié par Henri Ier."

@@ -23,7 +23,7 @@ from newsmon.nlp.name_spans_fr import (french_compound_places, french_elided_tai
 from newsmon.nlp.name_words import FR_ORG_HEADS, ORG_HEADS_EN, common_words, is_first_name
 from newsmon.nlp.read_also import read_also_links
 from newsmon.nlp.span_edit import ENTITY as _ENTITY, replace_inside as _replace_inside
-from newsmon.text.normalize import fold, slugify
+from newsmon.text.normalize import fold, read_escapes, slugify
 
 # -- English and French ---------------------------------------------------------------------------
 
@@ -79,14 +79,24 @@ def surnames_are_people(mentions: list[Mention], lang: str) -> list[Mention]:
 def drop_common_words(mentions: list[Mention], lang: str) -> list[Mention]:
     """One-word mentions outside the knowledge base that are ordinary words of `lang` ("Vidéo",
     "Allies", "Photo"), unless the article also uses the word inside a longer person's name
-    ("Price" after "Marcus Price")."""
+    ("Price" after "Marcus Price"), and people named by ordinary words only (`_ordinary_words_person`)."""
     common = common_words(lang)
     if not common:
         return mentions
     in_names = {fold(w) for m in mentions if m.label == "PERSON" and " " in m.text for w in m.text.split()}
     return [m for m in mentions if m.label not in _ENTITY or m.canonical_id or (m.lang or lang) != lang
-            or " " in m.text.strip() or m.text.isupper() or fold(m.text) not in common
-            or fold(m.text) in in_names or is_demonym(m.text, lang)]  # nationalities: linking's MISC
+            or (" " in m.text.strip() and not _ordinary_words_person(m, common))
+            or " " not in m.text.strip() and (m.text.isupper() or fold(m.text) not in common
+                                              or fold(m.text) in in_names or is_demonym(m.text, lang))]
+
+
+def _ordinary_words_person(m: Mention, common: frozenset[str]) -> bool:
+    """A "person" of several words, each an ordinary word, the first no first name: a title-case heading or
+    programme the model took for a person ("Local Failures", "Healthy Schools Campaign", "Build Back Better",
+    "Ancien Sénateur", "Photo Progrès"). On 300 en and 300 fr pool articles: 44 and 5, none a person's name
+    ("Bill Gates" opens with a first name)."""
+    words = read_escapes(m.text)[0].split()
+    return m.label == "PERSON" and not is_first_name(words[0]) and all(fold(w) in common for w in words)
 
 
 _DOMAIN = re.compile(r"(?<![\w@/.-])([A-Za-z][A-Za-z0-9-]{2,}\.(?:com|info|org|net|fr|am|az|ru|eu))(?![\w/@-])")
