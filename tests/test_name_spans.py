@@ -60,6 +60,9 @@ def test_posts_are_not_organisations(kb):
             "Council of Economic Advisors.")
     found = [("Defense", "ORG"), ("National Security Advisor", "ORG"), ("Council of Economic Advisors", "ORG")]
     assert names(text, found, "en", kb) == [("Council of Economic Advisors", "ORG")]
+    text = "Jane Doe, to be an Assistant Secretary of the Navy, and John Roe, to be Secretary of the Interior."
+    found = [("Navy", "ORG"), ("Interior", "ORG")]
+    assert names(text, found, "en", kb) == [("Navy", "ORG")]  # an armed service is a body with a name
     text = ("Jane Doe, to be an Assistant Secretary of State (East Asian and Pacific Affairs), and John Roe, to "
             "be an Assistant Secretary of Energy (Office of Electricity), vice Carl Risch.")
     found = [("Jane Doe", "PERSON"), ("Pacific Affairs", "ORG"), ("John Roe", "PERSON"),

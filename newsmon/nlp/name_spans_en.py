@@ -36,6 +36,9 @@ secretaries director envoy spokesperson spokesman administrator commissioner amb
 # "Assistant Secretary of Defense", "Secretary of State (Diplomatic Security)": the post's department is
 # part of the title, not a mention of the body; so is the portfolio nominations put in brackets after it
 # ("Assistant Secretary of State (Consular Affairs)", "Assistant Secretary of Energy (Office of Electricity)").
+# ... but an armed service stays a body there ("Assistant Secretary of the Navy", "Secretary of the Air Force"), as
+# real-dev's gold writes it: a department is a portfolio, a service is an organisation with a name.
+_ARMED_SERVICES = frozenset(("navy", "army", "air force", "marine corps", "space force", "coast guard"))
 _AFTER_SECRETARY = re.compile(r"\bSecretar(?:y|ies)\s+(?:(?:of|for)\s+(?:the\s+)?|(?:of\s+[A-Z]\w+\s+)?\([^()]*)$")
 # "<Western District> of <Pennsylvania>", "Republic of <South Africa>": one place.
 _PLACE_OF = re.compile(r"(?:(?:[A-Z][a-z]+\s+)*(?:District|Republic|Kingdom|Commonwealth|Federation|"
@@ -67,7 +70,8 @@ def english_spans(mentions: list[Mention], text: str) -> list[Mention]:
         if m.label == "ORG" and words and (
                 words[-1] in _POSTS and words[0] not in ORG_HEADS_EN
                 or words[0] in _POSTS and len(words) > 1 and words[1] in ("for", "of")
-                or _AFTER_SECRETARY.search(text[max(0, m.start - 40):m.start])):
+                or _AFTER_SECRETARY.search(text[max(0, m.start - 40):m.start])
+                and " ".join(words) not in _ARMED_SERVICES):
             continue
         at = m.start + (4 if m.text.lower().startswith("the ") else 0)
         if " ".join(words) in _GENERIC_BODIES or _RANK.search(text[at:m.end + 40]) \
