@@ -339,3 +339,25 @@ def test_a_year_inside_a_quoted_name_dates_no_signing(text, dates, dated):
     art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan")], dates=dates)
     [agr] = find_agreements(art, None)
     assert agr.date_signed == dated
+
+
+def test_a_fərman_and_a_sərəncam_of_one_president_are_two_acts():
+    # az names the instrument: a Fərman (decree) and a Sərəncam (order) are never one document told twice, so
+    # the undated Sərəncam does not join the dated Fərman before it
+    text = ("Gənclər\nPrezident İlham Əliyevin 2011-ci il 19 dekabr tarixli Fərmanı ilə Gənclər Fondu yaradılıb. "
+            "Prezident İlham Əliyevin gənclər siyasətinə dair Sərəncamı isə gənclərin məşğulluğunu artırıb.")
+    art = make_article(text, "az", AZ_PRESIDENTS_FAMILY[:1] * 2,
+                       dates=[("2011-ci il 19 dekabr", "2011-12-19", "day")])
+    decrees = [a for a in find_agreements(art, None) if a.type == "decree"]
+    assert [(d.title.split()[-1], (d.date_signed or {}).get("value")) for d in decrees] == [
+        ("Fərmanı", "2011-12-19"), ("Sərəncamı", None)]
+
+
+def test_decrees_counted_by_a_quantifier_are_a_kind():
+    # "bir sıra fərman və sərəncamları nümayiş olunur": the decrees a museum shows, no act the story reports
+    # ("bəzi tədbirlər haqqında fərman", with the quantifier inside the title, is one decree)
+    text = ("Muzey\nMuzeydə Prezident İlham Əliyevin bir sıra fərman və sərəncamları nümayiş olunur.")
+    assert find_agreements(make_article(text, "az", AZ_PRESIDENTS_FAMILY[:1]), None) == []
+    text = ("Nəqliyyat\nPrezident İlham Əliyev sərnişin daşınması sahəsində bəzi tədbirlər haqqında fərman imzalayıb.")
+    [decree] = find_agreements(make_article(text, "az", AZ_PRESIDENTS_FAMILY[:1]), None)
+    assert names(decree) == {"Ilham Aliyev"}
