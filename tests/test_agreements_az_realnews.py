@@ -361,3 +361,13 @@ def test_decrees_counted_by_a_quantifier_are_a_kind():
     text = ("Nəqliyyat\nPrezident İlham Əliyev sərnişin daşınması sahəsində bəzi tədbirlər haqqında fərman imzalayıb.")
     [decree] = find_agreements(make_article(text, "az", AZ_PRESIDENTS_FAMILY[:1]), None)
     assert names(decree) == {"Ilham Aliyev"}
+
+
+@pytest.mark.parametrize("verb", ["bağlanıb", "bağlayıblar", "bağlandığını bildirib"])
+def test_a_contract_concluded_is_signed(verb):
+    # "bağlamaq" (to conclude) is the verb of contracts: its past is a signing as "imzalanıb" is (a capitalised
+    # document inside the sentence with no stage told is a title the reader knows, and no record)
+    text = f"Görüş\nDünən Bakıda Azərbaycan ilə Türkiyə arasında Saziş {verb}."
+    [agr] = find_agreements(make_article(text, "az", [("Bakıda", "LOC", "Baku")] + AZ_AM[:1]
+                                         + [("Türkiyə", "LOC", "Türkiye")]), None)
+    assert agr.status == "signed" and names(agr) == {"Azerbaijan", "Türkiye"}

@@ -44,6 +44,9 @@ AZ = Lexicon(
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
         ("signed", _c(r"\bimzala(?:nıb|nmışdır|nmış|dı|dılar|yıb|yıblar|yıbdır|nan|ndı|nmasından|nması|mışdır"
                       r"|mış|yan|ndığı|dığı|dıqları)\w*|\bimza\s+at(?:ıb|dı|ıl(?!acaq)|mış)\w*"
+                      # concluding, the verb of contracts ("investisiya müqavilələri bağlayıb", "müqavilə
+                      # bağlandığını elan edir"): its past and participles only, as the infinitive is planned
+                      r"|\bbağla(?:nıb|nılıb|ndı|ndığı|nmış|nan|yıb|dı|dılar|yıblar|mış|dığı|dıqları)\w*"
                       # (not the future, "qəbul ediləcək", "təsdiq olunacaq": a stage still planned)
                       r"|\b(?:qəbul|təsdiq)\s+edil(?!əcək|əcəy)\w*|\bimzalanması\b|\bimzalanma\w*"
                       r"|\brazılaşdırıl(?!ma|mə)\w*"
