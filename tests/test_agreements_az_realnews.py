@@ -371,3 +371,14 @@ def test_a_contract_concluded_is_signed(verb):
     [agr] = find_agreements(make_article(text, "az", [("Bakıda", "LOC", "Baku")] + AZ_AM[:1]
                                          + [("Türkiyə", "LOC", "Türkiye")]), None)
     assert agr.status == "signed" and names(agr) == {"Azerbaijan", "Türkiye"}
+
+
+def test_an_agreement_reached_is_one_concluded():
+    # "razılaşma" is a document only when concluded: reaching it ("əldə olunub") is concluding it, its verbal
+    # noun ("əldə olunmasındakı roluna": the part someone played) is not
+    entities = [("İsrail", "LOC", "Israel"), ("HƏMAS", "ORG", "Hamas")]
+    text = "Qəzza\nİsrail ilə HƏMAS arasında atəşkəs razılaşması əldə olunub."
+    [agr] = find_agreements(make_article(text, "az", entities), None)
+    assert (agr.type, agr.status, names(agr)) == ("agreement", "signed", {"Israel", "Hamas"})
+    text = "Qəzza\nİsrail ilə HƏMAS arasında atəşkəs razılaşmasının əldə olunmasındakı roluna görə təşəkkür edib."
+    assert find_agreements(make_article(text, "az", entities), None) == []
