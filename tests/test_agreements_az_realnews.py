@@ -339,3 +339,46 @@ def test_a_year_inside_a_quoted_name_dates_no_signing(text, dates, dated):
     art = make_article(text, "az", [("Azərbaycan", "LOC", "Azerbaijan")], dates=dates)
     [agr] = find_agreements(art, None)
     assert agr.date_signed == dated
+
+
+def test_a_fərman_and_a_sərəncam_of_one_president_are_two_acts():
+    # az names the instrument: a Fərman (decree) and a Sərəncam (order) are never one document told twice, so
+    # the undated Sərəncam does not join the dated Fərman before it
+    text = ("Gənclər\nPrezident İlham Əliyevin 2011-ci il 19 dekabr tarixli Fərmanı ilə Gənclər Fondu yaradılıb. "
+            "Prezident İlham Əliyevin gənclər siyasətinə dair Sərəncamı isə gənclərin məşğulluğunu artırıb.")
+    art = make_article(text, "az", AZ_PRESIDENTS_FAMILY[:1] * 2,
+                       dates=[("2011-ci il 19 dekabr", "2011-12-19", "day")])
+    decrees = [a for a in find_agreements(art, None) if a.type == "decree"]
+    assert [(d.title.split()[-1], (d.date_signed or {}).get("value")) for d in decrees] == [
+        ("Fərmanı", "2011-12-19"), ("Sərəncamı", None)]
+
+
+def test_decrees_counted_by_a_quantifier_are_a_kind():
+    # "bir sıra fərman və sərəncamları nümayiş olunur": the decrees a museum shows, no act the story reports
+    # ("bəzi tədbirlər haqqında fərman", with the quantifier inside the title, is one decree)
+    text = ("Muzey\nMuzeydə Prezident İlham Əliyevin bir sıra fərman və sərəncamları nümayiş olunur.")
+    assert find_agreements(make_article(text, "az", AZ_PRESIDENTS_FAMILY[:1]), None) == []
+    text = ("Nəqliyyat\nPrezident İlham Əliyev sərnişin daşınması sahəsində bəzi tədbirlər haqqında fərman imzalayıb.")
+    [decree] = find_agreements(make_article(text, "az", AZ_PRESIDENTS_FAMILY[:1]), None)
+    assert names(decree) == {"Ilham Aliyev"}
+
+
+@pytest.mark.parametrize("verb", ["bağlanıb", "bağlayıblar", "bağlandığını bildirib"])
+def test_a_contract_concluded_is_signed(verb):
+    # "bağlamaq" (to conclude) is the verb of contracts: its past is a signing as "imzalanıb" is (a capitalised
+    # document inside the sentence with no stage told is a title the reader knows, and no record)
+    text = f"Görüş\nDünən Bakıda Azərbaycan ilə Türkiyə arasında Saziş {verb}."
+    [agr] = find_agreements(make_article(text, "az", [("Bakıda", "LOC", "Baku")] + AZ_AM[:1]
+                                         + [("Türkiyə", "LOC", "Türkiye")]), None)
+    assert agr.status == "signed" and names(agr) == {"Azerbaijan", "Türkiye"}
+
+
+def test_an_agreement_reached_is_one_concluded():
+    # "razılaşma" is a document only when concluded: reaching it ("əldə olunub") is concluding it, its verbal
+    # noun ("əldə olunmasındakı roluna": the part someone played) is not
+    entities = [("İsrail", "LOC", "Israel"), ("HƏMAS", "ORG", "Hamas")]
+    text = "Qəzza\nİsrail ilə HƏMAS arasında atəşkəs razılaşması əldə olunub."
+    [agr] = find_agreements(make_article(text, "az", entities), None)
+    assert (agr.type, agr.status, names(agr)) == ("agreement", "signed", {"Israel", "Hamas"})
+    text = "Qəzza\nİsrail ilə HƏMAS arasında atəşkəs razılaşmasının əldə olunmasındakı roluna görə təşəkkür edib."
+    assert find_agreements(make_article(text, "az", entities), None) == []

@@ -68,6 +68,12 @@ _AZ_TALLY_BEFORE = re.compile(r"(?:\b\d+|\bbir\s+çox|\bbir\s+sıra|\bonlarla|\b
 # or day, cited
 _AZ_WHERE_SIGNED = re.compile(r"^[”\"»]?['’-]?\w{0,4}\s+imzaland(?:ığı|ıqları)\w*\s+(?:[\w-]+\s+)?"
                               r"(?:şəhər|yer|məkan|gün|il|tarix|vaxt|zaman|bina|saray)\w*", re.IGNORECASE)
+# az: a decree word right after a quantifier of many ("Prezidentinin ... bir sıra fərman və sərəncamları nümayiş
+# olunur"): the kind a museum or a review shows, no one act (a decree's title may hold "bəzi": "bəzi tədbirlər
+# haqqında fərman" is one decree, so the quantifier must stand right before the word, or before the word "və"
+# joins it to)
+_AZ_MANY_BEFORE = re.compile(r"\b(?:bir\s+sıra|bir\s+çox|çoxsaylı|onlarla|yüzlərlə)\s+(?:[^\W\d_]+\s+və\s+)?$",
+                             re.IGNORECASE)
 _DEMONSTRATIVE = re.compile(r"\b(?:this|these|ce|cet|cette|ces|bu)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # what makes a bare plural one set of documents, not a kind: a partner right after it
 _PARTNER_AFTER = re.compile(r"^\s+(?:with|between|among|avec|entre)\b", re.IGNORECASE)
@@ -108,6 +114,8 @@ def cited(m: Candidate, title: str) -> bool:
         return True  # the page is the document: "Nothing in this memorandum", "the date of this order"
     if sent.lang == "az" and m.type != "decree" and (_AZ_TALLY_BEFORE.search(before)
                                                       or _AZ_WHERE_SIGNED.match(sent.text[rel[1]:])):
+        return True
+    if m.type == "decree" and sent.lang == "az" and _AZ_MANY_BEFORE.search(before):
         return True
     if m.type == "decree":
         # kinds of orders listed ("executive orders, presidential memoranda, and presidential proclamations");

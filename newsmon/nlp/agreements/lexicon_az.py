@@ -9,6 +9,11 @@ from newsmon.nlp.agreements.lexicon_base import TURKIC_FUTURE, Lexicon, _c, _hea
 _ADOPTED = (r"\b(?:saziş|müqavilə|memorandum|protokol|bəyannamə|bəyanat|nizamnamə|xartiya|kommünike|proqram|plan)"
             r"\w*\s+qəbul\s+et(?!mə)\w*")
 
+# an agreement reached ("atəşkəs razılaşması əldə olunub", "razılaşmalar əldə edildi"): "razılaşma" is a document
+# only when concluded, and reaching it is concluding it (not the verbal noun, "əldə olunmasındakı roluna", nor the
+# future)
+_REACHED = r"\brazılaşma\w*\s+(?:\w+\s+)?əldə\s+(?:edil|olun)(?!ma|mə|acaq|əcək|acağ|əcəy)\w*"
+
 AZ = Lexicon(
     code="az",
     types=_types(
@@ -44,6 +49,10 @@ AZ = Lexicon(
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
         ("signed", _c(r"\bimzala(?:nıb|nmışdır|nmış|dı|dılar|yıb|yıblar|yıbdır|nan|ndı|nmasından|nması|mışdır"
                       r"|mış|yan|ndığı|dığı|dıqları)\w*|\bimza\s+at(?:ıb|dı|ıl(?!acaq)|mış)\w*"
+                      # concluding, the verb of contracts ("investisiya müqavilələri bağlayıb", "müqavilə
+                      # bağlandığını elan edir"): its past and participles only, as the infinitive is planned
+                      r"|\bbağla(?:nıb|nılıb|ndı|ndığı|nmış|nan|yıb|dı|dılar|yıblar|mış|dığı|dıqları)\w*"
+                      + "|" + _REACHED +
                       # (not the future, "qəbul ediləcək", "təsdiq olunacaq": a stage still planned)
                       r"|\b(?:qəbul|təsdiq)\s+edil(?!əcək|əcəy)\w*|\bimzalanması\b|\bimzalanma\w*"
                       r"|\brazılaşdırıl(?!ma|mə)\w*"
@@ -132,7 +141,7 @@ AZ = Lexicon(
                                 r"\bbəyannamə(?!\w*\s+sistem)\w*|\bbəyanat\w*")),
     # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says; nor
     # "qəbul olunan bəyanat", which the sample gold leaves out for a forum's closing statement)
-    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|" + _ADOPTED +
+    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|" + _ADOPTED + "|" + _REACHED +
                r"|\bmübadilə\s+(?:edil|olun)\w*|\bqoşul\w*"),
     # a resolution a parliament or the UN adopts ("Fransa Senatı ... qətnamə qəbul etdi")
     # (one resolution: "BMT-də qəbul edilən qətnamələr tövsiyə xarakteri daşıyır" speaks of a kind)

@@ -72,12 +72,16 @@ def _trigger_text(c: Candidate) -> str:
 
 # the kinds of decree a President issues that are not his orders: a memorandum and a proclamation ("Presidential
 # Memorandum", "National Security Memorandum", "a proclamation designating April"); an executive order, an
-# order and a decree are one kind (en news of Azerbaijan writes "order" and then "the decree" of one Sərəncam)
-_DECREE_KINDS = ("memor", "procl")
+# order and a decree are one kind (en news of Azerbaijan writes "order" and then "the decree" of one Sərəncam).
+# In Azerbaijani the words are the instruments' own names: a Fərman (decree), a Sərəncam (order) and a Qərar
+# (a body's resolution) are three kinds, never one document told twice ("… tarixli Fərmanı ilə …", then
+# "… Dövlət Proqramının təsdiq olunmasına dair Sərəncam" is another act of the same President).
+_DECREE_KINDS = ("memor", "procl", "ferma", "seren", "qerar")
 
 
 def decree_kind(c: Candidate) -> str:
-    """ "memor", "procl", or "order" for any other decree word ("Executive Order", "E.O. 14017", "Fərmanı")."""
+    """ "memor", "procl", an az instrument ("ferma", "seren", "qerar") or "order" for any other decree word
+    ("Executive Order", "E.O. 14017", "decree")."""
     words = [fold(w)[:_STEM] for w in _trigger_text(c).split()]
     return next((k for k in _DECREE_KINDS if k in words), "order")
 
