@@ -142,7 +142,7 @@ _WORD_SPAN = re.compile(r"\S+")
 _PUNCT = ",.;:!?\"“”«»()"
 # "our", the 1st-person plural possessive, in vowel harmony, a case ending after it: "Ordumuz", "Zəfərimizi",
 # "Qələbəmizdir" are our army and victory, no person ("Ramiz": -miz after "a" is no suffix)
-_OUR = re.compile(r"(?:[bcçdfgğhjklmnpqrsştvxyz](?:ımız|imiz|umuz|ümüz)|(?:[aı]mız|[eəi]miz|[ou]muz|[öü]müz))"
+OUR = re.compile(r"(?:[bcçdfgğhjklmnpqrsştvxyz](?:ımız|imiz|umuz|ümüz)|(?:[aı]mız|[eəi]miz|[ou]muz|[öü]müz))"
                   r"(?:[a-zəıöüğşç]{0,4})$")
 # Offices held by a person, folded stems: the model sometimes runs a place into the office that follows it
 # ("Tatarıstan Respublikası Rəisinin Fərmanı", "Azərbaycan Respublikasının Prezidenti", "Böyük Britaniya Kralının");
@@ -281,7 +281,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
                                     and not (_after_office(text, m.start)
                                              and all(_capitalised(w) and fold(w) not in TITLES for _, w in words))
                                     or any(_stem(w) in title_stems("az") for _, w in words)
-                                    or _OUR.search(words[-1][1])):
+                                    or OUR.search(words[-1][1])):
             continue
         kept.append(m)
     return kept
