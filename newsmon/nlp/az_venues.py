@@ -55,6 +55,10 @@ _PLACE_HEAD = re.compile(r" (?:region|dəhliz|şəlalə)" + _POSSESSIVE)
 # README-realnews.md), where an industrial park is a place ("Sumqayıt Kimya Sənaye Parkı")
 _COMPANY_PARK = re.compile(r"Texnologiya(?:lar)? Park")
 _NAME_WORD = re.compile(AZ_CAPITAL + r"[\w’'-]*$")
+# a bare city's or district's noun between a name and a stadium's noun is a word of the stadium's name ("Gəncə
+# şəhər stadionunda", "Tovuz şəhər stadionunda", which real-dev and the az stand-off gold annotate whole); not
+# before other venues, where it describes ("Cəbrayıl şəhər məscidinin": the stand-off gold writes "Cəbrayıl")
+_CITY_NOUN = re.compile(r" (?:şəhər|rayon) $")
 _PRONOUNS = frozenset(fold(p) for p in PRONOUNS)
 
 
@@ -68,6 +72,9 @@ def _name_start(text: str, head: int, ordinary: set[str] | frozenset[str], start
     the word after the opening quote is the name's first ("“Laçın Aqro-Sənaye Parkı”nda")."""
     start = None
     at = head
+    city = _CITY_NOUN.search(text, max(0, head - 8), head) if text.startswith("stadion", head) else None
+    if city:  # "Gəncə şəhər stadionunda": the city's noun, bare, is a word of the stadium's name
+        at = city.start() + 1
     for _ in range(4):
         if at < 2 or text[at - 1] != " ":
             break
