@@ -216,3 +216,11 @@ def test_a_mention_is_cut_at_a_colon_or_question_mark_inside_it():
     kept = drop_unlikely_names([az(text, "Aparıcı: Siz"), az(text, "Vüsal Mətləb: Cənab"),
                                 az(text, "etmədilər? Demək"), az(text, "Aparıcı: Cənab Prezident")], text)
     assert [(m.text, m.start) for m in kept] == [("Vüsal Mətləb", text.index("Vüsal"))]
+
+
+def test_a_sentence_s_first_word_saying_where_is_cut_from_the_name_after_it():
+    # "Danışıqlarda" (in the talks) is written in lower case elsewhere; a place opening a name stays ("Bakıda")
+    text = ("Heyətlər danışıqlar aparıblar. Danışıqlarda Xəzərdə əməkdaşlıq müzakirə olunub. Bakıda Dövlət "
+            "Bayrağı Meydanı var.")
+    kept = drop_unlikely_names([az(text, "Danışıqlarda Xəzərdə", "LOC"), az(text, "Bakıda Dövlət", "LOC")], text)
+    assert [(m.text, text[m.start:m.end]) for m in kept] == [("Xəzərdə", "Xəzərdə"), ("Bakıda Dövlət", "Bakıda Dövlət")]

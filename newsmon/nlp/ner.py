@@ -18,7 +18,7 @@ from spacy.language import Language
 from newsmon.model import Mention, Segment
 from newsmon.nlp.mentions import TITLES
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
-from newsmon.text.az import PATRONYMIC_WORDS, az_stem, stem_word
+from newsmon.text.az import PATRONYMIC_WORDS, az_stem, split_case, stem_word
 from newsmon.text.normalize import fold, in_quotes, markdown_spaces_as_one, offset_before_markdown
 from newsmon.text.scripts import has_foreign_word
 from newsmon.settings import MODELS_DIR
@@ -139,6 +139,9 @@ def chunks(text: str, start: int, end: int, size: int = CHUNK_CHARS) -> list[tup
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
 _WORD_SPAN = re.compile(r"\S+")
+# the cases of a sentence's ordinary first word that says where or whence ("Danışıqlarda", "Ümumilikdə",
+# "Müsahibədə"), never a name's first word: the model runs it into the name after it
+_WHERE_CASES = ("locative", "locative_ki", "ablative")
 _PUNCT = ",.;:!?\"“”«»()"
 # "our", the 1st-person plural possessive, in vowel harmony, a case ending after it: "Ordumuz", "Zəfərimizi",
 # "Qələbəmizdir" are our army and victory, no person ("Ramiz": -miz after "a" is no suffix)
@@ -268,6 +271,9 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             if not words or (ordinary(words[0][1], opener=not _quoted(m, text))
                              and not any(_capitalised(w) for _, w in words[1:])):
                 continue  # nothing but the sentence's capital letter says it is a name
+            if len(words) > 1 and split_case(words[0][1])[1] in _WHERE_CASES and ordinary(words[0][1]) \
+                    and _capitalised(words[1][1]):
+                words.pop(0)  # "Danışıqlarda Xəzərdə" (in the talks, in the Caspian): a word saying where opens it
             if words[0][0]:
                 cut = words[0][0]
                 m = replace(m, text=m.text[cut:], start=m.start + cut)
