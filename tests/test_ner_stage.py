@@ -224,3 +224,12 @@ def test_a_sentence_s_first_word_saying_where_is_cut_from_the_name_after_it():
             "Bayrağı Meydanı var.")
     kept = drop_unlikely_names([az(text, "Danışıqlarda Xəzərdə", "LOC"), az(text, "Bakıda Dövlət", "LOC")], text)
     assert [(m.text, text[m.start:m.end]) for m in kept] == [("Xəzərdə", "Xəzərdə"), ("Bakıda Dövlət", "Bakıda Dövlət")]
+
+
+def test_two_ordinary_words_joined_by_a_hyphen_are_no_name():
+    # "Təmir-bərpa işləri" (repair and restoration works); a place with a suffix or two names stay
+    text = ("Bərpa işləri başlayıb, təmir davam edir. Təmir-bərpa işləri bitib. Neft-qaz sahəsində neft və qaz "
+            "hasil olunur. ABŞ-nin səfiri Bakı-Qroznı reysi ilə gəlib.")
+    kept = drop_unlikely_names([az(text, "Təmir-bərpa", "LOC"), az(text, "Neft-qaz", "ORG"),
+                                az(text, "ABŞ-nin", "LOC"), az(text, "Bakı-Qroznı", "LOC")], text)
+    assert [m.text for m in kept] == ["ABŞ-nin", "Bakı-Qroznı"]

@@ -265,6 +265,9 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             kept.append(m)
             continue
         words = [(w.start(), w.group().strip(_PUNCT)) for w in _WORD_SPAN.finditer(m.text)]
+        parts = words[0][1].split("-") if len(words) == 1 and m.label in ("LOC", "ORG") else []
+        if len(parts) == 2 and parts[1][:1].islower() and parts[0][1:].islower() and all(ordinary(p) for p in parts):
+            continue  # two ordinary words joined: "Neft-qaz", "Təmir-bərpa", "Haqq-ədalət", "Mənzil-qərargahı"
         if SENTENCE_START.search(text[max(0, m.start - 3):m.start]):
             while words and fold(words[0][1]) in sentence_openers("az"):
                 words.pop(0)
