@@ -85,3 +85,9 @@ def test_the_pipeline_reads_a_titles_parties_before_its_words_leave_the_mentions
     inside = (text.index("“"), text.index("”"))
     assert not [m for m in article.mentions if inside[0] < m.start < inside[1] and m.label in ("LOC", "ORG")]
     assert any(m.start > inside[1] and m.label == "LOC" for m in article.mentions)  # "Azərbaycan tərəfindən"
+
+
+def test_a_brand_before_its_concept_is_the_brand():
+    # a concept or strategy named after a body is the body's, not a treaty's name (the sample gold's “ASAN xidmət”)
+    text = "O xatırladıb ki, “ASAN xidmət” konsepsiyası Romada təqdim olunub. Paris Sazişi imzalanıb."
+    assert kept(text, [at(text, "ASAN xidmət", "ORG"), at(text, "Paris")]) == ["ASAN xidmət"]

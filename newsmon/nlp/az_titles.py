@@ -58,11 +58,16 @@ def _opens_a_document_name(m: Mention, text: str) -> bool:
     return head is not None and all(split_case(w)[1] is None for w in words[:head])
 
 
+# The document heads a name before them is a word of (a treaty's, a decree's, a law's); a concept, a strategy or a
+# doctrine named after a body or a brand is the body's (“ASAN xidmət” konsepsiyası: the service's model)
+_NAMED_HEADS = tuple(s for s in AZ_DOCUMENT_STEMS if s not in {fold(w) for w in ("konsepsiya", "strategiya", "doktrina")})
+
+
 def _a_named_document(word: str) -> bool:
     """A document's head with the possessive ending of a compound name ("Konvensiyasının", "Bəyannaməsinə",
     "Sazişi"), not a bare noun in a case ("AZƏRTAC Bəyannaməni təqdim edir": the agency presents the declaration)."""
     folded = fold(word)
-    stem = next((s for s in AZ_DOCUMENT_STEMS if folded.startswith(s)), None)
+    stem = next((s for s in _NAMED_HEADS if folded.startswith(s)), None)
     if stem is None or not is_az_document_word(word):
         return False
     # the possessive after a vowel is -sı/-si/-su/-sü, after a consonant -ı/-i/-u/-ü ("Sazişinin"); a consonant stem
