@@ -227,9 +227,11 @@ def test_a_sentence_s_first_word_saying_where_is_cut_from_the_name_after_it():
 
 
 def test_two_ordinary_words_joined_by_a_hyphen_are_no_name():
-    # "Təmir-bərpa işləri" (repair and restoration works); a place with a suffix or two names stay
+    # "Təmir-bərpa işləri" (repair and restoration works); a place with a suffix, two names and a compass region stay
     text = ("Bərpa işləri başlayıb, təmir davam edir. Təmir-bərpa işləri bitib. Neft-qaz sahəsində neft və qaz "
-            "hasil olunur. ABŞ-nin səfiri Bakı-Qroznı reysi ilə gəlib.")
+            "hasil olunur. ABŞ-nin səfiri Bakı-Qroznı reysi ilə gəlib. Ölkənin şimal və qərb bölgələri, Şimal-qərb "
+            "bürosu.")
     kept = drop_unlikely_names([az(text, "Təmir-bərpa", "LOC"), az(text, "Neft-qaz", "ORG"),
-                                az(text, "ABŞ-nin", "LOC"), az(text, "Bakı-Qroznı", "LOC")], text)
-    assert [m.text for m in kept] == ["ABŞ-nin", "Bakı-Qroznı"]
+                                az(text, "ABŞ-nin", "LOC"), az(text, "Bakı-Qroznı", "LOC"),
+                                az(text, "Şimal-qərb", "LOC")], text)
+    assert [m.text for m in kept] == ["ABŞ-nin", "Bakı-Qroznı", "Şimal-qərb"]

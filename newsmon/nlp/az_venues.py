@@ -35,7 +35,7 @@ from newsmon.nlp.az_names import case_of, is_title
 from newsmon.nlp.mentions import names_a_document
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
 from newsmon.nlp.span_edit import replace_inside
-from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, PRONOUNS, SURNAME_RE, split_case, stem_word
+from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, COMPASS_WORDS, PRONOUNS, SURNAME_RE, split_case, stem_word
 from newsmon.text.normalize import CLOSE_QUOTES, OPEN_QUOTES, fold
 
 # the 3rd-person possessive, then a case ending after its "n" ("məscidi", "məscidində", "qalası", "stadionundakı")
@@ -254,8 +254,6 @@ _PLACE_WORD = r"[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]+"
 _ROUTE = re.compile(rf"(?<![\w-]){_PLACE_WORD}(?:-{_PLACE_WORD})+(?=(?:\s+\([^()]*\))?\s+(?:dəmir\s+yol|avtomobil\s+yol"
                     r"|yol|qaz\s+kəmər|neft\s+kəmər|kəmər|marşrut|magistral)[a-zəıöüğşç]*(?![\w-]))")
 _PART = re.compile(_PLACE_WORD)
-# compass words name a corridor together ("Şimal-Cənub": `az_compass_corridors`), no place each
-_COMPASS_WORDS = frozenset(fold(w) for w in ("Şimal", "Cənub", "Şərq", "Qərb"))
 
 
 def az_route_places(mentions: list[Mention], text: str) -> list[Mention]:
@@ -264,7 +262,7 @@ def az_route_places(mentions: list[Mention], text: str) -> list[Mention]:
     added = []
     for hit in _ROUTE.finditer(text):
         parts = list(_PART.finditer(text, hit.start(), hit.end()))
-        if any(fold(p.group()) in _COMPASS_WORDS for p in parts):
+        if any(fold(p.group()) in COMPASS_WORDS for p in parts):  # a corridor: `az_compass_corridors`
             continue
         covered = [[m for m in mentions if m.label != "DATE" and m.start < p.end() and p.start() < m.end]
                    for p in parts]

@@ -18,7 +18,7 @@ from spacy.language import Language
 from newsmon.model import Mention, Segment
 from newsmon.nlp.mentions import TITLES
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
-from newsmon.text.az import PATRONYMIC_WORDS, az_stem, split_case, stem_word
+from newsmon.text.az import COMPASS_WORDS, PATRONYMIC_WORDS, az_stem, split_case, stem_word
 from newsmon.text.normalize import fold, in_quotes, markdown_spaces_as_one, offset_before_markdown
 from newsmon.text.scripts import has_foreign_word
 from newsmon.settings import MODELS_DIR
@@ -266,7 +266,8 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             continue
         words = [(w.start(), w.group().strip(_PUNCT)) for w in _WORD_SPAN.finditer(m.text)]
         parts = words[0][1].split("-") if len(words) == 1 and m.label in ("LOC", "ORG") else []
-        if len(parts) == 2 and parts[1][:1].islower() and parts[0][1:].islower() and all(ordinary(p) for p in parts):
+        if len(parts) == 2 and parts[1][:1].islower() and parts[0][1:].islower() and all(ordinary(p) for p in parts) \
+                and not all(fold(p) in COMPASS_WORDS for p in parts):  # "Şimal-qərb": a region, as the stand-off writes it
             continue  # two ordinary words joined: "Neft-qaz", "Təmir-bərpa", "Haqq-ədalət", "Mənzil-qərargahı"
         if SENTENCE_START.search(text[max(0, m.start - 3):m.start]):
             while words and fold(words[0][1]) in sentence_openers("az"):
