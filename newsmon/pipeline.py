@@ -2,6 +2,7 @@
 
     language (per paragraph) -> publication date -> NER per segment + knowledge-base matches
     -> dates -> entity linking -> agreements (the sentences they parse parsed a batch at a time)
+    -> the words of az document titles out of the mentions
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from newsmon.nlp.dates.find import find_dates
 from newsmon.nlp.kb import KnowledgeBase
 from newsmon.nlp.az_known_orgs import az_named_after, az_opened_known, az_orgs_around_known
 from newsmon.nlp.az_names import az_names_around_known
+from newsmon.nlp.az_titles import without_title_words
 from newsmon.nlp.name_spans_en import en_orgs_around_places
 from newsmon.nlp.linking import find_known_entities, link_mentions
 from newsmon.model import Article, DateMention, Document, Mention, Segment
@@ -91,6 +93,9 @@ class Pipeline:
         # the agreement rules' en/fr parses in one batch for all the articles
         for article, agreements in zip(articles, find_agreements_many(articles, self.kb)):
             article.agreements = agreements
+            # the agreement rules have read the parties a document's title names (“A və B arasında … Saziş”); as
+            # entities, a title's words are not annotated (corpus/README.md), so they leave the list only now
+            article.mentions = without_title_words(article.mentions, article.doc.text)
         if self.relevance is not None:
             # one call per batch: scikit-learn's per-call validation costs more than scoring a row
             scores = self.relevance.score([doc_text(a.doc.title, a.doc.text) for a in articles])

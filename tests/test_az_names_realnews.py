@@ -142,3 +142,23 @@ def test_a_model_organisation_going_on_past_a_known_one_is_the_whole_name_or_the
     assert [(m.text, m.label) for m in merge_mentions(model, known, text)] == [
         ("UEFA Çempionlar Liqasının", "ORG"), ("Prezident Administrasiyasının", "ORG"),
         ("Xarici siyasət məsələləri şöbəsinin", "ORG"), ("UEFA", "ORG"), ("BMT", "ORG")]
+
+
+def test_a_common_noun_with_our_is_no_name_but_a_body_or_a_place_stays(kb):
+    """Speeches capitalise "our Victory", "our President"; the model tags them. A body's head ("Silahlı
+    Qüvvələrimizin") and a place's name ("Qarabağımızda") with "our" are still names."""
+    text = ("Bu, şanlı Zəfərimizdən sonra oldu və zəfər bizimdir. Prezidentimizə minnətdarıq, prezident də "
+            "gəldi. Silahlı Qüvvələrimizin gücü artıb, silahlı dəstələr yoxdur. Doğma Qarabağımızda bayramdır.")
+    out = link_mentions([at(text, "Zəfərimizdən", "ORG"), at(text, "Prezidentimizə", "LOC"),
+                         at(text, "Silahlı Qüvvələrimizin", "ORG"), at(text, "Qarabağımızda", "LOC")], text, "az", kb)
+    assert found(out) == [("Silahlı Qüvvələrimizin", "ORG"), ("Qarabağımızda", "LOC")]
+
+
+def test_a_quoted_model_or_make_is_no_organisation_but_its_maker_or_owner_is(kb):
+    """“Bayraktar-TB2” pilotsuz uçuş aparatı, “Kia Cadenza” markalı maşın: a product's name; the company that
+    makes or owns one (“Improtex” şirkətlərinin istehsal etdiyi, “Hizbullah”ın raket sistemləri) stays."""
+    text = ("Paradda “Bayraktar-TB2” silahlı kəşfiyyat pilotsuz uçuş aparatı və “Kia Cadenza” markalı maşın göründü. "
+            "“Improtex” şirkətlərinin istehsal etdiyi pilotsuz uçuş aparatı, “Hizbullah”ın raket sistemləri vurulub.")
+    out = link_mentions([at(text, "Bayraktar-TB2", "ORG"), at(text, "Kia Cadenza", "ORG"),
+                         at(text, "Improtex", "ORG"), at(text, "Hizbullah", "ORG")], text, "az", kb)
+    assert found(out) == [("Improtex", "ORG"), ("Hizbullah", "ORG")]

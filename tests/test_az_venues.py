@@ -140,3 +140,10 @@ def test_an_organisation_named_as_a_palace_is_the_palace():
     found = mentions(text, ("Yelisey sarayında", "ORG"), ("Sülh və Ədalət Sarayı", "ORG"), ("Saray", "ORG"))
     assert names(az_halls(found)) == [("Yelisey sarayında", "LOC"), ("Sülh və Ədalət Sarayı", "LOC"),
                                       ("Saray", "ORG")]
+
+
+def test_a_city_stadium_is_one_place_but_a_city_mosque_is_the_city(kb):
+    # "Gəncə şəhər stadionu" is the stadium's name (real-dev, the stand-off gold); "Cəbrayıl şəhər məscidi" describes
+    text = "Matç Gəncə şəhər stadionunda keçirilib. Prezident Cəbrayıl şəhər məscidinin açılışında iştirak edib."
+    found = mentions(text, ("Gəncə", "LOC"), ("Cəbrayıl", "LOC"))
+    assert names(link_mentions(found, text, "az", kb)) == [("Gəncə şəhər stadionunda", "LOC"), ("Cəbrayıl", "LOC")]

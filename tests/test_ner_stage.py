@@ -229,3 +229,22 @@ def test_a_headline_s_escapes_are_read_and_a_name_s_possessive_is_not_part_of_it
                         "Mario Draghi")]:
         found = {(m.text, m.label) for m in stage.annotate(text, [Segment(0, len(text), "en", 1.0)])}
         assert (name, "PERSON") in found
+
+
+def test_a_sentence_s_first_word_saying_where_is_cut_from_the_name_after_it():
+    # "Danışıqlarda" (in the talks) is written in lower case elsewhere; a place opening a name stays ("Bakıda")
+    text = ("Heyətlər danışıqlar aparıblar. Danışıqlarda Xəzərdə əməkdaşlıq müzakirə olunub. Bakıda Dövlət "
+            "Bayrağı Meydanı var.")
+    kept = drop_unlikely_names([az(text, "Danışıqlarda Xəzərdə", "LOC"), az(text, "Bakıda Dövlət", "LOC")], text)
+    assert [(m.text, text[m.start:m.end]) for m in kept] == [("Xəzərdə", "Xəzərdə"), ("Bakıda Dövlət", "Bakıda Dövlət")]
+
+
+def test_two_ordinary_words_joined_by_a_hyphen_are_no_name():
+    # "Təmir-bərpa işləri" (repair and restoration works); a place with a suffix, two names and a compass region stay
+    text = ("Bərpa işləri başlayıb, təmir davam edir. Təmir-bərpa işləri bitib. Neft-qaz sahəsində neft və qaz "
+            "hasil olunur. ABŞ-nin səfiri Bakı-Qroznı reysi ilə gəlib. Ölkənin şimal və qərb bölgələri, Şimal-qərb "
+            "bürosu.")
+    kept = drop_unlikely_names([az(text, "Təmir-bərpa", "LOC"), az(text, "Neft-qaz", "ORG"),
+                                az(text, "ABŞ-nin", "LOC"), az(text, "Bakı-Qroznı", "LOC"),
+                                az(text, "Şimal-qərb", "LOC")], text)
+    assert [m.text for m in kept] == ["ABŞ-nin", "Bakı-Qroznı", "Şimal-qərb"]

@@ -11,7 +11,7 @@ from dataclasses import replace
 from newsmon.model import Mention
 from newsmon.nlp.event_names import names_an_event
 from newsmon.nlp.mentions import NOT_ENTITIES, TITLES, is_az_document_word, names_a_document, strip_attached_suffix
-from newsmon.nlp.ner import SENTENCE_START, sentence_openers
+from newsmon.nlp.ner import OUR, SENTENCE_START, sentence_openers
 from newsmon.text.az import (ADVERBIAL_CASES, AZ_CAPITAL, CASE_ENDINGS, COPULA_ENDINGS, PRONOUNS, az_stem, az_stems, split_case,
                              stem_word)
 from newsmon.text.normalize import OPEN_QUOTES, fold
@@ -324,3 +324,23 @@ def az_surnames_of_people(mentions: list[Mention], text: str, ordinary: set[str]
             continue  # “Ekspo 2025”: a quoted name is no person's
         added.append(Mention(hit.group(), "PERSON", s, e, "az"))
     return sorted(mentions + added, key=lambda m: (m.start, -m.end)) if added else mentions
+
+
+def az_our_common_nouns(mentions: list[Mention], ordinary: set[str] | frozenset[str]) -> list[Mention]:
+    """The mentions but a place or body that is a common noun with "our" ("Zəfərimizdən", our Victory;
+    "Qələbəmizdir", "Vətənimizi", "Prezidentimizə", "Zəfər Günümüzün"): speeches capitalise them, the model
+    takes them for names, and the az stand-off gold annotates none. `ordinary`: stems of ordinary words; every
+    word of the mention must be one. A body's head keeps its name ("Silahlı Qüvvələrimizin", "Nazirliyimizi",
+    "Ordumuzun", which the stand-off gold writes as organisations), and a place's name is no ordinary word
+    ("Qarabağımızda", "Hatayımızda")."""
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        our = OUR.search(words[-1]) if m.label in ("LOC", "ORG") and words and m.lang == "az" else None
+        if our:
+            base = words[-1][:our.start() + 1]  # "Zəfər" of "Zəfərimizdən", "Qələbə" of "Qələbəmizdir"
+            if not (is_org_head(base) or fold(base).startswith("ordu")) \
+                    and all(stem_word(w) in ordinary for w in [*words[:-1], base]):
+                continue
+        out.append(m)
+    return out

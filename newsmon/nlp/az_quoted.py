@@ -1,6 +1,7 @@
 """Azerbaijani names in quotes: a company's, an outlet's or a group's quoted name before its noun (“ExxonMobil”
-şirkəti) and a known place quoted as a team, a firm or an outlet ("Sumqayıt"la). `linking.link_mentions`
-applies them to Azerbaijani text; the quoted platform X is `az_latin_orgs`', a quoted venue `az_venues`'."""
+şirkəti), a known place quoted as a team, a firm or an outlet ("Sumqayıt"la), and a product's or a model's
+quoted name, which is none of them (“Bayraktar-TB2” pilotsuz uçuş aparatı). `linking.link_mentions` applies them
+to Azerbaijani text; the quoted platform X is `az_latin_orgs`', a quoted venue `az_venues`'."""
 from __future__ import annotations
 
 import re
@@ -85,3 +86,28 @@ def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
         mentions = sorted([m for m in mentions if m not in crossing] + [Mention(name, "ORG", s, e, "az")],
                           key=lambda m: (m.start, -m.end))
     return mentions
+
+
+# A quoted model's or make's name before the noun of what it is: “Bayraktar-TB2” silahlı kəşfiyyat pilotsuz uçuş
+# aparatı, “Rafale” təyyarəsi, “Matador” tipli (of the type), “Kia Cadenza” markalı (of the make) maşın, “İsgəndər
+# M” raketini, “DANA” özüyeriyən artilleriya sistemi. Up to three lower-case words between. The az stand-off gold
+# annotates none (“Mercedes” markalı, “Black Hawk” hərbi helikopteri, “Embraer 190” təyyarəsinin); the model takes
+# them for organisations.
+_PRODUCT_AFTER = re.compile(r"[”\"»]((?:\s+[a-zəıöüğşç][\w-]*){0,3}?)\s+(?:pilotsuz|helikopter|təyyarə|tank|raket|"
+                            r"tipli|markalı|modelli|zirehli|avtomobil|qırıcı|dron|sistem)")
+# ... not when a word between says whose it is: “Improtex” şirkətlərinin istehsal etdiyi pilotsuz uçuş aparatı,
+# “American Airlines” aviaşirkətinə məxsus təyyarə (the company makes or owns it)
+_OWNER_WORDS = re.compile(r"şirkət|məxsus|istehsal|tərəfindən|ordu|qüvv")
+
+
+def az_quoted_products(mentions: list[Mention], text: str) -> list[Mention]:
+    """The mentions but a place or body that fills quotes before a product's noun (see `_PRODUCT_AFTER`). A case
+    suffix on the closing quote makes the name an owner (“Hizbullah”ın raket sistemləri, “Azərbaycan Hava
+    Yolları”na məxsus təyyarə) and keeps it."""
+    out = []
+    for m in mentions:
+        hit = _PRODUCT_AFTER.match(text, m.end) if m.label in ("ORG", "LOC") and in_quotes(text, m.start, m.end) \
+            else None
+        if hit is None or _OWNER_WORDS.search(hit.group(1)):
+            out.append(m)
+    return out

@@ -35,7 +35,7 @@ from newsmon.nlp.az_names import case_of, is_title
 from newsmon.nlp.mentions import names_a_document
 from newsmon.nlp.ner import SENTENCE_START, sentence_openers
 from newsmon.nlp.span_edit import replace_inside
-from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, PRONOUNS, SURNAME_RE, split_case, stem_word
+from newsmon.text.az import ADVERBIAL_CASES, AZ_CAPITAL, COMPASS_WORDS, PRONOUNS, SURNAME_RE, split_case, stem_word
 from newsmon.text.normalize import CLOSE_QUOTES, OPEN_QUOTES, fold
 
 # the 3rd-person possessive, then a case ending after its "n" ("məscidi", "məscidində", "qalası", "stadionundakı")
@@ -55,6 +55,10 @@ _PLACE_HEAD = re.compile(r" (?:region|dəhliz|şəlalə)" + _POSSESSIVE)
 # README-realnews.md), where an industrial park is a place ("Sumqayıt Kimya Sənaye Parkı")
 _COMPANY_PARK = re.compile(r"Texnologiya(?:lar)? Park")
 _NAME_WORD = re.compile(AZ_CAPITAL + r"[\w’'-]*$")
+# a bare city's or district's noun between a name and a stadium's noun is a word of the stadium's name ("Gəncə
+# şəhər stadionunda", "Tovuz şəhər stadionunda", which real-dev and the az stand-off gold annotate whole); not
+# before other venues, where it describes ("Cəbrayıl şəhər məscidinin": the stand-off gold writes "Cəbrayıl")
+_CITY_NOUN = re.compile(r" (?:şəhər|rayon) $")
 _PRONOUNS = frozenset(fold(p) for p in PRONOUNS)
 
 
@@ -68,6 +72,9 @@ def _name_start(text: str, head: int, ordinary: set[str] | frozenset[str], start
     the word after the opening quote is the name's first ("“Laçın Aqro-Sənaye Parkı”nda")."""
     start = None
     at = head
+    city = _CITY_NOUN.search(text, max(0, head - 8), head) if text.startswith("stadion", head) else None
+    if city:  # "Gəncə şəhər stadionunda": the city's noun, bare, is a word of the stadium's name
+        at = city.start() + 1
     for _ in range(4):
         if at < 2 or text[at - 1] != " ":
             break
@@ -247,8 +254,6 @@ _PLACE_WORD = r"[A-ZÇƏĞİÖŞÜ][a-zçəğıöşü]+"
 _ROUTE = re.compile(rf"(?<![\w-]){_PLACE_WORD}(?:-{_PLACE_WORD})+(?=(?:\s+\([^()]*\))?\s+(?:dəmir\s+yol|avtomobil\s+yol"
                     r"|yol|qaz\s+kəmər|neft\s+kəmər|kəmər|marşrut|magistral)[a-zəıöüğşç]*(?![\w-]))")
 _PART = re.compile(_PLACE_WORD)
-# compass words name a corridor together ("Şimal-Cənub": `az_compass_corridors`), no place each
-_COMPASS_WORDS = frozenset(fold(w) for w in ("Şimal", "Cənub", "Şərq", "Qərb"))
 
 
 def az_route_places(mentions: list[Mention], text: str) -> list[Mention]:
@@ -257,7 +262,7 @@ def az_route_places(mentions: list[Mention], text: str) -> list[Mention]:
     added = []
     for hit in _ROUTE.finditer(text):
         parts = list(_PART.finditer(text, hit.start(), hit.end()))
-        if any(fold(p.group()) in _COMPASS_WORDS for p in parts):
+        if any(fold(p.group()) in COMPASS_WORDS for p in parts):  # a corridor: `az_compass_corridors`
             continue
         covered = [[m for m in mentions if m.label != "DATE" and m.start < p.end() and p.start() < m.end]
                    for p in parts]

@@ -59,7 +59,7 @@ _CAPITALISED_RUN = re.compile(r"(?:\s+" + AZ_CAPITAL + r"[\w’'-]*){1,5}")
 # A place that says where, whence or whose is no word of the name after it ("Davosda Dünya İqtisadi Forumunda",
 # "Azərbaycanın BMT-nin ... Forumuna"); the dative is left out: a bare name ending in a vowel reads as one
 # ("Avropa", "İngiltərə").
-_NOT_IN_A_NAME_CASES = ("locative", "locative_ki", "ablative", "instrumental", "genitive")
+NOT_IN_A_NAME_CASES = ("locative", "locative_ki", "ablative", "instrumental", "genitive")
 
 
 def _a_surname(word: str) -> bool:
@@ -75,7 +75,7 @@ def opens_an_event_name(m: Mention, text: str, mentions: list[Mention]) -> bool:
     Superkuboku" are not. Not when a name stands between ("Azərbaycan Avropa Oyunlarına": the country takes part),
     nor for a name in a case that makes it no word of the event's ("ŞƏT-in Zirvə toplantısı": the organiser)."""
     last = m.text.split()[-1]
-    if m.lang not in SUFFIX_LANGS or m.label not in ("LOC", "ORG") or split_case(last)[1] in _NOT_IN_A_NAME_CASES \
+    if m.lang not in SUFFIX_LANGS or m.label not in ("LOC", "ORG") or split_case(last)[1] in NOT_IN_A_NAME_CASES \
             or "-" in last[1:] and last.rsplit("-", 1)[1].islower():
         return False
     run = _CAPITALISED_RUN.match(text, m.end)
@@ -113,7 +113,7 @@ def in_a_project_name(m: Mention, text: str) -> bool:
         return False
     words = [m.text.split()[-1], *hit.group(1).split()]
     return split_case(words[-1])[1] != "genitive" and not any(
-        "-" in w[1:] and w.rsplit("-", 1)[1].islower() or split_case(w)[1] in _NOT_IN_A_NAME_CASES for w in words[:-1])
+        "-" in w[1:] and w.rsplit("-", 1)[1].islower() or split_case(w)[1] in NOT_IN_A_NAME_CASES for w in words[:-1])
 
 
 def is_event_name(surface: str) -> bool:

@@ -98,7 +98,7 @@ _EN_STUDIES = frozenset(("survey", "surveys", "report", "study"))
 # Azerbaijani document nouns, folded, matched as the start of the name's last word ("Konvensiyasının").
 AZ_DOCUMENT_STEMS = tuple(fold(t) for t in
                           "saziş konvensiya memorandum bəyannamə bəyanat kommünike fərman qanun müqavilə "
-                          "protokol sərəncam xartiya qətnamə konsepsiya strategiya doktrina qərar".split())
+                          "protokol sərəncam xartiya qətnamə konsepsiya strategiya doktrina qərar pakt".split())
 # Words that open with a document stem and are no documents: "Baş Qərargahı" (the General Staff).
 _NOT_AZ_DOCUMENTS = tuple(fold(t) for t in ("qərargah",))
 

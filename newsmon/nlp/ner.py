@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from newsmon.model import Mention, Segment
 from newsmon.nlp.mentions import TITLES
 from newsmon.nlp.ner_labels import DEFAULT_MODELS, shared_pipeline, to_unified
-from newsmon.text.az import PATRONYMIC_WORDS, az_stem, stem_word
+from newsmon.text.az import COMPASS_WORDS, PATRONYMIC_WORDS, az_stem, split_case, stem_word
 from newsmon.text.normalize import fold, in_quotes, read_escapes
 from newsmon.text.scripts import has_foreign_word
 from newsmon.settings import MODELS_DIR
@@ -156,10 +156,13 @@ def chunks(text: str, start: int, end: int, size: int = CHUNK_CHARS) -> list[tup
 SENTENCE_START = re.compile(r"(?:^|[.!?:;\n\"“”«»]\s*)$")
 _LOWER_WORD = re.compile(r"(?<![\w])[a-zəıöüğçş][^\W\d_]*")
 _WORD_SPAN = re.compile(r"\S+")
+# the cases of a sentence's ordinary first word that says where or whence ("Danışıqlarda", "Ümumilikdə",
+# "Müsahibədə"), never a name's first word: the model runs it into the name after it
+_WHERE_CASES = ("locative", "locative_ki", "ablative")
 _PUNCT = ",.;:!?\"“”«»()"
 # "our", the 1st-person plural possessive, in vowel harmony, a case ending after it: "Ordumuz", "Zəfərimizi",
 # "Qələbəmizdir" are our army and victory, no person ("Ramiz": -miz after "a" is no suffix)
-_OUR = re.compile(r"(?:[bcçdfgğhjklmnpqrsştvxyz](?:ımız|imiz|umuz|ümüz)|(?:[aı]mız|[eəi]miz|[ou]muz|[öü]müz))"
+OUR = re.compile(r"(?:[bcçdfgğhjklmnpqrsştvxyz](?:ımız|imiz|umuz|ümüz)|(?:[aı]mız|[eəi]miz|[ou]muz|[öü]müz))"
                   r"(?:[a-zəıöüğşç]{0,4})$")
 # Offices held by a person, folded stems: the model sometimes runs a place into the office that follows it
 # ("Tatarıstan Respublikası Rəisinin Fərmanı", "Azərbaycan Respublikasının Prezidenti", "Böyük Britaniya Kralının");
@@ -279,12 +282,19 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
             kept.append(m)
             continue
         words = [(w.start(), w.group().strip(_PUNCT)) for w in _WORD_SPAN.finditer(m.text)]
+        parts = words[0][1].split("-") if len(words) == 1 and m.label in ("LOC", "ORG") else []
+        if len(parts) == 2 and parts[1][:1].islower() and parts[0][1:].islower() and all(ordinary(p) for p in parts) \
+                and not all(fold(p) in COMPASS_WORDS for p in parts):  # "Şimal-qərb": a region, as the stand-off writes it
+            continue  # two ordinary words joined: "Neft-qaz", "Təmir-bərpa", "Haqq-ədalət", "Mənzil-qərargahı"
         if SENTENCE_START.search(text[max(0, m.start - 3):m.start]):
             while words and fold(words[0][1]) in sentence_openers("az"):
                 words.pop(0)
             if not words or (ordinary(words[0][1], opener=not _quoted(m, text))
                              and not any(_capitalised(w) for _, w in words[1:])):
                 continue  # nothing but the sentence's capital letter says it is a name
+            if len(words) > 1 and split_case(words[0][1])[1] in _WHERE_CASES and ordinary(words[0][1]) \
+                    and _capitalised(words[1][1]):
+                words.pop(0)  # "Danışıqlarda Xəzərdə" (in the talks, in the Caspian): a word saying where opens it
             if words[0][0]:
                 cut = words[0][0]
                 m = replace(m, text=m.text[cut:], start=m.start + cut)
@@ -298,7 +308,7 @@ def drop_unlikely_names(mentions: list[Mention], text: str) -> list[Mention]:
                                     and not (_after_office(text, m.start)
                                              and all(_capitalised(w) and fold(w) not in TITLES for _, w in words))
                                     or any(_stem(w) in title_stems("az") for _, w in words)
-                                    or _OUR.search(words[-1][1])):
+                                    or OUR.search(words[-1][1])):
             continue
         kept.append(m)
     return kept

@@ -32,6 +32,8 @@ CASE_ENDINGS: dict[str, tuple[str, ...]] = {
 # The cases of a word that says where, whence, whither or with what ("Tbilisidə", "Bakıdan"): such a
 # word opens no name.
 ADVERBIAL_CASES = ("locative", "locative_ki", "ablative", "dative", "instrumental")
+# the compass words, folded: together they name a corridor or a region ("Şimal-Cənub", "Şimal-qərb"), no place each
+COMPASS_WORDS = frozenset(fold(w) for w in ("Şimal", "Cənub", "Şərq", "Qərb"))
 # 3rd-person singular and 1st/2nd/3rd-person plural possessive ("Agentliyi", "xidmətləri").
 POSSESSIVE_ENDINGS = ("ı", "i", "u", "ü", "sı", "si", "su", "sü", "ımız", "imiz", "umuz", "ümüz",
                       "ınız", "iniz", "unuz", "ünüz", "ları", "ləri")
