@@ -142,3 +142,19 @@ def test_a_model_organisation_going_on_past_a_known_one_is_the_whole_name_or_the
     assert [(m.text, m.label) for m in merge_mentions(model, known, text)] == [
         ("UEFA Çempionlar Liqasının", "ORG"), ("Prezident Administrasiyasının", "ORG"),
         ("Xarici siyasət məsələləri şöbəsinin", "ORG"), ("UEFA", "ORG"), ("BMT", "ORG")]
+
+
+def test_quoted_names_listed_before_a_plural_noun_or_before_a_body_of_their_own_are_organisations(kb):
+    """Each quoted name of a list before a plural kind's noun is an ORG, not only the last one; so is a quoted
+    team before "komandası" and a quoted name before a capitalised body of its own (“Yaşıllar” Partiyasının).
+    A quoted name before a centre stays as NER found it (a venue where it is visited), and a lower-case quoted
+    phrase is no name."""
+    text = ('Saytlar: “Report.az”, “Oxu.az” və “Baku.ws” saytlarının işi bərpa olunub. İspaniyanın “Selta” və '
+            '“Barselona” klublarını çalışdırıb. "Birbaşa Bakı" komandasının məşqçisi danışıb. "Yaşıllar" '
+            'Partiyasının nümayəndələri, “Kazan Expo” Beynəlxalq Sərgi Mərkəzinə gəliblər. “köhlən atlar” Liqa '
+            'mərhələsində qalib gəlib.')
+    out = link_mentions([at(text, "İspaniyanın", "LOC"), at(text, "Selta", "LOC"), at(text, "Bakı", "LOC"),
+                         at(text, "Kazan", "LOC")], text, "az", kb)
+    assert found(out) == [("Report.az", "ORG"), ("Oxu.az", "ORG"), ("Baku.ws", "ORG"), ("İspaniyanın", "LOC"),
+                          ("Selta", "ORG"), ("Barselona", "ORG"), ("Birbaşa Bakı", "ORG"), ("Yaşıllar", "ORG"),
+                          ("Kazan", "LOC")]
