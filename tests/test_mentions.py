@@ -429,3 +429,11 @@ def test_a_meeting_format_is_no_organisation(kb):
                          at(text, "Nizami Gəncəvi Beynəlxalq Mərkəzinin Məşvərət Şurasının", "ORG", "az")], text, "az", kb)
     assert [(m.text, m.label) for m in out if m.label != "MISC"] == [
         ("Bakıda", "LOC"), ("Nizami Gəncəvi Beynəlxalq Mərkəzinin Məşvərət Şurasının", "ORG")]
+
+
+def test_an_organisation_chain_ends_at_a_line_break(kb):
+    """A list's line ends a name: the capitalised heading on the next line does not make the chain run on and
+    be dropped ("... Azərbaycan Güləş Federasiyası\\n\\nİlin ən yaxşı idman fotoqrafı")."""
+    text = "3) Musiqi testi - Azərbaycan Güləş Federasiyası\n\nİlin ən yaxşı idman fotoqrafı seçilib."
+    out = az_org_chains([at(text, "Azərbaycan", "LOC", "az")], text)
+    assert [(m.text, m.label) for m in out] == [("Azərbaycan Güləş Federasiyası", "ORG")]

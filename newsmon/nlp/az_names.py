@@ -28,9 +28,11 @@ qvardiya prokurorlu bələdiyyə korpus televiziya cəmiyyət müşavirə sinod 
 """.split())  # "ordus", not "ordu": "Ordubad" is a place
 _AZ_CAP_WORD = AZ_CAPITAL + r"[\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
-# Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below).
-_AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:\s+|,\s+|\s+(?:və|üzrə)\s+){_AZ_CAP_WORD})*")
-_AZ_JOINER = re.compile(rf"(\s+|,\s+|\s+(?:və|üzrə)\s+)(?={_AZ_CAP_WORD})")
+# Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below). No
+# name runs over a line break: a list's line ends there ("... - Azərbaycan Güləş Federasiyası\n\nİlin ən yaxşı ...").
+_SPACE = r"[^\S\n]+"
+_AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:{_SPACE}|,{_SPACE}|{_SPACE}(?:və|üzrə){_SPACE}){_AZ_CAP_WORD})*")
+_AZ_JOINER = re.compile(rf"({_SPACE}|,{_SPACE}|{_SPACE}(?:və|üzrə){_SPACE})(?={_AZ_CAP_WORD})")
 
 
 # A head's cases that end or own what follows: a genitive owns the next words ("Nazirliyinin Mətbuat
