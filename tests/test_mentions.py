@@ -437,3 +437,14 @@ def test_an_organisation_chain_ends_at_a_line_break(kb):
     text = "3) Musiqi testi - Azərbaycan Güləş Federasiyası\n\nİlin ən yaxşı idman fotoqrafı seçilib."
     out = az_org_chains([at(text, "Azərbaycan", "LOC", "az")], text)
     assert [(m.text, m.label) for m in out] == [("Azərbaycan Güləş Federasiyası", "ORG")]
+
+
+def test_an_organisation_chain_ends_at_its_head_before_another_name(kb):
+    """A head in the nominative before a place's name ends the body's name ("Rusiya Silahlı Qüvvələri | Ukraynanın
+    ... vilayətinə"); before an ordinary capitalised word it modifies it and makes no name ("... Xidmətləri Forumu")."""
+    text = "Rusiya Silahlı Qüvvələri Ukraynanın Çernihiv vilayətinə zərbə endirib. Bakı Xidmətləri Forumu açılıb."
+    found = [at(text, "Rusiya", "LOC", "az"), at(text, "Ukraynanın", "LOC", "az"), at(text, "Çernihiv", "LOC", "az"),
+             at(text, "Bakı", "LOC", "az")]
+    out = az_org_chains(found, text)
+    assert [(m.text, m.label) for m in out] == [("Rusiya Silahlı Qüvvələri", "ORG"), ("Ukraynanın", "LOC"),
+                                                ("Çernihiv", "LOC"), ("Bakı", "LOC")]

@@ -81,7 +81,8 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
             # at its last head noun
             heads = [w for w in re.finditer(r"\S+", text[s:e])
                      if is_org_head(w.group()) and not CONTEST_STAGE.match(text, s + w.end())]
-            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] not in _ENDS_A_NAME):
+            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] not in _ENDS_A_NAME
+                             and not _another_name_at(text, s + heads[-1].end(), found)):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()
             words = text[s:e].split()
@@ -98,6 +99,14 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
         first = next(m for m in found if s <= m.start and m.end <= e)
         out.append(Mention(text[s:e], "ORG", s, e, first.lang))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _another_name_at(text: str, at: int, found: list[Mention]) -> bool:
+    """Whether the next word after `at` opens a place's or a person's mention: a run that goes on into another
+    name past a head in the nominative ends at the head ("Rusiya Silahlı Qüvvələri | Ukraynanın Çernihiv
+    vilayətinə"), where a head before an ordinary capitalised word modifies it ("… Xidmətləri Forumu")."""
+    nxt = at + len(text[at:]) - len(text[at:].lstrip())
+    return any(m.start == nxt and m.label in ("LOC", "PERSON") for m in found)
 
 
 def _past_a_partner(text: str, s: int, e: int, international: list[Mention]) -> int:
