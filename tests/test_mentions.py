@@ -448,3 +448,17 @@ def test_an_organisation_chain_ends_at_its_head_before_another_name(kb):
     out = az_org_chains(found, text)
     assert [(m.text, m.label) for m in out] == [("Rusiya Silahlı Qüvvələri", "ORG"), ("Ukraynanın", "LOC"),
                                                 ("Çernihiv", "LOC"), ("Bakı", "LOC")]
+
+
+def test_a_body_named_after_a_person_is_one_organisation(kb):
+    """A person in the nominative, then capitalised words no mention holds up to a head: a body named after them
+    ("Maqsud İbrahimbəyov Yaradıcılıq Mərkəzinin"); not a person in the genitive, nor a run with a name of its own
+    ("Leyla Əliyeva | Bakı Media Mərkəzinin")."""
+    text = ("Maqsud İbrahimbəyov Yaradıcılıq Mərkəzinin fəaliyyəti. Leyla Əliyeva Bakı Media Mərkəzinin rəhbəridir. "
+            "İlham Əliyevin Beynəlxalq Hakimlər Assosiasiyasının iclasına müraciəti.")
+    found = [at(text, "Maqsud İbrahimbəyov", "PERSON", "az"), at(text, "Leyla Əliyeva", "PERSON", "az"),
+             at(text, "Bakı", "LOC", "az"), at(text, "İlham Əliyevin", "PERSON", "az")]
+    out = az_org_chains(found, text)
+    assert [(m.text, m.label) for m in out] == [("Maqsud İbrahimbəyov Yaradıcılıq Mərkəzinin", "ORG"),
+                                                ("Leyla Əliyeva", "PERSON"), ("Bakı Media Mərkəzinin", "ORG"),
+                                                ("İlham Əliyevin", "PERSON")]

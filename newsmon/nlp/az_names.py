@@ -75,7 +75,8 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
     chains: list[tuple[int, int]] = []
     for run in _AZ_CHAIN.finditer(text):
         for s, e in _pieces(text, run.start(), run.end(), ends):
-            s = _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
+            person = _named_after(text, s, e, ends, found)
+            s = person.start if person else _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
             s = _past_a_partner(text, s, e, [m for m in found if (m.start, m.end) in international])
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
@@ -86,7 +87,7 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()
             words = text[s:e].split()
-            if len(words) < 2 or any(m.label == "PERSON" and s <= m.start and m.end <= e for m in found):
+            if len(words) < 2 or any(m.label == "PERSON" and s <= m.start and m.end <= e and m is not person for m in found):
                 continue  # "İlham Əliyevin Antalyada Avropa Şurasının": a person's doing, not one name
             inside = [m for m in found if s <= m.start and m.end <= e]
             if inside and all(m.end - m.start < e - s for m in inside) and not any(
@@ -99,6 +100,18 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
         first = next(m for m in found if s <= m.start and m.end <= e)
         out.append(Mention(text[s:e], "ORG", s, e, first.lang))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _named_after(text: str, s: int, e: int, ends: dict[int, Mention], found: list[Mention]) -> Mention | None:
+    """The person a body is named after, right before the piece `s`-`e` of a run: their name in the nominative,
+    then words no mention holds ("Maqsud İbrahimbəyov | Yaradıcılıq Mərkəzinin"), which `_pieces` cut at the
+    person's end. Not a person in the genitive, whose doing the next name is ("İlham Əliyevin | Avropa
+    Şurasının"), nor a piece with a name of its own ("Leyla Əliyeva | Bakı Media Mərkəzinin")."""
+    person = ends.get(s - 1)
+    if (person is None or person.label != "PERSON" or text[s - 1] != " " or case_of(person.text.split()[-1])
+            or any(s <= m.start < e for m in found)):
+        return None
+    return person
 
 
 def _another_name_at(text: str, at: int, found: list[Mention]) -> bool:
