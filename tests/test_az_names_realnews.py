@@ -158,3 +158,13 @@ def test_quoted_names_listed_before_a_plural_noun_or_before_a_body_of_their_own_
     assert found(out) == [("Report.az", "ORG"), ("Oxu.az", "ORG"), ("Baku.ws", "ORG"), ("İspaniyanın", "LOC"),
                           ("Selta", "ORG"), ("Barselona", "ORG"), ("Birbaşa Bakı", "ORG"), ("Yaşıllar", "ORG"),
                           ("Kazan", "LOC")]
+
+
+def test_a_name_quoted_as_an_organisation_is_it_again_in_quotes_and_a_team_before_kollektiv(kb):
+    """ "Birbaşa Bakı" komandasının names the team; the same quoted name later ("Birbaşa Bakı" "Zirə"yə) is the team
+    though NER found the city inside it; a team's quoted name before "kollektivi" is the team too."""
+    text = ('Finalda "Birbaşa Bakı" komandasının məşqçisi danışıb. Qeyd edək ki, "Birbaşa Bakı" "Zirə"yə qalib gəlib. '
+            '"Neft Daşları" kollektivinin üzvləri mükafatlandırılıb.')
+    out = link_mentions([at(text, "Bakı", "LOC"), at(text, "Bakı", "LOC", text.index("Qeyd")),
+                         at(text, "Zirə", "ORG")], text, "az", kb)
+    assert found(out) == [("Birbaşa Bakı", "ORG"), ("Birbaşa Bakı", "ORG"), ("Zirə", "ORG"), ("Neft Daşları", "ORG")]

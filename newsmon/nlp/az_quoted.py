@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from newsmon.model import Mention
 from newsmon.nlp.az_names import is_org_head
+from newsmon.nlp.span_edit import replace_inside
 from newsmon.text.az import AZ_CAPITAL
 from newsmon.text.normalize import OPEN_QUOTES, fold, in_quotes
 
@@ -25,7 +26,7 @@ _KIND_WORDS = (r"(?:(?:xəbər|informasiya|sosial|teleqram|televiziya|yutub|onla
                + _SPORTS + r")\s+){0,2}")
 _QUOTED = r"[“\"«]([^“”\"«»\n]{2,60}?)[”\"»]"
 _AZ_QUOTED_ORG = re.compile(_QUOTED + r"\s+" + _KIND_WORDS
-                            + r"(?:şirkət|klub|komanda|partiya|holdinq|korporasiya|konsern|konqlomerat|MMC\b|ASC\b|QSC\b"
+                            + r"(?:şirkət|klub|komanda|kollektiv|partiya|holdinq|korporasiya|konsern|konqlomerat|MMC\b|ASC\b|QSC\b"
                             r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|kanal|portal"
                             r"|sayt|nəşr|jurnal|radio|agentliy|şəbəkə|hərəkat|qruplaşma|qrup)(?P<plural>l[əa]r)?")
 # the quoted names listed before the last one, when the noun is plural: “Selta” və “Barselona” klublarını, “Report.az”,
@@ -113,4 +114,22 @@ def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
             continue  # NER found it
         mentions = sorted([m for m in mentions if m not in crossing] + [Mention(name, "ORG", s, e, "az")],
                           key=lambda m: (m.start, -m.end))
+    return quoted_again(mentions, text)
+
+
+def quoted_again(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name the article quotes as an organisation (“Birbaşa Bakı” komandasının) is that organisation wherever it
+    fills a pair of quotes again ("Birbaşa Bakı" "Zirə"yə qalib gəlib), though NER found a place inside it there:
+    a writer who quotes a team's or a firm's name means it each time (as `az_quoted_places` reads known places)."""
+    names = {m.text for m in mentions if m.label == "ORG" and m.lang == "az" and " " in m.text
+             and in_quotes(text, m.start, m.end)}
+    for name in names:
+        for hit in re.finditer(re.escape(name), text):
+            s, e = hit.span()
+            if not in_quotes(text, s, e):
+                continue
+            crossing = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
+            if any(m.start < s or m.end > e for m in crossing) or any(m.label == "ORG" for m in crossing):
+                continue
+            mentions = replace_inside(mentions, Mention(name, "ORG", s, e, "az"))
     return mentions
