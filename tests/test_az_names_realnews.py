@@ -162,3 +162,29 @@ def test_a_quoted_model_or_make_is_no_organisation_but_its_maker_or_owner_is(kb)
     out = link_mentions([at(text, "Bayraktar-TB2", "ORG"), at(text, "Kia Cadenza", "ORG"),
                          at(text, "Improtex", "ORG"), at(text, "Hizbullah", "ORG")], text, "az", kb)
     assert found(out) == [("Improtex", "ORG"), ("Hizbullah", "ORG")]
+
+
+def test_quoted_names_listed_before_a_plural_noun_or_before_a_body_of_their_own_are_organisations(kb):
+    """Each quoted name of a list before a plural kind's noun is an ORG, not only the last one; so is a quoted
+    team before "komandası" and a quoted name before a capitalised body of its own (“Yaşıllar” Partiyasının).
+    A quoted name before a centre stays as NER found it (a venue where it is visited), and a lower-case quoted
+    phrase is no name."""
+    text = ('Saytlar: “Report.az”, “Oxu.az” və “Baku.ws” saytlarının işi bərpa olunub. İspaniyanın “Selta” və '
+            '“Barselona” klublarını çalışdırıb. "Birbaşa Bakı" komandasının məşqçisi danışıb. "Yaşıllar" '
+            'Partiyasının nümayəndələri, “Kazan Expo” Beynəlxalq Sərgi Mərkəzinə gəliblər. “köhlən atlar” Liqa '
+            'mərhələsində qalib gəlib.')
+    out = link_mentions([at(text, "İspaniyanın", "LOC"), at(text, "Selta", "LOC"), at(text, "Bakı", "LOC"),
+                         at(text, "Kazan", "LOC")], text, "az", kb)
+    assert found(out) == [("Report.az", "ORG"), ("Oxu.az", "ORG"), ("Baku.ws", "ORG"), ("İspaniyanın", "LOC"),
+                          ("Selta", "ORG"), ("Barselona", "ORG"), ("Birbaşa Bakı", "ORG"), ("Yaşıllar", "ORG"),
+                          ("Kazan", "LOC")]
+
+
+def test_a_name_quoted_as_an_organisation_is_it_again_in_quotes_and_a_team_before_kollektiv(kb):
+    """ "Birbaşa Bakı" komandasının names the team; the same quoted name later ("Birbaşa Bakı" "Zirə"yə) is the team
+    though NER found the city inside it; a team's quoted name before "kollektivi" is the team too."""
+    text = ('Finalda "Birbaşa Bakı" komandasının məşqçisi danışıb. Qeyd edək ki, "Birbaşa Bakı" "Zirə"yə qalib gəlib. '
+            '"Neft Daşları" kollektivinin üzvləri mükafatlandırılıb.')
+    out = link_mentions([at(text, "Bakı", "LOC"), at(text, "Bakı", "LOC", text.index("Qeyd")),
+                         at(text, "Zirə", "ORG")], text, "az", kb)
+    assert found(out) == [("Birbaşa Bakı", "ORG"), ("Birbaşa Bakı", "ORG"), ("Zirə", "ORG"), ("Neft Daşları", "ORG")]

@@ -87,3 +87,16 @@ def test_a_venue_with_a_capitalised_head_is_one_place(kb):
     assert found(link_mentions(model, text, "az", kb)) == [
         ("Gəncə Memorial Kompleksinin", "LOC"), ("Bakı Zooloji Parkında", "LOC"), ("Zəfər Tağının", "LOC"),
         ("Milli Park Xidmətinin", "ORG")]
+
+
+def test_a_place_before_the_acronym_of_a_states_body_is_that_body(kb):
+    """"Rusiya FHN-in", "Suriya DİN-in", "Naxçıvan DİN-in DYPİ-nin": one ORG, as the az stand-off gold writes them,
+    whether NER found the acronym or not; not a place in another case, a channel's longer acronym or a plural."""
+    text = ("Rusiya FHN-in mətbuat xidməti yazıb. Suriya DİN-in bəyanatı. Naxçıvan DİN-in DYPİ-nin əməkdaşı. "
+            "Bakıda XİN-in nümayəndəsi. Çinin CGTN telekanalı. Akasiya MTK-lar.")
+    model = [at(text, "Rusiya", "LOC"), at(text, "FHN-in", "ORG"), at(text, "Suriya", "LOC"),
+             at(text, "Naxçıvan", "LOC"), at(text, "Bakıda", "LOC"), at(text, "XİN-in", "ORG"),
+             at(text, "Çinin", "LOC"), at(text, "CGTN", "ORG"), at(text, "Akasiya", "LOC")]
+    assert found(link_mentions(model, text, "az", kb)) == [
+        ("Rusiya FHN-in", "ORG"), ("Suriya DİN-in", "ORG"), ("Naxçıvan DİN-in DYPİ-nin", "ORG"), ("Bakıda", "LOC"),
+        ("XİN-in", "ORG"), ("Çinin", "LOC"), ("CGTN", "ORG"), ("Akasiya", "LOC")]

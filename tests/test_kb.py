@@ -81,6 +81,13 @@ def test_short_all_caps_names_are_ordinary_words_in_lower_case(kb):
     assert kb.lookup("AI", "az") is None  # süni intellekt, not Avropa İttifaqı, though both fold to "ai"
 
 
+def test_a_lower_case_company_name_counts_beside_its_trade(kb):
+    """bp writes itself in lower case; a French "BP 784" (a post-office box) names no company."""
+    az = "Görüşdə SOCAR ilə bp arasında, bp şirkətinin layihələri müzakirə edilib."
+    assert [(az[m.start:m.end], m.entity.id) for m in kb.find(az, "az")] == [("SOCAR", "socar"), ("bp", "bp"), ("bp", "bp")]
+    assert all(m.entity.id != "bp" for m in kb.find("Boulevard de Normandie BP 784 27007 Evreux", "fr"))
+
+
 def test_find_in_running_text_longest_match_and_inflection(kb):
     text = ("Azərbaycan Respublikasının Prezidenti yanında Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə "
             "Dövlət Agentliyinin sədri Ülvi Mehdiyev Bakıda Koreya Beynəlxalq Əməkdaşlıq Agentliyinin "

@@ -437,3 +437,36 @@ def test_a_meeting_format_is_no_organisation(kb):
                          at(text, "Nizami Gəncəvi Beynəlxalq Mərkəzinin Məşvərət Şurasının", "ORG", "az")], text, "az", kb)
     assert [(m.text, m.label) for m in out if m.label != "MISC"] == [
         ("Bakıda", "LOC"), ("Nizami Gəncəvi Beynəlxalq Mərkəzinin Məşvərət Şurasının", "ORG")]
+
+
+def test_an_organisation_chain_ends_at_a_line_break(kb):
+    """A list's line ends a name: the capitalised heading on the next line does not make the chain run on and
+    be dropped ("... Azərbaycan Güləş Federasiyası\\n\\nİlin ən yaxşı idman fotoqrafı")."""
+    text = "3) Musiqi testi - Azərbaycan Güləş Federasiyası\n\nİlin ən yaxşı idman fotoqrafı seçilib."
+    out = az_org_chains([at(text, "Azərbaycan", "LOC", "az")], text)
+    assert [(m.text, m.label) for m in out] == [("Azərbaycan Güləş Federasiyası", "ORG")]
+
+
+def test_an_organisation_chain_ends_at_its_head_before_another_name(kb):
+    """A head in the nominative before a place's name ends the body's name ("Rusiya Silahlı Qüvvələri | Ukraynanın
+    ... vilayətinə"); before an ordinary capitalised word it modifies it and makes no name ("... Xidmətləri Forumu")."""
+    text = "Rusiya Silahlı Qüvvələri Ukraynanın Çernihiv vilayətinə zərbə endirib. Bakı Xidmətləri Forumu açılıb."
+    found = [at(text, "Rusiya", "LOC", "az"), at(text, "Ukraynanın", "LOC", "az"), at(text, "Çernihiv", "LOC", "az"),
+             at(text, "Bakı", "LOC", "az")]
+    out = az_org_chains(found, text)
+    assert [(m.text, m.label) for m in out] == [("Rusiya Silahlı Qüvvələri", "ORG"), ("Ukraynanın", "LOC"),
+                                                ("Çernihiv", "LOC"), ("Bakı", "LOC")]
+
+
+def test_a_body_named_after_a_person_is_one_organisation(kb):
+    """A person in the nominative, then capitalised words no mention holds up to a head: a body named after them
+    ("Maqsud İbrahimbəyov Yaradıcılıq Mərkəzinin"); not a person in the genitive, nor a run with a name of its own
+    ("Leyla Əliyeva | Bakı Media Mərkəzinin")."""
+    text = ("Maqsud İbrahimbəyov Yaradıcılıq Mərkəzinin fəaliyyəti. Leyla Əliyeva Bakı Media Mərkəzinin rəhbəridir. "
+            "İlham Əliyevin Beynəlxalq Hakimlər Assosiasiyasının iclasına müraciəti.")
+    found = [at(text, "Maqsud İbrahimbəyov", "PERSON", "az"), at(text, "Leyla Əliyeva", "PERSON", "az"),
+             at(text, "Bakı", "LOC", "az"), at(text, "İlham Əliyevin", "PERSON", "az")]
+    out = az_org_chains(found, text)
+    assert [(m.text, m.label) for m in out] == [("Maqsud İbrahimbəyov Yaradıcılıq Mərkəzinin", "ORG"),
+                                                ("Leyla Əliyeva", "PERSON"), ("Bakı Media Mərkəzinin", "ORG"),
+                                                ("İlham Əliyevin", "PERSON")]

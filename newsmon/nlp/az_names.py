@@ -28,9 +28,11 @@ qvardiya prokurorlu bələdiyyə korpus televiziya cəmiyyət müşavirə sinod 
 """.split())  # "ordus", not "ordu": "Ordubad" is a place
 _AZ_CAP_WORD = AZ_CAPITAL + r"[\w’'-]*"
 # Capitalised words joined by spaces, or by ",", "və", "üzrə" inside one name ("Təhsil, Elm və
-# Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below).
-_AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:\s+|,\s+|\s+(?:və|üzrə)\s+){_AZ_CAP_WORD})*")
-_AZ_JOINER = re.compile(rf"(\s+|,\s+|\s+(?:və|üzrə)\s+)(?={_AZ_CAP_WORD})")
+# Mədəniyyət üzrə Təşkilatı"); the chain is cut after each head noun joined by a connector (see below). No
+# name runs over a line break: a list's line ends there ("... - Azərbaycan Güləş Federasiyası\n\nİlin ən yaxşı ...").
+_SPACE = r"[^\S\n]+"
+_AZ_CHAIN = re.compile(rf"{_AZ_CAP_WORD}(?:(?:{_SPACE}|,{_SPACE}|{_SPACE}(?:və|üzrə){_SPACE}){_AZ_CAP_WORD})*")
+_AZ_JOINER = re.compile(rf"({_SPACE}|,{_SPACE}|{_SPACE}(?:və|üzrə){_SPACE})(?={_AZ_CAP_WORD})")
 
 
 # A head's cases that end or own what follows: a genitive owns the next words ("Nazirliyinin Mətbuat
@@ -73,17 +75,19 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
     chains: list[tuple[int, int]] = []
     for run in _AZ_CHAIN.finditer(text):
         for s, e in _pieces(text, run.start(), run.end(), ends):
-            s = _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
+            person = _named_after(text, s, e, ends, found)
+            s = person.start if person else _chain_start(text, s, e, ordinary, {m.start for m in found}, bare)
             s = _past_a_partner(text, s, e, [m for m in found if (m.start, m.end) in international])
             # a run goes on past the name into a title ("… Dövlət Şurasının Baş naziri"): the name ends
             # at its last head noun
             heads = [w for w in re.finditer(r"\S+", text[s:e])
                      if is_org_head(w.group()) and not CONTEST_STAGE.match(text, s + w.end())]
-            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] not in _ENDS_A_NAME):
+            if not heads or (s + heads[-1].end() < e and split_case(heads[-1].group())[1] not in _ENDS_A_NAME
+                             and not _another_name_at(text, s + heads[-1].end(), found)):
                 continue  # a head that does not own the words after it modifies them: "… Xidmətləri Forumu"
             e = s + heads[-1].end()
             words = text[s:e].split()
-            if len(words) < 2 or any(m.label == "PERSON" and s <= m.start and m.end <= e for m in found):
+            if len(words) < 2 or any(m.label == "PERSON" and s <= m.start and m.end <= e and m is not person for m in found):
                 continue  # "İlham Əliyevin Antalyada Avropa Şurasının": a person's doing, not one name
             inside = [m for m in found if s <= m.start and m.end <= e]
             if inside and all(m.end - m.start < e - s for m in inside) and not any(
@@ -96,6 +100,26 @@ def az_org_chains(mentions: list[Mention], text: str, ordinary: set[str] | froze
         first = next(m for m in found if s <= m.start and m.end <= e)
         out.append(Mention(text[s:e], "ORG", s, e, first.lang))
     return sorted(out, key=lambda m: (m.start, -m.end))
+
+
+def _named_after(text: str, s: int, e: int, ends: dict[int, Mention], found: list[Mention]) -> Mention | None:
+    """The person a body is named after, right before the piece `s`-`e` of a run: their name in the nominative,
+    then words no mention holds ("Maqsud İbrahimbəyov | Yaradıcılıq Mərkəzinin"), which `_pieces` cut at the
+    person's end. Not a person in the genitive, whose doing the next name is ("İlham Əliyevin | Avropa
+    Şurasının"), nor a piece with a name of its own ("Leyla Əliyeva | Bakı Media Mərkəzinin")."""
+    person = ends.get(s - 1)
+    if (person is None or person.label != "PERSON" or text[s - 1] != " " or case_of(person.text.split()[-1])
+            or any(s <= m.start < e for m in found)):
+        return None
+    return person
+
+
+def _another_name_at(text: str, at: int, found: list[Mention]) -> bool:
+    """Whether the next word after `at` opens a place's or a person's mention: a run that goes on into another
+    name past a head in the nominative ends at the head ("Rusiya Silahlı Qüvvələri | Ukraynanın Çernihiv
+    vilayətinə"), where a head before an ordinary capitalised word modifies it ("… Xidmətləri Forumu")."""
+    nxt = at + len(text[at:]) - len(text[at:].lstrip())
+    return any(m.start == nxt and m.label in ("LOC", "PERSON") for m in found)
 
 
 def _past_a_partner(text: str, s: int, e: int, international: list[Mention]) -> int:

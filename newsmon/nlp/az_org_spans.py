@@ -12,6 +12,9 @@ of the pipeline's own output on unseen real news found mostly wrong (counts in t
   yığması"): the team, one ORG with its noun, as the az stand-off gold writes "İspaniya millisinin" (`national_team`);
 - a commander's office the model takes for a body ("Müzəffər Ali Baş Komandan İlham Əliyev"): no mention,
   as no gold writes one (the command, "Ali Baş Komandanlığı", is left as it is) (`names_a_commander`).
+- a place before the acronym of a state's ministry, service or committee ("Rusiya FHN-in", "Suriya DİN-in",
+  "Azərbaycan XİN-dən"): one ORG, as the az stand-off gold writes them (and as it writes "Rusiya Fövqəladə Hallar
+  Nazirliyinin"); the model gives the place and the acronym apart, or the place alone (`place_before_body_acronym`).
 
 Left as the model gives it: a body's unit after its parent in the genitive ("Prezident Administrasiyasının" +
 "Xarici siyasət məsələləri şöbəsinin"), two ORGs in real-dev's tune gold, one in the az stand-off gold.
@@ -22,6 +25,8 @@ import re
 from dataclasses import replace
 
 from newsmon.model import Mention
+from newsmon.nlp.az_names import case_of
+from newsmon.nlp.span_edit import replace_inside
 from newsmon.text.normalize import CLOSE_QUOTES, OPEN_QUOTES, fold
 
 # a state's bodies named by the state before them, in lower case (folded starts)
@@ -81,7 +86,30 @@ def names_a_commander(m: Mention) -> bool:
     return m.lang == "az" and m.label == "ORG" and last.startswith(_COMMANDER) and not last.startswith(_COMMAND)
 
 
+# The acronym of a ministry (Nazirliyi: XİN, DİN, FHN, MN), a service (Xidməti: DTX, DSX) or a committee (Komitəsi:
+# DGK) after one space, with a case ending after a hyphen, not a plural's ("Akasiya MTK-lar": housing blocks); two
+# or three letters ("CGTN" of "Çinin CGTN" is a channel). A unit's acronym after its genitive belongs to it
+# ("Naxçıvan DİN-in DYPİ-nin").
+_BODY_ACRONYM = re.compile(r" ([A-ZÇƏĞİÖŞÜ]{1,2}[NXK])(?:-(?!l[əa]r)[a-zəıöüğşç]{1,6})?(?![\w-])"
+                           r"(?:(?<=-in|-ın|-un|-ün) [A-ZÇƏĞİÖŞÜ]{2,5}(?:-(?!l[əa]r)[a-zəıöüğşç]{1,6})?(?![\w-]))?")
+
+
+def place_before_body_acronym(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Rusiya" (LOC) + " FHN-in" -> "Rusiya FHN-in" (ORG): a place in the nominative or the genitive right before the
+    acronym of a state's body is that state's body; whatever NER found of the acronym gives way to it."""
+    for place in [m for m in mentions if m.lang == "az" and m.label == "LOC"]:
+        hit = _BODY_ACRONYM.match(text, place.end)
+        if not hit or case_of(place.text.split()[-1]) not in (None, "genitive"):
+            continue
+        inside = [m for m in mentions if m is not place and m.label != "DATE" and m.start < hit.end() and place.end < m.end]
+        if any(m.start < hit.start(1) or m.end > hit.end() for m in inside):
+            continue  # a longer name goes on from the acronym
+        mentions = replace_inside(mentions, Mention(text[place.start:hit.end()], "ORG", place.start, hit.end(), "az"))
+    return mentions
+
+
 def az_org_spans(mentions: list[Mention], text: str) -> list[Mention]:
     """The edits above, over an article's Azerbaijani mentions."""
-    return [national_team(place_before_state_body(cut_at_closing_quote(m, text)), text) for m in mentions
-            if not names_a_commander(m)]
+    edited = [national_team(place_before_state_body(cut_at_closing_quote(m, text)), text) for m in mentions
+              if not names_a_commander(m)]
+    return place_before_body_acronym(edited, text)

@@ -8,8 +8,10 @@ import re
 from dataclasses import replace
 
 from newsmon.model import Mention
+from newsmon.nlp.az_names import is_org_head
+from newsmon.nlp.span_edit import replace_inside
 from newsmon.text.az import AZ_CAPITAL
-from newsmon.text.normalize import OPEN_QUOTES, in_quotes
+from newsmon.text.normalize import OPEN_QUOTES, fold, in_quotes
 
 
 # a sport before a club's noun ("Sabah" basketbol klubunun, "Şuşa" idman klubunun)
@@ -23,10 +25,20 @@ _SPORTS = r"futbol|basketbol|voleybol|həndbol|futzal|hokkey|idman"
 _KIND_WORDS = (r"(?:(?:xəbər|informasiya|sosial|teleqram|televiziya|yutub|onlayn|internet|media|milli|dövlət|"
                r"beynəlxalq|üsyançı|radikal|terror|silahlı|əməliyyat|investisiya|tikinti|neft|enerji|"
                + _SPORTS + r")\s+){0,2}")
-_AZ_QUOTED_ORG = re.compile(r"[“\"«]([^“”\"«»\n]{2,60}?)[”\"»]\s+" + _KIND_WORDS
-                            + r"(?:şirkət|klub|holdinq|korporasiya|konsern|konqlomerat|MMC\b|ASC\b|QSC\b"
+_QUOTED = r"[“\"«]([^“”\"«»\n]{2,60}?)[”\"»]"
+_AZ_QUOTED_ORG = re.compile(_QUOTED + r"\s+" + _KIND_WORDS
+                            + r"(?:şirkət|klub|komanda|kollektiv|partiya|holdinq|korporasiya|konsern|konqlomerat|MMC\b|ASC\b|QSC\b"
                             r"|Məhdud\s+Məsuliyyətli|Açıq\s+Səhmdar|Qapalı\s+Səhmdar|qəzet|telekanal|kanal|portal"
-                            r"|sayt|nəşr|jurnal|radio|agentliy|şəbəkə|hərəkat|qruplaşma|qrup)")
+                            r"|sayt|nəşr|jurnal|radio|agentliy|şəbəkə|hərəkat|qruplaşma|qrup)(?P<plural>l[əa]r)?")
+# the quoted names listed before the last one, when the noun is plural: “Selta” və “Barselona” klublarını, “Report.az”,
+# “Oxu.az”, “Baku.ws” saytlarının
+_LISTED_BEFORE = re.compile(_QUOTED + r"(?:\s*,\s*|\s*,?\s+və\s+)$")
+# A quoted name before a capitalised body of its own (“Yaşıllar” Partiyasının, “IDEA” İctimai Birliyinin, “Ulduz”
+# Futbol Akademiyası): the quoted name, as the stand-off gold writes them. Not before a centre or a complex, which
+# the gold writes as a place where it is visited (“Xankəndi” Biznes Mərkəzi, “Laçın” İstirahət Kompleksi) and as a
+# body where it acts (“Kür” Olimpiya Tədris-İdman Mərkəzi).
+_AZ_QUOTED_BODY = re.compile(_QUOTED + r"\s+((?:" + AZ_CAPITAL + r"[\w’'-]*\s+){0,3}" + AZ_CAPITAL + r"[\w’'-]*)")
+_VENUE_HEADS = (fold("mərkəz"), fold("kompleks"))
 
 
 # What follows a quoted known place that names a team, a firm or an outlet: a case suffix on the quote
@@ -67,15 +79,33 @@ def _quoted(m: Mention, surface: str, text: str) -> bool:
     return in_quotes(text, s, e)
 
 
-def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
-    """The quoted name of a company, outlet or group its noun follows (“ExxonMobil” şirkəti) as one ORG: NER
-    misses most quoted foreign names, or finds a word of them ("Guardian" of “The Guardian” qəzeti, "China"
-    of “China Energy Engineering Corporation Limited” şirkəti, "Qarabağa" of “Yolumuz Qarabağa” portalı),
-    and the noun says what the whole is. Names inside the quotes give way to it (a place NER found as the
-    whole quoted name too: “Humix” MMC, “İmedi” telekanalı); a name that crosses a quote is left alone."""
+def _quoted_names(text: str) -> list[tuple[int, int]]:
+    """The spans of quoted names that a kind's noun (see `_AZ_QUOTED_ORG`; with the names listed before a plural
+    one) or a capitalised body of their own (`_AZ_QUOTED_BODY`) follows."""
+    spans = []
     for hit in _AZ_QUOTED_ORG.finditer(text):
-        s, e = hit.span(1)
-        name = hit.group(1)
+        spans.append(hit.span(1))
+        at = hit.start()
+        while hit.group("plural") and (before := _LISTED_BEFORE.search(text, max(0, at - 80), at)):
+            spans.append(before.span(1))
+            at = before.start()
+    for hit in _AZ_QUOTED_BODY.finditer(text):
+        head = next((w for w in hit.group(2).split() if is_org_head(w)), None)
+        if head and not fold(head).startswith(_VENUE_HEADS):
+            spans.append(hit.span(1))
+    return sorted(set(spans))
+
+
+def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
+    """The quoted name of a company, outlet, team or group its noun follows (“ExxonMobil” şirkəti; each name of a
+    list before a plural noun: “Selta” və “Barselona” klublarını), or a capitalised body of its own (“Yaşıllar”
+    Partiyasının), as one ORG: NER misses most quoted foreign names, or finds a word of them ("Guardian" of “The
+    Guardian” qəzeti, "China" of “China Energy Engineering Corporation Limited” şirkəti, "Qarabağa" of “Yolumuz
+    Qarabağa” portalı, "Bakı" of "Birbaşa Bakı" komandası), and the noun says what the whole is. Names inside the
+    quotes give way to it (a place NER found as the whole quoted name too: “Humix” MMC, “İmedi” telekanalı); a name
+    that crosses a quote is left alone."""
+    for s, e in _quoted_names(text):
+        name = text[s:e]
         if not (name[:1].isupper() or name[:1].isdigit()) or name != name.strip():
             continue  # a quoted phrase, not a name: “yeni mərhələ” kimi
         crossing = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
@@ -85,6 +115,24 @@ def az_quoted_orgs(mentions: list[Mention], text: str) -> list[Mention]:
             continue  # NER found it
         mentions = sorted([m for m in mentions if m not in crossing] + [Mention(name, "ORG", s, e, "az")],
                           key=lambda m: (m.start, -m.end))
+    return quoted_again(mentions, text)
+
+
+def quoted_again(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name the article quotes as an organisation (“Birbaşa Bakı” komandasının) is that organisation wherever it
+    fills a pair of quotes again ("Birbaşa Bakı" "Zirə"yə qalib gəlib), though NER found a place inside it there:
+    a writer who quotes a team's or a firm's name means it each time (as `az_quoted_places` reads known places)."""
+    names = {m.text for m in mentions if m.label == "ORG" and m.lang == "az" and " " in m.text
+             and in_quotes(text, m.start, m.end)}
+    for name in names:
+        for hit in re.finditer(re.escape(name), text):
+            s, e = hit.span()
+            if not in_quotes(text, s, e):
+                continue
+            crossing = [m for m in mentions if m.label != "DATE" and m.start < e and s < m.end]
+            if any(m.start < s or m.end > e for m in crossing) or any(m.label == "ORG" for m in crossing):
+                continue
+            mentions = replace_inside(mentions, Mention(name, "ORG", s, e, "az"))
     return mentions
 
 
