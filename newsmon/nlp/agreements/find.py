@@ -28,7 +28,7 @@ from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.owners import co_owners, plan_owner, possessive_owner
-from newsmon.nlp.agreements.voted import is_voted, voting_body
+from newsmon.nlp.agreements.voted import another_voted, is_voted, voting_body
 from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
 from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, named_states, sentence_parties,
@@ -126,6 +126,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                     # "signed Executive Orders to A, and to B": orders not told before (a bare plural)
                     head.indefinite = True
                 cand.definite, cand.indefinite = head.definite, head.indefinite
+            another_voted(cand, candidates + here, lex)  # "La deuxième résolution a également été adoptée"
             published = iso_day(article.doc.published)
             if cand.headline and type_ == "other" and cand.status is None and published is not None \
                     and t_start - sent.start <= _HEADLINE_LEAD:

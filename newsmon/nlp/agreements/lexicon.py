@@ -261,6 +261,8 @@ FR = Lexicon(
     # (verbs only: "l'adoption de la résolution" of a bill, "un vote similaire" are no adoption reported)
     voting=_c(r"\badopt(?:e|é|ée|és|ées|ent|ait|aient|ant)\b|\bvot(?:é|ée|és|ées|ent|ait|aient)\b"
               r"|\bapprouv(?:é|ée|és|ées|ent)\b"),
+    fronted_vote=_c(r"^\W*(?:dans|par)\s+(?:une|la|sa|cette|leur)\s+$"),
+    another_vote=_c(r"\b(?:deuxième|seconde?|troisième|autre)\s+$"),
     pronoun=_c(r"(?:il|elle)"),
     latter=_c(r"derni(?:er|ère)"),
     leaders=_c(r"\bles\s+(?:deux\s+|trois\s+)?(?:dirigeants|présidents|chefs\s+d['’][ée]tat)\b(?!\s+d)"),
