@@ -161,3 +161,26 @@ def test_a_treaty_under_discussion_is_planned():
     [agr] = find_agreements(art)
     assert agr.status == "planned"
     assert names(agr) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_treaty_not_ratified_was_signed():
+    text = ("Cour pénale\nL’Arménie avait signé le statut de Rome en 1999, mais ne l’avait pas ratifié, évoquant "
+            "sa Constitution.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia")], dates=[("1999", "1999", "year")])
+    [agr] = find_agreements(art)
+    assert agr.status == "signed" and agr.date_signed["value"] == "1999"
+
+
+def test_a_treaty_never_signed_is_no_record():
+    text = "Traité\nLa Turquie n’a jamais signé le traité avec l’Arménie."
+    art = make_article(text, "fr", [("Turquie", "LOC", "Türkiye"), ("Arménie", "LOC", "Armenia")])
+    assert find_agreements(art) == []
+
+
+def test_a_peace_agreement_not_yet_reached_is_planned():
+    text = ("Paix\nL’Azerbaïdjan et l’Arménie se parlent. Ils ne sont pas encore parvenus à l’adoption d’un accord "
+            "de paix entre l’Arménie et l’Azerbaïdjan.")
+    art = make_article(text, "fr", [("Azerbaïdjan", "LOC", "Azerbaijan"), ("Arménie", "LOC", "Armenia"),
+                                    ("Arménie", "LOC", "Armenia"), ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art)
+    assert agr.status == "planned" and names(agr) == {"Armenia", "Azerbaijan"}

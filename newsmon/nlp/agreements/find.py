@@ -323,8 +323,17 @@ def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) ->
     for status, pattern in lex.status:
         for m in pattern.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
-            if not any(ts <= s and e <= te for _, ts, te in triggers):  # part of a trigger phrase
-                cues.append((status, s, e))
+            if any(ts <= s and e <= te for _, ts, te in triggers):  # part of a trigger phrase
+                continue
+            stage = status
+            if status != "planned" and lex.negated_cue.search(sent.text, 0, m.start()):
+                # a stage negated is not reached, but a treaty not ratified or not applied was signed ("Le
+                # traité ... n'est pas présenté à la ratification", "avait signé ... mais ne l'avait pas ratifié");
+                # one not signed is no document signed ("n'a jamais signé le traité")
+                if status == "signed":
+                    continue
+                stage = "signed"
+            cues.append((stage, s, e))
     cues = [c for c in cues
             if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1])
                        for o in cues)]

@@ -183,7 +183,9 @@ FR = Lexicon(
                        r"|\ben\s+vue\s+de\s+la\s+signature\b|\bvers\s+la\s+signature\b"
                        rf"|\ben\s+cours\s+d(?:e\s+|{_APOS}\s*)(?:finalis|[ée]labor|r[ée]dact|discussion|examen)\w*"
                        # (and talks under way on it: "les discussions en cours sur le traité de paix")
-                       r"|\b(?:discussions|pourparlers|n[ée]gociations|consultations)\s+en\s+cours\b")),
+                       r"|\b(?:discussions|pourparlers|n[ée]gociations|consultations)\s+en\s+cours\b"
+                       # (and not yet reached: "ils ne sont pas encore parvenus à l'adoption d'un accord de paix")
+                       r"|\bpas\s+encore\s+(?:été\s+)?(?:parvenu|sign|conclu|adopt|ratifi|paraph)\w*")),
         ("ratified", _c(r"\bratifi\w*")),
         ("implemented", _c(r"\bmis\w*\s+en\s+(?:œ|oe)uvre\b|\bmise\s+en\s+(?:œ|oe)uvre\b|\ben\s+vigueur\b"
                            # (not "en cours de négociation", "... de finalisation": still planned)
@@ -261,6 +263,8 @@ FR = Lexicon(
     # (verbs only: "l'adoption de la résolution" of a bill, "un vote similaire" are no adoption reported)
     voting=_c(r"\badopt(?:e|é|ée|és|ées|ent|ait|aient|ant)\b|\bvot(?:é|ée|és|ées|ent|ait|aient)\b"
               r"|\bapprouv(?:é|ée|és|ées|ent)\b"),
+    negated_cue=_c(r"\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,2}?(?:pas|jamais|plus)\s+(?:encore\s+)?(?:été\s+)?"
+                   r"(?:[\w'’-]+\s+)?(?:à\s+la\s+|à\s+l['’]\s*|au\s+)?$"),
     fronted_vote=_c(r"^\W*(?:dans|par)\s+(?:une|la|sa|cette|leur)\s+$"),
     another_vote=_c(r"\b(?:deuxième|seconde?|troisième|autre)\s+$"),
     pronoun=_c(r"(?:il|elle)"),

@@ -92,6 +92,9 @@ class Lexicon:
     # From the sentence's start to such a document: a phrase put before the clause it belongs to ("Dans une
     # résolution adoptée par 76 voix pour, l'APCE fait part de ..."), whose subject, after the comma, is the body
     fronted_vote: re.Pattern[str] = re.compile(r"(?!)")
+    # Right before a status cue: a negation, so the stage is not reached ("n'est pas présenté à la ratification",
+    # "n'a jamais signé"); the cue does not count
+    negated_cue: re.Pattern[str] = re.compile(r"(?!)")
     # Right before such a document: another one of the kind the story told of ("La deuxième résolution a
     # également été adoptée"), adopted by the same body
     another_vote: re.Pattern[str] = re.compile(r"(?!)")
