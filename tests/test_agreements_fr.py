@@ -184,3 +184,18 @@ def test_a_peace_agreement_not_yet_reached_is_planned():
                                     ("Arménie", "LOC", "Armenia"), ("Azerbaïdjan", "LOC", "Azerbaijan")])
     [agr] = find_agreements(art)
     assert agr.status == "planned" and names(agr) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_programme_a_body_carries_out_is_its_record():
+    text = ("Éducation\nLe projet est un programme éducatif sur plusieurs années mis en œuvre par la Fondation "
+            "pour la science en partenariat avec des écoles.")
+    art = make_article(text, "fr", [("Fondation pour la science", "ORG", "Foundation for Armenian Science")])
+    [agr] = find_agreements(art)
+    assert agr.type == "programme" and agr.status == "implemented"
+    assert names(agr) == {"Foundation for Armenian Science"}
+
+
+def test_programmes_as_a_kind_carried_out_are_no_record():
+    text = "Orchestre\nIl a initié une variété de programmes éducatifs mis en œuvre par l’Orchestre national."
+    art = make_article(text, "fr", [("Orchestre national", "ORG", "National Orchestra")])
+    assert find_agreements(art) == []

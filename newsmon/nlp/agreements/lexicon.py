@@ -157,7 +157,10 @@ FR = Lexicon(
                       rf"|d{_APOS}\s*action|de\s+travail"
                       r"|de\s+coop[ée]ration)\b|\bfeuilles?\s+de\s+route\b"
                       # "le programme de mise en œuvre 2024-2026", "un plan (européen) de soutien à"
-                      r"|\bprogrammes?\s+de\s+mise\s+en\s+(?:œ|oe)uvre\b|\bplans?\s+(?:\w+\s+)?de\s+soutien\b"),
+                      r"|\bprogrammes?\s+de\s+mise\s+en\s+(?:œ|oe)uvre\b|\bplans?\s+(?:\w+\s+)?de\s+soutien\b"
+                      # any programme the sentence says a body carries out ("un programme éducatif ... mis en
+                      # œuvre par la FAST en partenariat avec le ministère")
+                      r"|\bprogrammes?\b(?=[^.;]{0,120}?\bmise?s?\s+en\s+(?:œ|oe)uvre\s+par\b)"),
         ("charter", r"\bchartes?\b"),
         # ("d'accord" is agreeing, "être d'accord"; "d'accords" in the plural is documents: "un certain nombre
         # d'accords ont été conclus", "garante d'accords signés entre les belligérants")
