@@ -199,3 +199,9 @@ def test_programmes_as_a_kind_carried_out_are_no_record():
     text = "Orchestre\nIl a initié une variété de programmes éducatifs mis en œuvre par l’Orchestre national."
     art = make_article(text, "fr", [("Orchestre national", "ORG", "National Orchestra")])
     assert find_agreements(art) == []
+
+
+def test_a_programme_carried_out_by_no_named_organisation_is_no_record_of_the_places():
+    text = "Lecture\nLe programme à Kapan, Goris et Meghri est mis en œuvre par l’ONG locale."
+    art = make_article(text, "fr", [("Kapan", "LOC", "Kapan"), ("Goris", "LOC", "Goris"), ("Meghri", "LOC", "Meghri")])
+    assert find_agreements(art) == []

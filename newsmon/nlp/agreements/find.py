@@ -27,7 +27,7 @@ from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
-from newsmon.nlp.agreements.owners import co_owners, plan_owner, possessive_owner
+from newsmon.nlp.agreements.owners import BARE_PROGRAMME, co_owners, implementer, plan_owner, possessive_owner
 from newsmon.nlp.agreements.voted import another_voted, is_voted, voting_body
 from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
 from newsmon.nlp.agreements.cited import reported
@@ -109,6 +109,9 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
         # Administration released the National Cybersecurity Strategy"), never cited ("our Indo-Pacific Strategy")
         triggers = [t for t in triggers if not (t[0] == "programme" and _STRATEGY.match(text, t[1], t[2]))
                     or plan_owner(ctx, sent, (t[1], t[2]), lex) is not None]
+        # a bare programme word counts only with the organisation that carries it out ("mis en œuvre par la FAST")
+        triggers = [t for t in triggers if not (t[0] == "programme" and BARE_PROGRAMME.fullmatch(text, t[1], t[2]))
+                    or implementer(ctx, sent, (t[1], t[2])) is not None]
         here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
@@ -193,7 +196,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                headline: bool) -> Candidate:
     status = _status(sent, trigger, triggers, lex)
     anaphoric = peace = False
-    owner = plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
+    owner = plan_owner(ctx, sent, trigger, lex) or implementer(ctx, sent, trigger) if type_ == "programme" else None
     # (a plan named as someone's is theirs, at whatever stage the sentence tells: none dates it)
     possessor = possessive_owner(ctx, sent, trigger) if type_ == "programme" and owner is None else None
     voted = is_voted(sent, trigger, lex)

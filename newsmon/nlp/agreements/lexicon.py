@@ -144,6 +144,9 @@ EN = Lexicon(
     president_after=_c(r"\s*,\s*(?:the\s+)?President\b", 0),
 )
 
+# (fr) a body carrying a programme out: "mis en œuvre par la FAST" (the body is `owners.implementer`'s)
+FR_IMPLEMENTED_BY = r"\bmise?s?\s+en\s+(?:œ|oe)uvre\s+par\b"
+
 FR = Lexicon(
     code="fr",
     types=_types(
@@ -160,7 +163,7 @@ FR = Lexicon(
                       r"|\bprogrammes?\s+de\s+mise\s+en\s+(?:œ|oe)uvre\b|\bplans?\s+(?:\w+\s+)?de\s+soutien\b"
                       # any programme the sentence says a body carries out ("un programme éducatif ... mis en
                       # œuvre par la FAST en partenariat avec le ministère")
-                      r"|\bprogrammes?\b(?=[^.;]{0,120}?\bmise?s?\s+en\s+(?:œ|oe)uvre\s+par\b)"),
+                      rf"|\bprogrammes?\b(?=[^.;]{{0,120}}?{FR_IMPLEMENTED_BY})"),
         ("charter", r"\bchartes?\b"),
         # ("d'accord" is agreeing, "être d'accord"; "d'accords" in the plural is documents: "un certain nombre
         # d'accords ont été conclus", "garante d'accords signés entre les belligérants")
