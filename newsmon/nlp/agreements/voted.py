@@ -21,10 +21,10 @@ from newsmon.nlp.agreements.triggers import distance
 # français", "adopted by the Council"
 _AGENT = re.compile(r"\b(?:par|by|au|at|in)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
 _AGENT_REACH = 60
-# Between two adopting bodies of one vote: "votées par l'Assemblée nationale et le Sénat", "by the House and
-# the Senate" (each chamber adopts the text: both are its parties)
 # Right before the subject of the clause a fronted phrase opens ("Dans une résolution adoptée ..., l'APCE")
 _CLAUSE_SUBJECT = re.compile(r",\s*(?:le\s+|la\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
+# Between two adopting bodies of one vote: "votées par l'Assemblée nationale et le Sénat", "by the House and
+# the Senate" (each chamber adopts the text: both are its parties)
 _AND_AGENT = re.compile(r"\s*(?:,|et|and)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]\s*)?$", re.IGNORECASE)
 
 
