@@ -331,8 +331,8 @@ def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) ->
             stage = status
             if status != "planned" and lex.negated_cue.search(sent.text, 0, m.start()):
                 # a stage negated is not reached, but a treaty not ratified or not applied was signed ("Le
-                # traité ... n'est pas présenté à la ratification", "avait signé ... mais ne l'avait pas ratifié");
-                # one not signed is no document signed ("n'a jamais signé le traité")
+                # traité ... n'est pas présenté à la ratification", "avait signé ... mais ne l'avait pas
+                # ratifié"); one not signed is no document signed ("n'a jamais signé le traité")
                 if status == "signed":
                     continue
                 stage = "signed"
