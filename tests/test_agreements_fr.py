@@ -161,3 +161,47 @@ def test_a_treaty_under_discussion_is_planned():
     [agr] = find_agreements(art)
     assert agr.status == "planned"
     assert names(agr) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_treaty_not_ratified_was_signed():
+    text = ("Cour pénale\nL’Arménie avait signé le statut de Rome en 1999, mais ne l’avait pas ratifié, évoquant "
+            "sa Constitution.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia")], dates=[("1999", "1999", "year")])
+    [agr] = find_agreements(art)
+    assert agr.status == "signed" and agr.date_signed["value"] == "1999"
+
+
+def test_a_treaty_never_signed_is_no_record():
+    text = "Traité\nLa Turquie n’a jamais signé le traité avec l’Arménie."
+    art = make_article(text, "fr", [("Turquie", "LOC", "Türkiye"), ("Arménie", "LOC", "Armenia")])
+    assert find_agreements(art) == []
+
+
+def test_a_peace_agreement_not_yet_reached_is_planned():
+    text = ("Paix\nL’Azerbaïdjan et l’Arménie se parlent. Ils ne sont pas encore parvenus à l’adoption d’un accord "
+            "de paix entre l’Arménie et l’Azerbaïdjan.")
+    art = make_article(text, "fr", [("Azerbaïdjan", "LOC", "Azerbaijan"), ("Arménie", "LOC", "Armenia"),
+                                    ("Arménie", "LOC", "Armenia"), ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    [agr] = find_agreements(art)
+    assert agr.status == "planned" and names(agr) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_programme_a_body_carries_out_is_its_record():
+    text = ("Éducation\nLe projet est un programme éducatif sur plusieurs années mis en œuvre par la Fondation "
+            "pour la science en partenariat avec des écoles.")
+    art = make_article(text, "fr", [("Fondation pour la science", "ORG", "Foundation for Armenian Science")])
+    [agr] = find_agreements(art)
+    assert agr.type == "programme" and agr.status == "implemented"
+    assert names(agr) == {"Foundation for Armenian Science"}
+
+
+def test_programmes_as_a_kind_carried_out_are_no_record():
+    text = "Orchestre\nIl a initié une variété de programmes éducatifs mis en œuvre par l’Orchestre national."
+    art = make_article(text, "fr", [("Orchestre national", "ORG", "National Orchestra")])
+    assert find_agreements(art) == []
+
+
+def test_a_programme_carried_out_by_no_named_organisation_is_no_record_of_the_places():
+    text = "Lecture\nLe programme à Kapan, Goris et Meghri est mis en œuvre par l’ONG locale."
+    art = make_article(text, "fr", [("Kapan", "LOC", "Kapan"), ("Goris", "LOC", "Goris"), ("Meghri", "LOC", "Meghri")])
+    assert find_agreements(art) == []

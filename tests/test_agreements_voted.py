@@ -23,6 +23,12 @@ from test_agreements import make_article, names
     ("Senat\nFransa Senatı qondarma “Dağlıq Qarabağ Respublikası”nın tanınması ilə bağlı qətnamə qəbul etdi.",
      "az", [("Fransa Senatı", "ORG", "Senate of France"), ("Dağlıq Qarabağ Respublikası", "ORG", "NKR")],
      [], "Senate of France"),
+    # a fronted phrase: the body is the subject of the clause after it, not the votes' "par"
+    ("Azerbaïdjan\nDans une résolution adoptée par 76 voix pour et 10 contre, l'APCE fait part de ses "
+     "inquiétudes sur la Cour européenne des droits de l'homme.", "fr",
+     [("APCE", "ORG", "Parliamentary Assembly of the Council of Europe"),
+      ("Cour européenne des droits de l'homme", "ORG", "European Court of Human Rights")],
+     [], "Parliamentary Assembly of the Council of Europe"),
 ])
 def test_an_adopted_resolution_is_a_record_of_the_body_alone(text, lang, entities, dates, body):
     [record] = find_agreements(make_article(text, lang, entities, dates=dates), None)
@@ -67,3 +73,20 @@ def test_a_resolution_adopted_by_two_chambers_is_a_record_of_both():
                                     ("Sénat", "ORG", "Senate of France")])
     [record] = find_agreements(art, None)
     assert record.type == "other" and names(record) == {"National Assembly of France", "Senate of France"}
+
+
+def test_a_second_resolution_adopted_is_the_same_bodys_new_record():
+    text = ("Pays-Bas\nLa première résolution a été adoptée à une large majorité par le Parlement néerlandais. "
+            "Elle souligne la protection du patrimoine. La deuxième résolution a également été adoptée à la majorité.")
+    art = make_article(text, "fr", [("Parlement néerlandais", "ORG", "House of Representatives of the Netherlands")])
+    records = find_agreements(art, None)
+    assert len(records) == 2
+    assert all(names(r) == {"House of Representatives of the Netherlands"} for r in records)
+
+
+def test_a_resolution_named_again_without_its_body_is_the_same_record():
+    # (no ordinal: the one told of before, not a second one)
+    text = ("Pays-Bas\nLa résolution a été adoptée à une large majorité par le Parlement néerlandais. "
+            "Elle souligne la protection du patrimoine. La résolution a été adoptée mardi.")
+    art = make_article(text, "fr", [("Parlement néerlandais", "ORG", "House of Representatives of the Netherlands")])
+    assert len(find_agreements(art, None)) == 1

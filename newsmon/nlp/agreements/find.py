@@ -27,8 +27,8 @@ from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
-from newsmon.nlp.agreements.owners import co_owners, plan_owner, possessive_owner
-from newsmon.nlp.agreements.voted import is_voted, voting_body
+from newsmon.nlp.agreements.owners import BARE_PROGRAMME, co_owners, implementer, plan_owner, possessive_owner
+from newsmon.nlp.agreements.voted import another_voted, is_voted, voting_body
 from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
 from newsmon.nlp.agreements.cited import reported
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, named_states, sentence_parties,
@@ -109,6 +109,9 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
         # Administration released the National Cybersecurity Strategy"), never cited ("our Indo-Pacific Strategy")
         triggers = [t for t in triggers if not (t[0] == "programme" and _STRATEGY.match(text, t[1], t[2]))
                     or plan_owner(ctx, sent, (t[1], t[2]), lex) is not None]
+        # a bare programme word counts only with the organisation that carries it out ("mis en œuvre par la FAST")
+        triggers = [t for t in triggers if not (t[0] == "programme" and BARE_PROGRAMME.fullmatch(text, t[1], t[2]))
+                    or implementer(ctx, sent, (t[1], t[2])) is not None]
         here: list[Candidate] = []
         for type_, t_start, t_end in triggers:
             cand = _candidate(type_, (t_start, t_end), triggers, sent, ctx, article, body_dates, lex,
@@ -126,6 +129,7 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
                     # "signed Executive Orders to A, and to B": orders not told before (a bare plural)
                     head.indefinite = True
                 cand.definite, cand.indefinite = head.definite, head.indefinite
+            another_voted(cand, candidates + here, lex)  # "La deuxième résolution a également été adoptée"
             published = iso_day(article.doc.published)
             if cand.headline and type_ == "other" and cand.status is None and published is not None \
                     and t_start - sent.start <= _HEADLINE_LEAD:
@@ -192,7 +196,7 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
                headline: bool) -> Candidate:
     status = _status(sent, trigger, triggers, lex)
     anaphoric = peace = False
-    owner = plan_owner(ctx, sent, trigger, lex) if type_ == "programme" else None
+    owner = plan_owner(ctx, sent, trigger, lex) or implementer(ctx, sent, trigger) if type_ == "programme" else None
     # (a plan named as someone's is theirs, at whatever stage the sentence tells: none dates it)
     possessor = possessive_owner(ctx, sent, trigger) if type_ == "programme" and owner is None else None
     voted = is_voted(sent, trigger, lex)
@@ -322,8 +326,17 @@ def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) ->
     for status, pattern in lex.status:
         for m in pattern.finditer(sent.text):
             s, e = sent.start + m.start(), sent.start + m.end()
-            if not any(ts <= s and e <= te for _, ts, te in triggers):  # part of a trigger phrase
-                cues.append((status, s, e))
+            if any(ts <= s and e <= te for _, ts, te in triggers):  # part of a trigger phrase
+                continue
+            stage = status
+            if status != "planned" and lex.negated_cue.search(sent.text, 0, m.start()):
+                # a stage negated is not reached, but a treaty not ratified or not applied was signed ("Le
+                # traité ... n'est pas présenté à la ratification", "avait signé ... mais ne l'avait pas
+                # ratifié"); one not signed is no document signed ("n'a jamais signé le traité")
+                if status == "signed":
+                    continue
+                stage = "signed"
+            cues.append((stage, s, e))
     cues = [c for c in cues
             if not any(o is not c and o[1] <= c[1] and c[2] <= o[2] and (o[2] - o[1]) > (c[2] - c[1])
                        for o in cues)]

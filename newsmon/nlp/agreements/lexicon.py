@@ -144,6 +144,9 @@ EN = Lexicon(
     president_after=_c(r"\s*,\s*(?:the\s+)?President\b", 0),
 )
 
+# (fr) a body carrying a programme out: "mis en œuvre par la FAST" (the body is `owners.implementer`'s)
+FR_IMPLEMENTED_BY = r"\bmise?s?\s+en\s+(?:œ|oe)uvre\s+par\b"
+
 FR = Lexicon(
     code="fr",
     types=_types(
@@ -157,7 +160,10 @@ FR = Lexicon(
                       rf"|d{_APOS}\s*action|de\s+travail"
                       r"|de\s+coop[ée]ration)\b|\bfeuilles?\s+de\s+route\b"
                       # "le programme de mise en œuvre 2024-2026", "un plan (européen) de soutien à"
-                      r"|\bprogrammes?\s+de\s+mise\s+en\s+(?:œ|oe)uvre\b|\bplans?\s+(?:\w+\s+)?de\s+soutien\b"),
+                      r"|\bprogrammes?\s+de\s+mise\s+en\s+(?:œ|oe)uvre\b|\bplans?\s+(?:\w+\s+)?de\s+soutien\b"
+                      # any programme the sentence says a body carries out ("un programme éducatif ... mis en
+                      # œuvre par la FAST en partenariat avec le ministère")
+                      rf"|\bprogrammes?\b(?=[^.;]{{0,120}}?{FR_IMPLEMENTED_BY})"),
         ("charter", r"\bchartes?\b"),
         # ("d'accord" is agreeing, "être d'accord"; "d'accords" in the plural is documents: "un certain nombre
         # d'accords ont été conclus", "garante d'accords signés entre les belligérants")
@@ -183,7 +189,9 @@ FR = Lexicon(
                        r"|\ben\s+vue\s+de\s+la\s+signature\b|\bvers\s+la\s+signature\b"
                        rf"|\ben\s+cours\s+d(?:e\s+|{_APOS}\s*)(?:finalis|[ée]labor|r[ée]dact|discussion|examen)\w*"
                        # (and talks under way on it: "les discussions en cours sur le traité de paix")
-                       r"|\b(?:discussions|pourparlers|n[ée]gociations|consultations)\s+en\s+cours\b")),
+                       r"|\b(?:discussions|pourparlers|n[ée]gociations|consultations)\s+en\s+cours\b"
+                       # (and not yet reached: "ils ne sont pas encore parvenus à l'adoption d'un accord de paix")
+                       r"|\bpas\s+encore\s+(?:été\s+)?(?:parvenu|sign|conclu|adopt|ratifi|paraph)\w*")),
         ("ratified", _c(r"\bratifi\w*")),
         ("implemented", _c(r"\bmis\w*\s+en\s+(?:œ|oe)uvre\b|\bmise\s+en\s+(?:œ|oe)uvre\b|\ben\s+vigueur\b"
                            # (not "en cours de négociation", "... de finalisation": still planned)
@@ -261,6 +269,10 @@ FR = Lexicon(
     # (verbs only: "l'adoption de la résolution" of a bill, "un vote similaire" are no adoption reported)
     voting=_c(r"\badopt(?:e|é|ée|és|ées|ent|ait|aient|ant)\b|\bvot(?:é|ée|és|ées|ent|ait|aient)\b"
               r"|\bapprouv(?:é|ée|és|ées|ent)\b"),
+    negated_cue=_c(r"\b(?:ne|n['’])\s*(?:[\w'’-]+\s+){0,2}?(?:pas|jamais|plus)\s+(?:encore\s+)?(?:été\s+)?"
+                   r"(?:[\w'’-]+\s+)?(?:à\s+la\s+|à\s+l['’]\s*|au\s+)?$"),
+    fronted_vote=_c(r"^\W*(?:dans|par)\s+(?:une|la|sa|cette|leur)\s+$"),
+    another_vote=_c(r"\b(?:deuxième|seconde?|troisième|autre)\s+$"),
     pronoun=_c(r"(?:il|elle)"),
     latter=_c(r"derni(?:er|ère)"),
     leaders=_c(r"\bles\s+(?:deux\s+|trois\s+)?(?:dirigeants|présidents|chefs\s+d['’][ée]tat)\b(?!\s+d)"),

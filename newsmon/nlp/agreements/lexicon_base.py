@@ -89,6 +89,15 @@ class Lexicon:
     # adopting word (`voting`); a resolution only introduced or cited is none (a bill, like a law).
     voted_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
     voting: re.Pattern[str] = re.compile(r"(?!)")
+    # From the sentence's start to such a document: a phrase put before the clause it belongs to ("Dans une
+    # résolution adoptée par 76 voix pour, l'APCE fait part de ..."), whose subject, after the comma, is the body
+    fronted_vote: re.Pattern[str] = re.compile(r"(?!)")
+    # Right before a status cue: a negation, so the stage is not reached ("n'est pas présenté à la ratification",
+    # "n'a jamais signé"); the cue does not count
+    negated_cue: re.Pattern[str] = re.compile(r"(?!)")
+    # Right before such a document: another one of the kind the story told of ("La deuxième résolution a
+    # également été adoptée"), adopted by the same body
+    another_vote: re.Pattern[str] = re.compile(r"(?!)")
     # A signer named by a pointer the parse gives as the subject: a personal pronoun stands for the last
     # person named ("Il a signé la pétition"), "the latter" / "ce dernier" for the last person or
     # organisation ("le président de SNA. Ce dernier a signé").

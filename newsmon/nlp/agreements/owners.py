@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from newsmon.model import Mention
-from newsmon.nlp.agreements.lexicon import Lexicon
+from newsmon.nlp.agreements.lexicon import FR_IMPLEMENTED_BY, Lexicon
 from newsmon.nlp.agreements.parties import PartyContext, Sentence
 
 
@@ -62,3 +62,22 @@ def possessive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]
     if m is None or m.label not in ("PERSON", "ORG") or not _POSSESSIVE_NAME.fullmatch(ctx.text, m.end, trigger[0]):
         return None
     return m
+
+
+# (fr) a bare programme word, then the verb of a body carrying it out and the body ("un programme éducatif ...
+# mis en œuvre par la FAST"): what the programme trigger's lookahead asks for (lexicon.FR), up to the body
+BARE_PROGRAMME = re.compile(r"programmes?", re.IGNORECASE)
+_IMPLEMENTED_BY = re.compile(rf"[^.;]{{0,120}}?{FR_IMPLEMENTED_BY}\s+(?:l['’]\s*|le\s+|la\s+|les\s+)?", re.IGNORECASE)
+
+
+def implementer(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]) -> Mention | None:
+    """The organisation a bare programme word is carried out by in this sentence, named right after "mis en
+    œuvre par" ("la FAST"); None for any other trigger, or when no organisation stands there ("par l'ONG
+    « Initiatives éducatives »" that NER left untagged: then the programme is none the rules can bind, and
+    the places of the sentence are no parties of it)."""
+    if not BARE_PROGRAMME.fullmatch(ctx.text, trigger[0], trigger[1]):
+        return None
+    m = _IMPLEMENTED_BY.match(ctx.text, trigger[1], sent.end)
+    if m is None:
+        return None
+    return next((o for o in ctx.in_sentence(sent) if o.start == m.end() and o.label == "ORG"), None)
