@@ -370,6 +370,14 @@ def test_a_place_in_a_numbered_wars_name_is_no_mention(kb):
     assert [m.text for m in link_mentions(found, text, "az", kb)] == ["Qarabağda"]
 
 
+def test_a_day_named_by_its_date_is_no_place_but_a_thing_named_after_it_is(kb):
+    text = ("8 Noyabr – Zəfər Günü münasibətilə təbrik edib. “8 Noyabr” yarımstansiyası işləyir. 8 Noyabr "
+            "prospektində tıxac var.")
+    found = [at(text, "8 Noyabr", "LOC", "az"), at(text, "8 Noyabr", "LOC", "az", after=10),
+             at(text, "8 Noyabr", "LOC", "az", after=60)]
+    assert [m.start for m in link_mentions(found, text, "az", kb)] == [found[1].start, found[2].start]
+
+
 def test_a_legal_forms_acronym_is_no_organisation_even_when_the_text_defines_it(kb):
     """ "“Azərişıq” Açıq Səhmdar Cəmiyyətinin (ASC)": ASC is the company's legal form, as is "ASC-nin"."""
     text = "“Azərişıq” Açıq Səhmdar Cəmiyyətinin (ASC) sədri danışıb. “Azərişıq” ASC-nin rəhbəri və ASC işçiləri."

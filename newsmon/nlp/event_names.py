@@ -10,7 +10,7 @@ from newsmon.model import Mention
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.mentions import TITLES
 from newsmon.text.az import AZ_CAPITAL, SURNAME_RE, az_stems, split_case
-from newsmon.text.normalize import fold
+from newsmon.text.normalize import fold, in_quotes
 
 
 # Head nouns of events, folded word starts: a forum, a summit, a feast or games is no actor ("III Xəzər
@@ -34,6 +34,23 @@ def in_a_numbered_war(m: Mention, text: str) -> bool:
     """An az place inside a numbered war's name: "İkinci Qarabağ müharibəsi"."""
     return (m.lang in SUFFIX_LANGS and m.label == "LOC" and bool(_AZ_WAR_AFTER.match(text, m.end))
             and bool(_AZ_NUMBERED_WAR_BEFORE.search(text[max(0, m.start - 12):m.start])))
+
+
+# A day named by its date ("8 Noyabr – Zəfər Günü", "20 Yanvar faciəsi", "28 May - Müstəqillik Günü"): the model
+# takes it for a place (17 times "8 Noyabr" as LOC in 400 az pool articles), and real news annotates none, nor the
+# event it names (README-realnews: `20 Yanvar`). Quoted, it names a thing after the day (the “8 Noyabr”
+# substation, LOC), and so does it before a street's or a station's noun ("8 Noyabr prospektində").
+_AZ_DAY_NAME = re.compile(r"\d{1,2}\s+(?:Yanvar|Fevral|Mart|Aprel|May|İyun|İyul|Avqust|Sentyabr|Oktyabr|Noyabr"
+                          r"|Dekabr)(?![\w-])")
+_AZ_DAY_PLACE_AFTER = re.compile(r"\s+(?:{})".format("|".join(
+    ("prospekt", "küçə", "metro", "stansiya", "qəsəbə", "dairə", "park", "meydan", "bulvar", "massiv"))))
+
+
+def names_a_day(m: Mention, text: str) -> bool:
+    """An unquoted az name that opens with a day and a month ("8 Noyabr", "28 May – Müstəqillik")."""
+    hit = _AZ_DAY_NAME.match(m.text) if m.lang in SUFFIX_LANGS and m.label in ("LOC", "ORG", "PERSON") else None
+    return bool(hit) and not in_quotes(text, m.start, m.start + hit.end()) \
+        and not _AZ_DAY_PLACE_AFTER.match(text, m.start + hit.end())
 
 
 # "Roma Papası" is the Pope's title, and real news annotates no place in it (nor "Papa" before his name, above)

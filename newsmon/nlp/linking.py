@@ -31,7 +31,7 @@ from newsmon.nlp.az_quoted import az_quoted_orgs, az_quoted_places, az_quoted_pr
 from newsmon.nlp.az_latin_orgs import az_latin_orgs, az_platforms
 from newsmon.nlp.az_people import az_double_surnames, az_initial_names, az_office_holders, az_regnal_names
 from newsmon.nlp.event_names import (in_a_numbered_war, in_a_project_name, in_the_popes_title, is_event_name,
-                                     names_an_az_place, names_an_event, opens_an_event_name)
+                                     names_a_day, names_an_az_place, names_an_event, opens_an_event_name)
 from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, is_demonym, is_false_positive, is_ordinary_word,
                                   looks_like_person, names_a_document, runs_into_a_law, site_name,
                                   strip_attached_suffix, with_hyphen_suffix)
@@ -161,7 +161,7 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         mentions = [replace(m, label="LOC") if m.label == "PERSON" and before_admin_noun(m, text) else m
                     for m in venues]
         mentions = [m for m in mentions
-                    if not in_a_numbered_war(m, text) and not in_the_popes_title(m, text)
+                    if not in_a_numbered_war(m, text) and not in_the_popes_title(m, text) and not names_a_day(m, text)
                     and not in_a_project_name(m, text) and not opens_an_event_name(m, text, mentions)]
     mentions = name_spans(mentions, text, lang)
     linked: list[tuple[Mention, str]] = []  # (mention, cleaned surface)
