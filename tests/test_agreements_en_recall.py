@@ -1,0 +1,37 @@
+"""English agreement recall on fact sheets: rules found from the tuning halves' misses of the real-news
+agreement gold. The texts are our own, in the shape of the real ones."""
+from __future__ import annotations
+
+from newsmon.nlp.agreements.lexicon import lexicon
+from newsmon.nlp.agreements.parties import Sentence
+from newsmon.nlp.agreements.triggers import find_triggers
+
+
+def _documents(text: str) -> list[str]:
+    sent = Sentence(0, len(text), text, "en")
+    return [text[s:e] for _, s, e in find_triggers(sent, lexicon("en"))]
+
+
+def test_a_second_document_of_one_type_introduced_as_another_is_its_own():
+    assert _documents("Ruritania is negotiating a new Fisheries Agreement and will soon begin talks with Zembla "
+                      "on a Defense Cooperation Agreement.") == ["Agreement", "Agreement"]
+    assert _documents("The Agency extended a Memorandum of Cooperation on research, and signed a Memorandum of "
+                      "Understanding on health.") == ["Memorandum of Cooperation", "Memorandum of Understanding"]
+
+
+def test_the_same_document_named_again_is_one():
+    # an apposition, an alternative, a definite mention
+    assert len(_documents("Ruritania signed the Strategic Defense Agreement (SDA), a historic agreement that "
+                          "deepens ties.")) == 1
+    assert len(_documents("We hope to reach an agreement or an accord at the summit.")) == 1
+    assert len(_documents("Ruritania signed an agreement with Zembla, and the agreement enters into force "
+                          "today.")) == 1
+
+
+def test_a_heading_run_into_its_body_names_the_body_s_document():
+    assert len(_documents("- Port Safety Action Plan: The Minister announced an action plan to modernise "
+                          "ports.")) == 1
+    assert len(_documents("- Trade Memorandum of Understanding (MOU): The Bank and Zembla will sign an MOU "
+                          "to expand trade.")) == 1
+    assert len(_documents("Public Ethics Executive Order President Smith will sign an Executive Order to "
+                          "restore trust.")) == 1
