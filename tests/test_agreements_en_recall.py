@@ -35,3 +35,13 @@ def test_a_heading_run_into_its_body_names_the_body_s_document():
                           "to expand trade.")) == 1
     assert len(_documents("Public Ethics Executive Order President Smith will sign an Executive Order to "
                           "restore trust.")) == 1
+
+
+def test_a_named_arrangement_is_a_document_without_a_signing_word():
+    assert _documents("Ruritania and Zembla commenced negotiations for a Security of Supply Arrangement.") \
+        == ["Arrangement"]
+    assert _documents("We welcome the signature of the Administrative Arrangement between the Ministry and the "
+                      "Agency.") == ["Arrangement"]
+    # a kind of arrangement, or one opening the sentence, still needs a signing word
+    assert _documents("The ministers discussed new security arrangements for the region.") == []
+    assert _documents("Arrangements for the summit are under way.") == []

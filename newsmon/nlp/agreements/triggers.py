@@ -33,7 +33,7 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     if weak:  # a weak trigger counts only as the nearest trigger of a signing word of the sentence
         signed = {nearest((sent.start + m.start(), sent.start + m.end()), found)
                   for m in lex.signing.finditer(sent.text)}
-        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed]
+        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed or _named(sent, t, lex)]
     if voted:  # a resolution or motion counts only as the nearest trigger of an adopting word
         adopted = {nearest((sent.start + m.start(), sent.start + m.end()), found)
                    for m in lex.voting.finditer(sent.text)}
@@ -93,6 +93,18 @@ def _introduced_again(sent: Sentence, prev_end: int, start: int, lex: Lexicon) -
     if article is None or _APPOSITION.fullmatch(sent.text, gap[0], article.start()):
         return False
     return not _HEADING_END.match(sent.text, gap[0], gap[1])
+
+
+# a proper name's last word right before a document word: capitalised, not a determiner opening the phrase
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|New|Any|Each)\s)"
+                          r"[A-Z][\w.&-]*\s+$")
+
+
+def _named(sent: Sentence, trigger: tuple[str, int, int], lex: Lexicon) -> bool:
+    """A weak document word that is the last word of a proper name ("commenced negotiations for a Security of
+    Supply Arrangement"): a document, with or without a signing word."""
+    rel = trigger[1] - sent.start, trigger[2] - sent.start
+    return bool(lex.named_weak.fullmatch(sent.text, *rel)) and bool(_NAME_BEFORE.search(sent.text[:rel[0]]))
 
 
 # what makes a memorandum one between partners even when a President signs it
