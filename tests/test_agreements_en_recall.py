@@ -2,9 +2,11 @@
 agreement gold. The texts are our own, in the shape of the real ones."""
 from __future__ import annotations
 
+from newsmon.nlp.agreements.find import find_agreements
 from newsmon.nlp.agreements.lexicon import lexicon
 from newsmon.nlp.agreements.parties import Sentence
 from newsmon.nlp.agreements.triggers import find_triggers
+from tests.test_agreements import make_article, names
 
 
 def _documents(text: str) -> list[str]:
@@ -45,3 +47,15 @@ def test_a_named_arrangement_is_a_document_without_a_signing_word():
     # a kind of arrangement, or one opening the sentence, still needs a signing word
     assert _documents("The ministers discussed new security arrangements for the region.") == []
     assert _documents("Arrangements for the summit are under way.") == []
+
+
+def test_a_document_name_tagged_as_an_organisation_is_still_the_document():
+    text = ("Ruritania and Zembla deepen defense ties\nRuritania and Zembla signed the Fisheries Protection "
+            "Arrangement and the Port Safety Arrangement on Monday.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("the Fisheries Protection Arrangement and the Port Safety Arrangement", "ORG",
+                                     "Fisheries Protection Arrangement")])
+    records = find_agreements(art, None)
+    assert [(r.type, r.status, sorted(names(r))) for r in records][:1] == \
+        [("agreement", "signed", ["Ruritania", "Zembla"])]
