@@ -5,6 +5,7 @@ from __future__ import annotations
 from newsmon.nlp.agreements.find import find_agreements
 from newsmon.nlp.agreements.lexicon import lexicon
 from newsmon.nlp.agreements.parties import Sentence
+from newsmon.nlp.agreements.party_names import names_document
 from newsmon.nlp.agreements.triggers import find_triggers
 from tests.test_agreements import make_article, names
 
@@ -59,3 +60,8 @@ def test_a_document_name_tagged_as_an_organisation_is_still_the_document():
     records = find_agreements(art, None)
     assert [(r.type, r.status, sorted(names(r))) for r in records][:1] == \
         [("agreement", "signed", ["Ruritania", "Zembla"])]
+
+
+def test_a_named_arrangement_tagged_as_an_organisation_is_no_party():
+    assert names_document("a Security of Supply Arrangement", lexicon("en"))
+    assert not names_document("Security Council", lexicon("en"))
