@@ -93,11 +93,14 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     for sent, sent_triggers in zip(sentences, found):
         lex = lexicon(sent.lang)
         # "Fərman Salmanov" is a person, "North Atlantic Treaty Organization" an organisation
-        # ... but "Lead Pipe and Paint Action Plan", tagged ORG, is the plan's own name, and a name inside
+        # ... but "Lead Pipe and Paint Action Plan", tagged ORG, is the plan's own name (and in en any document's,
+        # one or two: "a Security of Supply Arrangement and Reciprocal Defense Procurement Arrangement", "the
+        # Ratepayer Protection Pledge"), and a name inside
         # the document's words is one of them ("Memorandum of Understanding" with "Understanding" a LOC)
         named = [(m.start, m.end, m.label) for m in ctx.in_sentence(sent) if m.label in ("PERSON", "LOC", "ORG")]
         triggers = [t for t in sent_triggers
                     if not any(s < t[2] and t[1] < e and not (t[0] == "programme" and label == "ORG" and e == t[2])
+                               and not (sent.lang == "en" and label == "ORG" and _ends_as(text, e, t))
                                and not _document_name(t, s, e, label, text)
                                and not (t[1] <= s and e <= t[2] and e - s < t[2] - t[1])
                                for s, e, label in named)]
@@ -147,6 +150,14 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
     records = [c for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
     return [to_record(c, text) for c in records]
+
+
+def _ends_as(text: str, end: int, trigger: tuple[str, int, int]) -> bool:
+    """The span ending at `end` ends with the trigger's document word: the document's own name, tagged as an
+    organisation ("the Project Arrangement", "a Security of Supply Arrangement and Reciprocal Defense
+    Procurement Arrangement" with the first trigger)."""
+    word = text[trigger[1]:trigger[2]].split()[-1]
+    return end >= trigger[2] and text[end - len(word):end] == word
 
 
 # right after a document word opening a name: its complement ("Protocoles de Zurich", "Treaty of Kars",

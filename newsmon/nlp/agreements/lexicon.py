@@ -124,6 +124,10 @@ EN = Lexicon(
                       # ..."); an agency issues directives too, and a signed order contains them
                       ("decree", r"\bdirectives?\b")),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
+    # (an arrangement only: on the pool, named "... Arrangement"s without a signing word were planned, implemented
+    # or established documents, where named deals, pledges and compacts were as often laws or cited initiatives:
+    # "the New Deal", "the Bipartisan Infrastructure Deal", "the G20 Compact with Africa")
+    named_weak=_c(r"(?-i:Arrangements?)"),
     awarded=_c(_AWARDED),
     ordered=_c(r"\b(?:order|memorandum|proclamation)\s+(?:also\s+)?(?:directs|requires|mandates|calls\s+for)\s+the\s+"
                r"(?:development|creation|submission|preparation|drafting)\s+of\s+(?:an?\s+|the\s+)?"

@@ -77,6 +77,9 @@ class Lexicon:
     # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).
     weak_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
     signing: re.Pattern[str] = re.compile(r"(?!)")  # the verbs (and nouns) of signing a weak trigger needs
+    # a weak trigger that needs no signing word when a proper name comes before it (en "a Security of Supply
+    # Arrangement", "the Administrative Arrangement": a named document, where "security arrangements" is a kind)
+    named_weak: re.Pattern[str] = re.compile(r"(?!)")
     # A document one side grants alone: "Customs and Border Protection awarded the first border wall
     # construction contract" binds the awarding body; the winner, when unnamed, is not guessed.
     awarded: re.Pattern[str] = re.compile(r"(?!)")

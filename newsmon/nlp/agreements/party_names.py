@@ -84,5 +84,7 @@ def capitals_as_states(parties: list[Party], sentence: str, kb) -> list[Party]:
 
 def names_document(name: str, lex: Lexicon) -> bool:
     """A name that ends with a document word of `lex` ("Memorandum of Understanding", "the PAVE Action
-    Plan"): a document NER took for an organisation, no party."""
-    return any(m.end() == len(name.rstrip()) for _, p in lex.types for m in p.finditer(name))
+    Plan", en "a Security of Supply Arrangement"): a document NER took for an organisation, no party."""
+    end = len(name.rstrip())
+    return any(m.end() == end for _, p in lex.types for m in p.finditer(name)) \
+        or any(m.end() == end for m in lex.named_weak.finditer(name))

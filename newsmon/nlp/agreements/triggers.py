@@ -33,7 +33,7 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     if weak:  # a weak trigger counts only as the nearest trigger of a signing word of the sentence
         signed = {nearest((sent.start + m.start(), sent.start + m.end()), found)
                   for m in lex.signing.finditer(sent.text)}
-        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed]
+        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed or _named(sent, t, lex)]
     if voted:  # a resolution or motion counts only as the nearest trigger of an adopting word
         adopted = {nearest((sent.start + m.start(), sent.start + m.end()), found)
                    for m in lex.voting.finditer(sent.text)}
@@ -43,7 +43,10 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     # (az, whose document words are not synonyms of one another) another word ("… sərəncamlar, … Ali
     # Məclisinin … Qərarı"), or a numbered one ("Executive Orders 13836, 13837"); and decrees of two
     # kinds in any language ("signed an Executive Order ... and issued a proclamation"), and a strategy
-    # and a plan ("the U.S. Strategy and National Action Plan on Women, Peace and Security").
+    # and a plan ("the U.S. Strategy and National Action Plan on Women, Peace and Security"); and (en,
+    # where it was counted) one the sentence introduces as another, with an indefinite article after the
+    # first ("negotiations with Fiji for a new Acquisition and Cross-Servicing Agreement and ... with Papua
+    # New Guinea on a Defense Cooperation Agreement": a name told again takes "the").
     last: dict[str, tuple[int, str]] = {}
     unique = []
     for trig in found:
@@ -52,11 +55,56 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
         if end is None or _NEW_DOCUMENT.search(sent.text, end - sent.start, trig[1] - sent.start) \
                 or _NUMBER_LIST.match(sent.text, trig[2] - sent.start) \
                 or lex.between.search(sent.text, end - sent.start, trig[1] - sent.start) \
+                or _introduced_again(sent, end, trig[1], lex) \
                 or ((lex.postposition or trig[0] == "decree") and word != stem) \
                 or (trig[0] == "programme" and "strat" in (word, stem) and word != stem):
             unique.append(trig)
         last[trig[0]] = (trig[2], word)
     return unique
+
+
+# (en) the end of a heading the crawl ran into the body: a few words after the document word, then a colon
+# ("Lead Pipe and Paint Action Plan: Vice President Harris announced ...", "MOU on Commercial
+# Development:</span> On April 3", "Memorandum of Understanding (MOU): The Export-Import Bank ..."), or
+# title-case words and the body's first word ("Ethics Executive Order President-elect Biden will")
+_HEADING_END = re.compile(r"\)?(?:\s+[\w.'’&/-]+){0,8}?(?:\s*\([^()]{1,30}\))?\s*:"
+                          r"|(?:\s+(?:[A-Z0-9][\w.'’&/-]*|of|on|for|and|the|to|in|with|from))*?"
+                          r"\s+(?=(?:The|Today|President|This|On|In)\b)")
+# between two mentions of one document: an apposition ("the U.S.-Saudi Strategic Defense Agreement (SDA), a
+# historic agreement that", "“California Framework Agreement” – an agreement between") or an alternative
+# ("an agreement or an accord")
+_APPOSITION = re.compile(r"[”\"’]?\s*(?:\([^()]{1,30}\)\s*)?(?:[,—–]|\s-\s|\s+or\s)\s*")
+
+
+def _introduced_again(sent: Sentence, prev_end: int, start: int, lex: Lexicon) -> bool:
+    """(en, where it was counted) A second document of the trigger's type the sentence introduces after the
+    first with an indefinite article or a count: "negotiations with Fiji for a new Acquisition and
+    Cross-Servicing Agreement (ACSA) and ... with Papua New Guinea on a Defense Cooperation Agreement", "a
+    Supply Chain Agreement ..., a Clean Economy Agreement ..., and a Fair Economy Agreement". Not an
+    apposition or alternative naming the first again ("the U.S.-Saudi Strategic Defense Agreement (SDA), a
+    historic agreement"), nor the body after a heading the crawl ran into it ("Lead Pipe and Paint Action
+    Plan: Vice President Harris announced a Lead Pipe and Paint Action Plan", "Executive Branch Personnel
+    Ethics Executive Order President-elect Biden will sign an Executive Order"): a first trigger that ends a
+    heading."""
+    if lex.code != "en":
+        return False
+    gap = (prev_end - sent.start, start - sent.start)
+    article = lex.indefinite.search(sent.text, *gap)
+    if article is None or _APPOSITION.fullmatch(sent.text, gap[0], article.start()):
+        return False
+    return not _HEADING_END.match(sent.text, gap[0], gap[1])
+
+
+# a proper name's last word right before a document word: capitalised, not a determiner opening the phrase
+_NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b(?!(?:The|A|An|This|That|These|Those|Its|Their|Our|New|Any|Each)\s)"
+                          r"[A-Z][\w.&-]*\s+$")
+
+
+def _named(sent: Sentence, trigger: tuple[str, int, int], lex: Lexicon) -> bool:
+    """A weak document word that is the last word of a proper name ("commenced negotiations for a Security of
+    Supply Arrangement"): a document, with or without a signing word."""
+    rel = trigger[1] - sent.start, trigger[2] - sent.start
+    return bool(lex.named_weak.fullmatch(sent.text, *rel)) and bool(_NAME_BEFORE.search(sent.text[:rel[0]]))
 
 
 # what makes a memorandum one between partners even when a President signs it

@@ -1,0 +1,67 @@
+"""English agreement recall on fact sheets: rules found from the tuning halves' misses of the real-news
+agreement gold. The texts are our own, in the shape of the real ones."""
+from __future__ import annotations
+
+from newsmon.nlp.agreements.find import find_agreements
+from newsmon.nlp.agreements.lexicon import lexicon
+from newsmon.nlp.agreements.parties import Sentence
+from newsmon.nlp.agreements.party_names import names_document
+from newsmon.nlp.agreements.triggers import find_triggers
+from tests.test_agreements import make_article, names
+
+
+def _documents(text: str) -> list[str]:
+    sent = Sentence(0, len(text), text, "en")
+    return [text[s:e] for _, s, e in find_triggers(sent, lexicon("en"))]
+
+
+def test_a_second_document_of_one_type_introduced_as_another_is_its_own():
+    assert _documents("Ruritania is negotiating a new Fisheries Agreement and will soon begin talks with Zembla "
+                      "on a Defense Cooperation Agreement.") == ["Agreement", "Agreement"]
+    assert _documents("The Agency extended a Memorandum of Cooperation on research, and signed a Memorandum of "
+                      "Understanding on health.") == ["Memorandum of Cooperation", "Memorandum of Understanding"]
+
+
+def test_the_same_document_named_again_is_one():
+    # an apposition, an alternative, a definite mention
+    assert len(_documents("Ruritania signed the Strategic Defense Agreement (SDA), a historic agreement that "
+                          "deepens ties.")) == 1
+    assert len(_documents("We hope to reach an agreement or an accord at the summit.")) == 1
+    assert len(_documents("Ruritania signed an agreement with Zembla, and the agreement enters into force "
+                          "today.")) == 1
+
+
+def test_a_heading_run_into_its_body_names_the_body_s_document():
+    assert len(_documents("- Port Safety Action Plan: The Minister announced an action plan to modernise "
+                          "ports.")) == 1
+    assert len(_documents("- Trade Memorandum of Understanding (MOU): The Bank and Zembla will sign an MOU "
+                          "to expand trade.")) == 1
+    assert len(_documents("Public Ethics Executive Order President Smith will sign an Executive Order to "
+                          "restore trust.")) == 1
+
+
+def test_a_named_arrangement_is_a_document_without_a_signing_word():
+    assert _documents("Ruritania and Zembla commenced negotiations for a Security of Supply Arrangement.") \
+        == ["Arrangement"]
+    assert _documents("We welcome the signature of the Administrative Arrangement between the Ministry and the "
+                      "Agency.") == ["Arrangement"]
+    # a kind of arrangement, or one opening the sentence, still needs a signing word
+    assert _documents("The ministers discussed new security arrangements for the region.") == []
+    assert _documents("Arrangements for the summit are under way.") == []
+
+
+def test_a_document_name_tagged_as_an_organisation_is_still_the_document():
+    text = ("Ruritania and Zembla deepen defense ties\nRuritania and Zembla signed the Fisheries Protection "
+            "Arrangement and the Port Safety Arrangement on Monday.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("the Fisheries Protection Arrangement and the Port Safety Arrangement", "ORG",
+                                     "Fisheries Protection Arrangement")])
+    records = find_agreements(art, None)
+    assert [(r.type, r.status, sorted(names(r))) for r in records][:1] == \
+        [("agreement", "signed", ["Ruritania", "Zembla"])]
+
+
+def test_a_named_arrangement_tagged_as_an_organisation_is_no_party():
+    assert names_document("a Security of Supply Arrangement", lexicon("en"))
+    assert not names_document("Security Council", lexicon("en"))
