@@ -65,3 +65,14 @@ def test_a_document_name_tagged_as_an_organisation_is_still_the_document():
 def test_a_named_arrangement_tagged_as_an_organisation_is_no_party():
     assert names_document("a Security of Supply Arrangement", lexicon("en"))
     assert not names_document("Security Council", lexicon("en"))
+
+
+def test_a_road_map_is_found_like_a_plan_and_typed_other_as_real_dev_types_it():
+    text = "The United States and Ruritania signed a Defense Industrial Cooperation Roadmap on Monday."
+    [agr] = find_agreements(make_article(text, "en", [("United States", "LOC", "United States"),
+                                                      ("Ruritania", "LOC", "Ruritania")]), None)
+    assert (agr.type, agr.status) == ("other", "signed")
+    text = "Ruritania et la Zembla ont signé une feuille de route de coopération."
+    [agr] = find_agreements(make_article(text, "fr", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla")]),
+                            None)
+    assert agr.type == "other"

@@ -149,6 +149,9 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     # avec le grand-père")
     # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
     records = [c for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
+    for c in records:  # a road map is found as its owner's programme and reported as "other" (`Lexicon.road_map`)
+        if c.type == "programme" and lexicon(c.sentence.lang).road_map.search(text, c.trigger_start, c.trigger_end):
+            c.type = "other"
     return [to_record(c, text) for c in records]
 
 

@@ -16,6 +16,10 @@ _APOS = "['’ʼ`]"
 # grants and prizes are awarded too
 _AWARDED = r"\bawarded(?=\s+(?:[\w$.,-]+\s+){0,5}contracts?\b)|(?<=contract\s)(?:was\s+)?awarded\b"
 
+# road maps (see `Lexicon.road_map`)
+_EN_ROAD_MAP = r"\broad\s?maps?\b"
+_FR_ROAD_MAP = r"\bfeuilles?\s+de\s+route\b"
+
 EN = Lexicon(
     code="en",
     types=_types(
@@ -32,7 +36,7 @@ EN = Lexicon(
                    r"|\border\s+(?:No\.?|number)\s*\d*"
                    r"|(?<=signed an )order\b|(?<=issued an )order\b"),
         ("programme", r"\b(?:joint|action|work|cooperation|implementation)\s+(?:programmes?|programs?|plans?)\b"
-                      r"|\broad\s?maps?\b"
+                      r"|" + _EN_ROAD_MAP +
                       # a strategy by its name ("the National Cybersecurity Strategy"), a record only as its
                       # owner's release (find.py)
                       r"|(?-i:\bStrateg(?:y|ies)\b)"),
@@ -123,6 +127,7 @@ EN = Lexicon(
                       # a directive the President signs is his order ("signed an official directive removing
                       # ..."); an agency issues directives too, and a signed order contains them
                       ("decree", r"\bdirectives?\b")),
+    road_map=_c(_EN_ROAD_MAP),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
     # (an arrangement only: on the pool, named "... Arrangement"s without a signing word were planned, implemented
     # or established documents, where named deals, pledges and compacts were as often laws or cited initiatives:
@@ -162,7 +167,7 @@ FR = Lexicon(
         ("decree", r"\bd[ée]crets?\b|\bordonnances?\b|\bordres?\s+pr[ée]sidentiels?\b"),
         ("programme", rf"\b(?:programmes?|plans?)\s+(?:de\s+\w+\s+)?(?:conjoints?|communs?|communes?"
                       rf"|d{_APOS}\s*action|de\s+travail"
-                      r"|de\s+coop[ée]ration)\b|\bfeuilles?\s+de\s+route\b"
+                      r"|de\s+coop[ée]ration)\b|" + _FR_ROAD_MAP +
                       # "le programme de mise en œuvre 2024-2026", "un plan (européen) de soutien à"
                       r"|\bprogrammes?\s+de\s+mise\s+en\s+(?:œ|oe)uvre\b|\bplans?\s+(?:\w+\s+)?de\s+soutien\b"
                       # any programme the sentence says a body carries out ("un programme éducatif ... mis en
@@ -262,6 +267,7 @@ FR = Lexicon(
                       # (a declaration signed, in the singular: "après avoir signé la déclaration du 9 novembre";
                       # "les déclarations officielles de Bakou" near a "communiqué signé" are statements)
                       ("other", r"\bp[ée]titions?\b|\bd[ée]claration\b(?!\s+d['’])")),
+    road_map=_c(_FR_ROAD_MAP),
     signing=_c(r"\b(?:co-?)?sign(?:é|ée|és|ées|er|era|eront|ent|ature|ataires?)\b|\bconclu\w*|\bratifi\w*"
                r"|\bparaph\w*"),
     # a resolution or motion a council, parliament or assembly adopts (not "la résolution du conflit", nor a

@@ -14,6 +14,9 @@ _ADOPTED = (r"\b(?:saziş|müqavilə|memorandum|protokol|bəyannamə|bəyanat|ni
 # future)
 _REACHED = r"\brazılaşma\w*\s+(?:\w+\s+)?əldə\s+(?:edil|olun)(?!ma|mə|acaq|əcək|acağ|əcəy)\w*"
 
+# road maps (see `Lexicon.road_map`)
+_ROAD_MAP = r"\byol\s+xəritə\w*"
+
 AZ = Lexicon(
     code="az",
     types=_types(
@@ -25,7 +28,7 @@ AZ = Lexicon(
         # by its issuer ("Ali Məclisinin … tarixli Qərarı"), not "qərar verib" (decided)
         ("decree", r"\bfərman\w*|\bsərəncam\w*|\b(?-i:Qərar)[ıi](?:n(?:ın|a|ı|da|dan)|\b)"),
         ("programme", r"\b(?:birgə|fəaliyyət|əməkdaşlıq|iş|dövlət)\s+(?:\w+\s+)?(?:proqram|plan)(?!lar)\w*"
-                      r"|\byol\s+xəritə\w*"),
+                      r"|" + _ROAD_MAP),
         # (not "nizamnamə kapitalı", a company's share capital: "“AzerFloat” QSC-nin nizamnamə kapitalına")
         ("charter", r"\bxartiya\w*|\bnizamnamə\w*(?!\s+kapital)"),
         ("agreement", r"\bsaziş\w*|\bmüqavilə\w*(?![-\w])"
@@ -141,6 +144,7 @@ AZ = Lexicon(
                                 r"\bbəyannamə(?!\w*\s+sistem)\w*|\bbəyanat\w*")),
     # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says; nor
     # "qəbul olunan bəyanat", which the sample gold leaves out for a forum's closing statement)
+    road_map=_c(_ROAD_MAP),
     signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|" + _ADOPTED + "|" + _REACHED +
                r"|\bmübadilə\s+(?:edil|olun)\w*|\bqoşul\w*"),
     # a resolution a parliament or the UN adopts ("Fransa Senatı ... qətnamə qəbul etdi")

@@ -77,6 +77,9 @@ class Lexicon:
     # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).
     weak_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
     signing: re.Pattern[str] = re.compile(r"(?!)")  # the verbs (and nouns) of signing a weak trigger needs
+    # The road-map words of the programme type: a road map is found and merged as a programme (an owner's plan),
+    # and reported as "other", as real-dev's README types road maps
+    road_map: re.Pattern[str] = re.compile(r"(?!)")
     # a weak trigger that needs no signing word when a proper name comes before it (en "a Security of Supply
     # Arrangement", "the Administrative Arrangement": a named document, where "security arrangements" is a kind)
     named_weak: re.Pattern[str] = re.compile(r"(?!)")
