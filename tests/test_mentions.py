@@ -257,6 +257,15 @@ def test_a_name_after_an_office_is_not_cut_before_a_postposition_a_particle_or_i
     assert out == [("Netanyahu", "PERSON"), ("Niyazi Bayramov", "PERSON")]
 
 
+def test_an_arabic_article_and_the_word_after_it_end_the_persons_name():
+    from newsmon.nlp.az_people import az_double_surnames
+    text = "nümayəndəsi Abdel Lətif əl-Kanua bildirib; Əhməd əş-Şaranın sözləri; İzzəddin əl-Qəssam Briqadaları."
+    found = [at(text, "Abdel Lətif", "PERSON", "az"), at(text, "Əhməd", "PERSON", "az"), at(text, "Şaranın", "LOC", "az"),
+             at(text, "İzzəddin", "PERSON", "az")]
+    out = [(m.text, m.label) for m in az_double_surnames(found, text)]
+    assert out == [("Abdel Lətif əl-Kanua", "PERSON"), ("Əhməd əş-Şaranın", "PERSON"), ("İzzəddin", "PERSON")]
+
+
 def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
     text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
     found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),

@@ -44,19 +44,26 @@ def az_initial_names(mentions: list[Mention], text: str, lang: str) -> list[Ment
 # "Cavanşirova-Verdiyeva"), with its case ending: the tokenizer splits the hyphen and the model ends the
 # person at it or tags the half apart, often as a place.
 _SURNAME_TAIL = re.compile(r"-" + AZ_CAPITAL + r"[a-zəöüğşçı’']+(?![\w-])")
+# The Arabic article before a name's last word, written in lower case and assimilated ("Abdel Lətif əl-Kanua",
+# "Əhməd əş-Şara", "Əbdülfəttah əs-Sisini"): part of the name, where the model ends the person before it. Not
+# before a capitalised word: the name runs on into a body's ("İzzəddin əl-Qəssam Briqadaları").
+_ARTICLE_TAIL = re.compile(r" ə[lşsrndtz]-" + AZ_CAPITAL + r"[a-zəöüğşçı’']+(?![\w-])(?!\s+" + AZ_CAPITAL + ")")
 
 
 def az_double_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     """A person of two words or more that ends right before "-Surname" runs over it, and a mention of that half
     alone goes. Not when the half is a person or a known entity of its own: "Tramp-Bayden debatları" names two
-    people (and a one-word person is left alone for the same reason)."""
+    people (and a one-word person is left alone for the same reason). A person, of one word too, runs over the
+    Arabic article and the word after it ("Əhməd əş-Şara"), whatever the model made of that word."""
     out = list(mentions)
     for m in mentions:
-        hit = _SURNAME_TAIL.match(text, m.end) if m.label == "PERSON" and " " in m.text else None
+        article = _ARTICLE_TAIL.match(text, m.end) if m.label == "PERSON" else None
+        hit = article or (_SURNAME_TAIL.match(text, m.end) if m.label == "PERSON" and " " in m.text else None)
         if hit is None:
             continue
         inside = [x for x in out if x.start < hit.end() and m.end < x.end and x is not m]
-        if any(x.start < m.end + 1 or x.end > hit.end() or x.label == "PERSON" or x.canonical_id for x in inside):
+        if any(x.start < m.end + 1 or x.end > hit.end() or (not article and (x.label == "PERSON" or x.canonical_id))
+               for x in inside):
             continue
         out = [x for x in out if x is not m and x not in inside] + [replace(m, text=text[m.start:hit.end()],
                                                                          end=hit.end())]
