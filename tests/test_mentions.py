@@ -266,6 +266,17 @@ def test_an_arabic_article_and_the_word_after_it_end_the_persons_name():
     assert out == [("Abdel Lətif əl-Kanua", "PERSON"), ("Əhməd əş-Şaranın", "PERSON"), ("İzzəddin", "PERSON")]
 
 
+def test_a_place_after_an_honorific_or_before_a_surname_after_an_office_is_a_person():
+    from newsmon.nlp.az_people import az_office_holders
+    text = ("müdafiə naziri İsrael Katz bildirib; xüsusi nümayəndə cənab Vitkovun sözləri; Ukrayna Prezidenti "
+            "Ermənistanla Azərbaycan arasında; dövlətimizin başçısı Xocalı soyqırımı; cənab Bakıda.")
+    found = [at(text, "İsrael", "LOC", "az"), at(text, "Vitkovun", "LOC", "az"), at(text, "Ermənistanla", "LOC", "az"),
+             at(text, "Azərbaycan", "LOC", "az"), at(text, "Xocalı", "LOC", "az"), at(text, "Bakıda", "LOC", "az")]
+    out = [(m.text, m.label) for m in az_office_holders(found, text, set())]
+    assert out == [("İsrael Katz", "PERSON"), ("Vitkovun", "PERSON"), ("Ermənistanla", "LOC"), ("Azərbaycan", "LOC"),
+                   ("Xocalı", "LOC"), ("Bakıda", "LOC")]
+
+
 def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
     text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
     found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),

@@ -102,16 +102,21 @@ zamanı vaxtı sayəsində nəticəsində əleyhinə adından adına""".split())
 _NAME_PARTICLE = re.compile(r" (?:bin|ibn|bint|əl|ben|van|von|fon|der)\b")
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word before `start`, one space between ("" when there is none)."""
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" ") or before.endswith("  ") or not before.split():
+        return ""
+    return before.split()[-1]
+
+
 def _office_before(text: str, start: int) -> bool:
     """The word before `start` (one space between) is an office in the 3rd-person possessive ("Prezidenti",
     "naziri", "başçısı", not "Prezidentinin Fərmanı", whose genitive owns a thing) or an honorific."""
-    before = text[max(0, start - 30):start]
-    if not before.endswith(" ") or before.endswith("  ") or not before.split():
-        return False
-    word = before.split()[-1]
+    word = _word_before(text, start)
     folded = fold(word)
-    return folded in HONORIFICS or any(folded == stem + end for stem in (stem_word(word),) if stem in OFFICE_STEMS
-                                       for end in ("i", "u", "si", "su"))
+    return bool(word) and (folded in HONORIFICS or any(folded == stem + end for stem in (stem_word(word),)
+                                                       if stem in OFFICE_STEMS for end in ("i", "u", "si", "su")))
 
 
 def _name_like(word: str, ordinary: set[str] | frozenset[str]) -> bool:
@@ -137,13 +142,22 @@ def _with_surname(m: Mention, text: str, mentions: list[Mention], ordinary: set[
 
 def az_office_holders(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str]) -> list[Mention]:
     """The name after an office or an honorific (see `_HOLDER`) is a PERSON: a new mention where none covers
-    its words, and an ORG mention standing there whose words all look like a name becomes a PERSON."""
+    its words, and an ORG mention standing there whose words all look like a name becomes a PERSON. So does a
+    place there: after an honorific ("cənab Vitkovun"), or after an office when a surname follows it ("müdafiə
+    naziri İsrael Katz", where the model took the first name for Israel); not a place in a case saying where."""
     out = list(mentions)
-    for m in mentions:  # the model's ORG on a name after an office
+    for m in mentions:  # the model's ORG or LOC on a name after an office
         words = m.text.split()
-        if m.label == "ORG" and not m.canonical_id and len(words) <= 4 and _office_before(text, m.start) \
-                and all(_name_like(w, ordinary) for w in words):
-            out[out.index(m)] = _with_surname(replace(m, label="PERSON"), text, mentions, ordinary)
+        if m.label not in ("ORG", "LOC") or (m.canonical_id and m.label == "ORG") or len(words) > 4 \
+                or not _office_before(text, m.start) or not all(_name_like(w, ordinary) for w in words) \
+                or (m.label == "LOC" and split_case(words[-1])[1] in ("locative", "ablative")):
+            continue
+        # a known place is a first name only with the surname after it ("İsrael", matched as Israel)
+        person = _with_surname(replace(m, label="PERSON", canonical_id=None, canonical_name=None), text, mentions,
+                               ordinary)
+        if m.label == "ORG" or person.end > m.end or (fold(_word_before(text, m.start)) in HONORIFICS
+                                                      and not m.canonical_id):
+            out[out.index(m)] = person
     taken = [(m.start, m.end) for m in out if m.label != "DATE"]
     for first in _HOLDER.finditer(text):
         if not _office_before(text, first.start()):
