@@ -277,6 +277,20 @@ def test_a_place_after_an_honorific_or_before_a_surname_after_an_office_is_a_per
                    ("Xocalı", "LOC"), ("Bakıda", "LOC")]
 
 
+def test_an_organisation_of_peoples_names_is_a_list_of_people():
+    from newsmon.nlp.az_people import az_listed_people
+    text = ("Ohad Yaalomi (Fransa vətəndaşıdır), Pinhas Alqart, Şlomo Mansur və Tsaxi İdanın meyitləri; "
+            "Vüsal Mətləb: sual; Milan Politexnik Universiteti; “Bambino Gesu” xəstəxanası; Qazax Məmməd Çələbi.")
+    found = [at(text, "Ohad Yaalomi", "PERSON", "az"), at(text, "Pinhas Alqart", "ORG", "az"),
+             at(text, "Şlomo Mansur və Tsaxi İdanın", "ORG", "az"), at(text, "Vüsal Mətləb", "ORG", "az"),
+             at(text, "Milan Politexnik Universiteti", "ORG", "az"), at(text, "Bambino Gesu", "ORG", "az"),
+             at(text, "Qazax Məmməd Çələbi", "ORG", "az")]
+    out = [(m.text, m.label) for m in az_listed_people(found, text, set())]
+    assert out == [("Ohad Yaalomi", "PERSON"), ("Pinhas Alqart", "PERSON"), ("Şlomo Mansur", "PERSON"),
+                   ("Tsaxi İdanın", "PERSON"), ("Vüsal Mətləb", "PERSON"), ("Milan Politexnik Universiteti", "ORG"),
+                   ("Bambino Gesu", "ORG"), ("Qazax Məmməd Çələbi", "ORG")]
+
+
 def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
     text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
     found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),

@@ -11,9 +11,10 @@ from newsmon.model import Mention
 from newsmon.nlp.az_names import is_org_head
 from newsmon.nlp.dates.az import STEMS as MONTHS
 from newsmon.nlp.mentions import TITLES
+from newsmon.nlp.name_words import is_first_name
 from newsmon.nlp.ner import HONORIFICS, OFFICE_STEMS, news_stems
 from newsmon.text.az import AZ_CAPITAL, split_case, stem_word
-from newsmon.text.normalize import fold
+from newsmon.text.normalize import fold, in_quotes
 
 
 # An initial glued to a capitalised word, as Azerbaijani news writes people after their first mention
@@ -185,4 +186,35 @@ def az_office_holders(mentions: list[Mention], text: str, ordinary: set[str] | f
             continue
         out.append(Mention(text[s:e], "PERSON", s, e, "az"))
         taken.append((s, e))
+    return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+# The joints of a list of names: "İshak Alqart, Şlomo Mansur və Tsaxi İdanın"
+_LIST_JOINT = re.compile(r",\s+|\s+və\s+")
+# what stands between a person and the next name of their list: the joint, after a bracketed aside maybe
+# ("Ohad Yaalomi (həm də Fransa vətəndaşlığına malikdir), İshak Alqart")
+_AFTER_LISTED = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:,\s+|\s+və\s+)")
+
+
+def az_listed_people(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str]) -> list[Mention]:
+    """An ORG the model made of people's names, one name or a list of them ("İshak Alqart, Şlomo Mansur və
+    Tsaxi İdanın"): a PERSON for each name, when each is two or three words that look like a name (see
+    `_name_like`: no head noun, title or ordinary word) and the list reads as people's: a name opens with a
+    first name ("İshak"), or a person stands right before it in the list. Not a known body nor a quoted name
+    ("“Bambino Gesu”")."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: (x.start, -x.end)):
+        if m.label != "ORG" or m.canonical_id or m.lang != "az" or in_quotes(text, m.start, m.end):
+            out.append(m)
+            continue
+        bounds = [0, *(at for joint in _LIST_JOINT.finditer(m.text) for at in joint.span()), len(m.text)]
+        parts = list(zip(bounds[::2], bounds[1::2]))
+        names = [m.text[s:e].split() for s, e in parts]
+        listed = any(x.label == "PERSON" and x.end <= m.start and _AFTER_LISTED.fullmatch(text, x.end, m.start)
+                     for x in out)
+        if not all(2 <= len(words) <= 3 and all(_name_like(w, ordinary) for w in words) for words in names) \
+                or not (listed or any(is_first_name(words[0]) for words in names)):
+            out.append(m)
+            continue
+        out.extend(Mention(m.text[s:e], "PERSON", m.start + s, m.start + e, m.lang) for s, e in parts)
     return sorted(out, key=lambda x: (x.start, -x.end))
