@@ -291,6 +291,16 @@ def test_an_organisation_of_peoples_names_is_a_list_of_people():
                    ("Bambino Gesu", "ORG"), ("Qazax Məmməd Çələbi", "ORG")]
 
 
+def test_a_place_ending_like_a_surname_after_a_first_name_is_a_person():
+    from newsmon.nlp.az_people import az_surnames_after_first_names
+    text = ("Fırça ustası Bəhruz Kəngərlinin rəsmləri; agentliyindən Nailə Balayeva danışdı; “Azad Məmmədli” "
+            "qəzeti; Sonra Xocalı rayonu; Səbinə Füzulidə yaşayır; Kris Barton oynadı.")
+    found = [at(text, w, "LOC", "az") for w in ("Kəngərlinin", "Balayeva", "Məmmədli", "Xocalı", "Füzulidə", "Barton")]
+    out = [(m.text, m.label) for m in az_surnames_after_first_names(found, text, set())]
+    assert out == [("Bəhruz Kəngərlinin", "PERSON"), ("Nailə Balayeva", "PERSON"), ("Məmmədli", "LOC"),
+                   ("Xocalı", "LOC"), ("Füzulidə", "LOC"), ("Barton", "LOC")]
+
+
 def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
     text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
     found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),

@@ -12,8 +12,8 @@ from newsmon.nlp.az_names import is_org_head
 from newsmon.nlp.dates.az import STEMS as MONTHS
 from newsmon.nlp.mentions import TITLES
 from newsmon.nlp.name_words import is_first_name
-from newsmon.nlp.ner import HONORIFICS, OFFICE_STEMS, news_stems
-from newsmon.text.az import AZ_CAPITAL, split_case, stem_word
+from newsmon.nlp.ner import HONORIFICS, OFFICE_STEMS, news_stems, sentence_openers
+from newsmon.text.az import AZ_CAPITAL, SURNAME_RE, SURNAME_STEM_RE, az_stems, split_case, stem_word
 from newsmon.text.normalize import fold, in_quotes
 
 
@@ -218,3 +218,35 @@ def az_listed_people(mentions: list[Mention], text: str, ordinary: set[str] | fr
             continue
         out.extend(Mention(m.text[s:e], "PERSON", m.start + s, m.start + e, m.lang) for s, e in parts)
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+# a capitalised word right before a mention, one space between
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])(" + AZ_CAPITAL + r"[a-zəöüğşçı]+) $")
+
+
+def _surname_like(word: str) -> bool:
+    """`word`, a case ending off maybe, ends as the region's surnames do ("Balayeva", "Kəngərlinin")."""
+    folded = fold(word)
+    return any(SURNAME_RE.search(s) or SURNAME_STEM_RE.search(s) for s in (folded, *az_stems(folded)))
+
+
+def az_surnames_after_first_names(mentions: list[Mention], text: str,
+                                  ordinary: set[str] | frozenset[str]) -> list[Mention]:
+    """A place of one word that ends like a surname, right after a first name no mention covers ("Bəhruz
+    Kəngərlinin", "Nailə Balayeva"): a person, whose surname the model read as a place (Kəngərli, a district) or
+    a place it did not know. The word before must be a first name or look like a name (`_name_like`), no sentence
+    opener; not a place in a case saying where, nor a quoted name."""
+    taken = [(m.start, m.end) for m in mentions if m.label != "DATE"]
+    out = []
+    for m in mentions:
+        first = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start) \
+            if m.label == "LOC" and m.lang == "az" and " " not in m.text else None
+        word = first.group(1) if first else ""
+        if first is None or any(a < m.start and first.start() < b for a, b in taken) or not _surname_like(m.text) \
+                or split_case(m.text)[1] in ("locative", "locative_ki", "ablative") \
+                or in_quotes(text, first.start(), m.end) or fold(word) in sentence_openers("az") \
+                or not (is_first_name(word) or _name_like(word, ordinary)):
+            out.append(m)
+            continue
+        out.append(Mention(text[first.start():m.end], "PERSON", first.start(), m.end, m.lang))
+    return out
