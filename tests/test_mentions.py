@@ -279,16 +279,20 @@ def test_a_place_after_an_honorific_or_before_a_surname_after_an_office_is_a_per
 
 def test_an_organisation_of_peoples_names_is_a_list_of_people():
     from newsmon.nlp.az_people import az_listed_people
+    from newsmon.text.az import stem_word
     text = ("Ohad Yaalomi (Fransa vətəndaşıdır), Pinhas Alqart, Şlomo Mansur və Tsaxi İdanın meyitləri; "
-            "Vüsal Mətləb: sual; Milan Politexnik Universiteti; “Bambino Gesu” xəstəxanası; Qazax Məmməd Çələbi.")
+            "Vüsal Mətləb: sual; Milan Politexnik Universiteti; “Bambino Gesu” xəstəxanası; Qazax Məmməd Çələbi; "
+            "Dan Yorgensen gəldi; Ali Məhkəmə.")
     found = [at(text, "Ohad Yaalomi", "PERSON", "az"), at(text, "Pinhas Alqart", "ORG", "az"),
              at(text, "Şlomo Mansur və Tsaxi İdanın", "ORG", "az"), at(text, "Vüsal Mətləb", "ORG", "az"),
              at(text, "Milan Politexnik Universiteti", "ORG", "az"), at(text, "Bambino Gesu", "ORG", "az"),
-             at(text, "Qazax Məmməd Çələbi", "ORG", "az")]
-    out = [(m.text, m.label) for m in az_listed_people(found, text, set())]
+             at(text, "Qazax Məmməd Çələbi", "ORG", "az"), at(text, "Dan Yorgensen", "ORG", "az"),
+             at(text, "Ali Məhkəmə", "ORG", "az")]
+    out = [(m.text, m.label) for m in az_listed_people(found, text, {stem_word("dan"), stem_word("ali")})]
     assert out == [("Ohad Yaalomi", "PERSON"), ("Pinhas Alqart", "PERSON"), ("Şlomo Mansur", "PERSON"),
                    ("Tsaxi İdanın", "PERSON"), ("Vüsal Mətləb", "PERSON"), ("Milan Politexnik Universiteti", "ORG"),
-                   ("Bambino Gesu", "ORG"), ("Qazax Məmməd Çələbi", "ORG")]
+                   ("Bambino Gesu", "ORG"), ("Qazax Məmməd Çələbi", "ORG"), ("Dan Yorgensen", "PERSON"),
+                   ("Ali Məhkəmə", "ORG")]
 
 
 def test_a_place_ending_like_a_surname_after_a_first_name_is_a_person():

@@ -199,9 +199,9 @@ _AFTER_LISTED = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:,\s+|\s+və\s+)")
 def az_listed_people(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str]) -> list[Mention]:
     """An ORG the model made of people's names, one name or a list of them ("İshak Alqart, Şlomo Mansur və
     Tsaxi İdanın"): a PERSON for each name, when each is two or three words that look like a name (see
-    `_name_like`: no head noun, title or ordinary word) and the list reads as people's: a name opens with a
-    first name ("İshak"), or a person stands right before it in the list. Not a known body nor a quoted name
-    ("“Bambino Gesu”")."""
+    `_name_like`: no head noun, title or ordinary word; a first name may be one) and the list reads as
+    people's: a name opens with a first name ("İshak"), or a person stands right before it in the list. Not a
+    known body nor a quoted name ("“Bambino Gesu”")."""
     out: list[Mention] = []
     for m in sorted(mentions, key=lambda x: (x.start, -x.end)):
         if m.label != "ORG" or m.canonical_id or m.lang != "az" or in_quotes(text, m.start, m.end):
@@ -212,7 +212,9 @@ def az_listed_people(mentions: list[Mention], text: str, ordinary: set[str] | fr
         names = [m.text[s:e].split() for s, e in parts]
         listed = any(x.label == "PERSON" and x.end <= m.start and _AFTER_LISTED.fullmatch(text, x.end, m.start)
                      for x in out)
-        if not all(2 <= len(words) <= 3 and all(_name_like(w, ordinary) for w in words) for words in names) \
+        # a first name may be an ordinary word too ("Dan Yorgensen": dan, dawn), not the words after it
+        if not all(2 <= len(words) <= 3 and (_name_like(words[0], ordinary) or is_first_name(words[0]))
+                   and all(_name_like(w, ordinary) for w in words[1:]) for words in names) \
                 or not (listed or any(is_first_name(words[0]) for words in names)):
             out.append(m)
             continue
