@@ -1,5 +1,7 @@
 """Azerbaijani people's names the model cuts or misses: a person written with an initial ("S.Babayev"), a
-double-barrelled surname ("Kosinyak-Kamış"), a regnal number before the name ("V Pavelin"). Each rule takes
+double-barrelled surname ("Kosinyak-Kamış") or an Arabic article ("əl-Kanua"), a regnal number before the name
+("V Pavelin"), a name after an office, people the model took for a body ("İshak Alqart, Şlomo Mansur və Tsaxi
+İdanın") or a surname it took for a place ("Bəhruz Kəngərlinin"). Each rule takes
 the article's mentions and text and returns the corrected mentions; `linking.link_mentions` applies them
 to Azerbaijani text before linking."""
 from __future__ import annotations
