@@ -257,6 +257,54 @@ def test_a_name_after_an_office_is_not_cut_before_a_postposition_a_particle_or_i
     assert out == [("Netanyahu", "PERSON"), ("Niyazi Bayramov", "PERSON")]
 
 
+def test_an_arabic_article_and_the_word_after_it_end_the_persons_name():
+    from newsmon.nlp.az_people import az_double_surnames
+    text = "nümayəndəsi Abdel Lətif əl-Kanua bildirib; Əhməd əş-Şaranın sözləri; İzzəddin əl-Qəssam Briqadaları."
+    found = [at(text, "Abdel Lətif", "PERSON", "az"), at(text, "Əhməd", "PERSON", "az"), at(text, "Şaranın", "LOC", "az"),
+             at(text, "İzzəddin", "PERSON", "az")]
+    out = [(m.text, m.label) for m in az_double_surnames(found, text)]
+    assert out == [("Abdel Lətif əl-Kanua", "PERSON"), ("Əhməd əş-Şaranın", "PERSON"), ("İzzəddin", "PERSON")]
+
+
+def test_a_place_after_an_honorific_or_before_a_surname_after_an_office_is_a_person():
+    from newsmon.nlp.az_people import az_office_holders
+    text = ("müdafiə naziri İsrael Katz bildirib; xüsusi nümayəndə cənab Vitkovun sözləri; Ukrayna Prezidenti "
+            "Ermənistanla Azərbaycan arasında; dövlətimizin başçısı Xocalı soyqırımı; cənab Bakıda.")
+    found = [at(text, "İsrael", "LOC", "az"), at(text, "Vitkovun", "LOC", "az"), at(text, "Ermənistanla", "LOC", "az"),
+             at(text, "Azərbaycan", "LOC", "az"), at(text, "Xocalı", "LOC", "az"), at(text, "Bakıda", "LOC", "az")]
+    out = [(m.text, m.label) for m in az_office_holders(found, text, set())]
+    assert out == [("İsrael Katz", "PERSON"), ("Vitkovun", "PERSON"), ("Ermənistanla", "LOC"), ("Azərbaycan", "LOC"),
+                   ("Xocalı", "LOC"), ("Bakıda", "LOC")]
+
+
+def test_an_organisation_of_peoples_names_is_a_list_of_people():
+    from newsmon.nlp.az_people import az_listed_people
+    from newsmon.text.az import stem_word
+    text = ("Ohad Yaalomi (Fransa vətəndaşıdır), Pinhas Alqart, Şlomo Mansur və Tsaxi İdanın meyitləri; "
+            "Vüsal Mətləb: sual; Milan Politexnik Universiteti; “Bambino Gesu” xəstəxanası; Qazax Məmməd Çələbi; "
+            "Dan Yorgensen gəldi; Ali Məhkəmə.")
+    found = [at(text, "Ohad Yaalomi", "PERSON", "az"), at(text, "Pinhas Alqart", "ORG", "az"),
+             at(text, "Şlomo Mansur və Tsaxi İdanın", "ORG", "az"), at(text, "Vüsal Mətləb", "ORG", "az"),
+             at(text, "Milan Politexnik Universiteti", "ORG", "az"), at(text, "Bambino Gesu", "ORG", "az"),
+             at(text, "Qazax Məmməd Çələbi", "ORG", "az"), at(text, "Dan Yorgensen", "ORG", "az"),
+             at(text, "Ali Məhkəmə", "ORG", "az")]
+    out = [(m.text, m.label) for m in az_listed_people(found, text, {stem_word("dan"), stem_word("ali")})]
+    assert out == [("Ohad Yaalomi", "PERSON"), ("Pinhas Alqart", "PERSON"), ("Şlomo Mansur", "PERSON"),
+                   ("Tsaxi İdanın", "PERSON"), ("Vüsal Mətləb", "PERSON"), ("Milan Politexnik Universiteti", "ORG"),
+                   ("Bambino Gesu", "ORG"), ("Qazax Məmməd Çələbi", "ORG"), ("Dan Yorgensen", "PERSON"),
+                   ("Ali Məhkəmə", "ORG")]
+
+
+def test_a_place_ending_like_a_surname_after_a_first_name_is_a_person():
+    from newsmon.nlp.az_people import az_surnames_after_first_names
+    text = ("Fırça ustası Bəhruz Kəngərlinin rəsmləri; agentliyindən Nailə Balayeva danışdı; “Azad Məmmədli” "
+            "qəzeti; Sonra Xocalı rayonu; Səbinə Füzulidə yaşayır; Kris Barton oynadı.")
+    found = [at(text, w, "LOC", "az") for w in ("Kəngərlinin", "Balayeva", "Məmmədli", "Xocalı", "Füzulidə", "Barton")]
+    out = [(m.text, m.label) for m in az_surnames_after_first_names(found, text, set())]
+    assert out == [("Bəhruz Kəngərlinin", "PERSON"), ("Nailə Balayeva", "PERSON"), ("Məmmədli", "LOC"),
+                   ("Xocalı", "LOC"), ("Füzulidə", "LOC"), ("Barton", "LOC")]
+
+
 def test_a_climate_conference_or_a_song_contest_is_an_event_whatever_ner_calls_it(kb):
     text = "À la COP29 et à la COP 28, puis Eurovision Junior; Copenhague accueille."
     found = [at(text, "COP29", "LOC", "fr"), at(text, "COP 28", "ORG", "fr"), at(text, "Eurovision Junior", "PERSON", "fr"),

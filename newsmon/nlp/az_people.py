@@ -1,5 +1,7 @@
 """Azerbaijani people's names the model cuts or misses: a person written with an initial ("S.Babayev"), a
-double-barrelled surname ("Kosinyak-Kamış"), a regnal number before the name ("V Pavelin"). Each rule takes
+double-barrelled surname ("Kosinyak-Kamış") or an Arabic article ("əl-Kanua"), a regnal number before the name
+("V Pavelin"), a name after an office, people the model took for a body ("İshak Alqart, Şlomo Mansur və Tsaxi
+İdanın") or a surname it took for a place ("Bəhruz Kəngərlinin"). Each rule takes
 the article's mentions and text and returns the corrected mentions; `linking.link_mentions` applies them
 to Azerbaijani text before linking."""
 from __future__ import annotations
@@ -11,9 +13,10 @@ from newsmon.model import Mention
 from newsmon.nlp.az_names import is_org_head
 from newsmon.nlp.dates.az import STEMS as MONTHS
 from newsmon.nlp.mentions import TITLES
-from newsmon.nlp.ner import HONORIFICS, OFFICE_STEMS, news_stems
-from newsmon.text.az import AZ_CAPITAL, split_case, stem_word
-from newsmon.text.normalize import fold
+from newsmon.nlp.name_words import is_first_name
+from newsmon.nlp.ner import HONORIFICS, OFFICE_STEMS, news_stems, sentence_openers
+from newsmon.text.az import AZ_CAPITAL, SURNAME_RE, SURNAME_STEM_RE, az_stems, split_case, stem_word
+from newsmon.text.normalize import fold, in_quotes
 
 
 # An initial glued to a capitalised word, as Azerbaijani news writes people after their first mention
@@ -44,19 +47,26 @@ def az_initial_names(mentions: list[Mention], text: str, lang: str) -> list[Ment
 # "Cavanşirova-Verdiyeva"), with its case ending: the tokenizer splits the hyphen and the model ends the
 # person at it or tags the half apart, often as a place.
 _SURNAME_TAIL = re.compile(r"-" + AZ_CAPITAL + r"[a-zəöüğşçı’']+(?![\w-])")
+# The Arabic article before a name's last word, written in lower case and assimilated ("Abdel Lətif əl-Kanua",
+# "Əhməd əş-Şara", "Əbdülfəttah əs-Sisini"): part of the name, where the model ends the person before it. Not
+# before a capitalised word: the name runs on into a body's ("İzzəddin əl-Qəssam Briqadaları").
+_ARTICLE_TAIL = re.compile(r" ə[lşsrndtz]-" + AZ_CAPITAL + r"[a-zəöüğşçı’']+(?![\w-])(?!\s+" + AZ_CAPITAL + ")")
 
 
 def az_double_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     """A person of two words or more that ends right before "-Surname" runs over it, and a mention of that half
     alone goes. Not when the half is a person or a known entity of its own: "Tramp-Bayden debatları" names two
-    people (and a one-word person is left alone for the same reason)."""
+    people (and a one-word person is left alone for the same reason). A person, of one word too, runs over the
+    Arabic article and the word after it ("Əhməd əş-Şara"), whatever the model made of that word."""
     out = list(mentions)
     for m in mentions:
-        hit = _SURNAME_TAIL.match(text, m.end) if m.label == "PERSON" and " " in m.text else None
+        article = _ARTICLE_TAIL.match(text, m.end) if m.label == "PERSON" else None
+        hit = article or (_SURNAME_TAIL.match(text, m.end) if m.label == "PERSON" and " " in m.text else None)
         if hit is None:
             continue
         inside = [x for x in out if x.start < hit.end() and m.end < x.end and x is not m]
-        if any(x.start < m.end + 1 or x.end > hit.end() or x.label == "PERSON" or x.canonical_id for x in inside):
+        if any(x.start < m.end + 1 or x.end > hit.end() or (not article and (x.label == "PERSON" or x.canonical_id))
+               for x in inside):
             continue
         out = [x for x in out if x is not m and x not in inside] + [replace(m, text=text[m.start:hit.end()],
                                                                          end=hit.end())]
@@ -95,16 +105,21 @@ zamanı vaxtı sayəsində nəticəsində əleyhinə adından adına""".split())
 _NAME_PARTICLE = re.compile(r" (?:bin|ibn|bint|əl|ben|van|von|fon|der)\b")
 
 
+def _word_before(text: str, start: int) -> str:
+    """The word before `start`, one space between ("" when there is none)."""
+    before = text[max(0, start - 30):start]
+    if not before.endswith(" ") or before.endswith("  ") or not before.split():
+        return ""
+    return before.split()[-1]
+
+
 def _office_before(text: str, start: int) -> bool:
     """The word before `start` (one space between) is an office in the 3rd-person possessive ("Prezidenti",
     "naziri", "başçısı", not "Prezidentinin Fərmanı", whose genitive owns a thing) or an honorific."""
-    before = text[max(0, start - 30):start]
-    if not before.endswith(" ") or before.endswith("  ") or not before.split():
-        return False
-    word = before.split()[-1]
+    word = _word_before(text, start)
     folded = fold(word)
-    return folded in HONORIFICS or any(folded == stem + end for stem in (stem_word(word),) if stem in OFFICE_STEMS
-                                       for end in ("i", "u", "si", "su"))
+    return bool(word) and (folded in HONORIFICS or any(folded == stem + end for stem in (stem_word(word),)
+                                                       if stem in OFFICE_STEMS for end in ("i", "u", "si", "su")))
 
 
 def _name_like(word: str, ordinary: set[str] | frozenset[str]) -> bool:
@@ -130,13 +145,22 @@ def _with_surname(m: Mention, text: str, mentions: list[Mention], ordinary: set[
 
 def az_office_holders(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str]) -> list[Mention]:
     """The name after an office or an honorific (see `_HOLDER`) is a PERSON: a new mention where none covers
-    its words, and an ORG mention standing there whose words all look like a name becomes a PERSON."""
+    its words, and an ORG mention standing there whose words all look like a name becomes a PERSON. So does a
+    place there: after an honorific ("cənab Vitkovun"), or after an office when a surname follows it ("müdafiə
+    naziri İsrael Katz", where the model took the first name for Israel); not a place in a case saying where."""
     out = list(mentions)
-    for m in mentions:  # the model's ORG on a name after an office
+    for m in mentions:  # the model's ORG or LOC on a name after an office
         words = m.text.split()
-        if m.label == "ORG" and not m.canonical_id and len(words) <= 4 and _office_before(text, m.start) \
-                and all(_name_like(w, ordinary) for w in words):
-            out[out.index(m)] = _with_surname(replace(m, label="PERSON"), text, mentions, ordinary)
+        if m.label not in ("ORG", "LOC") or (m.canonical_id and m.label == "ORG") or len(words) > 4 \
+                or not _office_before(text, m.start) or not all(_name_like(w, ordinary) for w in words) \
+                or (m.label == "LOC" and split_case(words[-1])[1] in ("locative", "ablative")):
+            continue
+        # a known place is a first name only with the surname after it ("İsrael", matched as Israel)
+        person = _with_surname(replace(m, label="PERSON", canonical_id=None, canonical_name=None), text, mentions,
+                               ordinary)
+        if m.label == "ORG" or person.end > m.end or (fold(_word_before(text, m.start)) in HONORIFICS
+                                                      and not m.canonical_id):
+            out[out.index(m)] = person
     taken = [(m.start, m.end) for m in out if m.label != "DATE"]
     for first in _HOLDER.finditer(text):
         if not _office_before(text, first.start()):
@@ -165,3 +189,68 @@ def az_office_holders(mentions: list[Mention], text: str, ordinary: set[str] | f
         out.append(Mention(text[s:e], "PERSON", s, e, "az"))
         taken.append((s, e))
     return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+# The joints of a list of names: "İshak Alqart, Şlomo Mansur və Tsaxi İdanın"
+_LIST_JOINT = re.compile(r",\s+|\s+və\s+")
+# what stands between a person and the next name of their list: the joint, after a bracketed aside maybe
+# ("Ohad Yaalomi (həm də Fransa vətəndaşlığına malikdir), İshak Alqart")
+_AFTER_LISTED = re.compile(r"(?:\s*\([^()]{0,80}\))?(?:,\s+|\s+və\s+)")
+
+
+def az_listed_people(mentions: list[Mention], text: str, ordinary: set[str] | frozenset[str]) -> list[Mention]:
+    """An ORG the model made of people's names, one name or a list of them ("İshak Alqart, Şlomo Mansur və
+    Tsaxi İdanın"): a PERSON for each name, when each is two or three words that look like a name (see
+    `_name_like`: no head noun, title or ordinary word; a first name may be one) and the list reads as
+    people's: a name opens with a first name ("İshak"), or a person stands right before it in the list. Not a
+    known body nor a quoted name ("“Bambino Gesu”")."""
+    out: list[Mention] = []
+    for m in sorted(mentions, key=lambda x: (x.start, -x.end)):
+        if m.label != "ORG" or m.canonical_id or m.lang != "az" or in_quotes(text, m.start, m.end):
+            out.append(m)
+            continue
+        bounds = [0, *(at for joint in _LIST_JOINT.finditer(m.text) for at in joint.span()), len(m.text)]
+        parts = list(zip(bounds[::2], bounds[1::2]))
+        names = [m.text[s:e].split() for s, e in parts]
+        listed = any(x.label == "PERSON" and x.end <= m.start and _AFTER_LISTED.fullmatch(text, x.end, m.start)
+                     for x in out)
+        # a first name may be an ordinary word too ("Dan Yorgensen": dan, dawn), not the words after it
+        if not all(2 <= len(words) <= 3 and (_name_like(words[0], ordinary) or is_first_name(words[0]))
+                   and all(_name_like(w, ordinary) for w in words[1:]) for words in names) \
+                or not (listed or any(is_first_name(words[0]) for words in names)):
+            out.append(m)
+            continue
+        out.extend(Mention(m.text[s:e], "PERSON", m.start + s, m.start + e, m.lang) for s, e in parts)
+    return sorted(out, key=lambda x: (x.start, -x.end))
+
+
+# a capitalised word right before a mention, one space between
+_WORD_BEFORE = re.compile(r"(?<![\w’'.-])(" + AZ_CAPITAL + r"[a-zəöüğşçı]+) $")
+
+
+def _surname_like(word: str) -> bool:
+    """`word`, a case ending off maybe, ends as the region's surnames do ("Balayeva", "Kəngərlinin")."""
+    folded = fold(word)
+    return any(SURNAME_RE.search(s) or SURNAME_STEM_RE.search(s) for s in (folded, *az_stems(folded)))
+
+
+def az_surnames_after_first_names(mentions: list[Mention], text: str,
+                                  ordinary: set[str] | frozenset[str]) -> list[Mention]:
+    """A place of one word that ends like a surname, right after a first name no mention covers ("Bəhruz
+    Kəngərlinin", "Nailə Balayeva"): a person, whose surname the model read as a place (Kəngərli, a district) or
+    a place it did not know. The word before must be a first name or look like a name (`_name_like`), no sentence
+    opener; not a place in a case saying where, nor a quoted name."""
+    taken = [(m.start, m.end) for m in mentions if m.label != "DATE"]
+    out = []
+    for m in mentions:
+        first = _WORD_BEFORE.search(text, max(0, m.start - 30), m.start) \
+            if m.label == "LOC" and m.lang == "az" and " " not in m.text else None
+        word = first.group(1) if first else ""
+        if first is None or any(a < m.start and first.start() < b for a, b in taken) or not _surname_like(m.text) \
+                or split_case(m.text)[1] in ("locative", "locative_ki", "ablative") \
+                or in_quotes(text, first.start(), m.end) or fold(word) in sentence_openers("az") \
+                or not (is_first_name(word) or _name_like(word, ordinary)):
+            out.append(m)
+            continue
+        out.append(Mention(text[first.start():m.end], "PERSON", first.start(), m.end, m.lang))
+    return out

@@ -29,7 +29,8 @@ from newsmon.nlp.az_names import (az_bracket_tails, az_document_remainders, az_o
                                   az_surnames_of_people)
 from newsmon.nlp.az_quoted import az_quoted_orgs, az_quoted_places, az_quoted_products
 from newsmon.nlp.az_latin_orgs import az_latin_orgs, az_platforms
-from newsmon.nlp.az_people import az_double_surnames, az_initial_names, az_office_holders, az_regnal_names
+from newsmon.nlp.az_people import (az_double_surnames, az_initial_names, az_listed_people, az_office_holders,
+                                   az_regnal_names, az_surnames_after_first_names)
 from newsmon.nlp.event_names import (in_a_numbered_war, in_a_project_name, in_the_popes_title, is_event_name,
                                      names_a_day, names_an_az_place, names_an_event, opens_an_event_name)
 from newsmon.nlp.mentions import (LEGAL_FORMS, clean_surface, is_demonym, is_false_positive, is_ordinary_word,
@@ -153,7 +154,9 @@ def link_mentions(mentions: list[Mention], text: str, lang: str, kb: KnowledgeBa
         mentions = az_platforms(az_latin_orgs(az_quoted_orgs(chained, text), text), text)
         mentions = az_quoted_products(mentions, text)
         mentions = az_regnal_names(az_double_surnames(az_initial_names(mentions, text, lang), text), text)
-        mentions = az_our_common_nouns(az_office_holders(mentions, text, ordinary), ordinary)
+        mentions = az_listed_people(az_office_holders(mentions, text, ordinary), text, ordinary)
+        mentions = az_surnames_after_first_names(mentions, text, ordinary)
+        mentions = az_our_common_nouns(mentions, ordinary)
         mentions = az_route_places(az_compass_corridors(az_surnames_of_people(mentions, text, ordinary), text), text)
         countries = {(m.start, m.end) for m in mentions if m.canonical_id and m.label == "LOC"
                      and getattr(kb.get(m.canonical_id), "kind", None) == "country"}
