@@ -38,7 +38,7 @@ from newsmon.nlp.agreements.party_names import capitals_as_states, merge_parties
 from newsmon.nlp.agreements.sentences import split_sentences
 from newsmon.nlp.agreements.signing_date import date_signed
 from newsmon.nlp.agreements.syntax import parse_many
-from newsmon.nlp.agreements.titles import proper_name, title
+from newsmon.nlp.agreements.titles import is_heading, proper_name, title
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
                                               split_between_lists, split_purpose_lists, split_titled_lists)
 from newsmon.model import Agreement, Article, DateMention, Mention
@@ -295,12 +295,14 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             parties = unnamed_us_president(ctx, sent, lex, trigger, when,
                                            published.isoformat() if published else None)
             own = len(parties)
-    return Candidate(type=type_, title=title(sent, trigger, ctx), trigger_start=trigger[0],
+    named = title(sent, trigger, ctx)
+    return Candidate(type=type_, title=named, trigger_start=trigger[0],
                       trigger_end=trigger[1], sentence=sent, status=status, parties=parties, own_parties=own,
                       date_signed=when, place=_place(sent, ctx, lex), headline=headline,
                       definite=bool(lex.definite.search(sent.text[:trigger[0] - sent.start])),
                       indefinite=bool(lex.indefinite.search(sent.text[:trigger[0] - sent.start])),
-                      anaphoric=anaphoric, voted=voted, peace=peace, name=proper_name(sent, trigger, ctx))
+                      anaphoric=anaphoric, voted=voted, peace=peace, name=proper_name(sent, trigger, ctx),
+                      heading=is_heading(sent, trigger, named))
 
 
 def _peace_of_named_states(candidates: list[Candidate]) -> None:

@@ -34,6 +34,7 @@ class Candidate:
     voted: bool = False  # a resolution or motion a body adopts (newsmon.nlp.agreements.voted)
     peace: bool = False  # a peace treaty ("sülh sazişi", "traité de paix"): it binds states
     name: str = ""  # the capitalised words naming it before its trigger ("Cultural Property" Agreement)
+    heading: bool = False  # (en) a fact sheet's bullet heading made of its title ("- Executive Order Limiting ...")
     merged: list["Candidate"] = field(default_factory=list)
 
     @property
@@ -166,9 +167,16 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         # the same issuer, so only the article tells a new one from the one told about before)
         fresh = c.indefinite and c.own_parties > 0 \
             and (c.status == "signed" or c.type == "decree" and c.status == "planned")
-        target = None if fresh else next(
-            (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
-        if target is None and c.reference:
+        if c.heading and c.type == "decree":
+            # a decree's bullet heading names one of a fact sheet's documents: another than those before it
+            # unless a title of theirs shares its subject (every decree of a fact sheet has the same issuer)
+            target = next((r for r in reversed(records) if _compatible(r, c) and _topic(r) & _topic(c)), None)
+        elif records and _under_heading(records[-1], c):
+            target = records[-1]
+        else:
+            target = None if fresh else next(
+                (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
+        if target is None and c.reference and not c.heading:
             # not one of the same sentence: the sentence's triggers are distinct documents already
             # ("Selon l'accord conclu entre les parties, … la signature de l'accord sur l'intention de vendre")
             target = next((r for r in reversed(records) if _same_document(r, c) and r.sentence is not c.sentence
@@ -184,6 +192,14 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         elif _instrument(h):
             records.insert(0, h)
     return sorted(records, key=lambda r: min([r.trigger_start] + [m.trigger_start for m in r.merged]))
+
+
+def _under_heading(record: Candidate, c: Candidate) -> bool:
+    """The sentence right after a decree's bullet heading tells that decree, in any words ("- Signing Executive
+    Order Promoting Access to Voter Registration and Voting. On the anniversary of Bloody Sunday, President Biden
+    signed an Executive Order to leverage ..."): when it is the next sentence and names no other subject."""
+    return record.heading and record.type == "decree" and not record.merged \
+        and 0 <= c.sentence.start - record.sentence.end <= 2 and _same_document(record, c)
 
 
 def _another_owners(record: Candidate, c: Candidate) -> bool:

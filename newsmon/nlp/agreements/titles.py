@@ -18,6 +18,11 @@ _TITLE_TAIL = {
                      r"(?=\s+(?:(?:entre|avec|par|a|ont|est|sont|sign\w*|qui|doit|doivent|jusqu\w*)\b"
                      r"|à\s+[A-Z]|le\s+\d)|[,;:()]|\.?$)"),
 }
+# (en) a document named by its purpose in title case right after the document word ("Executive Order Limiting
+# Use of Private Prisons", "Presidential Memorandum Condemning and Combating Racism"): the words of its name,
+# small linking words between them, up to the first word in lower case that is no linking word
+_EN_PURPOSE_NAME = re.compile(r"\s+[A-Z][a-z]+ing\b(?:\s+(?:(?:of|the|and|to|for|on|in|a|an|from|into|that|with|by|at)"
+                              r"\s+)*[A-Z][\w’'-]*)*")
 # a document's number right after its name ("Executive Order 14008", "décret n° 2024-12"), not a year
 _DOCUMENT_NUMBER = re.compile(r"\s+(?:No\.?\s*|n[°o]\s*)?(?!(?:19|20)\d\d\b)\d{3,6}\b")
 # a name in guillemets right after the document word ("le traité « Global Compact »", "les accords
@@ -80,6 +85,9 @@ def title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
     quoted = _QUOTED_NAME.match(sent.text, rel_e)
     if quoted:
         return (phrase + quoted.group()).strip()
+    purpose = _EN_PURPOSE_NAME.match(sent.text, rel_e) if sent.lang == "en" else None
+    if purpose:
+        return (phrase + purpose.group()).strip()
     tail = _TITLE_TAIL.get(sent.lang)
     m = tail.match(sent.text[rel_e:]) if tail else None
     if m and len(m.group()) < 160:
@@ -87,3 +95,20 @@ def title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
     return phrase
 
 
+
+
+# what may open a fact sheet's heading before the document's name: a bullet, and a gerund telling the action
+# ("- Signing Executive Order Promoting Access to Voter Registration and Voting.")
+_HEADING_OPEN = re.compile(r"(?:[-–•]\s+)?(?:[A-Z][a-z]+ing\s+)?")
+
+
+def is_heading(sent: Sentence, trigger: tuple[int, int], name: str) -> bool:
+    """(en) The sentence is nothing but the document's title, which goes on after its document word: a fact
+    sheet's bullet heading ("- Executive Order Limiting Use of Private Prisons.", "Executive Order on Improving
+    Public Safety ... People."), which names a document of its own. (A section heading that only puts a name
+    before the document word, "COVID ECONOMIC RELIEF EXECUTIVE ORDER", heads the story of the order the lead
+    told.)"""
+    if sent.lang != "en" or not sent.text[trigger[1] - sent.start:].rstrip(".:").strip():
+        return False
+    opening = _HEADING_OPEN.match(sent.text).end()
+    return sent.text[opening:].rstrip(".:").strip() == name
