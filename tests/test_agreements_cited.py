@@ -86,3 +86,27 @@ def test_a_budget_agreement_to_abide_by_is_cited():
             "It is time for the House to abide by the bipartisan budget agreement that a majority voted for.")
     art = make_article(text, "en", [("House", "ORG", "United States House of Representatives")])
     assert find_agreements(art) == []
+
+
+def test_a_treaty_planned_after_one_cited_keeps_no_date_of_the_cited_one():
+    # the cited treaty is no record, so the planned one must not take its year by merging into it
+    text = ("Une exposition à Athènes\n"
+            "Après l'incendie, le traité de Lausanne en 1923 a fixé les frontières entre la Grèce et la Turquie. "
+            "Un traité sera signé par la Grèce et la Turquie.")
+    art = make_article(text, "fr", [("Lausanne", "LOC", "Lausanne"), ("Grèce", "LOC", "Greece"),
+                                    ("Turquie", "LOC", "Türkiye"), ("Grèce", "LOC", "Greece"),
+                                    ("Turquie", "LOC", "Türkiye")], dates=[("1923", "1923", "year")])
+    records = find_agreements(art)
+    assert [(r.status, r.date_signed, names(r)) for r in records] == [("planned", None, {"Greece", "Türkiye"})]
+    assert records[0].sentence.startswith("Un traité sera signé")
+
+
+def test_this_agreement_approved_after_a_named_one_is_that_one():
+    # a demonstrative points back to the document just named, though it was named in passing
+    text = ("Statement on the rail talks\n"
+            "I am calling on Congress to adopt the Tentative Agreement between railroad workers and operators. "
+            "This agreement was approved by labor and management negotiators in September.")
+    art = make_article(text, "en", [("Congress", "ORG", "United States Congress")],
+                       dates=[("September", "2022-09", "month")])
+    records = find_agreements(art)
+    assert len(records) == 1 and records[0].title.startswith("Tentative Agreement")

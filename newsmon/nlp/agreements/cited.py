@@ -29,11 +29,12 @@ Azerbaijani, without a parser, reads the words around the trigger.
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from spacy.tokens import Token
 
 from newsmon.nlp.agreements.lexicon import lexicon
-from newsmon.nlp.agreements.records import Candidate, is_plural
+from newsmon.nlp.agreements.records import Candidate, is_plural, pointing_back
 from newsmon.nlp.agreements.syntax import trigger_head
 
 # Phrases right before a document's noun phrase that cite it rather than report it.
@@ -74,7 +75,6 @@ _AZ_WHERE_SIGNED = re.compile(r"^[”\"»]?['’-]?\w{0,4}\s+imzaland(?:ığı|�
 # joins it to)
 _AZ_MANY_BEFORE = re.compile(r"\b(?:bir\s+sıra|bir\s+çox|çoxsaylı|onlarla|yüzlərlə)\s+(?:[^\W\d_]+\s+və\s+)?$",
                              re.IGNORECASE)
-_DEMONSTRATIVE = re.compile(r"\b(?:this|these|ce|cet|cette|ces|bu)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 # what makes a bare plural one set of documents, not a kind: a partner right after it
 _PARTNER_AFTER = re.compile(r"^\s+(?:with|between|among|avec|entre)\b", re.IGNORECASE)
 _DETERMINERS = {"det", "nummod", "poss", "det:poss", "predet", "nmod:poss"}
@@ -99,10 +99,20 @@ def reported(record: Candidate, title: str) -> bool:
     return any(not cited(m, title) and not (own and m.headline) for m in mentions)
 
 
+def cited_in(title: str) -> Callable[[Candidate], bool]:
+    """`cited` for the mentions of one page, each judged once (merging asks of a mention again and again)."""
+    seen: dict[int, bool] = {}
+
+    def test(m: Candidate) -> bool:
+        if id(m) not in seen:
+            seen[id(m)] = cited(m, title)
+        return seen[id(m)]
+    return test
+
+
 def _own(m: Candidate, title: str) -> bool:
     """ "this memorandum" in a page whose title names a memorandum: the page is the document."""
-    before = m.sentence.text[:m.trigger_start - m.sentence.start]
-    return bool(_DEMONSTRATIVE.search(before[-40:])) and _names_type(title, m.type, m.sentence.lang)
+    return pointing_back(m) and _names_type(title, m.type, m.sentence.lang)
 
 
 def cited(m: Candidate, title: str) -> bool:

@@ -30,7 +30,7 @@ from newsmon.nlp.agreements.actors import salient
 from newsmon.nlp.agreements.owners import BARE_PROGRAMME, co_owners, implementer, plan_owner, possessive_owner
 from newsmon.nlp.agreements.voted import another_voted, is_voted, voting_body
 from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
-from newsmon.nlp.agreements.cited import reported
+from newsmon.nlp.agreements.cited import cited_in, reported
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, named_states, sentence_parties,
                                              states_between)
 from newsmon.nlp.agreements.nonparties import places_naming_the_document
@@ -148,7 +148,8 @@ def _find(article: Article, sentences: list[Sentence], found: list[list[tuple[st
     # a record bound to nobody, not even the article's actors, is a figure of speech ("conclut un accord
     # avec le grand-père")
     # and a document the story only cites or names as a kind is no record (newsmon.nlp.agreements.cited)
-    records = [c for c in merge(candidates) if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
+    records = [c for c in merge(candidates, cited_in(text[:title_end]))
+               if (c.parties or c.anaphoric) and reported(c, text[:title_end])]
     for c in records:  # a road map is found as its owner's programme and reported as "other" (`Lexicon.road_map`)
         if c.type == "programme" and lexicon(c.sentence.lang).road_map.search(text, c.trigger_start, c.trigger_end):
             c.type = "other"

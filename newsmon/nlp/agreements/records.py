@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Callable
 
 from newsmon.model import Agreement, Party
 from newsmon.nlp.agreements.parties import Sentence
@@ -42,6 +43,17 @@ class Candidate:
         """Likely a reference to an agreement told about earlier: no date, and no parties of its own or
         no signing verb ("under the memorandum", "Memorandum çərçivəsində", "Ce protocole")."""
         return self.date_signed is None and (not self.own_parties or self.status in (None, "implemented"))
+
+
+# a demonstrative right before a document's words (one word may stand between): "this memorandum", "ce
+# protocole", "bu saziş"
+_DEMONSTRATIVE = re.compile(r"\b(?:this|these|ce|cet|cette|ces|bu)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def pointing_back(c: Candidate) -> bool:
+    """The mention opens with a demonstrative: the document just told about."""
+    return bool(_DEMONSTRATIVE.search(c.sentence.text[max(0, c.trigger_start - c.sentence.start - 40):
+                                                     c.trigger_start - c.sentence.start]))
 
 
 def _names(c: Candidate) -> set[str]:
@@ -155,9 +167,12 @@ def _compatible(a: Candidate, b: Candidate) -> bool:
     return not na or not nb or na <= nb or nb <= na or not a.own_parties or not b.own_parties
 
 
-def merge(candidates: list[Candidate]) -> list[Candidate]:
+def merge(candidates: list[Candidate], cited: Callable[[Candidate], bool] = lambda m: False) -> list[Candidate]:
     """One record per agreement: a mention joins an earlier record of the same type when parties and
-    date agree, or when it is a bare reference; the headline joins the body's first record of its type."""
+    date agree, or when it is a bare reference; the headline joins the body's first record of its type.
+    A mention the story reports (a stage told, not `cited`) never joins a record whose every mention is
+    only cited: that record is no agreement of the story, and would give the reported one its date and
+    words ("l'Accord de 1991" cited, then "un accord a été signé" is another document)."""
     records: list[Candidate] = []
     headlines = [c for c in candidates if c.headline]
     for c in candidates:
@@ -167,19 +182,23 @@ def merge(candidates: list[Candidate]) -> list[Candidate]:
         # the same issuer, so only the article tells a new one from the one told about before)
         fresh = c.indefinite and c.own_parties > 0 \
             and (c.status == "signed" or c.type == "decree" and c.status == "planned")
+        # ("This agreement was approved in September" after "adopt the Tentative Agreement": a demonstrative
+        # points back to the one just named, cited or not)
+        reporting = c.status is not None and not pointing_back(c) and not cited(c)
+        open_ = [r for r in records if not (reporting and all(map(cited, [r] + r.merged)))]
         if c.heading and c.type == "decree":
             # a decree's bullet heading names one of a fact sheet's documents: another than those before it
             # unless a title of theirs shares its subject (every decree of a fact sheet has the same issuer)
-            target = next((r for r in reversed(records) if _compatible(r, c) and _topic(r) & _topic(c)), None)
+            target = next((r for r in reversed(open_) if _compatible(r, c) and _topic(r) & _topic(c)), None)
         elif records and _under_heading(records[-1], c):
             target = records[-1]
         else:
             target = None if fresh else next(
-                (r for r in reversed(records) if _compatible(r, c) and r.sentence is not c.sentence), None)
+                (r for r in reversed(open_) if _compatible(r, c) and r.sentence is not c.sentence), None)
         if target is None and c.reference and not c.heading:
             # not one of the same sentence: the sentence's triggers are distinct documents already
             # ("Selon l'accord conclu entre les parties, … la signature de l'accord sur l'intention de vendre")
-            target = next((r for r in reversed(records) if _same_document(r, c) and r.sentence is not c.sentence
+            target = next((r for r in reversed(open_) if _same_document(r, c) and r.sentence is not c.sentence
                            and not _another_owners(r, c)), None)
         if target is not None:
             _absorb(target, c)
