@@ -16,7 +16,6 @@ def test_a_markdown_image_ends_the_sentence_before_it_and_is_no_sentence():
         "Titre", "Un accord a été signé avec la Géorgie.", "Marie Dupont, maire de Lyon, a parlé.", "Fin."]
 
 
-
 def test_a_bare_address_between_paragraphs_ends_the_sentence_before_it():
     text = ("Titre\nLes liens entre les deux pays. https://www.example.test/IMG/jpg/x.jpg Selon le ministre, un "
             "accord a été signé. Voir le site https://www.example.test présente l’accord.")

@@ -58,7 +58,6 @@ def test_tokenize_keeps_decomposed_letters_in_one_word():
     assert [text[s:e] for _, s, e in tokenize(text)] == text.split()
 
 
-
 def test_word_runs_split_as_one_character_at_a_time_would():
     # `_WORD` matches runs of each class for speed; the plain per-character form is the definition
     letter = r"(?:[^\W\u02b9-\u02bf]|[\u0300-\u036f])+"

@@ -163,7 +163,8 @@ def clean_surface(text: str, label: str, lang: str | None = None, keep_article: 
     article inside a sentence belongs to the name, "Le Figaro", "Les Andelys"), a French elision
     ("qu’Anar Mammadli"), titles (people), possessive "'s", a hyphen/apostrophe-attached az suffix
     ("KOICA-nın"), the page furniture glued to it ("Facebook Partager", "HébertPublié") and whatever
-    follows a line break removed; escapes read (`read_escapes`). A final period stays when it ends an abbreviation ("U.S.", "Jr.")."""
+    follows a line break removed; escapes read (`read_escapes`). A final period stays when it ends an
+    abbreviation ("U.S.", "Jr.")."""
     # a stored headline's escapes are read ("Kamala\\_Harris", "Biden-\\u2060Harris Administration")
     s = read_escapes(text)[0].split("\n")[0].strip(_QUOTES)
     words = s.split()

@@ -41,7 +41,7 @@ from newsmon.nlp.agreements.syntax import parse_many
 from newsmon.nlp.agreements.titles import is_heading, proper_name, title
 from newsmon.nlp.agreements.triggers import (distance, find_triggers, nearest, split_numbered_lists,
                                               split_between_lists, split_purpose_lists, split_titled_lists)
-from newsmon.model import Agreement, Article, DateMention, Mention
+from newsmon.model import Agreement, Article, DateMention
 from newsmon.nlp.dates.common import iso_day
 
 if TYPE_CHECKING:

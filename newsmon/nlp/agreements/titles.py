@@ -95,8 +95,6 @@ def title(sent: Sentence, trigger: tuple[int, int], ctx: PartyContext) -> str:
     return phrase
 
 
-
-
 # what may open a fact sheet's heading before the document's name: a bullet, and a gerund telling the action
 # ("- Signing Executive Order Promoting Access to Voter Registration and Voting.")
 _HEADING_OPEN = re.compile(r"(?:[-–•]\s+)?(?:[A-Z][a-z]+ing\s+)?")
