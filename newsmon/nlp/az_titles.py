@@ -8,14 +8,12 @@ from __future__ import annotations
 import re
 
 from newsmon.model import Mention
-from newsmon.nlp.event_names import NOT_IN_A_NAME_CASES
+from newsmon.nlp.event_names import name_run_after
 from newsmon.nlp.kb import SUFFIX_LANGS
 from newsmon.nlp.mentions import AZ_DOCUMENT_STEMS, is_az_document_word
 from newsmon.text.az import AZ_CAPITAL, split_case
 from newsmon.text.normalize import CLOSE_QUOTES, OPEN_QUOTES, fold
 
-# The capitalised words after a name, up to a document's head: "Haaqa Konvensiyasının", "Paris İqlim Sazişi"
-_CAPITALISED_RUN = re.compile(r"(?:\s+" + AZ_CAPITAL + r"[\w’'-]*){1,4}")
 # "about": the last word of a title that names its subject ("“Dövlət Bayrağı meydanının yaradılması haqqında”
 # sərəncam", "Mülki və Siyasi Hüquqlar haqqında Beynəlxalq Pakt")
 _ABOUT = frozenset(fold(w) for w in ("haqqında", "dair"))
@@ -48,11 +46,8 @@ def in_a_document_title(m: Mention, text: str) -> bool:
 
 
 def _opens_a_document_name(m: Mention, text: str) -> bool:
-    last = m.text.split()[-1]
-    if split_case(last)[1] in NOT_IN_A_NAME_CASES or "-" in last[1:] and last.rsplit("-", 1)[1].islower():
-        return False
-    run = _CAPITALISED_RUN.match(text, m.end)
-    words = run.group().split() if run else []
+    run = name_run_after(m, text)
+    words = run.group().split()[:4] if run else []  # a treaty's name holds at most four words before its head
     head = next((i for i, w in enumerate(words) if _a_named_document(w.strip(".,;:!?”\"»"))), None)
     # every word before the head in no case: a genitive is the document's owner ("Prezidentinin Fərmanı")
     return head is not None and all(split_case(w)[1] is None for w in words[:head])

@@ -76,7 +76,7 @@ _CAPITALISED_RUN = re.compile(r"(?:\s+" + AZ_CAPITAL + r"[\w’'-]*){1,5}")
 # A place that says where, whence or whose is no word of the name after it ("Davosda Dünya İqtisadi Forumunda",
 # "Azərbaycanın BMT-nin ... Forumuna"); the dative is left out: a bare name ending in a vowel reads as one
 # ("Avropa", "İngiltərə").
-NOT_IN_A_NAME_CASES = ("locative", "locative_ki", "ablative", "instrumental", "genitive")
+_NOT_IN_A_NAME_CASES = ("locative", "locative_ki", "ablative", "instrumental", "genitive")
 
 
 def _a_surname(word: str) -> bool:
@@ -85,17 +85,25 @@ def _a_surname(word: str) -> bool:
     return any(SURNAME_RE.search(stem) for stem in (folded, *az_stems(folded)))  # not -lı: "Festivalı"
 
 
+def name_run_after(m: Mention, text: str) -> re.Match[str] | None:
+    """The capitalised words (up to five) right after an az mention that may open a longer name (an event's, a
+    treaty's): None when its last word is in a case that makes it no word of a name (`_NOT_IN_A_NAME_CASES`) or
+    carries a suffix after a hyphen ("ŞƏT-in")."""
+    last = m.text.split()[-1]
+    if split_case(last)[1] in _NOT_IN_A_NAME_CASES or "-" in last[1:] and last.rsplit("-", 1)[1].islower():
+        return None
+    return _CAPITALISED_RUN.match(text, m.end)
+
+
 def opens_an_event_name(m: Mention, text: str, mentions: list[Mention]) -> bool:
     """An az place or organisation that is the first word of an event's name ("Münhen Təhlükəsizlik Konfransında",
     "Avropa Kubokunu", "Xankəndi Sammitində", "XVI BRICS Sammitinin", "III MDB Oyunlarına", "UEFA Superkuboku"):
     nothing inside an event's name is annotated (corpus/README.md), as "Xəzər Biznes Forumu" and "İspaniya
     Superkuboku" are not. Not when a name stands between ("Azərbaycan Avropa Oyunlarına": the country takes part),
     nor for a name in a case that makes it no word of the event's ("ŞƏT-in Zirvə toplantısı": the organiser)."""
-    last = m.text.split()[-1]
-    if m.lang not in SUFFIX_LANGS or m.label not in ("LOC", "ORG") or split_case(last)[1] in NOT_IN_A_NAME_CASES \
-            or "-" in last[1:] and last.rsplit("-", 1)[1].islower():
+    if m.lang not in SUFFIX_LANGS or m.label not in ("LOC", "ORG"):
         return False
-    run = _CAPITALISED_RUN.match(text, m.end)
+    run = name_run_after(m, text)
     if not run:
         return False
     words = list(re.finditer(r"\S+", run.group()))
@@ -130,7 +138,7 @@ def in_a_project_name(m: Mention, text: str) -> bool:
         return False
     words = [m.text.split()[-1], *hit.group(1).split()]
     return split_case(words[-1])[1] != "genitive" and not any(
-        "-" in w[1:] and w.rsplit("-", 1)[1].islower() or split_case(w)[1] in NOT_IN_A_NAME_CASES for w in words[:-1])
+        "-" in w[1:] and w.rsplit("-", 1)[1].islower() or split_case(w)[1] in _NOT_IN_A_NAME_CASES for w in words[:-1])
 
 
 def is_event_name(surface: str) -> bool:
