@@ -153,7 +153,8 @@ LANGUAGE = Language(
     # so is a day kept as a holiday ("23 iyun ... dövlət qulluqçularının peşə bayramı kimi qeyd edilir", "milli
     # bayram") or every year ("hər il avqustun 18-i"), as French "chaque année"; not a festival ("musiqi
     # bayramı"); 5 in the az pool, all yearly
-    observance=re.compile(r"\w\s+Günü\b|\b(?:peşə|milli|dövlət)\s+bayram|\b[Hh]ər\s+il\b"),
+    observance=re.compile(r"\bgünü\s+kimi\b|\w\s+Günü\b|\b(?:peşə|milli|dövlət)\s+bayram|\b[Hh]ər\s+il\b"),
     list_words=r"və",
     tense=TENSE,
+    time_year=re.compile(r"\b\d{4}-(?:c[iıuü]|[iıuü]nc[iıuü])\s+ild[əa]$"),
 )

@@ -129,6 +129,11 @@ class Language:
     # The words that close a list ("and", "et", "və"): bare years listed after a year that is a date are
     # dates too ("in 2021 and 2022", "datant de 1916, 1919 et 1920"); see find._listed_years.
     list_words: str | None = None
+    # A bare year written as the time of what follows, matched on the text that ends with it ("En 1940,",
+    # "in 1994", "1910-cu ildə"): it dates the year-less days later in its sentence when it lies years
+    # back (find._distant_year). A year naming something ("the Trade Expansion Act of 1962", "the 2012
+    # Super Bowl") does not.
+    time_year: re.Pattern[str] | None = None
 
 
 def build(templates: list[str], parts: dict[str, str], flags: int = 0, kind: str = "parts") -> list[Rule]:

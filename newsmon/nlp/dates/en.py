@@ -209,4 +209,5 @@ LANGUAGE = Language(
     list_words=r"and|or",
     tense=TENSE,
     weekdays={d: i for i, d in enumerate(WEEKDAYS)},
+    time_year=re.compile(r"\b(?:[Ii]n|[Ss]ince|[Dd]uring|[Bb]y)\s+(?:(?:early|late|mid-?)\s*)?\d{4}$"),
 )

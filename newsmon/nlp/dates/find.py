@@ -108,6 +108,8 @@ def find_dates(text: str, lang: str, published: str | None = None, fallback: str
         same = year_before(kept, c) if hint == "same" else None
         if hint is None and c.first.year is None and c.readings is None:
             same = _sentence_year(text, kept, c, language)  # "Le 16 septembre 2014 ... et le 18 septembre"
+            if same is None and pub is not None:
+                same = _distant_year(text, kept, c, language, pub)  # "En 1940, ... : le 11 juin, la cathédrale"
         if hint == "same" and same is None:
             hint = hint_start = hint_end = None  # "that year" with no year written before it: as if unsaid
         if hint in ("-1", "0", "+1", "same") and hint_start is not None:
@@ -129,8 +131,9 @@ def find_dates(text: str, lang: str, published: str | None = None, fallback: str
 
 
 # Where a sentence ends, for a year-less date's year (`_sentence_year`): a newline, or . ! ? before a
-# capital or an opening quote ("Jan. 5", "U.S." go on).
-_SENTENCE_BREAK = re.compile(r"\n|[.!?…]+[\"”»’]?\s+(?=[\"“«(]?[A-ZÀ-ÖØ-ÞƏİÖÜÇŞĞ])")
+# capital or an opening quote, possibly after a list's dash ("... in 2019. - In January, ..."); "Jan. 5",
+# "U.S." go on.
+_SENTENCE_BREAK = re.compile(r"\n|[.!?…]+[\"”»’]?\s+(?=(?:[-–•]\s+)?[\"“«(]?[A-ZÀ-ÖØ-ÞƏİÖÜÇŞĞ])")
 
 
 _LISTED = re.compile(r"\s*(?:,|,?\s+(?:et|and|və|ou|or|və\s+ya)\s+)\s*")
@@ -167,6 +170,34 @@ def _sentence_year(text: str, kept: list[Candidate], c: Candidate, language: Lan
     if weekday is not None and date(year, c.first.month, c.first.day).weekday() != weekday:
         return None
     return year
+
+
+def _distant_year(text: str, kept: list[Candidate], c: Candidate, language: Language, pub: date) -> int | None:
+    """The year a bare year earlier in the same sentence sets as its time, years before publication ("En
+    1940, l'aviation allemande se charge de sa part de destructions : le 11 juin, la cathédrale est la proie
+    des flammes" is 11 June 1940, "1910-cu ildə ... 8 martın" 8 March 1910). Not a recent year, which
+    is the background rather than the moment (`_sentence_year`: "in May 2023 ..., announced four more hubs
+    in April" is the April of publication), not a year to come ("the 2027 World Cup ... ce dimanche 25
+    février"), not one inside a parenthesis the date follows ("(ils étaient déjà là en 2019) le samedi
+    29 juin"), and not when a weekday the date names falls elsewhere in that year."""
+    before = [k for k in kept if k.end <= c.start and k.first.year is not None and k.readings is None]
+    if not before or language.time_year is None:
+        return None
+    anchor = before[-1]
+    year = anchor.first.year
+    if anchor.last is not None or anchor.first.month is not None or year > pub.year - _DISTANT_YEARS \
+            or not language.time_year.search(text, max(0, anchor.start - 30), anchor.end) \
+            or _SENTENCE_BREAK.search(text, anchor.end, c.start + 1) or ")" in text[anchor.end:c.start] \
+            or not valid(replace(c.first, year=year)):
+        return None
+    weekday = named_weekday(text[c.start:c.end], language) if c.first.day else None
+    if weekday is not None and date(year, c.first.month, c.first.day).weekday() != weekday:
+        return None
+    return year
+
+
+# A bare year at least this many years before publication sets the time of its sentence (`_distant_year`).
+_DISTANT_YEARS = 2
 
 
 def _as_written(mention: DateMention, page: str) -> DateMention:
