@@ -115,6 +115,10 @@ AZ = Lexicon(
               # (this year, lately: another time than the day's event)
               r"|\bbu\s+il\b|\bson\s+vaxtlar\w*"),
     definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
+    # "another", "the next" right before the document: a new one, not the one told of before ("Dövlətimizin
+    # başçısının digər Sərəncamı ilə ... rütbələri verilib" after the day's orders). One adjective may stand
+    # between ("Digər mütərəqqi Sərəncamınızla"), not a plural noun: "digər ölkələr o kontraktlara" is other countries
+    indefinite=_c(r"\b(?:digər|başqa|növbəti|daha\s+bir)\s+(?:(?![\w-]*l[əa]r\b)[\w-]+\s+)?$"),
     # after the name and its case ending, or its closing quote ("“Report” xəbər verir", "“Report”xəbər"):
     # who reports, who was told ("AZƏRTAC-a ... məlumat verilib") and where it was published ("“Armenpress”də
     # dərc olunmuş")
