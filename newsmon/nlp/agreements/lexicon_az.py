@@ -146,14 +146,17 @@ AZ = Lexicon(
                       # (not a filing: "universal bəyannamə sistemi", "gəlir vergisi bəyannaməsi")
                       ("other", r"(?<!vergi\s)(?<!vergisi\s)(?<!gəlir\s)(?<!gömrük\s)(?<!əmlak\s)"
                                 r"\bbəyannamə(?!\w*\s+sistem)\w*|\bbəyanat\w*")),
-    # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says; nor
-    # "qəbul olunan bəyanat", which the sample gold leaves out for a forum's closing statement)
+    # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says.) Adopting
+    # takes either light verb of the passive, "qəbul edildi" or "qəbul olundu" ("İslamabad Bəyannaməsi qəbul
+    # olunub", "Bəyannaməsinin qəbul olunması ilə başa çatıb"): a statement adopted is a record (the real-news
+    # golds count "Ağsaqqallar Şurasının iclasında qəbul edilən bəyanat") whichever verb tells it
     road_map=_c(_ROAD_MAP),
-    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|" + _ADOPTED + "|" + _REACHED +
+    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+(?:edil|olun)\w*|"
+               + _ADOPTED + "|" + _REACHED +
                r"|\bmübadilə\s+(?:edil|olun)\w*|\bqoşul\w*"),
     # a resolution a parliament or the UN adopts ("Fransa Senatı ... qətnamə qəbul etdi")
     # (one resolution: "BMT-də qəbul edilən qətnamələr tövsiyə xarakteri daşıyır" speaks of a kind)
     voted_types=_types(("other", r"\bqətnamə(?!lər)\w*")),
-    voting=_c(r"\bqəbul\s+(?:edil|et)\w*"),
+    voting=_c(r"\bqəbul\s+(?:edil|et|olun)\w*"),  # ("BMT-də ... qətnamə qəbul olunub")
     leaders=_c(r"\b(?:liderlər|dövlət\s+başçıları|prezidentlər|iki\s+lider)\w*"),
 )
