@@ -259,3 +259,9 @@ def test_another_decree_is_a_record_of_its_own():
     assert len(find_agreements(make_article(text.format(""), "az", [ALIYEV]), None)) == 1
     # ("digər ölkələr": another noun's adjective, not the document's)
     assert lexicon("az").indefinite.search("Fransa və digər ölkələr o ") is None
+
+
+def test_a_treaty_whose_text_is_agreed_is_still_planned():
+    text = "Sülh\nDanışıqlardan sonra Ermənistanla Azərbaycan arasında sülh sazişinin yekun mətni razılaşdırılıb."
+    art = make_article(text, "az", [("Ermənistanla", "LOC", "Armenia"), ("Azərbaycan", "LOC", "Azerbaijan")])
+    assert _rows(find_agreements(art, None)) == [("agreement", "planned", ["Armenia", "Azerbaijan"], None)]

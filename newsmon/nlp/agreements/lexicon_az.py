@@ -47,6 +47,9 @@ AZ = Lexicon(
                        # the infinitive of signing or concluding: wanted, tried, refused, not done ("müqavilə
                        # imzalamaq istəyirlər", "sülh müqaviləsi bağlamağa çalışmalıdır")
                        r"|\b(?:imzala|bağla)ma(?:q|ğ)\w*"
+                       # its text agreed, the document still to be signed ("sülh sazişinin yekun mətni
+                       # razılaşdırılıb", "müqaviləsinin mətninin razılaşdırılması", "mətni üzərində razılıq")
+                       r"|\bmətni\w*\s+(?:üzərində\s+)?(?:razılaşdırıl|razılıq)\w*"
                        + "|" + TURKIC_FUTURE)),
         ("ratified", _c(r"\bratifikasiya\w*")),
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
