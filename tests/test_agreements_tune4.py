@@ -244,3 +244,24 @@ def test_a_declaration_or_charter_adopted_in_the_active_is_adopted():
     assert not lex.signing.search("Prezident nazirləri qəbul edib, bəyannamə barədə danışıb")
     assert not lex.signing.search("bəyannaməni qəbul etməyə hazırdır")
     assert lex.signing.search("nizamnamə qəbul etdilər")
+
+
+ALIYEV = ("İlham Əliyev", "PERSON", "Ilham Aliyev")
+
+
+def test_another_decree_is_a_record_of_its_own():
+    text = ("Prezident sərəncamlar imzalayıb\nPrezident İlham Əliyev avqustun 16-da hərbi qulluqçuların təltif "
+            "edilməsi haqqında sərəncamlar imzalayıb. Sərəncama əsasən 30 nəfər təltif olunub. Dövlətimizin başçısının "
+            "{}Sərəncamı ilə bir nəfərə “general-mayor” rütbəsi verilib.")
+    two = find_agreements(make_article(text.format("digər "), "az", [ALIYEV]), None)
+    assert [(r.type, names(r)) for r in two] == [("decree", {"Ilham Aliyev"})] * 2
+    # (without "digər" the order is the one told before)
+    assert len(find_agreements(make_article(text.format(""), "az", [ALIYEV]), None)) == 1
+    # ("digər ölkələr": another noun's adjective, not the document's)
+    assert lexicon("az").indefinite.search("Fransa və digər ölkələr o ") is None
+
+
+def test_a_treaty_whose_text_is_agreed_is_still_planned():
+    text = "Sülh\nDanışıqlardan sonra Ermənistanla Azərbaycan arasında sülh sazişinin yekun mətni razılaşdırılıb."
+    art = make_article(text, "az", [("Ermənistanla", "LOC", "Armenia"), ("Azərbaycan", "LOC", "Azerbaijan")])
+    assert _rows(find_agreements(art, None)) == [("agreement", "planned", ["Armenia", "Azerbaijan"], None)]

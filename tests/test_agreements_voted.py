@@ -23,6 +23,9 @@ from test_agreements import make_article, names
     ("Senat\nFransa Senatı qondarma “Dağlıq Qarabağ Respublikası”nın tanınması ilə bağlı qətnamə qəbul etdi.",
      "az", [("Fransa Senatı", "ORG", "Senate of France"), ("Dağlıq Qarabağ Respublikası", "ORG", "NKR")],
      [], "Senate of France"),
+    # the other light verb of the passive ("qəbul olunub" as "qəbul edilib")
+    ("BMT\nBMT Baş Assambleyasında Rusiya qüvvələrinin çıxarılmasını tələb edən qətnamə qəbul olunub.", "az",
+     [("BMT Baş Assambleyası", "ORG", "United Nations General Assembly")], [], "United Nations General Assembly"),
     # a fronted phrase: the body is the subject of the clause after it, not the votes' "par"
     ("Azerbaïdjan\nDans une résolution adoptée par 76 voix pour et 10 contre, l'APCE fait part de ses "
      "inquiétudes sur la Cour européenne des droits de l'homme.", "fr",

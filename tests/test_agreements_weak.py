@@ -21,6 +21,9 @@ from test_agreements import make_article, names
      [("Azerbaijan", "LOC", "Azerbaijan"), ("Kazakhstan", "LOC", "Kazakhstan")], "agreement"),
     ("Bəyanat\nAzərbaycan ilə Çin arasında strateji tərəfdaşlıq haqqında Bəyanat imzalanıb.", "az",
      [("Azərbaycan", "LOC", "Azerbaijan"), ("Çin", "LOC", "China")], "other"),
+    # adopted, with either light verb of the passive
+    ("Görüş\nAzərbaycan və Pakistan parlament sədrlərinin görüşündə qəbul olunan İslamabad Bəyannaməsi "
+     "əlaqələrin bütün aspektlərini əhatə edir.", "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Pakistan", "LOC", "Pakistan")], "other"),
 ])
 def test_a_weak_document_word_is_an_agreement_when_signed(text, lang, entities, type_):
     [agr] = find_agreements(make_article(text, lang, entities), None)

@@ -47,6 +47,9 @@ AZ = Lexicon(
                        # the infinitive of signing or concluding: wanted, tried, refused, not done ("müqavilə
                        # imzalamaq istəyirlər", "sülh müqaviləsi bağlamağa çalışmalıdır")
                        r"|\b(?:imzala|bağla)ma(?:q|ğ)\w*"
+                       # its text agreed, the document still to be signed ("sülh sazişinin yekun mətni
+                       # razılaşdırılıb", "müqaviləsinin mətninin razılaşdırılması", "mətni üzərində razılıq")
+                       r"|\bmətni\w*\s+(?:üzərində\s+)?(?:razılaşdırıl|razılıq)\w*"
                        + "|" + TURKIC_FUTURE)),
         ("ratified", _c(r"\bratifikasiya\w*")),
         ("implemented", _c(r"\bicra\w*|\bhəyata\s+keçiril\w*|\bqüvvəyə\s+min\w*")),
@@ -115,6 +118,10 @@ AZ = Lexicon(
               # (this year, lately: another time than the day's event)
               r"|\bbu\s+il\b|\bson\s+vaxtlar\w*"),
     definite=_c(r"\b(?:bu|həmin|sözügedən)\s+$"),
+    # "another", "the next" right before the document: a new one, not the one told of before ("Dövlətimizin
+    # başçısının digər Sərəncamı ilə ... rütbələri verilib" after the day's orders). One adjective may stand
+    # between ("Digər mütərəqqi Sərəncamınızla"), not a plural noun: "digər ölkələr o kontraktlara" is other countries
+    indefinite=_c(r"\b(?:digər|başqa|növbəti|daha\s+bir)\s+(?:(?![\w-]*l[əa]r\b)[\w-]+\s+)?$"),
     # after the name and its case ending, or its closing quote ("“Report” xəbər verir", "“Report”xəbər"):
     # who reports, who was told ("AZƏRTAC-a ... məlumat verilib") and where it was published ("“Armenpress”də
     # dərc olunmuş")
@@ -142,14 +149,17 @@ AZ = Lexicon(
                       # (not a filing: "universal bəyannamə sistemi", "gəlir vergisi bəyannaməsi")
                       ("other", r"(?<!vergi\s)(?<!vergisi\s)(?<!gəlir\s)(?<!gömrük\s)(?<!əmlak\s)"
                                 r"\bbəyannamə(?!\w*\s+sistem)\w*|\bbəyanat\w*")),
-    # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says; nor
-    # "qəbul olunan bəyanat", which the sample gold leaves out for a forum's closing statement)
+    # (not "təsdiq edilir", affirmed: "Bəyanatda ... təsdiq edilir" is what a press statement says.) Adopting
+    # takes either light verb of the passive, "qəbul edildi" or "qəbul olundu" ("İslamabad Bəyannaməsi qəbul
+    # olunub", "Bəyannaməsinin qəbul olunması ilə başa çatıb"): a statement adopted is a record (the real-news
+    # golds count "Ağsaqqallar Şurasının iclasında qəbul edilən bəyanat") whichever verb tells it
     road_map=_c(_ROAD_MAP),
-    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+edil\w*|" + _ADOPTED + "|" + _REACHED +
+    signing=_c(r"\bimzala\w*|\bimza\s+at\w*|\bratifikasiya\w*|\bqəbul\s+(?:edil|olun)\w*|"
+               + _ADOPTED + "|" + _REACHED +
                r"|\bmübadilə\s+(?:edil|olun)\w*|\bqoşul\w*"),
     # a resolution a parliament or the UN adopts ("Fransa Senatı ... qətnamə qəbul etdi")
     # (one resolution: "BMT-də qəbul edilən qətnamələr tövsiyə xarakteri daşıyır" speaks of a kind)
     voted_types=_types(("other", r"\bqətnamə(?!lər)\w*")),
-    voting=_c(r"\bqəbul\s+(?:edil|et)\w*"),
+    voting=_c(r"\bqəbul\s+(?:edil|et|olun)\w*"),  # ("BMT-də ... qətnamə qəbul olunub")
     leaders=_c(r"\b(?:liderlər|dövlət\s+başçıları|prezidentlər|iki\s+lider)\w*"),
 )

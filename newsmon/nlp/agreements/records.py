@@ -180,8 +180,12 @@ def merge(candidates: list[Candidate], cited: Callable[[Candidate], bool] = lamb
             continue
         # "also signed an Executive Order", "will sign an executive order": a new one (every decree has
         # the same issuer, so only the article tells a new one from the one told about before)
+        # (an az decree told of by "another" is issued whether or not the sentence says so: "digər Sərəncamı ilə
+        # ... rütbələri verilib", by another order, ranks were given; en "an order" with no verb is as often one
+        # cited, "under an executive order")
         fresh = c.indefinite and c.own_parties > 0 \
-            and (c.status == "signed" or c.type == "decree" and c.status == "planned")
+            and (c.status == "signed" or c.type == "decree" and c.status == "planned"
+                 or c.type == "decree" and c.status is None and c.sentence.lang in ("az", "tr"))
         # ("This agreement was approved in September" after "adopt the Tentative Agreement": a demonstrative
         # points back to the one just named, cited or not)
         reporting = c.status is not None and not pointing_back(c) and not cited(c)
@@ -195,7 +199,7 @@ def merge(candidates: list[Candidate], cited: Callable[[Candidate], bool] = lamb
         else:
             target = None if fresh else next(
                 (r for r in reversed(open_) if _compatible(r, c) and r.sentence is not c.sentence), None)
-        if target is None and c.reference and not c.heading:
+        if target is None and c.reference and not c.heading and not fresh:
             # not one of the same sentence: the sentence's triggers are distinct documents already
             # ("Selon l'accord conclu entre les parties, … la signature de l'accord sur l'intention de vendre")
             target = next((r for r in reversed(open_) if _same_document(r, c) and r.sentence is not c.sentence
