@@ -76,3 +76,13 @@ def test_a_road_map_is_found_like_a_plan_and_typed_other_as_real_dev_types_it():
     [agr] = find_agreements(make_article(text, "fr", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla")]),
                             None)
     assert agr.type == "other"
+
+
+def test_a_joint_statement_from_three_states_in_an_escaped_headline_is_the_three_s():
+    # a stored headline keeps its Markdown escapes ("and\_Zembla"), and "from" there names the authors, no place
+    text = ("Joint Statement from Ruritania, Zembla, and\\_Freedonia\n"
+            "The three governments welcome the progress of the talks.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Freedonia", "LOC", "Freedonia")], published="2025-08-16")
+    records = find_agreements(art, None)
+    assert [(r.type, sorted(names(r))) for r in records] == [("other", ["Freedonia", "Ruritania", "Zembla"])]

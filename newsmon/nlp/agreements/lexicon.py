@@ -79,7 +79,9 @@ EN = Lexicon(
                r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:january|february|march|april|may|june|july|august|september|october"
                r"|november|december)\b|\s+(?:morning|afternoon|evening|night)?\s*(?:and|through|to|-)\b)"),
     weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    place_before=_c(r"\b(?:in|at|from|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
+    # (but a statement "from" states is theirs: "Joint Statement from the United\\_States, Egypt, and\\_Qatar")
+    place_before=_c(r"\b(?:in|at|(?<!\bstatement\s)(?<!\bstatements\s)(?<!\bdeclaration\s)(?<!\bcommuniqu[ée]\s)from"
+                    r"|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
     # a deadline, a period, or the entry into force ("entered into force on 1 May", "an Executive Order
     # establishing a Board, effective July 18, 2022")
     not_signing_date=_c(r"\b(?:until|till|by|through|for|during|before|after|since|from|up\s+to|in\s+the\s+period"
