@@ -86,3 +86,18 @@ def test_a_joint_statement_from_three_states_in_an_escaped_headline_is_the_three
                                     ("Freedonia", "LOC", "Freedonia")], published="2025-08-16")
     records = find_agreements(art, None)
     assert [(r.type, sorted(names(r))) for r in records] == [("other", ["Freedonia", "Ruritania", "Zembla"])]
+
+
+def test_a_document_named_as_one_side_s_with_another_binds_the_two():
+    text = ("Aviation\nRuritania Air’s historic agreement with Boeing to acquire 200 aircraft was signed in February. "
+            "The Ministry of Transport of Zembla welcomed it.")
+    # (NER cut the airline's name: the possessive's whole capitalised run is the side)
+    art = make_article(text, "en", [("Air", "ORG", "Air"), ("Boeing", "ORG", "Boeing"),
+                                    ("Ministry of Transport of Zembla", "ORG", "Ministry of Transport of Zembla")])
+    assert [sorted(names(r)) for r in find_agreements(art, None)] == [["Boeing", "Ruritania Air"]]
+
+
+def test_a_president_s_deal_is_no_possessive_side():
+    text = "Trade\nPresident Smith’s historic trade deal with Zembla was signed today."
+    art = make_article(text, "en", [("Smith", "PERSON", "John Smith"), ("Zembla", "LOC", "Zembla")])
+    assert all("John Smith" not in names(r) for r in find_agreements(art, None))

@@ -27,7 +27,8 @@ from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
-from newsmon.nlp.agreements.owners import BARE_PROGRAMME, co_owners, implementer, plan_owner, possessive_owner
+from newsmon.nlp.agreements.owners import (BARE_PROGRAMME, co_owners, implementer, plan_owner, possessive_owner,
+                                           possessive_side)
 from newsmon.nlp.agreements.voted import another_voted, is_voted, voting_body
 from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
 from newsmon.nlp.agreements.cited import cited_in, reported
@@ -234,6 +235,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         status = status or "signed"
     elif possessor is not None:
         parties, own = [to_party(possessor)], 1
+    elif type_ != "programme" and len(sides := possessive_side(ctx, sent, trigger, lex)) == 2:
+        parties, own = sides, 2  # "Air India’s historic agreement with Boeing"
     else:
         intergov = bool(lex.intergov.search(sent.text))
         # a peace treaty binds states, as an intergovernmental agreement does ("sülh sazişi", "traité de paix"):
