@@ -101,3 +101,21 @@ def test_a_president_s_deal_is_no_possessive_side():
     text = "Trade\nPresident Smith’s historic trade deal with Zembla was signed today."
     art = make_article(text, "en", [("Smith", "PERSON", "John Smith"), ("Zembla", "LOC", "Zembla")])
     assert all("John Smith" not in names(r) for r in find_agreements(art, None))
+
+
+def test_a_framework_is_a_document_only_as_a_signing_or_agreeing_verb_s_object():
+    assert _documents("Zembla committed to a $1.4 trillion investment framework over the next decade.") \
+        == ["framework"]
+    assert _documents("Ruritania and Zembla signed a Critical Minerals Framework.") == ["Framework"]
+    assert _documents("Ruritania will develop regulatory frameworks for AI.") == []
+    assert _documents("Cooperation grows within the framework of the partnership.") == []
+    # (a framework for an agreement announces that agreement, the one document)
+    assert _documents("Ruritania and Zembla agreed to a Framework for an Agreement on Reciprocal Trade.") == ["Agreement"]
+
+
+def test_a_document_still_being_finalised_or_committed_to_is_planned():
+    text = ("Trade\nRuritania committed to a new investment framework with Zembla. The Navy is finalizing an "
+            "agreement with Freedonia Shipyard.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Navy", "ORG", "Navy"), ("Freedonia Shipyard", "ORG", "Freedonia Shipyard")])
+    assert [(r.type, r.status) for r in find_agreements(art, None)] == [("agreement", "planned")] * 2

@@ -16,6 +16,9 @@ _APOS = "['’ʼ`]"
 # grants and prizes are awarded too
 _AWARDED = r"\bawarded(?=\s+(?:[\w$.,-]+\s+){0,5}contracts?\b)|(?<=contract\s)(?:was\s+)?awarded\b"
 
+# a document only as a signing or agreeing verb's object (see `Lexicon.object_types`)
+_EN_OBJECT_WORD = r"\bframeworks?\b"
+
 # road maps (see `Lexicon.road_map`)
 _EN_ROAD_MAP = r"\broad\s?maps?\b"
 _FR_ROAD_MAP = r"\bfeuilles?\s+de\s+route\b"
@@ -58,7 +61,11 @@ EN = Lexicon(
                        r"|presidential|proclamation|order|memorand|decree))"
                        r"|\b(?:is|are)\s+(?:expected|scheduled|planned|due|set)\b|\bupcoming\b|\bdraft\b"
                        r"|\bpreparing\b|\bnegotiat\w*|\bprepare\b|\bin\s+preparation\b|\bbeing\s+prepared\b"
-                       r"|\blook(?:s|ing)?\s+forward\s+to\b")),
+                       r"|\blook(?:s|ing)?\s+forward\s+to\b"
+                       # a document still being finalised, or one a side commits to ("is finalizing agreements
+                       # with", "efforts to finalise a strategic framework", "committed to a $1.4 trillion U.S.
+                       # investment framework"); "finalized" is signed
+                       r"|\bfinali[sz](?:e|es|ing)\b|\bcommitted\s+to\s+an?\b")),
         ("ratified", _c(r"\bratif\w*")),
         ("implemented", _c(r"\bimplement(?:ed|ing|ation)\b|\bin\s+force\b|\bunder\s+way\b|\bcarried\s+out\b")),
         ("signed", _c(r"\b(?:signed|signs|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed"
@@ -129,6 +136,14 @@ EN = Lexicon(
                       # a directive the President signs is his order ("signed an official directive removing
                       # ..."); an agency issues directives too, and a signed order contains them
                       ("decree", r"\bdirectives?\b")),
+    # (not "a Framework for an Agreement on Reciprocal Trade": the agreement is the document, the framework the
+    # statement that announces it)
+    object_types=_c(r"\b(?:sign(?:ed|s|ing)?(?:\s+on\s+to)?|inked|conclud(?:ed|e|ing)|agreed\s+(?:to|on|upon)"
+                    r"|committed\s+to(?:\s+finali[sz]ing)?|finali[sz](?:e|ed|ing))"
+                    r"\s+(?:an?|the|their|its)\s+(?:(?!(?:and|or|of|on|for|to|with)\b)[\w$.,’'-]+\s+){0,5}?"
+                    r"(?P<doc>" + _EN_OBJECT_WORD + r")"
+                    r"(?!\s+(?:agreements?\b|for\s+(?:an?\s+|the\s+)?(?:agreements?|negotiat)))"),
+    object_word=_c(_EN_OBJECT_WORD),
     road_map=_c(_EN_ROAD_MAP),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
     # (an arrangement only: on the pool, named "... Arrangement"s without a signing word were planned, implemented
