@@ -110,7 +110,8 @@ def test_a_framework_is_a_document_only_as_a_signing_or_agreeing_verb_s_object()
     assert _documents("Ruritania will develop regulatory frameworks for AI.") == []
     assert _documents("Cooperation grows within the framework of the partnership.") == []
     # (a framework for an agreement announces that agreement, the one document)
-    assert _documents("Ruritania and Zembla agreed to a Framework for an Agreement on Reciprocal Trade.") == ["Agreement"]
+    assert _documents("Ruritania and Zembla agreed to a Framework for an Agreement on Reciprocal Trade.") \
+        == ["Agreement"]
 
 
 def test_a_document_still_being_finalised_or_committed_to_is_planned():
