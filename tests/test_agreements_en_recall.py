@@ -7,6 +7,8 @@ from newsmon.nlp.agreements.lexicon import lexicon
 from newsmon.nlp.agreements.parties import Sentence
 from newsmon.nlp.agreements.party_names import names_document
 from newsmon.nlp.agreements.triggers import find_triggers
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.kb_file import KBEntity
 from tests.test_agreements import make_article, names
 
 
@@ -120,3 +122,16 @@ def test_a_document_still_being_finalised_or_committed_to_is_planned():
     art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
                                     ("Navy", "ORG", "Navy"), ("Freedonia Shipyard", "ORG", "Freedonia Shipyard")])
     assert [(r.type, r.status) for r in find_agreements(art, None)] == [("agreement", "planned")] * 2
+
+
+def test_a_state_signing_accords_states_sign_one_by_one_signs_alone():
+    text = ("Ruritania and Zembla\nRuritania hosted the leaders. Zembla has signed the Artemis Accords, which "
+            "advance a common vision. Ruritania welcomed it.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Ruritania", "LOC", "Ruritania")])
+    for m in art.mentions:  # states, as the linker gives them (a state's one named side otherwise gets another)
+        m.canonical_id = "loc:" + m.canonical_id
+    kb = KnowledgeBase([KBEntity(id=f"loc:{n.lower()}", name=n, label="LOC", names={"en": (n,)}, kind="country")
+                        for n in ("Ruritania", "Zembla")])
+    assert [sorted(names(r)) for r in find_agreements(art, kb)] == [["Zembla"]]

@@ -273,7 +273,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             # the sentence gives an owner is the owner's: "The VA ... its 2021 Climate Action Plan")
             # (and a contract awarded is the awarding body's: "Amtrak recently awarded a contract for ...")
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)) \
-                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")) \
+                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme"
+                                                               or _joined_alone(ctx.text, sent, trigger, lex))) \
                     and not (parties and _awarded(sent, trigger, triggers, lex)):
                 # a joint statement or declaration with no party named but a state is the states' the
                 # story is about (organisations sign memoranda; a person signs an open letter alone), and so is
@@ -330,6 +331,12 @@ def _previous_states(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list:
     if not before or "\n" in ctx.text[before[-1].end:sent.start]:
         return []
     return states_between(ctx, before[-1], lex)
+
+
+def _joined_alone(text: str, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> bool:
+    """The document is one states sign one by one ("India has signed the Artemis Accords"): its one named side
+    signs alone (`Lexicon.joined_alone`)."""
+    return bool(lex.joined_alone.search(text, max(sent.start, trigger[0] - 60), trigger[1]))
 
 
 def _awarded(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> bool:

@@ -144,6 +144,7 @@ EN = Lexicon(
                     r"(?P<doc>" + _EN_OBJECT_WORD + r")"
                     r"(?!\s+(?:agreements?\b|for\s+(?:an?\s+|the\s+)?(?:agreements?|negotiat)))"),
     object_word=_c(_EN_OBJECT_WORD),
+    joined_alone=_c(r"(?-i:\b[A-Z][\w-]*\s+(?:Accords|Pledge))$"),
     road_map=_c(_EN_ROAD_MAP),
     signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
     # (an arrangement only: on the pool, named "... Arrangement"s without a signing word were planned, implemented

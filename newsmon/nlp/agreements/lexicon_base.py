@@ -85,6 +85,9 @@ class Lexicon:
     # document NER took for an organisation, no party; and a document of that word is never one of another
     # word ("the Implementation Arrangement" told after "a strategic framework" is another document)
     object_word: re.Pattern[str] = re.compile(r"(?!)")
+    # Ending at the document word: a named document states or companies sign one by one (en "the Artemis Accords",
+    # "the Global Methane Pledge"): the one side the sentence names signs it alone, no other side is guessed
+    joined_alone: re.Pattern[str] = re.compile(r"(?!)")
     # The road-map words of the programme type: a road map is found and merged as a programme (an owner's plan),
     # and reported as "other", as real-dev's README types road maps
     road_map: re.Pattern[str] = re.compile(r"(?!)")
