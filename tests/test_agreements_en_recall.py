@@ -135,3 +135,12 @@ def test_a_state_signing_accords_states_sign_one_by_one_signs_alone():
     kb = KnowledgeBase([KBEntity(id=f"loc:{n.lower()}", name=n, label="LOC", names={"en": (n,)}, kind="country")
                         for n in ("Ruritania", "Zembla")])
     assert [sorted(names(r)) for r in find_agreements(art, kb)] == [["Zembla"]]
+
+
+def test_joining_accords_states_sign_one_by_one_is_signing_them():
+    text = "Space\nThe Minister welcomed Zembla joining the Artemis Accords, a set of rules for exploration."
+    art = make_article(text, "en", [("Zembla", "LOC", "Zembla")])
+    assert [(r.type, r.status, sorted(names(r))) for r in find_agreements(art, None)] \
+        == [("agreement", "signed", ["Zembla"])]
+    assert _documents("Zembla will join the Global Methane Pledge.") == ["Pledge"]
+    assert _documents("Zembla joined the talks on a pledge.") == []

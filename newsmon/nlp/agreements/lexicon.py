@@ -19,6 +19,9 @@ _AWARDED = r"\bawarded(?=\s+(?:[\w$.,-]+\s+){0,5}contracts?\b)|(?<=contract\s)(?
 # a document only as a signing or agreeing verb's object (see `Lexicon.object_types`)
 _EN_OBJECT_WORD = r"\bframeworks?\b"
 
+# joining a named document states sign one by one (`Lexicon.joined_alone`): signing it
+_JOINED = r"\bjoin(?:ed|s|ing)?(?=\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?-i:Accords|Pledge)\b)"
+
 # road maps (see `Lexicon.road_map`)
 _EN_ROAD_MAP = r"\broad\s?maps?\b"
 _FR_ROAD_MAP = r"\bfeuilles?\s+de\s+route\b"
@@ -65,11 +68,15 @@ EN = Lexicon(
                        # a document still being finalised, or one a side commits to ("is finalizing agreements
                        # with", "efforts to finalise a strategic framework", "committed to a $1.4 trillion U.S.
                        # investment framework"); "finalized" is signed
-                       r"|\bfinali[sz](?:e|es|ing)\b|\bcommitted\s+to\s+an?\b")),
+                       r"|\bfinali[sz](?:e|es|ing)\b|\bcommitted\s+to\s+an?\b"
+                       r"|\b(?:will|to)\s+join(?=\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?-i:Accords|Pledge)\b)")),
         ("ratified", _c(r"\bratif\w*")),
         ("implemented", _c(r"\bimplement(?:ed|ing|ation)\b|\bin\s+force\b|\bunder\s+way\b|\bcarried\s+out\b")),
         ("signed", _c(r"\b(?:signed|signs|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed"
-                      r"|reached|secured|struck|finali[sz]ed|clinched)\b|\b(?:is|are)\s+issuing\b|" + _AWARDED)),
+                      r"|reached|secured|struck|finali[sz]ed|clinched)\b|\b(?:is|are)\s+issuing\b|" + _AWARDED
+                      # a state or company joining a named document states sign one by one joins as a signatory
+                      # ("Bahrain joining the Artemis Accords", "150 countries have joined the Global Methane Pledge")
+                      + "|" + _JOINED)),
     ),
     anaphor=_c(r"\b(?:the\s+(?:two|both|three)\s+(?:sides|parties|organi[sz]ers|agencies|organi[sz]ations"
                r"|institutions|countries|governments|partners)|both\s+(?:sides|parties|agencies|organi[sz]ations"
@@ -146,7 +153,8 @@ EN = Lexicon(
     object_word=_c(_EN_OBJECT_WORD),
     joined_alone=_c(r"(?-i:\b[A-Z][\w-]*\s+(?:Accords|Pledge))$"),
     road_map=_c(_EN_ROAD_MAP),
-    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
+    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED
+               + "|" + _JOINED),
     # (an arrangement only: on the pool, named "... Arrangement"s without a signing word were planned, implemented
     # or established documents, where named deals, pledges and compacts were as often laws or cited initiatives:
     # "the New Deal", "the Bipartisan Infrastructure Deal", "the G20 Compact with Africa")
