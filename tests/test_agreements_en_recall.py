@@ -7,6 +7,8 @@ from newsmon.nlp.agreements.lexicon import lexicon
 from newsmon.nlp.agreements.parties import Sentence
 from newsmon.nlp.agreements.party_names import names_document
 from newsmon.nlp.agreements.triggers import find_triggers
+from newsmon.nlp.kb import KnowledgeBase
+from newsmon.nlp.kb_file import KBEntity
 from tests.test_agreements import make_article, names
 
 
@@ -76,3 +78,69 @@ def test_a_road_map_is_found_like_a_plan_and_typed_other_as_real_dev_types_it():
     [agr] = find_agreements(make_article(text, "fr", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla")]),
                             None)
     assert agr.type == "other"
+
+
+def test_a_joint_statement_from_three_states_in_an_escaped_headline_is_the_three_s():
+    # a stored headline keeps its Markdown escapes ("and\_Zembla"), and "from" there names the authors, no place
+    text = ("Joint Statement from Ruritania, Zembla, and\\_Freedonia\n"
+            "The three governments welcome the progress of the talks.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Freedonia", "LOC", "Freedonia")], published="2025-08-16")
+    records = find_agreements(art, None)
+    assert [(r.type, sorted(names(r))) for r in records] == [("other", ["Freedonia", "Ruritania", "Zembla"])]
+
+
+def test_a_document_named_as_one_side_s_with_another_binds_the_two():
+    text = ("Aviation\nRuritania Air’s historic agreement with Boeing to acquire 200 aircraft was signed in February. "
+            "The Ministry of Transport of Zembla welcomed it.")
+    # (NER cut the airline's name: the possessive's whole capitalised run is the side)
+    art = make_article(text, "en", [("Air", "ORG", "Air"), ("Boeing", "ORG", "Boeing"),
+                                    ("Ministry of Transport of Zembla", "ORG", "Ministry of Transport of Zembla")])
+    assert [sorted(names(r)) for r in find_agreements(art, None)] == [["Boeing", "Ruritania Air"]]
+
+
+def test_a_president_s_deal_is_no_possessive_side():
+    text = "Trade\nPresident Smith’s historic trade deal with Zembla was signed today."
+    art = make_article(text, "en", [("Smith", "PERSON", "John Smith"), ("Zembla", "LOC", "Zembla")])
+    assert all("John Smith" not in names(r) for r in find_agreements(art, None))
+
+
+def test_a_framework_is_a_document_only_as_a_signing_or_agreeing_verb_s_object():
+    assert _documents("Zembla committed to a $1.4 trillion investment framework over the next decade.") \
+        == ["framework"]
+    assert _documents("Ruritania and Zembla signed a Critical Minerals Framework.") == ["Framework"]
+    assert _documents("Ruritania will develop regulatory frameworks for AI.") == []
+    assert _documents("Cooperation grows within the framework of the partnership.") == []
+    # (a framework for an agreement announces that agreement, the one document)
+    assert _documents("Ruritania and Zembla agreed to a Framework for an Agreement on Reciprocal Trade.") \
+        == ["Agreement"]
+
+
+def test_a_document_still_being_finalised_or_committed_to_is_planned():
+    text = ("Trade\nRuritania committed to a new investment framework with Zembla. The Navy is finalizing an "
+            "agreement with Freedonia Shipyard.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Navy", "ORG", "Navy"), ("Freedonia Shipyard", "ORG", "Freedonia Shipyard")])
+    assert [(r.type, r.status) for r in find_agreements(art, None)] == [("agreement", "planned")] * 2
+
+
+def test_a_state_signing_accords_states_sign_one_by_one_signs_alone():
+    text = ("Ruritania and Zembla\nRuritania hosted the leaders. Zembla has signed the Artemis Accords, which "
+            "advance a common vision. Ruritania welcomed it.")
+    art = make_article(text, "en", [("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Ruritania", "LOC", "Ruritania"), ("Zembla", "LOC", "Zembla"),
+                                    ("Ruritania", "LOC", "Ruritania")])
+    for m in art.mentions:  # states, as the linker gives them (a state's one named side otherwise gets another)
+        m.canonical_id = "loc:" + m.canonical_id
+    kb = KnowledgeBase([KBEntity(id=f"loc:{n.lower()}", name=n, label="LOC", names={"en": (n,)}, kind="country")
+                        for n in ("Ruritania", "Zembla")])
+    assert [sorted(names(r)) for r in find_agreements(art, kb)] == [["Zembla"]]
+
+
+def test_joining_accords_states_sign_one_by_one_is_signing_them():
+    text = "Space\nThe Minister welcomed Zembla joining the Artemis Accords, a set of rules for exploration."
+    art = make_article(text, "en", [("Zembla", "LOC", "Zembla")])
+    assert [(r.type, r.status, sorted(names(r))) for r in find_agreements(art, None)] \
+        == [("agreement", "signed", ["Zembla"])]
+    assert _documents("Zembla will join the Global Methane Pledge.") == ["Pledge"]
+    assert _documents("Zembla joined the talks on a pledge.") == []

@@ -27,7 +27,8 @@ from newsmon.nlp.agreements.records import Candidate, merge, to_record
 from newsmon.nlp.agreements.partners import named_partner, per_partner
 from newsmon.nlp.agreements.issuer import in_office, issuer, numbered_order_issuer, unnamed_us_president
 from newsmon.nlp.agreements.actors import salient
-from newsmon.nlp.agreements.owners import BARE_PROGRAMME, co_owners, implementer, plan_owner, possessive_owner
+from newsmon.nlp.agreements.owners import (BARE_PROGRAMME, co_owners, implementer, plan_owner, possessive_owner,
+                                           possessive_side)
 from newsmon.nlp.agreements.voted import another_voted, is_voted, voting_body
 from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
 from newsmon.nlp.agreements.cited import cited_in, reported
@@ -234,6 +235,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         status = status or "signed"
     elif possessor is not None:
         parties, own = [to_party(possessor)], 1
+    elif type_ != "programme" and len(sides := possessive_side(ctx, sent, trigger, lex)) == 2:
+        parties, own = sides, 2  # "Air India’s historic agreement with Boeing"
     else:
         intergov = bool(lex.intergov.search(sent.text))
         # a peace treaty binds states, as an intergovernmental agreement does ("sülh sazişi", "traité de paix"):
@@ -270,7 +273,8 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
             # the sentence gives an owner is the owner's: "The VA ... its 2021 Climate Action Plan")
             # (and a contract awarded is the awarding body's: "Amtrak recently awarded a contract for ...")
             if type_ not in _SINGLE_PARTY and len(parties) < 2 and not any(map(is_collective, parties)) \
-                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme")) \
+                    and not by_addressee and not (parties and (status == "ratified" or type_ == "programme"
+                                                               or _joined_alone(ctx.text, sent, trigger, lex))) \
                     and not (parties and _awarded(sent, trigger, triggers, lex)):
                 # a joint statement or declaration with no party named but a state is the states' the
                 # story is about (organisations sign memoranda; a person signs an open letter alone), and so is
@@ -327,6 +331,12 @@ def _previous_states(ctx: PartyContext, sent: Sentence, lex: Lexicon) -> list:
     if not before or "\n" in ctx.text[before[-1].end:sent.start]:
         return []
     return states_between(ctx, before[-1], lex)
+
+
+def _joined_alone(text: str, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> bool:
+    """The document is one states sign one by one ("India has signed the Artemis Accords"): its one named side
+    signs alone (`Lexicon.joined_alone`)."""
+    return bool(lex.joined_alone.search(text, max(sent.start, trigger[0] - 60), trigger[1]))
 
 
 def _awarded(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) -> bool:

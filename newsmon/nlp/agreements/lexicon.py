@@ -16,6 +16,12 @@ _APOS = "['’ʼ`]"
 # grants and prizes are awarded too
 _AWARDED = r"\bawarded(?=\s+(?:[\w$.,-]+\s+){0,5}contracts?\b)|(?<=contract\s)(?:was\s+)?awarded\b"
 
+# a document only as a signing or agreeing verb's object (see `Lexicon.object_types`)
+_EN_OBJECT_WORD = r"\bframeworks?\b"
+
+# joining a named document states sign one by one (`Lexicon.joined_alone`): signing it
+_JOINED = r"\bjoin(?:ed|s|ing)?(?=\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?-i:Accords|Pledge)\b)"
+
 # road maps (see `Lexicon.road_map`)
 _EN_ROAD_MAP = r"\broad\s?maps?\b"
 _FR_ROAD_MAP = r"\bfeuilles?\s+de\s+route\b"
@@ -58,11 +64,19 @@ EN = Lexicon(
                        r"|presidential|proclamation|order|memorand|decree))"
                        r"|\b(?:is|are)\s+(?:expected|scheduled|planned|due|set)\b|\bupcoming\b|\bdraft\b"
                        r"|\bpreparing\b|\bnegotiat\w*|\bprepare\b|\bin\s+preparation\b|\bbeing\s+prepared\b"
-                       r"|\blook(?:s|ing)?\s+forward\s+to\b")),
+                       r"|\blook(?:s|ing)?\s+forward\s+to\b"
+                       # a document still being finalised, or one a side commits to ("is finalizing agreements
+                       # with", "efforts to finalise a strategic framework", "committed to a $1.4 trillion U.S.
+                       # investment framework"); "finalized" is signed
+                       r"|\bfinali[sz](?:e|es|ing)\b|\bcommitted\s+to\s+an?\b"
+                       r"|\b(?:will|to)\s+join(?=\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){1,5}(?-i:Accords|Pledge)\b)")),
         ("ratified", _c(r"\bratif\w*")),
         ("implemented", _c(r"\bimplement(?:ed|ing|ation)\b|\bin\s+force\b|\bunder\s+way\b|\bcarried\s+out\b")),
         ("signed", _c(r"\b(?:signed|signs|inked|concluded|sealed|issued|adopted|approved|signing|established|agreed"
-                      r"|reached|secured|struck|finali[sz]ed|clinched)\b|\b(?:is|are)\s+issuing\b|" + _AWARDED)),
+                      r"|reached|secured|struck|finali[sz]ed|clinched)\b|\b(?:is|are)\s+issuing\b|" + _AWARDED
+                      # a state or company joining a named document states sign one by one joins as a signatory
+                      # ("Bahrain joining the Artemis Accords", "150 countries have joined the Global Methane Pledge")
+                      + "|" + _JOINED)),
     ),
     anaphor=_c(r"\b(?:the\s+(?:two|both|three)\s+(?:sides|parties|organi[sz]ers|agencies|organi[sz]ations"
                r"|institutions|countries|governments|partners)|both\s+(?:sides|parties|agencies|organi[sz]ations"
@@ -79,7 +93,9 @@ EN = Lexicon(
                r"(?!,?\s+(?:the\s+)?\d|,?\s+(?:january|february|march|april|may|june|july|august|september|october"
                r"|november|december)\b|\s+(?:morning|afternoon|evening|night)?\s*(?:and|through|to|-)\b)"),
     weekdays=("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
-    place_before=_c(r"\b(?:in|at|from|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
+    # (but a statement "from" states is theirs: "Joint Statement from the United\\_States, Egypt, and\\_Qatar")
+    place_before=_c(r"\b(?:in|at|(?<!\bstatement\s)(?<!\bstatements\s)(?<!\bdeclaration\s)(?<!\bcommuniqu[ée]\s)from"
+                    r"|visit(?:ed|ing|s)?|near|around|across)\s+(?:the\s+)?$"),
     # a deadline, a period, or the entry into force ("entered into force on 1 May", "an Executive Order
     # establishing a Board, effective July 18, 2022")
     not_signing_date=_c(r"\b(?:until|till|by|through|for|during|before|after|since|from|up\s+to|in\s+the\s+period"
@@ -127,8 +143,18 @@ EN = Lexicon(
                       # a directive the President signs is his order ("signed an official directive removing
                       # ..."); an agency issues directives too, and a signed order contains them
                       ("decree", r"\bdirectives?\b")),
+    # (not "a Framework for an Agreement on Reciprocal Trade": the agreement is the document, the framework the
+    # statement that announces it)
+    object_types=_c(r"\b(?:sign(?:ed|s|ing)?(?:\s+on\s+to)?|inked|conclud(?:ed|e|ing)|agreed\s+(?:to|on|upon)"
+                    r"|committed\s+to(?:\s+finali[sz]ing)?|finali[sz](?:e|ed|ing))"
+                    r"\s+(?:an?|the|their|its)\s+(?:(?!(?:and|or|of|on|for|to|with)\b)[\w$.,’'-]+\s+){0,5}?"
+                    r"(?P<doc>" + _EN_OBJECT_WORD + r")"
+                    r"(?!\s+(?:agreements?\b|for\s+(?:an?\s+|the\s+)?(?:agreements?|negotiat)))"),
+    object_word=_c(_EN_OBJECT_WORD),
+    joined_alone=_c(r"(?-i:\b[A-Z][\w-]*\s+(?:Accords|Pledge))$"),
     road_map=_c(_EN_ROAD_MAP),
-    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED),
+    signing=_c(r"\b(?:(?:co-?)?sign(?:ed|s|ing)?|inked|conclu(?:ded|des|ding|sion)|ratif\w*)\b|" + _AWARDED
+               + "|" + _JOINED),
     # (an arrangement only: on the pool, named "... Arrangement"s without a signing word were planned, implemented
     # or established documents, where named deals, pledges and compacts were as often laws or cited initiatives:
     # "the New Deal", "the Bipartisan Infrastructure Deal", "the G20 Compact with Africa")

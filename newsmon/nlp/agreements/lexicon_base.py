@@ -77,6 +77,17 @@ class Lexicon:
     # conventions", "Konvensiyasının Tərəflər Konfransı", "bəyannamələri doldurmayın": tax returns).
     weak_types: tuple[tuple[str, re.Pattern[str]], ...] = ()
     signing: re.Pattern[str] = re.compile(r"(?!)")  # the verbs (and nouns) of signing a weak trigger needs
+    # Document words that name one only as the direct object of a signing or agreeing verb, the word in group
+    # "doc" (en "agreed to a Framework", "committed to a $1.4 trillion U.S. investment framework"), where the
+    # same word is any structure elsewhere ("regulatory frameworks", "within the framework of"): type agreement
+    object_types: re.Pattern[str] = re.compile(r"(?!)")
+    # that word alone: a name ending with it ("Bilateral Framework", "Critical Minerals Framework") is the
+    # document NER took for an organisation, no party; and a document of that word is never one of another
+    # word ("the Implementation Arrangement" told after "a strategic framework" is another document)
+    object_word: re.Pattern[str] = re.compile(r"(?!)")
+    # Ending at the document word: a named document states or companies sign one by one (en "the Artemis Accords",
+    # "the Global Methane Pledge"): the one side the sentence names signs it alone, no other side is guessed
+    joined_alone: re.Pattern[str] = re.compile(r"(?!)")
     # The road-map words of the programme type: a road map is found and merged as a programme (an owner's plan),
     # and reported as "other", as real-dev's README types road maps
     road_map: re.Pattern[str] = re.compile(r"(?!)")

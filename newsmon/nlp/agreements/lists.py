@@ -22,7 +22,7 @@ from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.mentions import strip_attached_suffix
 from newsmon.text.az import ADVERBIAL_CASES, CASE_ENDINGS, PRONOUNS, az_stem, split_case
-from newsmon.text.normalize import fold
+from newsmon.text.normalize import fold, read_escapes
 
 if TYPE_CHECKING:
     from newsmon.nlp.agreements.parties import Sentence
@@ -199,7 +199,8 @@ def runs(mentions: list[Mention], lex: Lexicon, text: str) -> list[list[Mention]
     """Mentions grouped into coordinated lists ("A, B, C and D")."""
     out: list[list[Mention]] = []
     for c in mentions:
-        gap = text[name_end(out[-1][-1]):c.start] if out else ""
+        # (a stored headline's escapes read: "the United\\_States, Egypt, and\\_Qatar" is a list of three)
+        gap = read_escapes(text[name_end(out[-1][-1]):c.start])[0] if out else ""
         leader = _LEADER.match(gap) if lex.postposition else None
         if out and (lex.connector.search(gap) or leader and lex.connector.search(gap[leader.end():])):
             out[-1].append(c)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 
-from newsmon.model import Mention
+from newsmon.model import Mention, Party
 from newsmon.nlp.agreements.lexicon import FR_IMPLEMENTED_BY, Lexicon
 from newsmon.nlp.agreements.parties import PartyContext, Sentence
+from newsmon.nlp.agreements.partners import named_partner
+from newsmon.nlp.agreements.party_names import merge_parties, to_party
 
 
 def plan_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> Mention | None:
@@ -62,6 +64,31 @@ def possessive_owner(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int]
     if m is None or m.label not in ("PERSON", "ORG") or not _POSSESSIVE_NAME.fullmatch(ctx.text, m.end, trigger[0]):
         return None
     return m
+
+
+# (en) a possessive and common words only between a side and its document: "Air India’s historic agreement",
+# "the Department of Commerce’s preliminary agreement", "Israel’s peace and normalization agreements"
+_POSSESSIVE_COMMON = re.compile(r"['’]s\s+(?:[a-z$\d][\w$.,-]*\s+){0,4}")
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])(?!The\s)(?:[A-Z][\w'’.&-]*\s+)+$")
+
+
+def possessive_side(ctx: PartyContext, sent: Sentence, trigger: tuple[int, int], lex: Lexicon) -> list[Party]:
+    """The two sides of a document named as one side's "with" the other ("Air India’s historic agreement with
+    Boeing", "Brightline’s agreement with California"): the possessor and the partner after "with"; none
+    when either is missing (the possessor alone is no side: "Today’s trade deal with the U.K.")."""
+    if sent.lang != "en":
+        return []
+    m = next((m for m in reversed(ctx.in_sentence(sent)) if m.end <= trigger[0]), None)
+    # (an organisation or a state: "President Trump’s trade deal with the U.K." is his country's)
+    if m is None or m.label not in ("ORG", "LOC") or not _POSSESSIVE_COMMON.fullmatch(ctx.text, m.end, trigger[0]):
+        return []
+    partner = named_partner(ctx, sent, lex, trigger)
+    if not partner:
+        return []
+    # a name NER cut is read whole: "Air India’s historic agreement" where NER found "India" is Air India's
+    cut = _CAPITALISED_BEFORE.search(ctx.text, max(sent.start, m.start - 40), m.start)
+    side = Party(text=ctx.text[cut.start():m.end], name=ctx.text[cut.start():m.end]) if cut else to_party(m)
+    return merge_parties([side], partner)
 
 
 # (fr) a bare programme word, then the verb of a body carrying it out and the body ("un programme éducatif ...

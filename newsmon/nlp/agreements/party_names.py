@@ -87,4 +87,5 @@ def names_document(name: str, lex: Lexicon) -> bool:
     Plan", en "a Security of Supply Arrangement"): a document NER took for an organisation, no party."""
     end = len(name.rstrip())
     return any(m.end() == end for _, p in lex.types for m in p.finditer(name)) \
-        or any(m.end() == end for m in lex.named_weak.finditer(name))
+        or any(m.end() == end for m in lex.named_weak.finditer(name)) \
+        or any(m.end() == end for m in lex.object_word.finditer(name))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from newsmon.model import Agreement, Party
+from newsmon.nlp.agreements.lexicon import lexicon
 from newsmon.nlp.agreements.parties import Sentence
 from newsmon.text.az import PLURAL_ENDINGS, split_case
 from newsmon.text.normalize import fold
@@ -131,6 +132,9 @@ def _same_document(a: Candidate, b: Candidate) -> bool:
         return False
     if a.status and b.status and (a.status == "planned") != (b.status == "planned") \
             and any(is_plural(_trigger_text(c).split()[-1], c.sentence.lang) for c in (a, b)):
+        return False
+    # a framework agreed to and an arrangement are two documents (`Lexicon.object_word`)
+    if len({bool(lexicon(c.sentence.lang).object_word.search(_trigger_text(c))) for c in (a, b)}) == 2:
         return False
     # "Executive Order 13836" and "13837": numbered documents with different numbers
     na, nb = set(_NUMBER.findall(a.title)), set(_NUMBER.findall(b.title))

@@ -24,6 +24,10 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
                     found.append((type_, s, e))
                     if kept is not None:
                         kept.add(s)
+    for m in lex.object_types.finditer(sent.text):  # "agreed to a Framework": a document as the verb's object
+        s, e = sent.start + m.start("doc"), sent.start + m.end("doc")
+        if not any(s < fe and fs < e for _, fs, fe in found):
+            found.append(("agreement", s, e))
     found.sort(key=lambda t: t[1])
     if lex.court.search(sent.text):  # a court's order is a judgement ("la Cour a rendu une ordonnance")
         found = [t for t in found if t[0] != "decree"
