@@ -204,3 +204,35 @@ def test_a_programme_carried_out_by_no_named_organisation_is_no_record_of_the_pl
     text = "Lecture\nLe programme à Kapan, Goris et Meghri est mis en œuvre par l’ONG locale."
     art = make_article(text, "fr", [("Kapan", "LOC", "Kapan"), ("Goris", "LOC", "Goris"), ("Meghri", "LOC", "Meghri")])
     assert find_agreements(art) == []
+
+
+def test_an_agreement_named_by_its_day_is_signed_that_day_though_cited():
+    text = ("Prisonniers\nL’Azerbaïdjan détient des civils en violation de l’accord tripartite du 9 novembre 2020, "
+            "dans lequel il s’est engagé à les rapatrier.")
+    art = make_article(text, "fr", [("Azerbaïdjan", "LOC", "Azerbaijan")],
+                       dates=[("9 novembre 2020", "2020-11-09", "day")])
+    [agr] = find_agreements(art, _countries("Azerbaijan"))
+    assert agr.type == "agreement" and agr.status == "signed" and agr.date_signed["value"] == "2020-11-09"
+
+
+def test_a_declaration_of_three_leaders_named_by_its_day_is_theirs_states():
+    text = ("Corridor\nLa Cour note que la déclaration du président de la République d’Azerbaïdjan, du Premier "
+            "ministre de la République d’Arménie et du président de la Fédération de Russie du 9 novembre 2020 "
+            "prévoit un corridor.")
+    art = make_article(text, "fr", [("Cour", "ORG", "International Court of Justice"),
+                                    ("République d’Azerbaïdjan", "LOC", "Azerbaijan"),
+                                    ("République d’Arménie", "LOC", "Armenia"),
+                                    ("Fédération de Russie", "LOC", "Russia")],
+                       dates=[("9 novembre 2020", "2020-11-09", "day")])
+    [agr] = find_agreements(art, _countries("Azerbaijan", "Armenia", "Russia"))
+    assert agr.type == "other" and agr.status == "signed" and agr.date_signed["value"] == "2020-11-09"
+    assert names(agr) == {"Azerbaijan", "Armenia", "Russia"}
+
+
+def test_a_titled_convention_or_one_leaders_declaration_named_by_its_day_is_no_record():
+    text = ("Droits\nLe Sénat condamne les violations de la Convention internationale du 4 janvier 1969. "
+            "La déclaration du ministre de l’Arménie du 12 mars 2024 a surpris le Sénat.")
+    art = make_article(text, "fr", [("Sénat", "ORG", "Senate of France"), ("Arménie", "LOC", "Armenia"),
+                                    ("Sénat", "ORG", "Senate of France")],
+                       dates=[("4 janvier 1969", "1969-01-04", "day"), ("12 mars 2024", "2024-03-12", "day")])
+    assert find_agreements(art, _countries("Armenia")) == []
