@@ -236,3 +236,18 @@ def test_a_titled_convention_or_one_leaders_declaration_named_by_its_day_is_no_r
                                     ("Sénat", "ORG", "Senate of France")],
                        dates=[("4 janvier 1969", "1969-01-04", "day"), ("12 mars 2024", "2024-03-12", "day")])
     assert find_agreements(art, _countries("Armenia")) == []
+
+
+def test_an_agreement_given_as_consent_is_no_document():
+    text = ("Frontière\nLes Européens ont obtenu le déploiement d’une mission à la frontière entre l’Arménie et "
+            "l’Azerbaïdjan, avec l’accord des deux parties.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia"), ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    assert find_agreements(art, _countries("Armenia", "Azerbaijan")) == []
+
+
+def test_a_document_named_after_avec_l_is_still_one():
+    text = "Défense\nLa France a agi en conformité avec l’accord de coopération signé en 2020 avec l’Arménie."
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia")],
+                       dates=[("2020", "2020", "year")])
+    [agr] = find_agreements(art, _countries("France", "Armenia"))
+    assert agr.type == "agreement" and agr.status == "signed" and names(agr) == {"France", "Armenia"}

@@ -177,8 +177,11 @@ FR = Lexicon(
         # ("d'accord" is agreeing, "être d'accord"; "d'accords" in the plural is documents: "un certain nombre
         # d'accords ont été conclus", "garante d'accords signés entre les belligérants")
         # (and a twinning, an agreement between two cities: "le conseil municipal a voté le jumelage avec Erevan")
-        ("agreement", rf"(?<!d{_APOS})\baccords?\b|(?<=d{_APOS})accords\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"
-                      r"|\bjumelages?\b"),
+        # ("avec l'accord des deux parties", "sans l'accord du gouvernement" is consent given, no document; "avec
+        # l'accord de coopération", "avec l'accord du 9 novembre" are documents)
+        ("agreement", rf"(?<!d{_APOS})(?<!\b(?:avec|sans)\sl{_APOS})\baccords?\b|(?<=d{_APOS})accords\b"
+                      rf"|(?<=\b(?:avec|sans)\sl{_APOS})accord\b(?!\s+(?:(?:des|du|de\s+la)\s+|de\s+l{_APOS}\s*)(?!\d))"
+                      r"|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b|\bjumelages?\b"),
     ),
     status=(
         ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"
