@@ -251,3 +251,22 @@ def test_a_document_named_after_avec_l_is_still_one():
                        dates=[("2020", "2020", "year")])
     [agr] = find_agreements(art, _countries("France", "Armenia"))
     assert agr.type == "agreement" and agr.status == "signed" and names(agr) == {"France", "Armenia"}
+
+
+def test_a_document_named_by_a_pair_of_nationality_adjectives_binds_those_states():
+    # not the chancellor's country the sentence names, nor the region that praises him
+    text = ("Karabakh\nLe Haut-Karabakh a félicité le chancelier d’Allemagne pour un accord de paix "
+            "arméno-azerbaïdjanais signé à Washington.")
+    art = make_article(text, "fr", [("Haut-Karabakh", "LOC", "Nagorno-Karabakh"), ("Allemagne", "LOC", "Germany"),
+                                    ("Washington", "LOC", "Washington")])
+    kb = KnowledgeBase([KBEntity(id=f"loc:{n.lower()}", name=n, label="LOC", names={"fr": (fr,)}, kind="country")
+                        for n, fr in (("Armenia", "Arménie"), ("Azerbaijan", "Azerbaïdjan"), ("Germany", "Allemagne"))])
+    [agr] = find_agreements(art, kb)
+    assert names(agr) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_hyphenated_word_that_is_no_nationality_pair_names_no_state():
+    text = "Musée\nLa France a signé un accord culturel arméno-digitalisé avec l’Arménie."
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia")])
+    [agr] = find_agreements(art, _countries("France", "Armenia"))
+    assert names(agr) == {"France", "Armenia"}
