@@ -270,3 +270,12 @@ def test_a_hyphenated_word_that_is_no_nationality_pair_names_no_state():
     art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia")])
     [agr] = find_agreements(art, _countries("France", "Armenia"))
     assert names(agr) == {"France", "Armenia"}
+
+
+def test_a_twinning_is_no_contract_told_again():
+    text = ("Motion\nL’élu a dénoncé le contrat signé par la Commission avec l’Azerbaïdjan. Les maires lançaient "
+            "des jumelages de leur ville avec Massis.")
+    art = make_article(text, "fr", [("Commission", "ORG", "European Commission"), ("Azerbaïdjan", "LOC", "Azerbaijan"),
+                                    ("Massis", "LOC", "Masis")])
+    assert sorted(agr.title.split()[0] for agr in find_agreements(art, _countries("Azerbaijan"))) == [
+        "contrat", "jumelages"]
