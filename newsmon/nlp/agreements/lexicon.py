@@ -267,8 +267,8 @@ FR = Lexicon(
     # (the name's words: genitive complements and their commas, no clause: not "l'accord qui sera examiné lors
     # de la réunion du 9 mai 2024")
     dated_day=_c(r"(?:,?\s+(?!(?:qui|que|qu|dont|lors|pendant|avant|après|depuis|jusqu|pour|sera|était|est|a|ont)\b)"
-                 r"[\w’'-]+){0,24}?\s+du\s+\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t"
-                 r"|septembre|octobre|novembre|d[ée]cembre)\s+\d{4}\b"),
+                 r"[\w’'-]+){0,24}?\s+du\s+\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet"
+                 r"|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4}\b"),
     # (and a ceasefire or a statute named after its city, when signed or ratified: "un cessez-le-feu signé
     # en 1994", "l'Arménie ratifie le statut de Rome"; not "le statut de réfugié")
     weak_types=_types(("agreement", r"\b(?:conventions?|contrats?|cessez-le-feu)\b|\b(?-i:[Ss]tatut\s+de\s+[A-Z]\w+)"),
