@@ -204,3 +204,78 @@ def test_a_programme_carried_out_by_no_named_organisation_is_no_record_of_the_pl
     text = "Lecture\nLe programme à Kapan, Goris et Meghri est mis en œuvre par l’ONG locale."
     art = make_article(text, "fr", [("Kapan", "LOC", "Kapan"), ("Goris", "LOC", "Goris"), ("Meghri", "LOC", "Meghri")])
     assert find_agreements(art) == []
+
+
+def test_an_agreement_named_by_its_day_is_signed_that_day_though_cited():
+    text = ("Prisonniers\nL’Azerbaïdjan détient des civils en violation de l’accord tripartite du 9 novembre 2020, "
+            "dans lequel il s’est engagé à les rapatrier.")
+    art = make_article(text, "fr", [("Azerbaïdjan", "LOC", "Azerbaijan")],
+                       dates=[("9 novembre 2020", "2020-11-09", "day")])
+    [agr] = find_agreements(art, _countries("Azerbaijan"))
+    assert agr.type == "agreement" and agr.status == "signed" and agr.date_signed["value"] == "2020-11-09"
+
+
+def test_a_declaration_of_three_leaders_named_by_its_day_is_theirs_states():
+    text = ("Corridor\nLa Cour note que la déclaration du président de la République d’Azerbaïdjan, du Premier "
+            "ministre de la République d’Arménie et du président de la Fédération de Russie du 9 novembre 2020 "
+            "prévoit un corridor.")
+    art = make_article(text, "fr", [("Cour", "ORG", "International Court of Justice"),
+                                    ("République d’Azerbaïdjan", "LOC", "Azerbaijan"),
+                                    ("République d’Arménie", "LOC", "Armenia"),
+                                    ("Fédération de Russie", "LOC", "Russia")],
+                       dates=[("9 novembre 2020", "2020-11-09", "day")])
+    [agr] = find_agreements(art, _countries("Azerbaijan", "Armenia", "Russia"))
+    assert agr.type == "other" and agr.status == "signed" and agr.date_signed["value"] == "2020-11-09"
+    assert names(agr) == {"Azerbaijan", "Armenia", "Russia"}
+
+
+def test_a_titled_convention_or_one_leaders_declaration_named_by_its_day_is_no_record():
+    text = ("Droits\nLe Sénat condamne les violations de la Convention internationale du 4 janvier 1969. "
+            "La déclaration du ministre de l’Arménie du 12 mars 2024 a surpris le Sénat.")
+    art = make_article(text, "fr", [("Sénat", "ORG", "Senate of France"), ("Arménie", "LOC", "Armenia"),
+                                    ("Sénat", "ORG", "Senate of France")],
+                       dates=[("4 janvier 1969", "1969-01-04", "day"), ("12 mars 2024", "2024-03-12", "day")])
+    assert find_agreements(art, _countries("Armenia")) == []
+
+
+def test_an_agreement_given_as_consent_is_no_document():
+    text = ("Frontière\nLes Européens ont obtenu le déploiement d’une mission à la frontière entre l’Arménie et "
+            "l’Azerbaïdjan, avec l’accord des deux parties.")
+    art = make_article(text, "fr", [("Arménie", "LOC", "Armenia"), ("Azerbaïdjan", "LOC", "Azerbaijan")])
+    assert find_agreements(art, _countries("Armenia", "Azerbaijan")) == []
+
+
+def test_a_document_named_after_avec_l_is_still_one():
+    text = "Défense\nLa France a agi en conformité avec l’accord de coopération signé en 2020 avec l’Arménie."
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia")],
+                       dates=[("2020", "2020", "year")])
+    [agr] = find_agreements(art, _countries("France", "Armenia"))
+    assert agr.type == "agreement" and agr.status == "signed" and names(agr) == {"France", "Armenia"}
+
+
+def test_a_document_named_by_a_pair_of_nationality_adjectives_binds_those_states():
+    # not the chancellor's country the sentence names, nor the region that praises him
+    text = ("Karabakh\nLe Haut-Karabakh a félicité le chancelier d’Allemagne pour un accord de paix "
+            "arméno-azerbaïdjanais signé à Washington.")
+    art = make_article(text, "fr", [("Haut-Karabakh", "LOC", "Nagorno-Karabakh"), ("Allemagne", "LOC", "Germany"),
+                                    ("Washington", "LOC", "Washington")])
+    kb = KnowledgeBase([KBEntity(id=f"loc:{n.lower()}", name=n, label="LOC", names={"fr": (fr,)}, kind="country")
+                        for n, fr in (("Armenia", "Arménie"), ("Azerbaijan", "Azerbaïdjan"), ("Germany", "Allemagne"))])
+    [agr] = find_agreements(art, kb)
+    assert names(agr) == {"Armenia", "Azerbaijan"}
+
+
+def test_a_hyphenated_word_that_is_no_nationality_pair_names_no_state():
+    text = "Musée\nLa France a signé un accord culturel arméno-digitalisé avec l’Arménie."
+    art = make_article(text, "fr", [("France", "LOC", "France"), ("Arménie", "LOC", "Armenia")])
+    [agr] = find_agreements(art, _countries("France", "Armenia"))
+    assert names(agr) == {"France", "Armenia"}
+
+
+def test_a_twinning_is_no_contract_told_again():
+    text = ("Motion\nL’élu a dénoncé le contrat signé par la Commission avec l’Azerbaïdjan. Les maires lançaient "
+            "des jumelages de leur ville avec Massis.")
+    art = make_article(text, "fr", [("Commission", "ORG", "European Commission"), ("Azerbaïdjan", "LOC", "Azerbaijan"),
+                                    ("Massis", "LOC", "Masis")])
+    assert sorted(agr.title.split()[0] for agr in find_agreements(art, _countries("Azerbaijan"))) == [
+        "contrat", "jumelages"]

@@ -31,7 +31,9 @@ from newsmon.nlp.agreements.owners import (BARE_PROGRAMME, co_owners, implemente
                                            possessive_side)
 from newsmon.nlp.agreements.voted import another_voted, is_voted, voting_body
 from newsmon.nlp.agreements.unnamed import is_bundle, pronoun_signer
+from newsmon.nlp.agreements.adjective_pair import adjective_states
 from newsmon.nlp.agreements.cited import cited_in, reported
+from newsmon.nlp.agreements.dated import dated_day, states_in_name
 from newsmon.nlp.agreements.parties import (PartyContext, Sentence, is_place, named_states, sentence_parties,
                                              states_between)
 from newsmon.nlp.agreements.nonparties import places_naming_the_document
@@ -246,6 +248,10 @@ def _candidate(type_: str, trigger: tuple[int, int], triggers: list[tuple[str, i
         peace = bool(lex.between_states.search(ctx.text, sent.start, trigger[0])
                      or lex.states_after.match(ctx.text, trigger[1]))
         found = sentence_parties(ctx, sent, lex, trigger, intergov or peace)
+        # (the states the document's own name names: "la déclaration du président de ... du 9 novembre 2020",
+        # "un accord de paix arméno-azerbaïdjanais")
+        found.parties = states_in_name(ctx, sent, lex, trigger) \
+            or (adjective_states(ctx.text, trigger[1], ctx.kb) if sent.lang == "fr" else []) or found.parties
         if peace and not found.anaphor and len(found.parties) < 2:
             found.parties = merge_parties(found.parties, _previous_states(ctx, sent, lex))[:2]
         anaphoric = bool(found.anaphor)
@@ -371,7 +377,8 @@ def _status(sent: Sentence, trigger: tuple[int, int], triggers, lex: Lexicon) ->
     if _FRAMEWORK.match(sent.text[trigger[1] - sent.start:]):  # "memorandum çərçivəsində"
         mine.append(("implemented", trigger[1], trigger[1]))
     if not mine:
-        return None
+        # "l'accord tripartite du 9 novembre 2020": named by the day it was signed
+        return "signed" if dated_day(sent.text, trigger[0] - sent.start, trigger[1] - sent.start, lex) else None
     closest = min(mine, key=lambda c: distance((c[1], c[2]), trigger))[0]
     if closest == "planned":
         return closest

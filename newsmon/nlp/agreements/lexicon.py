@@ -203,8 +203,11 @@ FR = Lexicon(
         # ("d'accord" is agreeing, "être d'accord"; "d'accords" in the plural is documents: "un certain nombre
         # d'accords ont été conclus", "garante d'accords signés entre les belligérants")
         # (and a twinning, an agreement between two cities: "le conseil municipal a voté le jumelage avec Erevan")
-        ("agreement", rf"(?<!d{_APOS})\baccords?\b|(?<=d{_APOS})accords\b|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b"
-                      r"|\bjumelages?\b"),
+        # ("avec l'accord des deux parties", "sans l'accord du gouvernement" is consent given, no document; "avec
+        # l'accord de coopération", "avec l'accord du 9 novembre" are documents)
+        ("agreement", rf"(?<!d{_APOS})(?<!\b(?:avec|sans)\sl{_APOS})\baccords?\b|(?<=d{_APOS})accords\b"
+                      rf"|(?<=\b(?:avec|sans)\sl{_APOS})accord\b(?!\s+(?:(?:des|du|de\s+la)\s+|de\s+l{_APOS}\s*)(?!\d))"
+                      r"|\b(?:le|un|du|ce|au)\s+trait[ée]s?\b|\bjumelages?\b"),
     ),
     status=(
         ("planned", _c(r"\bsigner(?:a|ont|ait|aient)\b|\b(?:va|vont|doit|doivent|devrait|devraient|pr[ée]voi\w*"
@@ -287,6 +290,11 @@ FR = Lexicon(
                         r"|\b(?:co-?)?sign(?:ent|èrent|a)\b|\b(?:ont|a)\s+procédé\s+à\s+la\s+signature"
                         r"|\bsign[ée]e?s?\s+(?:ce|aujourd|hier|lors|à\s+l['’]issue|en\s+marge|en\s+présence|mardi|lundi"
                         r"|mercredi|jeudi|vendredi|samedi|dimanche)"),
+    # (the name's words: genitive complements and their commas, no clause: not "l'accord qui sera examiné lors
+    # de la réunion du 9 mai 2024")
+    dated_day=_c(r"(?:,?\s+(?!(?:qui|que|qu|dont|lors|pendant|avant|après|depuis|jusqu|pour|sera|était|est|a|ont)\b)"
+                 r"[\w’'-]+){0,24}?\s+du\s+\d{1,2}(?:er)?\s+(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet"
+                 r"|ao[uû]t|septembre|octobre|novembre|d[ée]cembre)\s+\d{4}\b"),
     # (and a ceasefire or a statute named after its city, when signed or ratified: "un cessez-le-feu signé
     # en 1994", "l'Arménie ratifie le statut de Rome"; not "le statut de réfugié")
     weak_types=_types(("agreement", r"\b(?:conventions?|contrats?|cessez-le-feu)\b|\b(?-i:[Ss]tatut\s+de\s+[A-Z]\w+)"),

@@ -62,6 +62,12 @@ class Lexicon:
     prospect: re.Pattern[str] = re.compile(r"(?!)")
     # the signing reported as an event (a finite verb), which may take the story's date
     reported_signing: re.Pattern[str] = re.compile(r"")
+    # Right after a document word written in lower case: the words of its name, then the day it is dated by
+    # ("l'accord de cessez-le-feu du 9 novembre 2020", "la déclaration du président ... et du président de la
+    # Fédération de Russie du 9 novembre 2020"): the day it was signed, so it is a signed document even where
+    # no verb says so, as the story names it by that signing (a capitalised title is a named text the reader
+    # knows, cited: "la Convention ... du 4 janvier 1969")
+    dated_day: re.Pattern[str] = re.compile(r"(?!)")
     # the forms of it that tell the signing as the story's own event, which alone take the event's date when
     # the sentence gives none (None: every reported signing). az: the reporter's passive ("sənədlər
     # imzalanıb/imzalandı") and third person plural ("dövlət başçıları ... imzalayıblar"), not a speaker's

@@ -100,6 +100,11 @@ def decree_kind(c: Candidate) -> str:
     return next((k for k in _DECREE_KINDS if k in words), "order")
 
 
+def _twinning(c: Candidate) -> bool:
+    """The document is a twinning of cities ("jumelage"), an agreement of its own kind."""
+    return fold(_trigger_text(c)).startswith("jumel")
+
+
 # The words that frame a title rather than name its subject ("... haqqında Saziş", "relatif à")
 _FRAME = {fold(w)[:_STEM] for w in ("haqqında", "barədə", "arasında", "sahəsində", "tarixli", "həmçinin",
                                     "hakkında", "ilişkin", "relatif", "relative", "portant", "concernant",
@@ -124,6 +129,10 @@ def _same_document(a: Candidate, b: Candidate) -> bool:
     nor when both titles name a subject and the subjects share no word ("Convention on the legal status
     of the Caspian Sea" / "Agreement on trade and economic cooperation")."""
     if a.type != b.type or a.voted != b.voted:  # a resolution adopted is no statement signed
+        return False
+    if _twinning(a) != _twinning(b):
+        # a twinning of two cities is no contract or accord told again ("le contrat paraphé par ... avec Aliyev",
+        # then "ils lançaient des jumelages de leur ville avec Massis et Alaverdi")
         return False
     if a.type == "decree" and decree_kind(a) != decree_kind(b):
         # an executive order, a presidential memorandum and a proclamation are three documents, though all

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from newsmon.nlp.agreements.dated import dated_day
 from newsmon.nlp.agreements.lexicon import Lexicon
 from newsmon.nlp.agreements.parties import Sentence
 from newsmon.nlp.agreements.records import is_plural
@@ -37,7 +38,8 @@ def find_triggers(sent: Sentence, lex: Lexicon) -> list[tuple[str, int, int]]:
     if weak:  # a weak trigger counts only as the nearest trigger of a signing word of the sentence
         signed = {nearest((sent.start + m.start(), sent.start + m.end()), found)
                   for m in lex.signing.finditer(sent.text)}
-        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed or _named(sent, t, lex)]
+        found = [t for t in found if t[1] not in weak or (t[1], t[2]) in signed or _named(sent, t, lex)
+                 or dated_day(sent.text, t[1] - sent.start, t[2] - sent.start, lex, several=True)]
     if voted:  # a resolution or motion counts only as the nearest trigger of an adopting word
         adopted = {nearest((sent.start + m.start(), sent.start + m.end()), found)
                    for m in lex.voting.finditer(sent.text)}
