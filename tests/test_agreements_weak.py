@@ -42,6 +42,10 @@ def test_a_weak_document_word_is_an_agreement_when_signed(text, lang, entities, 
      [("Ermənistan", "LOC", "Armenia")]),
     ("XİN\nAzərbaycan XİN Ermənistanın iddiaları ilə bağlı bəyanat yayıb.", "az",
      [("Azərbaycan", "LOC", "Azerbaijan"), ("Ermənistanın", "LOC", "Armenia")]),
+    # a forum's closing statement in the participle, as the sample gold reads it (a named declaration adopted so is a
+    # document: above)
+    ("Forum\nForumun yekununda qəbul olunan bəyanatda Gürcüstan və Özbəkistan təcrübə mübadiləsini vurğulayıb.", "az",
+     [("Gürcüstan", "LOC", "Georgia"), ("Özbəkistan", "LOC", "Uzbekistan")]),
     ("Jobs\nThe new contractor will offer jobs to workers of federal service contracts in Ohio.", "en",
      [("Ohio", "LOC", "Ohio")]),
     # the signing verb belongs to the nearer trigger: the contract is only what the order is about
