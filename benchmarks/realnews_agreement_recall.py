@@ -37,9 +37,11 @@ article used before, gold in realnews_agreements_gold_tune2.jsonl, same format a
 script's docstring for its selection), is scored here too: its rows read "tune2"; "all all" adds it. So is a
 third, "tune3" (45 articles drawn as the held-out half was, by realnews_agreements_tune3.py, gold in
 realnews_agreements_gold_tune3.jsonl), and a fourth, "tune4" (az and en, 30 articles, realnews_agreements_tune4.py,
-gold in realnews_agreements_gold_tune4.jsonl), each for the languages whose lines are in its file.
+gold in realnews_agreements_gold_tune4.jsonl), and a fifth, "tune5" (en 10 and az 4 articles,
+realnews_agreements_tune5.py, gold in realnews_agreements_gold_tune5.jsonl), each for the languages whose
+lines are in its file.
 
---errors lists, for the tuning half (--half tune2, tune3, tune4, heldout or all to change it), each gold record no prediction
+--errors lists, for the tuning half (--half tune2, tune3, tune4, tune5, heldout or all to change it), each gold record no prediction
 matches strictly and each spurious prediction, with its cause and sentence; on stdout only.
 """
 from __future__ import annotations
@@ -69,6 +71,8 @@ from realnews_agreements_tune3 import GOLD as TUNE3_GOLD  # noqa: E402
 from realnews_agreements_tune3 import draw as tune3_draw  # noqa: E402
 from realnews_agreements_tune4 import GOLD as TUNE4_GOLD  # noqa: E402
 from realnews_agreements_tune4 import draw as tune4_draw  # noqa: E402
+from realnews_agreements_tune5 import GOLD as TUNE5_GOLD  # noqa: E402
+from realnews_agreements_tune5 import draw as tune5_draw  # noqa: E402
 
 from newsmon.eval.agreements import classify_errors, score_agreements  # noqa: E402
 from newsmon.eval.scoring import Counts  # noqa: E402
@@ -111,12 +115,13 @@ def sentence_at(text: str, start: int) -> str:
 
 
 # halves annotated one language at a time: scored for a language once their gold has its lines
-LATER_HALVES = (("tune3", tune3_draw, TUNE3_GOLD), ("tune4", tune4_draw, TUNE4_GOLD))
+LATER_HALVES = (("tune3", tune3_draw, TUNE3_GOLD), ("tune4", tune4_draw, TUNE4_GOLD),
+                ("tune5", tune5_draw, TUNE5_GOLD))
 
 
 def drawn(lang: str, gold: dict[str, dict[str, Any]]) -> list[tuple[str, str, dict[str, Any]]]:
-    """(half, kind, row) of every gold article of `lang`: this file's draw, tune2's, and tune3's and tune4's
-    when their gold has lines of `lang`."""
+    """(half, kind, row) of every gold article of `lang`: this file's draw, tune2's, and each later half's
+    (LATER_HALVES) when its gold has lines of `lang`."""
     out = [*draw(lang), *tune2_draw(lang)]
     for name, half_draw, path in LATER_HALVES:
         rows = half_draw(lang)
@@ -138,7 +143,7 @@ def run(langs: tuple[str, ...], gold: dict[str, dict[str, Any]]) -> list[dict[st
         for half, kind, row in drawn(lang, gold):
             if row["id"] not in gold:
                 raise SystemExit(f"{row['id']} ({lang}) was drawn but has no gold line in {GOLD.name},"
-                                 f" {TUNE2_GOLD.name}, {TUNE3_GOLD.name} or {TUNE4_GOLD.name}")
+                                 f" {TUNE2_GOLD.name} or {', '.join(p.name for _, _, p in LATER_HALVES)}")
             doc = to_document(row)
             out.append({"gold": gold[row["id"]], "text": doc.text, "half": half, "kind": kind,
                         "predicted": pipeline.process(doc).agreements})
@@ -215,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--lang", choices=LANGS, action="append", help="score this language only (repeatable)")
     ap.add_argument("--errors", action="store_true", help="list misses and spurious records (stdout only)")
-    ap.add_argument("--half", choices=("tune", "tune2", "tune3", "tune4", "heldout", "all"), default="tune",
+    ap.add_argument("--half", choices=("tune", "tune2", "tune3", "tune4", "tune5", "heldout", "all"), default="tune",
                     help="the half whose errors --errors lists (default: tune)")
     ap.add_argument("--show-articles", choices=LANGS, metavar="LANG",
                     help="print the drawn articles of LANG (id, half, text with offsets) to annotate, and exit")

@@ -130,16 +130,17 @@ def draw(lang: str, seed: int = SEED) -> list[tuple[str, str, dict[str, Any]]]:
     return draw_outside(lang, used_ids(lang), seed, "tune3")
 
 
-def draw_outside(lang: str, used: frozenset[str], seed: int, half: str) -> list[tuple[str, str, dict[str, Any]]]:
-    """(half, kind, row) for N_VOCAB + N_RANDOM articles of `lang` outside `used` and real-dev: up to N_VOCAB
+def draw_outside(lang: str, used: frozenset[str], seed: int, half: str, n_vocab: int = N_VOCAB,
+                 n_random: int = N_RANDOM) -> list[tuple[str, str, dict[str, Any]]]:
+    """(half, kind, row) for n_vocab + n_random articles of `lang` outside `used` and real-dev: up to n_vocab
     with agreement vocabulary (the wider fr vocabulary when none is left), the rest from any article."""
     rows = [r for r in read_pool(POOL, lang, None) if r["id"] not in used and not in_real_dev(r)]
     rows.sort(key=lambda r: r["id"])  # the pool's order does not decide the draw
     vocab = [r for r in rows if has_vocabulary(lang, r["text"])] or [r for r in rows if has_wide_vocabulary(lang, r["text"])]
-    vocab = random.Random(f"{seed}-{lang}").sample(vocab, min(N_VOCAB, len(vocab)))
+    vocab = random.Random(f"{seed}-{lang}").sample(vocab, min(n_vocab, len(vocab)))
     drawn = {r["id"] for r in vocab}
     plain = random.Random(f"{seed}-{lang}-random").sample([r for r in rows if r["id"] not in drawn],
-                                                          N_VOCAB + N_RANDOM - len(vocab))
+                                                          n_vocab + n_random - len(vocab))
     return [(half, kind, row) for kind, group in (("vocab", vocab), ("random", plain)) for row in group]
 
 

@@ -98,7 +98,8 @@ def test_the_second_tuning_half_is_well_formed_and_drawn_outside_every_earlier_s
 
 
 @pytest.mark.parametrize("half, size", [("tune3", {"az": 15, "en": 15, "fr": 15}),
-                                        ("tune4", {"az": 15, "en": 15, "fr": 0})])
+                                        ("tune4", {"az": 15, "en": 15, "fr": 0}),
+                                        ("tune5", {"az": 4, "en": 10, "fr": 0})])
 def test_later_halves_are_drawn_outside_every_earlier_draw(half, size):
     rec = load()
     if not rec.POOL.exists():
@@ -114,7 +115,7 @@ def test_later_halves_are_drawn_outside_every_earlier_draw(half, size):
         assert not earlier & set(ids)
 
 
-@pytest.mark.parametrize("half", ["tune3", "tune4"])
+@pytest.mark.parametrize("half", ["tune3", "tune4", "tune5"])
 def test_the_later_gold_lines_are_well_formed_and_of_drawn_articles(half):
     rec = load()
     _, half_draw, path = next(h for h in rec.LATER_HALVES if h[0] == half)
