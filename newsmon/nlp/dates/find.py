@@ -164,12 +164,7 @@ def _sentence_year(text: str, kept: list[Candidate], c: Candidate, language: Lan
     if after and _LISTED.fullmatch(text, c.end, after[0].start):
         return None  # "en février et juillet 2023": the year the list closes with is the one
     year = (anchor.last or anchor.first).year
-    if not valid(replace(c.first, year=year)):
-        return None
-    weekday = named_weekday(text[c.start:c.end], language) if c.first.day else None
-    if weekday is not None and date(year, c.first.month, c.first.day).weekday() != weekday:
-        return None
-    return year
+    return year if _fits(text, c, language, year) else None
 
 
 def _distant_year(text: str, kept: list[Candidate], c: Candidate, language: Language, pub: date) -> int | None:
@@ -187,13 +182,17 @@ def _distant_year(text: str, kept: list[Candidate], c: Candidate, language: Lang
     year = anchor.first.year
     if anchor.last is not None or anchor.first.month is not None or year > pub.year - _DISTANT_YEARS \
             or not language.time_year.search(text, max(0, anchor.start - 30), anchor.end) \
-            or _SENTENCE_BREAK.search(text, anchor.end, c.start + 1) or ")" in text[anchor.end:c.start] \
-            or not valid(replace(c.first, year=year)):
+            or _SENTENCE_BREAK.search(text, anchor.end, c.start + 1) or ")" in text[anchor.end:c.start]:
         return None
+    return year if _fits(text, c, language, year) else None
+
+
+def _fits(text: str, c: Candidate, language: Language, year: int) -> bool:
+    """The year-less `c` can be in `year`: a real day then, and on the weekday its words name, if any."""
+    if not valid(replace(c.first, year=year)):
+        return False
     weekday = named_weekday(text[c.start:c.end], language) if c.first.day else None
-    if weekday is not None and date(year, c.first.month, c.first.day).weekday() != weekday:
-        return None
-    return year
+    return weekday is None or date(year, c.first.month, c.first.day).weekday() == weekday
 
 
 # A bare year at least this many years before publication sets the time of its sentence (`_distant_year`).
