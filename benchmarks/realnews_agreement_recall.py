@@ -41,8 +41,8 @@ gold in realnews_agreements_gold_tune4.jsonl), and a fifth, "tune5" (en 10 and a
 realnews_agreements_tune5.py, gold in realnews_agreements_gold_tune5.jsonl), each for the languages whose
 lines are in its file.
 
---errors lists, for the tuning half (--half tune2, tune3, tune4, tune5, heldout or all to change it), each gold record no prediction
-matches strictly and each spurious prediction, with its cause and sentence; on stdout only.
+--errors lists, for the tuning half (--half tune2, tune3, tune4, tune5, heldout or all to change it), each gold record
+no prediction matches strictly and each spurious prediction, with its cause and sentence; on stdout only.
 """
 from __future__ import annotations
 

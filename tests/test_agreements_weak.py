@@ -23,7 +23,8 @@ from test_agreements import make_article, names
      [("Azərbaycan", "LOC", "Azerbaijan"), ("Çin", "LOC", "China")], "other"),
     # adopted, with either light verb of the passive
     ("Görüş\nAzərbaycan və Pakistan parlament sədrlərinin görüşündə qəbul olunan İslamabad Bəyannaməsi "
-     "əlaqələrin bütün aspektlərini əhatə edir.", "az", [("Azərbaycan", "LOC", "Azerbaijan"), ("Pakistan", "LOC", "Pakistan")], "other"),
+     "əlaqələrin bütün aspektlərini əhatə edir.", "az",
+     [("Azərbaycan", "LOC", "Azerbaijan"), ("Pakistan", "LOC", "Pakistan")], "other"),
 ])
 def test_a_weak_document_word_is_an_agreement_when_signed(text, lang, entities, type_):
     [agr] = find_agreements(make_article(text, lang, entities), None)

@@ -196,7 +196,8 @@ LANGUAGE = Language(
     # ("la fête des Sargs sera célébrée le 27 janvier" is this year's movable feast: a bare "fête" is not enough)
     # ... and a day kept "chaque année" ("commémoré chaque année le 24 avril", "le 8 mars de chaque année":
     # 6 in the fr pool, all yearly)
-    observance=re.compile(r"\bcomme\s+(?:le\s+)?jour\b|\bfête\s+nationale\b|\bjourn[ée]e\s+(?:nationale|internationale|mondiale|européenne)\b"
+    observance=re.compile(r"\bcomme\s+(?:le\s+)?jour\b"  # "décrété comme jour de mémoire", "retenu comme jour de fête"
+                          r"|\bfête\s+nationale\b|\bjourn[ée]e\s+(?:nationale|internationale|mondiale|européenne)\b"
                           r"|\bjour\s+férié|^\s*fêtée?s?\b|\bchaque\s+année\b|\btous\s+les\s+ans\b", re.I),
     list_words=r"et|ou",
     tense=TENSE,
