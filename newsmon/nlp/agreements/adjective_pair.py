@@ -6,9 +6,13 @@ adjective, so the states come from the knowledge base by their French names.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from newsmon.model import Party
 from newsmon.text.normalize import fold
+
+if TYPE_CHECKING:
+    from newsmon.nlp.kb import KnowledgeBase
 
 # Within the document's first words (its complement and an adjective: "de paix", "policiers"), one hyphenated
 # pair of words
@@ -33,7 +37,7 @@ def _state(word: str) -> str | None:
     return next((_STATES[s] for s in _STARTS if folded.startswith(s)), None)
 
 
-def adjective_states(text: str, trigger_end: int, kb) -> list[Party]:
+def adjective_states(text: str, trigger_end: int, kb: KnowledgeBase | None) -> list[Party]:
     """The two states of the adjective pair in the document's name after `trigger_end`, from `kb`; none
     when there is no such pair, one half is no known nationality, or there is no knowledge base."""
     m = _PAIR.match(text, trigger_end)
